@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { importCommand } from './commands/import.ts';
+import { demoCommand } from './commands/demo.ts';
+import { batchesCommand } from './commands/batches.ts';
+import { readVersion } from '../version.ts';
+
+/** `waymark`: arguments → service → summary and exit code. */
+const program = new Command()
+  .name('waymark')
+  .description("Waymark: a local authority's education performance framework, from one store.\nUses DATABASE_URL when set, otherwise the embedded PostgreSQL in WAYMARK_DATA_DIR (default ./.waymark), database WAYMARK_DATABASE (default waymark).")
+  .version(readVersion().version)
+  .showHelpAfterError();
+
+program.addCommand(importCommand());
+program.addCommand(demoCommand());
+program.addCommand(batchesCommand());
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,17 @@
+import { readConfig } from '../config.ts';
+import { createLog } from '../log.ts';
+import { createServices, type Services } from '../services/create-services.ts';
+import { openDatabase } from '../store/database.ts';
+import { createStore } from '../store/store.ts';
+
+/** Open the configured store for one CLI command, run it, and always close the database. */
+export async function withServices<T>(work: (services: Services) => Promise<T>): Promise<T> {
+  const config = readConfig();
+  const log = createLog(process.env.LOG_LEVEL ?? 'warn');
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log });
+  try {
+    return await work(createServices(createStore(database.db), () => new Date(), log));
+  } finally {
+    await database.close();
+  }
+}

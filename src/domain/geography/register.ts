@@ -1,0 +1,75 @@
+import type { PlaceStatus, SchoolAttributes } from './place.ts';
+import type { SuccessionReason } from './succession.ts';
+
+/** Records that register files carry, as plain data: what imports produce and the store writes. */
+
+export type Located = { readonly line: number };
+
+export type LaRecord = Located & Readonly<{ code: string; name: string; regionCode: string; laType: string | null }>;
+
+export type SchoolRecord = Located &
+  Readonly<{
+    urn: string;
+    name: string;
+    laName: string | null;
+    status: PlaceStatus;
+    openedOn: string | null;
+    closedOn: string | null;
+    attributes: SchoolAttributes;
+    /** GIAS gives the administrative district; other registers leave it to the postcode. */
+    district: Readonly<{ code: string; name: string }> | null;
+  }>;
+
+export type SuccessionRecord = Located &
+  Readonly<{ predecessorUrn: string; successorUrn: string; reason: SuccessionReason; linkType: string; linkedOn: string | null }>;
+
+export type GroupKind = 'trust' | 'federation' | 'sponsor';
+
+export type GroupMembershipRecord = Located &
+  Readonly<{
+    urn: string;
+    group: Readonly<{
+      kind: GroupKind;
+      code: string;
+      name: string;
+      groupType: string;
+      companiesHouseNumber: string | null;
+      status: PlaceStatus;
+      openedOn: string | null;
+      closedOn: string | null;
+    }>;
+    joinedOn: string | null;
+  }>;
+
+export type PostcodeRecord = Located &
+  Readonly<{ postcode: string; countyCode: string; districtCode: string; wardCode: string | null; easting: number | null; northing: number | null }>;
+
+export type AreaNameRecord = Located & Readonly<{ level: 'county' | 'district' | 'ward'; code: string; name: string }>;
+
+export type GroupingRecord = Located & Readonly<{ urn: string; groupCode: string; groupName: string; validFrom: string | null; validTo: string | null }>;
+
+type FileFacts = Readonly<{ file: string; path: string; hash: string; encoding: string; rowCount: number; notes: readonly string[] }>;
+
+/** A register file read and screened, ready to write: its facts for the import batch and its records. */
+export type RegisterFile = FileFacts &
+  (
+    | { format: 'la-code-list'; records: readonly LaRecord[] }
+    | { format: 'performance-tables-spine' | 'gias-establishments'; records: readonly SchoolRecord[] }
+    | { format: 'codepoint-code-names'; records: readonly AreaNameRecord[] }
+    | { format: 'codepoint-postcodes'; records: readonly PostcodeRecord[] }
+    | { format: 'gias-links'; records: readonly SuccessionRecord[] }
+    | { format: 'gias-group-links'; records: readonly GroupMembershipRecord[] }
+    | { format: 'grouping-file'; records: readonly GroupingRecord[] }
+  );
+
+/** The order files of one import must be written in: LAs before schools, schools before their links. */
+export const registerWriteOrder: readonly RegisterFile['format'][] = [
+  'la-code-list',
+  'performance-tables-spine',
+  'gias-establishments',
+  'codepoint-code-names',
+  'codepoint-postcodes',
+  'gias-links',
+  'gias-group-links',
+  'grouping-file',
+];

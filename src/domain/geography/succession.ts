@@ -1,0 +1,50 @@
+/**
+ * School successions from GIAS links. GIAS writes each link from both ends ("Successor" on the old
+ * school's row, "Predecessor" on the new one's); we keep one predecessor → successor pair.
+ */
+
+export type SuccessionReason = 'successor' | 'merged' | 'amalgamated' | 'split';
+
+export type LinkReading =
+  | Readonly<{ kind: 'succession'; predecessorUrn: string; successorUrn: string; reason: SuccessionReason }>
+  | Readonly<{ kind: 'other'; linkType: string }>;
+
+export const successionLabels: Readonly<Record<SuccessionReason, string>> = {
+  successor: 'replaced by (e.g. academy conversion or re-opening)',
+  merged: 'merged',
+  amalgamated: 'amalgamated',
+  split: 'split',
+};
+
+export function readLink(urn: string, linkUrn: string, linkType: string): LinkReading {
+  const type = linkType.trim();
+  const match = /^(Predecessor|Successor)(?: - (merged|amalgamated|Split School))?$/.exec(type);
+  if (match === null) {
+    // "Result of Amalgamation" is written on the new school's row: the linked URN is one of its predecessors.
+    if (type === 'Result of Amalgamation') return { kind: 'succession', predecessorUrn: linkUrn, successorUrn: urn, reason: 'amalgamated' };
+    return { kind: 'other', linkType: type };
+  }
+  const reason: SuccessionReason = match[2] === undefined ? 'successor' : match[2] === 'Split School' ? 'split' : (match[2] as 'merged' | 'amalgamated');
+  return match[1] === 'Successor'
+    ? { kind: 'succession', predecessorUrn: urn, successorUrn: linkUrn, reason }
+    : { kind: 'succession', predecessorUrn: linkUrn, successorUrn: urn, reason };
+}
+
+export type Succession = Readonly<{ predecessorUrn: string; successorUrn: string; reason: SuccessionReason; linkedOn: string | null }>;
+
+/** Every URN a school has had, oldest first, following predecessors back and successors forward (cycle-safe). */
+export function historyOf(urn: string, successions: readonly Succession[]): readonly Succession[] {
+  const seen = new Set<string>();
+  const chain: Succession[] = [];
+  const visit = (current: string): void => {
+    for (const s of successions) {
+      const key = `${s.predecessorUrn}>${s.successorUrn}`;
+      if (seen.has(key) || (s.successorUrn !== current && s.predecessorUrn !== current)) continue;
+      seen.add(key);
+      chain.push(s);
+      visit(s.successorUrn === current ? s.predecessorUrn : s.successorUrn);
+    }
+  };
+  visit(urn);
+  return chain.sort((a, b) => (a.linkedOn ?? '').localeCompare(b.linkedOn ?? '') || a.predecessorUrn.localeCompare(b.predecessorUrn));
+}

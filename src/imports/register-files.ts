@@ -1,0 +1,89 @@
+import path from 'node:path';
+import type { FileIssue } from '../domain/errors.ts';
+import type { RegisterFile } from '../domain/geography/register.ts';
+import { codepointCodeNames } from './codepoint/code-names.ts';
+import { codepointPostcodes } from './codepoint/postcodes.ts';
+import { readCsvFile, type CsvTable } from './csv-table.ts';
+import { giasEstablishments } from './gias/establishments.ts';
+import { giasGroupLinks } from './gias/group-links.ts';
+import { giasLinks } from './gias/links.ts';
+import { groupingFile } from './grouping/grouping-file.ts';
+import { laCodeList } from './lait/la-code-list.ts';
+import { performanceTablesSpine } from './performance-tables/spine.ts';
+
+/** Every register file Waymark reads, recognised by its header, in the order a batch of them must be written. */
+export const registerFormats = [
+  laCodeList,
+  performanceTablesSpine,
+  giasEstablishments,
+  codepointCodeNames,
+  codepointPostcodes,
+  giasLinks,
+  giasGroupLinks,
+  groupingFile,
+] as const;
+
+export type RegisterFormatId = (typeof registerFormats)[number]['id'];
+export type { RegisterFile };
+
+export type ReadRegisterResult = { ok: true; file: RegisterFile } | { ok: false; issues: FileIssue[] };
+
+export function formatLabel(id: RegisterFormatId): string {
+  return registerFormats.find((f) => f.id === id)?.label ?? id;
+}
+
+/** Read and screen one file. Nothing is written here: the service writes all files of a command in one transaction. */
+export async function readRegisterFile(filePath: string): Promise<ReadRegisterResult> {
+  const file = path.basename(filePath);
+  // Read once as UTF-8-or-Windows-1252 to see the header (always ASCII), then hold the file to its format's encoding.
+  const sniff = await readCsvFile(filePath, 'utf-8-or-windows-1252');
+  if (!sniff.ok) return sniff;
+  const format = registerFormats.find((f) => f.recognise(sniff.table.header));
+  if (format === undefined) {
+    const shown = sniff.table.header.slice(0, 8).join(', ');
+    return {
+      ok: false,
+      issues: [{ file, line: 1, column: null, message: `unknown header (${shown}${sniff.table.header.length > 8 ? ', …' : ''}): not a file Waymark recognises. Known: ${registerFormats.map((f) => f.label).join('; ')}` }],
+    };
+  }
+  let table: CsvTable = sniff.table;
+  if (format.encoding === 'utf-8' && table.encoding !== 'UTF-8') {
+    const strict = await readCsvFile(filePath, 'utf-8');
+    if (!strict.ok) return strict;
+    table = strict.table;
+  }
+  const facts = { file, path: filePath, hash: table.hash, encoding: table.encoding, rowCount: table.rows.length };
+  const notes = table.encoding === 'UTF-8' ? [] : [`decoded as ${table.encoding}, the encoding GIAS publishes in`];
+  const done = <F extends RegisterFile['format'], R>(f: F, parsed: { records: R[]; issues: FileIssue[] }, extra: string[] = []): ReadRegisterResult =>
+    parsed.issues.length > 0 ? { ok: false, issues: parsed.issues } : { ok: true, file: { ...facts, format: f, records: parsed.records, notes: [...notes, ...extra] } as RegisterFile };
+  switch (format.id) {
+    case 'la-code-list': {
+      const parsed = laCodeList.parse(table);
+      return done(format.id, parsed, parsed.skipped > 0 ? [`${parsed.skipped} rows for England and the regions (region "NA") skipped`] : []);
+    }
+    case 'performance-tables-spine': {
+      const parsed = performanceTablesSpine.parse(table);
+      return done(format.id, parsed, parsed.skipped > 0 ? [`${parsed.skipped} Service Children's Education schools overseas (MINORGROUP n/a) skipped: they belong to no English LA`] : []);
+    }
+    case 'gias-establishments':
+      return done(format.id, giasEstablishments.parse(table));
+    case 'codepoint-code-names':
+      return done(format.id, codepointCodeNames.parse(table));
+    case 'codepoint-postcodes':
+      return done(format.id, codepointPostcodes.parse(table));
+    case 'gias-links': {
+      const parsed = giasLinks.parse(table);
+      return done(format.id, parsed, [...parsed.otherLinks].map(([type, n]) => `${n} links of type "${type}" are not successions and were not stored`));
+    }
+    case 'gias-group-links': {
+      const parsed = giasGroupLinks.parse(table);
+      return done(format.id, parsed, [...parsed.skippedTypes].map(([type, n]) => `${n} rows of "${type}" (not school groups) skipped`));
+    }
+    case 'grouping-file':
+      return done(format.id, groupingFile.parse(table));
+  }
+}
+
+export function formatOrder(id: RegisterFormatId): number {
+  return registerFormats.findIndex((f) => f.id === id);
+}

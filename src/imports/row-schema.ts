@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { FileIssue } from '../domain/errors.ts';
+import type { CsvTable } from './csv-table.ts';
+
+/** Field types shared by the file formats: every failure becomes an issue naming file, line and column. */
+
+type DateLayout = 'yyyymmdd' | 'dd-mm-yyyy' | 'yyyy-mm-dd' | 'dd/mm/yyyy';
+
+const layouts: Record<DateLayout, RegExp> = {
+  yyyymmdd: /^(\d{4})(\d{2})(\d{2})$/,
+  'dd-mm-yyyy': /^(\d{2})-(\d{2})-(\d{4})$/,
+  'yyyy-mm-dd': /^(\d{4})-(\d{2})-(\d{2})$/,
+  'dd/mm/yyyy': /^(\d{2})\/(\d{2})\/(\d{4})$/,
+};
+
+/** A calendar date as ISO text, or null when blank (or when it is a publisher's placeholder such as 1900-01-01). */
+export function optionalDate(layout: DateLayout, placeholders: readonly string[] = []) {
+  return z.string().transform((raw, ctx): string | null => {
+    const value = raw.trim();
+    if (value === '' || placeholders.includes(value)) return null;
+    const m = layouts[layout].exec(value);
+    const [y, mo, d] = m === null ? [] : layout.startsWith('yyyy') ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
+    const iso = `${y}-${mo}-${d}`;
+    const check = new Date(`${iso}T00:00:00Z`);
+    if (m === null || Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) {
+      ctx.addIssue({ code: 'custom', message: `bad date "${value}" (expected a real date written ${layout})` });
+      return z.NEVER;
+    }
+    return iso;
+  });
+}
+
+export const text = z.string().transform((s) => s.trim());
+export const optionalText = z.string().transform((s) => (s.trim() === '' ? null : s.trim()));
+export const requiredText = (what: string) => z.string().trim().min(1, `${what} is blank`);
+
+export const urn = z.string().trim().regex(/^\d{5,7}$/, 'not a URN (5 to 7 digits)');
+export const laCode = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/\.0$/, ''))
+  .pipe(z.string().regex(/^\d{3}$/, 'not a 3-digit LA code'));
+
+export function optionalInteger(min = 0, max = 1_000_000) {
+  return z.string().transform((raw, ctx): number | null => {
+    const value = raw.trim();
+    if (value === '') return null;
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a whole number from ${min} to ${max}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+export const flag01 = z.enum(['0', '1'], { message: 'expected 0 or 1' }).transform((s) => s === '1');
+
+/** One of a closed list of codes; anything else is an unknown code. */
+export function code<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z.string().transform((raw, ctx): T[number] => {
+    const value = raw.trim();
+    if (!(values as readonly string[]).includes(value)) {
+      ctx.addIssue({ code: 'custom', message: `unknown ${what} "${value}" (expected one of: ${values.join(', ')})` });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+export type Screened<T> = { records: T[]; issues: FileIssue[] };
+
+/** Validate every row against a format's schema. */
+export function screenRows<S extends z.ZodType<object>>(table: CsvTable, schema: S): Screened<z.output<S> & { line: number }> {
+  const records: (z.output<S> & { line: number })[] = [];
+  const issues: FileIssue[] = [];
+  for (const row of table.rows) {
+    const result = schema.safeParse(row.values);
+    if (result.success) records.push({ ...(result.data as z.output<S>), line: row.line });
+    else
+      for (const issue of result.error.issues)
+        issues.push({ file: table.file, line: row.line, column: issue.path.length > 0 ? String(issue.path[0]) : null, message: issue.message });
+  }
+  return { records, issues };
+}
+
+/** Two rows for the same key in one file is an error naming both lines. */
+export function findDuplicates<T extends { line: number }>(file: string, records: readonly T[], key: (r: T) => string, column: string, what: string): FileIssue[] {
+  const first = new Map<string, number>();
+  const issues: FileIssue[] = [];
+  for (const r of records) {
+    const k = key(r);
+    const seen = first.get(k);
+    if (seen === undefined) first.set(k, r.line);
+    else issues.push({ file, line: r.line, column, message: `duplicate ${what} ${k} (first on line ${seen})` });
+  }
+  return issues;
+}
+
+/** Header names compared as DfE and GIAS vary them: case, spaces and underscores ignored. */
+export function normaliseHeader(name: string): string {
+  return name.toLowerCase().replace(/[\s_]+/g, '');
+}
+
+export function hasColumns(header: readonly string[], required: readonly string[]): boolean {
+  const have = new Set(header.map(normaliseHeader));
+  return required.every((c) => have.has(normaliseHeader(c)));
+}

@@ -1,0 +1,19 @@
+import type { Log } from '../log.ts';
+import type { Store } from '../store/store.ts';
+import { createDemoService } from './demo-service.ts';
+import { createPlaceService } from './place-service.ts';
+import { createRegisterImportService, type Clock } from './register-import-service.ts';
+
+/** The use cases every face calls. Everything is handed in: no module singletons. */
+export function createServices(store: Store, clock: Clock, log: Log) {
+  return Object.freeze({
+    health: { check: () => store.check() },
+    registerImport: createRegisterImportService(store, clock, log),
+    places: createPlaceService(store, clock),
+    demo: createDemoService(store, log),
+    batches: { recent: (limit?: number) => store.register.batches(limit) },
+  });
+}
+
+export type Services = ReturnType<typeof createServices>;
+export type { Clock };

@@ -1,0 +1,263 @@
+import { ImportRejectedError, type FileIssue } from '../domain/errors.ts';
+import { indexPostcodes, placeByPostcode } from '../domain/geography/postcode.ts';
+import { laOnsCodes, plainDistrictName } from '../domain/geography/reference-places.ts';
+import { registerWriteOrder, type RegisterFile, type SchoolRecord } from '../domain/geography/register.ts';
+import type { Log } from '../log.ts';
+import type { Store } from '../store/store.ts';
+import { demoFormat } from './demo-service.ts';
+import { ensureReferenceGeography } from './reference-geography.ts';
+
+/** What an import did, file by file, as the CLI and the batch table report it. */
+export type FileReport = Readonly<{
+  file: string;
+  format: RegisterFile['format'];
+  batchId: number;
+  rows: number;
+  inserted: number;
+  updated: number;
+  closed: number;
+  unchanged: number;
+  skipped: number;
+  notes: readonly string[];
+}>;
+
+export type PlacementSummary = Readonly<{ la: string; byPostcode: number; bySectorMajority: number; unplaced: readonly string[] }>;
+export type ImportReport = Readonly<{ files: readonly FileReport[]; placements: readonly PlacementSummary[] }>;
+
+type Counts = { inserted: number; updated: number; closed: number; unchanged: number; skipped: number; notes: string[] };
+const zero = (): Counts => ({ inserted: 0, updated: 0, closed: 0, unchanged: 0, skipped: 0, notes: [] });
+
+export type Clock = () => Date;
+
+export function createRegisterImportService(store: Store, clock: Clock, log: Log) {
+  return {
+    /**
+     * Write screened register files in one transaction, in dependency order (LAs, schools, names,
+     * postcodes, links), then place schools in districts by postcode. Any problem — an unknown LA,
+     * an unknown URN in a grouping file — refuses the whole import and leaves the store as it was.
+     */
+    async importFiles(files: readonly RegisterFile[]): Promise<ImportReport> {
+      const ordered = [...files].sort((a, b) => registerWriteOrder.indexOf(a.format) - registerWriteOrder.indexOf(b.format));
+      const today = clock().toISOString().slice(0, 10);
+      return store.transaction(async (tx) => {
+        if (await tx.register.hasFormat(demoFormat))
+          throw new ImportRejectedError([
+            { file: ordered[0]?.file ?? '(none)', line: null, column: null, message: 'this database holds the synthetic demo county: import real files into another database (set WAYMARK_DATABASE, e.g. WAYMARK_DATABASE=kent)' },
+          ]);
+        await ensureReferenceGeography(tx);
+        const issues: FileIssue[] = [];
+        const reports: FileReport[] = [];
+        for (const file of ordered) {
+          const batchId = await tx.register.openBatch({ fileName: file.file, fileHash: file.hash, format: file.format, rowCount: file.rowCount });
+          const earlier = (await tx.register.batchesWithHash(file.hash)).filter((id) => id !== batchId);
+          const counts = await writeFile(tx, file, batchId, today, issues);
+          const notes = [...file.notes, ...counts.notes, ...(earlier.length > 0 ? [`the same file was imported before (batch ${earlier.join(', ')})`] : [])];
+          await tx.register.closeBatch(batchId, { ...counts, notes });
+          reports.push({ file: file.file, format: file.format, batchId, rows: file.rowCount, ...counts, notes });
+          log.info({ file: file.file, format: file.format, batchId, inserted: counts.inserted, updated: counts.updated }, 'register file written');
+        }
+        if (issues.length > 0) throw new ImportRejectedError(issues);
+        const lastBatch = reports.at(-1)?.batchId ?? null;
+        const placements = await placeSchoolsInDistricts(tx, lastBatch);
+        return { files: reports, placements };
+      });
+    },
+  };
+}
+
+async function writeFile(tx: Store, file: RegisterFile, batchId: number, today: string, issues: FileIssue[]): Promise<Counts> {
+  switch (file.format) {
+    case 'la-code-list': {
+      const regions = await tx.places.idsByCode('region');
+      const { ids, counts } = await tx.places.upsert(
+        'la',
+        file.records.map((r) => ({ code: r.code, name: r.name, attributes: { onsCode: laOnsCodes[r.code] ?? null, laType: r.laType } })),
+        batchId,
+      );
+      const links = file.records.map((r) => ({ placeId: ids.get(r.code)!, parentId: regions.get(r.regionCode)!, validFrom: null, validTo: null, basis: 'DfE LA code list' }));
+      await tx.places.replaceLinks([...ids.values()], 'region', links, batchId);
+      return { ...zero(), ...counts };
+    }
+    case 'performance-tables-spine':
+    case 'gias-establishments':
+      return writeSchools(tx, file.file, file.format, file.records, batchId, issues);
+    case 'codepoint-code-names': {
+      const districts = file.records.filter((r) => r.level === 'district');
+      const { ids, counts } = await tx.places.upsert('district', districts.map((r) => ({ code: r.code, name: plainDistrictName(r.name), attributes: { codeListName: r.name } })), batchId);
+      const counties = file.records.filter((r) => r.level === 'county');
+      const notes: string[] = [];
+      if (counties.length === 1 && counties[0] !== undefined) {
+        const la = await laForCounty(tx, counties[0].code);
+        if (la !== null) await tx.places.replaceLinks([...ids.values()], 'la', [...ids.values()].map((id) => ({ placeId: id, parentId: la, validFrom: null, validTo: null, basis: 'postcode file code list' })), batchId);
+        else notes.push(`county ${counties[0].code} is not a known LA: districts are linked to it when its postcodes are imported`);
+      }
+      return { ...zero(), ...counts, skipped: file.records.length - districts.length, notes: [...notes, `${file.records.length - districts.length} county and ward names not stored as places`] };
+    }
+    case 'codepoint-postcodes': {
+      const counties = new Map<string, number>();
+      for (const r of file.records) counties.set(r.countyCode, (counties.get(r.countyCode) ?? 0) + 1);
+      for (const county of counties.keys()) {
+        if ((await laForCounty(tx, county)) === null) {
+          const first = file.records.find((r) => r.countyCode === county);
+          issues.push({ file: file.file, line: first?.line ?? null, column: 'Admin_county_code', message: `unknown code: county ${county} is not a local authority in the store (import the LA code list first)` });
+        }
+      }
+      const counts = await tx.register.upsertPostcodes(file.records, batchId);
+      return { ...zero(), ...counts };
+    }
+    case 'gias-links': {
+      const counts = await tx.register.upsertSuccessions(file.records, batchId);
+      const known = await tx.places.idsByCode('school');
+      const outside = file.records.filter((r) => !known.has(r.predecessorUrn) || !known.has(r.successorUrn)).length;
+      return { ...zero(), ...counts, notes: [`${outside} successions involve a URN not in the register; they are kept so histories read across them`] };
+    }
+    case 'gias-group-links':
+      return writeGroupLinks(tx, file, batchId, today);
+    case 'grouping-file': {
+      const schools = await tx.places.idsByCode('school');
+      for (const r of file.records)
+        if (!schools.has(r.urn)) issues.push({ file: file.file, line: r.line, column: 'URN', message: `unknown code: URN ${r.urn} is not a school in the register` });
+      const groups = new Map(file.records.map((r) => [r.groupCode, r.groupName]));
+      const { ids, counts } = await tx.places.upsert('grouping', [...groups].map(([code, name]) => ({ code, name, attributes: { definedBy: file.file } })), batchId);
+      const removed = await tx.places.clearMembers([...ids.values()]);
+      await tx.places.addLinks(
+        file.records.filter((r) => schools.has(r.urn)).map((r) => ({ placeId: schools.get(r.urn)!, parentId: ids.get(r.groupCode)!, validFrom: r.validFrom, validTo: r.validTo, basis: `grouping file ${file.file}` })),
+        batchId,
+      );
+      return { ...zero(), ...counts, notes: [`${file.records.length} memberships of ${groups.size} groups written (${removed} earlier memberships of those groups replaced)`] };
+    }
+  }
+}
+
+async function writeSchools(tx: Store, fileName: string, format: 'performance-tables-spine' | 'gias-establishments', records: readonly SchoolRecord[], batchId: number, issues: FileIssue[]): Promise<Counts> {
+  const las = await tx.places.idsByCode('la');
+  const notes: string[] = [];
+  const missing = [...new Set(records.map((r) => r.attributes.laCode).filter((code) => !las.has(code)))];
+  if (missing.length > 0) {
+    if (format === 'gias-establishments') {
+      // GIAS names its LAs: create the missing ones (outside England's regions, e.g. Welsh or overseas codes).
+      const names = new Map(records.map((r) => [r.attributes.laCode, r.laName ?? r.attributes.laCode]));
+      const { ids } = await tx.places.upsert('la', missing.map((code) => ({ code, name: names.get(code)!, attributes: { onsCode: laOnsCodes[code] ?? null } })), batchId);
+      for (const [code, id] of ids) las.set(code, id);
+      notes.push(`${missing.length} LAs named only in this file were added without a region: ${missing.join(', ')}`);
+    } else {
+      for (const code of missing) {
+        const first = records.find((r) => r.attributes.laCode === code);
+        issues.push({ file: fileName, line: first?.line ?? null, column: 'LA', message: `unknown code: LA ${code} is not in the store (import the DfE LA code list first, e.g. lait/la_code_list.csv)` });
+      }
+      return zero();
+    }
+  }
+  const { ids, counts } = await tx.places.upsert(
+    'school',
+    records.map((r) => ({ code: r.urn, name: r.name, status: r.status, openedOn: r.openedOn, closedOn: r.closedOn, attributes: r.attributes })),
+    batchId,
+  );
+  const basis = format === 'gias-establishments' ? 'GIAS establishment file' : 'performance tables spine';
+  await tx.places.replaceLinks(
+    [...ids.values()],
+    'la',
+    records.map((r) => ({ placeId: ids.get(r.urn)!, parentId: las.get(r.attributes.laCode)!, validFrom: r.openedOn, validTo: r.closedOn, basis })),
+    batchId,
+  );
+  if (format === 'gias-establishments') {
+    const withDistrict = records.filter((r) => r.district !== null);
+    const districts = new Map(withDistrict.map((r) => [r.district!.code, { name: r.district!.name, la: las.get(r.attributes.laCode)! }]));
+    const existing = await tx.places.idsByCode('district');
+    const { ids: districtIds } = await tx.places.upsert('district', [...districts].filter(([code]) => !existing.has(code)).map(([code, d]) => ({ code, name: d.name })), batchId);
+    for (const [code, id] of existing) districtIds.set(code, id);
+    await tx.places.addLinks([...districts].map(([code, d]) => ({ placeId: districtIds.get(code)!, parentId: d.la, validFrom: null, validTo: null, basis: 'GIAS DistrictAdministrative' })), batchId);
+    await tx.places.replaceLinks(
+      withDistrict.map((r) => ids.get(r.urn)!),
+      'district',
+      withDistrict.map((r) => ({ placeId: ids.get(r.urn)!, parentId: districtIds.get(r.district!.code)!, validFrom: null, validTo: null, basis: 'GIAS DistrictAdministrative' })),
+      batchId,
+    );
+  }
+  return { ...zero(), ...counts, notes };
+}
+
+async function writeGroupLinks(tx: Store, file: Extract<RegisterFile, { format: 'gias-group-links' }>, batchId: number, today: string): Promise<Counts> {
+  const schools = await tx.places.idsByCode('school');
+  const known = file.records.filter((r) => schools.has(r.urn));
+  const counts = zero();
+  const groupIds = new Map<string, number>();
+  for (const kind of ['trust', 'federation', 'sponsor'] as const) {
+    const groups = new Map(known.filter((r) => r.group.kind === kind).map((r) => [r.group.code, r.group]));
+    const { ids, counts: c } = await tx.places.upsert(
+      kind,
+      [...groups.values()].map((g) => ({ code: g.code, name: g.name, status: g.status, openedOn: g.openedOn, closedOn: g.closedOn, attributes: { groupType: g.groupType, companiesHouseNumber: g.companiesHouseNumber } })),
+      batchId,
+    );
+    for (const [code, id] of ids) groupIds.set(`${kind}:${code}`, id);
+    counts.inserted += c.inserted;
+    counts.updated += c.updated;
+    counts.unchanged += c.unchanged;
+    counts.closed += c.closed;
+  }
+  // The file is a complete snapshot: a membership listed before and missing now has ended.
+  const basis = 'GIAS group links';
+  const wanted = new Set(known.map((r) => `${schools.get(r.urn)}:${groupIds.get(`${r.group.kind}:${r.group.code}`)}`));
+  let ended = 0;
+  for (const link of await tx.places.openLinksWithBasis(basis)) {
+    if (wanted.has(`${link.placeId}:${link.parentId}`)) continue;
+    await tx.places.endLink(link.id, link.validFrom !== null && link.validFrom > today ? link.validFrom : today);
+    ended++;
+  }
+  await tx.places.addLinks(
+    known.map((r) => ({ placeId: schools.get(r.urn)!, parentId: groupIds.get(`${r.group.kind}:${r.group.code}`)!, validFrom: r.joinedOn, validTo: null, basis })),
+    batchId,
+  );
+  counts.skipped = file.records.length - known.length;
+  counts.notes.push(`${known.length} memberships written; ${counts.skipped} rows for establishments not in the register skipped; ${ended} earlier memberships no longer listed were ended on ${today}`);
+  return counts;
+}
+
+async function laForCounty(tx: Store, countyCode: string): Promise<number | null> {
+  const laCode = Object.entries(laOnsCodes).find(([, ons]) => ons === countyCode)?.[0];
+  if (laCode === undefined) return null;
+  return (await tx.places.find('la', laCode))?.id ?? null;
+}
+
+/**
+ * Put every school of an LA whose postcodes are held into its district: by its own postcode, or by
+ * the majority district of its postcode sector when the postcode is newer than the file. Schools that
+ * GIAS already placed keep GIAS's district.
+ */
+export async function placeSchoolsInDistricts(tx: Store, batchId: number | null): Promise<PlacementSummary[]> {
+  const pairs = await tx.register.countiesWithPostcodes();
+  const summaries: PlacementSummary[] = [];
+  for (const county of new Set(pairs.map((p) => p.countyCode))) {
+    const laId = await laForCounty(tx, county);
+    if (laId === null) continue;
+    const la = (await tx.places.byIds([laId]))[0]!;
+    const districtCodes = pairs.filter((p) => p.countyCode === county).map((p) => p.districtCode);
+    const existing = await tx.places.idsByCode('district');
+    const { ids: fresh } = await tx.places.upsert('district', districtCodes.filter((c) => !existing.has(c)).map((code) => ({ code, name: code })), batchId);
+    const districtIds = new Map([...existing, ...fresh]);
+    await tx.places.addLinks(districtCodes.map((c) => ({ placeId: districtIds.get(c)!, parentId: laId, validFrom: null, validTo: null, basis: 'postcode file' })), batchId);
+    const index = indexPostcodes(await tx.register.postcodesInCounty(county));
+    const schools = [...new Map((await tx.places.members(laId, 'school')).map((s) => [s.id, s])).values()];
+    const placedByGias = new Set<number>();
+    for (const d of districtCodes) for (const s of await tx.places.members(districtIds.get(d)!, 'school')) if (s.basis === 'GIAS DistrictAdministrative') placedByGias.add(s.id);
+    const links = [];
+    const unplaced: string[] = [];
+    let byPostcode = 0;
+    let bySector = 0;
+    for (const school of schools) {
+      if (placedByGias.has(school.id)) continue;
+      const address = (school.attributes as { address?: { postcode?: string | null } }).address;
+      const placement = placeByPostcode(address?.postcode ?? null, index);
+      if (placement.kind === 'none') {
+        unplaced.push(school.code);
+        continue;
+      }
+      if (placement.kind === 'exact') byPostcode++;
+      else bySector++;
+      links.push({ placeId: school.id, parentId: districtIds.get(placement.districtCode)!, validFrom: null, validTo: null, basis: placement.basis });
+    }
+    await tx.places.replaceLinks(schools.map((s) => s.id), 'district', links, batchId, 'postcode');
+    summaries.push({ la: la.name, byPostcode, bySectorMajority: bySector, unplaced });
+  }
+  return summaries;
+}

@@ -1,0 +1,94 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Log } from '../log.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
+import type { Database } from './schema.ts';
+import { migrateToLatest } from './migrate.ts';
+
+// DATE columns come back as the 'YYYY-MM-DD' text PostgreSQL sends: no time zone can shift a school's opening date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+// BIGINT counts and ids fit a JS number here (far below 2^53).
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+export type Db = Kysely<Database>;
+
+export type DatabaseHandle = Readonly<{
+  db: Db;
+  /** Which PostgreSQL this is, for /info and logs (never the password). */
+  description: string;
+  close: () => Promise<void>;
+}>;
+
+export type DatabaseOptions = Readonly<{
+  databaseUrl: string | undefined;
+  dataDir: string;
+  databaseName: string;
+  log: Log;
+}>;
+
+/** The system of record: the PostgreSQL server DATABASE_URL names, or Waymark's embedded one. Migrated on open. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  let embedded: EmbeddedPostgres | null = null;
+  let url = options.databaseUrl;
+  if (url === undefined) {
+    embedded = await startEmbeddedPostgres({ dataDir: `${options.dataDir}/pg`, log: options.log });
+    try {
+      await ensureDatabaseExists(embedded.urlFor('postgres'), options.databaseName);
+    } catch (error) {
+      await embedded.stop();
+      throw error;
+    }
+    url = embedded.urlFor(options.databaseName);
+  }
+  const db = connect(url);
+  try {
+    await migrateToLatest(db, options.log);
+  } catch (error) {
+    await db.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  const description = embedded
+    ? `embedded PostgreSQL on 127.0.0.1:${embedded.port} (${embedded.dataDir}), database ${options.databaseName}`
+    : `PostgreSQL server ${redactUrl(url)}`;
+  return Object.freeze({
+    db,
+    description,
+    close: async () => {
+      await db.destroy();
+      await embedded?.stop();
+    },
+  });
+}
+
+export function connect(url: string): Db {
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+  });
+}
+
+export async function ensureDatabaseExists(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function checkDatabase(db: Db): Promise<{ ok: true; serverVersion: string }> {
+  const result = await sql<{ server_version: string }>`show server_version`.execute(db);
+  return { ok: true, serverVersion: result.rows[0]?.server_version ?? 'unknown' };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

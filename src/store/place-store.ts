@@ -1,0 +1,237 @@
+import { sql, type Kysely } from 'kysely';
+import type { PlaceKind, PlaceStatus } from '../domain/geography/place.ts';
+import type { Database } from './schema.ts';
+
+/** Places and their dated memberships: bulk writes for imports and the demo, reads for pages. */
+
+export type PlaceRow = Readonly<{
+  id: number;
+  kind: PlaceKind;
+  code: string;
+  name: string;
+  status: PlaceStatus;
+  openedOn: string | null;
+  closedOn: string | null;
+  attributes: Record<string, unknown>;
+  batchId: number | null;
+}>;
+
+export type PlaceInput = Readonly<{
+  code: string;
+  name: string;
+  status?: PlaceStatus;
+  openedOn?: string | null;
+  closedOn?: string | null;
+  attributes?: Readonly<Record<string, unknown>>;
+}>;
+
+export type UpsertCounts = { inserted: number; updated: number; unchanged: number; closed: number };
+
+export type LinkInput = Readonly<{ placeId: number; parentId: number; validFrom: string | null; validTo: string | null; basis: string }>;
+
+const chunkSize = 1000;
+
+export function createPlaceStore(db: Kysely<Database>) {
+  const selectPlace = () =>
+    db
+      .selectFrom('place')
+      .select(['id', 'kind', 'code', 'name', 'status', 'opened_on as openedOn', 'closed_on as closedOn', 'attributes', 'batch_id as batchId']);
+
+  return {
+    async byKind(kind: PlaceKind): Promise<PlaceRow[]> {
+      return (await selectPlace().where('kind', '=', kind).orderBy('name').execute()) as PlaceRow[];
+    },
+
+    async find(kind: PlaceKind, code: string): Promise<PlaceRow | undefined> {
+      return (await selectPlace().where('kind', '=', kind).where('code', '=', code).executeTakeFirst()) as PlaceRow | undefined;
+    },
+
+    async byIds(ids: readonly number[]): Promise<PlaceRow[]> {
+      if (ids.length === 0) return [];
+      return (await selectPlace().where('id', 'in', ids).execute()) as PlaceRow[];
+    },
+
+    async idsByCode(kind: PlaceKind): Promise<Map<string, number>> {
+      const rows = await db.selectFrom('place').select(['id', 'code']).where('kind', '=', kind).execute();
+      return new Map(rows.map((r) => [r.code, r.id]));
+    },
+
+    async count(): Promise<number> {
+      const row = await db.selectFrom('place').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** Insert new places, update changed ones, leave identical ones; counts what happened. */
+    async upsert(kind: PlaceKind, inputs: readonly PlaceInput[], batchId: number | null): Promise<{ ids: Map<string, number>; counts: UpsertCounts }> {
+      const existing = new Map((await selectPlace().where('kind', '=', kind).where('code', 'in', inputs.length > 0 ? inputs.map((i) => i.code) : ['']).execute()).map((r) => [r.code, r as PlaceRow]));
+      const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, closed: 0 };
+      const ids = new Map<string, number>();
+      const fresh: PlaceInput[] = [];
+      for (const input of inputs) {
+        const row = normalise(input);
+        const old = existing.get(input.code);
+        if (old === undefined) {
+          fresh.push(input);
+          continue;
+        }
+        ids.set(input.code, old.id);
+        if (sameContent(old, row)) {
+          counts.unchanged++;
+          continue;
+        }
+        if (row.status === 'closed' && old.status !== 'closed') counts.closed++;
+        else counts.updated++;
+        await db
+          .updateTable('place')
+          .set({ name: row.name, status: row.status, opened_on: row.openedOn, closed_on: row.closedOn, attributes: JSON.stringify(row.attributes), batch_id: batchId })
+          .where('id', '=', old.id)
+          .execute();
+      }
+      for (let i = 0; i < fresh.length; i += chunkSize) {
+        const rows = fresh.slice(i, i + chunkSize).map(normalise);
+        const inserted = await db
+          .insertInto('place')
+          .values(rows.map((r) => ({ kind, code: r.code, name: r.name, status: r.status, opened_on: r.openedOn, closed_on: r.closedOn, attributes: JSON.stringify(r.attributes), batch_id: batchId })))
+          .returning(['id', 'code'])
+          .execute();
+        for (const r of inserted) ids.set(r.code, r.id);
+        counts.inserted += inserted.length;
+      }
+      return { ids, counts };
+    },
+
+    /**
+     * Replace the memberships of the given places in parents of one kind (e.g. every school's LA),
+     * optionally only those recorded on one basis, with the links given.
+     */
+    async replaceLinks(placeIds: readonly number[], parentKind: PlaceKind, links: readonly LinkInput[], batchId: number | null, basisPrefix?: string): Promise<void> {
+      for (let i = 0; i < placeIds.length; i += chunkSize) {
+        let query = db
+          .deleteFrom('place_link')
+          .where('place_id', 'in', placeIds.slice(i, i + chunkSize))
+          .where('parent_id', 'in', (eb) => eb.selectFrom('place').select('id').where('kind', '=', parentKind));
+        if (basisPrefix !== undefined) query = query.where('basis', 'like', `${basisPrefix}%`);
+        await query.execute();
+      }
+      await this.addLinks(links, batchId);
+    },
+
+    async addLinks(links: readonly LinkInput[], batchId: number | null): Promise<void> {
+      for (let i = 0; i < links.length; i += chunkSize) {
+        await db
+          .insertInto('place_link')
+          .values(links.slice(i, i + chunkSize).map((l) => ({ place_id: l.placeId, parent_id: l.parentId, valid_from: l.validFrom, valid_to: l.validTo, basis: l.basis, batch_id: batchId })))
+          .onConflict((oc) => oc.columns(['place_id', 'parent_id', 'valid_from']).doUpdateSet((eb) => ({ valid_to: eb.ref('excluded.valid_to'), basis: eb.ref('excluded.basis'), batch_id: eb.ref('excluded.batch_id') })))
+          .execute();
+      }
+    },
+
+    /** Remove every membership of the given parents (a grouping file redefines its groups whole). */
+    async clearMembers(parentIds: readonly number[]): Promise<number> {
+      if (parentIds.length === 0) return 0;
+      const result = await db.deleteFrom('place_link').where('parent_id', 'in', parentIds).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async openLinksWithBasis(basis: string): Promise<{ id: number; placeId: number; parentId: number; validFrom: string | null }[]> {
+      return db.selectFrom('place_link').select(['id', 'place_id as placeId', 'parent_id as parentId', 'valid_from as validFrom']).where('basis', '=', basis).where('valid_to', 'is', null).execute();
+    },
+
+    async endLink(id: number, validTo: string): Promise<void> {
+      await db.updateTable('place_link').set({ valid_to: validTo }).where('id', '=', id).execute();
+    },
+
+    /** Places that are members of a parent (optionally of one kind), with the link's dates and basis. */
+    async members(parentId: number, kind?: PlaceKind): Promise<(PlaceRow & { validFrom: string | null; validTo: string | null; basis: string })[]> {
+      let query = db
+        .selectFrom('place_link as l')
+        .innerJoin('place as p', 'p.id', 'l.place_id')
+        .select(['p.id', 'p.kind', 'p.code', 'p.name', 'p.status', 'p.opened_on as openedOn', 'p.closed_on as closedOn', 'p.attributes', 'p.batch_id as batchId', 'l.valid_from as validFrom', 'l.valid_to as validTo', 'l.basis'])
+        .where('l.parent_id', '=', parentId);
+      if (kind !== undefined) query = query.where('p.kind', '=', kind);
+      return (await query.orderBy('p.name').execute()) as (PlaceRow & { validFrom: string | null; validTo: string | null; basis: string })[];
+    },
+
+    /** The groups a place belongs to (LA, district, trust, grouping …), with the link's dates and basis. */
+    async parents(placeId: number): Promise<(PlaceRow & { validFrom: string | null; validTo: string | null; basis: string })[]> {
+      return (await db
+        .selectFrom('place_link as l')
+        .innerJoin('place as p', 'p.id', 'l.parent_id')
+        .select(['p.id', 'p.kind', 'p.code', 'p.name', 'p.status', 'p.opened_on as openedOn', 'p.closed_on as closedOn', 'p.attributes', 'p.batch_id as batchId', 'l.valid_from as validFrom', 'l.valid_to as validTo', 'l.basis'])
+        .where('l.place_id', '=', placeId)
+        .orderBy('l.valid_from')
+        .execute()) as (PlaceRow & { validFrom: string | null; validTo: string | null; basis: string })[];
+    },
+
+    /** Schools under a place at any depth (LA → district → school, or directly), counted by sector and governance. */
+    async schoolCounts(parentId: number, onDate: string): Promise<{ childId: number | null; sector: string; governance: string; stateFunded: boolean; open: number }[]> {
+      const result = await sql<{ child_id: number | null; sector: string; governance: string; state_funded: boolean; open: number }>`
+        with recursive tree(id, child_id) as (
+          select l.place_id, case when p.kind = 'school' then null else l.place_id end
+            from place_link l join place p on p.id = l.place_id
+           where l.parent_id = ${parentId} and (l.valid_from is null or l.valid_from <= ${onDate}::date) and (l.valid_to is null or l.valid_to >= ${onDate}::date)
+          union
+          select l.place_id, t.child_id
+            from tree t join place_link l on l.parent_id = t.id
+           where (l.valid_from is null or l.valid_from <= ${onDate}::date) and (l.valid_to is null or l.valid_to >= ${onDate}::date)
+        ),
+        schools as (
+          select distinct on (s.id) s.id, t.child_id, s.attributes
+            from tree t join place s on s.id = t.id
+           where s.kind = 'school' and s.status = 'open'
+             and (s.opened_on is null or s.opened_on <= ${onDate}::date) and (s.closed_on is null or s.closed_on > ${onDate}::date)
+           order by s.id, t.child_id nulls last
+        )
+        select child_id, attributes->>'sector' as sector, attributes->>'governance' as governance,
+               (attributes->>'stateFunded')::boolean as state_funded, count(*)::int as open
+          from schools group by 1, 2, 3, 4`.execute(db);
+      return result.rows.map((r) => ({ childId: r.child_id, sector: r.sector, governance: r.governance, stateFunded: r.state_funded, open: r.open }));
+    },
+
+    async search(term: string, limit: number): Promise<PlaceRow[]> {
+      const t = term.trim().toLowerCase();
+      const digits = t.replace(/[\s/]/g, '');
+      return (await selectPlace()
+        .where((eb) =>
+          eb.or([
+            eb(sql`lower(name)`, 'like', `%${t.replace(/[%_\\]/g, '\\$&')}%`),
+            eb('code', '=', term.trim()),
+            ...(/^\d{7}$/.test(digits) ? [eb(sql`attributes->>'laestab'`, '=', digits)] : []),
+          ]),
+        )
+        .orderBy(sql`case when code = ${term.trim()} then 0 when lower(name) like ${`${t}%`} then 1 else 2 end`)
+        .orderBy('name')
+        .limit(limit)
+        .execute()) as PlaceRow[];
+    },
+  };
+}
+
+export type PlaceStore = ReturnType<typeof createPlaceStore>;
+
+function normalise(input: PlaceInput) {
+  return {
+    code: input.code,
+    name: input.name,
+    status: input.status ?? 'open',
+    openedOn: input.openedOn ?? null,
+    closedOn: input.closedOn ?? null,
+    attributes: input.attributes ?? {},
+  };
+}
+
+function sameContent(old: PlaceRow, row: ReturnType<typeof normalise>): boolean {
+  return (
+    old.name === row.name &&
+    old.status === row.status &&
+    old.openedOn === row.openedOn &&
+    old.closedOn === row.closedOn &&
+    stableJson(old.attributes) === stableJson(row.attributes)
+  );
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}

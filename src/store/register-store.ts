@@ -1,0 +1,143 @@
+import { sql, type Kysely } from 'kysely';
+import type { PostcodeRecord, SuccessionRecord } from '../domain/geography/register.ts';
+import type { Succession } from '../domain/geography/succession.ts';
+import type { Database } from './schema.ts';
+
+/** Import batches (provenance), postcodes and school successions. */
+
+export type BatchInput = Readonly<{ fileName: string; fileHash: string; format: string; rowCount: number; dataVersion?: 'provisional' | 'revised' | 'final' }>;
+export type BatchCounts = Readonly<{ inserted: number; updated: number; closed: number; unchanged: number; skipped: number; notes: readonly string[] }>;
+export type BatchRow = Readonly<{ id: number; fileName: string; fileHash: string; format: string; dataVersion: string; rowCount: number; importedAt: Date } & BatchCounts>;
+
+const chunkSize = 2000;
+
+export function createRegisterStore(db: Kysely<Database>) {
+  return {
+    async openBatch(input: BatchInput): Promise<number> {
+      const row = await db
+        .insertInto('import_batch')
+        .values({ file_name: input.fileName, file_hash: input.fileHash, format: input.format, row_count: input.rowCount, data_version: input.dataVersion ?? 'final', notes: '[]' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async closeBatch(id: number, counts: BatchCounts): Promise<void> {
+      await db
+        .updateTable('import_batch')
+        .set({ inserted: counts.inserted, updated: counts.updated, closed: counts.closed, unchanged: counts.unchanged, skipped: counts.skipped, notes: JSON.stringify(counts.notes) })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async batchesWithHash(hash: string): Promise<number[]> {
+      return (await db.selectFrom('import_batch').select('id').where('file_hash', '=', hash).orderBy('id').execute()).map((r) => r.id);
+    },
+
+    async hasFormat(format: string): Promise<boolean> {
+      return (await db.selectFrom('import_batch').select('id').where('format', '=', format).limit(1).executeTakeFirst()) !== undefined;
+    },
+
+    async batches(limit = 50): Promise<BatchRow[]> {
+      const rows = await db.selectFrom('import_batch').selectAll().orderBy('id', 'desc').limit(limit).execute();
+      return rows.map((r) => ({
+        id: r.id,
+        fileName: r.file_name,
+        fileHash: r.file_hash,
+        format: r.format,
+        dataVersion: r.data_version,
+        rowCount: r.row_count,
+        inserted: r.inserted,
+        updated: r.updated,
+        closed: r.closed,
+        unchanged: r.unchanged,
+        skipped: r.skipped,
+        notes: r.notes as string[],
+        importedAt: r.imported_at,
+      }));
+    },
+
+    async upsertPostcodes(records: readonly PostcodeRecord[], batchId: number): Promise<{ inserted: number; updated: number; unchanged: number }> {
+      const existing = new Map<string, string>();
+      for (let i = 0; i < records.length; i += chunkSize) {
+        const rows = await db.selectFrom('postcode').selectAll().where('postcode', 'in', records.slice(i, i + chunkSize).map((r) => r.postcode)).execute();
+        for (const r of rows) existing.set(r.postcode, `${r.county_code}|${r.district_code}|${r.ward_code}|${r.easting}|${r.northing}`);
+      }
+      let inserted = 0;
+      let updated = 0;
+      const changed = records.filter((r) => {
+        const old = existing.get(r.postcode);
+        if (old === undefined) inserted++;
+        else if (old !== `${r.countyCode}|${r.districtCode}|${r.wardCode}|${r.easting}|${r.northing}`) updated++;
+        else return false;
+        return true;
+      });
+      for (let i = 0; i < changed.length; i += chunkSize) {
+        await db
+          .insertInto('postcode')
+          .values(changed.slice(i, i + chunkSize).map((r) => ({ postcode: r.postcode, county_code: r.countyCode, district_code: r.districtCode, ward_code: r.wardCode, easting: r.easting, northing: r.northing, batch_id: batchId })))
+          .onConflict((oc) =>
+            oc.column('postcode').doUpdateSet((eb) => ({
+              county_code: eb.ref('excluded.county_code'),
+              district_code: eb.ref('excluded.district_code'),
+              ward_code: eb.ref('excluded.ward_code'),
+              easting: eb.ref('excluded.easting'),
+              northing: eb.ref('excluded.northing'),
+              batch_id: eb.ref('excluded.batch_id'),
+            })),
+          )
+          .execute();
+      }
+      return { inserted, updated, unchanged: records.length - inserted - updated };
+    },
+
+    async postcodesInCounty(countyCode: string): Promise<{ postcode: string; districtCode: string }[]> {
+      return db.selectFrom('postcode').select(['postcode', 'district_code as districtCode']).where('county_code', '=', countyCode).execute();
+    },
+
+    async countiesWithPostcodes(): Promise<{ countyCode: string; districtCode: string }[]> {
+      return db.selectFrom('postcode').select(['county_code as countyCode', 'district_code as districtCode']).distinct().execute();
+    },
+
+    async upsertSuccessions(records: readonly SuccessionRecord[], batchId: number): Promise<{ inserted: number; updated: number; unchanged: number }> {
+      const existing = new Map(
+        (await db.selectFrom('school_succession').selectAll().execute()).map((r) => [`${r.predecessor_urn}>${r.successor_urn}`, `${r.reason}|${r.link_type}|${r.linked_on}`]),
+      );
+      let inserted = 0;
+      let updated = 0;
+      const changed = records.filter((r) => {
+        const old = existing.get(`${r.predecessorUrn}>${r.successorUrn}`);
+        if (old === undefined) inserted++;
+        else if (old !== `${r.reason}|${r.linkType}|${r.linkedOn}`) updated++;
+        else return false;
+        return true;
+      });
+      for (let i = 0; i < changed.length; i += chunkSize) {
+        await db
+          .insertInto('school_succession')
+          .values(changed.slice(i, i + chunkSize).map((r) => ({ predecessor_urn: r.predecessorUrn, successor_urn: r.successorUrn, reason: r.reason, link_type: r.linkType, linked_on: r.linkedOn, batch_id: batchId })))
+          .onConflict((oc) =>
+            oc.columns(['predecessor_urn', 'successor_urn']).doUpdateSet((eb) => ({ reason: eb.ref('excluded.reason'), link_type: eb.ref('excluded.link_type'), linked_on: eb.ref('excluded.linked_on'), batch_id: eb.ref('excluded.batch_id') })),
+          )
+          .execute();
+      }
+      return { inserted, updated, unchanged: records.length - inserted - updated };
+    },
+
+    /** Every succession that touches any URN in a school's chain (followed transitively in SQL). */
+    async successionsAround(urn: string): Promise<Succession[]> {
+      const result = await sql<{ predecessor_urn: string; successor_urn: string; reason: string; linked_on: string | null }>`
+        with recursive chain(urn) as (
+          select ${urn}::text
+          union
+          select case when s.predecessor_urn = c.urn then s.successor_urn else s.predecessor_urn end
+            from school_succession s join chain c on c.urn in (s.predecessor_urn, s.successor_urn)
+        )
+        select distinct s.predecessor_urn, s.successor_urn, s.reason, s.linked_on
+          from school_succession s where s.predecessor_urn in (select urn from chain) or s.successor_urn in (select urn from chain)`.execute(db);
+      return result.rows.map((r) => ({ predecessorUrn: r.predecessor_urn, successorUrn: r.successor_urn, reason: r.reason as Succession['reason'], linkedOn: r.linked_on }));
+    },
+  };
+}
+
+export type RegisterStore = ReturnType<typeof createRegisterStore>;

@@ -1,0 +1,100 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the tables created by migrations/. Dates travel as 'YYYY-MM-DD' text. */
+
+type Json = ColumnType<unknown, string, string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface ImportBatchTable {
+  id: Generated<number>;
+  file_name: string;
+  file_hash: string;
+  format: string;
+  data_version: ColumnType<string, string | undefined, string>;
+  row_count: number;
+  inserted: ColumnType<number, number | undefined, number>;
+  updated: ColumnType<number, number | undefined, number>;
+  closed: ColumnType<number, number | undefined, number>;
+  unchanged: ColumnType<number, number | undefined, number>;
+  skipped: ColumnType<number, number | undefined, number>;
+  notes: Json;
+  imported_at: Timestamp;
+}
+
+export interface PlaceTable {
+  id: Generated<number>;
+  kind: string;
+  code: string;
+  name: string;
+  status: ColumnType<string, string | undefined, string>;
+  opened_on: string | null;
+  closed_on: string | null;
+  attributes: Json;
+  batch_id: number | null;
+}
+
+export interface PlaceLinkTable {
+  id: Generated<number>;
+  place_id: number;
+  parent_id: number;
+  valid_from: string | null;
+  valid_to: string | null;
+  basis: string;
+  batch_id: number | null;
+}
+
+export interface SchoolSuccessionTable {
+  predecessor_urn: string;
+  successor_urn: string;
+  reason: string;
+  link_type: string;
+  linked_on: string | null;
+  batch_id: number | null;
+}
+
+export interface PostcodeTable {
+  postcode: string;
+  county_code: string;
+  district_code: string;
+  ward_code: string | null;
+  easting: number | null;
+  northing: number | null;
+  batch_id: number | null;
+}
+
+export interface IndicatorTable {
+  code: string;
+  title: string;
+  unit: string;
+  decimal_places: number;
+  polarity: string;
+  period_type: string;
+  source: string;
+  methodology: string;
+}
+
+type Numeric = ColumnType<string | null, number | string | null, number | string | null>;
+
+export interface ObservationTable {
+  id: Generated<number>;
+  indicator_code: string;
+  place_id: number;
+  period: string;
+  breakdown: ColumnType<string, string | undefined, string>;
+  value: Numeric;
+  numerator: Numeric;
+  denominator: Numeric;
+  symbol: string | null;
+  data_version: string;
+  batch_id: number;
+}
+
+export interface Database {
+  import_batch: ImportBatchTable;
+  place: PlaceTable;
+  place_link: PlaceLinkTable;
+  school_succession: SchoolSuccessionTable;
+  postcode: PostcodeTable;
+  indicator: IndicatorTable;
+  observation: ObservationTable;
+}

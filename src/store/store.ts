@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import { createObservationStore } from './observation-store.ts';
+import { createPlaceStore } from './place-store.ts';
+import { createRegisterStore } from './register-store.ts';
+import type { Database } from './schema.ts';
+import { checkDatabase } from './database.ts';
+
+/** The store services see: one object per module, and a way to run several writes as one transaction. */
+export type Store = Readonly<{
+  places: ReturnType<typeof createPlaceStore>;
+  register: ReturnType<typeof createRegisterStore>;
+  observations: ReturnType<typeof createObservationStore>;
+  check: () => Promise<{ ok: true; serverVersion: string }>;
+  transaction: <T>(work: (store: Store) => Promise<T>) => Promise<T>;
+}>;
+
+export function createStore(db: Kysely<Database>): Store {
+  const store: Store = {
+    places: createPlaceStore(db),
+    register: createRegisterStore(db),
+    observations: createObservationStore(db),
+    check: () => checkDatabase(db),
+    transaction: (work) => (db.isTransaction ? work(store) : db.transaction().execute((trx) => work(createStore(trx)))),
+  };
+  return Object.freeze(store);
+}

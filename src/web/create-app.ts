@@ -1,0 +1,45 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifyView from '@fastify/view';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import nunjucks from 'nunjucks';
+import type { Log } from '../log.ts';
+import type { Services } from '../services/create-services.ts';
+import { registerErrorHandler } from './middleware/error-handler.ts';
+import { homeRoutes } from './pages/home/routes.ts';
+import { placeRoutes } from './pages/places/routes.ts';
+import { schoolRoutes } from './pages/schools/routes.ts';
+import { searchRoutes } from './pages/search/routes.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
+
+export type AppOptions = Readonly<{ log: Log; production: boolean; version: string; commit: string | null; database: string }>;
+
+/** The web face: GOV.UK Design System pages rendered on the server, usable without JavaScript. */
+export async function createApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({ loggerInstance: options.log as FastifyBaseLogger, disableRequestLogging: false, requestIdHeader: 'x-request-id' });
+  const env = nunjucks.configure([here, govukDist], { autoescape: true, noCache: !options.production });
+  await app.register(fastifyView, { engine: { nunjucks }, templates: [here, govukDist], options: { env } });
+  await app.register(fastifyStatic, { root: path.join(govukDist, 'govuk', 'assets'), prefix: '/assets/' });
+  await app.register(fastifyStatic, { root: path.join(govukDist, 'govuk'), prefix: '/stylesheets/', decorateReply: false, allowedPath: (p) => p === '/govuk-frontend.min.css' });
+  registerErrorHandler(app, options.production);
+
+  app.get('/health', async (_request, reply) => {
+    try {
+      const db = await services.health.check();
+      return { status: 'ok', database: { status: 'ok', serverVersion: db.serverVersion } };
+    } catch (error) {
+      return reply.code(503).send({ status: 'unavailable', database: { status: 'unreachable', message: (error as Error).message } });
+    }
+  });
+  app.get('/info', async () => ({ name: 'waymark', version: options.version, commit: options.commit, database: options.database, node: process.version }));
+
+  homeRoutes(app, services);
+  placeRoutes(app, services);
+  schoolRoutes(app, services);
+  searchRoutes(app, services);
+  return app;
+}

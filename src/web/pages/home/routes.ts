@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import { sectorLabels } from '../../../domain/geography/place.ts';
+import type { Services } from '../../../services/create-services.ts';
+import { formatLabelOf } from '../format-labels.ts';
+
+export function homeRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/', async (_request, reply) => {
+    const home = await services.places.home();
+    return reply.view('pages/home/view.njk', { title: 'Home', section: 'home', home, sectorLabels, formatLabelOf });
+  });
+}

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+
+// What may import what (docs/architecture.md): the domain is pure; only store/ speaks SQL; faces never touch the store.
+const allowed: Readonly<Record<string, readonly string[]>> = {
+  domain: ['domain'],
+  demo: ['domain', 'demo'],
+  store: ['domain', 'store', 'log'],
+  services: ['domain', 'store', 'services', 'log', 'demo'],
+  imports: ['domain', 'imports'],
+  web: ['services', 'domain', 'web', 'log', 'imports'],
+  cli: ['services', 'domain', 'cli', 'imports', 'store', 'config', 'log', 'version'],
+};
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+}
+
+const layerOf = (file: string) => path.relative('src', file).split(path.sep)[0]!.replace(/\.ts$/, '');
+
+describe('architecture', () => {
+  it('keeps every import under src/ to the allowed edges between layers', () => {
+    const violations: string[] = [];
+    for (const file of files('src')) {
+      const from = layerOf(file);
+      const rules = allowed[from];
+      const source = readFileSync(file, 'utf8');
+      for (const [, spec] of source.matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)) {
+        if (spec === undefined) continue;
+        if (from === 'domain' && (spec.startsWith('node:') || /^(pg|kysely|fastify|pino)/.test(spec))) violations.push(`${file}: the domain imports ${spec}`);
+        if (!spec.startsWith('.') || rules === undefined) continue;
+        const to = layerOf(path.join(path.dirname(file), spec));
+        if (!rules.includes(to)) violations.push(`${file}: ${from} imports ${to} (${spec})`);
+      }
+    }
+    assert.deepEqual(violations, []);
+  });
+});

@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+
+const run = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+
+describe('waymark --help', () => {
+  it('lists every subcommand', () => {
+    const help = run('--help');
+    for (const command of ['import <files...>', 'demo', 'batches']) assert.ok(help.includes(command), `--help mentions ${command}`);
+  });
+
+  it('explains each subcommand', () => {
+    assert.match(run('import', '--help'), /recognised by its header[\s\S]*GIAS establishment file[\s\S]*Waymark grouping file/);
+    assert.match(run('demo', '--help'), /--seed <number>/);
+    assert.match(run('batches', '--help'), /--limit <n>/);
+  });
+});

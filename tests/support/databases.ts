@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { connect, type Db } from '../../src/store/database.ts';
+import { createStore, type Store } from '../../src/store/store.ts';
+
+/** The two PostgreSQL servers every store and service test runs on. Started by tests/support/run-tests.ts (npm test). */
+export type DatabaseTarget = Readonly<{ name: string; adminUrl: string }>;
+
+export function databaseTargets(): DatabaseTarget[] {
+  const embedded = process.env.WAYMARK_TEST_EMBEDDED_URL;
+  const server = process.env.WAYMARK_TEST_SERVER_URL;
+  if (embedded === undefined || server === undefined || process.env.WAYMARK_TEST_TEMPLATE === undefined)
+    throw new Error('Database tests run through `npm test` (tests/support/run-tests.ts), which starts the embedded PostgreSQL and prepares both servers.');
+  return [
+    { name: 'embedded PostgreSQL 18', adminUrl: embedded },
+    { name: 'PostgreSQL server', adminUrl: server },
+  ];
+}
+
+export type TestDatabase = Readonly<{ db: Db; store: Store; url: string; drop: () => Promise<void> }>;
+
+/** A fresh, migrated database copied from this run's template. */
+export async function freshDatabase(target: DatabaseTarget): Promise<TestDatabase> {
+  const name = `waymark_t_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: target.adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(process.env.WAYMARK_TEST_TEMPLATE!)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(target.adminUrl);
+  url.pathname = `/${name}`;
+  const db = connect(url.toString());
+  return {
+    db,
+    store: createStore(db),
+    url: url.toString(),
+    drop: async () => {
+      await db.destroy();
+      const client = new pg.Client({ connectionString: target.adminUrl });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** Row counts of every table: the fingerprint a refused import must leave unchanged. */
+export async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const tables = ['import_batch', 'place', 'place_link', 'school_succession', 'postcode', 'indicator', 'observation'] as const;
+  const counts: Record<string, number> = {};
+  for (const t of tables) {
+    const row = await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    counts[t] = Number(row.n);
+  }
+  return counts;
+}
