@@ -4,7 +4,7 @@
  * test runner over every test file. Each test file copies the template into fresh databases of its own.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -30,7 +30,7 @@ try {
     console.error(`The PostgreSQL server at ${serverUrl} is not usable (${(error as Error).message}).\nStart it (e.g. pg_ctlcluster 15 main start) or set WAYMARK_TEST_SERVER_URL.`);
     throw error;
   }
-  const args = ['--import', 'tsx', '--test', '--test-concurrency=2', ...(process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['src/**/*.test.ts', 'tests/**/*.test.ts'])];
+  const args = ['--import', 'tsx', '--test', '--test-concurrency=2', ...(process.argv.slice(2).length > 0 ? process.argv.slice(2) : [...testFiles('src'), ...testFiles('tests')])];
   exitCode = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, args, {
       stdio: 'inherit',
@@ -80,4 +80,12 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Node 20's test runner takes no globs: list every *.test.ts under a folder. */
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.test.ts'))
+    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+    .sort();
 }

@@ -11,11 +11,29 @@ const yearGroups = ['R', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'
 export function schoolRoutes(app: FastifyInstance, services: Services): void {
   app.get<{ Params: { urn: string } }>('/schools/:urn', async (request, reply) => {
     const page = await services.places.schoolPage(request.params.urn);
+    const a = page.school.attributes;
+    const row = (key: string, value: string | null | undefined) => ({ key: { text: key }, value: { text: value === null || value === undefined || value === '' ? 'Not recorded' : value } });
+    const details = [
+      row('URN', page.school.code),
+      row('LAESTAB (DfE number)', a.laestab === null ? null : `${a.laestab.slice(0, 3)}/${a.laestab.slice(3)}`),
+      row('Type', `${a.typeName} (${governanceLabels[a.governance]})`),
+      row('Sector', `${sectorLabels[a.sector]}${a.selective ? ', selective' : ''}`),
+      row('State-funded', a.stateFunded ? 'Yes' : 'No'),
+      row('Age range', a.ageLow === null || a.ageHigh === null ? null : `${a.ageLow} to ${a.ageHigh}`),
+      row('Gender', a.gender),
+      row('Religious character', a.religiousCharacter),
+      row('Admissions policy', a.admissionsPolicy),
+      row('Address', [a.address.street, a.address.locality, a.address.address3, a.address.town, a.address.postcode].filter((x) => x !== null && x !== '').join(', ')),
+      row('Opened', page.school.openedOn),
+      row('Closed', page.school.closedOn ?? '–'),
+      row('Register', page.source),
+    ];
     const shownYearGroups = yearGroups.filter((g) => page.roll.some((r) => r.byYearGroup[g] !== undefined));
     return reply.view('pages/schools/view.njk', {
       title: `${page.school.name} – School`,
       section: 'places',
       page,
+      details,
       breadcrumbs: breadcrumbsFor(page.ancestors),
       sectorLabels,
       governanceLabels,

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { historyOf, readLink } from './succession.ts';
+
+describe('reading GIAS establishment links', () => {
+  it('reads a Predecessor link as the linked URN being replaced by this one', () => {
+    assert.deepEqual(readLink('144531', '118298', 'Predecessor'), { kind: 'succession', predecessorUrn: '118298', successorUrn: '144531', reason: 'successor' });
+  });
+
+  it('reads a Successor link from the old school side the same way round', () => {
+    assert.deepEqual(readLink('118298', '144531', 'Successor'), { kind: 'succession', predecessorUrn: '118298', successorUrn: '144531', reason: 'successor' });
+  });
+
+  it('keeps mergers, amalgamations and splits as such', () => {
+    assert.equal((readLink('1', '2', 'Successor - merged') as { reason: string }).reason, 'merged');
+    assert.equal((readLink('1', '2', 'Predecessor - Split School') as { reason: string }).reason, 'split');
+    assert.deepEqual(readLink('3', '1', 'Result of Amalgamation'), { kind: 'succession', predecessorUrn: '1', successorUrn: '3', reason: 'amalgamated' });
+  });
+
+  it('does not treat sixth-form links as successions', () => {
+    assert.deepEqual(readLink('1', '2', 'Sixth Form Centre Link'), { kind: 'other', linkType: 'Sixth Form Centre Link' });
+  });
+});
+
+describe('a school history across URNs', () => {
+  it('follows predecessors back and successors forward, oldest first', () => {
+    const chain = historyOf('200', [
+      { predecessorUrn: '100', successorUrn: '200', reason: 'successor', linkedOn: '2012-04-01' },
+      { predecessorUrn: '200', successorUrn: '300', reason: 'successor', linkedOn: '2018-09-01' },
+      { predecessorUrn: '900', successorUrn: '901', reason: 'successor', linkedOn: '2015-01-01' },
+    ]);
+    assert.deepEqual(chain.map((s) => `${s.predecessorUrn}>${s.successorUrn}`), ['100>200', '200>300']);
+  });
+});

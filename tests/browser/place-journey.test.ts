@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { createLog } from '../../src/log.ts';
+import { createServices } from '../../src/services/create-services.ts';
+import { createApp } from '../../src/web/create-app.ts';
+import { launchBrowser, expectAccessible, expectPageBasics } from '../support/browser.ts';
+import { databaseTargets, freshDatabase, type TestDatabase } from '../support/databases.ts';
+
+describe('a visitor walks the demo county from England to a school (Chromium)', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  before(async () => {
+    database = await freshDatabase(databaseTargets()[0]!);
+    const log = createLog('silent');
+    const services = createServices(database.store, () => new Date('2017-01-19T00:00:00Z'), log);
+    await services.demo.build(2013);
+    app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('goes England → Kent → a district → a school, each page titled, with one h1 and no axe violations', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await expectPageBasics(page, /^Home – Waymark$/);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'England', exact: true }).first().click();
+    await expectPageBasics(page, /^England – Country – Waymark$/);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'South East', exact: true }).click();
+    await expectPageBasics(page, /^South East – Region – Waymark$/);
+    await page.getByRole('link', { name: 'Kent', exact: true }).click();
+    await expectPageBasics(page, /^Kent – Local authority – Waymark$/);
+    await expectAccessible(page);
+    // The LA page counts schools by district; the breadcrumb leads back up the hierarchy.
+    assert.deepEqual(await page.locator('.govuk-breadcrumbs__list-item').allTextContents().then((t) => t.map((s) => s.trim())), ['Home', 'England', 'South East']);
+
+    await page.getByRole('link', { name: 'Maidstone', exact: true }).click();
+    await expectPageBasics(page, /^Maidstone – District – Waymark$/);
+    await expectAccessible(page);
+
+    await page.locator('table').last().locator('tbody tr th a').first().click();
+    await expectPageBasics(page, / – School – Waymark$/);
+    await expectAccessible(page);
+    const crumbs = (await page.locator('.govuk-breadcrumbs__list-item').allTextContents()).map((s) => s.trim());
+    assert.deepEqual(crumbs.slice(0, 5), ['Home', 'England', 'South East', 'Kent', 'Maidstone']);
+    assert.ok(await page.getByRole('heading', { name: 'Pupils on roll' }).isVisible());
+  });
+
+  it('finds a school by name and by URN on the search page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/search?q=900001`);
+    await expectPageBasics(page, /^Search: 900001 – Waymark$/);
+    await expectAccessible(page);
+    assert.equal(await page.locator('tbody tr').count(), 1);
+  });
+});
