@@ -30,7 +30,7 @@ try {
     console.error(`The PostgreSQL server at ${serverUrl} is not usable (${(error as Error).message}).\nStart it (e.g. pg_ctlcluster 15 main start) or set WAYMARK_TEST_SERVER_URL.`);
     throw error;
   }
-  const args = ['--import', 'tsx', '--test', '--test-concurrency=2', ...(process.argv.slice(2).length > 0 ? process.argv.slice(2) : [...testFiles('src'), ...testFiles('tests')])];
+  const args = ['--import', 'tsx', '--test', '--test-concurrency=1', ...(process.argv.slice(2).length > 0 ? process.argv.slice(2) : [...testFiles('src'), ...testFiles('tests')])];
   exitCode = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, args, {
       stdio: 'inherit',
