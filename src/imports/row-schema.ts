@@ -13,11 +13,11 @@ const layouts: Record<DateLayout, RegExp> = {
   'dd/mm/yyyy': /^(\d{2})\/(\d{2})\/(\d{4})$/,
 };
 
-/** A calendar date as ISO text, or null when blank (or when it is a publisher's placeholder such as 1900-01-01). */
-export function optionalDate(layout: DateLayout, placeholders: readonly string[] = []) {
+/** A calendar date as ISO text, or null when blank (or when it is a date the publisher writes for "unknown", such as 1900-01-01). */
+export function optionalDate(layout: DateLayout, unknownMarkers: readonly string[] = []) {
   return z.string().transform((raw, ctx): string | null => {
     const value = raw.trim();
-    if (value === '' || placeholders.includes(value)) return null;
+    if (value === '' || unknownMarkers.includes(value)) return null;
     const m = layouts[layout].exec(value);
     const [y, mo, d] = m === null ? [] : layout.startsWith('yyyy') ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
     const iso = `${y}-${mo}-${d}`;
