@@ -1,41 +1,44 @@
 import { readConfig } from './config.ts';
 import { createLog } from './log.ts';
 import { createServices } from './services/create-services.ts';
-import { openDatabase } from './store/database.ts';
+import { openDatabase, type DatabaseHandle } from './store/database.ts';
 import { createStore } from './store/store.ts';
 import { readVersion } from './version.ts';
 import { createApp } from './web/create-app.ts';
 
 // Composition root: config → database → store → services → app → listen.
-const config = readConfig();
-const log = createLog(config.logLevel);
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log });
-const services = createServices(createStore(database.db), () => new Date(), log);
-
-if (config.demo === 'auto' && (await services.demo.isEmpty())) {
-  log.info('the store is empty: building the demo county (first run only)');
-  await services.demo.build(2013, (step) => log.info(step));
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = createLog(config.logLevel);
+  const database: DatabaseHandle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log });
+  try {
+    const services = createServices(createStore(database.db), () => new Date(), log);
+    if (config.demo === 'auto' && (await services.demo.isEmpty())) {
+      log.info('the store is empty: building the demo county (first run only)');
+      await services.demo.build(2013, (step) => log.info(step));
+    }
+    const { version, commit } = readVersion();
+    const app = await createApp(services, { log, production: config.production, version, commit, database: database.description });
+    let stopping = false;
+    const shutdown = async (signal: string): Promise<void> => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'stopping');
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }
 
-const { version, commit } = readVersion();
-const app = await createApp(services, { log, production: config.production, version, commit, database: database.description });
-
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  log.info({ signal }, 'stopping');
-  await app.close();
-  await database.close();
-  process.exit(0);
-}
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-
-try {
-  await app.listen({ port: config.port, host: config.host });
-} catch (error) {
-  log.error({ err: error }, 'could not listen');
-  await database.close();
+main().catch((error: Error) => {
+  // Startup failures a user can act on (bad configuration, a data directory in use, a port taken) end in one clear message.
+  console.error(`waymark could not start: ${error.message}`);
   process.exit(1);
-}
+});

@@ -65,7 +65,9 @@ for (const target of databaseTargets()) {
     it('writes nothing when a school names an LA the store does not know, even from the other files of the same import', async () => {
       const before = await tableCounts(database.db);
       const good = await readRegisterFile(writeFixture('grouping.csv', 'URN,Group code,Group name,Valid from,Valid to\n'));
-      const spine = await readRegisterFile(writeFixture('spine.csv', `${spineHeader}\n${spineRow()}\n${spineRow({ URN: '990002', LA: '999', LAESTAB: '9992999' })}\n`));
+      const spine = await readRegisterFile(
+        writeFixture('spine.csv', `${spineHeader}\n${spineRow()}\n${spineRow({ URN: '990002', LA: '999', LAESTAB: '9992999' })}\n`),
+      );
       assert.ok(good.ok && spine.ok);
       await assert.rejects(services.registerImport.importFiles([spine.file, good.file]), (error: Error) => {
         assert.ok(error instanceof ImportRejectedError);
@@ -80,17 +82,27 @@ for (const target of databaseTargets()) {
       assert.ok(spine.ok);
       await services.registerImport.importFiles([spine.file]);
       const before = await tableCounts(database.db);
-      const grouping = await readRegisterFile(writeFixture('hubs.csv', 'URN,Group code,Group name,Valid from,Valid to\n990001,HUB1,Ashford hub,2015-09-01,\n123456,HUB1,Ashford hub,2015-09-01,\n'));
+      const grouping = await readRegisterFile(
+        writeFixture('hubs.csv', 'URN,Group code,Group name,Valid from,Valid to\n990001,HUB1,Ashford hub,2015-09-01,\n123456,HUB1,Ashford hub,2015-09-01,\n'),
+      );
       assert.ok(grouping.ok);
-      await assert.rejects(services.registerImport.importFiles([grouping.file]), /hubs\.csv, line 3, column URN: unknown code: URN 123456 is not a school in the register/);
+      await assert.rejects(
+        services.registerImport.importFiles([grouping.file]),
+        /hubs\.csv, line 3, column URN: unknown code: URN 123456 is not a school in the register/,
+      );
       assert.deepEqual(await tableCounts(database.db), before);
     });
 
     it('records each batch with its file, hash, rows and counts', async () => {
-      const file = await readRegisterFile(writeFixture('spine.csv', `${spineHeader}\n${spineRow({ SCHNAME: 'Testwell Primary Academy' })}\n${spineRow({ URN: '990003' })}\n`));
+      const file = await readRegisterFile(
+        writeFixture('spine.csv', `${spineHeader}\n${spineRow({ SCHNAME: 'Testwell Primary Academy' })}\n${spineRow({ URN: '990003' })}\n`),
+      );
       assert.ok(file.ok);
       const report = await services.registerImport.importFiles([file.file]);
-      assert.deepEqual({ inserted: report.files[0]!.inserted, updated: report.files[0]!.updated, rows: report.files[0]!.rows }, { inserted: 1, updated: 1, rows: 2 });
+      assert.deepEqual(
+        { inserted: report.files[0]!.inserted, updated: report.files[0]!.updated, rows: report.files[0]!.rows },
+        { inserted: 1, updated: 1, rows: 2 },
+      );
       const [latest] = await database.store.register.batches(1);
       assert.equal(latest!.fileName, 'spine.csv');
       assert.equal(latest!.fileHash, file.file.hash);

@@ -18,7 +18,7 @@ const files = {
 };
 
 type Row = Record<string, string>;
-const rows = (file: string): Row[] => parse(readFileSync(file), { columns: true, bom: true }) as Row[];
+const rows = (file: string): Row[] => parse<Row>(readFileSync(file), { columns: true, bom: true });
 
 async function readAll(paths: string[]): Promise<RegisterFile[]> {
   const read = await Promise.all(paths.map((p) => readRegisterFile(p)));
@@ -45,8 +45,18 @@ for (const target of databaseTargets()) {
       // data.md row 26 (from kent_schools_district_by_postcode.csv): spine MINORGROUP in {Maintained School, Academy,
       // Special School}, ICLOSE = 1, counted by district. Note that this group includes independent special schools.
       const published: Record<string, number> = {
-        Maidstone: 62, 'Tonbridge and Malling': 59, Ashford: 58, Swale: 58, Dover: 57, Sevenoaks: 51,
-        Thanet: 51, Canterbury: 47, 'Tunbridge Wells': 44, Shepway: 43, Dartford: 40, Gravesham: 38,
+        Maidstone: 62,
+        'Tonbridge and Malling': 59,
+        Ashford: 58,
+        Swale: 58,
+        Dover: 57,
+        Sevenoaks: 51,
+        Thanet: 51,
+        Canterbury: 47,
+        'Tunbridge Wells': 44,
+        Shepway: 43,
+        Dartford: 40,
+        Gravesham: 38,
       };
       const counted: Record<string, number> = {};
       for (const district of await database.store.places.byKind('district')) {
@@ -57,14 +67,20 @@ for (const target of databaseTargets()) {
         }).length;
       }
       assert.deepEqual(counted, published);
-      assert.equal(Object.values(counted).reduce((a, b) => a + b, 0), 608);
+      assert.equal(
+        Object.values(counted).reduce((a, b) => a + b, 0),
+        608,
+      );
     });
 
     it('counts truly state-funded open Kent schools by district, excluding independent and non-maintained special schools', async () => {
       // Derived from the raw spine: LA = 886, ICLOSE = 1, MINORGROUP Maintained School or Academy, or Special School whose
       // NFTYPE is neither "Other independent special school" nor "Non-maintained special school" (DfE's state-funded).
       const spine = rows(files.spine).filter((r) => r.LA === '886' && r.ICLOSE === '1');
-      const stateFunded = spine.filter((r) => ['Maintained School', 'Academy'].includes(r.MINORGROUP!) || (r.MINORGROUP === 'Special School' && !/independent|non-maintained/i.test(r.NFTYPE!)));
+      const stateFunded = spine.filter(
+        (r) =>
+          ['Maintained School', 'Academy'].includes(r.MINORGROUP!) || (r.MINORGROUP === 'Special School' && !/independent|non-maintained/i.test(r.NFTYPE!)),
+      );
       // The spine's "open" is ICLOSE = 1 for the tables' year, whatever its OPENDATE: count by status, not by date.
       const kent = (await database.store.places.find('la', '886'))!;
       const kentSchools = await database.store.places.members(kent.id, 'school');
@@ -74,7 +90,9 @@ for (const target of databaseTargets()) {
       // Every one of them is placed in a district: by its own postcode, or by its postcode sector when newer than 2014.
       let inDistricts = 0;
       for (const district of await database.store.places.byKind('district'))
-        inDistricts += (await database.store.places.members(district.id, 'school')).filter((s) => s.status === 'open' && (s.attributes as { stateFunded: boolean }).stateFunded).length;
+        inDistricts += (await database.store.places.members(district.id, 'school')).filter(
+          (s) => s.status === 'open' && (s.attributes as { stateFunded: boolean }).stateFunded,
+        ).length;
       assert.equal(inDistricts, 577);
       assert.equal(kent.name, 'Kent');
     });
@@ -89,14 +107,17 @@ for (const target of databaseTargets()) {
       assert.equal(link.reason, 'successor');
       assert.equal(page.school.attributes.governance, 'academy');
       const predecessor = await services.places.schoolPage('118298');
-      assert.ok(predecessor.history.some((h) => h.successor.code === '144531'), 'the history reads from the old URN too');
+      assert.ok(
+        predecessor.history.some((h) => h.successor.code === '144531'),
+        'the history reads from the old URN too',
+      );
     });
 
     it('holds a real trust with its Kent members and join dates', async () => {
       // group_links_2022.csv: Group UID 3594 (KENT CATHOLIC SCHOOLS' PARTNERSHIP, multi-academy trust); its members
       // whose URN is in the 2017/18 spine are the members the register can hold.
       const spineUrns = new Set(rows(files.spine).map((r) => r.URN));
-      const expected = rows(files.groupLinks).filter((r) => r['Group UID'] === '3594' && spineUrns.has(r.URN!));
+      const expected = rows(files.groupLinks).filter((r) => r['Group UID'] === '3594' && spineUrns.has(r.URN));
       const page = await services.places.placePage('trust', '3594', '2022-03-31');
       assert.equal(page.place.name, "KENT CATHOLIC SCHOOLS' PARTNERSHIP");
       const trust = (await database.store.places.find('trust', '3594'))!;

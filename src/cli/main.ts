@@ -7,7 +7,9 @@ import { readVersion } from '../version.ts';
 /** `waymark`: arguments → service → summary and exit code. */
 const program = new Command()
   .name('waymark')
-  .description("Waymark: a local authority's education performance framework, from one store.\nUses DATABASE_URL when set, otherwise the embedded PostgreSQL in WAYMARK_DATA_DIR (default ./.waymark), database WAYMARK_DATABASE (default waymark).")
+  .description(
+    "Waymark: a local authority's education performance framework, from one store.\nUses DATABASE_URL when set, otherwise the embedded PostgreSQL in WAYMARK_DATA_DIR (default ./.waymark), database WAYMARK_DATABASE (default waymark).",
+  )
   .version(readVersion().version)
   .showHelpAfterError();
 
@@ -15,4 +17,10 @@ program.addCommand(importCommand());
 program.addCommand(demoCommand());
 program.addCommand(batchesCommand());
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Expected failures (a locked data directory, a non-empty database, bad configuration) end in one clear line.
+  console.error(`waymark: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

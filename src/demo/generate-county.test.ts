@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { generateCounty } from './generate-county.ts';
+import { apportion, generateCounty } from './generate-county.ts';
 
 describe('the demo county', () => {
   const county = generateCounty(2013);
   const openIn = (period: string) => new Set(county.rolls.filter((r) => r.period === period).map((r) => r.urn));
 
   it('is the same for the same seed', () => {
-    assert.deepEqual(generateCounty(2013).schools.map((s) => s.name), county.schools.map((s) => s.name));
+    assert.deepEqual(
+      generateCounty(2013).schools.map((s) => s.name),
+      county.schools.map((s) => s.name),
+    );
   });
 
   it('has Kent-like numbers of schools by sector in 2016/17', () => {
@@ -31,5 +34,16 @@ describe('the demo county', () => {
     const academy = county.schools.find((x) => x.urn === s.successorUrn)!;
     assert.equal(academy.attributes.governance, 'academy');
     assert.equal(county.schools.find((x) => x.urn === s.predecessorUrn)!.closedOn! < academy.openedOn!, true);
+  });
+});
+
+describe('sharing schools among districts', () => {
+  it('gives whole shares in proportion that add up exactly (largest remainder)', () => {
+    // 5 among weights 58,47,40: quotas 1.99, 1.62, 1.38 → floors 1,1,1 and the two largest remainders get one more.
+    assert.deepEqual(apportion(5, [58, 47, 40]), [2, 2, 1]);
+    assert.equal(
+      apportion(24, [58, 47, 40, 57, 38, 62, 51, 43, 58, 51, 59, 44]).reduce((a, b) => a + b, 0),
+      24,
+    );
   });
 });

@@ -42,8 +42,18 @@ export function seededRandom(seed: number): () => number {
 
 // Share of Kent's open state-funded schools by district, 2017/18 (data.md row 26), used as weights.
 const districtWeights: Readonly<Record<string, number>> = {
-  E07000105: 58, E07000106: 47, E07000107: 40, E07000108: 57, E07000109: 38, E07000110: 62,
-  E07000111: 51, E07000112: 43, E07000113: 58, E07000114: 51, E07000115: 59, E07000116: 44,
+  E07000105: 58,
+  E07000106: 47,
+  E07000107: 40,
+  E07000108: 57,
+  E07000109: 38,
+  E07000110: 62,
+  E07000111: 51,
+  E07000112: 43,
+  E07000113: 58,
+  E07000114: 51,
+  E07000115: 59,
+  E07000116: 44,
 };
 
 const districtTowns: Readonly<Record<string, readonly string[]>> = {
@@ -62,10 +72,46 @@ const districtTowns: Readonly<Record<string, readonly string[]>> = {
 };
 
 const nameStems = [
-  'Oakfield', 'Beechwood', 'Meadowbank', 'Riverside', 'Hillview', 'Brookfield', 'Ashgrove', 'Elmstead', 'Willowbank', 'Chestnut Walk',
-  'Fernhill', 'Kingsmead', 'Larkrise', 'Millbrook', 'Orchard Way', 'Parkside', 'Queensway', 'Rosewood', 'Thornden', 'Upland',
-  'Westfield', 'Yew Tree', 'Hawthorn', 'Foxglove', 'Heronsgate', 'Bramblefield', 'Copperfield', 'Downsview', 'Greenacre', 'Harbourside',
-  'Lavender Hill', 'Mayfield', 'Northdown', 'Pilgrims Way', 'Saxon Ridge', 'Seabrook Vale', 'Stour Valley', 'Wealden', 'Hopfield', 'Oast House',
+  'Oakfield',
+  'Beechwood',
+  'Meadowbank',
+  'Riverside',
+  'Hillview',
+  'Brookfield',
+  'Ashgrove',
+  'Elmstead',
+  'Willowbank',
+  'Chestnut Walk',
+  'Fernhill',
+  'Kingsmead',
+  'Larkrise',
+  'Millbrook',
+  'Orchard Way',
+  'Parkside',
+  'Queensway',
+  'Rosewood',
+  'Thornden',
+  'Upland',
+  'Westfield',
+  'Yew Tree',
+  'Hawthorn',
+  'Foxglove',
+  'Heronsgate',
+  'Bramblefield',
+  'Copperfield',
+  'Downsview',
+  'Greenacre',
+  'Harbourside',
+  'Lavender Hill',
+  'Mayfield',
+  'Northdown',
+  'Pilgrims Way',
+  'Saxon Ridge',
+  'Seabrook Vale',
+  'Stour Valley',
+  'Wealden',
+  'Hopfield',
+  'Oast House',
 ];
 const saints = ['St Mary', 'St Peter', 'St John', 'St Augustine', 'St Nicholas', 'St Martin', 'St Margaret', 'St Andrew', 'Holy Trinity', 'Christ Church'];
 
@@ -74,19 +120,29 @@ type Plan = { sector: Sector; selective: boolean; sixthForm: boolean; size: numb
 export function generateCounty(seed = 2013): DemoCounty {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const totalWeight = Object.values(districtWeights).reduce((a, b) => a + b, 0);
 
   // 1. Plan the schools open in 2010/11, district by district.
   const plans: Plan[] = [];
   const plan = (sector: Sector, count: number, extra: (i: number) => Partial<Plan> = () => ({})) => {
-    let made = 0;
+    const shares = apportion(
+      count,
+      kentDistricts.map((d) => districtWeights[d.code]!),
+    );
     kentDistricts.forEach((d, di) => {
-      const share = di === kentDistricts.length - 1 ? count - made : Math.round((count * districtWeights[d.code]!) / totalWeight);
+      const share = shares[di]!;
       for (let i = 0; i < share; i++) {
         const size = sector === 'primary' ? 0.35 + random() * 1.6 : 0.6 + random() * 0.9;
-        plans.push({ sector, selective: false, sixthForm: false, religion: null, size, district: d.code, town: pick(districtTowns[d.code]!), ...extra(plans.length) });
+        plans.push({
+          sector,
+          selective: false,
+          sixthForm: false,
+          religion: null,
+          size,
+          district: d.code,
+          town: pick(districtTowns[d.code]!),
+          ...extra(plans.length),
+        });
       }
-      made += share;
     });
   };
   plan('primary', 446, () => ({ religion: random() < 0.3 ? (random() < 0.8 ? 'Church of England' : 'Roman Catholic') : null }));
@@ -94,7 +150,8 @@ export function generateCounty(seed = 2013): DemoCounty {
   // About a third of Kent's secondaries are grammar schools: mark 32 spread across districts.
   const secondaries = plans.filter((p) => p.sector === 'secondary');
   secondaries.forEach((p, i) => {
-    if (Math.floor(((i + 1) * 32) / secondaries.length) > Math.floor((i * 32) / secondaries.length)) Object.assign(p, { selective: true, sixthForm: true, size: 0.7 + random() * 0.5 });
+    if (Math.floor(((i + 1) * 32) / secondaries.length) > Math.floor((i * 32) / secondaries.length))
+      Object.assign(p, { selective: true, sixthForm: true, size: 0.7 + random() * 0.5 });
   });
   plan('special', 24, () => ({ size: 0.6 + random() * 0.8 }));
   plan('alternative-provision', 5);
@@ -107,9 +164,20 @@ export function generateCounty(seed = 2013): DemoCounty {
   const estabCounters: Record<string, number> = { primary: 2000, secondary: 4000, special: 7000, 'alternative-provision': 1100 };
   const nameFor = (p: Plan): string => {
     for (let attempt = 0; ; attempt++) {
-      const stem = p.religion !== null && p.sector === 'primary' ? `${pick(saints)}'s ${p.religion === 'Roman Catholic' ? 'Catholic' : 'Church of England'}` : pick(nameStems);
+      const stem =
+        p.religion !== null && p.sector === 'primary'
+          ? `${pick(saints)}'s ${p.religion === 'Roman Catholic' ? 'Catholic' : 'Church of England'}`
+          : pick(nameStems);
       const kind =
-        p.sector === 'primary' ? 'Primary School' : p.sector === 'special' ? 'School' : p.sector === 'alternative-provision' ? 'Pupil Referral Unit' : p.selective ? 'Grammar School' : pick(['School', 'Academy', 'High School', 'College']);
+        p.sector === 'primary'
+          ? 'Primary School'
+          : p.sector === 'special'
+            ? 'School'
+            : p.sector === 'alternative-provision'
+              ? 'Pupil Referral Unit'
+              : p.selective
+                ? 'Grammar School'
+                : pick(['School', 'Academy', 'High School', 'College']);
       const name = attempt === 0 && p.sector !== 'primary' ? `${p.town} ${stem} ${kind}` : `${stem} ${kind}${attempt > 1 ? `, ${p.town}` : ''}`;
       if (!usedNames.has(name)) {
         usedNames.add(name);
@@ -117,14 +185,23 @@ export function generateCounty(seed = 2013): DemoCounty {
       }
     }
   };
-  const makeSchool = (p: Plan, name: string, typeName: string, typeGroup: string, openedOn: string | null, closedOn: string | null, estab: string): DemoSchool => {
+  const makeSchool = (
+    p: Plan,
+    name: string,
+    typeName: string,
+    typeGroup: string,
+    openedOn: string | null,
+    closedOn: string | null,
+    estab: string,
+  ): DemoSchool => {
     const urn = String(nextUrn++);
     const phaseFlags = {
       primary: p.sector === 'primary' || p.sector === 'special',
       secondary: p.sector === 'secondary' || p.sector === 'special' || p.sector === 'alternative-provision',
       post16: p.sixthForm || p.sector === 'special',
     };
-    const [ageLow, ageHigh] = p.sector === 'primary' ? [4, 11] : p.sector === 'secondary' ? [11, p.sixthForm ? 18 : 16] : p.sector === 'special' ? [4, 19] : [11, 16];
+    const [ageLow, ageHigh] =
+      p.sector === 'primary' ? [4, 11] : p.sector === 'secondary' ? [11, p.sixthForm ? 18 : 16] : p.sector === 'special' ? [4, 19] : [11, 16];
     const governance = governanceOf(typeGroup, typeName);
     return {
       urn,
@@ -157,11 +234,27 @@ export function generateCounty(seed = 2013): DemoCounty {
     };
   };
   const maintainedType = (p: Plan): string =>
-    p.sector === 'special' ? 'Community special school' : p.sector === 'alternative-provision' ? 'Pupil referral unit' : p.religion === 'Roman Catholic' ? 'Voluntary aided school' : p.religion !== null ? 'Voluntary controlled school' : random() < 0.2 ? 'Foundation school' : 'Community school';
-  const academyType = (p: Plan): string => (p.sector === 'special' ? 'Academy - Converter special school' : random() < 0.25 && !p.selective ? 'Academy sponsor led mainstream' : 'Academy - Converter mainstream');
+    p.sector === 'special'
+      ? 'Community special school'
+      : p.sector === 'alternative-provision'
+        ? 'Pupil referral unit'
+        : p.religion === 'Roman Catholic'
+          ? 'Voluntary aided school'
+          : p.religion !== null
+            ? 'Voluntary controlled school'
+            : random() < 0.2
+              ? 'Foundation school'
+              : 'Community school';
+  const academyType = (p: Plan): string =>
+    p.sector === 'special'
+      ? 'Academy - Converter special school'
+      : random() < 0.25 && !p.selective
+        ? 'Academy sponsor led mainstream'
+        : 'Academy - Converter mainstream';
 
   // Conversion probability by 2016/17 (Kent: most grammars and over half of secondaries early, primaries later).
-  const conversionChance = (p: Plan) => (p.selective ? 0.85 : p.sector === 'secondary' ? 0.6 : p.sector === 'primary' ? 0.3 : p.sector === 'special' ? 0.08 : 0);
+  const conversionChance = (p: Plan) =>
+    p.selective ? 0.85 : p.sector === 'secondary' ? 0.6 : p.sector === 'primary' ? 0.3 : p.sector === 'special' ? 0.08 : 0;
   const keyed: { plan: Plan; urnByYear: Map<number, string> }[] = [];
   for (const p of plans) {
     const estab = String(estabCounters[p.sector]!++);
@@ -175,7 +268,15 @@ export function generateCounty(seed = 2013): DemoCounty {
     if (conversionYear !== null) {
       const openedOn = pick([`${conversionYear}-09-01`, `${conversionYear + 1}-01-01`, `${conversionYear + 1}-04-01`]);
       const closedOn = dayBefore(openedOn);
-      const academy = makeSchool(p, name, academyType(p), p.sector === 'special' ? 'Special School' : 'Academy', openedOn, null, estab.replace(/^\d/, (d) => String(Number(d) + 1)));
+      const academy = makeSchool(
+        p,
+        name,
+        academyType(p),
+        p.sector === 'special' ? 'Special School' : 'Academy',
+        openedOn,
+        null,
+        estab.replace(/^\d/, (d) => String(Number(d) + 1)),
+      );
       schools.push({ ...maintained, closedOn }, academy);
       successions.push({ predecessorUrn: maintained.urn, successorUrn: academy.urn, reason: 'successor', linkedOn: openedOn });
       for (const y of demoYears) urnByYear.set(y, censusDate(y) >= openedOn ? academy.urn : maintained.urn);
@@ -192,10 +293,26 @@ export function generateCounty(seed = 2013): DemoCounty {
   // New primary schools (free schools and basic-need expansions) opening as Reception cohorts grow.
   for (let i = 0; i < 8; i++) {
     const d = kentDistricts[Math.floor(random() * kentDistricts.length)]!;
-    const p: Plan = { sector: 'primary', selective: false, sixthForm: false, religion: null, size: 0.8 + random() * 0.6, district: d.code, town: pick(districtTowns[d.code]!) };
+    const p: Plan = {
+      sector: 'primary',
+      selective: false,
+      sixthForm: false,
+      religion: null,
+      size: 0.8 + random() * 0.6,
+      district: d.code,
+      town: pick(districtTowns[d.code]!),
+    };
     const openYear = 2012 + (i % 5);
     const free = i % 2 === 0;
-    const school = makeSchool(p, nameFor(p), free ? 'Free school - Mainstream' : 'Community school', free ? 'Academy' : 'Maintained School', `${openYear}-09-01`, null, String(estabCounters.primary!++));
+    const school = makeSchool(
+      p,
+      nameFor(p),
+      free ? 'Free school - Mainstream' : 'Community school',
+      free ? 'Academy' : 'Maintained School',
+      `${openYear}-09-01`,
+      null,
+      String(estabCounters.primary!++),
+    );
     schools.push(school);
     const urnByYear = new Map<number, string>();
     for (const y of demoYears) if (y >= openYear) urnByYear.set(y, school.urn);
@@ -215,7 +332,8 @@ export function generateCounty(seed = 2013): DemoCounty {
           // A new school fills from Reception upwards.
           if (openYear !== undefined && yg.index > y - openYear) continue;
           const cohort = cohortSize(y - yg.index);
-          const base = sector === 'special' ? 150 * k.plan.size / 11 : sector === 'alternative-provision' ? 14 * k.plan.size : (cohort * k.plan.size) / totalSize;
+          const base =
+            sector === 'special' ? (150 * k.plan.size) / 11 : sector === 'alternative-provision' ? 14 * k.plan.size : (cohort * k.plan.size) / totalSize;
           const sixthFormShare = yg.index >= 12 ? (k.plan.selective ? 0.75 : 0.4) : 1;
           const pupils = Math.max(0, Math.round(base * sixthFormShare * (0.94 + random() * 0.12)));
           rolls.push({ urn: k.urnByYear.get(y)!, period, yearGroup: yg.label, pupils });
@@ -227,7 +345,8 @@ export function generateCounty(seed = 2013): DemoCounty {
 }
 
 function yearGroupsOf(p: Plan): { index: number; label: string }[] {
-  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i).map((index) => ({ index, label: index === 0 ? 'R' : String(index) }));
+  const range = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => from + i).map((index) => ({ index, label: index === 0 ? 'R' : String(index) }));
   if (p.sector === 'primary') return range(0, 6);
   if (p.sector === 'secondary') return range(7, p.sixthForm ? 13 : 11);
   if (p.sector === 'special') return range(0, 13);
@@ -247,4 +366,15 @@ function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
+}
+
+/** Largest-remainder apportionment: whole shares of `count` in proportion to the weights, summing exactly to `count`. */
+export function apportion(count: number, weights: readonly number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const quotas = weights.map((w) => (count * w) / total);
+  const shares = quotas.map(Math.floor);
+  const order = quotas.map((q, i) => ({ i, rest: q - Math.floor(q) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const missing = count - shares.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < missing; k++) shares[order[k]!.i]! += 1;
+  return shares;
 }

@@ -42,7 +42,13 @@ export function readCsvBytes(file: string, bytes: Uint8Array, encoding: Encoding
       return { ok: false, issues: [{ file, ...locateInvalidUtf8(bytes), column: null }] };
     }
   }
-  if (text.includes('\u0000')) return { ok: false, issues: [{ file, line: 1, column: null, message: 'the file contains NUL bytes: it is not a text CSV (UTF-16 or a spreadsheet saved under a .csv name?)' }] };
+  if (text.includes('\u0000'))
+    return {
+      ok: false,
+      issues: [
+        { file, line: 1, column: null, message: 'the file contains NUL bytes: it is not a text CSV (UTF-16 or a spreadsheet saved under a .csv name?)' },
+      ],
+    };
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;

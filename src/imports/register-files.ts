@@ -43,7 +43,14 @@ export async function readRegisterFile(filePath: string): Promise<ReadRegisterRe
     const shown = sniff.table.header.slice(0, 8).join(', ');
     return {
       ok: false,
-      issues: [{ file, line: 1, column: null, message: `unknown header (${shown}${sniff.table.header.length > 8 ? ', …' : ''}): not a file Waymark recognises. Known: ${registerFormats.map((f) => f.label).join('; ')}` }],
+      issues: [
+        {
+          file,
+          line: 1,
+          column: null,
+          message: `unknown header (${shown}${sniff.table.header.length > 8 ? ', …' : ''}): not a file Waymark recognises. Known: ${registerFormats.map((f) => f.label).join('; ')}`,
+        },
+      ],
     };
   }
   let table: CsvTable = sniff.table;
@@ -55,7 +62,9 @@ export async function readRegisterFile(filePath: string): Promise<ReadRegisterRe
   const facts = { file, path: filePath, hash: table.hash, encoding: table.encoding, rowCount: table.rows.length };
   const notes = table.encoding === 'UTF-8' ? [] : [`decoded as ${table.encoding}, the encoding GIAS publishes in`];
   const done = <F extends RegisterFile['format'], R>(f: F, parsed: { records: R[]; issues: FileIssue[] }, extra: string[] = []): ReadRegisterResult =>
-    parsed.issues.length > 0 ? { ok: false, issues: parsed.issues } : { ok: true, file: { ...facts, format: f, records: parsed.records, notes: [...notes, ...extra] } as RegisterFile };
+    parsed.issues.length > 0
+      ? { ok: false, issues: parsed.issues }
+      : { ok: true, file: { ...facts, format: f, records: parsed.records, notes: [...notes, ...extra] } as RegisterFile };
   switch (format.id) {
     case 'la-code-list': {
       const parsed = laCodeList.parse(table);
@@ -63,7 +72,11 @@ export async function readRegisterFile(filePath: string): Promise<ReadRegisterRe
     }
     case 'performance-tables-spine': {
       const parsed = performanceTablesSpine.parse(table);
-      return done(format.id, parsed, parsed.skipped > 0 ? [`${parsed.skipped} Service Children's Education schools overseas (MINORGROUP n/a) skipped: they belong to no English LA`] : []);
+      return done(
+        format.id,
+        parsed,
+        parsed.skipped > 0 ? [`${parsed.skipped} Service Children's Education schools overseas (MINORGROUP n/a) skipped: they belong to no English LA`] : [],
+      );
     }
     case 'gias-establishments':
       return done(format.id, giasEstablishments.parse(table));
@@ -73,11 +86,19 @@ export async function readRegisterFile(filePath: string): Promise<ReadRegisterRe
       return done(format.id, codepointPostcodes.parse(table));
     case 'gias-links': {
       const parsed = giasLinks.parse(table);
-      return done(format.id, parsed, [...parsed.otherLinks].map(([type, n]) => `${n} links of type "${type}" are not successions and were not stored`));
+      return done(
+        format.id,
+        parsed,
+        [...parsed.otherLinks].map(([type, n]) => `${n} links of type "${type}" are not successions and were not stored`),
+      );
     }
     case 'gias-group-links': {
       const parsed = giasGroupLinks.parse(table);
-      return done(format.id, parsed, [...parsed.skippedTypes].map(([type, n]) => `${n} rows of "${type}" (not school groups) skipped`));
+      return done(
+        format.id,
+        parsed,
+        [...parsed.skippedTypes].map(([type, n]) => `${n} rows of "${type}" (not school groups) skipped`),
+      );
     }
     case 'grouping-file':
       return done(format.id, groupingFile.parse(table));

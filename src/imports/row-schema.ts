@@ -34,7 +34,10 @@ export const text = z.string().transform((s) => s.trim());
 export const optionalText = z.string().transform((s) => (s.trim() === '' ? null : s.trim()));
 export const requiredText = (what: string) => z.string().trim().min(1, `${what} is blank`);
 
-export const urn = z.string().trim().regex(/^\d{5,7}$/, 'not a URN (5 to 7 digits)');
+export const urn = z
+  .string()
+  .trim()
+  .regex(/^\d{5,7}$/, 'not a URN (5 to 7 digits)');
 export const laCode = z
   .string()
   .trim()
@@ -76,7 +79,7 @@ export function screenRows<S extends z.ZodType<object>>(table: CsvTable, schema:
   const issues: FileIssue[] = [];
   for (const row of table.rows) {
     const result = schema.safeParse(row.values);
-    if (result.success) records.push({ ...(result.data as z.output<S>), line: row.line });
+    if (result.success) records.push({ ...result.data, line: row.line });
     else
       for (const issue of result.error.issues)
         issues.push({ file: table.file, line: row.line, column: issue.path.length > 0 ? String(issue.path[0]) : null, message: issue.message });
@@ -85,7 +88,13 @@ export function screenRows<S extends z.ZodType<object>>(table: CsvTable, schema:
 }
 
 /** Two rows for the same key in one file is an error naming both lines. */
-export function findDuplicates<T extends { line: number }>(file: string, records: readonly T[], key: (r: T) => string, column: string, what: string): FileIssue[] {
+export function findDuplicates<T extends { line: number }>(
+  file: string,
+  records: readonly T[],
+  key: (r: T) => string,
+  column: string,
+  what: string,
+): FileIssue[] {
   const first = new Map<string, number>();
   const issues: FileIssue[] = [];
   for (const r of records) {

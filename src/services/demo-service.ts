@@ -24,22 +24,61 @@ export function createDemoService(store: Store, log: Log) {
       return store.transaction(async (tx) => {
         if (await tx.register.hasFormat(demoFormat)) throw new Error('the demo county is already built in this database');
         progress('writing places');
-        const batchId = await tx.register.openBatch({ fileName: `demo county (seed ${seed})`, fileHash: hash, format: demoFormat, rowCount: county.schools.length + county.rolls.length });
+        const batchId = await tx.register.openBatch({
+          fileName: `demo county (seed ${seed})`,
+          fileHash: hash,
+          format: demoFormat,
+          rowCount: county.schools.length + county.rolls.length,
+        });
         const { englandId, regionIds } = await ensureReferenceGeography(tx);
         const las = [{ code: kent.code, name: kent.name, regionCode: kent.regionCode }, ...kentNeighbours2012.members];
-        const { ids: laIds } = await tx.places.upsert('la', las.map((la) => ({ code: la.code, name: la.name, attributes: { onsCode: laOnsCodes[la.code] ?? null } })), batchId);
-        await tx.places.addLinks(las.map((la) => ({ placeId: laIds.get(la.code)!, parentId: regionIds.get(la.regionCode)!, validFrom: null, validTo: null, basis: 'reference' })), batchId);
-        const { ids: groupIds } = await tx.places.upsert('neighbour_group', [{ code: kentNeighbours2012.code, name: kentNeighbours2012.name, attributes: { of: kent.code, source: 'Kent Vision and Priorities for Improvement 2013-2016' } }], batchId);
+        const { ids: laIds } = await tx.places.upsert(
+          'la',
+          las.map((la) => ({ code: la.code, name: la.name, attributes: { onsCode: laOnsCodes[la.code] ?? null } })),
+          batchId,
+        );
+        await tx.places.addLinks(
+          las.map((la) => ({ placeId: laIds.get(la.code)!, parentId: regionIds.get(la.regionCode)!, validFrom: null, validTo: null, basis: 'reference' })),
+          batchId,
+        );
+        const { ids: groupIds } = await tx.places.upsert(
+          'neighbour_group',
+          [
+            {
+              code: kentNeighbours2012.code,
+              name: kentNeighbours2012.name,
+              attributes: { of: kent.code, source: 'Kent Vision and Priorities for Improvement 2013-2016' },
+            },
+          ],
+          batchId,
+        );
         const groupId = groupIds.get(kentNeighbours2012.code)!;
-        await tx.places.addLinks(las.map((la) => ({ placeId: laIds.get(la.code)!, parentId: groupId, validFrom: null, validTo: null, basis: 'reference' })), batchId);
+        await tx.places.addLinks(
+          las.map((la) => ({ placeId: laIds.get(la.code)!, parentId: groupId, validFrom: null, validTo: null, basis: 'reference' })),
+          batchId,
+        );
         const kentId = laIds.get(kent.code)!;
-        const { ids: districtIds } = await tx.places.upsert('district', kentDistricts.map((d) => ({ code: d.code, name: d.name })), batchId);
-        await tx.places.addLinks(kentDistricts.map((d) => ({ placeId: districtIds.get(d.code)!, parentId: kentId, validFrom: null, validTo: null, basis: 'reference' })), batchId);
+        const { ids: districtIds } = await tx.places.upsert(
+          'district',
+          kentDistricts.map((d) => ({ code: d.code, name: d.name })),
+          batchId,
+        );
+        await tx.places.addLinks(
+          kentDistricts.map((d) => ({ placeId: districtIds.get(d.code)!, parentId: kentId, validFrom: null, validTo: null, basis: 'reference' })),
+          batchId,
+        );
 
         progress(`writing ${county.schools.length} schools`);
         const { ids: schoolIds } = await tx.places.upsert(
           'school',
-          county.schools.map((s) => ({ code: s.urn, name: s.name, status: s.closedOn === null ? 'open' : 'closed', openedOn: s.openedOn, closedOn: s.closedOn, attributes: { ...s.attributes, demo: true } })),
+          county.schools.map((s) => ({
+            code: s.urn,
+            name: s.name,
+            status: s.closedOn === null ? 'open' : 'closed',
+            openedOn: s.openedOn,
+            closedOn: s.closedOn,
+            attributes: { ...s.attributes, demo: true },
+          })),
           batchId,
         );
         await tx.places.addLinks(
@@ -49,7 +88,10 @@ export function createDemoService(store: Store, log: Log) {
           ]),
           batchId,
         );
-        await tx.register.upsertSuccessions(county.successions.map((s, i) => ({ ...s, line: i + 1, linkType: 'Successor' })), batchId);
+        await tx.register.upsertSuccessions(
+          county.successions.map((s, i) => ({ ...s, line: i + 1, linkType: 'Successor' })),
+          batchId,
+        );
 
         progress(`writing ${county.rolls.length} roll figures`);
         await tx.observations.saveIndicator(pupilsOnRoll);
@@ -57,15 +99,42 @@ export function createDemoService(store: Store, log: Log) {
         const totals = new Map<string, number>();
         for (const r of county.rolls) {
           const placeId = schoolIds.get(r.urn)!;
-          observations.push({ indicatorCode: pupilsOnRoll.code, placeId, period: r.period, breakdown: `year-group:${r.yearGroup}`, value: r.pupils, numerator: null, denominator: null, symbol: null, dataVersion: 'final' });
+          observations.push({
+            indicatorCode: pupilsOnRoll.code,
+            placeId,
+            period: r.period,
+            breakdown: `year-group:${r.yearGroup}`,
+            value: r.pupils,
+            numerator: null,
+            denominator: null,
+            symbol: null,
+            dataVersion: 'final',
+          });
           totals.set(`${placeId}|${r.period}`, (totals.get(`${placeId}|${r.period}`) ?? 0) + r.pupils);
         }
         for (const [key, value] of totals) {
           const [placeId, period] = key.split('|');
-          observations.push({ indicatorCode: pupilsOnRoll.code, placeId: Number(placeId), period: period!, breakdown: 'all', value, numerator: null, denominator: null, symbol: null, dataVersion: 'final' });
+          observations.push({
+            indicatorCode: pupilsOnRoll.code,
+            placeId: Number(placeId),
+            period: period!,
+            breakdown: 'all',
+            value,
+            numerator: null,
+            denominator: null,
+            symbol: null,
+            dataVersion: 'final',
+          });
         }
         await tx.observations.insert(observations, batchId);
-        await tx.register.closeBatch(batchId, { inserted: county.schools.length, updated: 0, closed: 0, unchanged: 0, skipped: 0, notes: [`synthetic county, seed ${seed}; England ${englandId}`] });
+        await tx.register.closeBatch(batchId, {
+          inserted: county.schools.length,
+          updated: 0,
+          closed: 0,
+          unchanged: 0,
+          skipped: 0,
+          notes: [`synthetic county, seed ${seed}; England ${englandId}`],
+        });
         log.info({ batchId, schools: county.schools.length }, 'demo county built');
         return { batchId, schools: county.schools.length, successions: county.successions.length, rollObservations: observations.length };
       });

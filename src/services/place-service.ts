@@ -1,5 +1,5 @@
 import { NotFoundError, BadRequestError } from '../domain/errors.ts';
-import { hierarchy, sectorOrder, type PlaceKind, type SchoolAttributes, type Sector } from '../domain/geography/place.ts';
+import { governanceOrder, hierarchy, sectorOrder, type Governance, type PlaceKind, type SchoolAttributes, type Sector } from '../domain/geography/place.ts';
 import { historyOf } from '../domain/geography/succession.ts';
 import { pupilsOnRoll } from '../domain/indicators/indicator.ts';
 import type { PlaceRow } from '../store/place-store.ts';
@@ -9,8 +9,9 @@ import type { Clock } from './register-import-service.ts';
 /** Read models for the place pages: a place, its ancestors, its members with school counts, a school's history. */
 
 export type PlaceSummary = Readonly<{ kind: PlaceKind; code: string; name: string; status: string }>;
-export type SectorCounts = Readonly<Partial<Record<Sector, number>>> ;
-export type ChildRow = PlaceSummary & Readonly<{ counts: SectorCounts; total: number; stateFunded: number; academies: number }>;
+export type SectorCounts = Readonly<Partial<Record<Sector, number>>>;
+export type ChildRow = PlaceSummary &
+  Readonly<{ counts: SectorCounts; byGovernance: Readonly<Partial<Record<Governance, number>>>; total: number; stateFunded: number; academies: number }>;
 
 export type PlacePage = Readonly<{
   place: PlaceSummary & { attributes: Record<string, unknown> };
@@ -21,11 +22,13 @@ export type PlacePage = Readonly<{
   unplaced: ChildRow | null;
   totals: ChildRow;
   sectors: readonly Sector[];
+  governances: readonly Governance[];
   schools: readonly SchoolRow[];
   groups: readonly PlaceSummary[];
 }>;
 
-export type SchoolRow = PlaceSummary & Readonly<{ sector: string; typeName: string; governance: string; selective: boolean; validFrom: string | null; validTo: string | null; basis: string }>;
+export type SchoolRow = PlaceSummary &
+  Readonly<{ sector: string; typeName: string; governance: string; selective: boolean; validFrom: string | null; validTo: string | null; basis: string }>;
 
 export type SchoolPage = Readonly<{
   school: PlaceSummary & { openedOn: string | null; closedOn: string | null; attributes: SchoolAttributes };
@@ -72,7 +75,14 @@ export function createPlaceService(store: Store, clock: Clock) {
       const las = await store.places.byKind('la');
       const batches = await store.register.batches(10);
       const page = england === undefined ? null : await this.placePage('country', england.code);
-      return { england: england === undefined ? null : summary(england), laCount: las.length, totals: page?.totals ?? null, sectors: page?.sectors ?? [], batches, demo: batches.some((b) => b.format === 'demo-county') };
+      return {
+        england: england === undefined ? null : summary(england),
+        laCount: las.length,
+        totals: page?.totals ?? null,
+        sectors: page?.sectors ?? [],
+        batches,
+        demo: batches.some((b) => b.format === 'demo-county'),
+      };
     },
 
     async placePage(kind: PlaceKind, code: string, on?: string): Promise<PlacePage> {
@@ -80,17 +90,26 @@ export function createPlaceService(store: Store, clock: Clock) {
       const onDate = on ?? clock().toISOString().slice(0, 10);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(onDate) || Number.isNaN(Date.parse(onDate))) throw new BadRequestError(`"${onDate}" is not a date (YYYY-MM-DD)`);
       const place = await find(kind, code);
-      const [ancestors, counts, members] = await Promise.all([ancestorsOf(place.id), store.places.schoolCounts(place.id, onDate), store.places.members(place.id)]);
+      const [ancestors, counts, members] = await Promise.all([
+        ancestorsOf(place.id),
+        store.places.schoolCounts(place.id, onDate),
+        store.places.members(place.id),
+      ]);
       const childKinds = listedKinds[kind] ?? [];
       const current = members.filter((m) => (m.validFrom === null || m.validFrom <= onDate) && (m.validTo === null || m.validTo >= onDate));
       const children = current.filter((m) => childKinds.includes(m.kind));
       const row = (p: PlaceSummary, childId: number | null | 'all'): ChildRow => {
         const mine = counts.filter((c) => childId === 'all' || c.childId === childId);
         const bySector: Partial<Record<Sector, number>> = {};
-        for (const c of mine) bySector[c.sector as Sector] = (bySector[c.sector as Sector] ?? 0) + c.open;
+        const byGovernance: Partial<Record<Governance, number>> = {};
+        for (const c of mine) {
+          bySector[c.sector as Sector] = (bySector[c.sector as Sector] ?? 0) + c.open;
+          byGovernance[c.governance as Governance] = (byGovernance[c.governance as Governance] ?? 0) + c.open;
+        }
         return {
           ...p,
           counts: bySector,
+          byGovernance,
           total: mine.reduce((a, c) => a + c.open, 0),
           stateFunded: mine.filter((c) => c.stateFunded).reduce((a, c) => a + c.open, 0),
           academies: mine.filter((c) => c.governance === 'academy' || c.governance === 'free-school').reduce((a, c) => a + c.open, 0),
@@ -98,16 +117,31 @@ export function createPlaceService(store: Store, clock: Clock) {
       };
       const totals = row(summary(place), 'all');
       const unplacedRow = row({ ...summary(place), name: `Not in a ${childKinds[0] ?? 'child place'}` }, null);
-      const listsSchools = kind === 'district' || kind === 'grouping' || kind === 'trust' || kind === 'federation' || kind === 'sponsor' || (kind === 'la' && children.length === 0);
+      const listsSchools =
+        kind === 'district' ||
+        kind === 'grouping' ||
+        kind === 'trust' ||
+        kind === 'federation' ||
+        kind === 'sponsor' ||
+        (kind === 'la' && children.length === 0);
       const schools = listsSchools
         ? current
             .filter((m) => m.kind === 'school' && m.status === 'open')
             .map((m) => {
               const a = m.attributes as SchoolAttributes;
-              return { ...summary(m), sector: a.sector, typeName: a.typeName, governance: a.governance, selective: a.selective, validFrom: m.validFrom, validTo: m.validTo, basis: m.basis };
+              return {
+                ...summary(m),
+                sector: a.sector,
+                typeName: a.typeName,
+                governance: a.governance,
+                selective: a.selective,
+                validFrom: m.validFrom,
+                validTo: m.validTo,
+                basis: m.basis,
+              };
             })
         : [];
-      const present = new Set(counts.map((c) => c.sector));
+      const present = new Set<string>(counts.flatMap((c) => [c.sector, c.governance]));
       return {
         place: { ...summary(place), attributes: place.attributes },
         ancestors,
@@ -116,6 +150,7 @@ export function createPlaceService(store: Store, clock: Clock) {
         unplaced: kind !== 'district' && childKinds.length > 0 && unplacedRow.total > 0 ? unplacedRow : null,
         totals,
         sectors: sectorOrder.filter((s) => present.has(s)),
+        governances: governanceOrder.filter((g) => present.has(g)),
         schools,
         groups: (await store.places.parents(place.id)).filter((p) => p.kind === 'neighbour_group').map(summary),
       };
@@ -130,11 +165,9 @@ export function createPlaceService(store: Store, clock: Clock) {
         store.observations.forPlace(school.id, pupilsOnRoll.code),
       ]);
       const chain = historyOf(urn, successions);
-      const named = new Map<string, PlaceRow>();
-      for (const code of new Set(chain.flatMap((s) => [s.predecessorUrn, s.successorUrn]))) {
-        const p = await store.places.find('school', code);
-        if (p !== undefined) named.set(code, p);
-      }
+      const named = new Map(
+        (await store.places.findMany('school', [...new Set(chain.flatMap((s) => [s.predecessorUrn, s.successorUrn]))])).map((p) => [p.code, p]),
+      );
       const describe = (code: string): PlaceSummary => {
         const p = named.get(code);
         return p === undefined ? { kind: 'school', code, name: `URN ${code} (not in the register)`, status: 'unknown' } : summary(p);
@@ -150,7 +183,9 @@ export function createPlaceService(store: Store, clock: Clock) {
           return {
             period,
             total: rows.find((r) => r.breakdown === 'all')?.value ?? null,
-            byYearGroup: Object.fromEntries(rows.filter((r) => r.breakdown.startsWith('year-group:')).map((r) => [r.breakdown.slice('year-group:'.length), r.value])),
+            byYearGroup: Object.fromEntries(
+              rows.filter((r) => r.breakdown.startsWith('year-group:')).map((r) => [r.breakdown.slice('year-group:'.length), r.value]),
+            ),
           };
         }),
         source: (school.attributes as SchoolAttributes).register,
@@ -162,7 +197,13 @@ export function createPlaceService(store: Store, clock: Clock) {
       const rows = await store.places.search(term, 50);
       return rows.map((r) => {
         const a = r.attributes as Partial<SchoolAttributes>;
-        return { ...summary(r), detail: r.kind === 'school' ? [`URN ${r.code}`, a.laestab ? `LAESTAB ${a.laestab.slice(0, 3)}/${a.laestab.slice(3)}` : null, a.typeName].filter(Boolean).join(' · ') : r.code };
+        return {
+          ...summary(r),
+          detail:
+            r.kind === 'school'
+              ? [`URN ${r.code}`, a.laestab ? `LAESTAB ${a.laestab.slice(0, 3)}/${a.laestab.slice(3)}` : null, a.typeName].filter(Boolean).join(' · ')
+              : r.code,
+        };
       });
     },
   };

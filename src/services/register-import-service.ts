@@ -42,7 +42,13 @@ export function createRegisterImportService(store: Store, clock: Clock, log: Log
       return store.transaction(async (tx) => {
         if (await tx.register.hasFormat(demoFormat))
           throw new ImportRejectedError([
-            { file: ordered[0]?.file ?? '(none)', line: null, column: null, message: 'this database holds the synthetic demo county: import real files into another database (set WAYMARK_DATABASE, e.g. WAYMARK_DATABASE=kent)' },
+            {
+              file: ordered[0]?.file ?? '(none)',
+              line: null,
+              column: null,
+              message:
+                'this database holds the synthetic demo county: import real files into another database (set WAYMARK_DATABASE, e.g. WAYMARK_DATABASE=kent)',
+            },
           ]);
         await ensureReferenceGeography(tx);
         const issues: FileIssue[] = [];
@@ -74,7 +80,13 @@ async function writeFile(tx: Store, file: RegisterFile, batchId: number, today: 
         file.records.map((r) => ({ code: r.code, name: r.name, attributes: { onsCode: laOnsCodes[r.code] ?? null, laType: r.laType } })),
         batchId,
       );
-      const links = file.records.map((r) => ({ placeId: ids.get(r.code)!, parentId: regions.get(r.regionCode)!, validFrom: null, validTo: null, basis: 'DfE LA code list' }));
+      const links = file.records.map((r) => ({
+        placeId: ids.get(r.code)!,
+        parentId: regions.get(r.regionCode)!,
+        validFrom: null,
+        validTo: null,
+        basis: 'DfE LA code list',
+      }));
       await tx.places.replaceLinks([...ids.values()], 'region', links, batchId);
       return { ...zero(), ...counts };
     }
@@ -83,15 +95,30 @@ async function writeFile(tx: Store, file: RegisterFile, batchId: number, today: 
       return writeSchools(tx, file.file, file.format, file.records, batchId, issues);
     case 'codepoint-code-names': {
       const districts = file.records.filter((r) => r.level === 'district');
-      const { ids, counts } = await tx.places.upsert('district', districts.map((r) => ({ code: r.code, name: plainDistrictName(r.name), attributes: { codeListName: r.name } })), batchId);
+      const { ids, counts } = await tx.places.upsert(
+        'district',
+        districts.map((r) => ({ code: r.code, name: plainDistrictName(r.name), attributes: { codeListName: r.name } })),
+        batchId,
+      );
       const counties = file.records.filter((r) => r.level === 'county');
       const notes: string[] = [];
       if (counties.length === 1 && counties[0] !== undefined) {
         const la = await laForCounty(tx, counties[0].code);
-        if (la !== null) await tx.places.replaceLinks([...ids.values()], 'la', [...ids.values()].map((id) => ({ placeId: id, parentId: la, validFrom: null, validTo: null, basis: 'postcode file code list' })), batchId);
+        if (la !== null)
+          await tx.places.replaceLinks(
+            [...ids.values()],
+            'la',
+            [...ids.values()].map((id) => ({ placeId: id, parentId: la, validFrom: null, validTo: null, basis: 'postcode file code list' })),
+            batchId,
+          );
         else notes.push(`county ${counties[0].code} is not a known LA: districts are linked to it when its postcodes are imported`);
       }
-      return { ...zero(), ...counts, skipped: file.records.length - districts.length, notes: [...notes, `${file.records.length - districts.length} county and ward names not stored as places`] };
+      return {
+        ...zero(),
+        ...counts,
+        skipped: file.records.length - districts.length,
+        notes: [...notes, `${file.records.length - districts.length} county and ward names not stored as places`],
+      };
     }
     case 'codepoint-postcodes': {
       const counties = new Map<string, number>();
@@ -99,7 +126,12 @@ async function writeFile(tx: Store, file: RegisterFile, batchId: number, today: 
       for (const county of counties.keys()) {
         if ((await laForCounty(tx, county)) === null) {
           const first = file.records.find((r) => r.countyCode === county);
-          issues.push({ file: file.file, line: first?.line ?? null, column: 'Admin_county_code', message: `unknown code: county ${county} is not a local authority in the store (import the LA code list first)` });
+          issues.push({
+            file: file.file,
+            line: first?.line ?? null,
+            column: 'Admin_county_code',
+            message: `unknown code: county ${county} is not a local authority in the store (import the LA code list first)`,
+          });
         }
       }
       const counts = await tx.register.upsertPostcodes(file.records, batchId);
@@ -116,20 +148,44 @@ async function writeFile(tx: Store, file: RegisterFile, batchId: number, today: 
     case 'grouping-file': {
       const schools = await tx.places.idsByCode('school');
       for (const r of file.records)
-        if (!schools.has(r.urn)) issues.push({ file: file.file, line: r.line, column: 'URN', message: `unknown code: URN ${r.urn} is not a school in the register` });
+        if (!schools.has(r.urn))
+          issues.push({ file: file.file, line: r.line, column: 'URN', message: `unknown code: URN ${r.urn} is not a school in the register` });
       const groups = new Map(file.records.map((r) => [r.groupCode, r.groupName]));
-      const { ids, counts } = await tx.places.upsert('grouping', [...groups].map(([code, name]) => ({ code, name, attributes: { definedBy: file.file } })), batchId);
-      const removed = await tx.places.clearMembers([...ids.values()]);
-      await tx.places.addLinks(
-        file.records.filter((r) => schools.has(r.urn)).map((r) => ({ placeId: schools.get(r.urn)!, parentId: ids.get(r.groupCode)!, validFrom: r.validFrom, validTo: r.validTo, basis: `grouping file ${file.file}` })),
+      const { ids, counts } = await tx.places.upsert(
+        'grouping',
+        [...groups].map(([code, name]) => ({ code, name, attributes: { definedBy: file.file } })),
         batchId,
       );
-      return { ...zero(), ...counts, notes: [`${file.records.length} memberships of ${groups.size} groups written (${removed} earlier memberships of those groups replaced)`] };
+      const removed = await tx.places.clearMembers([...ids.values()]);
+      await tx.places.addLinks(
+        file.records
+          .filter((r) => schools.has(r.urn))
+          .map((r) => ({
+            placeId: schools.get(r.urn)!,
+            parentId: ids.get(r.groupCode)!,
+            validFrom: r.validFrom,
+            validTo: r.validTo,
+            basis: `grouping file ${file.file}`,
+          })),
+        batchId,
+      );
+      return {
+        ...zero(),
+        ...counts,
+        notes: [`${file.records.length} memberships of ${groups.size} groups written (${removed} earlier memberships of those groups replaced)`],
+      };
     }
   }
 }
 
-async function writeSchools(tx: Store, fileName: string, format: 'performance-tables-spine' | 'gias-establishments', records: readonly SchoolRecord[], batchId: number, issues: FileIssue[]): Promise<Counts> {
+async function writeSchools(
+  tx: Store,
+  fileName: string,
+  format: 'performance-tables-spine' | 'gias-establishments',
+  records: readonly SchoolRecord[],
+  batchId: number,
+  issues: FileIssue[],
+): Promise<Counts> {
   const las = await tx.places.idsByCode('la');
   const notes: string[] = [];
   const missing = [...new Set(records.map((r) => r.attributes.laCode).filter((code) => !las.has(code)))];
@@ -137,13 +193,22 @@ async function writeSchools(tx: Store, fileName: string, format: 'performance-ta
     if (format === 'gias-establishments') {
       // GIAS names its LAs: create the missing ones (outside England's regions, e.g. Welsh or overseas codes).
       const names = new Map(records.map((r) => [r.attributes.laCode, r.laName ?? r.attributes.laCode]));
-      const { ids } = await tx.places.upsert('la', missing.map((code) => ({ code, name: names.get(code)!, attributes: { onsCode: laOnsCodes[code] ?? null } })), batchId);
+      const { ids } = await tx.places.upsert(
+        'la',
+        missing.map((code) => ({ code, name: names.get(code)!, attributes: { onsCode: laOnsCodes[code] ?? null } })),
+        batchId,
+      );
       for (const [code, id] of ids) las.set(code, id);
       notes.push(`${missing.length} LAs named only in this file were added without a region: ${missing.join(', ')}`);
     } else {
       for (const code of missing) {
         const first = records.find((r) => r.attributes.laCode === code);
-        issues.push({ file: fileName, line: first?.line ?? null, column: 'LA', message: `unknown code: LA ${code} is not in the store (import the DfE LA code list first, e.g. lait/la_code_list.csv)` });
+        issues.push({
+          file: fileName,
+          line: first?.line ?? null,
+          column: 'LA',
+          message: `unknown code: LA ${code} is not in the store (import the DfE LA code list first, e.g. lait/la_code_list.csv)`,
+        });
       }
       return zero();
     }
@@ -164,13 +229,32 @@ async function writeSchools(tx: Store, fileName: string, format: 'performance-ta
     const withDistrict = records.filter((r) => r.district !== null);
     const districts = new Map(withDistrict.map((r) => [r.district!.code, { name: r.district!.name, la: las.get(r.attributes.laCode)! }]));
     const existing = await tx.places.idsByCode('district');
-    const { ids: districtIds } = await tx.places.upsert('district', [...districts].filter(([code]) => !existing.has(code)).map(([code, d]) => ({ code, name: d.name })), batchId);
+    const { ids: districtIds } = await tx.places.upsert(
+      'district',
+      [...districts].filter(([code]) => !existing.has(code)).map(([code, d]) => ({ code, name: d.name })),
+      batchId,
+    );
     for (const [code, id] of existing) districtIds.set(code, id);
-    await tx.places.addLinks([...districts].map(([code, d]) => ({ placeId: districtIds.get(code)!, parentId: d.la, validFrom: null, validTo: null, basis: 'GIAS DistrictAdministrative' })), batchId);
+    await tx.places.addLinks(
+      [...districts].map(([code, d]) => ({
+        placeId: districtIds.get(code)!,
+        parentId: d.la,
+        validFrom: null,
+        validTo: null,
+        basis: 'GIAS DistrictAdministrative',
+      })),
+      batchId,
+    );
     await tx.places.replaceLinks(
       withDistrict.map((r) => ids.get(r.urn)!),
       'district',
-      withDistrict.map((r) => ({ placeId: ids.get(r.urn)!, parentId: districtIds.get(r.district!.code)!, validFrom: null, validTo: null, basis: 'GIAS DistrictAdministrative' })),
+      withDistrict.map((r) => ({
+        placeId: ids.get(r.urn)!,
+        parentId: districtIds.get(r.district!.code)!,
+        validFrom: null,
+        validTo: null,
+        basis: 'GIAS DistrictAdministrative',
+      })),
       batchId,
     );
   }
@@ -186,7 +270,14 @@ async function writeGroupLinks(tx: Store, file: Extract<RegisterFile, { format: 
     const groups = new Map(known.filter((r) => r.group.kind === kind).map((r) => [r.group.code, r.group]));
     const { ids, counts: c } = await tx.places.upsert(
       kind,
-      [...groups.values()].map((g) => ({ code: g.code, name: g.name, status: g.status, openedOn: g.openedOn, closedOn: g.closedOn, attributes: { groupType: g.groupType, companiesHouseNumber: g.companiesHouseNumber } })),
+      [...groups.values()].map((g) => ({
+        code: g.code,
+        name: g.name,
+        status: g.status,
+        openedOn: g.openedOn,
+        closedOn: g.closedOn,
+        attributes: { groupType: g.groupType, companiesHouseNumber: g.companiesHouseNumber },
+      })),
       batchId,
     );
     for (const [code, id] of ids) groupIds.set(`${kind}:${code}`, id);
@@ -205,11 +296,19 @@ async function writeGroupLinks(tx: Store, file: Extract<RegisterFile, { format: 
     ended++;
   }
   await tx.places.addLinks(
-    known.map((r) => ({ placeId: schools.get(r.urn)!, parentId: groupIds.get(`${r.group.kind}:${r.group.code}`)!, validFrom: r.joinedOn, validTo: null, basis })),
+    known.map((r) => ({
+      placeId: schools.get(r.urn)!,
+      parentId: groupIds.get(`${r.group.kind}:${r.group.code}`)!,
+      validFrom: r.joinedOn,
+      validTo: null,
+      basis,
+    })),
     batchId,
   );
   counts.skipped = file.records.length - known.length;
-  counts.notes.push(`${known.length} memberships written; ${counts.skipped} rows for establishments not in the register skipped; ${ended} earlier memberships no longer listed were ended on ${today}`);
+  counts.notes.push(
+    `${known.length} memberships written; ${counts.skipped} rows for establishments not in the register skipped; ${ended} earlier memberships no longer listed were ended on ${today}`,
+  );
   return counts;
 }
 
@@ -233,13 +332,21 @@ export async function placeSchoolsInDistricts(tx: Store, batchId: number | null)
     const la = (await tx.places.byIds([laId]))[0]!;
     const districtCodes = pairs.filter((p) => p.countyCode === county).map((p) => p.districtCode);
     const existing = await tx.places.idsByCode('district');
-    const { ids: fresh } = await tx.places.upsert('district', districtCodes.filter((c) => !existing.has(c)).map((code) => ({ code, name: code })), batchId);
+    const { ids: fresh } = await tx.places.upsert(
+      'district',
+      districtCodes.filter((c) => !existing.has(c)).map((code) => ({ code, name: code })),
+      batchId,
+    );
     const districtIds = new Map([...existing, ...fresh]);
-    await tx.places.addLinks(districtCodes.map((c) => ({ placeId: districtIds.get(c)!, parentId: laId, validFrom: null, validTo: null, basis: 'postcode file' })), batchId);
+    await tx.places.addLinks(
+      districtCodes.map((c) => ({ placeId: districtIds.get(c)!, parentId: laId, validFrom: null, validTo: null, basis: 'postcode file' })),
+      batchId,
+    );
     const index = indexPostcodes(await tx.register.postcodesInCounty(county));
     const schools = [...new Map((await tx.places.members(laId, 'school')).map((s) => [s.id, s])).values()];
     const placedByGias = new Set<number>();
-    for (const d of districtCodes) for (const s of await tx.places.members(districtIds.get(d)!, 'school')) if (s.basis === 'GIAS DistrictAdministrative') placedByGias.add(s.id);
+    for (const d of districtCodes)
+      for (const s of await tx.places.members(districtIds.get(d)!, 'school')) if (s.basis === 'GIAS DistrictAdministrative') placedByGias.add(s.id);
     const links = [];
     const unplaced: string[] = [];
     let byPostcode = 0;
@@ -256,7 +363,13 @@ export async function placeSchoolsInDistricts(tx: Store, batchId: number | null)
       else bySector++;
       links.push({ placeId: school.id, parentId: districtIds.get(placement.districtCode)!, validFrom: null, validTo: null, basis: placement.basis });
     }
-    await tx.places.replaceLinks(schools.map((s) => s.id), 'district', links, batchId, 'postcode');
+    await tx.places.replaceLinks(
+      schools.map((s) => s.id),
+      'district',
+      links,
+      batchId,
+      'postcode',
+    );
     summaries.push({ la: la.name, byPostcode, bySectorMajority: bySector, unplaced });
   }
   return summaries;

@@ -40,7 +40,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     }
     url = embedded.urlFor(options.databaseName);
   }
-  const db = connect(url);
+  const db = connect(url, (error) => options.log.warn({ err: error }, 'an idle database connection was closed by the server'));
   try {
     await migrateToLatest(db, options.log);
   } catch (error) {
@@ -61,10 +61,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   });
 }
 
-export function connect(url: string): Db {
-  return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
-  });
+/**
+ * A pool over one database. An idle connection the server ends (a restart, an administrator's terminate) is
+ * reported and replaced on next use, never left as an unhandled 'error' event that would stop the process.
+ */
+export function connect(url: string, onIdleError: (error: Error) => void = () => {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', onIdleError);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 export async function ensureDatabaseExists(adminUrl: string, name: string): Promise<void> {

@@ -40,7 +40,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log: Log
 
   await stopOrphanOrRefuse(dataDir, log);
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await initialise(binaries, dataDir, passwordFile, runAs, log);
+    initialise(binaries, dataDir, passwordFile, runAs, log);
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
   const port = await freePort();
@@ -58,8 +58,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log: Log
   };
   log.info({ dataDir, port }, 'embedded PostgreSQL started');
   return Object.freeze({
-    urlFor: (database: string) =>
-      `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    urlFor: (database: string) => `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     dataDir,
     port,
     stop,
@@ -105,7 +104,8 @@ async function reachableBinaries(runAs: RunAs, log: Log): Promise<Binaries> {
     openUp(cache);
   }
   const copied = { postgres: path.join(cache, 'bin', 'postgres'), initdb: path.join(cache, 'bin', 'initdb') };
-  if (!canRun(copied.postgres, runAs)) throw new Error(`PostgreSQL binaries are not executable by the "${runAsUserName}" user, even after copying them to ${cache}`);
+  if (!canRun(copied.postgres, runAs))
+    throw new Error(`PostgreSQL binaries are not executable by the "${runAsUserName}" user, even after copying them to ${cache}`);
   log.info({ binaries: cache }, 'PostgreSQL binaries were not reachable by the run-as user in node_modules; using a copy');
   return copied;
 }
@@ -135,7 +135,10 @@ function reachableDataDir(wanted: string, runAs: RunAs, log: Log): string {
   const fallback = path.join(tmpdir(), `waymark-data-${key}`, path.basename(wanted));
   mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
   chmodSync(path.dirname(fallback), 0o755);
-  log.warn({ wanted, used: fallback }, 'data directory not reachable by the PostgreSQL user (a parent folder is private); using a folder under the OS temp folder');
+  log.warn(
+    { wanted, used: fallback },
+    'data directory not reachable by the PostgreSQL user (a parent folder is private); using a folder under the OS temp folder',
+  );
   return fallback;
 }
 
@@ -178,7 +181,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function initialise(binaries: Binaries, dataDir: string, passwordFile: string, runAs: RunAs, log: Log): Promise<void> {
+function initialise(binaries: Binaries, dataDir: string, passwordFile: string, runAs: RunAs, log: Log): void {
   log.info({ dataDir }, 'initialising the embedded PostgreSQL data directory (first run)');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (runAs !== null) chownSync(dataDir, runAs.uid, runAs.gid);

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Log } from '../log.ts';
+import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001_create_register.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
@@ -7,14 +8,14 @@ const migrations: Record<string, Migration> = {
   '0001_create_register': m0001,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
-export async function migrateToLatest(db: Kysely<any>, log: Log): Promise<void> {
+export async function migrateToLatest(db: Kysely<Database>, log: Log): Promise<void> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   for (const result of results ?? []) {
     if (result.status === 'Success') log.info({ migration: result.migrationName }, 'migration applied');
     if (result.status === 'Error') log.error({ migration: result.migrationName }, 'migration failed');
   }
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
 }

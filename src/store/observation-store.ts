@@ -17,7 +17,11 @@ export function createObservationStore(db: Kysely<Database>) {
         source: indicator.source,
         methodology: indicator.methodology,
       };
-      await db.insertInto('indicator').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+      await db
+        .insertInto('indicator')
+        .values(row)
+        .onConflict((oc) => oc.column('code').doUpdateSet(row))
+        .execute();
     },
 
     async insert(observations: readonly Observation[], batchId: number): Promise<void> {
@@ -43,7 +47,14 @@ export function createObservationStore(db: Kysely<Database>) {
     },
 
     async forPlace(placeId: number, indicatorCode: string): Promise<(Observation & { batchId: number })[]> {
-      const rows = await db.selectFrom('observation').selectAll().where('place_id', '=', placeId).where('indicator_code', '=', indicatorCode).orderBy('period').orderBy('breakdown').execute();
+      const rows = await db
+        .selectFrom('observation')
+        .selectAll()
+        .where('place_id', '=', placeId)
+        .where('indicator_code', '=', indicatorCode)
+        .orderBy('period')
+        .orderBy('breakdown')
+        .execute();
       return rows.map((r) => ({
         indicatorCode: r.indicator_code,
         placeId: r.place_id,

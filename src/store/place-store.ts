@@ -46,6 +46,14 @@ export function createPlaceStore(db: Kysely<Database>) {
       return (await selectPlace().where('kind', '=', kind).where('code', '=', code).executeTakeFirst()) as PlaceRow | undefined;
     },
 
+    async findMany(kind: PlaceKind, codes: readonly string[]): Promise<PlaceRow[]> {
+      if (codes.length === 0) return [];
+      return (await selectPlace()
+        .where('kind', '=', kind)
+        .where('code', 'in', [...codes])
+        .execute()) as PlaceRow[];
+    },
+
     async byIds(ids: readonly number[]): Promise<PlaceRow[]> {
       if (ids.length === 0) return [];
       return (await selectPlace().where('id', 'in', ids).execute()) as PlaceRow[];
@@ -57,13 +65,23 @@ export function createPlaceStore(db: Kysely<Database>) {
     },
 
     async count(): Promise<number> {
-      const row = await db.selectFrom('place').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('place')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
     /** Insert new places, update changed ones, leave identical ones; counts what happened. */
     async upsert(kind: PlaceKind, inputs: readonly PlaceInput[], batchId: number | null): Promise<{ ids: Map<string, number>; counts: UpsertCounts }> {
-      const existing = new Map((await selectPlace().where('kind', '=', kind).where('code', 'in', inputs.length > 0 ? inputs.map((i) => i.code) : ['']).execute()).map((r) => [r.code, r as PlaceRow]));
+      const existing = new Map(
+        (
+          await selectPlace()
+            .where('kind', '=', kind)
+            .where('code', 'in', inputs.length > 0 ? inputs.map((i) => i.code) : [''])
+            .execute()
+        ).map((r) => [r.code, r as PlaceRow]),
+      );
       const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, closed: 0 };
       const ids = new Map<string, number>();
       const fresh: PlaceInput[] = [];
@@ -83,7 +101,14 @@ export function createPlaceStore(db: Kysely<Database>) {
         else counts.updated++;
         await db
           .updateTable('place')
-          .set({ name: row.name, status: row.status, opened_on: row.openedOn, closed_on: row.closedOn, attributes: JSON.stringify(row.attributes), batch_id: batchId })
+          .set({
+            name: row.name,
+            status: row.status,
+            opened_on: row.openedOn,
+            closed_on: row.closedOn,
+            attributes: JSON.stringify(row.attributes),
+            batch_id: batchId,
+          })
           .where('id', '=', old.id)
           .execute();
       }
@@ -91,7 +116,18 @@ export function createPlaceStore(db: Kysely<Database>) {
         const rows = fresh.slice(i, i + chunkSize).map(normalise);
         const inserted = await db
           .insertInto('place')
-          .values(rows.map((r) => ({ kind, code: r.code, name: r.name, status: r.status, opened_on: r.openedOn, closed_on: r.closedOn, attributes: JSON.stringify(r.attributes), batch_id: batchId })))
+          .values(
+            rows.map((r) => ({
+              kind,
+              code: r.code,
+              name: r.name,
+              status: r.status,
+              opened_on: r.openedOn,
+              closed_on: r.closedOn,
+              attributes: JSON.stringify(r.attributes),
+              batch_id: batchId,
+            })),
+          )
           .returning(['id', 'code'])
           .execute();
         for (const r of inserted) ids.set(r.code, r.id);
@@ -104,7 +140,13 @@ export function createPlaceStore(db: Kysely<Database>) {
      * Replace the memberships of the given places in parents of one kind (e.g. every school's LA),
      * optionally only those recorded on one basis, with the links given.
      */
-    async replaceLinks(placeIds: readonly number[], parentKind: PlaceKind, links: readonly LinkInput[], batchId: number | null, basisPrefix?: string): Promise<void> {
+    async replaceLinks(
+      placeIds: readonly number[],
+      parentKind: PlaceKind,
+      links: readonly LinkInput[],
+      batchId: number | null,
+      basisPrefix?: string,
+    ): Promise<void> {
       for (let i = 0; i < placeIds.length; i += chunkSize) {
         let query = db
           .deleteFrom('place_link')
@@ -120,8 +162,16 @@ export function createPlaceStore(db: Kysely<Database>) {
       for (let i = 0; i < links.length; i += chunkSize) {
         await db
           .insertInto('place_link')
-          .values(links.slice(i, i + chunkSize).map((l) => ({ place_id: l.placeId, parent_id: l.parentId, valid_from: l.validFrom, valid_to: l.validTo, basis: l.basis, batch_id: batchId })))
-          .onConflict((oc) => oc.columns(['place_id', 'parent_id', 'valid_from']).doUpdateSet((eb) => ({ valid_to: eb.ref('excluded.valid_to'), basis: eb.ref('excluded.basis'), batch_id: eb.ref('excluded.batch_id') })))
+          .values(
+            links
+              .slice(i, i + chunkSize)
+              .map((l) => ({ place_id: l.placeId, parent_id: l.parentId, valid_from: l.validFrom, valid_to: l.validTo, basis: l.basis, batch_id: batchId })),
+          )
+          .onConflict((oc) =>
+            oc
+              .columns(['place_id', 'parent_id', 'valid_from'])
+              .doUpdateSet((eb) => ({ valid_to: eb.ref('excluded.valid_to'), basis: eb.ref('excluded.basis'), batch_id: eb.ref('excluded.batch_id') })),
+          )
           .execute();
       }
     },
@@ -134,7 +184,12 @@ export function createPlaceStore(db: Kysely<Database>) {
     },
 
     async openLinksWithBasis(basis: string): Promise<{ id: number; placeId: number; parentId: number; validFrom: string | null }[]> {
-      return db.selectFrom('place_link').select(['id', 'place_id as placeId', 'parent_id as parentId', 'valid_from as validFrom']).where('basis', '=', basis).where('valid_to', 'is', null).execute();
+      return db
+        .selectFrom('place_link')
+        .select(['id', 'place_id as placeId', 'parent_id as parentId', 'valid_from as validFrom'])
+        .where('basis', '=', basis)
+        .where('valid_to', 'is', null)
+        .execute();
     },
 
     async endLink(id: number, validTo: string): Promise<void> {
@@ -146,7 +201,20 @@ export function createPlaceStore(db: Kysely<Database>) {
       let query = db
         .selectFrom('place_link as l')
         .innerJoin('place as p', 'p.id', 'l.place_id')
-        .select(['p.id', 'p.kind', 'p.code', 'p.name', 'p.status', 'p.opened_on as openedOn', 'p.closed_on as closedOn', 'p.attributes', 'p.batch_id as batchId', 'l.valid_from as validFrom', 'l.valid_to as validTo', 'l.basis'])
+        .select([
+          'p.id',
+          'p.kind',
+          'p.code',
+          'p.name',
+          'p.status',
+          'p.opened_on as openedOn',
+          'p.closed_on as closedOn',
+          'p.attributes',
+          'p.batch_id as batchId',
+          'l.valid_from as validFrom',
+          'l.valid_to as validTo',
+          'l.basis',
+        ])
         .where('l.parent_id', '=', parentId);
       if (kind !== undefined) query = query.where('p.kind', '=', kind);
       return (await query.orderBy('p.name').execute()) as (PlaceRow & { validFrom: string | null; validTo: string | null; basis: string })[];
@@ -157,14 +225,30 @@ export function createPlaceStore(db: Kysely<Database>) {
       return (await db
         .selectFrom('place_link as l')
         .innerJoin('place as p', 'p.id', 'l.parent_id')
-        .select(['p.id', 'p.kind', 'p.code', 'p.name', 'p.status', 'p.opened_on as openedOn', 'p.closed_on as closedOn', 'p.attributes', 'p.batch_id as batchId', 'l.valid_from as validFrom', 'l.valid_to as validTo', 'l.basis'])
+        .select([
+          'p.id',
+          'p.kind',
+          'p.code',
+          'p.name',
+          'p.status',
+          'p.opened_on as openedOn',
+          'p.closed_on as closedOn',
+          'p.attributes',
+          'p.batch_id as batchId',
+          'l.valid_from as validFrom',
+          'l.valid_to as validTo',
+          'l.basis',
+        ])
         .where('l.place_id', '=', placeId)
         .orderBy('l.valid_from')
         .execute()) as (PlaceRow & { validFrom: string | null; validTo: string | null; basis: string })[];
     },
 
     /** Schools under a place at any depth (LA → district → school, or directly), counted by sector and governance. */
-    async schoolCounts(parentId: number, onDate: string): Promise<{ childId: number | null; sector: string; governance: string; stateFunded: boolean; open: number }[]> {
+    async schoolCounts(
+      parentId: number,
+      onDate: string,
+    ): Promise<{ childId: number | null; sector: string; governance: string; stateFunded: boolean; open: number }[]> {
       const result = await sql<{ child_id: number | null; sector: string; governance: string; state_funded: boolean; open: number }>`
         with recursive tree(id, child_id) as (
           select l.place_id, case when p.kind = 'school' then null else l.place_id end

@@ -7,7 +7,9 @@ import type { Database } from './schema.ts';
 
 export type BatchInput = Readonly<{ fileName: string; fileHash: string; format: string; rowCount: number; dataVersion?: 'provisional' | 'revised' | 'final' }>;
 export type BatchCounts = Readonly<{ inserted: number; updated: number; closed: number; unchanged: number; skipped: number; notes: readonly string[] }>;
-export type BatchRow = Readonly<{ id: number; fileName: string; fileHash: string; format: string; dataVersion: string; rowCount: number; importedAt: Date } & BatchCounts>;
+export type BatchRow = Readonly<
+  { id: number; fileName: string; fileHash: string; format: string; dataVersion: string; rowCount: number; importedAt: Date } & BatchCounts
+>;
 
 const chunkSize = 2000;
 
@@ -16,7 +18,14 @@ export function createRegisterStore(db: Kysely<Database>) {
     async openBatch(input: BatchInput): Promise<number> {
       const row = await db
         .insertInto('import_batch')
-        .values({ file_name: input.fileName, file_hash: input.fileHash, format: input.format, row_count: input.rowCount, data_version: input.dataVersion ?? 'final', notes: '[]' })
+        .values({
+          file_name: input.fileName,
+          file_hash: input.fileHash,
+          format: input.format,
+          row_count: input.rowCount,
+          data_version: input.dataVersion ?? 'final',
+          notes: '[]',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
@@ -25,7 +34,14 @@ export function createRegisterStore(db: Kysely<Database>) {
     async closeBatch(id: number, counts: BatchCounts): Promise<void> {
       await db
         .updateTable('import_batch')
-        .set({ inserted: counts.inserted, updated: counts.updated, closed: counts.closed, unchanged: counts.unchanged, skipped: counts.skipped, notes: JSON.stringify(counts.notes) })
+        .set({
+          inserted: counts.inserted,
+          updated: counts.updated,
+          closed: counts.closed,
+          unchanged: counts.unchanged,
+          skipped: counts.skipped,
+          notes: JSON.stringify(counts.notes),
+        })
         .where('id', '=', id)
         .execute();
     },
@@ -60,7 +76,15 @@ export function createRegisterStore(db: Kysely<Database>) {
     async upsertPostcodes(records: readonly PostcodeRecord[], batchId: number): Promise<{ inserted: number; updated: number; unchanged: number }> {
       const existing = new Map<string, string>();
       for (let i = 0; i < records.length; i += chunkSize) {
-        const rows = await db.selectFrom('postcode').selectAll().where('postcode', 'in', records.slice(i, i + chunkSize).map((r) => r.postcode)).execute();
+        const rows = await db
+          .selectFrom('postcode')
+          .selectAll()
+          .where(
+            'postcode',
+            'in',
+            records.slice(i, i + chunkSize).map((r) => r.postcode),
+          )
+          .execute();
         for (const r of rows) existing.set(r.postcode, `${r.county_code}|${r.district_code}|${r.ward_code}|${r.easting}|${r.northing}`);
       }
       let inserted = 0;
@@ -75,7 +99,17 @@ export function createRegisterStore(db: Kysely<Database>) {
       for (let i = 0; i < changed.length; i += chunkSize) {
         await db
           .insertInto('postcode')
-          .values(changed.slice(i, i + chunkSize).map((r) => ({ postcode: r.postcode, county_code: r.countyCode, district_code: r.districtCode, ward_code: r.wardCode, easting: r.easting, northing: r.northing, batch_id: batchId })))
+          .values(
+            changed.slice(i, i + chunkSize).map((r) => ({
+              postcode: r.postcode,
+              county_code: r.countyCode,
+              district_code: r.districtCode,
+              ward_code: r.wardCode,
+              easting: r.easting,
+              northing: r.northing,
+              batch_id: batchId,
+            })),
+          )
           .onConflict((oc) =>
             oc.column('postcode').doUpdateSet((eb) => ({
               county_code: eb.ref('excluded.county_code'),
@@ -101,7 +135,10 @@ export function createRegisterStore(db: Kysely<Database>) {
 
     async upsertSuccessions(records: readonly SuccessionRecord[], batchId: number): Promise<{ inserted: number; updated: number; unchanged: number }> {
       const existing = new Map(
-        (await db.selectFrom('school_succession').selectAll().execute()).map((r) => [`${r.predecessor_urn}>${r.successor_urn}`, `${r.reason}|${r.link_type}|${r.linked_on}`]),
+        (await db.selectFrom('school_succession').selectAll().execute()).map((r) => [
+          `${r.predecessor_urn}>${r.successor_urn}`,
+          `${r.reason}|${r.link_type}|${r.linked_on}`,
+        ]),
       );
       let inserted = 0;
       let updated = 0;
@@ -115,9 +152,23 @@ export function createRegisterStore(db: Kysely<Database>) {
       for (let i = 0; i < changed.length; i += chunkSize) {
         await db
           .insertInto('school_succession')
-          .values(changed.slice(i, i + chunkSize).map((r) => ({ predecessor_urn: r.predecessorUrn, successor_urn: r.successorUrn, reason: r.reason, link_type: r.linkType, linked_on: r.linkedOn, batch_id: batchId })))
+          .values(
+            changed.slice(i, i + chunkSize).map((r) => ({
+              predecessor_urn: r.predecessorUrn,
+              successor_urn: r.successorUrn,
+              reason: r.reason,
+              link_type: r.linkType,
+              linked_on: r.linkedOn,
+              batch_id: batchId,
+            })),
+          )
           .onConflict((oc) =>
-            oc.columns(['predecessor_urn', 'successor_urn']).doUpdateSet((eb) => ({ reason: eb.ref('excluded.reason'), link_type: eb.ref('excluded.link_type'), linked_on: eb.ref('excluded.linked_on'), batch_id: eb.ref('excluded.batch_id') })),
+            oc.columns(['predecessor_urn', 'successor_urn']).doUpdateSet((eb) => ({
+              reason: eb.ref('excluded.reason'),
+              link_type: eb.ref('excluded.link_type'),
+              linked_on: eb.ref('excluded.linked_on'),
+              batch_id: eb.ref('excluded.batch_id'),
+            })),
           )
           .execute();
       }
@@ -135,7 +186,12 @@ export function createRegisterStore(db: Kysely<Database>) {
         )
         select distinct s.predecessor_urn, s.successor_urn, s.reason, s.linked_on
           from school_succession s where s.predecessor_urn in (select urn from chain) or s.successor_urn in (select urn from chain)`.execute(db);
-      return result.rows.map((r) => ({ predecessorUrn: r.predecessor_urn, successorUrn: r.successor_urn, reason: r.reason as Succession['reason'], linkedOn: r.linked_on }));
+      return result.rows.map((r) => ({
+        predecessorUrn: r.predecessor_urn,
+        successorUrn: r.successor_urn,
+        reason: r.reason as Succession['reason'],
+        linkedOn: r.linked_on,
+      }));
     },
   };
 }

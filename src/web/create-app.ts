@@ -20,11 +20,17 @@ export type AppOptions = Readonly<{ log: Log; production: boolean; version: stri
 
 /** The web face: GOV.UK Design System pages rendered on the server, usable without JavaScript. */
 export async function createApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
-  const app: FastifyInstance = Fastify({ loggerInstance: options.log as FastifyBaseLogger, disableRequestLogging: false, requestIdHeader: 'x-request-id' });
+  const logger: FastifyBaseLogger = options.log;
+  const app: FastifyInstance = Fastify({ loggerInstance: logger, requestIdHeader: 'x-request-id' });
   const env = nunjucks.configure([here, govukDist], { autoescape: true, noCache: !options.production });
   await app.register(fastifyView, { engine: { nunjucks }, templates: [here, govukDist], options: { env } });
   await app.register(fastifyStatic, { root: path.join(govukDist, 'govuk', 'assets'), prefix: '/assets/' });
-  await app.register(fastifyStatic, { root: path.join(govukDist, 'govuk'), prefix: '/stylesheets/', decorateReply: false, allowedPath: (p) => p === '/govuk-frontend.min.css' });
+  await app.register(fastifyStatic, {
+    root: path.join(govukDist, 'govuk'),
+    prefix: '/stylesheets/',
+    decorateReply: false,
+    allowedPath: (p) => p === '/govuk-frontend.min.css',
+  });
   registerErrorHandler(app, options.production);
 
   app.get('/health', async (_request, reply) => {
@@ -35,7 +41,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
       return reply.code(503).send({ status: 'unavailable', database: { status: 'unreachable', message: (error as Error).message } });
     }
   });
-  app.get('/info', async () => ({ name: 'waymark', version: options.version, commit: options.commit, database: options.database, node: process.version }));
+  app.get('/info', () => ({ name: 'waymark', version: options.version, commit: options.commit, database: options.database, node: process.version }));
 
   homeRoutes(app, services);
   placeRoutes(app, services);

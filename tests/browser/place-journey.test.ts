@@ -45,7 +45,13 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
     await expectPageBasics(page, /^Kent – Local authority – Waymark$/);
     await expectAccessible(page);
     // The LA page counts schools by district; the breadcrumb leads back up the hierarchy.
-    assert.deepEqual(await page.locator('.govuk-breadcrumbs__list-item').allTextContents().then((t) => t.map((s) => s.trim())), ['Home', 'England', 'South East']);
+    assert.deepEqual(
+      await page
+        .locator('.govuk-breadcrumbs__list-item')
+        .allTextContents()
+        .then((t) => t.map((s) => s.trim())),
+      ['Home', 'England', 'South East'],
+    );
 
     await page.getByRole('link', { name: 'Maidstone', exact: true }).click();
     await expectPageBasics(page, /^Maidstone – District – Waymark$/);

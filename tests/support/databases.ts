@@ -21,7 +21,8 @@ export type TestDatabase = Readonly<{ db: Db; store: Store; url: string; drop: (
 
 /** A fresh, migrated database copied from this run's template. */
 export async function freshDatabase(target: DatabaseTarget): Promise<TestDatabase> {
-  const name = `waymark_t_${randomBytes(5).toString('hex')}`;
+  // The template is named for the run's process id; fresh databases carry it too, so a concurrent run never drops them.
+  const name = `${process.env.WAYMARK_TEST_TEMPLATE!.replace('waymark_template_', 'waymark_t_')}_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: target.adminUrl });
   await admin.connect();
   try {
@@ -31,7 +32,9 @@ export async function freshDatabase(target: DatabaseTarget): Promise<TestDatabas
   }
   const url = new URL(target.adminUrl);
   url.pathname = `/${name}`;
-  const db = connect(url.toString());
+  const db = connect(url.toString(), (error) =>
+    console.error(`test database ${name} on ${target.name}: idle connection closed by the server (${error.message})`),
+  );
   return {
     db,
     store: createStore(db),
@@ -41,6 +44,12 @@ export async function freshDatabase(target: DatabaseTarget): Promise<TestDatabas
       const client = new pg.Client({ connectionString: target.adminUrl });
       await client.connect();
       try {
+        // pg's pool.end() resolves before each backend has gone; wait for them, so the drop never kills a connection mid-close.
+        for (let waited = 0; waited < 5000; waited += 50) {
+          const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
       } finally {
         await client.end();
@@ -54,7 +63,10 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
   const tables = ['import_batch', 'place', 'place_link', 'school_succession', 'postcode', 'indicator', 'observation'] as const;
   const counts: Record<string, number> = {};
   for (const t of tables) {
-    const row = await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[t] = Number(row.n);
   }
   return counts;

@@ -27,14 +27,28 @@ try {
   try {
     await prepareTemplate(serverUrl);
   } catch (error) {
-    console.error(`The PostgreSQL server at ${serverUrl} is not usable (${(error as Error).message}).\nStart it (e.g. pg_ctlcluster 15 main start) or set WAYMARK_TEST_SERVER_URL.`);
+    console.error(
+      `The PostgreSQL server at ${serverUrl} is not usable (${(error as Error).message}).\nStart it (e.g. pg_ctlcluster 15 main start) or set WAYMARK_TEST_SERVER_URL.`,
+    );
     throw error;
   }
-  const args = ['--import', 'tsx', '--test', '--test-concurrency=1', ...(process.argv.slice(2).length > 0 ? process.argv.slice(2) : [...testFiles('src'), ...testFiles('tests')])];
+  const args = [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    ...(process.argv.slice(2).length > 0 ? process.argv.slice(2) : [...testFiles('src'), ...testFiles('tests')]),
+  ];
   exitCode = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, args, {
       stdio: 'inherit',
-      env: { ...process.env, WAYMARK_TEST_EMBEDDED_URL: embeddedAdmin, WAYMARK_TEST_SERVER_URL: serverUrl, WAYMARK_TEST_TEMPLATE: template, LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        WAYMARK_TEST_EMBEDDED_URL: embeddedAdmin,
+        WAYMARK_TEST_SERVER_URL: serverUrl,
+        WAYMARK_TEST_TEMPLATE: template,
+        LOG_LEVEL: 'silent',
+      },
     });
     child.on('exit', (code) => resolve(code ?? 1));
   });
@@ -58,14 +72,19 @@ async function prepareTemplate(adminUrl: string): Promise<void> {
   }
 }
 
-/** Remove this run's template and any test databases left by an earlier, interrupted run. */
+/**
+ * Remove this run's databases and those left by runs that have ended (interrupted runs). Every test database is
+ * named waymark_template_<pid> or waymark_t_<pid>_<random>, so a run on the same server at the same time is left alone.
+ */
 async function dropDatabases(adminUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like 'waymark_t%'");
     for (const { datname } of rows) {
-      if (datname.startsWith('waymark_template_') && datname !== template && isAlive(Number(datname.slice('waymark_template_'.length)))) continue;
+      const match = /^waymark_(?:template_(\d+)$|t_(\d+)_)/.exec(datname);
+      const pid = Number(match?.[1] ?? match?.[2]);
+      if (pid !== process.pid && Number.isInteger(pid) && isAlive(pid)) continue;
       await client.query(`drop database if exists ${pg.escapeIdentifier(datname)} with (force)`);
     }
   } finally {

@@ -8,7 +8,9 @@ export function batchesCommand(): Command {
     .action(async (options: { limit: string }) => {
       const batches = await withServices((services) => services.batches.recent(Number(options.limit)));
       for (const b of batches)
-        console.log(`${b.id}\t${b.importedAt.toISOString()}\t${b.format}\t${b.fileName}\t${b.fileHash.slice(0, 12)}\t${b.rowCount} rows, ${b.inserted} inserted, ${b.updated} updated, ${b.closed} closed`);
+        console.log(
+          `${b.id}\t${b.importedAt.toISOString()}\t${b.format}\t${b.fileName}\t${b.fileHash.slice(0, 12)}\t${b.rowCount} rows, ${b.inserted} inserted, ${b.updated} updated, ${b.closed} closed`,
+        );
       if (batches.length === 0) console.log('no import batches yet');
     });
 }

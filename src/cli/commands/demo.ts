@@ -3,15 +3,20 @@ import { withServices } from '../open-services.ts';
 
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('Build the synthetic demo county (Kent-like: 12 real districts, fictional schools, rolls 2010/11-2016/17) into an empty database. `npm start` does this on first run.')
+    .description(
+      'Build the synthetic demo county (Kent-like: 12 real districts, fictional schools, rolls 2010/11-2016/17) into an empty database. `npm start` does this on first run.',
+    )
     .option('--seed <number>', 'seed of the deterministic generator', '2013')
     .action(async (options: { seed: string }) => {
       const seed = Number(options.seed);
       if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not "${options.seed}"`);
       const summary = await withServices(async (services) => {
-        if (!(await services.demo.isEmpty())) throw new Error('the database is not empty: the demo county is built only into an empty database (set WAYMARK_DATABASE to use another)');
+        if (!(await services.demo.isEmpty()))
+          throw new Error('the database is not empty: the demo county is built only into an empty database (set WAYMARK_DATABASE to use another)');
         return services.demo.build(seed, (step) => process.stderr.write(`${step}\n`));
       });
-      console.log(`demo county built (batch ${summary.batchId}): ${summary.schools} schools, ${summary.successions} academy conversions, ${summary.rollObservations} roll figures`);
+      console.log(
+        `demo county built (batch ${summary.batchId}): ${summary.schools} schools, ${summary.successions} academy conversions, ${summary.rollObservations} roll figures`,
+      );
     });
 }

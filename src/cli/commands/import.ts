@@ -7,7 +7,10 @@ export function importCommand(): Command {
   return new Command('import')
     .description('Import register files, each recognised by its header, in one transaction: nothing is written if any file has a problem.')
     .argument('<files...>', 'CSV files to import')
-    .addHelpText('after', `\nRecognised files:\n${registerFormats.map((f) => `  - ${f.label}`).join('\n')}\n\nExample:\n  waymark import lait/la_code_list.csv perf-tables-2016-2019/england_spine_2017-18.csv kent-postcode-district/*.csv`)
+    .addHelpText(
+      'after',
+      `\nRecognised files:\n${registerFormats.map((f) => `  - ${f.label}`).join('\n')}\n\nExample:\n  waymark import lait/la_code_list.csv perf-tables-2016-2019/england_spine_2017-18.csv kent-postcode-district/*.csv`,
+    )
     .action(async (paths: string[]) => {
       const files: RegisterFile[] = [];
       const issues: FileIssue[] = [];
@@ -31,14 +34,20 @@ export function importCommand(): Command {
         process.stderr.write('writing …\n');
         const report = await withServices((services) => services.registerImport.importFiles(files));
         for (const f of report.files) {
-          console.log(`${f.file} (${formatLabel(f.format)}), batch ${f.batchId}: ${f.rows} rows; ${f.inserted} inserted, ${f.updated} updated, ${f.closed} closed, ${f.unchanged} unchanged, ${f.skipped} skipped`);
+          console.log(
+            `${f.file} (${formatLabel(f.format)}), batch ${f.batchId}: ${f.rows} rows; ${f.inserted} inserted, ${f.updated} updated, ${f.closed} closed, ${f.unchanged} unchanged, ${f.skipped} skipped`,
+          );
           for (const note of f.notes) console.log(`  - ${note}`);
         }
         for (const p of report.placements)
-          console.log(`${p.la}: ${p.byPostcode} schools placed in districts by postcode, ${p.bySectorMajority} by postcode sector, ${p.unplaced.length} unplaced${p.unplaced.length > 0 ? ` (URN ${p.unplaced.slice(0, 10).join(', ')}${p.unplaced.length > 10 ? ' …' : ''})` : ''}`);
+          console.log(
+            `${p.la}: ${p.byPostcode} schools placed in districts by postcode, ${p.bySectorMajority} by postcode sector, ${p.unplaced.length} unplaced${p.unplaced.length > 0 ? ` (URN ${p.unplaced.slice(0, 10).join(', ')}${p.unplaced.length > 10 ? ' …' : ''})` : ''}`,
+          );
       } catch (error) {
         if (!(error instanceof ImportRejectedError)) throw error;
-        console.error(error.issues.length > 0 ? `Import refused, nothing was written:\n${error.issues.map((i) => `  ${describeIssue(i)}`).join('\n')}` : error.message);
+        console.error(
+          error.issues.length > 0 ? `Import refused, nothing was written:\n${error.issues.map((i) => `  ${describeIssue(i)}`).join('\n')}` : error.message,
+        );
         process.exitCode = 1;
       }
     });

@@ -1,16 +1,6 @@
 /** Places: England, regions, LAs, districts, LA-defined groupings, trusts and schools, in one model. */
 
-export type PlaceKind =
-  | 'country'
-  | 'region'
-  | 'la'
-  | 'district'
-  | 'grouping'
-  | 'trust'
-  | 'federation'
-  | 'sponsor'
-  | 'neighbour_group'
-  | 'school';
+export type PlaceKind = 'country' | 'region' | 'la' | 'district' | 'grouping' | 'trust' | 'federation' | 'sponsor' | 'neighbour_group' | 'school';
 
 export type PlaceStatus = 'open' | 'closed' | 'proposed';
 
@@ -115,6 +105,8 @@ export function sectorOf(school: SectorInput): Sector {
 export function isMemberOn(link: Readonly<{ validFrom: string | null; validTo: string | null }>, date: string): boolean {
   return (link.validFrom === null || link.validFrom <= date) && (link.validTo === null || link.validTo >= date);
 }
+
+export const governanceOrder: readonly Governance[] = ['la-maintained', 'academy', 'free-school', 'non-maintained-special', 'independent', 'college', 'other'];
 
 const stateFundedGovernance: readonly Governance[] = ['la-maintained', 'academy', 'free-school'];
 

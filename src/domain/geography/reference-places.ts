@@ -20,7 +20,11 @@ export const regions = [
 
 /** Region names as DfE LA code lists write them (LAIT splits London in two). */
 export function regionCodeForName(name: string): string | null {
-  const normalised = name.trim().toLowerCase().replace(/^(inner|outer) london$/, 'london').replace(/^east of england$|^eastern$/, 'east of england');
+  const normalised = name
+    .trim()
+    .toLowerCase()
+    .replace(/^(inner|outer) london$/, 'london')
+    .replace(/^east of england$|^eastern$/, 'east of england');
   return regions.find((r) => r.name.toLowerCase() === normalised)?.code ?? null;
 }
 
@@ -94,5 +98,8 @@ export const kentNeighbours2012 = {
 
 /** District names as Code-Point's code list writes them ("Ashford District (B)") → the name people use. */
 export function plainDistrictName(codeListName: string): string {
-  return codeListName.replace(/\s+District(\s+\(B\))?$/, '').replace(/\s+\(B\)$/, '').trim();
+  return codeListName
+    .replace(/\s+District(\s+\(B\))?$/, '')
+    .replace(/\s+\(B\)$/, '')
+    .trim();
 }

@@ -4,7 +4,12 @@ import { historyOf, readLink } from './succession.ts';
 
 describe('reading GIAS establishment links', () => {
   it('reads a Predecessor link as the linked URN being replaced by this one', () => {
-    assert.deepEqual(readLink('144531', '118298', 'Predecessor'), { kind: 'succession', predecessorUrn: '118298', successorUrn: '144531', reason: 'successor' });
+    assert.deepEqual(readLink('144531', '118298', 'Predecessor'), {
+      kind: 'succession',
+      predecessorUrn: '118298',
+      successorUrn: '144531',
+      reason: 'successor',
+    });
   });
 
   it('reads a Successor link from the old school side the same way round', () => {
@@ -29,6 +34,9 @@ describe('a school history across URNs', () => {
       { predecessorUrn: '200', successorUrn: '300', reason: 'successor', linkedOn: '2018-09-01' },
       { predecessorUrn: '900', successorUrn: '901', reason: 'successor', linkedOn: '2015-01-01' },
     ]);
-    assert.deepEqual(chain.map((s) => `${s.predecessorUrn}>${s.successorUrn}`), ['100>200', '200>300']);
+    assert.deepEqual(
+      chain.map((s) => `${s.predecessorUrn}>${s.successorUrn}`),
+      ['100>200', '200>300'],
+    );
   });
 });

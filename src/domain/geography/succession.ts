@@ -6,8 +6,7 @@
 export type SuccessionReason = 'successor' | 'merged' | 'amalgamated' | 'split';
 
 export type LinkReading =
-  | Readonly<{ kind: 'succession'; predecessorUrn: string; successorUrn: string; reason: SuccessionReason }>
-  | Readonly<{ kind: 'other'; linkType: string }>;
+  Readonly<{ kind: 'succession'; predecessorUrn: string; successorUrn: string; reason: SuccessionReason }> | Readonly<{ kind: 'other'; linkType: string }>;
 
 export const successionLabels: Readonly<Record<SuccessionReason, string>> = {
   successor: 'replaced by (e.g. academy conversion or re-opening)',

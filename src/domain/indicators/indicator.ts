@@ -39,5 +39,6 @@ export const pupilsOnRoll: Indicator = {
   polarity: 'none',
   periodType: 'academic',
   source: 'School census (January), headcount',
-  methodology: 'Headcount of pupils on roll at the January census, by national curriculum year group (breakdown "year-group:R", "year-group:1" … "year-group:13"; "all" is their sum).',
+  methodology:
+    'Headcount of pupils on roll at the January census, by national curriculum year group (breakdown "year-group:R", "year-group:1" … "year-group:13"; "all" is their sum).',
 };

@@ -6,7 +6,10 @@ import { code, findDuplicates, hasColumns, requiredText, screenRows, type Screen
 /** Names for the ONS codes in Code-Point Open (county, district, ward), from the product's code list. */
 const row = z.object({
   level: code(['county', 'district', 'ward'], 'level'),
-  gss_code: z.string().trim().regex(/^[EW]\d{8}$/, 'not an ONS code'),
+  gss_code: z
+    .string()
+    .trim()
+    .regex(/^[EW]\d{8}$/, 'not an ONS code'),
   name: requiredText('name'),
 });
 
@@ -16,7 +19,10 @@ export const codepointCodeNames = {
   encoding: 'utf-8',
   recognise: (header: readonly string[]) => hasColumns(header, ['level', 'gss_code', 'name']),
   parse(table: CsvTable): Screened<AreaNameRecord> {
-    const screened = screenRows(table, row.transform((r) => ({ level: r.level, code: r.gss_code, name: r.name })));
+    const screened = screenRows(
+      table,
+      row.transform((r) => ({ level: r.level, code: r.gss_code, name: r.name })),
+    );
     screened.issues.push(...findDuplicates(table.file, screened.records, (r) => r.code, 'gss_code', 'code'));
     return screened;
   },

@@ -5,17 +5,21 @@ import type { CsvTable } from '../csv-table.ts';
 import { findDuplicates, hasColumns, optionalInteger, screenRows, type Screened } from '../row-schema.ts';
 
 /** OS Code-Point Open postcodes (with the product's column headers): each live postcode's county, district and ward. */
-const gss = (what: string) => z.string().trim().regex(/^[EW]\d{8}$/, `not an ONS ${what} code`);
-const row = z.object({
-  Postcode: z
+const gss = (what: string) =>
+  z
     .string()
-    .transform(normalisePostcode)
-    .refine(isPostcode, 'not a postcode'),
+    .trim()
+    .regex(/^[EW]\d{8}$/, `not an ONS ${what} code`);
+const row = z.object({
+  Postcode: z.string().transform(normalisePostcode).refine(isPostcode, 'not a postcode'),
   Eastings: optionalInteger(0, 800_000),
   Northings: optionalInteger(0, 1_300_000),
   Admin_county_code: gss('county'),
   Admin_district_code: gss('district'),
-  Admin_ward_code: z.string().trim().regex(/^([EW]\d{8})?$/, 'not an ONS ward code'),
+  Admin_ward_code: z
+    .string()
+    .trim()
+    .regex(/^([EW]\d{8})?$/, 'not an ONS ward code'),
 });
 
 export const codepointPostcodes = {

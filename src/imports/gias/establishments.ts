@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { governanceOf, isStateFunded, sectorOf } from '../../domain/geography/place.ts';
 import type { SchoolRecord } from '../../domain/geography/register.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { code, findDuplicates, hasColumns, laCode, optionalDate, optionalInteger, optionalText, requiredText, screenRows, urn, type Screened } from '../row-schema.ts';
+import {
+  code,
+  findDuplicates,
+  hasColumns,
+  laCode,
+  optionalDate,
+  optionalInteger,
+  optionalText,
+  requiredText,
+  screenRows,
+  urn,
+  type Screened,
+} from '../row-schema.ts';
 
 /**
  * The GIAS establishment file ("edubasealldataYYYYMMDD.csv", Get Information about Schools, all
@@ -10,11 +22,31 @@ import { code, findDuplicates, hasColumns, laCode, optionalDate, optionalInteger
  * The published header has over 130 columns; these are the ones the register reads (all must be present).
  */
 export const giasColumns = [
-  'URN', 'LA (code)', 'LA (name)', 'EstablishmentNumber', 'EstablishmentName', 'TypeOfEstablishment (name)',
-  'EstablishmentTypeGroup (name)', 'EstablishmentStatus (name)', 'OpenDate', 'CloseDate', 'PhaseOfEducation (name)',
-  'StatutoryLowAge', 'StatutoryHighAge', 'OfficialSixthForm (name)', 'Gender (name)', 'ReligiousCharacter (name)',
-  'AdmissionsPolicy (name)', 'NumberOfPupils', 'Street', 'Locality', 'Address3', 'Town', 'Postcode',
-  'DistrictAdministrative (code)', 'DistrictAdministrative (name)',
+  'URN',
+  'LA (code)',
+  'LA (name)',
+  'EstablishmentNumber',
+  'EstablishmentName',
+  'TypeOfEstablishment (name)',
+  'EstablishmentTypeGroup (name)',
+  'EstablishmentStatus (name)',
+  'OpenDate',
+  'CloseDate',
+  'PhaseOfEducation (name)',
+  'StatutoryLowAge',
+  'StatutoryHighAge',
+  'OfficialSixthForm (name)',
+  'Gender (name)',
+  'ReligiousCharacter (name)',
+  'AdmissionsPolicy (name)',
+  'NumberOfPupils',
+  'Street',
+  'Locality',
+  'Address3',
+  'Town',
+  'Postcode',
+  'DistrictAdministrative (code)',
+  'DistrictAdministrative (name)',
 ] as const;
 
 const statuses = ['Open', 'Closed', 'Open, but proposed to close', 'Proposed to open'] as const;
@@ -44,7 +76,10 @@ const row = z.object({
   Address3: optionalText,
   Town: optionalText,
   Postcode: optionalText,
-  'DistrictAdministrative (code)': z.string().trim().regex(/^([EW]\d{8})?$/, 'not an ONS district code'),
+  'DistrictAdministrative (code)': z
+    .string()
+    .trim()
+    .regex(/^([EW]\d{8})?$/, 'not an ONS district code'),
   'DistrictAdministrative (name)': optionalText,
 });
 
@@ -55,7 +90,11 @@ export const giasEstablishments = {
   recognise: (header: readonly string[]) => hasColumns(header, ['URN', 'LA (code)', 'EstablishmentNumber', 'EstablishmentName', 'TypeOfEstablishment (name)']),
   parse(table: CsvTable): Screened<SchoolRecord> {
     const missing = giasColumns.filter((c) => !table.header.includes(c));
-    if (missing.length > 0) return { records: [], issues: [{ file: table.file, line: 1, column: missing[0] ?? null, message: `GIAS establishment file without the column(s): ${missing.join(', ')}` }] };
+    if (missing.length > 0)
+      return {
+        records: [],
+        issues: [{ file: table.file, line: 1, column: missing[0] ?? null, message: `GIAS establishment file without the column(s): ${missing.join(', ')}` }],
+      };
     const screened = screenRows(
       table,
       row.transform((r): Omit<SchoolRecord, 'line'> => {

@@ -28,7 +28,14 @@ export const giasLinks = {
       const key = `${reading.predecessorUrn}>${reading.successorUrn}`;
       const existing = byPair.get(key);
       if (existing === undefined || (existing.linkedOn === null && r.LinkEstablishedDate !== null))
-        byPair.set(key, { line: r.line, predecessorUrn: reading.predecessorUrn, successorUrn: reading.successorUrn, reason: reading.reason, linkType: r.LinkType, linkedOn: r.LinkEstablishedDate });
+        byPair.set(key, {
+          line: r.line,
+          predecessorUrn: reading.predecessorUrn,
+          successorUrn: reading.successorUrn,
+          reason: reading.reason,
+          linkType: r.LinkType,
+          linkedOn: r.LinkEstablishedDate,
+        });
     }
     return { records: [...byPair.values()], issues: screened.issues, otherLinks };
   },

@@ -12,7 +12,10 @@ export const groupingColumns = ['URN', 'Group code', 'Group name', 'Valid from',
 const row = z
   .object({
     urn,
-    groupcode: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, 'a group code is 1-40 letters, digits, dots, dashes or underscores'),
+    groupcode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, 'a group code is 1-40 letters, digits, dots, dashes or underscores'),
     groupname: requiredText('group name'),
     validfrom: optionalDate('yyyy-mm-dd'),
     validto: optionalDate('yyyy-mm-dd'),
@@ -36,15 +39,29 @@ export const groupingFile = {
       values: Object.fromEntries(table.header.map((h) => [normaliseHeader(h), r.values[h] ?? ''])),
     }));
     const screened = screenRows({ ...table, rows }, row);
-    for (const issue of screened.issues) if (issue.column !== null) Object.assign(issue, { column: original.get(normaliseHeader(issue.column)) ?? issue.column });
+    for (const issue of screened.issues)
+      if (issue.column !== null) Object.assign(issue, { column: original.get(normaliseHeader(issue.column)) ?? issue.column });
     const names = new Map<string, { name: string; line: number }>();
     for (const r of screened.records) {
       const seen = names.get(r.groupCode);
       if (seen === undefined) names.set(r.groupCode, { name: r.groupName, line: r.line });
       else if (seen.name !== r.groupName)
-        screened.issues.push({ file: table.file, line: r.line, column: original.get('groupname') ?? 'Group name', message: `group ${r.groupCode} is named "${r.groupName}" here but "${seen.name}" on line ${seen.line}` });
+        screened.issues.push({
+          file: table.file,
+          line: r.line,
+          column: original.get('groupname') ?? 'Group name',
+          message: `group ${r.groupCode} is named "${r.groupName}" here but "${seen.name}" on line ${seen.line}`,
+        });
     }
-    screened.issues.push(...findDuplicates(table.file, screened.records, (r) => `${r.groupCode}/${r.urn}/${r.validFrom ?? ''}`, original.get('urn') ?? 'URN', 'membership (group/URN/valid from)'));
+    screened.issues.push(
+      ...findDuplicates(
+        table.file,
+        screened.records,
+        (r) => `${r.groupCode}/${r.urn}/${r.validFrom ?? ''}`,
+        original.get('urn') ?? 'URN',
+        'membership (group/URN/valid from)',
+      ),
+    );
     return screened;
   },
 } as const;

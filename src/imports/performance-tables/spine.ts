@@ -2,7 +2,21 @@ import { z } from 'zod';
 import { governanceOf, isStateFunded, sectorOf, type PlaceStatus } from '../../domain/geography/place.ts';
 import type { SchoolRecord } from '../../domain/geography/register.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { code, findDuplicates, flag01, hasColumns, laCode, optionalDate, optionalInteger, optionalText, requiredText, screenRows, text, urn, type Screened } from '../row-schema.ts';
+import {
+  code,
+  findDuplicates,
+  flag01,
+  hasColumns,
+  laCode,
+  optionalDate,
+  optionalInteger,
+  optionalText,
+  requiredText,
+  screenRows,
+  text,
+  urn,
+  type Screened,
+} from '../row-schema.ts';
 
 /**
  * The DfE performance tables' school information file ("spine"), e.g. england_spine_2017-18.csv.
@@ -10,13 +24,37 @@ import { code, findDuplicates, flag01, hasColumns, laCode, optionalDate, optiona
  */
 const statusByIclose: Record<'1' | '2' | '3', PlaceStatus> = { '1': 'open', '2': 'closed', '3': 'proposed' };
 
-const columns = ['URN', 'LA', 'ESTAB', 'LAESTAB', 'SCHNAME', 'POSTCODE', 'ICLOSE', 'OPENDATE', 'CLOSEDATE', 'MINORGROUP', 'NFTYPE', 'ISPRIMARY', 'ISSECONDARY', 'ISPOST16', 'AGEL', 'AGEH', 'GENDER', 'RELDENOM', 'ADMPOL', 'OTHERURN'];
+const columns = [
+  'URN',
+  'LA',
+  'ESTAB',
+  'LAESTAB',
+  'SCHNAME',
+  'POSTCODE',
+  'ICLOSE',
+  'OPENDATE',
+  'CLOSEDATE',
+  'MINORGROUP',
+  'NFTYPE',
+  'ISPRIMARY',
+  'ISSECONDARY',
+  'ISPOST16',
+  'AGEL',
+  'AGEH',
+  'GENDER',
+  'RELDENOM',
+  'ADMPOL',
+  'OTHERURN',
+];
 
 const row = z.object({
   URN: urn,
   LA: laCode,
   ESTAB: optionalText,
-  LAESTAB: z.string().trim().regex(/^(\d{7})?$/, 'not a 7-digit LAESTAB'),
+  LAESTAB: z
+    .string()
+    .trim()
+    .regex(/^(\d{7})?$/, 'not a 7-digit LAESTAB'),
   SCHNAME: requiredText('school name'),
   STREET: optionalText.optional(),
   LOCALITY: optionalText.optional(),
@@ -52,7 +90,8 @@ export const performanceTablesSpine = {
       row.transform((r, ctx) => {
         if (r.OPENDATE !== null && r.CLOSEDATE !== null && r.CLOSEDATE < r.OPENDATE)
           ctx.addIssue({ code: 'custom', path: ['CLOSEDATE'], message: `closes (${r.CLOSEDATE}) before it opens (${r.OPENDATE})` });
-        if (r.LAESTAB !== '' && !r.LAESTAB.startsWith(r.LA)) ctx.addIssue({ code: 'custom', path: ['LAESTAB'], message: `LAESTAB ${r.LAESTAB} does not start with the LA code ${r.LA}` });
+        if (r.LAESTAB !== '' && !r.LAESTAB.startsWith(r.LA))
+          ctx.addIssue({ code: 'custom', path: ['LAESTAB'], message: `LAESTAB ${r.LAESTAB} does not start with the LA code ${r.LA}` });
         const governance = governanceOf(r.MINORGROUP, r.NFTYPE);
         const phaseFlags = { primary: r.ISPRIMARY, secondary: r.ISSECONDARY, post16: r.ISPOST16 };
         const record: Omit<SchoolRecord, 'line'> = {

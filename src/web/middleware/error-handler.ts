@@ -14,8 +14,10 @@ export function registerErrorHandler(app: FastifyInstance, production: boolean):
     let message = production ? 'Try again later.' : error.message;
     if (error instanceof NotFoundError) [status, heading, message] = [404, 'Not found', error.message];
     else if (error instanceof BadRequestError) [status, heading, message] = [400, 'There is a problem with the request', error.message];
-    else if (error instanceof ZodError) [status, heading, message] = [400, 'There is a problem with the request', error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')];
-    else if (typeof error.statusCode === 'number' && error.statusCode < 500) [status, heading, message] = [error.statusCode, 'There is a problem with the request', error.message];
+    else if (error instanceof ZodError)
+      [status, heading, message] = [400, 'There is a problem with the request', error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')];
+    else if (typeof error.statusCode === 'number' && error.statusCode < 500)
+      [status, heading, message] = [error.statusCode, 'There is a problem with the request', error.message];
     else request.log.error({ err: error }, 'request failed');
     if (wantsJson) return reply.code(status).send({ error: heading, message });
     return reply.code(status).view('pages/errors/view.njk', { title: heading, heading, message });

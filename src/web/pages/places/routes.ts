@@ -5,7 +5,12 @@ import { governanceLabels, kindLabels, sectorLabels } from '../../../domain/geog
 import type { Services } from '../../../services/create-services.ts';
 import { breadcrumbsFor, kindFromUrl, placeHref } from '../place-links.ts';
 
-const query = z.object({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD').optional() });
+const query = z.object({
+  on: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+    .optional(),
+});
 
 export function placeRoutes(app: FastifyInstance, services: Services): void {
   app.get<{ Params: { kind: string; code: string }; Querystring: Record<string, string> }>('/places/:kind/:code', async (request, reply) => {

@@ -12,7 +12,10 @@ export function schoolRoutes(app: FastifyInstance, services: Services): void {
   app.get<{ Params: { urn: string } }>('/schools/:urn', async (request, reply) => {
     const page = await services.places.schoolPage(request.params.urn);
     const a = page.school.attributes;
-    const row = (key: string, value: string | null | undefined) => ({ key: { text: key }, value: { text: value === null || value === undefined || value === '' ? 'Not recorded' : value } });
+    const row = (key: string, value: string | null | undefined) => ({
+      key: { text: key },
+      value: { text: value === null || value === undefined || value === '' ? 'Not recorded' : value },
+    });
     const details = [
       row('URN', page.school.code),
       row('LAESTAB (DfE number)', a.laestab === null ? null : `${a.laestab.slice(0, 3)}/${a.laestab.slice(3)}`),
@@ -23,7 +26,10 @@ export function schoolRoutes(app: FastifyInstance, services: Services): void {
       row('Gender', a.gender),
       row('Religious character', a.religiousCharacter),
       row('Admissions policy', a.admissionsPolicy),
-      row('Address', [a.address.street, a.address.locality, a.address.address3, a.address.town, a.address.postcode].filter((x) => x !== null && x !== '').join(', ')),
+      row(
+        'Address',
+        [a.address.street, a.address.locality, a.address.address3, a.address.town, a.address.postcode].filter((x) => x !== null && x !== '').join(', '),
+      ),
       row('Opened', page.school.openedOn),
       row('Closed', page.school.closedOn ?? '–'),
       row('Register', page.source),
