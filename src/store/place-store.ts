@@ -74,14 +74,12 @@ export function createPlaceStore(db: Kysely<Database>) {
 
     /** Insert new places, update changed ones, leave identical ones; counts what happened. */
     async upsert(kind: PlaceKind, inputs: readonly PlaceInput[], batchId: number | null): Promise<{ ids: Map<string, number>; counts: UpsertCounts }> {
-      const existing = new Map(
-        (
-          await selectPlace()
-            .where('kind', '=', kind)
-            .where('code', 'in', inputs.length > 0 ? inputs.map((i) => i.code) : [''])
-            .execute()
-        ).map((r) => [r.code, r as PlaceRow]),
-      );
+      // Looked up in chunks: a national GIAS file has ~50,000 schools and a statement takes at most 65,535 parameters.
+      const existing = new Map<string, PlaceRow>();
+      for (let i = 0; i < inputs.length; i += chunkSize) {
+        const codes = inputs.slice(i, i + chunkSize).map((input) => input.code);
+        for (const r of await selectPlace().where('kind', '=', kind).where('code', 'in', codes).execute()) existing.set(r.code, r as PlaceRow);
+      }
       const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, closed: 0 };
       const ids = new Map<string, number>();
       const fresh: PlaceInput[] = [];
