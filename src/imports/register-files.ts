@@ -61,22 +61,30 @@ export async function readRegisterFile(filePath: string): Promise<ReadRegisterRe
   }
   const facts = { file, path: filePath, hash: table.hash, encoding: table.encoding, rowCount: table.rows.length };
   const notes = table.encoding === 'UTF-8' ? [] : [`decoded as ${table.encoding}, the encoding GIAS publishes in`];
-  const done = <F extends RegisterFile['format'], R>(f: F, parsed: { records: R[]; issues: FileIssue[] }, extra: string[] = []): ReadRegisterResult =>
-    parsed.issues.length > 0
-      ? { ok: false, issues: parsed.issues }
-      : { ok: true, file: { ...facts, format: f, records: parsed.records, notes: [...notes, ...extra] } as RegisterFile };
+  /** Rows a format leaves out on purpose are counted and each reason becomes a note on the batch. */
+  type Skip = readonly [count: number, reason: string];
+  const done = <F extends RegisterFile['format'], R>(f: F, parsed: { records: R[]; issues: FileIssue[] }, skips: readonly Skip[] = []): ReadRegisterResult => {
+    if (parsed.issues.length > 0) return { ok: false, issues: parsed.issues };
+    const kept = skips.filter(([count]) => count > 0);
+    const file = {
+      ...facts,
+      format: f,
+      records: parsed.records,
+      skipped: kept.reduce((a, [count]) => a + count, 0),
+      notes: [...notes, ...kept.map(([count, reason]) => `${count} ${reason}`)],
+    };
+    return { ok: true, file: file as RegisterFile };
+  };
   switch (format.id) {
     case 'la-code-list': {
       const parsed = laCodeList.parse(table);
-      return done(format.id, parsed, parsed.skipped > 0 ? [`${parsed.skipped} rows for England and the regions (region "NA") skipped`] : []);
+      return done(format.id, parsed, [[parsed.skipped, 'rows for England and the regions (region "NA") skipped']]);
     }
     case 'performance-tables-spine': {
       const parsed = performanceTablesSpine.parse(table);
-      return done(
-        format.id,
-        parsed,
-        parsed.skipped > 0 ? [`${parsed.skipped} Service Children's Education schools overseas (MINORGROUP n/a) skipped: they belong to no English LA`] : [],
-      );
+      return done(format.id, parsed, [
+        [parsed.skipped, "Service Children's Education schools overseas (MINORGROUP n/a) skipped: they belong to no English LA"],
+      ]);
     }
     case 'gias-establishments':
       return done(format.id, giasEstablishments.parse(table));
@@ -89,7 +97,7 @@ export async function readRegisterFile(filePath: string): Promise<ReadRegisterRe
       return done(
         format.id,
         parsed,
-        [...parsed.otherLinks].map(([type, n]) => `${n} links of type "${type}" are not successions and were not stored`),
+        [...parsed.otherLinks].map(([type, n]) => [n, `links of type "${type}" are not successions and were not stored`] as const),
       );
     }
     case 'gias-group-links': {
@@ -97,14 +105,10 @@ export async function readRegisterFile(filePath: string): Promise<ReadRegisterRe
       return done(
         format.id,
         parsed,
-        [...parsed.skippedTypes].map(([type, n]) => `${n} rows of "${type}" (not school groups) skipped`),
+        [...parsed.skippedTypes].map(([type, n]) => [n, `rows of "${type}" (not school groups) skipped`] as const),
       );
     }
     case 'grouping-file':
       return done(format.id, groupingFile.parse(table));
   }
-}
-
-export function formatOrder(id: RegisterFormatId): number {
-  return registerFormats.findIndex((f) => f.id === id);
 }

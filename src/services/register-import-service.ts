@@ -58,8 +58,9 @@ export function createRegisterImportService(store: Store, clock: Clock, log: Log
           const earlier = (await tx.register.batchesWithHash(file.hash)).filter((id) => id !== batchId);
           const counts = await writeFile(tx, file, batchId, today, issues);
           const notes = [...file.notes, ...counts.notes, ...(earlier.length > 0 ? [`the same file was imported before (batch ${earlier.join(', ')})`] : [])];
-          await tx.register.closeBatch(batchId, { ...counts, notes });
-          reports.push({ file: file.file, format: file.format, batchId, rows: file.rowCount, ...counts, notes });
+          const skipped = file.skipped + counts.skipped;
+          await tx.register.closeBatch(batchId, { ...counts, skipped, notes });
+          reports.push({ file: file.file, format: file.format, batchId, rows: file.rowCount, ...counts, skipped, notes });
           log.info({ file: file.file, format: file.format, batchId, inserted: counts.inserted, updated: counts.updated }, 'register file written');
         }
         if (issues.length > 0) throw new ImportRejectedError(issues);

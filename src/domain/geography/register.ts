@@ -48,7 +48,8 @@ export type AreaNameRecord = Located & Readonly<{ level: 'county' | 'district' |
 
 export type GroupingRecord = Located & Readonly<{ urn: string; groupCode: string; groupName: string; validFrom: string | null; validTo: string | null }>;
 
-type FileFacts = Readonly<{ file: string; path: string; hash: string; encoding: string; rowCount: number; notes: readonly string[] }>;
+/** `skipped`: rows the format leaves out on purpose (each reason is in `notes`). */
+type FileFacts = Readonly<{ file: string; path: string; hash: string; encoding: string; rowCount: number; skipped: number; notes: readonly string[] }>;
 
 /** A register file read and screened, ready to write: its facts for the import batch and its records. */
 export type RegisterFile = FileFacts &
