@@ -128,8 +128,14 @@ for (const target of databaseTargets()) {
         ['England', 'South East', 'Kent', 'Tonbridge and Malling'],
       );
       // Search finds a school by LAESTAB as LAs write it (886/5401), by URN and by part of its name.
-      assert.deepEqual((await services.places.search('886/5401')).map((r) => r.code), ['990103']);
-      assert.deepEqual((await services.places.search('990103')).map((r) => r.code), ['990103']);
+      assert.deepEqual(
+        (await services.places.search('886/5401')).map((r) => r.code),
+        ['990103'],
+      );
+      assert.deepEqual(
+        (await services.places.search('990103')).map((r) => r.code),
+        ['990103'],
+      );
       assert.deepEqual((await services.places.search('brookfield')).map((r) => r.code).sort(), ['990101', '990102']);
       const closed = await services.places.schoolPage('990101');
       assert.equal(closed.school.status, 'closed');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FileIssue } from '../domain/errors.ts';
+import { isCalendarDate } from '../domain/periods/dates.ts';
 import type { CsvTable } from './csv-table.ts';
 
 /** Field types shared by the file formats: every failure becomes an issue naming file, line and column. */
@@ -21,8 +22,7 @@ export function optionalDate(layout: DateLayout, unknownMarkers: readonly string
     const m = layouts[layout].exec(value);
     const [y, mo, d] = m === null ? [] : layout.startsWith('yyyy') ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
     const iso = `${y}-${mo}-${d}`;
-    const check = new Date(`${iso}T00:00:00Z`);
-    if (m === null || Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) {
+    if (m === null || !isCalendarDate(iso)) {
       ctx.addIssue({ code: 'custom', message: `bad date "${value}" (expected a real date written ${layout})` });
       return z.NEVER;
     }

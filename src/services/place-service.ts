@@ -1,5 +1,6 @@
 import { NotFoundError, BadRequestError } from '../domain/errors.ts';
 import { governanceOrder, hierarchy, sectorOrder, type Governance, type PlaceKind, type SchoolAttributes, type Sector } from '../domain/geography/place.ts';
+import { isCalendarDate } from '../domain/periods/dates.ts';
 import { historyOf } from '../domain/geography/succession.ts';
 import { pupilsOnRoll } from '../domain/indicators/indicator.ts';
 import type { PlaceRow } from '../store/place-store.ts';
@@ -88,7 +89,7 @@ export function createPlaceService(store: Store, clock: Clock) {
     async placePage(kind: PlaceKind, code: string, on?: string): Promise<PlacePage> {
       if (kind === 'school') throw new BadRequestError('Schools have their own page');
       const onDate = on ?? clock().toISOString().slice(0, 10);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(onDate) || Number.isNaN(Date.parse(onDate))) throw new BadRequestError(`"${onDate}" is not a date (YYYY-MM-DD)`);
+      if (!isCalendarDate(onDate)) throw new BadRequestError(`"${onDate}" is not a date (YYYY-MM-DD)`);
       const place = await find(kind, code);
       const [ancestors, counts, members] = await Promise.all([
         ancestorsOf(place.id),
