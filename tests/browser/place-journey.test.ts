@@ -41,6 +41,7 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
 
     await page.getByRole('link', { name: 'South East', exact: true }).click();
     await expectPageBasics(page, /^South East – Region – Waymark$/);
+    await expectAccessible(page);
     await page.getByRole('link', { name: 'Kent', exact: true }).click();
     await expectPageBasics(page, /^Kent – Local authority – Waymark$/);
     await expectAccessible(page);
