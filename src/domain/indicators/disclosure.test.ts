@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { disclose, laOfficerDisclosure, publicDisclosure, type Cell } from './disclosure.ts';
+
+const count = (id: string, value: number | null, symbol: Cell['symbol'] = null): Cell => ({
+  id,
+  unit: 'count',
+  decimalPlaces: 0,
+  value,
+  numerator: null,
+  denominator: null,
+  symbol,
+});
+const percent = (id: string, numerator: number, denominator: number): Cell => ({
+  id,
+  unit: 'percent',
+  decimalPlaces: 0,
+  value: (100 * numerator) / denominator,
+  numerator,
+  denominator,
+  symbol: null,
+});
+
+describe('disclosure for a public audience', () => {
+  it('suppresses counts of 1 or 2 as c, and shows 0 and 3', () => {
+    const shown = disclose([count('a', 0), count('b', 1), count('c', 2), count('d', 3)], [], publicDisclosure);
+    assert.deepEqual(
+      [...shown.values()].map((c) => c.symbol ?? c.value),
+      [0, 'c', 'c', 3],
+    );
+  });
+
+  it('suppresses a percentage of a group of five or fewer pupils, or with 1 or 2 pupils in its numerator', () => {
+    const shown = disclose([percent('small', 4, 5), percent('two', 2, 40), percent('ok', 20, 30)], [], publicDisclosure);
+    assert.equal(shown.get('small')!.symbol, 'c');
+    assert.equal(shown.get('small')!.denominator, null, 'nothing behind a suppressed cell is shown');
+    assert.equal(shown.get('two')!.symbol, 'c');
+    assert.equal(shown.get('ok')!.value, 67); // 66.67 rounded half up
+  });
+
+  it('suppresses a second cell so the hidden one cannot be recovered from the total', () => {
+    // Permanent exclusions: all 12 = FSM 2 + not FSM 10. Hiding only FSM would leave 12 − 10 = 2 in plain sight.
+    const cells = [count('all', 12), count('fsm', 2), count('not-fsm', 10)];
+    const shown = disclose(cells, [{ total: 'all', parts: ['fsm', 'not-fsm'] }], publicDisclosure);
+    assert.deepEqual(
+      [...shown.values()].map((c) => [c.id, c.symbol ?? c.value, c.suppression]),
+      [
+        ['all', 12, null],
+        ['fsm', 'c', 'primary'],
+        ['not-fsm', 'c', 'secondary'],
+      ],
+    );
+  });
+
+  it('picks the smallest other part for secondary suppression and follows chains across groups', () => {
+    // District total 40 = school A 1 + school B 9 + school C 30; school B is also part of a trust: trust 9 + 20 = 29.
+    const cells = [count('district', 40), count('a', 1), count('b', 9), count('c', 30), count('trust', 29), count('d', 20)];
+    const shown = disclose(
+      cells,
+      [
+        { total: 'district', parts: ['a', 'b', 'c'] },
+        { total: 'trust', parts: ['b', 'd'] },
+      ],
+      publicDisclosure,
+    );
+    assert.equal(shown.get('b')!.suppression, 'secondary');
+    assert.equal(shown.get('c')!.symbol, null);
+    // Hiding b exposed it within the trust: the trust's other part is hidden too.
+    assert.equal(shown.get('d')!.suppression, 'secondary');
+  });
+
+  it('hides the total when it is the only other cell that would give a part away', () => {
+    const shown = disclose([count('all', 5), count('only', 2)], [{ total: 'all', parts: ['only'] }], publicDisclosure);
+    assert.equal(shown.get('all')!.suppression, 'secondary');
+  });
+
+  it('keeps the symbols a source gave and marks values that round to zero as low', () => {
+    const cells: Cell[] = [
+      count('na', null, 'x'),
+      { id: 'tiny', unit: 'rate', decimalPlaces: 2, value: 0.004, numerator: 30, denominator: 800_000, symbol: null },
+    ];
+    const shown = disclose(cells, [], publicDisclosure);
+    assert.equal(shown.get('na')!.symbol, 'x');
+    assert.equal(shown.get('na')!.suppression, 'source');
+    assert.deepEqual([shown.get('tiny')!.value, shown.get('tiny')!.symbol], [null, 'low']);
+  });
+});
+
+describe('disclosure for an LA officer under a data-sharing agreement', () => {
+  it('shows small numbers, rounded as published', () => {
+    const shown = disclose([count('b', 1), percent('small', 4, 5)], [], laOfficerDisclosure);
+    assert.equal(shown.get('b')!.value, 1);
+    assert.equal(shown.get('small')!.value, 80);
+  });
+});

@@ -1,0 +1,106 @@
+import type { DfeSymbol, Unit } from './indicator.ts';
+import { roundHalfUp } from './rounding.ts';
+
+/**
+ * The one step every face calls to turn stored (true) values into what an audience may see: primary
+ * suppression of small numbers, secondary suppression so a hidden cell cannot be recovered from a total and
+ * its other parts, and DfE rounding. The store keeps true values; only this function decides what is shown.
+ */
+
+export type DisclosurePolicy = Readonly<{
+  audience: 'public' | 'la-officer';
+  /** Counts from 1 to countThreshold − 1 are suppressed (DfE: counts of 1 or 2 → threshold 3). */
+  countThreshold: number;
+  /** Rates and percentages whose numerator is from 1 to numeratorThreshold − 1 are suppressed. */
+  numeratorThreshold: number;
+  /** Rates, percentages and averages over fewer than denominatorThreshold pupils are suppressed (performance tables: 5 or fewer → 6). */
+  denominatorThreshold: number;
+}>;
+
+/** Published outputs: DfE's statistical policy on confidentiality and the performance tables' small-cohort rule. */
+export const publicDisclosure: DisclosurePolicy = { audience: 'public', countThreshold: 3, numeratorThreshold: 3, denominatorThreshold: 6 };
+
+/** LA officers working under a data-sharing agreement see true values, still rounded as published. */
+export const laOfficerDisclosure: DisclosurePolicy = { audience: 'la-officer', countThreshold: 0, numeratorThreshold: 0, denominatorThreshold: 0 };
+
+export type Cell = Readonly<{
+  id: string;
+  unit: Unit;
+  decimalPlaces: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** A symbol the source already gave (x not available, z not applicable, c suppressed upstream). */
+  symbol: DfeSymbol | null;
+}>;
+
+/** The parts' counts add up to the total's (e.g. FSM + not FSM = all pupils; a district's schools = the district). */
+export type Additivity = Readonly<{ total: string; parts: readonly string[] }>;
+
+export type Suppression = 'source' | 'primary' | 'secondary' | null;
+
+export type DisclosedCell = Readonly<{
+  id: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  symbol: DfeSymbol | null;
+  suppression: Suppression;
+}>;
+
+const inRange = (n: number | null, threshold: number) => n !== null && n > 0 && n < threshold;
+
+export function isPrimarySuppressed(cell: Cell, policy: DisclosurePolicy): boolean {
+  if (cell.unit === 'count') return inRange(cell.value, policy.countThreshold);
+  return inRange(cell.numerator, policy.numeratorThreshold) || inRange(cell.denominator, policy.denominatorThreshold);
+}
+
+export function disclose(cells: readonly Cell[], groups: readonly Additivity[], policy: DisclosurePolicy): Map<string, DisclosedCell> {
+  const byId = new Map(cells.map((c) => [c.id, c]));
+  const hidden = new Map<string, Exclude<Suppression, null>>();
+  for (const c of cells) {
+    if (c.symbol !== null && c.symbol !== 'low') hidden.set(c.id, 'source');
+    else if (isPrimarySuppressed(c, policy)) hidden.set(c.id, 'primary');
+  }
+  // Secondary suppression, repeated until stable: a visible total with exactly one hidden part gives that part away.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const group of groups) {
+      if (hidden.has(group.total) || !byId.has(group.total)) continue;
+      const hiddenParts = group.parts.filter((p) => hidden.has(p));
+      if (hiddenParts.length !== 1) continue;
+      const visible = group.parts.filter((p) => !hidden.has(p) && byId.has(p));
+      const next = visible.sort((a, b) => size(byId.get(a)!) - size(byId.get(b)!) || a.localeCompare(b))[0] ?? group.total;
+      hidden.set(next, 'secondary');
+      changed = true;
+    }
+  }
+  const result = new Map<string, DisclosedCell>();
+  for (const c of cells) {
+    const suppression = hidden.get(c.id) ?? null;
+    if (suppression !== null) {
+      result.set(c.id, { id: c.id, value: null, numerator: null, denominator: null, symbol: suppression === 'source' ? c.symbol : 'c', suppression });
+      continue;
+    }
+    if (c.value === null) {
+      result.set(c.id, { id: c.id, value: null, numerator: c.numerator, denominator: c.denominator, symbol: c.symbol ?? 'x', suppression: null });
+      continue;
+    }
+    const rounded = roundHalfUp(c.value, c.decimalPlaces);
+    const low = rounded === 0 && c.value > 0;
+    result.set(c.id, {
+      id: c.id,
+      value: low ? null : rounded,
+      numerator: c.numerator,
+      denominator: c.denominator,
+      symbol: low ? 'low' : null,
+      suppression: null,
+    });
+  }
+  return result;
+}
+
+/** What subtraction would reveal: the count behind the cell. */
+function size(cell: Cell): number {
+  return cell.unit === 'count' ? (cell.value ?? 0) : (cell.numerator ?? cell.denominator ?? cell.value ?? 0);
+}
