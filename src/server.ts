@@ -1,4 +1,5 @@
 import { readConfig } from './config.ts';
+import { loadCatalogue } from './imports/indicator-catalogue/read-catalogue.ts';
 import { createLog } from './log.ts';
 import { createServices } from './services/create-services.ts';
 import { openDatabase, type DatabaseHandle } from './store/database.ts';
@@ -12,7 +13,8 @@ async function main(): Promise<void> {
   const log = createLog(config.logLevel);
   const database: DatabaseHandle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log });
   try {
-    const services = createServices(createStore(database.db), () => new Date(), log);
+    const services = createServices(createStore(database.db), () => new Date(), log, await loadCatalogue());
+    await services.catalogue.sync();
     if (config.demo === 'auto' && (await services.demo.isEmpty())) {
       log.info('the store is empty: building the demo county (first run only)');
       await services.demo.build(2013, (step) => log.info(step));

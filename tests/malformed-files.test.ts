@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { ImportRejectedError } from '../src/domain/errors.ts';
 import { readRegisterFile } from '../src/imports/register-files.ts';
 import { createLog } from '../src/log.ts';
+import { catalogue } from './support/catalogue.ts';
 import { createServices, type Services } from '../src/services/create-services.ts';
 import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';
 import { laCodeListFile, spineHeader, spineRow, writeFixture } from './fixtures/register-files.ts';
@@ -55,7 +56,7 @@ for (const target of databaseTargets()) {
     let services: Services;
     before(async () => {
       database = await freshDatabase(target);
-      services = createServices(database.store, () => new Date('2024-01-01T00:00:00Z'), createLog('silent'));
+      services = createServices(database.store, () => new Date('2024-01-01T00:00:00Z'), createLog('silent'), catalogue);
       const seed = await readRegisterFile(writeFixture('la_code_list.csv', laCodeListFile));
       assert.ok(seed.ok);
       await services.registerImport.importFiles([seed.file]);

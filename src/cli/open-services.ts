@@ -1,4 +1,5 @@
 import { readConfig } from '../config.ts';
+import { loadCatalogue } from '../imports/indicator-catalogue/read-catalogue.ts';
 import { createLog } from '../log.ts';
 import { createServices, type Services } from '../services/create-services.ts';
 import { openDatabase } from '../store/database.ts';
@@ -10,7 +11,9 @@ export async function withServices<T>(work: (services: Services) => Promise<T>):
   const log = createLog(process.env.LOG_LEVEL ?? 'warn');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log });
   try {
-    return await work(createServices(createStore(database.db), () => new Date(), log));
+    const services = createServices(createStore(database.db), () => new Date(), log, await loadCatalogue());
+    await services.catalogue.sync();
+    return await work(services);
   } finally {
     await database.close();
   }

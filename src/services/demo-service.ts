@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { generateCounty } from '../demo/generate-county.ts';
 import { kent, kentDistricts, kentNeighbours2012, laOnsCodes } from '../domain/geography/reference-places.ts';
-import { pupilsOnRoll, type Observation } from '../domain/indicators/indicator.ts';
+import { pupilsOnRollCode, type Observation } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { ensureReferenceGeography } from './reference-geography.ts';
@@ -11,13 +11,15 @@ export const demoFormat = 'demo-county';
 export type DemoSummary = Readonly<{ batchId: number; schools: number; successions: number; rollObservations: number }>;
 
 /** Build the synthetic demo county into an empty store, in one transaction, recorded as one import batch. */
-export function createDemoService(store: Store, log: Log) {
+/** `syncCatalogue` writes the indicator definitions the demo's figures refer to. */
+export function createDemoService(store: Store, log: Log, syncCatalogue: () => Promise<unknown>) {
   return {
     async isEmpty(): Promise<boolean> {
       return (await store.places.count()) === 0;
     },
 
     async build(seed = 2013, progress: (step: string) => void = () => {}): Promise<DemoSummary> {
+      await syncCatalogue();
       progress('generating the county');
       const county = generateCounty(seed);
       const hash = createHash('sha256').update(JSON.stringify(county)).digest('hex');
@@ -94,13 +96,12 @@ export function createDemoService(store: Store, log: Log) {
         );
 
         progress(`writing ${county.rolls.length} roll figures`);
-        await tx.observations.saveIndicator(pupilsOnRoll);
         const observations: Observation[] = [];
         const totals = new Map<string, number>();
         for (const r of county.rolls) {
           const placeId = schoolIds.get(r.urn)!;
           observations.push({
-            indicatorCode: pupilsOnRoll.code,
+            indicatorCode: pupilsOnRollCode,
             placeId,
             period: r.period,
             breakdown: `year-group:${r.yearGroup}`,
@@ -115,7 +116,7 @@ export function createDemoService(store: Store, log: Log) {
         for (const [key, value] of totals) {
           const [placeId, period] = key.split('|');
           observations.push({
-            indicatorCode: pupilsOnRoll.code,
+            indicatorCode: pupilsOnRollCode,
             placeId: Number(placeId),
             period: period!,
             breakdown: 'all',

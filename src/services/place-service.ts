@@ -2,7 +2,7 @@ import { NotFoundError, BadRequestError } from '../domain/errors.ts';
 import { governanceOrder, hierarchy, sectorOrder, type Governance, type PlaceKind, type SchoolAttributes, type Sector } from '../domain/geography/place.ts';
 import { isCalendarDate } from '../domain/periods/dates.ts';
 import { historyOf } from '../domain/geography/succession.ts';
-import { pupilsOnRoll } from '../domain/indicators/indicator.ts';
+import { pupilsOnRollCode } from '../domain/indicators/indicator.ts';
 import type { PlaceRow } from '../store/place-store.ts';
 import type { Store } from '../store/store.ts';
 import type { Clock } from './register-import-service.ts';
@@ -163,7 +163,7 @@ export function createPlaceService(store: Store, clock: Clock) {
         ancestorsOf(school.id),
         store.places.parents(school.id),
         store.register.successionsAround(urn),
-        store.observations.forPlace(school.id, pupilsOnRoll.code),
+        store.observations.forPlace(school.id, pupilsOnRollCode),
       ]);
       const chain = historyOf(urn, successions);
       const named = new Map(

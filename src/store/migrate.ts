@@ -2,10 +2,12 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Log } from '../log.ts';
 import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001_create_register.ts';
+import * as m0002 from './migrations/0002_extend_indicator.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
   '0001_create_register': m0001,
+  '0002_extend_indicator': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,29 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Indicator, Observation } from '../domain/indicators/indicator.ts';
+import type { Observation } from '../domain/indicators/indicator.ts';
 import type { Database } from './schema.ts';
 
 const chunkSize = 2000;
 
 export function createObservationStore(db: Kysely<Database>) {
   return {
-    async saveIndicator(indicator: Indicator): Promise<void> {
-      const row = {
-        code: indicator.code,
-        title: indicator.title,
-        unit: indicator.unit,
-        decimal_places: indicator.decimalPlaces,
-        polarity: indicator.polarity,
-        period_type: indicator.periodType,
-        source: indicator.source,
-        methodology: indicator.methodology,
-      };
-      await db
-        .insertInto('indicator')
-        .values(row)
-        .onConflict((oc) => oc.column('code').doUpdateSet(row))
-        .execute();
-    },
-
     async insert(observations: readonly Observation[], batchId: number): Promise<void> {
       for (let i = 0; i < observations.length; i += chunkSize) {
         await db

@@ -71,6 +71,16 @@ export interface IndicatorTable {
   period_type: string;
   source: string;
   methodology: string;
+  numerator: string | null;
+  denominator: string | null;
+  first_period: string | null;
+  last_period: string | null;
+  successor_code: string | null;
+  year_rule: string | null;
+  breaks: Json;
+  feed: string;
+  lait_code: string | null;
+  framework_targets: Json;
 }
 
 type Numeric = ColumnType<string | null, number | string | null, number | string | null>;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createIndicatorStore } from './indicator-store.ts';
 import { createObservationStore } from './observation-store.ts';
 import { createPlaceStore } from './place-store.ts';
 import { createRegisterStore } from './register-store.ts';
@@ -9,6 +10,7 @@ import { checkDatabase } from './database.ts';
 export type Store = Readonly<{
   places: ReturnType<typeof createPlaceStore>;
   register: ReturnType<typeof createRegisterStore>;
+  indicators: ReturnType<typeof createIndicatorStore>;
   observations: ReturnType<typeof createObservationStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   transaction: <T>(work: (store: Store) => Promise<T>) => Promise<T>;
@@ -18,6 +20,7 @@ export function createStore(db: Kysely<Database>): Store {
   const store: Store = {
     places: createPlaceStore(db),
     register: createRegisterStore(db),
+    indicators: createIndicatorStore(db),
     observations: createObservationStore(db),
     check: () => checkDatabase(db),
     transaction: (work) => (db.isTransaction ? work(store) : db.transaction().execute((trx) => work(createStore(trx)))),

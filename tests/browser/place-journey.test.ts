@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { createLog } from '../../src/log.ts';
+import { catalogue } from '../support/catalogue.ts';
 import { createServices } from '../../src/services/create-services.ts';
 import { createApp } from '../../src/web/create-app.ts';
 import { launchBrowser, expectAccessible, expectPageBasics } from '../support/browser.ts';
@@ -17,7 +18,7 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
   before(async () => {
     database = await freshDatabase(databaseTargets()[0]!);
     const log = createLog('silent');
-    const services = createServices(database.store, () => new Date('2017-01-19T00:00:00Z'), log);
+    const services = createServices(database.store, () => new Date('2017-01-19T00:00:00Z'), log, catalogue);
     await services.demo.build(2013);
     app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
     base = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -7,6 +7,12 @@ export type DataVersion = 'provisional' | 'revised' | 'final';
 /** DfE symbols: c suppressed, x not available, z not applicable, low a positive value that rounds to zero. */
 export type DfeSymbol = 'c' | 'x' | 'z' | 'low';
 
+/** Where an indicator's figures come from: pupil records computed here, files the DfE publishes, or Waymark's own modules. */
+export type Feed = 'pupil-records' | 'published' | 'ofsted' | 'casework' | 'admissions' | 'place-planning';
+
+/** Named rules in year-rules.ts that change how an indicator is computed from one year to the next. */
+export type YearRuleName = 'persistent-absence' | 'ks2-headline' | 'ks4-headline' | 'eyfs-profile';
+
 export type Indicator = Readonly<{
   code: string;
   title: string;
@@ -16,6 +22,20 @@ export type Indicator = Readonly<{
   periodType: PeriodType;
   source: string;
   methodology: string;
+  numerator: string | null;
+  denominator: string | null;
+  /** The first and last periods in which the measure exists (null: open-ended). */
+  periods: Readonly<{ from: string | null; to: string | null }>;
+  /** The measure that replaces this one after its last period. */
+  successor: string | null;
+  yearRule: YearRuleName | null;
+  /** Periods from which figures are not comparable with earlier ones, and why. */
+  breaks: readonly Readonly<{ period: string; note: string }>[];
+  feed: Feed;
+  /** The measure's key (Short Desc) in DfE's LA Interactive Tool, where it has one. */
+  lait: string | null;
+  /** Targets of Kent's 2013-2016 framework (seed numbering) this indicator serves. */
+  framework: readonly number[];
 }>;
 
 export type Observation = Readonly<{
@@ -30,15 +50,5 @@ export type Observation = Readonly<{
   dataVersion: DataVersion;
 }>;
 
-/** Pupils on roll by national curriculum year group, the first indicator Waymark holds (school census, January). */
-export const pupilsOnRoll: Indicator = {
-  code: 'pupils-on-roll',
-  title: 'Pupils on roll',
-  unit: 'count',
-  decimalPlaces: 0,
-  polarity: 'none',
-  periodType: 'academic',
-  source: 'School census (January), headcount',
-  methodology:
-    'Headcount of pupils on roll at the January census, by national curriculum year group (breakdown "year-group:R", "year-group:1" … "year-group:13"; "all" is their sum).',
-};
+/** The indicator the demo county's rolls and the register's school pages use (defined in indicators/schools-and-ofsted.yaml). */
+export const pupilsOnRollCode = 'pupils-on-roll';
