@@ -10,7 +10,8 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
   store: ['domain', 'store', 'log'],
   services: ['domain', 'store', 'services', 'log', 'demo'],
   imports: ['domain', 'imports'],
-  web: ['services', 'domain', 'web', 'log', 'imports'],
+  web: ['services', 'domain', 'web', 'log', 'imports', 'api'],
+  api: ['services', 'domain', 'api'],
   cli: ['services', 'domain', 'cli', 'imports', 'store', 'config', 'log', 'version'],
 };
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { readRegisterFile, type RegisterFile } from '../src/imports/register-files.ts';
+import { readImportFile, type ImportFile } from '../src/imports/import-files.ts';
 import { createLog } from '../src/log.ts';
 import { catalogue } from './support/catalogue.ts';
 import { createServices, type Services } from '../src/services/create-services.ts';
@@ -88,8 +88,8 @@ const giasBytes = Buffer.from(
   'latin1',
 );
 
-async function read(name: string, content: string | Uint8Array): Promise<RegisterFile> {
-  const result = await readRegisterFile(writeFixture(name, content));
+async function read(name: string, content: string | Uint8Array): Promise<ImportFile> {
+  const result = await readImportFile(writeFixture(name, content));
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.file;
 }
@@ -108,7 +108,7 @@ for (const target of databaseTargets()) {
       const gias = await read('edubasealldata20160114.csv', giasBytes);
       assert.equal(gias.format, 'gias-establishments');
       assert.equal(gias.encoding, 'Windows-1252');
-      const report = await services.registerImport.importFiles([await read('la_code_list.csv', laCodeListFile), gias]);
+      const report = await services.imports.importFiles([await read('la_code_list.csv', laCodeListFile), gias]);
       const giasReport = report.files.find((f) => f.format === 'gias-establishments')!;
       assert.deepEqual({ rows: giasReport.rows, inserted: giasReport.inserted }, { rows: 3, inserted: 3 });
       assert.ok(giasReport.notes.some((n) => n.includes('Windows-1252')));
@@ -148,7 +148,7 @@ for (const target of databaseTargets()) {
         'collaborations.csv',
         'URN,Group code,Group name,Valid from,Valid to\n990102,ASH-1,Ashford Learning Partnership,2015-09-01,\n990103,ASH-1,Ashford Learning Partnership,2014-09-01,2015-08-31\n',
       );
-      await services.registerImport.importFiles([first]);
+      await services.imports.importFiles([first]);
       const during = await services.places.placePage('grouping', 'ASH-1', '2015-01-01');
       assert.deepEqual(
         during.schools.map((s) => s.code),
@@ -161,7 +161,7 @@ for (const target of databaseTargets()) {
       );
 
       const second = await read('collaborations.csv', 'URN,Group code,Group name,Valid from,Valid to\n990102,ASH-1,Ashford Learning Partnership,2015-09-01,\n');
-      const report = await services.registerImport.importFiles([second]);
+      const report = await services.imports.importFiles([second]);
       assert.ok(report.files[0]!.notes[0]!.includes('2 earlier memberships of those groups replaced'));
       const group = (await database.store.places.find('grouping', 'ASH-1'))!;
       assert.equal((await database.store.places.members(group.id)).length, 1);
@@ -169,7 +169,7 @@ for (const target of databaseTargets()) {
 
     it('refuses a membership that ends before it starts, writing nothing', async () => {
       const before = await tableCounts(database.db);
-      const result = await readRegisterFile(writeFixture('bad.csv', 'URN,Group code,Group name,Valid from,Valid to\n990102,ASH-2,Hub,2016-09-01,2015-09-01\n'));
+      const result = await readImportFile(writeFixture('bad.csv', 'URN,Group code,Group name,Valid from,Valid to\n990102,ASH-2,Hub,2016-09-01,2015-09-01\n'));
       assert.equal(result.ok, false);
       if (!result.ok)
         assert.match(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ImportRejectedError } from '../src/domain/errors.ts';
-import { readRegisterFile } from '../src/imports/register-files.ts';
+import { readImportFile } from '../src/imports/import-files.ts';
 import { createLog } from '../src/log.ts';
 import { catalogue } from './support/catalogue.ts';
 import { createServices, type Services } from '../src/services/create-services.ts';
@@ -10,7 +10,7 @@ import { laCodeListFile, spineHeader, spineRow, writeFixture } from './fixtures/
 
 /** Read a file the way `waymark import` does and return the error text it gives. */
 async function refusal(name: string, content: string | Uint8Array): Promise<string> {
-  const read = await readRegisterFile(writeFixture(name, content));
+  const read = await readImportFile(writeFixture(name, content));
   assert.equal(read.ok, false, 'the file is refused');
   if (read.ok) throw new Error('unreachable');
   return new ImportRejectedError(read.issues).message;
@@ -57,20 +57,20 @@ for (const target of databaseTargets()) {
     before(async () => {
       database = await freshDatabase(target);
       services = createServices(database.store, () => new Date('2024-01-01T00:00:00Z'), createLog('silent'), catalogue);
-      const seed = await readRegisterFile(writeFixture('la_code_list.csv', laCodeListFile));
+      const seed = await readImportFile(writeFixture('la_code_list.csv', laCodeListFile));
       assert.ok(seed.ok);
-      await services.registerImport.importFiles([seed.file]);
+      await services.imports.importFiles([seed.file]);
     });
     after(() => database.drop());
 
     it('writes nothing when a school names an LA the store does not know, even from the other files of the same import', async () => {
       const before = await tableCounts(database.db);
-      const good = await readRegisterFile(writeFixture('grouping.csv', 'URN,Group code,Group name,Valid from,Valid to\n'));
-      const spine = await readRegisterFile(
+      const good = await readImportFile(writeFixture('grouping.csv', 'URN,Group code,Group name,Valid from,Valid to\n'));
+      const spine = await readImportFile(
         writeFixture('spine.csv', `${spineHeader}\n${spineRow()}\n${spineRow({ URN: '990002', LA: '999', LAESTAB: '9992999' })}\n`),
       );
       assert.ok(good.ok && spine.ok);
-      await assert.rejects(services.registerImport.importFiles([spine.file, good.file]), (error: Error) => {
+      await assert.rejects(services.imports.importFiles([spine.file, good.file]), (error: Error) => {
         assert.ok(error instanceof ImportRejectedError);
         assert.match(error.message, /spine\.csv, line 3, column LA: unknown code: LA 999 is not in the store/);
         return true;
@@ -79,27 +79,27 @@ for (const target of databaseTargets()) {
     });
 
     it('writes nothing when a grouping file names a URN that is not a school', async () => {
-      const spine = await readRegisterFile(writeFixture('spine.csv', `${spineHeader}\n${spineRow()}\n`));
+      const spine = await readImportFile(writeFixture('spine.csv', `${spineHeader}\n${spineRow()}\n`));
       assert.ok(spine.ok);
-      await services.registerImport.importFiles([spine.file]);
+      await services.imports.importFiles([spine.file]);
       const before = await tableCounts(database.db);
-      const grouping = await readRegisterFile(
+      const grouping = await readImportFile(
         writeFixture('hubs.csv', 'URN,Group code,Group name,Valid from,Valid to\n990001,HUB1,Ashford hub,2015-09-01,\n123456,HUB1,Ashford hub,2015-09-01,\n'),
       );
       assert.ok(grouping.ok);
       await assert.rejects(
-        services.registerImport.importFiles([grouping.file]),
+        services.imports.importFiles([grouping.file]),
         /hubs\.csv, line 3, column URN: unknown code: URN 123456 is not a school in the register/,
       );
       assert.deepEqual(await tableCounts(database.db), before);
     });
 
     it('records each batch with its file, hash, rows and counts', async () => {
-      const file = await readRegisterFile(
+      const file = await readImportFile(
         writeFixture('spine.csv', `${spineHeader}\n${spineRow({ SCHNAME: 'Testwell Primary Academy' })}\n${spineRow({ URN: '990003' })}\n`),
       );
       assert.ok(file.ok);
-      const report = await services.registerImport.importFiles([file.file]);
+      const report = await services.imports.importFiles([file.file]);
       assert.deepEqual(
         { inserted: report.files[0]!.inserted, updated: report.files[0]!.updated, rows: report.files[0]!.rows },
         { inserted: 1, updated: 1, rows: 2 },

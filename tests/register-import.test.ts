@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { readRegisterFile, type RegisterFile } from '../src/imports/register-files.ts';
+import { readImportFile, type ImportFile } from '../src/imports/import-files.ts';
 import { createLog } from '../src/log.ts';
 import { catalogue } from './support/catalogue.ts';
 import { createServices, type Services } from '../src/services/create-services.ts';
@@ -21,8 +21,8 @@ const files = {
 type Row = Record<string, string>;
 const rows = (file: string): Row[] => parse<Row>(readFileSync(file), { columns: true, bom: true });
 
-async function readAll(paths: string[]): Promise<RegisterFile[]> {
-  const read = await Promise.all(paths.map((p) => readRegisterFile(p)));
+async function readAll(paths: string[]): Promise<ImportFile[]> {
+  const read = await Promise.all(paths.map((p) => readImportFile(p)));
   return read.map((r) => {
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     return r.file;
@@ -38,7 +38,7 @@ for (const target of databaseTargets()) {
     before(async () => {
       database = await freshDatabase(target);
       services = createServices(database.store, () => new Date('2018-01-18T00:00:00Z'), createLog('silent'), catalogue);
-      await services.registerImport.importFiles(registerFiles);
+      await services.imports.importFiles(registerFiles);
     });
     after(() => database.drop());
 
@@ -130,7 +130,7 @@ for (const target of databaseTargets()) {
     });
 
     it('re-importing the same files updates nothing and records new batches', async () => {
-      const report = await services.registerImport.importFiles(await readAll([files.spine, files.links]));
+      const report = await services.imports.importFiles(await readAll([files.spine, files.links]));
       const spine = report.files.find((f) => f.format === 'performance-tables-spine')!;
       assert.equal(spine.inserted, 0);
       assert.equal(spine.updated, 0);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { readRegisterFile } from '../src/imports/register-files.ts';
+import { readImportFile } from '../src/imports/import-files.ts';
 import { createLog } from '../src/log.ts';
 import { catalogue } from './support/catalogue.ts';
 import { createServices } from '../src/services/create-services.ts';
@@ -16,9 +16,9 @@ describe('web responses', () => {
     database = await freshDatabase(databaseTargets()[0]!);
     const log = createLog('silent');
     const services = createServices(database.store, () => new Date('2016-01-14T00:00:00Z'), log, catalogue);
-    const list = await readRegisterFile(writeFixture('la_code_list.csv', laCodeListFile));
+    const list = await readImportFile(writeFixture('la_code_list.csv', laCodeListFile));
     assert.ok(list.ok);
-    await services.registerImport.importFiles([list.file]);
+    await services.imports.importFiles([list.file]);
     app = await createApp(services, { log, production: true, version: '9.9.9', commit: 'abc1234', database: 'test database' });
   });
   after(async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import type { FileIssue } from '../domain/errors.ts';
 
@@ -28,8 +29,17 @@ export async function readCsvFile(filePath: string, encoding: Encoding = 'utf-8'
  * Decode strictly: a file that is not valid UTF-8 is refused with the line and byte where it fails,
  * unless its publisher writes Windows-1252 (GIAS downloads), in which case it is decoded as that.
  */
-export function readCsvBytes(file: string, bytes: Uint8Array, encoding: Encoding): ReadResult {
-  const hash = createHash('sha256').update(bytes).digest('hex');
+export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding): ReadResult {
+  const hash = createHash('sha256').update(raw).digest('hex');
+  // A gzip-compressed CSV (e.g. LAIT's bds_long_all_las.csv.gz) is read as the CSV inside it.
+  let bytes: Uint8Array = raw;
+  if (raw[0] === 0x1f && raw[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(raw);
+    } catch (error) {
+      return { ok: false, issues: [{ file, line: null, column: null, message: `a gzip file that cannot be decompressed: ${(error as Error).message}` }] };
+    }
+  }
   let text: string;
   let used: CsvTable['encoding'] = 'UTF-8';
   try {

@@ -3,8 +3,9 @@ import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { createCatalogueService } from './catalogue-service.ts';
 import { createDemoService } from './demo-service.ts';
+import { createObservationService } from './observation-service.ts';
 import { createPlaceService } from './place-service.ts';
-import { createRegisterImportService, type Clock } from './register-import-service.ts';
+import { createImportService, type Clock } from './import-service.ts';
 
 /** The use cases every face calls. Everything is handed in: no module singletons. */
 export function createServices(store: Store, clock: Clock, log: Log, catalogue: readonly Indicator[]) {
@@ -12,9 +13,10 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
-    registerImport: createRegisterImportService(store, clock, log),
+    imports: createImportService(store, clock, log, () => catalogueService.sync()),
     places: createPlaceService(store, clock),
     demo: createDemoService(store, log, () => catalogueService.sync()),
+    observations: createObservationService(store),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
   });
 }

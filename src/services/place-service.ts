@@ -5,7 +5,7 @@ import { historyOf } from '../domain/geography/succession.ts';
 import { pupilsOnRollCode } from '../domain/indicators/indicator.ts';
 import type { PlaceRow } from '../store/place-store.ts';
 import type { Store } from '../store/store.ts';
-import type { Clock } from './register-import-service.ts';
+import type { Clock } from './import-service.ts';
 
 /** Read models for the place pages: a place, its ancestors, its members with school counts, a school's history. */
 

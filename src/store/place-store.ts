@@ -46,6 +46,13 @@ export function createPlaceStore(db: Kysely<Database>) {
       return (await selectPlace().where('kind', '=', kind).where('code', '=', code).executeTakeFirst()) as PlaceRow | undefined;
     },
 
+    /** Every place with this code (codes are unique within a kind, and almost always across kinds). */
+    async withCode(code: string, kind?: PlaceKind): Promise<PlaceRow[]> {
+      let query = selectPlace().where('code', '=', code);
+      if (kind !== undefined) query = query.where('kind', '=', kind);
+      return (await query.execute()) as PlaceRow[];
+    },
+
     async findMany(kind: PlaceKind, codes: readonly string[]): Promise<PlaceRow[]> {
       if (codes.length === 0) return [];
       return (await selectPlace()

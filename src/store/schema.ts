@@ -97,6 +97,8 @@ export interface ObservationTable {
   symbol: string | null;
   data_version: string;
   batch_id: number;
+  decimal_places: number | null;
+  source_line: number | null;
 }
 
 export interface Database {

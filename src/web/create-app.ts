@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import nunjucks from 'nunjucks';
+import { apiRoutes } from '../api/v1/routes.ts';
 import type { Log } from '../log.ts';
 import type { Services } from '../services/create-services.ts';
 import { registerErrorHandler } from './middleware/error-handler.ts';
@@ -47,5 +48,6 @@ export async function createApp(services: Services, options: AppOptions): Promis
   placeRoutes(app, services);
   schoolRoutes(app, services);
   searchRoutes(app, services);
+  apiRoutes(app, services);
   return app;
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { ImportRejectedError, describeIssue, type FileIssue } from '../../domain/errors.ts';
-import { formatLabel, readRegisterFile, registerFormats, type RegisterFile } from '../../imports/register-files.ts';
+import { formatLabel, readImportFile, importFormats, type ImportFile } from '../../imports/import-files.ts';
 import { withServices } from '../open-services.ts';
 
 export function importCommand(): Command {
@@ -9,14 +9,14 @@ export function importCommand(): Command {
     .argument('<files...>', 'CSV files to import')
     .addHelpText(
       'after',
-      `\nRecognised files:\n${registerFormats.map((f) => `  - ${f.label}`).join('\n')}\n\nExample:\n  waymark import lait/la_code_list.csv perf-tables-2016-2019/england_spine_2017-18.csv kent-postcode-district/*.csv`,
+      `\nRecognised files:\n${importFormats.map((f) => `  - ${f.label}`).join('\n')}\n\nExample:\n  waymark import lait/la_code_list.csv perf-tables-2016-2019/england_spine_2017-18.csv kent-postcode-district/*.csv`,
     )
     .action(async (paths: string[]) => {
-      const files: RegisterFile[] = [];
+      const files: ImportFile[] = [];
       const issues: FileIssue[] = [];
       for (const path of paths) {
         process.stderr.write(`reading ${path} … `);
-        const read = await readRegisterFile(path);
+        const read = await readImportFile(path);
         if (read.ok) {
           files.push(read.file);
           process.stderr.write(`${formatLabel(read.file.format)}, ${read.file.rowCount} rows\n`);
@@ -32,7 +32,7 @@ export function importCommand(): Command {
       }
       try {
         process.stderr.write('writing …\n');
-        const report = await withServices((services) => services.registerImport.importFiles(files));
+        const report = await withServices((services) => services.imports.importFiles(files));
         for (const f of report.files) {
           console.log(
             `${f.file} (${formatLabel(f.format)}), batch ${f.batchId}: ${f.rows} rows; ${f.inserted} inserted, ${f.updated} updated, ${f.closed} closed, ${f.unchanged} unchanged, ${f.skipped} skipped`,

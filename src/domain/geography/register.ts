@@ -47,30 +47,3 @@ export type PostcodeRecord = Located &
 export type AreaNameRecord = Located & Readonly<{ level: 'county' | 'district' | 'ward'; code: string; name: string }>;
 
 export type GroupingRecord = Located & Readonly<{ urn: string; groupCode: string; groupName: string; validFrom: string | null; validTo: string | null }>;
-
-/** `skipped`: rows the format leaves out on purpose (each reason is in `notes`). */
-type FileFacts = Readonly<{ file: string; path: string; hash: string; encoding: string; rowCount: number; skipped: number; notes: readonly string[] }>;
-
-/** A register file read and screened, ready to write: its facts for the import batch and its records. */
-export type RegisterFile = FileFacts &
-  (
-    | { format: 'la-code-list'; records: readonly LaRecord[] }
-    | { format: 'performance-tables-spine' | 'gias-establishments'; records: readonly SchoolRecord[] }
-    | { format: 'codepoint-code-names'; records: readonly AreaNameRecord[] }
-    | { format: 'codepoint-postcodes'; records: readonly PostcodeRecord[] }
-    | { format: 'gias-links'; records: readonly SuccessionRecord[] }
-    | { format: 'gias-group-links'; records: readonly GroupMembershipRecord[] }
-    | { format: 'grouping-file'; records: readonly GroupingRecord[] }
-  );
-
-/** The order files of one import must be written in: LAs before schools, schools before their links. */
-export const registerWriteOrder: readonly RegisterFile['format'][] = [
-  'la-code-list',
-  'performance-tables-spine',
-  'gias-establishments',
-  'codepoint-code-names',
-  'codepoint-postcodes',
-  'gias-links',
-  'gias-group-links',
-  'grouping-file',
-];

@@ -1,78 +1,22 @@
-import { ImportRejectedError, type FileIssue } from '../domain/errors.ts';
+import type { FileIssue } from '../domain/errors.ts';
 import { indexPostcodes, placeByPostcode } from '../domain/geography/postcode.ts';
 import { laOnsCodes, plainDistrictName } from '../domain/geography/reference-places.ts';
-import { registerWriteOrder, type RegisterFile, type SchoolRecord } from '../domain/geography/register.ts';
-import type { Log } from '../log.ts';
+import type { SchoolRecord } from '../domain/geography/register.ts';
+import type { ImportFile } from '../domain/import-file.ts';
 import type { Store } from '../store/store.ts';
-import { demoFormat } from './demo-service.ts';
-import { ensureReferenceGeography } from './reference-geography.ts';
+import { zeroCounts, type Counts } from './import-counts.ts';
 
-/** What an import did, file by file, as the CLI and the batch table report it. */
-export type FileReport = Readonly<{
-  file: string;
-  format: RegisterFile['format'];
-  batchId: number;
-  rows: number;
-  inserted: number;
-  updated: number;
-  closed: number;
-  unchanged: number;
-  skipped: number;
-  notes: readonly string[];
-}>;
+/** Writers for the register files: LAs, schools, districts and postcodes, successions, trusts and groupings. */
 
 export type PlacementSummary = Readonly<{ la: string; byPostcode: number; bySectorMajority: number; unplaced: readonly string[] }>;
-export type ImportReport = Readonly<{ files: readonly FileReport[]; placements: readonly PlacementSummary[] }>;
 
-type Counts = { inserted: number; updated: number; closed: number; unchanged: number; skipped: number; notes: string[] };
-const zero = (): Counts => ({ inserted: 0, updated: 0, closed: 0, unchanged: 0, skipped: 0, notes: [] });
-
-export type Clock = () => Date;
-
-export function createRegisterImportService(store: Store, clock: Clock, log: Log) {
-  return {
-    /**
-     * Write screened register files in one transaction, in dependency order (LAs, schools, names,
-     * postcodes, links), then place schools in districts by postcode. Any problem — an unknown LA,
-     * an unknown URN in a grouping file — refuses the whole import and leaves the store as it was.
-     */
-    async importFiles(files: readonly RegisterFile[]): Promise<ImportReport> {
-      const ordered = [...files].sort((a, b) => registerWriteOrder.indexOf(a.format) - registerWriteOrder.indexOf(b.format));
-      const today = clock().toISOString().slice(0, 10);
-      return store.transaction(async (tx) => {
-        if (await tx.register.hasFormat(demoFormat))
-          throw new ImportRejectedError([
-            {
-              file: ordered[0]?.file ?? '(none)',
-              line: null,
-              column: null,
-              message:
-                'this database holds the synthetic demo county: import real files into another database (set WAYMARK_DATABASE, e.g. WAYMARK_DATABASE=kent)',
-            },
-          ]);
-        await ensureReferenceGeography(tx);
-        const issues: FileIssue[] = [];
-        const reports: FileReport[] = [];
-        for (const file of ordered) {
-          const batchId = await tx.register.openBatch({ fileName: file.file, fileHash: file.hash, format: file.format, rowCount: file.rowCount });
-          const earlier = (await tx.register.batchesWithHash(file.hash)).filter((id) => id !== batchId);
-          const counts = await writeFile(tx, file, batchId, today, issues);
-          const notes = [...file.notes, ...counts.notes, ...(earlier.length > 0 ? [`the same file was imported before (batch ${earlier.join(', ')})`] : [])];
-          const skipped = file.skipped + counts.skipped;
-          await tx.register.closeBatch(batchId, { ...counts, skipped, notes });
-          reports.push({ file: file.file, format: file.format, batchId, rows: file.rowCount, ...counts, skipped, notes });
-          log.info({ file: file.file, format: file.format, batchId, inserted: counts.inserted, updated: counts.updated }, 'register file written');
-        }
-        if (issues.length > 0) throw new ImportRejectedError(issues);
-        const lastBatch = reports.at(-1)?.batchId ?? null;
-        const placements = await placeSchoolsInDistricts(tx, lastBatch);
-        return { files: reports, placements };
-      });
-    },
-  };
-}
-
-async function writeFile(tx: Store, file: RegisterFile, batchId: number, today: string, issues: FileIssue[]): Promise<Counts> {
+export async function writeRegisterFile(
+  tx: Store,
+  file: Exclude<ImportFile, { format: 'lait-dictionary' | 'lait-data' }>,
+  batchId: number,
+  today: string,
+  issues: FileIssue[],
+): Promise<Counts> {
   switch (file.format) {
     case 'la-code-list': {
       const regions = await tx.places.idsByCode('region');
@@ -89,7 +33,7 @@ async function writeFile(tx: Store, file: RegisterFile, batchId: number, today: 
         basis: 'DfE LA code list',
       }));
       await tx.places.replaceLinks([...ids.values()], 'region', links, batchId);
-      return { ...zero(), ...counts };
+      return { ...zeroCounts(), ...counts };
     }
     case 'performance-tables-spine':
     case 'gias-establishments':
@@ -115,7 +59,7 @@ async function writeFile(tx: Store, file: RegisterFile, batchId: number, today: 
         else notes.push(`county ${counties[0].code} is not a known LA: districts are linked to it when its postcodes are imported`);
       }
       return {
-        ...zero(),
+        ...zeroCounts(),
         ...counts,
         skipped: file.records.length - districts.length,
         notes: [...notes, `${file.records.length - districts.length} county and ward names not stored as places`],
@@ -136,13 +80,13 @@ async function writeFile(tx: Store, file: RegisterFile, batchId: number, today: 
         }
       }
       const counts = await tx.register.upsertPostcodes(file.records, batchId);
-      return { ...zero(), ...counts };
+      return { ...zeroCounts(), ...counts };
     }
     case 'gias-links': {
       const counts = await tx.register.upsertSuccessions(file.records, batchId);
       const known = await tx.places.idsByCode('school');
       const outside = file.records.filter((r) => !known.has(r.predecessorUrn) || !known.has(r.successorUrn)).length;
-      return { ...zero(), ...counts, notes: [`${outside} successions involve a URN not in the register; they are kept so histories read across them`] };
+      return { ...zeroCounts(), ...counts, notes: [`${outside} successions involve a URN not in the register; they are kept so histories read across them`] };
     }
     case 'gias-group-links':
       return writeGroupLinks(tx, file, batchId, today);
@@ -171,7 +115,7 @@ async function writeFile(tx: Store, file: RegisterFile, batchId: number, today: 
         batchId,
       );
       return {
-        ...zero(),
+        ...zeroCounts(),
         ...counts,
         notes: [`${file.records.length} memberships of ${groups.size} groups written (${removed} earlier memberships of those groups replaced)`],
       };
@@ -211,7 +155,7 @@ async function writeSchools(
           message: `unknown code: LA ${code} is not in the store (import the DfE LA code list first, e.g. lait/la_code_list.csv)`,
         });
       }
-      return zero();
+      return zeroCounts();
     }
   }
   const { ids, counts } = await tx.places.upsert(
@@ -259,13 +203,13 @@ async function writeSchools(
       batchId,
     );
   }
-  return { ...zero(), ...counts, notes };
+  return { ...zeroCounts(), ...counts, notes };
 }
 
-async function writeGroupLinks(tx: Store, file: Extract<RegisterFile, { format: 'gias-group-links' }>, batchId: number, today: string): Promise<Counts> {
+async function writeGroupLinks(tx: Store, file: Extract<ImportFile, { format: 'gias-group-links' }>, batchId: number, today: string): Promise<Counts> {
   const schools = await tx.places.idsByCode('school');
   const known = file.records.filter((r) => schools.has(r.urn));
-  const counts = zero();
+  const counts = zeroCounts();
   const groupIds = new Map<string, number>();
   for (const kind of ['trust', 'federation', 'sponsor'] as const) {
     const groups = new Map(known.filter((r) => r.group.kind === kind).map((r) => [r.group.code, r.group]));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FileIssue } from '../domain/errors.ts';
-import type { RegisterFile } from '../domain/geography/register.ts';
+import type { ImportFile } from '../domain/import-file.ts';
 import { codepointCodeNames } from './codepoint/code-names.ts';
 import { codepointPostcodes } from './codepoint/postcodes.ts';
 import { readCsvFile, type CsvTable } from './csv-table.ts';
@@ -9,10 +9,12 @@ import { giasGroupLinks } from './gias/group-links.ts';
 import { giasLinks } from './gias/links.ts';
 import { groupingFile } from './grouping/grouping-file.ts';
 import { laCodeList } from './lait/la-code-list.ts';
+import { laitData } from './lait/lait-data.ts';
+import { laitDictionary } from './lait/lait-dictionary.ts';
 import { performanceTablesSpine } from './performance-tables/spine.ts';
 
 /** Every register file Waymark reads, recognised by its header, in the order a batch of them must be written. */
-export const registerFormats = [
+export const importFormats = [
   laCodeList,
   performanceTablesSpine,
   giasEstablishments,
@@ -21,24 +23,26 @@ export const registerFormats = [
   giasLinks,
   giasGroupLinks,
   groupingFile,
+  laitDictionary,
+  laitData,
 ] as const;
 
-export type RegisterFormatId = (typeof registerFormats)[number]['id'];
-export type { RegisterFile };
+export type ImportFormatId = (typeof importFormats)[number]['id'];
+export type { ImportFile };
 
-export type ReadRegisterResult = { ok: true; file: RegisterFile } | { ok: false; issues: FileIssue[] };
+export type ReadImportResult = { ok: true; file: ImportFile } | { ok: false; issues: FileIssue[] };
 
-export function formatLabel(id: RegisterFormatId): string {
-  return registerFormats.find((f) => f.id === id)?.label ?? id;
+export function formatLabel(id: ImportFormatId): string {
+  return importFormats.find((f) => f.id === id)?.label ?? id;
 }
 
 /** Read and screen one file. Nothing is written here: the service writes all files of a command in one transaction. */
-export async function readRegisterFile(filePath: string): Promise<ReadRegisterResult> {
+export async function readImportFile(filePath: string): Promise<ReadImportResult> {
   const file = path.basename(filePath);
   // Read once as UTF-8-or-Windows-1252 to see the header (always ASCII), then hold the file to its format's encoding.
   const sniff = await readCsvFile(filePath, 'utf-8-or-windows-1252');
   if (!sniff.ok) return sniff;
-  const format = registerFormats.find((f) => f.recognise(sniff.table.header));
+  const format = importFormats.find((f) => f.recognise(sniff.table.header));
   if (format === undefined) {
     const shown = sniff.table.header.slice(0, 8).join(', ');
     return {
@@ -48,7 +52,7 @@ export async function readRegisterFile(filePath: string): Promise<ReadRegisterRe
           file,
           line: 1,
           column: null,
-          message: `unknown header (${shown}${sniff.table.header.length > 8 ? ', …' : ''}): not a file Waymark recognises. Known: ${registerFormats.map((f) => f.label).join('; ')}`,
+          message: `unknown header (${shown}${sniff.table.header.length > 8 ? ', …' : ''}): not a file Waymark recognises. Known: ${importFormats.map((f) => f.label).join('; ')}`,
         },
       ],
     };
@@ -63,7 +67,7 @@ export async function readRegisterFile(filePath: string): Promise<ReadRegisterRe
   const notes = table.encoding === 'UTF-8' ? [] : [`decoded as ${table.encoding}, the encoding GIAS publishes in`];
   /** Rows a format leaves out on purpose are counted and each reason becomes a note on the batch. */
   type Skip = readonly [count: number, reason: string];
-  const done = <F extends RegisterFile['format'], R>(f: F, parsed: { records: R[]; issues: FileIssue[] }, skips: readonly Skip[] = []): ReadRegisterResult => {
+  const done = <F extends ImportFile['format'], R>(f: F, parsed: { records: R[]; issues: FileIssue[] }, skips: readonly Skip[] = []): ReadImportResult => {
     if (parsed.issues.length > 0) return { ok: false, issues: parsed.issues };
     const kept = skips.filter(([count]) => count > 0);
     const file = {
@@ -73,7 +77,7 @@ export async function readRegisterFile(filePath: string): Promise<ReadRegisterRe
       skipped: kept.reduce((a, [count]) => a + count, 0),
       notes: [...notes, ...kept.map(([count, reason]) => `${count} ${reason}`)],
     };
-    return { ok: true, file: file as RegisterFile };
+    return { ok: true, file: file as ImportFile };
   };
   switch (format.id) {
     case 'la-code-list': {
@@ -110,5 +114,11 @@ export async function readRegisterFile(filePath: string): Promise<ReadRegisterRe
     }
     case 'grouping-file':
       return done(format.id, groupingFile.parse(table));
+    case 'lait-dictionary': {
+      const parsed = laitDictionary.parse(table);
+      return done(format.id, parsed, [[parsed.repeats, 'repeated definitions of a measure that agree with the first skipped']]);
+    }
+    case 'lait-data':
+      return done(format.id, laitData.parse(table));
   }
 }

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** The API's query and response shapes: one source for validation and for the OpenAPI document. */
+
+export const observationQuery = z
+  .object({
+    indicator: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'an indicator code, e.g. ks2-expected-rwm')
+      .optional(),
+    place: z.string().min(1).max(20).optional().describe('A place code: E92000001 (England), an ONS region or district code, a DfE LA code (886), a URN'),
+    placeKind: z.enum(['country', 'region', 'la', 'district', 'grouping', 'trust', 'federation', 'sponsor', 'neighbour_group', 'school']).optional(),
+    period: z
+      .string()
+      .regex(/^\d{4}(\d{2})?$/, 'a DfE time_period: 201516 for 2015/16, 2016 for a calendar year')
+      .optional(),
+    breakdown: z.string().min(1).max(60).optional(),
+    dataVersion: z.enum(['provisional', 'revised', 'final']).optional(),
+    limit: z.coerce.number().int().min(1).max(5000).optional(),
+  })
+  .strict();
+
+const symbol = z.enum(['c', 'x', 'z', 'low']).nullable().describe('DfE symbol: c suppressed, x not available, z not applicable, low rounds to zero');
+
+export const observationRow = z.object({
+  indicator: z.string(),
+  place: z.object({ kind: z.string(), code: z.string(), name: z.string() }),
+  period: z.string(),
+  breakdown: z.string(),
+  dataVersion: z.enum(['provisional', 'revised', 'final']),
+  value: z.number().nullable().describe('Rounded as published; null when a symbol stands in its place'),
+  symbol,
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  decimalPlaces: z.number().int(),
+  suppression: z.enum(['source', 'primary', 'secondary']).nullable(),
+  provenance: z.object({ batchId: z.number().int(), file: z.string(), format: z.string(), line: z.number().int().nullable() }),
+});
+
+export const observationsResponse = z.object({ disclosure: z.enum(['public', 'la-officer']), count: z.number().int(), observations: z.array(observationRow) });
+
+export const indicatorRow = z.object({
+  code: z.string(),
+  title: z.string(),
+  unit: z.enum(['percent', 'count', 'rate', 'average_score', 'points']),
+  decimalPlaces: z.number().int(),
+  polarity: z.enum(['higher_is_better', 'lower_is_better', 'none']),
+  periodType: z.enum(['academic', 'financial', 'calendar']),
+  source: z.string(),
+  methodology: z.string(),
+  successor: z.string().nullable(),
+  lait: z.string().nullable(),
+});
+
+export const indicatorsResponse = z.object({ count: z.number().int(), indicators: z.array(indicatorRow) });

@@ -1,0 +1,33 @@
+import type { AreaNameRecord, GroupingRecord, GroupMembershipRecord, LaRecord, PostcodeRecord, SchoolRecord, SuccessionRecord } from './geography/register.ts';
+import type { LaitMeasureRecord, LaitValueRecord } from './indicators/lait.ts';
+
+/** `skipped`: rows the format leaves out on purpose (each reason is in `notes`). */
+type FileFacts = Readonly<{ file: string; path: string; hash: string; encoding: string; rowCount: number; skipped: number; notes: readonly string[] }>;
+
+/** A file read and screened, ready to write: its facts for the import batch and its records. */
+export type ImportFile = FileFacts &
+  (
+    | { format: 'la-code-list'; records: readonly LaRecord[] }
+    | { format: 'performance-tables-spine' | 'gias-establishments'; records: readonly SchoolRecord[] }
+    | { format: 'codepoint-code-names'; records: readonly AreaNameRecord[] }
+    | { format: 'codepoint-postcodes'; records: readonly PostcodeRecord[] }
+    | { format: 'gias-links'; records: readonly SuccessionRecord[] }
+    | { format: 'gias-group-links'; records: readonly GroupMembershipRecord[] }
+    | { format: 'grouping-file'; records: readonly GroupingRecord[] }
+    | { format: 'lait-dictionary'; records: readonly LaitMeasureRecord[] }
+    | { format: 'lait-data'; records: readonly LaitValueRecord[] }
+  );
+
+/** The order files of one import are written in: LAs before schools, schools before their links, measures before values. */
+export const importWriteOrder: readonly ImportFile['format'][] = [
+  'la-code-list',
+  'performance-tables-spine',
+  'gias-establishments',
+  'codepoint-code-names',
+  'codepoint-postcodes',
+  'gias-links',
+  'gias-group-links',
+  'grouping-file',
+  'lait-dictionary',
+  'lait-data',
+];

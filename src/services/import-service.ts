@@ -1,0 +1,88 @@
+import { ImportRejectedError, type FileIssue } from '../domain/errors.ts';
+import { importWriteOrder, type ImportFile } from '../domain/import-file.ts';
+import type { Log } from '../log.ts';
+import type { Store } from '../store/store.ts';
+import { demoFormat } from './demo-service.ts';
+import type { Counts } from './import-counts.ts';
+import { writeLaitData, writeLaitDictionary } from './lait-writer.ts';
+import { ensureReferenceGeography } from './reference-geography.ts';
+import { placeSchoolsInDistricts, writeRegisterFile, type PlacementSummary } from './register-writers.ts';
+
+export type { PlacementSummary };
+
+/** What an import did, file by file, as the CLI and the batch table report it. */
+export type FileReport = Readonly<{
+  file: string;
+  format: ImportFile['format'];
+  batchId: number;
+  rows: number;
+  inserted: number;
+  updated: number;
+  closed: number;
+  unchanged: number;
+  skipped: number;
+  notes: readonly string[];
+}>;
+
+export type ImportReport = Readonly<{ files: readonly FileReport[]; placements: readonly PlacementSummary[] }>;
+
+export type Clock = () => Date;
+
+/** `syncCatalogue` makes sure the catalogue's indicators are in the store before any file's figures are written. */
+export function createImportService(store: Store, clock: Clock, log: Log, syncCatalogue: () => Promise<unknown>) {
+  return {
+    /**
+     * Write screened register files in one transaction, in dependency order (LAs, schools, names,
+     * postcodes, links), then place schools in districts by postcode. Any problem — an unknown LA,
+     * an unknown URN in a grouping file — refuses the whole import and leaves the store as it was.
+     */
+    async importFiles(files: readonly ImportFile[]): Promise<ImportReport> {
+      const ordered = [...files].sort((a, b) => importWriteOrder.indexOf(a.format) - importWriteOrder.indexOf(b.format));
+      const today = clock().toISOString().slice(0, 10);
+      await syncCatalogue();
+      return store.transaction(async (tx) => {
+        if (await tx.register.hasFormat(demoFormat))
+          throw new ImportRejectedError([
+            {
+              file: ordered[0]?.file ?? '(none)',
+              line: null,
+              column: null,
+              message:
+                'this database holds the synthetic demo county: import real files into another database (set WAYMARK_DATABASE, e.g. WAYMARK_DATABASE=kent)',
+            },
+          ]);
+        await ensureReferenceGeography(tx);
+        const issues: FileIssue[] = [];
+        const reports: FileReport[] = [];
+        for (const file of ordered) {
+          const batchId = await tx.register.openBatch({ fileName: file.file, fileHash: file.hash, format: file.format, rowCount: file.rowCount });
+          const earlier = (await tx.register.batchesWithHash(file.hash)).filter((id) => id !== batchId);
+          const counts = await writeFile(tx, file, batchId, today, issues);
+          const notes = [...file.notes, ...counts.notes, ...(earlier.length > 0 ? [`the same file was imported before (batch ${earlier.join(', ')})`] : [])];
+          const skipped = file.skipped + counts.skipped;
+          await tx.register.closeBatch(batchId, { ...counts, skipped, notes });
+          reports.push({ file: file.file, format: file.format, batchId, rows: file.rowCount, ...counts, skipped, notes });
+          log.info({ file: file.file, format: file.format, batchId, inserted: counts.inserted, updated: counts.updated }, 'register file written');
+        }
+        if (issues.length > 0) throw new ImportRejectedError(issues);
+        const lastBatch = reports.at(-1)?.batchId ?? null;
+        // Schools move between districts only when schools or postcodes change.
+        const placing = ordered.some((f) => ['performance-tables-spine', 'gias-establishments', 'codepoint-code-names', 'codepoint-postcodes'].includes(f.format));
+        const placements = placing ? await placeSchoolsInDistricts(tx, lastBatch) : [];
+        return { files: reports, placements };
+      });
+    },
+  };
+}
+
+/** One writer per format; every writer collects problems only the store can find into `issues`. */
+async function writeFile(tx: Store, file: ImportFile, batchId: number, today: string, issues: FileIssue[]): Promise<Counts> {
+  switch (file.format) {
+    case 'lait-dictionary':
+      return writeLaitDictionary(tx, file);
+    case 'lait-data':
+      return writeLaitData(tx, file, batchId, issues);
+    default:
+      return writeRegisterFile(tx, file, batchId, today, issues);
+  }
+}

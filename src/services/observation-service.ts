@@ -1,0 +1,92 @@
+import { BadRequestError, NotFoundError } from '../domain/errors.ts';
+import type { PlaceKind } from '../domain/geography/place.ts';
+import { disclose, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
+import type { DataVersion, DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
+import type { Store } from '../store/store.ts';
+
+/** Figures as an audience may see them: every read goes through the disclosure step, and each row carries its provenance. */
+
+export type ObservationQuery = Readonly<{
+  indicator?: string;
+  place?: string;
+  placeKind?: PlaceKind;
+  period?: string;
+  breakdown?: string;
+  dataVersion?: DataVersion;
+  limit?: number;
+}>;
+
+export type DisclosedObservation = Readonly<{
+  indicator: string;
+  place: Readonly<{ kind: PlaceKind; code: string; name: string }>;
+  period: string;
+  breakdown: string;
+  dataVersion: DataVersion;
+  value: number | null;
+  symbol: DfeSymbol | null;
+  numerator: number | null;
+  denominator: number | null;
+  decimalPlaces: number;
+  suppression: 'source' | 'primary' | 'secondary' | null;
+  provenance: Readonly<{ batchId: number; file: string; format: string; line: number | null }>;
+}>;
+
+export const maximumRows = 5000;
+
+export function createObservationService(store: Store) {
+  return {
+    indicators: (): Promise<Indicator[]> => store.indicators.all(),
+
+    async query(query: ObservationQuery, policy: DisclosurePolicy): Promise<DisclosedObservation[]> {
+      if (query.indicator === undefined && query.place === undefined) throw new BadRequestError('Name an indicator, a place, or both');
+      const indicators = new Map((await store.indicators.all()).map((i) => [i.code, i]));
+      if (query.indicator !== undefined && !indicators.has(query.indicator)) throw new NotFoundError(`No indicator with code ${query.indicator}`);
+      let placeIds: number[] | undefined;
+      if (query.place !== undefined) {
+        const places = await store.places.withCode(query.place, query.placeKind);
+        if (places.length === 0) throw new NotFoundError(`No place with code ${query.place}${query.placeKind ? ` of kind ${query.placeKind}` : ''}`);
+        if (places.length > 1)
+          throw new BadRequestError(`Code ${query.place} names more than one place (${places.map((p) => p.kind).join(', ')}): add placeKind`);
+        placeIds = places.map((p) => p.id);
+      }
+      const rows = await store.observations.find({
+        indicatorCode: query.indicator,
+        placeIds,
+        period: query.period,
+        breakdown: query.breakdown,
+        dataVersion: query.dataVersion,
+        limit: Math.min(query.limit ?? maximumRows, maximumRows),
+      });
+      const cells = rows.map((r, index) => {
+        const indicator = indicators.get(r.indicatorCode)!;
+        return {
+          id: String(index),
+          unit: indicator.unit,
+          decimalPlaces: r.decimalPlaces ?? indicator.decimalPlaces,
+          value: r.value,
+          numerator: r.numerator,
+          denominator: r.denominator,
+          symbol: r.symbol,
+        };
+      });
+      const shown = disclose(cells, [], policy);
+      return rows.map((r, index) => {
+        const d = shown.get(String(index))!;
+        return {
+          indicator: r.indicatorCode,
+          place: r.place,
+          period: r.period,
+          breakdown: r.breakdown,
+          dataVersion: r.dataVersion,
+          value: d.value,
+          symbol: d.symbol,
+          numerator: d.numerator,
+          denominator: d.denominator,
+          decimalPlaces: cells[index]!.decimalPlaces,
+          suppression: d.suppression,
+          provenance: { batchId: r.provenance.batchId, file: r.provenance.file, format: r.provenance.format, line: r.provenance.line },
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { readImportFile, type ImportFile } from '../src/imports/import-files.ts';
+import { createLog } from '../src/log.ts';
+import { createServices, type Services } from '../src/services/create-services.ts';
+import { createApp } from '../src/web/create-app.ts';
+import { catalogue } from './support/catalogue.ts';
+import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';
+import { sharedFile } from './support/shared-data.ts';
+
+async function read(file: string): Promise<ImportFile> {
+  const result = await readImportFile(file);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
+  return result.file;
+}
+
+const files = await Promise.all([
+  read(sharedFile('lait/la_code_list.csv')),
+  read(sharedFile('lait/lait_data_dictionary.csv')),
+  read(sharedFile('lait/bds_long_kent_sn_england.csv')),
+]);
+
+type Row = { place: { code: string }; value: number | null; symbol: string | null; decimalPlaces: number; provenance: { file: string; line: number | null } };
+
+for (const target of databaseTargets()) {
+  describe(`LAIT through the API (${target.name})`, () => {
+    let database: TestDatabase;
+    let services: Services;
+    let app: FastifyInstance;
+    const figure = async (indicator: string, place: string, period: string): Promise<Row> => {
+      const response = await app.inject(`/api/v1/observations?indicator=${indicator}&place=${place}&period=${period}`);
+      assert.equal(response.statusCode, 200, response.body);
+      const body = response.json<{ observations: Row[] }>();
+      assert.equal(body.observations.length, 1, `one ${indicator} figure for ${place} in ${period}`);
+      return body.observations[0]!;
+    };
+
+    before(async () => {
+      database = await freshDatabase(target);
+      const log = createLog('silent');
+      services = createServices(database.store, () => new Date('2026-01-01T00:00:00Z'), log, catalogue);
+      await services.imports.importFiles(files);
+      app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
+    });
+    after(async () => {
+      await app.close();
+      await database.drop();
+    });
+
+    it('serves KS2 expected standard in RWM, 2016 and 2019 (data.md rows 1 and 2)', async () => {
+      // Row 1: Kent 59%, England 54%, South East 55% (KS2RWM_Expected_STD, Years 2016). Row 2: Kent 68%, England 65% (2019).
+      assert.equal((await figure('ks2-expected-rwm', '886', '201516')).value, 59);
+      assert.equal((await figure('ks2-expected-rwm', 'E92000001', '201516')).value, 54);
+      assert.equal((await figure('ks2-expected-rwm', 'E12000008', '201516')).value, 55);
+      assert.equal((await figure('ks2-expected-rwm', '886', '201819')).value, 68);
+      assert.equal((await figure('ks2-expected-rwm', 'E92000001', '201819')).value, 65);
+    });
+
+    it('serves KS2 RWM for disadvantaged pupils, 2016 (data.md row 3)', async () => {
+      // Row 3: DAP_NEW_KS2_RWM, Kent 41%, England 39%: a LAIT measure held under its own lait-… code.
+      assert.equal((await figure('lait-dap-new-ks2-rwm', '886', '201516')).value, 41);
+      assert.equal((await figure('lait-dap-new-ks2-rwm', 'E92000001', '201516')).value, 39);
+    });
+
+    it('serves EYFS good level of development, 2016 (data.md row 4)', async () => {
+      // Row 4: FSP_NEW_GOODDEV, Kent 74.8%, England 69.3%.
+      assert.equal((await figure('eyfs-gld', '886', '201516')).value, 74.8);
+      assert.equal((await figure('eyfs-gld', 'E92000001', '201516')).value, 69.3);
+    });
+
+    it('serves Attainment 8 and Progress 8, 2016 (data.md row 5)', async () => {
+      // Row 5: Kent 50.4 / −0.04, England 50.1 / −0.03.
+      assert.equal((await figure('ks4-attainment8', '886', '201516')).value, 50.4);
+      assert.equal((await figure('ks4-attainment8', 'E92000001', '201516')).value, 50.1);
+      const p8 = await figure('ks4-progress8', '886', '201516');
+      assert.deepEqual([p8.value, p8.decimalPlaces], [-0.04, 2]);
+      assert.equal((await figure('ks4-progress8', 'E92000001', '201516')).value, -0.03);
+    });
+
+    it('serves persistent and overall absence, 2015/16, with the decimals published (data.md row 6)', async () => {
+      // Row 6: TotPerAbNew Kent 11.34%, England 10.50% (the file writes 10.5); TotAbs Kent 4.72%, England 4.57%.
+      const pa = await figure('persistent-absence', '886', '201516');
+      assert.deepEqual([pa.value, pa.decimalPlaces], [11.34, 2]);
+      assert.equal((await figure('persistent-absence', 'E92000001', '201516')).value, 10.5);
+      assert.equal((await figure('overall-absence', '886', '201516')).value, 4.72);
+      assert.equal((await figure('overall-absence', 'E92000001', '201516')).value, 4.57);
+      // The South East's 2016 overall absence is written 4.5199999999999996 in the file: shown as published, 4.52.
+      assert.deepEqual(
+        [(await figure('overall-absence', 'E12000008', '201516')).value, (await figure('overall-absence', 'E12000008', '201516')).decimalPlaces],
+        [4.52, 2],
+      );
+    });
+
+    it('serves EHC plans issued within 20 weeks, 2016 and 2019 (data.md row 20)', async () => {
+      // Row 20: SEN_EHC_Excpt_20wks (calendar year), Kent 85.8% in 2016, England 58.6%; Kent 28.7% in 2019.
+      assert.equal((await figure('sen-plans-issued-in-time', '886', '2016')).value, 85.8);
+      assert.equal((await figure('sen-plans-issued-in-time', 'E92000001', '2016')).value, 58.6);
+      assert.equal((await figure('sen-plans-issued-in-time', '886', '2019')).value, 28.7);
+    });
+
+    it('traces every figure to its file and line, and marks "-" as not available', async () => {
+      const row = await figure('ks2-expected-rwm', '886', '201516');
+      assert.equal(row.provenance.file, 'bds_long_kent_sn_england.csv');
+      assert.ok(row.provenance.line !== null && row.provenance.line > 1);
+      const response = await app.inject('/api/v1/observations?place=886&limit=5000');
+      const rows = response.json<{ observations: Row[] }>().observations;
+      assert.ok(rows.some((r) => r.symbol === 'x' && r.value === null));
+      assert.ok(rows.every((r) => r.symbol !== null || r.value !== null));
+    });
+
+    it('re-importing the same values changes nothing', async () => {
+      const before = await tableCounts(database.db);
+      const report = await services.imports.importFiles([files[2]]);
+      assert.deepEqual({ inserted: report.files[0]!.inserted, updated: report.files[0]!.updated }, { inserted: 0, updated: 0 });
+      const after = await tableCounts(database.db);
+      assert.equal(after.observation, before.observation);
+    });
+
+    it('refuses a query without an indicator or a place, and names what it does not know', async () => {
+      assert.equal((await app.inject('/api/v1/observations')).statusCode, 400);
+      assert.equal((await app.inject('/api/v1/observations?indicator=no-such-thing')).statusCode, 404);
+      assert.equal((await app.inject('/api/v1/observations?indicator=eyfs-gld&period=2015/16')).statusCode, 400);
+      const openapi = await app.inject('/api/v1/openapi.json');
+      assert.equal(openapi.json<{ openapi: string }>().openapi, '3.1.0');
+    });
+  });
+}
