@@ -67,7 +67,9 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
         if (issues.length > 0) throw new ImportRejectedError(issues);
         const lastBatch = reports.at(-1)?.batchId ?? null;
         // Schools move between districts only when schools or postcodes change.
-        const placing = ordered.some((f) => ['performance-tables-spine', 'gias-establishments', 'codepoint-code-names', 'codepoint-postcodes'].includes(f.format));
+        const placing = ordered.some((f) =>
+          ['performance-tables-spine', 'gias-establishments', 'codepoint-code-names', 'codepoint-postcodes'].includes(f.format),
+        );
         const placements = placing ? await placeSchoolsInDistricts(tx, lastBatch) : [];
         return { files: reports, placements };
       });
