@@ -7,11 +7,15 @@ const run = (...args: string[]) => execFileSync(process.execPath, ['--import', '
 describe('waymark --help', () => {
   it('lists every subcommand', () => {
     const help = run('--help');
-    for (const command of ['import <files...>', 'demo', 'batches']) assert.ok(help.includes(command), `--help mentions ${command}`);
+    for (const command of ['import [options] <files...>', 'demo [options]', 'batches [options]'])
+      assert.ok(help.includes(command), `--help mentions ${command}`);
   });
 
   it('explains each subcommand', () => {
-    assert.match(run('import', '--help'), /recognised by its header[\s\S]*GIAS establishment file[\s\S]*Waymark grouping file/);
+    assert.match(
+      run('import', '--help'),
+      /recognised by its header[\s\S]*--mapping <file...>[\s\S]*GIAS establishment file[\s\S]*Waymark grouping file[\s\S]*applications and offers/,
+    );
     assert.match(run('demo', '--help'), /--seed <number>/);
     assert.match(run('batches', '--help'), /--limit <n>/);
   });

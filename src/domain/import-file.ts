@@ -1,5 +1,6 @@
 import type { AreaNameRecord, GroupingRecord, GroupMembershipRecord, LaRecord, PostcodeRecord, SchoolRecord, SuccessionRecord } from './geography/register.ts';
 import type { LaitMeasureRecord, LaitValueRecord } from './indicators/lait.ts';
+import type { PublishedValueRecord } from './indicators/published-values.ts';
 
 /** `skipped`: rows the format leaves out on purpose (each reason is in `notes`). */
 type FileFacts = Readonly<{ file: string; path: string; hash: string; encoding: string; rowCount: number; skipped: number; notes: readonly string[] }>;
@@ -16,6 +17,7 @@ export type ImportFile = FileFacts &
     | { format: 'grouping-file'; records: readonly GroupingRecord[] }
     | { format: 'lait-dictionary'; records: readonly LaitMeasureRecord[] }
     | { format: 'lait-data'; records: readonly LaitValueRecord[] }
+    | { format: 'mapped-csv'; mapping: string; records: readonly PublishedValueRecord[] }
   );
 
 /** The order files of one import are written in: LAs before schools, schools before their links, measures before values. */
@@ -30,4 +32,10 @@ export const importWriteOrder: readonly ImportFile['format'][] = [
   'grouping-file',
   'lait-dictionary',
   'lait-data',
+  'mapped-csv',
 ];
+
+/** The format an import batch records: mapped files name their mapping. */
+export function batchFormat(file: ImportFile): string {
+  return file.format === 'mapped-csv' ? `mapped-csv:${file.mapping}` : file.format;
+}

@@ -12,6 +12,8 @@ import { laCodeList } from './lait/la-code-list.ts';
 import { laitData } from './lait/lait-data.ts';
 import { laitDictionary } from './lait/lait-dictionary.ts';
 import { performanceTablesSpine } from './performance-tables/spine.ts';
+import type { Mapping } from './mapped-csv/mapping.ts';
+import { readMapped, recognisedBy } from './mapped-csv/read-mapped.ts';
 
 /** Every register file Waymark reads, recognised by its header, in the order a batch of them must be written. */
 export const importFormats = [
@@ -32,17 +34,47 @@ export type { ImportFile };
 
 export type ReadImportResult = { ok: true; file: ImportFile } | { ok: false; issues: FileIssue[] };
 
-export function formatLabel(id: ImportFormatId): string {
-  return importFormats.find((f) => f.id === id)?.label ?? id;
+/** A batch's format as people read it: a Waymark format's label, the mapping a file was read through, or the demo. */
+export function formatLabel(format: string): string {
+  if (format.startsWith('mapped-csv:')) return `mapped CSV (${format.slice('mapped-csv:'.length)})`;
+  if (format === 'demo-county') return 'Synthetic demo county';
+  return importFormats.find((f) => f.id === format)?.label ?? format;
 }
 
 /** Read and screen one file. Nothing is written here: the service writes all files of a command in one transaction. */
-export async function readImportFile(filePath: string): Promise<ReadImportResult> {
+/**
+ * Read and screen one file, recognised by its header: one of Waymark's own formats, or a published file that one of
+ * the `mappings` describes (the shipped mappings/*.yaml and any an LA adds).
+ */
+export async function readImportFile(filePath: string, mappings: readonly Mapping[] = []): Promise<ReadImportResult> {
   const file = path.basename(filePath);
   // Read once as UTF-8-or-Windows-1252 to see the header (always ASCII), then hold the file to its format's encoding.
   const sniff = await readCsvFile(filePath, 'utf-8-or-windows-1252');
   if (!sniff.ok) return sniff;
   const format = importFormats.find((f) => f.recognise(sniff.table.header));
+  const mapping = format === undefined ? mappings.find((m) => recognisedBy(sniff.table.header, m)) : undefined;
+  if (mapping !== undefined) {
+    const strict = sniff.table.encoding === 'UTF-8' ? sniff : await readCsvFile(filePath, 'utf-8');
+    if (!strict.ok) return strict;
+    const read = readMapped(strict.table, mapping);
+    if (read.issues.length > 0) return { ok: false, issues: read.issues };
+    const kept = read.skips.filter(([n]) => n > 0);
+    return {
+      ok: true,
+      file: {
+        file,
+        path: filePath,
+        hash: strict.table.hash,
+        encoding: strict.table.encoding,
+        rowCount: strict.table.rows.length,
+        skipped: kept.reduce((a, [n]) => a + n, 0),
+        notes: [`read through the mapping ${mapping.id} (${mapping.label})`, ...kept.map(([n, reason]) => `${n} ${reason} skipped`)],
+        format: 'mapped-csv',
+        mapping: mapping.id,
+        records: read.records,
+      },
+    };
+  }
   if (format === undefined) {
     const shown = sniff.table.header.slice(0, 8).join(', ');
     return {
@@ -52,7 +84,7 @@ export async function readImportFile(filePath: string): Promise<ReadImportResult
           file,
           line: 1,
           column: null,
-          message: `unknown header (${shown}${sniff.table.header.length > 8 ? ', …' : ''}): not a file Waymark recognises. Known: ${importFormats.map((f) => f.label).join('; ')}`,
+          message: `unknown header (${shown}${sniff.table.header.length > 8 ? ', …' : ''}): not a file Waymark recognises. Known: ${[...importFormats.map((f) => f.label), ...mappings.map((m) => m.label)].join('; ')}`,
         },
       ],
     };

@@ -1,10 +1,11 @@
 import { ImportRejectedError, type FileIssue } from '../domain/errors.ts';
-import { importWriteOrder, type ImportFile } from '../domain/import-file.ts';
+import { batchFormat, importWriteOrder, type ImportFile } from '../domain/import-file.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { demoFormat } from './demo-service.ts';
 import type { Counts } from './import-counts.ts';
 import { writeLaitData, writeLaitDictionary } from './lait-writer.ts';
+import { writePublishedValues } from './published-writer.ts';
 import { ensureReferenceGeography } from './reference-geography.ts';
 import { placeSchoolsInDistricts, writeRegisterFile, type PlacementSummary } from './register-writers.ts';
 
@@ -13,7 +14,7 @@ export type { PlacementSummary };
 /** What an import did, file by file, as the CLI and the batch table report it. */
 export type FileReport = Readonly<{
   file: string;
-  format: ImportFile['format'];
+  format: string;
   batchId: number;
   rows: number;
   inserted: number;
@@ -55,13 +56,13 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
         const issues: FileIssue[] = [];
         const reports: FileReport[] = [];
         for (const file of ordered) {
-          const batchId = await tx.register.openBatch({ fileName: file.file, fileHash: file.hash, format: file.format, rowCount: file.rowCount });
+          const batchId = await tx.register.openBatch({ fileName: file.file, fileHash: file.hash, format: batchFormat(file), rowCount: file.rowCount });
           const earlier = (await tx.register.batchesWithHash(file.hash)).filter((id) => id !== batchId);
           const counts = await writeFile(tx, file, batchId, today, issues);
           const notes = [...file.notes, ...counts.notes, ...(earlier.length > 0 ? [`the same file was imported before (batch ${earlier.join(', ')})`] : [])];
           const skipped = file.skipped + counts.skipped;
           await tx.register.closeBatch(batchId, { ...counts, skipped, notes });
-          reports.push({ file: file.file, format: file.format, batchId, rows: file.rowCount, ...counts, skipped, notes });
+          reports.push({ file: file.file, format: batchFormat(file), batchId, rows: file.rowCount, ...counts, skipped, notes });
           log.info({ file: file.file, format: file.format, batchId, inserted: counts.inserted, updated: counts.updated }, 'register file written');
         }
         if (issues.length > 0) throw new ImportRejectedError(issues);
@@ -84,6 +85,8 @@ async function writeFile(tx: Store, file: ImportFile, batchId: number, today: st
       return writeLaitDictionary(tx, file);
     case 'lait-data':
       return writeLaitData(tx, file, batchId, issues);
+    case 'mapped-csv':
+      return writePublishedValues(tx, file, batchId, issues);
     default:
       return writeRegisterFile(tx, file, batchId, today, issues);
   }

@@ -1,5 +1,5 @@
 import type { FileIssue } from '../domain/errors.ts';
-import { england, regionCodeForName } from '../domain/geography/reference-places.ts';
+import { england, regionCodeForExactName, regionCodeForName } from '../domain/geography/reference-places.ts';
 import type { ImportFile } from '../domain/import-file.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import { laitPeriod } from '../domain/indicators/lait.ts';
@@ -130,7 +130,7 @@ async function resolvePlaces(tx: Store, file: Extract<ImportFile, { format: 'lai
   const missing: { code: string; name: string; regionCode: string | null }[] = [];
   for (const [laNumber, area] of areas) {
     if (Number(laNumber) >= 970) {
-      const regionCode = area.name === england.name ? null : regionCodeForName(area.name);
+      const regionCode = area.name === england.name ? null : regionCodeForExactName(area.name);
       if (area.name === england.name) ids.set(laNumber, country.id);
       else if (londonHalves.has(laNumber) || regionCode === null) skipped.set(laNumber, `values for ${area.name} (not a region)`);
       else ids.set(laNumber, regions.get(regionCode)!);

@@ -12,7 +12,7 @@ export type PlacementSummary = Readonly<{ la: string; byPostcode: number; bySect
 
 export async function writeRegisterFile(
   tx: Store,
-  file: Exclude<ImportFile, { format: 'lait-dictionary' | 'lait-data' }>,
+  file: Exclude<ImportFile, { format: 'lait-dictionary' | 'lait-data' | 'mapped-csv' }>,
   batchId: number,
   today: string,
   issues: FileIssue[],

@@ -1,25 +1,31 @@
 import { Command } from 'commander';
+import { batchFormat } from '../../domain/import-file.ts';
 import { ImportRejectedError, describeIssue, type FileIssue } from '../../domain/errors.ts';
 import { formatLabel, readImportFile, importFormats, type ImportFile } from '../../imports/import-files.ts';
+import { loadMappings } from '../../imports/mapped-csv/mapping.ts';
 import { withServices } from '../open-services.ts';
 
 export function importCommand(): Command {
   return new Command('import')
-    .description('Import register files, each recognised by its header, in one transaction: nothing is written if any file has a problem.')
-    .argument('<files...>', 'CSV files to import')
+    .description(
+      'Import register files and published statistics, each recognised by its header, in one transaction: nothing is written if any file has a problem.',
+    )
+    .argument('<files...>', 'CSV files to import (plain or gzip)')
+    .option('--mapping <file...>', 'extra mapping files (YAML, as in mappings/) for published or local spreadsheets')
     .addHelpText(
       'after',
-      `\nRecognised files:\n${importFormats.map((f) => `  - ${f.label}`).join('\n')}\n\nExample:\n  waymark import lait/la_code_list.csv perf-tables-2016-2019/england_spine_2017-18.csv kent-postcode-district/*.csv`,
+      `\nRecognised files:\n${importFormats.map((f) => `  - ${f.label}`).join('\n')}\n  - any file a mapping in Waymark's mappings/ folder (or --mapping) describes: DfE applications and offers, exclusions, NEET and participation, school places scorecards, EYFS by LA, KS4 performance tables 2013/14\n\nExample:\n  waymark import lait/la_code_list.csv perf-tables-2016-2019/england_spine_2017-18.csv kent-postcode-district/*.csv`,
     )
-    .action(async (paths: string[]) => {
+    .action(async (paths: string[], options: { mapping?: string[] }) => {
+      const mappings = await loadMappings(options.mapping ?? []);
       const files: ImportFile[] = [];
       const issues: FileIssue[] = [];
       for (const path of paths) {
         process.stderr.write(`reading ${path} … `);
-        const read = await readImportFile(path);
+        const read = await readImportFile(path, mappings);
         if (read.ok) {
           files.push(read.file);
-          process.stderr.write(`${formatLabel(read.file.format)}, ${read.file.rowCount} rows\n`);
+          process.stderr.write(`${formatLabel(batchFormat(read.file))}, ${read.file.rowCount} rows\n`);
         } else {
           issues.push(...read.issues);
           process.stderr.write('refused\n');

@@ -18,7 +18,13 @@ export const regions = [
   { code: 'E12000009', name: 'South West' },
 ] as const;
 
-/** Region names as DfE LA code lists write them (LAIT splits London in two). */
+/** The region a row about a region names: exact names only ("Inner London" is not London). */
+export function regionCodeForExactName(name: string): string | null {
+  const normalised = name.trim().toLowerCase();
+  return regions.find((r) => r.name.toLowerCase() === normalised)?.code ?? null;
+}
+
+/** The region an LA belongs to, as DfE LA code lists write it (LAIT splits London in two: both are London). */
 export function regionCodeForName(name: string): string | null {
   const normalised = name
     .trim()

@@ -1,10 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import type { FileIssue } from '../../domain/errors.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
+import { readYamlEntries } from '../yaml-files.ts';
 
 /**
  * The indicator catalogue: every indicator Waymark knows, as YAML files in indicators/ (definitions are data).
@@ -61,25 +60,8 @@ const entry = z
 export type CatalogueResult = { ok: true; indicators: Indicator[] } | { ok: false; issues: FileIssue[] };
 
 export async function readCatalogue(directory: string): Promise<CatalogueResult> {
-  const files = (await readdir(directory)).filter((f) => f.endsWith('.yaml')).sort();
-  const issues: FileIssue[] = [];
-  const found: { indicator: Indicator; file: string; line: number }[] = [];
-  for (const file of files) {
-    const text = await readFile(path.join(directory, file), 'utf8');
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines });
-    const lineOf = (at: readonly (string | number)[]) => lineOfPath(doc, lines, at);
-    for (const error of doc.errors)
-      issues.push({ file, line: error.linePos?.[0].line ?? null, column: null, message: `not valid YAML: ${error.message.split('\n')[0]}` });
-    if (doc.errors.length > 0) continue;
-    const parsed = z.array(entry).safeParse(doc.toJS());
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        issues.push({ file, line: lineOf(issue.path as (string | number)[]), column: issue.path.slice(1).join('.') || null, message: issue.message });
-      continue;
-    }
-    parsed.data.forEach((e, i) => found.push({ indicator: toIndicator(e), file, line: lineOf([i]) ?? 1 }));
-  }
+  const { entries, issues } = await readYamlEntries(directory, entry);
+  const found = entries.map((e) => ({ indicator: toIndicator(e.value), file: e.file, line: e.line }));
   const byCode = new Map<string, (typeof found)[number]>();
   for (const f of found) {
     const first = byCode.get(f.indicator.code);
@@ -118,16 +100,6 @@ function toIndicator(e: z.output<typeof entry>): Indicator {
     lait: e.lait ?? null,
     framework: e.framework ?? [],
   };
-}
-
-/** The line of the deepest node on the path that exists (a missing key is reported at its entry). */
-function lineOfPath(doc: Document, lines: LineCounter, at: readonly (string | number)[]): number | null {
-  for (let depth = at.length; depth >= 0; depth--) {
-    const node = doc.getIn(at.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-    if (node !== undefined && node !== null && typeof node === 'object' && (isMap(node) || isSeq(node) || 'range' in node) && node.range !== undefined)
-      return lines.linePos(node.range[0]).line;
-  }
-  return null;
 }
 
 /** The catalogue shipped with Waymark (indicators/ at the repository root). */

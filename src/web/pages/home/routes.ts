@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sectorLabels } from '../../../domain/geography/place.ts';
 import type { Services } from '../../../services/create-services.ts';
-import { formatLabelOf } from '../format-labels.ts';
+import { formatLabel as formatLabelOf } from '../../../imports/import-files.ts';
 
 export function homeRoutes(app: FastifyInstance, services: Services): void {
   app.get('/', async (_request, reply) => {

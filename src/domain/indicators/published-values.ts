@@ -1,0 +1,45 @@
+import type { Located } from '../geography/register.ts';
+import type { PlaceKind } from '../geography/place.ts';
+import { academicYearCode } from '../periods/academic-year.ts';
+import type { DataVersion, DfeSymbol } from './indicator.ts';
+
+/** Figures read from a published statistics file through a mapping: where, when, what, and the value as written. */
+
+export type PlaceRef = Readonly<{ kind: PlaceKind; code: string | null; name: string | null; regionCode: string | null; regionName: string | null }>;
+
+export type PublishedValueRecord = Located &
+  Readonly<{
+    place: PlaceRef;
+    period: string;
+    dataVersion: DataVersion;
+    indicator: string;
+    breakdown: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    symbol: DfeSymbol | null;
+    publishedDecimals: number | null;
+  }>;
+
+/**
+ * How files write their periods: `academic` 201516; `academic-slash` 2015/16; `academic-end` 2016 for 2015/16;
+ * `calendar` 2016; `cohort-end` 2022 for the academic year ending in 2022 (e.g. NEET averaged Dec 2021-Feb 2022).
+ */
+export type PeriodFormat = 'academic' | 'academic-slash' | 'academic-end' | 'calendar';
+
+export function readPeriod(text: string, format: PeriodFormat): string | null {
+  const t = text.trim();
+  let m: RegExpExecArray | null;
+  switch (format) {
+    case 'academic':
+      return /^\d{6}$/.test(t) && (Number(t.slice(0, 4)) + 1) % 100 === Number(t.slice(4)) ? t : null;
+    case 'academic-slash':
+      m = /^(\d{4})\/(\d{2})$/.exec(t);
+      return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]) ? `${m[1]}${m[2]}` : null;
+    case 'academic-end':
+      m = /^(\d{4})$/.exec(t);
+      return m === null ? null : academicYearCode(Number(m[1]) - 1);
+    case 'calendar':
+      return /^\d{4}$/.test(t) ? t : null;
+  }
+}

@@ -1,0 +1,132 @@
+import type { FileIssue } from '../../domain/errors.ts';
+import type { PlaceKind } from '../../domain/geography/place.ts';
+import type { DfeSymbol } from '../../domain/indicators/indicator.ts';
+import { publishedDecimals } from '../../domain/indicators/lait.ts';
+import { readPeriod, type PlaceRef, type PublishedValueRecord } from '../../domain/indicators/published-values.ts';
+import type { CsvTable } from '../csv-table.ts';
+import { hasColumns } from '../row-schema.ts';
+import type { Mapping } from './mapping.ts';
+
+export function recognisedBy(header: readonly string[], mapping: Mapping): boolean {
+  return hasColumns(header, mapping.recognise);
+}
+
+export type MappedRead = { records: PublishedValueRecord[]; issues: FileIssue[]; skips: [number, string][] };
+
+/** Read a table through its mapping: every value column of every kept row becomes one record. */
+export function readMapped(table: CsvTable, mapping: Mapping): MappedRead {
+  const issues: FileIssue[] = [];
+  const records: PublishedValueRecord[] = [];
+  const skips = new Map<string, number>();
+  const skip = (reason: string) => skips.set(reason, (skips.get(reason) ?? 0) + 1);
+  const periodColumn = 'column' in mapping.period ? mapping.period.column : undefined;
+  const used = [
+    periodColumn,
+    ...Object.keys(mapping.where),
+    ...mapping.breakdowns.map((b) => b.column),
+    ...mapping.values.flatMap((v) => [v.value, v.numerator, v.denominator]),
+  ];
+  const absent = [...new Set(used.filter((c): c is string => c !== undefined && !table.header.includes(c)))];
+  if (absent.length > 0)
+    return {
+      records,
+      issues: [{ file: table.file, line: 1, column: absent[0]!, message: `the mapping ${mapping.id} needs column(s) the file lacks: ${absent.join(', ')}` }],
+      skips: [],
+    };
+
+  rows: for (const row of table.rows) {
+    const cell = (column: string) => (row.values[column] ?? '').trim();
+    for (const [column, allowed] of Object.entries(mapping.where))
+      if (!allowed.includes(cell(column))) {
+        skip(`rows whose ${column} is not ${allowed.map((a) => (a === '' ? '(blank)' : a)).join(' or ')}`);
+        continue rows;
+      }
+    const kind = levelOf(mapping, cell);
+    if (kind === null) {
+      skip(`rows of a level the mapping leaves out`);
+      continue;
+    }
+    const place = placeOf(mapping, kind, cell);
+    if (place === null) {
+      skip(`rows that name no ${kind}`);
+      continue;
+    }
+    const period = 'fixed' in mapping.period ? mapping.period.fixed : readPeriod(cell(mapping.period.column), mapping.period.format);
+    if (period === null) {
+      const { column, format } = mapping.period as { column: string; format: string };
+      issues.push({ file: table.file, line: row.line, column, message: `"${cell(column)}" is not a period written as ${format}` });
+      continue;
+    }
+    const parts: string[] = [];
+    for (const b of mapping.breakdowns) {
+      const mapped = b.map[cell(b.column)];
+      if (mapped === undefined) {
+        skip(`rows whose ${b.column} the mapping does not map`);
+        continue rows;
+      }
+      if (mapped !== 'all') parts.push(mapped);
+    }
+    for (const v of mapping.values) {
+      const value = readNumber(cell(v.value), mapping.symbols);
+      const numerator = v.numerator === undefined ? null : readNumber(cell(v.numerator), mapping.symbols);
+      const denominator = v.denominator === undefined ? null : readNumber(cell(v.denominator), mapping.symbols);
+      const bad = [
+        [v.value, value],
+        [v.numerator, numerator],
+        [v.denominator, denominator],
+      ].find(([, r]) => r !== null && typeof r === 'object' && 'error' in r);
+      if (bad !== undefined) {
+        issues.push({ file: table.file, line: row.line, column: bad[0] as string, message: (bad[1] as { error: string }).error });
+        continue;
+      }
+      const read = value as Reading;
+      const breakdown = [...parts, ...(v.breakdown === undefined || v.breakdown === 'all' ? [] : [v.breakdown])].join(';') || 'all';
+      records.push({
+        line: row.line,
+        place,
+        period,
+        dataVersion: mapping.dataVersion,
+        indicator: v.indicator,
+        breakdown,
+        value: read.value,
+        numerator: (numerator as Reading | null)?.value ?? null,
+        denominator: (denominator as Reading | null)?.value ?? null,
+        symbol: read.symbol,
+        publishedDecimals: read.decimals,
+      });
+    }
+  }
+  return { records, issues, skips: [...skips].map(([reason, n]) => [n, reason]) };
+}
+
+type Reading = { value: number | null; symbol: DfeSymbol | null; decimals: number | null };
+
+/** A cell as a number, a symbol of the file's own (':' means not applicable in applications and offers), or blank = x. */
+function readNumber(raw: string, symbols: Readonly<Record<string, DfeSymbol>>): Reading | { error: string } {
+  const symbol = symbols[raw];
+  if (symbol !== undefined) return { value: null, symbol, decimals: null };
+  if (raw === '') return { value: null, symbol: 'x', decimals: null };
+  const text = raw.replace(/%$/, '').replace(/,/g, '');
+  const value = Number(text);
+  if (!Number.isFinite(value))
+    return { error: `"${raw}" is neither a number nor one of the file's symbols (${Object.keys(symbols).join(', ') || 'none declared'})` };
+  return { value, symbol: null, decimals: publishedDecimals(text) };
+}
+
+function levelOf(mapping: Mapping, cell: (c: string) => string): PlaceKind | null {
+  const level = mapping.level;
+  if (typeof level === 'string') return level;
+  if ('map' in level) {
+    const mapped = level.map[cell(level.column)];
+    return mapped === undefined || mapped === 'skip' ? null : mapped;
+  }
+  return level.firstFilled.find((f) => cell(f.column) !== '')?.kind ?? level.otherwise;
+}
+
+function placeOf(mapping: Mapping, kind: PlaceKind, cell: (c: string) => string): PlaceRef | null {
+  const columns = mapping.places[kind as keyof typeof mapping.places];
+  const read = (column: string | undefined) => (column === undefined || cell(column) === '' ? null : cell(column).replace(/\.0$/, ''));
+  if (columns === undefined) return kind === 'country' ? { kind, code: null, name: 'England', regionCode: null, regionName: null } : null;
+  const ref = { kind, code: read(columns.code), name: read(columns.name), regionCode: read(columns.regionCode), regionName: read(columns.regionName) };
+  return ref.code === null && ref.name === null ? null : ref;
+}

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { readImportFile, type ImportFile } from '../src/imports/import-files.ts';
+import { createLog } from '../src/log.ts';
+import { createServices } from '../src/services/create-services.ts';
+import { createApp } from '../src/web/create-app.ts';
+import { catalogue, mappings } from './support/catalogue.ts';
+import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
+import { sharedFile } from './support/shared-data.ts';
+
+async function read(file: string): Promise<ImportFile> {
+  const result = await readImportFile(sharedFile(file), mappings);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
+  return result.file;
+}
+
+const files = await Promise.all(
+  [
+    'lait/la_code_list.csv',
+    'admissions-offers/appsandoffers_2014-15_to_2021-22_by_la.csv',
+    'exclusions-la/clean_la_data.csv',
+    'neet-la/neet_nk_la_2022.csv',
+    'school-places-scorecards/scorecard_data_2022-23_to_2024-25.csv',
+    'eyfsp-la-sdg/eyfsp_la_2012-13_to_2021-22_sdg_4-2-1.csv',
+    'ks4-2014-eduvis/ks4_2013-14_school_and_la.csv',
+  ].map(read),
+);
+
+type Row = {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  decimalPlaces: number;
+  breakdown: string;
+  provenance: { file: string; line: number };
+};
+
+for (const target of databaseTargets()) {
+  describe(`published DfE files read through mappings, served by the API (${target.name})`, () => {
+    let database: TestDatabase;
+    let app: FastifyInstance;
+    const figure = async (indicator: string, place: string, period: string, breakdown = 'all'): Promise<Row> => {
+      const response = await app.inject(`/api/v1/observations?indicator=${indicator}&place=${place}&period=${period}&breakdown=${breakdown}`);
+      assert.equal(response.statusCode, 200, response.body);
+      const rows = response.json<{ observations: Row[] }>().observations;
+      assert.equal(rows.length, 1, `one ${indicator} (${breakdown}) figure for ${place} in ${period}`);
+      return rows[0]!;
+    };
+
+    before(async () => {
+      database = await freshDatabase(target);
+      const log = createLog('silent');
+      const services = createServices(database.store, () => new Date('2026-01-01T00:00:00Z'), log, catalogue);
+      await services.imports.importFiles(files);
+      app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
+    });
+    after(async () => {
+      await app.close();
+      await database.drop();
+    });
+
+    it('serves Kent exclusions 2012/13 (data.md row 7)', async () => {
+      // Row 7: 123 permanent (0.06% of 216,317 pupils); 10,553 fixed-period (4.88%); 5,402 pupils with one or more (2.50%);
+      // England 0.06% and 3.51%. clean_la_data.csv, year 201213, school_type Total.
+      assert.equal((await figure('permanent-exclusions', '886', '201213')).value, 123);
+      const rate = await figure('permanent-exclusion-rate', '886', '201213');
+      assert.deepEqual([rate.value, rate.numerator, rate.denominator], [0.06, 123, 216317]);
+      assert.equal((await figure('fixed-period-exclusions', '886', '201213')).value, 10553);
+      assert.equal((await figure('fixed-period-exclusion-rate', '886', '201213')).value, 4.88);
+      assert.equal((await figure('pupils-with-fixed-period-exclusion-rate', '886', '201213')).value, 2.5);
+      assert.equal((await figure('permanent-exclusion-rate', 'E92000001', '201213')).value, 0.06);
+      assert.equal((await figure('fixed-period-exclusion-rate', 'E92000001', '201213')).value, 3.51);
+    });
+
+    it('serves first-preference offers, rounded to 2 decimals as published (data.md rows 9 and 10)', async () => {
+      // Row 9: Kent secondary, entry September 2014: 83.57% (13,093 of 15,667); England 85.20%.
+      const secondary = await figure('first-preference-offers', '886', '201415', 'phase:secondary');
+      assert.deepEqual([secondary.value, secondary.numerator, secondary.denominator], [83.57, 13093, 15667]);
+      assert.equal((await figure('first-preference-offers', 'E92000001', '201415', 'phase:secondary')).value, 85.2);
+      // Row 10: Kent primary 84.92% (2014 entry) and 87.23% (2016 entry); England 87.65% and 88.35%.
+      assert.equal((await figure('first-preference-offers', '886', '201415', 'phase:primary')).value, 84.92);
+      assert.equal((await figure('first-preference-offers', '886', '201617', 'phase:primary')).value, 87.23);
+      assert.equal((await figure('first-preference-offers', 'E92000001', '201415', 'phase:primary')).value, 87.65);
+      assert.equal((await figure('first-preference-offers', 'E92000001', '201617', 'phase:primary')).value, 88.35);
+    });
+
+    it("serves Kent's KS4 5+ A*-C with English and maths and its disadvantaged gap, 2013/14 (data.md rows 11 and 12)", async () => {
+      // Row 11: 58.1% of 16,320 pupils (RECTYPE LA, LEA 886.0, PTAC5EM_PTQ). Row 12: disadvantaged 30.6%, other 65.3%
+      // (gap 34.7 points); 20.9% of the cohort disadvantaged (3,417).
+      const all = await figure('ks4-5ac-em', '886', '201314');
+      assert.deepEqual([all.value, all.denominator], [58.1, 16320]);
+      const disadvantaged = (await figure('ks4-5ac-em', '886', '201314', 'disadvantaged')).value!;
+      const others = (await figure('ks4-5ac-em', '886', '201314', 'not-disadvantaged')).value!;
+      assert.deepEqual([disadvantaged, others, Number((others - disadvantaged).toFixed(1))], [30.6, 65.3, 34.7]);
+      const share = await figure('ks4-cohort-disadvantaged', '886', '201314');
+      assert.deepEqual([share.value, share.numerator], [20.9, 3417]);
+    });
+
+    it('serves Kent NEET or not known, 2022 (data.md row 16)', async () => {
+      // Row 16: neet_nk_la_2022.csv: NEET or not known 5.1% (NEET 2.8%, not known 2.3%); England 4.7%. time_period 2022 = 2021/22.
+      assert.equal((await figure('neet-or-not-known-16-17', '886', '202122')).value, 5.1);
+      assert.equal((await figure('neet-16-17', '886', '202122')).value, 2.8);
+      assert.equal((await figure('activity-not-known-16-17', '886', '202122')).value, 2.3);
+      assert.equal((await figure('neet-or-not-known-16-17', 'E92000001', '202122')).value, 4.7);
+    });
+
+    it('serves Kent unfilled school places, SCAP 2024/25 (data.md row 17)', async () => {
+      // Row 17: Quan_P_UP 9.34%, Quan_S_UP 14.20%; England 13.83%, 12.45%.
+      assert.equal((await figure('surplus-places', '886', '202425', 'phase:primary')).value, 9.34);
+      assert.equal((await figure('surplus-places', '886', '202425', 'phase:secondary')).value, 14.2);
+      assert.equal((await figure('surplus-places', 'E92000001', '202425', 'phase:primary')).value, 13.83);
+      assert.equal((await figure('surplus-places', 'E92000001', '202425', 'phase:secondary')).value, 12.45);
+    });
+
+    it('serves the EYFS all-17-goals measure for Kent, England and the South East (data.md row 21)', async () => {
+      // Row 21: Kent 61.9 / 67.5 / 71.8 / 74.0 (2012/13-2015/16); England 48.9 / 58.0 / 64.1 / 67.3; South East 52.1 … 71.7.
+      const kent = await Promise.all(['201213', '201314', '201415', '201516'].map((p) => figure('eyfs-all-elgs-expected', '886', p)));
+      assert.deepEqual(
+        kent.map((r) => r.value),
+        [61.9, 67.5, 71.8, 74],
+      );
+      const england = await Promise.all(['201213', '201314', '201415', '201516'].map((p) => figure('eyfs-all-elgs-expected', 'E92000001', p)));
+      assert.deepEqual(
+        england.map((r) => r.value),
+        [48.9, 58, 64.1, 67.3],
+      );
+      assert.equal((await figure('eyfs-all-elgs-expected', 'E12000008', '201213')).value, 52.1);
+      assert.equal((await figure('eyfs-all-elgs-expected', 'E12000008', '201516')).value, 71.7);
+    });
+
+    it('traces each figure to the file and line it was read from', async () => {
+      const row = await figure('permanent-exclusions', '886', '201213');
+      assert.equal(row.provenance.file, 'clean_la_data.csv');
+      assert.ok(row.provenance.line > 1);
+    });
+  });
+}
