@@ -29,6 +29,10 @@ export type ImportReport = Readonly<{ files: readonly FileReport[]; placements: 
 
 export type Clock = () => Date;
 
+const movesSchools = new Set<ImportFile['format']>(['performance-tables-spine', 'gias-establishments', 'codepoint-code-names', 'codepoint-postcodes']);
+/** Register files that carry no figures: placement can wait until after them. */
+const registerOnly = new Set<ImportFile['format']>(['la-code-list', 'gias-links', 'gias-group-links', 'grouping-file']);
+
 /** `syncCatalogue` makes sure the catalogue's indicators are in the store before any file's figures are written. */
 export function createImportService(store: Store, clock: Clock, log: Log, syncCatalogue: () => Promise<unknown>) {
   return {
@@ -55,7 +59,15 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
         await ensureReferenceGeography(tx);
         const issues: FileIssue[] = [];
         const reports: FileReport[] = [];
+        // Schools move between districts only when schools or postcodes change; that is settled before any figures
+        // are written, so roll-ups of school figures see every school in its district.
+        let placing = ordered.some((f) => movesSchools.has(f.format));
+        let placements: PlacementSummary[] = [];
         for (const file of ordered) {
+          if (placing && !movesSchools.has(file.format) && !registerOnly.has(file.format) && issues.length === 0) {
+            placements = await placeSchoolsInDistricts(tx, reports.at(-1)?.batchId ?? null);
+            placing = false;
+          }
           const batchId = await tx.register.openBatch({ fileName: file.file, fileHash: file.hash, format: batchFormat(file), rowCount: file.rowCount });
           const earlier = (await tx.register.batchesWithHash(file.hash)).filter((id) => id !== batchId);
           const counts = await writeFile(tx, file, batchId, today, issues);
@@ -66,12 +78,7 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
           log.info({ file: file.file, format: file.format, batchId, inserted: counts.inserted, updated: counts.updated }, 'register file written');
         }
         if (issues.length > 0) throw new ImportRejectedError(issues);
-        const lastBatch = reports.at(-1)?.batchId ?? null;
-        // Schools move between districts only when schools or postcodes change.
-        const placing = ordered.some((f) =>
-          ['performance-tables-spine', 'gias-establishments', 'codepoint-code-names', 'codepoint-postcodes'].includes(f.format),
-        );
-        const placements = placing ? await placeSchoolsInDistricts(tx, lastBatch) : [];
+        if (placing) placements = await placeSchoolsInDistricts(tx, reports.at(-1)?.batchId ?? null);
         return { files: reports, placements };
       });
     },

@@ -2,6 +2,7 @@ import { BadRequestError, NotFoundError } from '../domain/errors.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
 import { disclose, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { DataVersion, DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
+import type { Basis, RollUpDetail } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 
 /** Figures as an audience may see them: every read goes through the disclosure step, and each row carries its provenance. */
@@ -13,6 +14,8 @@ export type ObservationQuery = Readonly<{
   period?: string;
   breakdown?: string;
   dataVersion?: DataVersion;
+  /** Published figures unless roll-ups of school figures are asked for. */
+  basis?: Basis;
   limit?: number;
 }>;
 
@@ -28,6 +31,9 @@ export type DisclosedObservation = Readonly<{
   denominator: number | null;
   decimalPlaces: number;
   suppression: 'source' | 'primary' | 'secondary' | null;
+  basis: Basis;
+  /** For a roll-up: the schools and pupils it covers and how it was made. */
+  detail: RollUpDetail | null;
   provenance: Readonly<{ batchId: number; file: string; format: string; line: number | null }>;
 }>;
 
@@ -55,6 +61,7 @@ export function createObservationService(store: Store) {
         period: query.period,
         breakdown: query.breakdown,
         dataVersion: query.dataVersion,
+        basis: query.basis ?? 'published',
         limit: Math.min(query.limit ?? maximumRows, maximumRows),
       });
       const cells = rows.map((r, index) => {
@@ -84,6 +91,8 @@ export function createObservationService(store: Store) {
           denominator: d.denominator,
           decimalPlaces: cells[index]!.decimalPlaces,
           suppression: d.suppression,
+          basis: r.basis,
+          detail: r.detail,
           provenance: { batchId: r.provenance.batchId, file: r.provenance.file, format: r.provenance.format, line: r.provenance.line },
         };
       });

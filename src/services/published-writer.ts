@@ -2,6 +2,7 @@ import type { FileIssue } from '../domain/errors.ts';
 import { england, regionCodeForExactName, regionCodeForName } from '../domain/geography/reference-places.ts';
 import type { ImportFile } from '../domain/import-file.ts';
 import type { PlaceRef } from '../domain/indicators/published-values.ts';
+import { censusDateOf } from '../domain/periods/academic-year.ts';
 import type { ObservationInput } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { zeroCounts, type Counts } from './import-counts.ts';
@@ -64,6 +65,12 @@ export async function writePublishedValues(
   }
   if (issues.length > 0) return zeroCounts();
   const counts = await tx.observations.upsert(observations, batchId);
+  // School figures with a pupil count roll up to the LAs, districts and groupings the schools belong to.
+  const schoolFigures = new Map<string, { indicatorCode: string; period: string; censusDate: string }>();
+  for (const r of file.records)
+    if (r.place.kind === 'school' && r.denominator !== null && /^\d{6}$/.test(r.period))
+      schoolFigures.set(`${r.indicator}|${r.period}`, { indicatorCode: r.indicator, period: r.period, censusDate: censusDateOf(r.period) });
+  const rolledUp = schoolFigures.size === 0 ? 0 : await tx.observations.rollUpSchools([...schoolFigures.values()], batchId, rollUpMethod);
   const skipped = [...unresolved.values()].reduce((a, b) => a + b, 0);
   const names = [...unresolved.keys()];
   return {
@@ -75,9 +82,12 @@ export async function writePublishedValues(
         ? [`${skipped} values for ${names.length} places not in the store skipped: ${names.slice(0, 12).join('; ')}${names.length > 12 ? '; …' : ''}`]
         : []),
       ...places.added(),
+      ...(rolledUp > 0 ? [`${rolledUp} roll-ups of school figures to LAs, districts and groupings written (${rollUpMethod})`] : []),
     ],
   };
 }
+
+export const rollUpMethod = 'pupil-weighted mean of the published school figures, schools placed by location; not the published LA figure';
 
 /** LA names as files write them ("Bristol, City of", "Herefordshire, County of", "St. Helens") compared loosely. */
 export function normalisePlaceName(name: string): string {

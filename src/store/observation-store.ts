@@ -10,8 +10,15 @@ const chunkSize = 2000;
 /** An observation as an import writes it: the decimals it was published with and the file line it came from. */
 export type ObservationInput = Observation & Readonly<{ decimalPlaces?: number | null; sourceLine?: number | null }>;
 
+/** How a figure came about: as published (or computed from pupil records), or rolled up from school figures. */
+export type Basis = 'published' | 'roll-up';
+
+export type RollUpDetail = Readonly<{ schools: number; pupils: number; schoolsWithoutFigure: number; method: string }>;
+
 export type ObservationRow = Observation &
   Readonly<{
+    basis: Basis;
+    detail: RollUpDetail | null;
     decimalPlaces: number | null;
     place: Readonly<{ kind: PlaceKind; code: string; name: string }>;
     provenance: Readonly<{ batchId: number; file: string; format: string; line: number | null; importedAt: Date }>;
@@ -23,6 +30,7 @@ export type ObservationQuery = Readonly<{
   period?: string;
   breakdown?: string;
   dataVersion?: DataVersion;
+  basis?: Basis;
   limit: number;
 }>;
 
@@ -65,7 +73,7 @@ export function createObservationStore(db: Kysely<Database>) {
           .values(observations.slice(i, i + chunkSize).map((o) => toRow(o, batchId)))
           .onConflict((oc) =>
             oc
-              .columns(['indicator_code', 'place_id', 'period', 'breakdown', 'data_version'])
+              .columns(['indicator_code', 'place_id', 'period', 'breakdown', 'data_version', 'basis'])
               .doUpdateSet((eb) => ({
                 value: eb.ref('excluded.value'),
                 numerator: eb.ref('excluded.numerator'),
@@ -107,6 +115,8 @@ export function createObservationStore(db: Kysely<Database>) {
           'o.data_version',
           'o.decimal_places',
           'o.source_line',
+          'o.basis',
+          'o.detail',
           'p.kind',
           'p.code',
           'p.name',
@@ -120,6 +130,7 @@ export function createObservationStore(db: Kysely<Database>) {
       if (query.period !== undefined) q = q.where('o.period', '=', query.period);
       if (query.breakdown !== undefined) q = q.where('o.breakdown', '=', query.breakdown);
       if (query.dataVersion !== undefined) q = q.where('o.data_version', '=', query.dataVersion);
+      if (query.basis !== undefined) q = q.where('o.basis', '=', query.basis);
       const rows = await q
         .orderBy('o.indicator_code')
         .orderBy('o.period')
@@ -140,9 +151,56 @@ export function createObservationStore(db: Kysely<Database>) {
         symbol: r.symbol as DfeSymbol | null,
         dataVersion: r.data_version as DataVersion,
         decimalPlaces: r.decimal_places,
+        basis: r.basis as Basis,
+        detail: (r.detail ?? null) as RollUpDetail | null,
         place: { kind: r.kind as PlaceKind, code: r.code, name: r.name },
         provenance: { batchId: r.batch_id, file: r.file_name, format: r.format, line: r.source_line, importedAt: r.imported_at },
       }));
+    },
+
+    /**
+     * Roll school figures up to every LA, district and LA-defined grouping the schools belonged to at the period's
+     * January census: the pupil-weighted mean of the school values (weights: each school's denominator), with the
+     * number of schools and pupils covered. Replaces earlier roll-ups of the same figures.
+     */
+    async rollUpSchools(
+      figures: readonly Readonly<{ indicatorCode: string; period: string; censusDate: string }>[],
+      batchId: number,
+      method: string,
+    ): Promise<number> {
+      let written = 0;
+      for (const f of figures) {
+        const result = await sql`
+          insert into observation (indicator_code, place_id, period, breakdown, value, numerator, denominator, symbol, data_version, batch_id, basis, detail)
+          select o.indicator_code, m.parent_id, o.period, o.breakdown,
+                 sum(o.value * o.denominator) filter (where o.value is not null and o.denominator > 0)
+                   / nullif(sum(o.denominator) filter (where o.value is not null and o.denominator > 0), 0),
+                 null,
+                 sum(o.denominator) filter (where o.value is not null and o.denominator > 0),
+                 case when count(*) filter (where o.value is not null and o.denominator > 0) = 0 then 'x' end,
+                 o.data_version, ${batchId}, 'roll-up',
+                 jsonb_build_object(
+                   'schools', count(*) filter (where o.value is not null and o.denominator > 0),
+                   'pupils', coalesce(sum(o.denominator) filter (where o.value is not null and o.denominator > 0), 0),
+                   'schoolsWithoutFigure', count(*) filter (where o.value is null or o.denominator is null or o.denominator = 0),
+                   'method', ${method}::text)
+            from observation o
+            join place s on s.id = o.place_id and s.kind = 'school'
+            join (select distinct l.place_id, l.parent_id
+                    from place_link l join place g on g.id = l.parent_id
+                   where g.kind in ('la', 'district', 'grouping')
+                     and (l.valid_from is null or l.valid_from <= ${f.censusDate}::date)
+                     and (l.valid_to is null or l.valid_to >= ${f.censusDate}::date)) m on m.place_id = s.id
+           where o.indicator_code = ${f.indicatorCode} and o.period = ${f.period} and o.basis = 'published'
+           group by o.indicator_code, m.parent_id, o.period, o.breakdown, o.data_version
+          having count(*) filter (where o.value is not null and o.denominator > 0) > 0
+          on conflict (indicator_code, place_id, period, breakdown, data_version, basis) do update
+             set value = excluded.value, denominator = excluded.denominator, symbol = excluded.symbol, batch_id = excluded.batch_id, detail = excluded.detail`.execute(
+          db,
+        );
+        written += Number(result.numAffectedRows ?? 0);
+      }
+      return written;
     },
 
     async forPlace(placeId: number, indicatorCode: string): Promise<ObservationRow[]> {

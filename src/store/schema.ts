@@ -99,6 +99,8 @@ export interface ObservationTable {
   batch_id: number;
   decimal_places: number | null;
   source_line: number | null;
+  basis: ColumnType<string, string | undefined, string>;
+  detail: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface Database {

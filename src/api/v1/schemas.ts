@@ -16,6 +16,10 @@ export const observationQuery = z
       .optional(),
     breakdown: z.string().min(1).max(60).optional(),
     dataVersion: z.enum(['provisional', 'revised', 'final']).optional(),
+    basis: z
+      .enum(['published', 'roll-up'])
+      .optional()
+      .describe('published (the default) or roll-up: school figures rolled up by location, never the published LA figure'),
     limit: z.coerce.number().int().min(1).max(5000).optional(),
   })
   .strict();
@@ -34,6 +38,8 @@ export const observationRow = z.object({
   denominator: z.number().nullable(),
   decimalPlaces: z.number().int(),
   suppression: z.enum(['source', 'primary', 'secondary']).nullable(),
+  basis: z.enum(['published', 'roll-up']),
+  detail: z.object({ schools: z.number().int(), pupils: z.number(), schoolsWithoutFigure: z.number().int(), method: z.string() }).nullable(),
   provenance: z.object({ batchId: z.number().int(), file: z.string(), format: z.string(), line: z.number().int().nullable() }),
 });
 

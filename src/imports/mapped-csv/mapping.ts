@@ -39,6 +39,8 @@ export const mappingSchema = z
     where: z.record(z.string(), z.array(z.string())).default({}),
     breakdowns: z.array(z.object({ column: z.string(), map: z.record(z.string(), z.string()) }).strict()).default([]),
     symbols: z.record(z.string(), symbol).default({}),
+    /** What an empty cell means: not available (x), or nothing at all (skip: reshaped files that blank whatever is not published). */
+    blank: z.enum(['x', 'skip']).default('x'),
     values: z
       .array(
         z
@@ -48,6 +50,8 @@ export const mappingSchema = z
             numerator: z.string().optional(),
             denominator: z.string().optional(),
             breakdown: z.string().optional(),
+            /** Read this value only in rows whose columns hold one of these values (a column whose meaning changed by year). */
+            when: z.record(z.string(), z.array(z.string())).optional(),
           })
           .strict(),
       )

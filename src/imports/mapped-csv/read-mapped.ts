@@ -22,6 +22,7 @@ export function readMapped(table: CsvTable, mapping: Mapping): MappedRead {
   const periodColumn = 'column' in mapping.period ? mapping.period.column : undefined;
   const used = [
     periodColumn,
+    ...mapping.values.flatMap((v) => Object.keys(v.when ?? {})),
     ...Object.keys(mapping.where),
     ...mapping.breakdowns.map((b) => b.column),
     ...mapping.values.flatMap((v) => [v.value, v.numerator, v.denominator]),
@@ -67,6 +68,11 @@ export function readMapped(table: CsvTable, mapping: Mapping): MappedRead {
       if (mapped !== 'all') parts.push(mapped);
     }
     for (const v of mapping.values) {
+      if (v.when !== undefined && !Object.entries(v.when).every(([column, allowed]) => allowed.includes(cell(column)))) continue;
+      if (cell(v.value) === '' && mapping.blank === 'skip') {
+        skip(`blank ${v.value} cells`);
+        continue;
+      }
       const value = readNumber(cell(v.value), mapping.symbols);
       const numerator = v.numerator === undefined ? null : readNumber(cell(v.numerator), mapping.symbols);
       const denominator = v.denominator === undefined ? null : readNumber(cell(v.denominator), mapping.symbols);

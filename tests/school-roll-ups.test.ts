@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import type { FastifyInstance } from 'fastify';
+import { roundHalfUp } from '../src/domain/indicators/rounding.ts';
+import { readImportFile, type ImportFile } from '../src/imports/import-files.ts';
+import { createLog } from '../src/log.ts';
+import { createServices } from '../src/services/create-services.ts';
+import { createApp } from '../src/web/create-app.ts';
+import { catalogue, mappings } from './support/catalogue.ts';
+import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
+import { sharedFile } from './support/shared-data.ts';
+
+const paths = {
+  laCodes: 'lait/la_code_list.csv',
+  spine: 'perf-tables-2016-2019/england_spine_2017-18.csv',
+  codeNames: 'kent-postcode-district/codepoint_open_2014-08_kent_code_names.csv',
+  postcodes: 'kent-postcode-district/codepoint_open_2014-08_kent_postcodes.csv',
+  ks2: 'perf-tables-2016-2019/ks2_school_2016.csv',
+  ks4: 'perf-tables-2016-2019/ks4_school_2018.csv',
+};
+const files: ImportFile[] = await Promise.all(
+  Object.values(paths).map(async (p) => {
+    const read = await readImportFile(sharedFile(p), mappings);
+    if (!read.ok) throw new Error(JSON.stringify(read.issues.slice(0, 3)));
+    return read.file;
+  }),
+);
+
+type Row = Record<string, string>;
+const rows = (p: string): Row[] => parse<Row>(readFileSync(sharedFile(p)), { columns: true, bom: true });
+
+/**
+ * The expected roll-up, derived from the raw files: Kent schools of the 2017/18 spine open at the January census
+ * (OPENDATE blank or on/before it, CLOSEDATE blank or on/after it), optionally in one district by the derived
+ * school → district table; their rows in the results file with both a percentage/score and a pupil count; the
+ * pupil-weighted mean Σ(value × pupils) / Σ pupils, rounded half up as the indicator publishes.
+ */
+function expectedRollUp(results: string, valueColumn: string, pupilsColumn: string, census: string, decimals: number, district?: string) {
+  const inDistrict = new Set(
+    rows('kent-postcode-district/kent_schools_district_by_postcode.csv')
+      .filter((r) => r.district_code === district)
+      .map((r) => r.URN),
+  );
+  const kent = new Set(
+    rows(paths.spine)
+      .filter((r) => r.LA === '886' && (r.OPENDATE === '' || r.OPENDATE! <= census) && (r.CLOSEDATE === '' || r.CLOSEDATE! >= census))
+      .filter((r) => district === undefined || inDistrict.has(r.URN))
+      .map((r) => r.URN),
+  );
+  let weighted = 0;
+  let pupils = 0;
+  let schools = 0;
+  for (const r of rows(results)) {
+    if (!kent.has(r.URN) || r[valueColumn] === '' || r[pupilsColumn] === '' || Number(r[pupilsColumn]) === 0) continue;
+    weighted += Number(r[valueColumn]!.replace('%', '')) * Number(r[pupilsColumn]);
+    pupils += Number(r[pupilsColumn]);
+    schools++;
+  }
+  return { value: roundHalfUp(weighted / pupils, decimals), schools, pupils };
+}
+
+type ApiRow = { value: number; basis: string; detail: { schools: number; pupils: number; method: string } };
+
+for (const target of databaseTargets()) {
+  describe(`roll-ups of real school results to Kent and its districts (${target.name})`, () => {
+    let database: TestDatabase;
+    let app: FastifyInstance;
+    const rollUp = async (indicator: string, place: string, period: string): Promise<ApiRow> => {
+      const response = await app.inject(`/api/v1/observations?indicator=${indicator}&place=${place}&period=${period}&basis=roll-up`);
+      assert.equal(response.statusCode, 200, response.body);
+      const found = response.json<{ observations: ApiRow[] }>().observations;
+      assert.equal(found.length, 1);
+      return found[0]!;
+    };
+
+    before(async () => {
+      database = await freshDatabase(target);
+      const log = createLog('silent');
+      const services = createServices(database.store, () => new Date('2026-01-01T00:00:00Z'), log, catalogue);
+      await services.imports.importFiles(files);
+      app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
+    });
+    after(async () => {
+      await app.close();
+      await database.drop();
+    });
+
+    it('rolls KS2 2016 expected standard up to Kent with its school and pupil counts', async () => {
+      const expected = expectedRollUp(paths.ks2, 'Overall Meet Std', 'KS2 Pupils', '20160115', 0);
+      const got = await rollUp('ks2-expected-rwm', '886', '201516');
+      assert.deepEqual({ value: got.value, schools: got.detail.schools, pupils: got.detail.pupils }, expected);
+      assert.equal(got.basis, 'roll-up');
+      assert.match(got.detail.method, /not the published LA figure/);
+    });
+
+    it('rolls KS2 2016 up to a district (Maidstone), schools placed by postcode', async () => {
+      const expected = expectedRollUp(paths.ks2, 'Overall Meet Std', 'KS2 Pupils', '20160115', 0, 'E07000110');
+      const got = await rollUp('ks2-expected-rwm', 'E07000110', '201516');
+      assert.deepEqual({ value: got.value, schools: got.detail.schools, pupils: got.detail.pupils }, expected);
+      assert.ok(expected.schools > 20);
+    });
+
+    it('rolls KS4 2018 Attainment 8 up to Kent and to Thanet', async () => {
+      for (const [place, district] of [
+        ['886', undefined],
+        ['E07000114', 'E07000114'],
+      ] as const) {
+        const expected = expectedRollUp(paths.ks4, 'Attainment 8', 'KS4 Pupils', '20180115', 1, district);
+        const got = await rollUp('ks4-attainment8', place, '201718');
+        assert.deepEqual({ value: got.value, schools: got.detail.schools, pupils: got.detail.pupils }, expected, place);
+      }
+    });
+
+    it('never answers a request for the published figure with a roll-up', async () => {
+      const response = await app.inject('/api/v1/observations?indicator=ks2-expected-rwm&place=886&period=201516');
+      assert.deepEqual(response.json<{ observations: unknown[] }>().observations, []);
+    });
+  });
+}
