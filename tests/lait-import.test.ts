@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { readImportFile, type ImportFile } from '../src/imports/import-files.ts';
 import { createLog } from '../src/log.ts';
@@ -115,6 +117,25 @@ for (const target of databaseTargets()) {
       assert.deepEqual({ inserted: report.files[0]!.inserted, updated: report.files[0]!.updated }, { inserted: 0, updated: 0 });
       const after = await tableCounts(database.db);
       assert.equal(after.observation, before.observation);
+    });
+
+    it('ranks and bands every LA on the indicator page and downloads the table as CSV', async () => {
+      // Derived from bds_long_kent_sn_england.csv: KS2RWM_Expected_STD, Years 2016, rows with an LA number below 970
+      // (LAs, not England or regions) and a numeric value; Kent's rank is 1 + the LAs with a higher value (ties share).
+      const raw = parse<Record<string, string>>(readFileSync(sharedFile('lait/bds_long_kent_sn_england.csv')), { columns: true });
+      const listed = raw.filter((r) => r['Short Desc'] === 'KS2RWM_Expected_STD' && r.Years === '2016' && Number(r['LA Number']) < 970);
+      const las = listed.filter((r) => r.Values !== '-');
+      const kent = Number(las.find((r) => r['LA Number'] === '886')!.Values);
+      const rank = 1 + las.filter((r) => Number(r.Values) > kent).length;
+      const page = await app.inject('/indicators/ks2-expected-rwm?period=201516&focus=886');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, new RegExp(`Ranked ${rank} of ${las.length} local authorities`));
+      const csv = await app.inject('/indicators/ks2-expected-rwm.csv?period=201516&breakdown=all');
+      assert.match(csv.headers['content-type'] as string, /^text\/csv/);
+      const lines = csv.body.trim().split('\n');
+      // Header, England, the South East, then every LA listed (those published as "-" shown as x, unranked).
+      assert.equal(lines.length, 1 + 1 + 1 + listed.length);
+      assert.match(csv.body, new RegExp(`^ks2-expected-rwm,201516,all,Local authority,886,Kent,59,${rank},[ABCD]$`, 'm'));
     });
 
     it('refuses a query without an indicator or a place, and names what it does not know', async () => {

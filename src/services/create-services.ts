@@ -2,6 +2,7 @@ import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { createCatalogueService } from './catalogue-service.ts';
+import { createComparisonService } from './comparison-service.ts';
 import { createDemoService } from './demo-service.ts';
 import { createObservationService } from './observation-service.ts';
 import { createPlaceService } from './place-service.ts';
@@ -17,6 +18,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     places: createPlaceService(store, clock),
     demo: createDemoService(store, log, () => catalogueService.sync()),
     observations: createObservationService(store),
+    comparison: createComparisonService(store),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
   });
 }

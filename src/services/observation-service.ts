@@ -42,6 +42,7 @@ export const maximumRows = 5000;
 export function createObservationService(store: Store) {
   return {
     indicators: (): Promise<Indicator[]> => store.indicators.all(),
+    figureCounts: (): Promise<Map<string, number>> => store.observations.countsByIndicator(),
 
     async query(query: ObservationQuery, policy: DisclosurePolicy): Promise<DisclosedObservation[]> {
       if (query.indicator === undefined && query.place === undefined) throw new BadRequestError('Name an indicator, a place, or both');

@@ -203,6 +203,35 @@ export function createObservationStore(db: Kysely<Database>) {
       return written;
     },
 
+    /** The periods and breakdowns an indicator has published figures for, newest period first. */
+    async coverage(indicatorCode: string): Promise<{ periods: string[]; breakdowns: string[] }> {
+      const periods = await db
+        .selectFrom('observation')
+        .select('period')
+        .distinct()
+        .where('indicator_code', '=', indicatorCode)
+        .orderBy('period', 'desc')
+        .execute();
+      const breakdowns = await db
+        .selectFrom('observation')
+        .select('breakdown')
+        .distinct()
+        .where('indicator_code', '=', indicatorCode)
+        .orderBy('breakdown')
+        .execute();
+      return { periods: periods.map((p) => p.period), breakdowns: breakdowns.map((b) => b.breakdown) };
+    },
+
+    /** How many figures each indicator has, for the catalogue page. */
+    async countsByIndicator(): Promise<Map<string, number>> {
+      const rows = await db
+        .selectFrom('observation')
+        .select(['indicator_code', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('indicator_code')
+        .execute();
+      return new Map(rows.map((r) => [r.indicator_code, Number(r.n)]));
+    },
+
     async forPlace(placeId: number, indicatorCode: string): Promise<ObservationRow[]> {
       return this.find({ indicatorCode, placeIds: [placeId], limit: 10_000 });
     },

@@ -53,6 +53,21 @@ export function createPlaceStore(db: Kysely<Database>) {
       return (await query.execute()) as PlaceRow[];
     },
 
+    /** LAs whose districts are held, i.e. the LAs this Waymark serves. */
+    async lasWithDistricts(): Promise<string[]> {
+      const rows = await db
+        .selectFrom('place as la')
+        .innerJoin('place_link as l', 'l.parent_id', 'la.id')
+        .innerJoin('place as d', 'd.id', 'l.place_id')
+        .select('la.code')
+        .distinct()
+        .where('la.kind', '=', 'la')
+        .where('d.kind', '=', 'district')
+        .orderBy('la.code')
+        .execute();
+      return rows.map((r) => r.code);
+    },
+
     async findMany(kind: PlaceKind, codes: readonly string[]): Promise<PlaceRow[]> {
       if (codes.length === 0) return [];
       return (await selectPlace()

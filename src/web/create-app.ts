@@ -10,6 +10,7 @@ import type { Log } from '../log.ts';
 import type { Services } from '../services/create-services.ts';
 import { registerErrorHandler } from './middleware/error-handler.ts';
 import { homeRoutes } from './pages/home/routes.ts';
+import { indicatorRoutes } from './pages/indicators/routes.ts';
 import { placeRoutes } from './pages/places/routes.ts';
 import { schoolRoutes } from './pages/schools/routes.ts';
 import { searchRoutes } from './pages/search/routes.ts';
@@ -48,6 +49,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   placeRoutes(app, services);
   schoolRoutes(app, services);
   searchRoutes(app, services);
+  indicatorRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

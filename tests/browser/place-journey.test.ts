@@ -67,6 +67,18 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
     assert.ok(await page.getByRole('heading', { name: 'Pupils on roll' }).isVisible());
   });
 
+  it('shows the indicator catalogue and an indicator page for Kent, with no axe violations', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/indicators`);
+    await expectPageBasics(page, /^Indicators – Waymark$/);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Pupils on roll', exact: true }).click();
+    await expectPageBasics(page, /^Pupils on roll – Indicators – Waymark$/);
+    await expectAccessible(page);
+    // The demo holds rolls for Kent's schools: the page lists them, best (here: largest) first is not implied, so only count.
+    assert.ok((await page.getByRole('table').last().locator('tbody tr').count()) > 500);
+  });
+
   it('finds a school by name and by URN on the search page', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/search?q=900001`);

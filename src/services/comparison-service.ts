@@ -1,0 +1,172 @@
+import { NotFoundError } from '../domain/errors.ts';
+import { neighbourAverage, quartileBand, quartilesOf, rankPlaces, type QuartileBand, type Quartiles } from '../domain/comparison/ranking.ts';
+import { disclose, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
+import type { DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
+import type { ObservationRow, RollUpDetail } from '../store/observation-store.ts';
+import type { Store } from '../store/store.ts';
+
+/**
+ * An indicator across places for one period and breakdown, as the indicator page shows it: every LA ranked and
+ * banded as LAIT does, England and the regions, and for one LA in focus its neighbours, its districts (roll-ups of
+ * school figures) and its schools. Every value passes the disclosure step.
+ */
+
+export type ShownValue = Readonly<{ value: number | null; symbol: DfeSymbol | null; decimalPlaces: number }>;
+export type PlaceFigure = Readonly<{ kind: string; code: string; name: string }> & ShownValue;
+export type RankedFigure = PlaceFigure & Readonly<{ rank: number | null; band: QuartileBand | null; inFocusGroup: boolean }>;
+export type RollUpFigure = PlaceFigure & Readonly<{ detail: RollUpDetail | null }>;
+
+export type Comparison = Readonly<{
+  indicator: Indicator;
+  periods: readonly string[];
+  breakdowns: readonly string[];
+  period: string | null;
+  breakdown: string;
+  england: PlaceFigure | null;
+  regions: readonly PlaceFigure[];
+  las: readonly RankedFigure[];
+  rankedCount: number;
+  quartiles: Quartiles | null;
+  focus: Readonly<{
+    la: RankedFigure | null;
+    neighbourGroup: Readonly<{ name: string; average: number | null; rank: number | null; size: number }> | null;
+    districts: readonly RollUpFigure[];
+    schools: readonly PlaceFigure[];
+  }> | null;
+}>;
+
+export function createComparisonService(store: Store) {
+  return {
+    async compare(
+      indicatorCode: string,
+      options: Readonly<{ period?: string; breakdown?: string; focus?: string }>,
+      policy: DisclosurePolicy,
+    ): Promise<Comparison> {
+      const indicator = (await store.indicators.all()).find((i) => i.code === indicatorCode);
+      if (indicator === undefined) throw new NotFoundError(`No indicator with code ${indicatorCode}`);
+      const coverage = await store.observations.coverage(indicatorCode);
+      const period = options.period ?? coverage.periods[0] ?? null;
+      const breakdown = options.breakdown ?? (coverage.breakdowns.includes('all') ? 'all' : (coverage.breakdowns[0] ?? 'all'));
+      const empty: Comparison = {
+        indicator,
+        periods: coverage.periods,
+        breakdowns: coverage.breakdowns,
+        period,
+        breakdown,
+        england: null,
+        regions: [],
+        las: [],
+        rankedCount: 0,
+        quartiles: null,
+        focus: null,
+      };
+      if (period === null) return empty;
+      const published = await store.observations.find({ indicatorCode, period, breakdown, basis: 'published', limit: 50_000 });
+      const shown = showAll(published, indicator, policy);
+      const figure = (r: ObservationRow): PlaceFigure => ({ ...r.place, ...shown.get(r)! });
+
+      // Rank and band on the values as published (rounded), as LAIT does, over the LAs that have one.
+      const laRows = published.filter((r) => r.place.kind === 'la');
+      const values = laRows.map((r) => ({ code: r.place.code, value: shown.get(r)!.value }));
+      const ranks = rankPlaces(values, indicator.polarity);
+      const quartiles = indicator.polarity === 'none' ? null : quartilesOf(values.map((v) => v.value));
+
+      const focusLa = options.focus ?? (await defaultFocus(store));
+      const group = focusLa === null ? null : await neighbourGroupOf(store, focusLa);
+      const groupCodes = new Set(group?.members ?? []);
+      const las = laRows
+        .map((r): RankedFigure => {
+          const f = figure(r);
+          return {
+            ...f,
+            rank: ranks.get(r.place.code) ?? null,
+            band: quartileBand(f.value, quartiles, indicator.polarity),
+            inFocusGroup: groupCodes.has(r.place.code),
+          };
+        })
+        .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name));
+
+      let focus: Comparison['focus'] = null;
+      if (focusLa !== null) {
+        const la = las.find((l) => l.code === focusLa) ?? null;
+        const groupValues = las.filter((l) => groupCodes.has(l.code)).map((l) => ({ code: l.code, value: l.value }));
+        const groupRanks = rankPlaces(groupValues, indicator.polarity);
+        const laPlace = await store.places.find('la', focusLa);
+        const districtIds = laPlace === undefined ? [] : (await store.places.members(laPlace.id, 'district')).map((d) => d.id);
+        const rollUps = await store.observations.find({
+          indicatorCode,
+          period,
+          breakdown,
+          basis: 'roll-up',
+          placeIds: [...districtIds, ...(laPlace ? [laPlace.id] : [])],
+          limit: 1000,
+        });
+        const shownRollUps = showAll(rollUps, indicator, policy);
+        const schoolIds = laPlace === undefined ? [] : (await store.places.members(laPlace.id, 'school')).map((s) => s.id);
+        const schools =
+          schoolIds.length === 0
+            ? []
+            : await store.observations.find({ indicatorCode, period, breakdown, basis: 'published', placeIds: schoolIds, limit: 5000 });
+        const shownSchools = showAll(schools, indicator, policy);
+        const better = indicator.polarity === 'lower_is_better' ? 1 : -1;
+        focus = {
+          la,
+          neighbourGroup:
+            group === null
+              ? null
+              : {
+                  name: group.name,
+                  average: neighbourAverage(focusLa, groupValues),
+                  rank: groupRanks.get(focusLa) ?? null,
+                  size: groupValues.filter((v) => v.value !== null).length,
+                },
+          districts: rollUps
+            .map((r) => ({ ...r.place, ...shownRollUps.get(r)!, detail: r.detail }))
+            .sort((a, b) => Number(a.kind === 'la') - Number(b.kind === 'la') || a.name.localeCompare(b.name)),
+          schools: schools
+            .map((r) => ({ ...r.place, ...shownSchools.get(r)! }))
+            .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : better * (a.value - b.value)) || a.name.localeCompare(b.name)),
+        };
+      }
+      const england = published.find((r) => r.place.kind === 'country');
+      return {
+        ...empty,
+        england: england === undefined ? null : figure(england),
+        regions: published
+          .filter((r) => r.place.kind === 'region')
+          .map(figure)
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        las,
+        rankedCount: [...ranks.values()].filter((r) => r !== null).length,
+        quartiles,
+        focus,
+      };
+    },
+  };
+}
+
+function showAll(rows: readonly ObservationRow[], indicator: Indicator, policy: DisclosurePolicy): Map<ObservationRow, ShownValue> {
+  const cells = rows.map((r, i) => ({
+    id: String(i),
+    unit: indicator.unit,
+    decimalPlaces: r.decimalPlaces ?? indicator.decimalPlaces,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    symbol: r.symbol,
+  }));
+  const shown = disclose(cells, [], policy);
+  return new Map(rows.map((r, i) => [r, { value: shown.get(String(i))!.value, symbol: shown.get(String(i))!.symbol, decimalPlaces: cells[i]!.decimalPlaces }]));
+}
+
+/** The LA Waymark serves: the one whose districts are held (Kent in the demo and in a Kent import). */
+async function defaultFocus(store: Store): Promise<string | null> {
+  return (await store.places.lasWithDistricts())[0] ?? null;
+}
+
+/** The LA's statistical-neighbour group (the LA itself and its neighbours), where one is held. */
+async function neighbourGroupOf(store: Store, laCode: string): Promise<{ name: string; members: string[] } | null> {
+  const group = (await store.places.byKind('neighbour_group')).find((g) => (g.attributes as { of?: string }).of === laCode);
+  if (group === undefined) return null;
+  return { name: group.name, members: (await store.places.members(group.id, 'la')).map((m) => m.code) };
+}

@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { publicDisclosure } from '../../../domain/indicators/disclosure.ts';
+import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
+import type { Comparison, PlaceFigure } from '../../../services/comparison-service.ts';
+import type { Services } from '../../../services/create-services.ts';
+import { dotPlot } from '../../components/dot-plot.ts';
+import { placeHref } from '../place-links.ts';
+
+const query = z.object({
+  period: z
+    .string()
+    .regex(/^\d{4}(\d{2})?$/, 'a period is written 201516 (2015/16) or 2016')
+    .optional(),
+  breakdown: z.string().max(60).optional(),
+  focus: z
+    .string()
+    .regex(/^\d{3}$/, 'focus is an LA code such as 886')
+    .optional(),
+});
+
+const unitLabels: Readonly<Record<string, string>> = { percent: '%', count: 'number', rate: 'rate', average_score: 'average score', points: 'points' };
+const polarityLabels: Readonly<Record<string, string>> = {
+  higher_is_better: 'Higher is better',
+  lower_is_better: 'Lower is better',
+  none: 'No direction is better',
+};
+
+export function periodLabel(period: string): string {
+  return /^\d{6}$/.test(period) ? academicYearLabel(period) : period;
+}
+
+/** A figure as DfE prints it: the value at its published decimals, or its symbol. */
+export function shownText(f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlaces'>): string {
+  return f.value === null ? (f.symbol ?? 'x') : f.value.toFixed(f.decimalPlaces);
+}
+
+export function indicatorRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/indicators', async (_request, reply) => {
+    const indicators = await services.observations.indicators();
+    const counts = await services.observations.figureCounts();
+    return reply.view('pages/indicators/list.njk', {
+      title: 'Indicators',
+      section: 'indicators',
+      indicators: indicators.map((i) => ({ ...i, figures: counts.get(i.code) ?? 0 })),
+      unitLabels,
+      breadcrumbs: [{ text: 'Home', href: '/' }],
+    });
+  });
+
+  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/indicators/:code', async (request, reply) => {
+    const code = request.params.code.replace(/\.csv$/, '');
+    const options = query.parse(request.query);
+    const comparison = await services.comparison.compare(code, options, publicDisclosure);
+    if (request.params.code.endsWith('.csv')) {
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${code}-${comparison.period ?? 'none'}-${comparison.breakdown}.csv"`)
+        .send(toCsv(comparison));
+    }
+    const decimals = comparison.indicator.decimalPlaces;
+    const chart =
+      comparison.las.length === 0
+        ? ''
+        : dotPlot({
+            title: `${comparison.indicator.title}, ${periodLabel(comparison.period ?? '')}: every local authority`,
+            dots: comparison.las
+              .filter((l) => l.value !== null)
+              .map((l) => ({ label: l.name, value: l.value!, emphasis: l.code === comparison.focus?.la?.code ? 'focus' : l.inFocusGroup ? 'group' : 'none' })),
+            marks: comparison.england?.value == null ? [] : [{ label: 'England', value: comparison.england.value }],
+            decimals,
+          });
+    const csvQuery = new URLSearchParams({
+      ...(comparison.period ? { period: comparison.period } : {}),
+      breakdown: comparison.breakdown,
+      ...(options.focus ? { focus: options.focus } : {}),
+    });
+    return reply.view('pages/indicators/view.njk', {
+      title: `${comparison.indicator.title} – Indicators`,
+      section: 'indicators',
+      c: comparison,
+      chart,
+      csvHref: `/indicators/${code}.csv?${csvQuery.toString()}`,
+      unitLabels,
+      polarityLabels,
+      periodLabel,
+      shownText,
+      placeHref,
+      breadcrumbs: [
+        { text: 'Home', href: '/' },
+        { text: 'Indicators', href: '/indicators' },
+      ],
+    });
+  });
+}
+
+/** The LA table as shown: rank, band and the value after disclosure, with England and the regions first. */
+function toCsv(c: Comparison): string {
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [['indicator', 'period', 'breakdown', 'geographic_level', 'code', 'name', 'value', 'rank', 'quartile_band'].join(',')];
+  const row = (level: string, f: PlaceFigure, rank = '', band = '') =>
+    lines.push([c.indicator.code, c.period ?? '', c.breakdown, level, f.code, f.name, shownText(f), rank, band].map(quote).join(','));
+  if (c.england) row('National', c.england);
+  for (const r of c.regions) row('Regional', r);
+  for (const la of c.las) row('Local authority', la, la.rank?.toString() ?? '', la.band ?? '');
+  return `${lines.join('\n')}\n`;
+}
