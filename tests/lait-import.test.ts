@@ -21,6 +21,7 @@ const files = await Promise.all([
   read(sharedFile('lait/la_code_list.csv')),
   read(sharedFile('lait/lait_data_dictionary.csv')),
   read(sharedFile('lait/bds_long_kent_sn_england.csv')),
+  read(sharedFile('lait/sn_april_2021.csv')),
 ]);
 
 type Row = { place: { code: string }; value: number | null; symbol: string | null; decimalPlaces: number; provenance: { file: string; line: number | null } };
@@ -136,6 +137,34 @@ for (const target of databaseTargets()) {
       // Header, England, the South East, then every LA listed (those published as "-" shown as x, unranked).
       assert.equal(lines.length, 1 + 1 + 1 + listed.length);
       assert.match(csv.body, new RegExp(`^ks2-expected-rwm,201516,all,Local authority,886,Kent,59,${rank},[ABCD]$`, 'm'));
+    });
+
+    it('ranks Kent within its April 2021 statistical neighbours and gives their average', async () => {
+      // sn_april_2021.csv, row LA num 886: SN1…SN10. Values from bds_long_kent_sn_england.csv (KS2RWM_Expected_STD, 2016).
+      // Rank within the 11 = 1 + members with a higher value; the average is the 10 neighbours' plain mean (LAIT).
+      const sn = readFileSync(sharedFile('lait/sn_april_2021.csv'), 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('886,'))!
+        .split(',');
+      const neighbours = [5, 7, 9, 11, 13, 15, 17, 19, 21, 23].map((i) => sn[i]!);
+      const raw = parse<Record<string, string>>(readFileSync(sharedFile('lait/bds_long_kent_sn_england.csv')), { columns: true });
+      const value = (code: string) => raw.find((r) => r['Short Desc'] === 'KS2RWM_Expected_STD' && r.Years === '2016' && r['LA Number'] === code)?.Values;
+      const present = neighbours
+        .map(value)
+        .filter((v): v is string => v !== undefined && v !== '-')
+        .map(Number);
+      const kent = Number(value('886'));
+      const rank = 1 + present.filter((v) => v > kent).length;
+      const average = present.reduce((a, b) => a + b, 0) / present.length;
+      const page = await app.inject('/indicators/ks2-expected-rwm?period=201516&focus=886');
+      assert.match(
+        page.body,
+        new RegExp(`Kent(?:'|&#39;)s statistical neighbours \\(April 2021\\): ${rank} of ${present.length + 1}; neighbours' average ${Math.round(average)}`),
+      );
+      const group = (await database.store.places.find('neighbour_group', 'sn-886-2021-04'))!;
+      const members = await database.store.places.members(group.id, 'la');
+      assert.equal(members.length, 11);
+      assert.equal(members.find((m) => m.code === '881')?.basis, 'SN1 (Extremely Close)');
     });
 
     it('refuses a query without an indicator or a place, and names what it does not know', async () => {

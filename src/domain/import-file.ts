@@ -1,4 +1,13 @@
-import type { AreaNameRecord, GroupingRecord, GroupMembershipRecord, LaRecord, PostcodeRecord, SchoolRecord, SuccessionRecord } from './geography/register.ts';
+import type {
+  AreaNameRecord,
+  GroupingRecord,
+  GroupMembershipRecord,
+  LaRecord,
+  NeighbourListRecord,
+  PostcodeRecord,
+  SchoolRecord,
+  SuccessionRecord,
+} from './geography/register.ts';
 import type { LaitMeasureRecord, LaitValueRecord } from './indicators/lait.ts';
 import type { PublishedValueRecord } from './indicators/published-values.ts';
 
@@ -15,6 +24,7 @@ export type ImportFile = FileFacts &
     | { format: 'gias-links'; records: readonly SuccessionRecord[] }
     | { format: 'gias-group-links'; records: readonly GroupMembershipRecord[] }
     | { format: 'grouping-file'; records: readonly GroupingRecord[] }
+    | { format: 'statistical-neighbours'; records: readonly NeighbourListRecord[] }
     | { format: 'lait-dictionary'; records: readonly LaitMeasureRecord[] }
     | { format: 'lait-data'; records: readonly LaitValueRecord[] }
     | { format: 'mapped-csv'; mapping: string; records: readonly PublishedValueRecord[] }
@@ -30,6 +40,7 @@ export const importWriteOrder: readonly ImportFile['format'][] = [
   'gias-links',
   'gias-group-links',
   'grouping-file',
+  'statistical-neighbours',
   'lait-dictionary',
   'lait-data',
   'mapped-csv',

@@ -14,7 +14,8 @@ export type CsvTable = Readonly<{
   rows: readonly CsvRow[];
 }>;
 
-export type CsvRow = Readonly<{ line: number; values: Readonly<Record<string, string>> }>;
+/** `values` by header name; `cells` by position, for files that repeat a header name (LAIT's neighbour lists repeat SNP). */
+export type CsvRow = Readonly<{ line: number; values: Readonly<Record<string, string>>; cells: readonly string[] }>;
 
 export type Encoding = 'utf-8' | 'utf-8-or-windows-1252';
 
@@ -91,7 +92,7 @@ export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding):
     }
     const values: Record<string, string> = {};
     header.forEach((name, i) => (values[name] = record[i] ?? ''));
-    rows.push({ line, values });
+    rows.push({ line, values, cells: record });
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, table: { file, hash, encoding: used, header, rows } };

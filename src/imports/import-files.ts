@@ -11,6 +11,7 @@ import { groupingFile } from './grouping/grouping-file.ts';
 import { laCodeList } from './lait/la-code-list.ts';
 import { laitData } from './lait/lait-data.ts';
 import { laitDictionary } from './lait/lait-dictionary.ts';
+import { statisticalNeighbours } from './lait/statistical-neighbours.ts';
 import { performanceTablesSpine } from './performance-tables/spine.ts';
 import type { Mapping } from './mapped-csv/mapping.ts';
 import { readMapped, recognisedBy } from './mapped-csv/read-mapped.ts';
@@ -25,6 +26,7 @@ export const importFormats = [
   giasLinks,
   giasGroupLinks,
   groupingFile,
+  statisticalNeighbours,
   laitDictionary,
   laitData,
 ] as const;
@@ -146,6 +148,10 @@ export async function readImportFile(filePath: string, mappings: readonly Mappin
     }
     case 'grouping-file':
       return done(format.id, groupingFile.parse(table));
+    case 'statistical-neighbours': {
+      const parsed = statisticalNeighbours.parse(table);
+      return done(format.id, parsed, [[parsed.unlisted, 'LAs with no neighbours in this list (every SN is "-")']]);
+    }
     case 'lait-dictionary': {
       const parsed = laitDictionary.parse(table);
       return done(format.id, parsed, [[parsed.repeats, 'repeated definitions of a measure that agree with the first skipped']]);

@@ -49,7 +49,7 @@ export function createDemoService(store: Store, log: Log, syncCatalogue: () => P
             {
               code: kentNeighbours2012.code,
               name: kentNeighbours2012.name,
-              attributes: { of: kent.code, source: 'Kent Vision and Priorities for Improvement 2013-2016' },
+              attributes: { of: kent.code, version: '2012', source: 'Kent Vision and Priorities for Improvement 2013-2016' },
             },
           ],
           batchId,

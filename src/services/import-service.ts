@@ -31,7 +31,7 @@ export type Clock = () => Date;
 
 const movesSchools = new Set<ImportFile['format']>(['performance-tables-spine', 'gias-establishments', 'codepoint-code-names', 'codepoint-postcodes']);
 /** Register files that carry no figures: placement can wait until after them. */
-const registerOnly = new Set<ImportFile['format']>(['la-code-list', 'gias-links', 'gias-group-links', 'grouping-file']);
+const registerOnly = new Set<ImportFile['format']>(['la-code-list', 'gias-links', 'gias-group-links', 'grouping-file', 'statistical-neighbours']);
 
 /** `syncCatalogue` makes sure the catalogue's indicators are in the store before any file's figures are written. */
 export function createImportService(store: Store, clock: Clock, log: Log, syncCatalogue: () => Promise<unknown>) {

@@ -47,3 +47,7 @@ export type PostcodeRecord = Located &
 export type AreaNameRecord = Located & Readonly<{ level: 'county' | 'district' | 'ward'; code: string; name: string }>;
 
 export type GroupingRecord = Located & Readonly<{ urn: string; groupCode: string; groupName: string; validFrom: string | null; validTo: string | null }>;
+
+/** One LA's statistical neighbours in one published list, closest first. */
+export type NeighbourListRecord = Located &
+  Readonly<{ laCode: string; laName: string; version: string; neighbours: readonly Readonly<{ rank: number; code: string; closeness: string }>[] }>;

@@ -36,6 +36,7 @@ export const groupingFile = {
     const original = new Map(table.header.map((h) => [normaliseHeader(h), h]));
     const rows = table.rows.map((r) => ({
       line: r.line,
+      cells: r.cells,
       values: Object.fromEntries(table.header.map((h) => [normaliseHeader(h), r.values[h] ?? ''])),
     }));
     const screened = screenRows({ ...table, rows }, row);
