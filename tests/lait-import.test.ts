@@ -167,6 +167,18 @@ for (const target of databaseTargets()) {
       assert.equal(members.find((m) => m.code === '881')?.basis, 'SN1 (Extremely Close)');
     });
 
+    it('gives the change on the year before, by polarity', async () => {
+      // bds_long_kent_sn_england.csv, KS2RWM_Expected_STD, Kent: Years 2019 = 68 and 2018 (2017/18) as the file gives it.
+      const raw = parse<Record<string, string>>(readFileSync(sharedFile('lait/bds_long_kent_sn_england.csv')), { columns: true });
+      const kent2018 = Number(raw.find((r) => r['Short Desc'] === 'KS2RWM_Expected_STD' && r.Years === '2018' && r['LA Number'] === '886')!.Values);
+      const change = 68 - kent2018;
+      const page = await app.inject('/indicators/ks2-expected-rwm?period=201819&focus=886');
+      assert.match(
+        page.body,
+        new RegExp(`Change on 2017/18: ${change > 0 ? '\\+' : ''}${change} \\(${change > 0 ? 'better' : change < 0 ? 'worse' : 'same'}\\)`),
+      );
+    });
+
     it('refuses a query without an indicator or a place, and names what it does not know', async () => {
       assert.equal((await app.inject('/api/v1/observations')).statusCode, 400);
       assert.equal((await app.inject('/api/v1/observations?indicator=no-such-thing')).statusCode, 404);

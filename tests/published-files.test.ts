@@ -97,6 +97,14 @@ for (const target of databaseTargets()) {
       assert.deepEqual([share.value, share.numerator], [20.9, 3417]);
     });
 
+    it("shows Kent's disadvantaged gap on the indicator page, labelled, and no national gap without a national figure", async () => {
+      // Row 12: 65.3 − 30.6 = 34.7 points; the 2013/14 file has LA rows only, so other pupils nationally are not available.
+      const page = await app.inject('/indicators/ks4-5ac-em?period=201314&focus=886');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /34\.7 points below other pupils in Kent/);
+      assert.match(page.body, /not available \(no figure for other pupils nationally\)/);
+    });
+
     it('serves Kent NEET or not known, 2022 (data.md row 16)', async () => {
       // Row 16: neet_nk_la_2022.csv: NEET or not known 5.1% (NEET 2.8%, not known 2.3%); England 4.7%. time_period 2022 = 2021/22.
       assert.equal((await figure('neet-or-not-known-16-17', '886', '202122')).value, 5.1);

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../domain/errors.ts';
+import { changeOnLastYear, gapBetween, gapPairs, previousPeriod, type Change, type Gap } from '../domain/comparison/gaps.ts';
 import { neighbourAverage, quartileBand, quartilesOf, rankPlaces, type QuartileBand, type Quartiles } from '../domain/comparison/ranking.ts';
 import { disclose, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
@@ -32,6 +33,8 @@ export type Comparison = Readonly<{
     neighbourGroup: Readonly<{ name: string; average: number | null; rank: number | null; size: number }> | null;
     districts: readonly RollUpFigure[];
     schools: readonly PlaceFigure[];
+    change: Readonly<{ since: string; change: Change | null }>;
+    gaps: readonly Readonly<{ label: string; group: ShownValue; within: Gap; national: Gap }>[];
   }> | null;
 }>;
 
@@ -109,6 +112,26 @@ export function createComparisonService(store: Store) {
             : await store.observations.find({ indicatorCode, period, breakdown, basis: 'published', placeIds: schoolIds, limit: 5000 });
         const shownSchools = showAll(schools, indicator, policy);
         const better = indicator.polarity === 'lower_is_better' ? 1 : -1;
+        const valueOf = async (placeId: number | undefined, at: string, group: string): Promise<ShownValue | null> => {
+          if (placeId === undefined) return null;
+          const rows = await store.observations.find({ indicatorCode, period: at, breakdown: group, basis: 'published', placeIds: [placeId], limit: 5 });
+          return rows.length === 0 ? null : showAll(rows, indicator, policy).get(rows[0]!)!;
+        };
+        const since = previousPeriod(period);
+        const englandId = published.find((r) => r.place.kind === 'country')?.placeId;
+        const gaps = [];
+        for (const pair of gapPairs.filter((p) => coverage.breakdowns.includes(p.group) && coverage.breakdowns.includes(p.other))) {
+          const group = await valueOf(laPlace?.id, period, pair.group);
+          if (group === null) continue;
+          const other = await valueOf(laPlace?.id, period, pair.other);
+          const nationalOther = await valueOf(englandId, period, pair.other);
+          gaps.push({
+            label: pair.label,
+            group,
+            within: gapBetween(group.value, other?.value ?? null, indicator.polarity, indicator.decimalPlaces, `other pupils in ${laPlace?.name ?? 'the LA'}`),
+            national: gapBetween(group.value, nationalOther?.value ?? null, indicator.polarity, indicator.decimalPlaces, 'other pupils nationally'),
+          });
+        }
         focus = {
           la,
           neighbourGroup:
@@ -126,6 +149,16 @@ export function createComparisonService(store: Store) {
           schools: schools
             .map((r) => ({ ...r.place, ...shownSchools.get(r)! }))
             .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : better * (a.value - b.value)) || a.name.localeCompare(b.name)),
+          change: {
+            since,
+            change: changeOnLastYear(
+              la?.value ?? null,
+              (await valueOf(laPlace?.id, since, breakdown))?.value ?? null,
+              indicator.polarity,
+              indicator.decimalPlaces,
+            ),
+          },
+          gaps,
         };
       }
       const england = published.find((r) => r.place.kind === 'country');

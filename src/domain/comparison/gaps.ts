@@ -1,0 +1,49 @@
+import type { Polarity } from '../indicators/indicator.ts';
+import { startYearOf, academicYearCode } from '../periods/academic-year.ts';
+import { roundHalfUp } from '../indicators/rounding.ts';
+
+/**
+ * Gaps and changes, labelled as the DfE labels them. A gap is the comparison group's figure minus the group's
+ * (positive: the group is behind when higher is better). "Within the LA" compares with the other pupils in the
+ * same place; "against the national other" compares with other pupils nationally, the DfE's disadvantage gap.
+ */
+
+export type GapPair = Readonly<{ group: string; other: string; label: string }>;
+
+/** The breakdown pairs whose gaps the framework follows. */
+export const gapPairs: readonly GapPair[] = [
+  { group: 'disadvantaged', other: 'not-disadvantaged', label: 'Disadvantaged pupils' },
+  { group: 'fsm', other: 'not-fsm', label: 'Pupils eligible for free school meals' },
+  { group: 'sen-support', other: 'no-sen', label: 'Pupils with SEN support' },
+  { group: 'ehc-plan', other: 'no-sen', label: 'Pupils with a statement or EHC plan' },
+];
+
+export type Gap = Readonly<{ points: number | null; behind: boolean | null; description: string }>;
+
+export function gapBetween(group: number | null, other: number | null, polarity: Polarity, decimalPlaces: number, comparedWith: string): Gap {
+  if (group === null || other === null)
+    return { points: null, behind: null, description: `not available (no figure for ${group === null ? 'the group' : comparedWith})` };
+  const points = roundHalfUp(other - group, decimalPlaces);
+  const behind = polarity === 'none' ? null : polarity === 'higher_is_better' ? points > 0 : points < 0;
+  return {
+    points,
+    behind,
+    description: `${Math.abs(points).toFixed(decimalPlaces)} points ${points === 0 ? 'apart from' : points > 0 ? 'below' : 'above'} ${comparedWith}`,
+  };
+}
+
+/** The period before, for academic and financial years (201516 → 201415) and calendar years (2016 → 2015). */
+export function previousPeriod(period: string): string {
+  return /^\d{4}$/.test(period) ? String(Number(period) - 1) : academicYearCode(startYearOf(period) - 1);
+}
+
+export type Change = Readonly<{ points: number; direction: 'better' | 'worse' | 'same' | 'changed' }>;
+
+/** Change on the year before, only when both figures exist (LAIT shows none across a gap in the series). */
+export function changeOnLastYear(current: number | null, previous: number | null, polarity: Polarity, decimalPlaces: number): Change | null {
+  if (current === null || previous === null) return null;
+  const points = roundHalfUp(current - previous, decimalPlaces);
+  if (points === 0) return { points, direction: 'same' };
+  if (polarity === 'none') return { points, direction: 'changed' };
+  return { points, direction: (polarity === 'higher_is_better') === points > 0 ? 'better' : 'worse' };
+}
