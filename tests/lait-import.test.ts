@@ -2,54 +2,24 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
-import { readImportFile, type ImportFile } from '../src/imports/import-files.ts';
-import { createLog } from '../src/log.ts';
-import { createServices, type Services } from '../src/services/create-services.ts';
-import { createApp } from '../src/web/create-app.ts';
-import { catalogue } from './support/catalogue.ts';
-import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';
+import { appWithImports, oneObservation, readShared, type TestApp } from './support/app.ts';
+import { databaseTargets, tableCounts } from './support/databases.ts';
 import { sharedFile } from './support/shared-data.ts';
 
-async function read(file: string): Promise<ImportFile> {
-  const result = await readImportFile(file);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
-  return result.file;
-}
-
-const files = await Promise.all([
-  read(sharedFile('lait/la_code_list.csv')),
-  read(sharedFile('lait/lait_data_dictionary.csv')),
-  read(sharedFile('lait/bds_long_kent_sn_england.csv')),
-  read(sharedFile('lait/sn_april_2021.csv')),
-]);
+const files = await readShared(['lait/la_code_list.csv', 'lait/lait_data_dictionary.csv', 'lait/bds_long_kent_sn_england.csv', 'lait/sn_april_2021.csv']);
 
 type Row = { place: { code: string }; value: number | null; symbol: string | null; decimalPlaces: number; provenance: { file: string; line: number | null } };
 
 for (const target of databaseTargets()) {
   describe(`LAIT through the API (${target.name})`, () => {
-    let database: TestDatabase;
-    let services: Services;
-    let app: FastifyInstance;
-    const figure = async (indicator: string, place: string, period: string): Promise<Row> => {
-      const response = await app.inject(`/api/v1/observations?indicator=${indicator}&place=${place}&period=${period}`);
-      assert.equal(response.statusCode, 200, response.body);
-      const body = response.json<{ observations: Row[] }>();
-      assert.equal(body.observations.length, 1, `one ${indicator} figure for ${place} in ${period}`);
-      return body.observations[0]!;
-    };
+    let test: TestApp;
+    const figure = (indicator: string, place: string, period: string) =>
+      oneObservation<Row>(test.app, `indicator=${indicator}&place=${place}&period=${period}`);
 
     before(async () => {
-      database = await freshDatabase(target);
-      const log = createLog('silent');
-      services = createServices(database.store, () => new Date('2026-01-01T00:00:00Z'), log, catalogue);
-      await services.imports.importFiles(files);
-      app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
+      test = await appWithImports(target, files);
     });
-    after(async () => {
-      await app.close();
-      await database.drop();
-    });
+    after(() => test.close());
 
     it('serves KS2 expected standard in RWM, 2016 and 2019 (data.md rows 1 and 2)', async () => {
       // Row 1: Kent 59%, England 54%, South East 55% (KS2RWM_Expected_STD, Years 2016). Row 2: Kent 68%, England 65% (2019).
@@ -106,17 +76,17 @@ for (const target of databaseTargets()) {
       const row = await figure('ks2-expected-rwm', '886', '201516');
       assert.equal(row.provenance.file, 'bds_long_kent_sn_england.csv');
       assert.ok(row.provenance.line !== null && row.provenance.line > 1);
-      const response = await app.inject('/api/v1/observations?place=886&limit=5000');
+      const response = await test.app.inject('/api/v1/observations?place=886&limit=5000');
       const rows = response.json<{ observations: Row[] }>().observations;
       assert.ok(rows.some((r) => r.symbol === 'x' && r.value === null));
       assert.ok(rows.every((r) => r.symbol !== null || r.value !== null));
     });
 
     it('re-importing the same values changes nothing', async () => {
-      const before = await tableCounts(database.db);
-      const report = await services.imports.importFiles([files[2]]);
+      const before = await tableCounts(test.database.db);
+      const report = await test.services.imports.importFiles([files[2]!]);
       assert.deepEqual({ inserted: report.files[0]!.inserted, updated: report.files[0]!.updated }, { inserted: 0, updated: 0 });
-      const after = await tableCounts(database.db);
+      const after = await tableCounts(test.database.db);
       assert.equal(after.observation, before.observation);
     });
 
@@ -128,10 +98,10 @@ for (const target of databaseTargets()) {
       const las = listed.filter((r) => r.Values !== '-');
       const kent = Number(las.find((r) => r['LA Number'] === '886')!.Values);
       const rank = 1 + las.filter((r) => Number(r.Values) > kent).length;
-      const page = await app.inject('/indicators/ks2-expected-rwm?period=201516&focus=886');
+      const page = await test.app.inject('/indicators/ks2-expected-rwm?period=201516&focus=886');
       assert.equal(page.statusCode, 200);
       assert.match(page.body, new RegExp(`Ranked ${rank} of ${las.length} local authorities`));
-      const csv = await app.inject('/indicators/ks2-expected-rwm.csv?period=201516&breakdown=all');
+      const csv = await test.app.inject('/indicators/ks2-expected-rwm.csv?period=201516&breakdown=all');
       assert.match(csv.headers['content-type'] as string, /^text\/csv/);
       const lines = csv.body.trim().split('\n');
       // Header, England, the South East, then every LA listed (those published as "-" shown as x, unranked).
@@ -156,13 +126,13 @@ for (const target of databaseTargets()) {
       const kent = Number(value('886'));
       const rank = 1 + present.filter((v) => v > kent).length;
       const average = present.reduce((a, b) => a + b, 0) / present.length;
-      const page = await app.inject('/indicators/ks2-expected-rwm?period=201516&focus=886');
+      const page = await test.app.inject('/indicators/ks2-expected-rwm?period=201516&focus=886');
       assert.match(
         page.body,
         new RegExp(`Kent(?:'|&#39;)s statistical neighbours \\(April 2021\\): ${rank} of ${present.length + 1}; neighbours' average ${Math.round(average)}`),
       );
-      const group = (await database.store.places.find('neighbour_group', 'sn-886-2021-04'))!;
-      const members = await database.store.places.members(group.id, 'la');
+      const group = (await test.database.store.places.find('neighbour_group', 'sn-886-2021-04'))!;
+      const members = await test.database.store.places.members(group.id, 'la');
       assert.equal(members.length, 11);
       assert.equal(members.find((m) => m.code === '881')?.basis, 'SN1 (Extremely Close)');
     });
@@ -172,7 +142,7 @@ for (const target of databaseTargets()) {
       const raw = parse<Record<string, string>>(readFileSync(sharedFile('lait/bds_long_kent_sn_england.csv')), { columns: true });
       const kent2018 = Number(raw.find((r) => r['Short Desc'] === 'KS2RWM_Expected_STD' && r.Years === '2018' && r['LA Number'] === '886')!.Values);
       const change = 68 - kent2018;
-      const page = await app.inject('/indicators/ks2-expected-rwm?period=201819&focus=886');
+      const page = await test.app.inject('/indicators/ks2-expected-rwm?period=201819&focus=886');
       assert.match(
         page.body,
         new RegExp(`Change on 2017/18: ${change > 0 ? '\\+' : ''}${change} \\(${change > 0 ? 'better' : change < 0 ? 'worse' : 'same'}\\)`),
@@ -180,10 +150,10 @@ for (const target of databaseTargets()) {
     });
 
     it('refuses a query without an indicator or a place, and names what it does not know', async () => {
-      assert.equal((await app.inject('/api/v1/observations')).statusCode, 400);
-      assert.equal((await app.inject('/api/v1/observations?indicator=no-such-thing')).statusCode, 404);
-      assert.equal((await app.inject('/api/v1/observations?indicator=eyfs-gld&period=2015/16')).statusCode, 400);
-      const openapi = await app.inject('/api/v1/openapi.json');
+      assert.equal((await test.app.inject('/api/v1/observations')).statusCode, 400);
+      assert.equal((await test.app.inject('/api/v1/observations?indicator=no-such-thing')).statusCode, 404);
+      assert.equal((await test.app.inject('/api/v1/observations?indicator=eyfs-gld&period=2015/16')).statusCode, 400);
+      const openapi = await test.app.inject('/api/v1/openapi.json');
       assert.equal(openapi.json<{ openapi: string }>().openapi, '3.1.0');
     });
   });

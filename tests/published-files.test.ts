@@ -1,31 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { readImportFile, type ImportFile } from '../src/imports/import-files.ts';
-import { createLog } from '../src/log.ts';
-import { createServices } from '../src/services/create-services.ts';
-import { createApp } from '../src/web/create-app.ts';
-import { catalogue, mappings } from './support/catalogue.ts';
-import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
-import { sharedFile } from './support/shared-data.ts';
+import { appWithImports, oneObservation, readShared, type TestApp } from './support/app.ts';
+import { databaseTargets } from './support/databases.ts';
 
-async function read(file: string): Promise<ImportFile> {
-  const result = await readImportFile(sharedFile(file), mappings);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
-  return result.file;
-}
-
-const files = await Promise.all(
-  [
-    'lait/la_code_list.csv',
-    'admissions-offers/appsandoffers_2014-15_to_2021-22_by_la.csv',
-    'exclusions-la/clean_la_data.csv',
-    'neet-la/neet_nk_la_2022.csv',
-    'school-places-scorecards/scorecard_data_2022-23_to_2024-25.csv',
-    'eyfsp-la-sdg/eyfsp_la_2012-13_to_2021-22_sdg_4-2-1.csv',
-    'ks4-2014-eduvis/ks4_2013-14_school_and_la.csv',
-  ].map(read),
-);
+const files = await readShared([
+  'lait/la_code_list.csv',
+  'admissions-offers/appsandoffers_2014-15_to_2021-22_by_la.csv',
+  'exclusions-la/clean_la_data.csv',
+  'neet-la/neet_nk_la_2022.csv',
+  'school-places-scorecards/scorecard_data_2022-23_to_2024-25.csv',
+  'eyfsp-la-sdg/eyfsp_la_2012-13_to_2021-22_sdg_4-2-1.csv',
+  'ks4-2014-eduvis/ks4_2013-14_school_and_la.csv',
+]);
 
 type Row = {
   value: number | null;
@@ -38,27 +24,14 @@ type Row = {
 
 for (const target of databaseTargets()) {
   describe(`published DfE files read through mappings, served by the API (${target.name})`, () => {
-    let database: TestDatabase;
-    let app: FastifyInstance;
-    const figure = async (indicator: string, place: string, period: string, breakdown = 'all'): Promise<Row> => {
-      const response = await app.inject(`/api/v1/observations?indicator=${indicator}&place=${place}&period=${period}&breakdown=${breakdown}`);
-      assert.equal(response.statusCode, 200, response.body);
-      const rows = response.json<{ observations: Row[] }>().observations;
-      assert.equal(rows.length, 1, `one ${indicator} (${breakdown}) figure for ${place} in ${period}`);
-      return rows[0]!;
-    };
+    let test: TestApp;
+    const figure = (indicator: string, place: string, period: string, breakdown = 'all') =>
+      oneObservation<Row>(test.app, `indicator=${indicator}&place=${place}&period=${period}&breakdown=${breakdown}`);
 
     before(async () => {
-      database = await freshDatabase(target);
-      const log = createLog('silent');
-      const services = createServices(database.store, () => new Date('2026-01-01T00:00:00Z'), log, catalogue);
-      await services.imports.importFiles(files);
-      app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
+      test = await appWithImports(target, files);
     });
-    after(async () => {
-      await app.close();
-      await database.drop();
-    });
+    after(() => test.close());
 
     it('serves Kent exclusions 2012/13 (data.md row 7)', async () => {
       // Row 7: 123 permanent (0.06% of 216,317 pupils); 10,553 fixed-period (4.88%); 5,402 pupils with one or more (2.50%);
@@ -99,7 +72,7 @@ for (const target of databaseTargets()) {
 
     it("shows Kent's disadvantaged gap on the indicator page, labelled, and no national gap without a national figure", async () => {
       // Row 12: 65.3 − 30.6 = 34.7 points; the 2013/14 file has LA rows only, so other pupils nationally are not available.
-      const page = await app.inject('/indicators/ks4-5ac-em?period=201314&focus=886');
+      const page = await test.app.inject('/indicators/ks4-5ac-em?period=201314&focus=886');
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /34\.7 points below other pupils in Kent/);
       assert.match(page.body, /not available \(no figure for other pupils nationally\)/);

@@ -2,14 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
 import { roundHalfUp } from '../src/domain/indicators/rounding.ts';
-import { readImportFile, type ImportFile } from '../src/imports/import-files.ts';
-import { createLog } from '../src/log.ts';
-import { createServices } from '../src/services/create-services.ts';
-import { createApp } from '../src/web/create-app.ts';
-import { catalogue, mappings } from './support/catalogue.ts';
-import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
+import { appWithImports, oneObservation, readShared, type TestApp } from './support/app.ts';
+import { databaseTargets } from './support/databases.ts';
 import { sharedFile } from './support/shared-data.ts';
 
 const paths = {
@@ -20,13 +15,7 @@ const paths = {
   ks2: 'perf-tables-2016-2019/ks2_school_2016.csv',
   ks4: 'perf-tables-2016-2019/ks4_school_2018.csv',
 };
-const files: ImportFile[] = await Promise.all(
-  Object.values(paths).map(async (p) => {
-    const read = await readImportFile(sharedFile(p), mappings);
-    if (!read.ok) throw new Error(JSON.stringify(read.issues.slice(0, 3)));
-    return read.file;
-  }),
-);
+const files = await readShared(Object.values(paths));
 
 type Row = Record<string, string>;
 const rows = (p: string): Row[] => parse<Row>(readFileSync(sharedFile(p)), { columns: true, bom: true });
@@ -65,27 +54,14 @@ type ApiRow = { value: number; basis: string; detail: { schools: number; pupils:
 
 for (const target of databaseTargets()) {
   describe(`roll-ups of real school results to Kent and its districts (${target.name})`, () => {
-    let database: TestDatabase;
-    let app: FastifyInstance;
-    const rollUp = async (indicator: string, place: string, period: string): Promise<ApiRow> => {
-      const response = await app.inject(`/api/v1/observations?indicator=${indicator}&place=${place}&period=${period}&basis=roll-up`);
-      assert.equal(response.statusCode, 200, response.body);
-      const found = response.json<{ observations: ApiRow[] }>().observations;
-      assert.equal(found.length, 1);
-      return found[0]!;
-    };
+    let test: TestApp;
+    const rollUp = (indicator: string, place: string, period: string) =>
+      oneObservation<ApiRow>(test.app, `indicator=${indicator}&place=${place}&period=${period}&basis=roll-up`);
 
     before(async () => {
-      database = await freshDatabase(target);
-      const log = createLog('silent');
-      const services = createServices(database.store, () => new Date('2026-01-01T00:00:00Z'), log, catalogue);
-      await services.imports.importFiles(files);
-      app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
+      test = await appWithImports(target, files);
     });
-    after(async () => {
-      await app.close();
-      await database.drop();
-    });
+    after(() => test.close());
 
     it('rolls KS2 2016 expected standard up to Kent with its school and pupil counts', async () => {
       const expected = expectedRollUp(paths.ks2, 'Overall Meet Std', 'KS2 Pupils', '20160115', 0);
@@ -114,7 +90,7 @@ for (const target of databaseTargets()) {
     });
 
     it('never answers a request for the published figure with a roll-up', async () => {
-      const response = await app.inject('/api/v1/observations?indicator=ks2-expected-rwm&place=886&period=201516');
+      const response = await test.app.inject('/api/v1/observations?indicator=ks2-expected-rwm&place=886&period=201516');
       assert.deepEqual(response.json<{ observations: unknown[] }>().observations, []);
     });
   });

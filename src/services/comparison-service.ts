@@ -1,10 +1,11 @@
 import { NotFoundError } from '../domain/errors.ts';
 import { changeOnLastYear, gapBetween, gapPairs, previousPeriod, type Change, type Gap } from '../domain/comparison/gaps.ts';
 import { neighbourAverage, quartileBand, quartilesOf, rankPlaces, type QuartileBand, type Quartiles } from '../domain/comparison/ranking.ts';
-import { disclose, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
+import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
 import type { ObservationRow, RollUpDetail } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
+import { discloseRows } from './disclose-rows.ts';
 
 /**
  * An indicator across places for one period and breakdown, as the indicator page shows it: every LA ranked and
@@ -179,17 +180,8 @@ export function createComparisonService(store: Store) {
 }
 
 function showAll(rows: readonly ObservationRow[], indicator: Indicator, policy: DisclosurePolicy): Map<ObservationRow, ShownValue> {
-  const cells = rows.map((r, i) => ({
-    id: String(i),
-    unit: indicator.unit,
-    decimalPlaces: r.decimalPlaces ?? indicator.decimalPlaces,
-    value: r.value,
-    numerator: r.numerator,
-    denominator: r.denominator,
-    symbol: r.symbol,
-  }));
-  const shown = disclose(cells, [], policy);
-  return new Map(rows.map((r, i) => [r, { value: shown.get(String(i))!.value, symbol: shown.get(String(i))!.symbol, decimalPlaces: cells[i]!.decimalPlaces }]));
+  const shown = discloseRows(rows, () => indicator, policy);
+  return new Map(rows.map((r, i) => [r, { value: shown[i]!.value, symbol: shown[i]!.symbol, decimalPlaces: shown[i]!.decimalPlaces }]));
 }
 
 /** The LA Waymark serves: the one whose districts are held (Kent in the demo and in a Kent import). */

@@ -1,9 +1,10 @@
 import { BadRequestError, NotFoundError } from '../domain/errors.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
-import { disclose, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
+import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { DataVersion, DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
 import type { Basis, RollUpDetail } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
+import { discloseRows } from './disclose-rows.ts';
 
 /** Figures as an audience may see them: every read goes through the disclosure step, and each row carries its provenance. */
 
@@ -65,21 +66,9 @@ export function createObservationService(store: Store) {
         basis: query.basis ?? 'published',
         limit: Math.min(query.limit ?? maximumRows, maximumRows),
       });
-      const cells = rows.map((r, index) => {
-        const indicator = indicators.get(r.indicatorCode)!;
-        return {
-          id: String(index),
-          unit: indicator.unit,
-          decimalPlaces: r.decimalPlaces ?? indicator.decimalPlaces,
-          value: r.value,
-          numerator: r.numerator,
-          denominator: r.denominator,
-          symbol: r.symbol,
-        };
-      });
-      const shown = disclose(cells, [], policy);
+      const shown = discloseRows(rows, (code) => indicators.get(code)!, policy);
       return rows.map((r, index) => {
-        const d = shown.get(String(index))!;
+        const d = shown[index]!;
         return {
           indicator: r.indicatorCode,
           place: r.place,
@@ -90,7 +79,7 @@ export function createObservationService(store: Store) {
           symbol: d.symbol,
           numerator: d.numerator,
           denominator: d.denominator,
-          decimalPlaces: cells[index]!.decimalPlaces,
+          decimalPlaces: d.decimalPlaces,
           suppression: d.suppression,
           basis: r.basis,
           detail: r.detail,

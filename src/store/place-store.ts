@@ -25,6 +25,9 @@ export type PlaceInput = Readonly<{
   attributes?: Readonly<Record<string, unknown>>;
 }>;
 
+/** A place seen through one of its links: the link's dates and how the membership is known. */
+export type LinkedPlace = PlaceRow & Readonly<{ validFrom: string | null; validTo: string | null; basis: string }>;
+
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number; closed: number };
 
 export type LinkInput = Readonly<{ placeId: number; parentId: number; validFrom: string | null; validTo: string | null; basis: string }>;
@@ -36,6 +39,26 @@ export function createPlaceStore(db: Kysely<Database>) {
     db
       .selectFrom('place')
       .select(['id', 'kind', 'code', 'name', 'status', 'opened_on as openedOn', 'closed_on as closedOn', 'attributes', 'batch_id as batchId']);
+
+  /** Places at one end of their links (members: `place_id`; parents: `parent_id`), with each link's dates and basis. */
+  const selectLinked = (end: 'place_id' | 'parent_id') =>
+    db
+      .selectFrom('place_link as l')
+      .innerJoin('place as p', 'p.id', `l.${end}`)
+      .select([
+        'p.id',
+        'p.kind',
+        'p.code',
+        'p.name',
+        'p.status',
+        'p.opened_on as openedOn',
+        'p.closed_on as closedOn',
+        'p.attributes',
+        'p.batch_id as batchId',
+        'l.valid_from as validFrom',
+        'l.valid_to as validTo',
+        'l.basis',
+      ]);
 
   return {
     async byKind(kind: PlaceKind): Promise<PlaceRow[]> {
@@ -217,51 +240,15 @@ export function createPlaceStore(db: Kysely<Database>) {
     },
 
     /** Places that are members of a parent (optionally of one kind), with the link's dates and basis. */
-    async members(parentId: number, kind?: PlaceKind): Promise<(PlaceRow & { validFrom: string | null; validTo: string | null; basis: string })[]> {
-      let query = db
-        .selectFrom('place_link as l')
-        .innerJoin('place as p', 'p.id', 'l.place_id')
-        .select([
-          'p.id',
-          'p.kind',
-          'p.code',
-          'p.name',
-          'p.status',
-          'p.opened_on as openedOn',
-          'p.closed_on as closedOn',
-          'p.attributes',
-          'p.batch_id as batchId',
-          'l.valid_from as validFrom',
-          'l.valid_to as validTo',
-          'l.basis',
-        ])
-        .where('l.parent_id', '=', parentId);
+    async members(parentId: number, kind?: PlaceKind): Promise<LinkedPlace[]> {
+      let query = selectLinked('place_id').where('l.parent_id', '=', parentId);
       if (kind !== undefined) query = query.where('p.kind', '=', kind);
-      return (await query.orderBy('p.name').execute()) as (PlaceRow & { validFrom: string | null; validTo: string | null; basis: string })[];
+      return (await query.orderBy('p.name').execute()) as LinkedPlace[];
     },
 
     /** The groups a place belongs to (LA, district, trust, grouping …), with the link's dates and basis. */
-    async parents(placeId: number): Promise<(PlaceRow & { validFrom: string | null; validTo: string | null; basis: string })[]> {
-      return (await db
-        .selectFrom('place_link as l')
-        .innerJoin('place as p', 'p.id', 'l.parent_id')
-        .select([
-          'p.id',
-          'p.kind',
-          'p.code',
-          'p.name',
-          'p.status',
-          'p.opened_on as openedOn',
-          'p.closed_on as closedOn',
-          'p.attributes',
-          'p.batch_id as batchId',
-          'l.valid_from as validFrom',
-          'l.valid_to as validTo',
-          'l.basis',
-        ])
-        .where('l.place_id', '=', placeId)
-        .orderBy('l.valid_from')
-        .execute()) as (PlaceRow & { validFrom: string | null; validTo: string | null; basis: string })[];
+    async parents(placeId: number): Promise<LinkedPlace[]> {
+      return (await selectLinked('parent_id').where('l.place_id', '=', placeId).orderBy('l.valid_from').execute()) as LinkedPlace[];
     },
 
     /** Schools under a place at any depth (LA → district → school, or directly), counted by sector and governance. */

@@ -1,0 +1,41 @@
+import { disclose, type DisclosurePolicy, type Suppression } from '../domain/indicators/disclosure.ts';
+import type { DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
+import type { ObservationRow } from '../store/observation-store.ts';
+
+/** A stored figure as an audience may see it, at the decimals it was published with (else the indicator's). */
+export type ShownFigure = Readonly<{
+  value: number | null;
+  symbol: DfeSymbol | null;
+  numerator: number | null;
+  denominator: number | null;
+  decimalPlaces: number;
+  suppression: Suppression;
+}>;
+
+/** Every read of observations for a face goes through here: the disclosure step over the rows, in their order. */
+export function discloseRows(rows: readonly ObservationRow[], indicatorOf: (code: string) => Indicator, policy: DisclosurePolicy): ShownFigure[] {
+  const cells = rows.map((r, index) => {
+    const indicator = indicatorOf(r.indicatorCode);
+    return {
+      id: String(index),
+      unit: indicator.unit,
+      decimalPlaces: r.decimalPlaces ?? indicator.decimalPlaces,
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      symbol: r.symbol,
+    };
+  });
+  const shown = disclose(cells, [], policy);
+  return cells.map((cell) => {
+    const d = shown.get(cell.id)!;
+    return {
+      value: d.value,
+      symbol: d.symbol,
+      numerator: d.numerator,
+      denominator: d.denominator,
+      decimalPlaces: cell.decimalPlaces,
+      suppression: d.suppression,
+    };
+  });
+}
