@@ -7,7 +7,7 @@ const run = (...args: string[]) => execFileSync(process.execPath, ['--import', '
 describe('waymark --help', () => {
   it('lists every subcommand', () => {
     const help = run('--help');
-    for (const command of ['import [options] <files...>', 'demo [options]', 'batches [options]'])
+    for (const command of ['import [options] <files...>', 'demo [options]', 'batches [options]', 'roll-up [options]'])
       assert.ok(help.includes(command), `--help mentions ${command}`);
   });
 
@@ -18,5 +18,6 @@ describe('waymark --help', () => {
     );
     assert.match(run('demo', '--help'), /--seed <number>/);
     assert.match(run('batches', '--help'), /--limit <n>/);
+    assert.match(run('roll-up', '--help'), /Remake the roll-ups of school figures[\s\S]*--quiet/);
   });
 });

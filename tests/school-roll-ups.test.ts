@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { roundHalfUp } from '../src/domain/indicators/rounding.ts';
+import { readImportFile } from '../src/imports/import-files.ts';
+import { writeFixture } from './fixtures/register-files.ts';
 import { appWithImports, oneObservation, readShared, type TestApp } from './support/app.ts';
 import { databaseTargets } from './support/databases.ts';
 import { sharedFile } from './support/shared-data.ts';
@@ -87,6 +89,33 @@ for (const target of databaseTargets()) {
         const got = await rollUp('ks4-attainment8', place, '201718');
         assert.deepEqual({ value: got.value, schools: got.detail.schools, pupils: got.detail.pupils }, expected, place);
       }
+    });
+
+    it('rolls figures up to a collaboration as soon as its grouping file is imported, and again on demand with the same result', async () => {
+      // Two Kent primaries with KS2 2016 results (ks2_school_2016.csv): the collaboration's roll-up is their
+      // pupil-weighted mean, covering both schools and the sum of their pupils.
+      const kentUrns = new Set(
+        rows(paths.spine)
+          .filter((r) => r.LA === '886')
+          .map((r) => r.URN),
+      );
+      const pair = rows(paths.ks2)
+        .filter((r) => kentUrns.has(r.URN) && r['Overall Meet Std'] !== '' && r['KS2 Pupils'] !== '')
+        .slice(0, 2);
+      const pupils = pair.reduce((a, r) => a + Number(r['KS2 Pupils']), 0);
+      const mean = pair.reduce((a, r) => a + Number(r['Overall Meet Std']!.replace('%', '')) * Number(r['KS2 Pupils']), 0) / pupils;
+      const grouping = await readImportFile(
+        writeFixture('hub.csv', `URN,Group code,Group name,Valid from,Valid to\n${pair.map((r) => `${r.URN},HUB-1,Test hub,2015-09-01,`).join('\n')}\n`),
+      );
+      assert.ok(grouping.ok);
+      const report = await test.services.imports.importFiles([grouping.file]);
+      assert.ok(report.rollUps !== null && report.rollUps.written > 0);
+      const hub = await rollUp('ks2-expected-rwm', 'HUB-1', '201516');
+      assert.deepEqual({ value: hub.value, schools: hub.detail.schools, pupils: hub.detail.pupils }, { value: roundHalfUp(mean, 0), schools: 2, pupils });
+      const first = await test.services.rollUps.recomputeAll();
+      const second = await test.services.rollUps.recomputeAll();
+      assert.deepEqual([first.figures, first.written], [second.figures, second.written]);
+      assert.equal((await rollUp('ks2-expected-rwm', 'HUB-1', '201516')).value, hub.value);
     });
 
     it('never answers a request for the published figure with a roll-up', async () => {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { importCommand } from './commands/import.ts';
 import { demoCommand } from './commands/demo.ts';
 import { batchesCommand } from './commands/batches.ts';
+import { rollUpCommand } from './commands/roll-up.ts';
 import { readVersion } from '../version.ts';
 
 /** `waymark`: arguments → service → summary and exit code. */
@@ -16,6 +17,7 @@ const program = new Command()
 program.addCommand(importCommand());
 program.addCommand(demoCommand());
 program.addCommand(batchesCommand());
+program.addCommand(rollUpCommand());
 
 try {
   await program.parseAsync(process.argv);

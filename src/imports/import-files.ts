@@ -40,6 +40,7 @@ export type ReadImportResult = { ok: true; file: ImportFile } | { ok: false; iss
 export function formatLabel(format: string): string {
   if (format.startsWith('mapped-csv:')) return `mapped CSV (${format.slice('mapped-csv:'.length)})`;
   if (format === 'demo-county') return 'Synthetic demo county';
+  if (format === 'compute-roll-ups') return 'Roll-ups of school figures (computed)';
   return importFormats.find((f) => f.id === format)?.label ?? format;
 }
 

@@ -5,6 +5,7 @@ import { createCatalogueService } from './catalogue-service.ts';
 import { createComparisonService } from './comparison-service.ts';
 import { createDemoService } from './demo-service.ts';
 import { createObservationService } from './observation-service.ts';
+import { createRollUpService } from './roll-up-service.ts';
 import { createPlaceService } from './place-service.ts';
 import { createImportService, type Clock } from './import-service.ts';
 
@@ -19,6 +20,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     demo: createDemoService(store, log, () => catalogueService.sync()),
     observations: createObservationService(store),
     comparison: createComparisonService(store),
+    rollUps: createRollUpService(store, log),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
   });
 }

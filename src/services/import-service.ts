@@ -8,6 +8,7 @@ import { writeLaitData, writeLaitDictionary } from './lait-writer.ts';
 import { writePublishedValues } from './published-writer.ts';
 import { ensureReferenceGeography } from './reference-geography.ts';
 import { placeSchoolsInDistricts, writeRegisterFile, type PlacementSummary } from './register-writers.ts';
+import { recomputeRollUps } from './roll-up-service.ts';
 
 export type { PlacementSummary };
 
@@ -25,7 +26,12 @@ export type FileReport = Readonly<{
   notes: readonly string[];
 }>;
 
-export type ImportReport = Readonly<{ files: readonly FileReport[]; placements: readonly PlacementSummary[] }>;
+export type ImportReport = Readonly<{
+  files: readonly FileReport[];
+  placements: readonly PlacementSummary[];
+  /** Roll-ups remade because memberships changed, when school figures are held. */
+  rollUps: Readonly<{ figures: number; written: number; removed: number }> | null;
+}>;
 
 export type Clock = () => Date;
 
@@ -79,7 +85,14 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
         }
         if (issues.length > 0) throw new ImportRejectedError(issues);
         if (placing) placements = await placeSchoolsInDistricts(tx, reports.at(-1)?.batchId ?? null);
-        return { files: reports, placements };
+        // New memberships (districts, groupings, schools' LAs) change what every roll-up covers: remake them all.
+        const last = reports.at(-1);
+        let rollUps: ImportReport['rollUps'] = null;
+        if (last !== undefined && ordered.some((f) => movesSchools.has(f.format) || f.format === 'grouping-file')) {
+          const result = await recomputeRollUps(tx, last.batchId);
+          if (result.figures > 0) rollUps = result;
+        }
+        return { files: reports, placements, rollUps };
       });
     },
   };

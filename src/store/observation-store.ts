@@ -203,6 +203,29 @@ export function createObservationStore(db: Kysely<Database>) {
       return written;
     },
 
+    /** Every published school figure with a pupil count, by indicator and academic year: what roll-ups are made from. */
+    async schoolFigures(): Promise<{ indicatorCode: string; period: string }[]> {
+      const rows = await db
+        .selectFrom('observation as o')
+        .innerJoin('place as s', 's.id', 'o.place_id')
+        .select(['o.indicator_code', 'o.period'])
+        .distinct()
+        .where('s.kind', '=', 'school')
+        .where('o.basis', '=', 'published')
+        .where('o.denominator', 'is not', null)
+        .where('o.period', '~', '^[0-9]{6}$')
+        .orderBy('o.indicator_code')
+        .orderBy('o.period')
+        .execute();
+      return rows.map((r) => ({ indicatorCode: r.indicator_code, period: r.period }));
+    },
+
+    /** Remove every roll-up (derived figures, remade from the school figures). */
+    async clearRollUps(): Promise<number> {
+      const result = await db.deleteFrom('observation').where('basis', '=', 'roll-up').executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     /** The periods and breakdowns an indicator has published figures for, newest period first. */
     async coverage(indicatorCode: string): Promise<{ periods: string[]; breakdowns: string[] }> {
       const periods = await db

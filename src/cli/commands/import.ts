@@ -45,6 +45,8 @@ export function importCommand(): Command {
           );
           for (const note of f.notes) console.log(`  - ${note}`);
         }
+        if (report.rollUps !== null)
+          console.log(`memberships changed: ${report.rollUps.figures} school figures rolled up again into ${report.rollUps.written} roll-ups`);
         for (const p of report.placements)
           console.log(
             `${p.la}: ${p.byPostcode} schools placed in districts by postcode, ${p.bySectorMajority} by postcode sector, ${p.unplaced.length} unplaced${p.unplaced.length > 0 ? ` (URN ${p.unplaced.slice(0, 10).join(', ')}${p.unplaced.length > 10 ? ' …' : ''})` : ''}`,
