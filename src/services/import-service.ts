@@ -36,16 +36,17 @@ export type ImportReport = Readonly<{
 export type Clock = () => Date;
 
 const movesSchools = new Set<ImportFile['format']>(['performance-tables-spine', 'gias-establishments', 'codepoint-code-names', 'codepoint-postcodes']);
-/** Register files that carry no figures: placement can wait until after them. */
-const registerOnly = new Set<ImportFile['format']>(['la-code-list', 'gias-links', 'gias-group-links', 'grouping-file', 'statistical-neighbours']);
+/** Files that carry figures (and so may roll school figures up): schools are placed in districts before the first. */
+const carriesFigures = new Set<ImportFile['format']>(['lait-data', 'mapped-csv']);
 
 /** `syncCatalogue` makes sure the catalogue's indicators are in the store before any file's figures are written. */
 export function createImportService(store: Store, clock: Clock, log: Log, syncCatalogue: () => Promise<unknown>) {
   return {
     /**
-     * Write screened register files in one transaction, in dependency order (LAs, schools, names,
-     * postcodes, links), then place schools in districts by postcode. Any problem — an unknown LA,
-     * an unknown URN in a grouping file — refuses the whole import and leaves the store as it was.
+     * Write screened files in one transaction, in dependency order (LAs, schools, names, postcodes, links,
+     * groupings, then figures), placing schools in districts by postcode before any figures are written and
+     * remaking roll-ups when memberships change. Any problem — an unknown LA, an unknown URN in a grouping
+     * file, an unknown measure — refuses the whole import and leaves the store as it was.
      */
     async importFiles(files: readonly ImportFile[]): Promise<ImportReport> {
       const ordered = [...files].sort((a, b) => importWriteOrder.indexOf(a.format) - importWriteOrder.indexOf(b.format));
@@ -70,7 +71,7 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
         let placing = ordered.some((f) => movesSchools.has(f.format));
         let placements: PlacementSummary[] = [];
         for (const file of ordered) {
-          if (placing && !movesSchools.has(file.format) && !registerOnly.has(file.format) && issues.length === 0) {
+          if (placing && carriesFigures.has(file.format) && issues.length === 0) {
             placements = await placeSchoolsInDistricts(tx, reports.at(-1)?.batchId ?? null);
             placing = false;
           }
@@ -81,7 +82,7 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
           const skipped = file.skipped + counts.skipped;
           await tx.register.closeBatch(batchId, { ...counts, skipped, notes });
           reports.push({ file: file.file, format: batchFormat(file), batchId, rows: file.rowCount, ...counts, skipped, notes });
-          log.info({ file: file.file, format: file.format, batchId, inserted: counts.inserted, updated: counts.updated }, 'register file written');
+          log.info({ file: file.file, format: file.format, batchId, inserted: counts.inserted, updated: counts.updated }, 'file written');
         }
         if (issues.length > 0) throw new ImportRejectedError(issues);
         if (placing) placements = await placeSchoolsInDistricts(tx, reports.at(-1)?.batchId ?? null);
