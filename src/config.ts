@@ -51,3 +51,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
   });
 }
+
+/** Pupil-level Parquet files live beside the embedded database, one folder per database name. */
+export function pupilDirOf(config: Config): string {
+  return `${config.dataDir}/pupils/${config.databaseName}`;
+}

@@ -1,4 +1,4 @@
-import { readConfig } from './config.ts';
+import { pupilDirOf, readConfig } from './config.ts';
 import { loadCatalogue } from './imports/indicator-catalogue/read-catalogue.ts';
 import { createLog } from './log.ts';
 import { createServices } from './services/create-services.ts';
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const log = createLog(config.logLevel);
   const database: DatabaseHandle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log });
   try {
-    const services = createServices(createStore(database.db), () => new Date(), log, await loadCatalogue());
+    const services = createServices(createStore(database.db), () => new Date(), log, await loadCatalogue(), { pupilDir: pupilDirOf(config) });
     await services.catalogue.sync();
     if (config.demo === 'auto' && (await services.demo.isEmpty())) {
       log.info('the store is empty: building the demo county (first run only)');

@@ -3,12 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 
-// What may import what (docs/architecture.md): the domain is pure; only store/ speaks SQL; faces never touch the store.
+// What may import what (docs/architecture.md): the domain is pure; only store/ speaks SQL to PostgreSQL and only compute/ to
+// DuckDB; faces never touch either.
 const allowed: Readonly<Record<string, readonly string[]>> = {
   domain: ['domain'],
   demo: ['domain', 'demo'],
   store: ['domain', 'store', 'log'],
-  services: ['domain', 'store', 'services', 'log', 'demo'],
+  compute: ['domain', 'compute'],
+  services: ['domain', 'store', 'compute', 'services', 'log', 'demo'],
   imports: ['domain', 'imports'],
   web: ['services', 'domain', 'web', 'log', 'imports', 'api'],
   api: ['services', 'domain', 'api'],
@@ -32,7 +34,9 @@ describe('architecture', () => {
       const source = readFileSync(file, 'utf8');
       for (const [, spec] of source.matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)) {
         if (spec === undefined) continue;
-        if (from === 'domain' && (spec.startsWith('node:') || /^(pg|kysely|fastify|pino)/.test(spec))) violations.push(`${file}: the domain imports ${spec}`);
+        if (from === 'domain' && (spec.startsWith('node:') || /^(pg|kysely|fastify|pino|@duckdb)/.test(spec)))
+          violations.push(`${file}: the domain imports ${spec}`);
+        if (spec.startsWith('@duckdb') && from !== 'compute') violations.push(`${file}: only compute/ speaks to DuckDB (${spec})`);
         if (!spec.startsWith('.') || rules === undefined) continue;
         const to = layerOf(path.join(path.dirname(file), spec));
         if (!rules.includes(to)) violations.push(`${file}: ${from} imports ${to} (${spec})`);

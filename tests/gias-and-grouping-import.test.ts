@@ -100,7 +100,7 @@ for (const target of databaseTargets()) {
     let services: Services;
     before(async () => {
       database = await freshDatabase(target);
-      services = createServices(database.store, () => new Date('2016-01-14T00:00:00Z'), createLog('silent'), catalogue);
+      services = createServices(database.store, () => new Date('2016-01-14T00:00:00Z'), createLog('silent'), catalogue, { pupilDir: database.pupilDir });
     });
     after(() => database.drop());
 

@@ -11,7 +11,7 @@ for (const target of databaseTargets()) {
     let services: Services;
     before(async () => {
       database = await freshDatabase(target);
-      services = createServices(database.store, () => new Date('2016-01-14T00:00:00Z'), createLog('silent'), catalogue);
+      services = createServices(database.store, () => new Date('2016-01-14T00:00:00Z'), createLog('silent'), catalogue, { pupilDir: database.pupilDir });
     });
     after(() => database.drop());
 
@@ -26,7 +26,7 @@ for (const target of databaseTargets()) {
 
     it('updates a definition whose file changed', async () => {
       const changed = catalogue.map((i) => (i.code === 'overall-absence' ? { ...i, title: 'Overall absence rate (all sessions)' } : i));
-      const other = createServices(database.store, () => new Date(), createLog('silent'), changed);
+      const other = createServices(database.store, () => new Date(), createLog('silent'), changed, { pupilDir: database.pupilDir });
       assert.deepEqual(await other.catalogue.sync(), { inserted: 0, updated: 1, unchanged: catalogue.length - 1 });
     });
   });

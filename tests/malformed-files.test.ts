@@ -56,7 +56,7 @@ for (const target of databaseTargets()) {
     let services: Services;
     before(async () => {
       database = await freshDatabase(target);
-      services = createServices(database.store, () => new Date('2024-01-01T00:00:00Z'), createLog('silent'), catalogue);
+      services = createServices(database.store, () => new Date('2024-01-01T00:00:00Z'), createLog('silent'), catalogue, { pupilDir: database.pupilDir });
       const seed = await readImportFile(writeFixture('la_code_list.csv', laCodeListFile));
       assert.ok(seed.ok);
       await services.imports.importFiles([seed.file]);

@@ -37,7 +37,7 @@ for (const target of databaseTargets()) {
     let services: Services;
     before(async () => {
       database = await freshDatabase(target);
-      services = createServices(database.store, () => new Date('2018-01-18T00:00:00Z'), createLog('silent'), catalogue);
+      services = createServices(database.store, () => new Date('2018-01-18T00:00:00Z'), createLog('silent'), catalogue, { pupilDir: database.pupilDir });
       await services.imports.importFiles(registerFiles);
     });
     after(() => database.drop());

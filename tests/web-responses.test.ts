@@ -15,7 +15,7 @@ describe('web responses', () => {
   before(async () => {
     database = await freshDatabase(databaseTargets()[0]!);
     const log = createLog('silent');
-    const services = createServices(database.store, () => new Date('2016-01-14T00:00:00Z'), log, catalogue);
+    const services = createServices(database.store, () => new Date('2016-01-14T00:00:00Z'), log, catalogue, { pupilDir: database.pupilDir });
     const list = await readImportFile(writeFixture('la_code_list.csv', laCodeListFile));
     assert.ok(list.ok);
     await services.imports.importFiles([list.file]);

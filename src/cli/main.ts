@@ -3,6 +3,7 @@ import { importCommand } from './commands/import.ts';
 import { demoCommand } from './commands/demo.ts';
 import { batchesCommand } from './commands/batches.ts';
 import { rollUpCommand } from './commands/roll-up.ts';
+import { computeCommand } from './commands/compute.ts';
 import { readVersion } from '../version.ts';
 
 /** `waymark`: arguments → service → summary and exit code. */
@@ -18,6 +19,7 @@ program.addCommand(importCommand());
 program.addCommand(demoCommand());
 program.addCommand(batchesCommand());
 program.addCommand(rollUpCommand());
+program.addCommand(computeCommand());
 
 try {
   await program.parseAsync(process.argv);

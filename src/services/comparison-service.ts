@@ -3,7 +3,7 @@ import { changeOnLastYear, gapBetween, gapPairs, previousPeriod, type Change, ty
 import { neighbourAverage, quartileBand, quartilesOf, rankPlaces, type QuartileBand, type Quartiles } from '../domain/comparison/ranking.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
-import type { ObservationRow, RollUpDetail } from '../store/observation-store.ts';
+import { figureBases, type Basis, type ObservationRow } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { discloseRows } from './disclose-rows.ts';
 
@@ -16,7 +16,8 @@ import { discloseRows } from './disclose-rows.ts';
 export type ShownValue = Readonly<{ value: number | null; symbol: DfeSymbol | null; decimalPlaces: number }>;
 export type PlaceFigure = Readonly<{ kind: string; code: string; name: string }> & ShownValue;
 export type RankedFigure = PlaceFigure & Readonly<{ rank: number | null; band: QuartileBand | null; inFocusGroup: boolean }>;
-export type RollUpFigure = PlaceFigure & Readonly<{ detail: RollUpDetail | null }>;
+/** A district's (or the LA's) figure: computed from pupil records where held, otherwise a roll-up of its schools. */
+export type DistrictFigure = PlaceFigure & Readonly<{ basis: Basis; schools: number | null; pupils: number | null }>;
 
 export type Comparison = Readonly<{
   indicator: Indicator;
@@ -32,7 +33,7 @@ export type Comparison = Readonly<{
   focus: Readonly<{
     la: RankedFigure | null;
     neighbourGroup: Readonly<{ name: string; average: number | null; rank: number | null; size: number }> | null;
-    districts: readonly RollUpFigure[];
+    districts: readonly DistrictFigure[];
     schools: readonly PlaceFigure[];
     change: Readonly<{ since: string; change: Change | null }>;
     gaps: readonly Readonly<{ label: string; group: ShownValue; within: Gap; national: Gap }>[];
@@ -65,7 +66,7 @@ export function createComparisonService(store: Store) {
         focus: null,
       };
       if (period === null) return empty;
-      const published = await store.observations.find({ indicatorCode, period, breakdown, basis: 'published', limit: 50_000 });
+      const published = ownFigures(await store.observations.find({ indicatorCode, period, breakdown, basis: figureBases, limit: 50_000 }));
       const shown = showAll(published, indicator, policy);
       const figure = (r: ObservationRow): PlaceFigure => ({ ...r.place, ...shown.get(r)! });
 
@@ -97,25 +98,32 @@ export function createComparisonService(store: Store) {
         const groupRanks = rankPlaces(groupValues, indicator.polarity);
         const laPlace = await store.places.find('la', focusLa);
         const districtIds = laPlace === undefined ? [] : (await store.places.members(laPlace.id, 'district')).map((d) => d.id);
-        const rollUps = await store.observations.find({
+        // Districts: computed from pupil records where the LA holds them, otherwise rolled up from school figures.
+        const districtRows = await store.observations.find({
           indicatorCode,
           period,
           breakdown,
-          basis: 'roll-up',
+          basis: ['computed', 'roll-up'],
           placeIds: [...districtIds, ...(laPlace ? [laPlace.id] : [])],
           limit: 1000,
         });
+        const computedPlaces = new Set(districtRows.filter((r) => r.basis === 'computed').map((r) => r.placeId));
+        const rollUps = districtRows.filter(
+          (r) => (r.basis === 'computed' && r.place.kind !== 'la') || (r.basis === 'roll-up' && !computedPlaces.has(r.placeId)),
+        );
         const shownRollUps = showAll(rollUps, indicator, policy);
         const schoolIds = laPlace === undefined ? [] : (await store.places.members(laPlace.id, 'school')).map((s) => s.id);
         const schools =
           schoolIds.length === 0
             ? []
-            : await store.observations.find({ indicatorCode, period, breakdown, basis: 'published', placeIds: schoolIds, limit: 5000 });
+            : ownFigures(await store.observations.find({ indicatorCode, period, breakdown, basis: figureBases, placeIds: schoolIds, limit: 10_000 }));
         const shownSchools = showAll(schools, indicator, policy);
         const better = indicator.polarity === 'lower_is_better' ? 1 : -1;
         const valueOf = async (placeId: number | undefined, at: string, group: string): Promise<ShownValue | null> => {
           if (placeId === undefined) return null;
-          const rows = await store.observations.find({ indicatorCode, period: at, breakdown: group, basis: 'published', placeIds: [placeId], limit: 5 });
+          const rows = ownFigures(
+            await store.observations.find({ indicatorCode, period: at, breakdown: group, basis: figureBases, placeIds: [placeId], limit: 10 }),
+          );
           return rows.length === 0 ? null : showAll(rows, indicator, policy).get(rows[0]!)!;
         };
         const since = previousPeriod(period);
@@ -145,7 +153,16 @@ export function createComparisonService(store: Store) {
                   size: groupValues.filter((v) => v.value !== null).length,
                 },
           districts: rollUps
-            .map((r) => ({ ...r.place, ...shownRollUps.get(r)!, detail: r.detail }))
+            .map((r): DistrictFigure => {
+              const rollUp = r.basis === 'roll-up' && r.detail !== null && 'schools' in r.detail ? r.detail : null;
+              return {
+                ...r.place,
+                ...shownRollUps.get(r)!,
+                basis: r.basis,
+                schools: rollUp?.schools ?? null,
+                pupils: rollUp?.pupils ?? (r.basis === 'computed' ? shownRollUps.get(r)!.pupils : null),
+              };
+            })
             .sort((a, b) => Number(a.kind === 'la') - Number(b.kind === 'la') || a.name.localeCompare(b.name)),
           schools: schools
             .map((r) => ({ ...r.place, ...shownSchools.get(r)! }))
@@ -179,9 +196,17 @@ export function createComparisonService(store: Store) {
   };
 }
 
-function showAll(rows: readonly ObservationRow[], indicator: Indicator, policy: DisclosurePolicy): Map<ObservationRow, ShownValue> {
+function showAll(rows: readonly ObservationRow[], indicator: Indicator, policy: DisclosurePolicy): Map<ObservationRow, ShownValue & { pupils: number | null }> {
   const shown = discloseRows(rows, () => indicator, policy);
-  return new Map(rows.map((r, i) => [r, { value: shown[i]!.value, symbol: shown[i]!.symbol, decimalPlaces: shown[i]!.decimalPlaces }]));
+  return new Map(
+    rows.map((r, i) => [r, { value: shown[i]!.value, symbol: shown[i]!.symbol, decimalPlaces: shown[i]!.decimalPlaces, pupils: shown[i]!.denominator }]),
+  );
+}
+
+/** One figure per place and data version: the published one where a file gave it, otherwise the one computed here. */
+function ownFigures(rows: readonly ObservationRow[]): ObservationRow[] {
+  const published = new Set(rows.filter((r) => r.basis === 'published').map((r) => `${r.placeId}|${r.dataVersion}|${r.breakdown}|${r.period}`));
+  return rows.filter((r) => r.basis === 'published' || !published.has(`${r.placeId}|${r.dataVersion}|${r.breakdown}|${r.period}`));
 }
 
 /** The LA Waymark serves: the one whose districts are held (Kent in the demo and in a Kent import). */

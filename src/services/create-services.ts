@@ -8,16 +8,24 @@ import { createObservationService } from './observation-service.ts';
 import { createRollUpService } from './roll-up-service.ts';
 import { createPlaceService } from './place-service.ts';
 import { createImportService, type Clock } from './import-service.ts';
+import { createPupilService } from './pupil-service.ts';
+
+export type ServiceOptions = Readonly<{
+  /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
+  pupilDir: string;
+}>;
 
 /** The use cases every face calls. Everything is handed in: no module singletons. */
-export function createServices(store: Store, clock: Clock, log: Log, catalogue: readonly Indicator[]) {
+export function createServices(store: Store, clock: Clock, log: Log, catalogue: readonly Indicator[], options: ServiceOptions) {
   const catalogueService = createCatalogueService(store, catalogue, log);
+  const pupils = createPupilService(store, log, options.pupilDir, () => catalogue);
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
     imports: createImportService(store, clock, log, () => catalogueService.sync()),
     places: createPlaceService(store, clock),
-    demo: createDemoService(store, log, () => catalogueService.sync()),
+    demo: createDemoService(store, log, () => catalogueService.sync(), pupils),
+    pupils,
     observations: createObservationService(store),
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log),

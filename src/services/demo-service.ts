@@ -1,29 +1,45 @@
 import { createHash } from 'node:crypto';
+import { comparatorFigures } from '../demo/comparator-figures.ts';
 import { generateCounty } from '../demo/generate-county.ts';
+import { generatePupilFiles } from '../demo/generate-pupils.ts';
 import { kent, kentDistricts, kentNeighbours2012, laOnsCodes } from '../domain/geography/reference-places.ts';
 import { pupilsOnRollCode, type Observation } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import type { ObservationInput } from '../store/observation-store.ts';
+import type { ComputeSummary, createPupilService } from './pupil-service.ts';
 import { ensureReferenceGeography } from './reference-geography.ts';
 
 export const demoFormat = 'demo-county';
 
-export type DemoSummary = Readonly<{ batchId: number; schools: number; successions: number; rollObservations: number }>;
+export type DemoSummary = Readonly<{
+  batchId: number;
+  schools: number;
+  successions: number;
+  rollObservations: number;
+  comparatorObservations: number;
+  pupilFiles: number;
+  pupilRecords: number;
+  compute: ComputeSummary;
+}>;
 
-/** Build the synthetic demo county into an empty store, in one transaction, recorded as one import batch. */
-/** `syncCatalogue` writes the indicator definitions the demo's figures refer to. */
-export function createDemoService(store: Store, log: Log, syncCatalogue: () => Promise<unknown>) {
+/**
+ * Build the synthetic demo county into an empty store: places, rolls and comparator figures in one transaction
+ * recorded as one import batch; then the pupil records, one Parquet file per collection and year, each registered as
+ * its own batch; then the compute. `syncCatalogue` writes the indicator definitions the figures refer to.
+ */
+export function createDemoService(store: Store, log: Log, syncCatalogue: () => Promise<unknown>, pupils: ReturnType<typeof createPupilService>) {
   return {
     async isEmpty(): Promise<boolean> {
       return (await store.places.count()) === 0;
     },
 
-    async build(seed = 2013, progress: (step: string) => void = () => {}): Promise<DemoSummary> {
+    async build(seed = 2013, progress: (step: string) => void = () => {}, options: Readonly<{ pupilYears?: readonly number[] }> = {}): Promise<DemoSummary> {
       await syncCatalogue();
       progress('generating the county');
       const county = generateCounty(seed);
       const hash = createHash('sha256').update(JSON.stringify(county)).digest('hex');
-      return store.transaction(async (tx) => {
+      const built = await store.transaction(async (tx) => {
         if (await tx.register.hasFormat(demoFormat)) throw new Error('the demo county is already built in this database');
         progress('writing places');
         const batchId = await tx.register.openBatch({
@@ -127,18 +143,52 @@ export function createDemoService(store: Store, log: Log, syncCatalogue: () => P
             dataVersion: 'final',
           });
         }
-        await tx.observations.insert(observations, batchId);
+        // England, the South East and the 2012 neighbours, so Kent's computed figures have something to be ranked against.
+        const laPlaceIds = new Map([...laIds]);
+        const comparators: ObservationInput[] = comparatorFigures(seed).map((f) => ({
+          indicatorCode: f.indicator,
+          placeId: f.placeKind === 'country' ? englandId : f.placeKind === 'region' ? regionIds.get(f.placeCode)! : laPlaceIds.get(f.placeCode)!,
+          period: f.period,
+          breakdown: f.breakdown,
+          value: f.value,
+          numerator: null,
+          denominator: null,
+          symbol: null,
+          dataVersion: 'final',
+          decimalPlaces: f.decimalPlaces,
+        }));
+        await tx.observations.insert([...observations, ...comparators], batchId);
         await tx.register.closeBatch(batchId, {
           inserted: county.schools.length,
           updated: 0,
           closed: 0,
           unchanged: 0,
           skipped: 0,
-          notes: [`synthetic county, seed ${seed}; England ${englandId}`],
+          notes: [
+            `synthetic county, seed ${seed}`,
+            `${comparators.length} comparator figures for England, the South East and the 2012 neighbours: synthetic, shaped on national releases (src/demo/calibration.ts)`,
+          ],
         });
         log.info({ batchId, schools: county.schools.length }, 'demo county built');
-        return { batchId, schools: county.schools.length, successions: county.successions.length, rollObservations: observations.length };
+        return {
+          batchId,
+          schools: county.schools.length,
+          successions: county.successions.length,
+          rollObservations: observations.length,
+          comparatorObservations: comparators.length,
+        };
       });
+
+      let pupilFiles = 0;
+      let pupilRecords = 0;
+      for (const file of generatePupilFiles(county, seed, options.pupilYears)) {
+        progress(`writing ${file.records.length} ${file.collection} pupil records for ${file.period}`);
+        const written = await pupils.writeFile({ ...file, dataVersion: 'final', source: `demo county (seed ${seed})` });
+        pupilFiles++;
+        pupilRecords += written.rows;
+      }
+      const compute = await pupils.compute((step) => progress(`computing ${step.file} (${step.index}/${step.of}): ${step.figures} figures`));
+      return { ...built, pupilFiles, pupilRecords, compute };
     },
   };
 }

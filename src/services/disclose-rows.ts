@@ -13,7 +13,11 @@ export type ShownFigure = Readonly<{
 }>;
 
 /** Every read of observations for a face goes through here: the disclosure step over the rows, in their order. */
-export function discloseRows(rows: readonly ObservationRow[], indicatorOf: (code: string) => Indicator, policy: DisclosurePolicy): ShownFigure[] {
+export function discloseRows(
+  rows: readonly Pick<ObservationRow, 'indicatorCode' | 'decimalPlaces' | 'value' | 'numerator' | 'denominator' | 'symbol'>[],
+  indicatorOf: (code: string) => Indicator,
+  policy: DisclosurePolicy,
+): ShownFigure[] {
   const cells = rows.map((r, index) => {
     const indicator = indicatorOf(r.indicatorCode);
     return {

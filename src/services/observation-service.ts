@@ -2,7 +2,7 @@ import { BadRequestError, NotFoundError } from '../domain/errors.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { DataVersion, DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
-import type { Basis, RollUpDetail } from '../store/observation-store.ts';
+import { figureBases, type Basis, type ComputedDetail, type RollUpDetail } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { discloseRows } from './disclose-rows.ts';
 
@@ -15,7 +15,7 @@ export type ObservationQuery = Readonly<{
   period?: string;
   breakdown?: string;
   dataVersion?: DataVersion;
-  /** Published figures unless roll-ups of school figures are asked for. */
+  /** Published and computed figures unless one basis (or roll-ups of school figures) is asked for. */
   basis?: Basis;
   limit?: number;
 }>;
@@ -33,8 +33,8 @@ export type DisclosedObservation = Readonly<{
   decimalPlaces: number;
   suppression: 'source' | 'primary' | 'secondary' | null;
   basis: Basis;
-  /** For a roll-up: the schools and pupils it covers and how it was made. */
-  detail: RollUpDetail | null;
+  /** For a roll-up: the schools and pupils it covers and how it was made; for a computed figure, its rule and pupil file. */
+  detail: RollUpDetail | ComputedDetail | null;
   provenance: Readonly<{ batchId: number; file: string; format: string; line: number | null }>;
 }>;
 
@@ -63,7 +63,7 @@ export function createObservationService(store: Store) {
         period: query.period,
         breakdown: query.breakdown,
         dataVersion: query.dataVersion,
-        basis: query.basis ?? 'published',
+        basis: query.basis ?? figureBases,
         limit: Math.min(query.limit ?? maximumRows, maximumRows),
       });
       const shown = discloseRows(rows, (code) => indicators.get(code)!, policy);

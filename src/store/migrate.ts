@@ -5,6 +5,7 @@ import * as m0001 from './migrations/0001_create_register.ts';
 import * as m0002 from './migrations/0002_extend_indicator.ts';
 import * as m0003 from './migrations/0003_observation_provenance.ts';
 import * as m0004 from './migrations/0004_observation_basis.ts';
+import * as m0005 from './migrations/0005_computed_basis.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002_extend_indicator': m0002,
   '0003_observation_provenance': m0003,
   '0004_observation_basis': m0004,
+  '0005_computed_basis': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -10,15 +10,32 @@ const chunkSize = 2000;
 /** An observation as an import writes it: the decimals it was published with and the file line it came from. */
 export type ObservationInput = Observation & Readonly<{ decimalPlaces?: number | null; sourceLine?: number | null }>;
 
-/** How a figure came about: as published (or computed from pupil records), or rolled up from school figures. */
-export type Basis = 'published' | 'roll-up';
+/** How a figure came about: as a DfE (or LA) file published it, computed here from pupil records, or rolled up from school figures. */
+export type Basis = 'published' | 'computed' | 'roll-up';
+
+/** A place's own figure for a year, from a file or computed here (as against a roll-up of its schools). */
+export const figureBases: readonly Basis[] = ['published', 'computed'];
+
+/** What a figure computed from pupil records rests on: the rule of its year and the pupil file's batch. */
+export type ComputedDetail = Readonly<{ rule: string; pupilBatch: number }>;
+
+/** A figure computed from pupil records, as `waymark compute` writes it. */
+export type ComputedInput = Readonly<{
+  indicatorCode: string;
+  placeId: number;
+  breakdown: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  rule: string;
+}>;
 
 export type RollUpDetail = Readonly<{ schools: number; pupils: number; schoolsWithoutFigure: number; method: string }>;
 
 export type ObservationRow = Observation &
   Readonly<{
     basis: Basis;
-    detail: RollUpDetail | null;
+    detail: RollUpDetail | ComputedDetail | null;
     decimalPlaces: number | null;
     place: Readonly<{ kind: PlaceKind; code: string; name: string }>;
     provenance: Readonly<{ batchId: number; file: string; format: string; line: number | null; importedAt: Date }>;
@@ -30,7 +47,7 @@ export type ObservationQuery = Readonly<{
   period?: string;
   breakdown?: string;
   dataVersion?: DataVersion;
-  basis?: Basis;
+  basis?: Basis | readonly Basis[];
   limit: number;
 }>;
 
@@ -130,7 +147,8 @@ export function createObservationStore(db: Kysely<Database>) {
       if (query.period !== undefined) q = q.where('o.period', '=', query.period);
       if (query.breakdown !== undefined) q = q.where('o.breakdown', '=', query.breakdown);
       if (query.dataVersion !== undefined) q = q.where('o.data_version', '=', query.dataVersion);
-      if (query.basis !== undefined) q = q.where('o.basis', '=', query.basis);
+      if (typeof query.basis === 'string') q = q.where('o.basis', '=', query.basis);
+      else if (query.basis !== undefined) q = q.where('o.basis', 'in', [...query.basis]);
       const rows = await q
         .orderBy('o.indicator_code')
         .orderBy('o.period')
@@ -152,7 +170,7 @@ export function createObservationStore(db: Kysely<Database>) {
         dataVersion: r.data_version as DataVersion,
         decimalPlaces: r.decimal_places,
         basis: r.basis as Basis,
-        detail: (r.detail ?? null) as RollUpDetail | null,
+        detail: (r.detail ?? null) as RollUpDetail | ComputedDetail | null,
         place: { kind: r.kind as PlaceKind, code: r.code, name: r.name },
         provenance: { batchId: r.batch_id, file: r.file_name, format: r.format, line: r.source_line, importedAt: r.imported_at },
       }));
@@ -163,6 +181,37 @@ export function createObservationStore(db: Kysely<Database>) {
      * January census: the pupil-weighted mean of the school values (weights: each school's denominator), with the
      * number of schools and pupils covered. Replaces earlier roll-ups of the same figures.
      */
+    /**
+     * Replace the computed figures of some indicators for one period and data version with `figures`, in bulk
+     * (column arrays through unnest: one statement per 20,000 rows). Run inside the compute's transaction.
+     */
+    async replaceComputed(
+      scope: Readonly<{ indicatorCodes: readonly string[]; period: string; dataVersion: DataVersion }>,
+      figures: readonly ComputedInput[],
+      batchId: number,
+      pupilBatch: number,
+    ): Promise<{ removed: number; written: number }> {
+      const removed = await db
+        .deleteFrom('observation')
+        .where('basis', '=', 'computed')
+        .where('period', '=', scope.period)
+        .where('data_version', '=', scope.dataVersion)
+        .where('indicator_code', 'in', scope.indicatorCodes.length > 0 ? [...scope.indicatorCodes] : ['-'])
+        .executeTakeFirst();
+      for (let i = 0; i < figures.length; i += 20_000) {
+        const part = figures.slice(i, i + 20_000);
+        await sql`
+          insert into observation (indicator_code, place_id, period, breakdown, value, numerator, denominator, data_version, batch_id, basis, detail)
+          select t.indicator_code, t.place_id, ${scope.period}, t.breakdown, t.value, t.numerator, t.denominator, ${scope.dataVersion}, ${batchId},
+                 'computed', jsonb_build_object('rule', t.rule, 'pupilBatch', ${pupilBatch}::bigint)
+            from unnest(${part.map((f) => f.indicatorCode)}::text[], ${part.map((f) => f.placeId)}::bigint[], ${part.map((f) => f.breakdown)}::text[],
+                        ${part.map((f) => f.value)}::float8[], ${part.map((f) => f.numerator)}::float8[], ${part.map((f) => f.denominator)}::float8[],
+                        ${part.map((f) => f.rule)}::text[])
+              as t(indicator_code, place_id, breakdown, value, numerator, denominator, rule)`.execute(db);
+      }
+      return { removed: Number(removed.numDeletedRows), written: figures.length };
+    },
+
     async rollUpSchools(
       figures: readonly Readonly<{ indicatorCode: string; period: string; censusDate: string }>[],
       batchId: number,

@@ -240,6 +240,33 @@ export function createPlaceStore(db: Kysely<Database>) {
     },
 
     /** Places that are members of a parent (optionally of one kind), with the link's dates and basis. */
+    /**
+     * Where every school sat on a date: its LA, district and groupings (links valid that day), and each LA's region.
+     * The compute places pupils by these, so a school counts in the district it was in at that year's census.
+     */
+    async placementsOn(date: string): Promise<{ schools: { urn: string; parentKind: PlaceKind; parentCode: string }[]; laRegions: Map<string, string> }> {
+      const schools = await db
+        .selectFrom('place_link as l')
+        .innerJoin('place as s', 's.id', 'l.place_id')
+        .innerJoin('place as g', 'g.id', 'l.parent_id')
+        .select(['s.code as urn', 'g.kind as parentKind', 'g.code as parentCode'])
+        .where('s.kind', '=', 'school')
+        .where('g.kind', 'in', ['la', 'district', 'grouping'])
+        .where((eb) => eb.or([eb('l.valid_from', 'is', null), eb('l.valid_from', '<=', date)]))
+        .where((eb) => eb.or([eb('l.valid_to', 'is', null), eb('l.valid_to', '>=', date)]))
+        .distinct()
+        .execute();
+      const regions = await db
+        .selectFrom('place_link as l')
+        .innerJoin('place as a', 'a.id', 'l.place_id')
+        .innerJoin('place as r', 'r.id', 'l.parent_id')
+        .select(['a.code as la', 'r.code as region'])
+        .where('a.kind', '=', 'la')
+        .where('r.kind', '=', 'region')
+        .execute();
+      return { schools: schools as { urn: string; parentKind: PlaceKind; parentCode: string }[], laRegions: new Map(regions.map((r) => [r.la, r.region])) };
+    },
+
     async members(parentId: number, kind?: PlaceKind): Promise<LinkedPlace[]> {
       let query = selectLinked('place_id').where('l.parent_id', '=', parentId);
       if (kind !== undefined) query = query.where('p.kind', '=', kind);

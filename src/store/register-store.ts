@@ -54,8 +54,10 @@ export function createRegisterStore(db: Kysely<Database>) {
       return (await db.selectFrom('import_batch').select('id').where('format', '=', format).limit(1).executeTakeFirst()) !== undefined;
     },
 
-    async batches(limit = 50): Promise<BatchRow[]> {
-      const rows = await db.selectFrom('import_batch').selectAll().orderBy('id', 'desc').limit(limit).execute();
+    async batches(limit = 50, format?: string): Promise<BatchRow[]> {
+      let query = db.selectFrom('import_batch').selectAll();
+      if (format !== undefined) query = query.where('format', '=', format);
+      const rows = await query.orderBy('id', 'desc').limit(limit).execute();
       return rows.map((r) => ({
         id: r.id,
         fileName: r.file_name,

@@ -26,7 +26,7 @@ export type TestApp = Readonly<{ database: TestDatabase; services: Services; app
 export async function appWithImports(target: DatabaseTarget, files: readonly ImportFile[], now = new Date('2026-01-01T00:00:00Z')): Promise<TestApp> {
   const database = await freshDatabase(target);
   const log = createLog('silent');
-  const services = createServices(database.store, () => now, log, catalogue);
+  const services = createServices(database.store, () => now, log, catalogue, { pupilDir: database.pupilDir });
   if (files.length > 0) await services.imports.importFiles(files);
   const app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
   return {

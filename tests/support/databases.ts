@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { connect, type Db } from '../../src/store/database.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
@@ -17,7 +20,8 @@ export function databaseTargets(): DatabaseTarget[] {
   ];
 }
 
-export type TestDatabase = Readonly<{ db: Db; store: Store; url: string; drop: () => Promise<void> }>;
+/** A test database with its own folder for pupil-level Parquet files (removed with the database). */
+export type TestDatabase = Readonly<{ db: Db; store: Store; url: string; pupilDir: string; drop: () => Promise<void> }>;
 
 /** A fresh, migrated database copied from this run's template. */
 export async function freshDatabase(target: DatabaseTarget): Promise<TestDatabase> {
@@ -35,11 +39,14 @@ export async function freshDatabase(target: DatabaseTarget): Promise<TestDatabas
   const db = connect(url.toString(), (error) =>
     console.error(`test database ${name} on ${target.name}: idle connection closed by the server (${error.message})`),
   );
+  const pupilDir = mkdtempSync(join(tmpdir(), `${name}-pupils-`));
   return {
     db,
     store: createStore(db),
     url: url.toString(),
+    pupilDir,
     drop: async () => {
+      rmSync(pupilDir, { recursive: true, force: true });
       await db.destroy();
       const client = new pg.Client({ connectionString: target.adminUrl });
       await client.connect();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { publicDisclosure } from '../../domain/indicators/disclosure.ts';
 import type { Services } from '../../services/create-services.ts';
-import { indicatorsResponse, observationQuery, observationsResponse } from './schemas.ts';
+import { indicatorsResponse, observationQuery, observationsResponse, pupilGroupQuery, pupilGroupResponse } from './schemas.ts';
 
 /** JSON API v1. Figures are disclosed for a public audience until sign-in and place-scoped roles exist. */
 export function apiRoutes(app: FastifyInstance, services: Services): void {
@@ -18,6 +18,12 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
     const query = observationQuery.parse(request.query);
     const observations = await services.observations.query(query, publicDisclosure);
     return observationsResponse.parse({ disclosure: publicDisclosure.audience, count: observations.length, observations });
+  });
+
+  app.get('/api/v1/pupil-groups', async (request) => {
+    const { collection, period, dataVersion, placeKind, place, ...filter } = pupilGroupQuery.parse(request.query);
+    const answer = await services.pupils.adHoc({ collection, period, dataVersion, placeKind, place, filter }, publicDisclosure);
+    return pupilGroupResponse.parse({ disclosure: publicDisclosure.audience, ...answer });
   });
 
   app.get('/api/v1/openapi.json', () => openApiDocument);
@@ -50,6 +56,22 @@ const openApiDocument = {
           '200': { description: 'Observations after disclosure', content: { 'application/json': { schema: z.toJSONSchema(observationsResponse) } } },
           '400': { description: 'A query that is not valid, with the reason' },
           '404': { description: 'An unknown indicator or place' },
+        },
+      },
+    },
+    '/api/v1/pupil-groups': {
+      get: {
+        summary: 'Any pupil group in one place and year, computed live from the pupil records through the same disclosure step',
+        parameters: Object.entries(
+          (z.toJSONSchema(pupilGroupQuery, { io: 'input' }) as { properties: Record<string, object>; required?: string[] }).properties,
+        ).map(([name, schema]) => ({ name, in: 'query', required: ['collection', 'period', 'placeKind', 'place'].includes(name), schema })),
+        responses: {
+          '200': {
+            description: 'Every measure of the collection for the group, after disclosure',
+            content: { 'application/json': { schema: z.toJSONSchema(pupilGroupResponse) } },
+          },
+          '400': { description: 'A query that is not valid, with the reason' },
+          '404': { description: 'No pupil records for that collection and year, or an unknown place' },
         },
       },
     },

@@ -17,9 +17,11 @@ export const observationQuery = z
     breakdown: z.string().min(1).max(60).optional(),
     dataVersion: z.enum(['provisional', 'revised', 'final']).optional(),
     basis: z
-      .enum(['published', 'roll-up'])
+      .enum(['published', 'computed', 'roll-up'])
       .optional()
-      .describe('published (the default) or roll-up: school figures rolled up by location, never the published LA figure'),
+      .describe(
+        'published (from a file), computed (here, from pupil records) or roll-up (school figures rolled up by location, never the published LA figure). Default: published and computed',
+      ),
     limit: z.coerce.number().int().min(1).max(5000).optional(),
   })
   .strict();
@@ -38,8 +40,14 @@ export const observationRow = z.object({
   denominator: z.number().nullable(),
   decimalPlaces: z.number().int(),
   suppression: z.enum(['source', 'primary', 'secondary']).nullable(),
-  basis: z.enum(['published', 'roll-up']),
-  detail: z.object({ schools: z.number().int(), pupils: z.number(), schoolsWithoutFigure: z.number().int(), method: z.string() }).nullable(),
+  basis: z.enum(['published', 'computed', 'roll-up']),
+  detail: z
+    .union([
+      z.object({ schools: z.number().int(), pupils: z.number(), schoolsWithoutFigure: z.number().int(), method: z.string() }),
+      z.object({ rule: z.string(), pupilBatch: z.number().int() }),
+    ])
+    .nullable()
+    .describe("A roll-up's coverage and method, or a computed figure's rule for its year and pupil-file batch"),
   provenance: z.object({ batchId: z.number().int(), file: z.string(), format: z.string(), line: z.number().int().nullable() }),
 });
 
@@ -59,3 +67,42 @@ export const indicatorRow = z.object({
 });
 
 export const indicatorsResponse = z.object({ count: z.number().int(), indicators: z.array(indicatorRow) });
+
+const yesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** A pupil group nobody precomputed, answered live from the pupil records (any combination of conditions). */
+export const pupilGroupQuery = z
+  .object({
+    collection: z.enum(['eyfs', 'ks1', 'ks2', 'ks4', 'census']).describe('The pupil records asked: eyfs, ks1, ks2, ks4 or census (absence and exclusions)'),
+    period: z.string().regex(/^\d{6}$/, 'an academic year time_period, e.g. 201112'),
+    dataVersion: z.enum(['provisional', 'revised', 'final']).optional(),
+    placeKind: z.enum(['country', 'region', 'la', 'district', 'grouping', 'school']),
+    place: z.string().min(1).max(20),
+    fsm: yesNo.optional(),
+    disadvantaged: yesNo.optional(),
+    sen: z.enum(['N', 'K', 'E']).optional().describe('N no SEN, K SEN support, E statement or EHC plan'),
+    inCare: yesNo.optional(),
+    gender: z.enum(['F', 'M']).optional(),
+    ethnicity: z.enum(['white', 'mixed', 'asian', 'black', 'chinese', 'other', 'unclassified']).optional(),
+    eal: yesNo.optional(),
+  })
+  .strict();
+
+export const pupilGroupResponse = z.object({
+  disclosure: z.enum(['public', 'la-officer']),
+  breakdown: z.string().describe("The group's label, e.g. fsm+sen-support+gender:female"),
+  pupils: z.number().int().nullable().describe('Pupils in the group (null when the number is small enough to be hidden)'),
+  figures: z.array(
+    z.object({
+      indicator: z.string(),
+      title: z.string(),
+      rule: z.string(),
+      value: z.number().nullable(),
+      symbol,
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
+      decimalPlaces: z.number().int(),
+      suppression: z.enum(['source', 'primary', 'secondary']).nullable(),
+    }),
+  ),
+});

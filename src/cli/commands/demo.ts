@@ -4,7 +4,7 @@ import { withServices } from '../open-services.ts';
 export function demoCommand(): Command {
   return new Command('demo')
     .description(
-      'Build the synthetic demo county (Kent-like: 12 real districts, fictional schools, rolls 2010/11-2016/17) into an empty database. `npm start` does this on first run.',
+      "Build the synthetic demo county (Kent-like: 12 real districts, fictional schools, rolls and pupil results 2010/11-2016/17 calibrated to the seed's 2012 figures, synthetic England and neighbour comparators) into an empty database, and compute it. `npm start` does this on first run.",
     )
     .option('--seed <number>', 'seed of the deterministic generator', '2013')
     .action(async (options: { seed: string }) => {
@@ -16,7 +16,8 @@ export function demoCommand(): Command {
         return services.demo.build(seed, (step) => process.stderr.write(`${step}\n`));
       });
       console.log(
-        `demo county built (batch ${summary.batchId}): ${summary.schools} schools, ${summary.successions} academy conversions, ${summary.rollObservations} roll figures`,
+        `demo county built (batch ${summary.batchId}): ${summary.schools} schools, ${summary.successions} academy conversions, ${summary.rollObservations} roll figures, ` +
+          `${summary.comparatorObservations} comparator figures; ${summary.pupilRecords} pupil records in ${summary.pupilFiles} files; ${summary.compute.figures} figures computed`,
       );
     });
 }

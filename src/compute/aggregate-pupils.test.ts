@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { AnyPupilRecord, Collection } from '../domain/pupils/pupil-record.ts';
+import { aggregateAdHoc, aggregatePupilFile, loadPlacements, type ComputedFigure, type SchoolPlacement } from './aggregate-pupils.ts';
+import { withDuckDb } from './duckdb.ts';
+import { writePupilParquet } from './pupil-files.ts';
+
+// Hand-made pupils whose every figure can be counted by eye: each expected number is derived in the test's comment.
+
+const dir = mkdtempSync(join(tmpdir(), 'waymark-compute-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+let serial = 0;
+const pupil = (over: Partial<AnyPupilRecord> = {}): AnyPupilRecord => ({
+  pupilId: `P${++serial}`,
+  urn: '900001',
+  gender: 'F',
+  fsm: false,
+  disadvantaged: false,
+  sen: 'N',
+  inCare: false,
+  ethnicity: 'white',
+  eal: false,
+  ...over,
+});
+
+const placements: SchoolPlacement[] = [
+  { urn: '900001', district: 'E07000114', la: '886', region: 'E12000008', groupings: ['hub-a'] },
+  { urn: '900002', district: 'E07000110', la: '886', region: 'E12000008', groupings: ['hub-a'] },
+];
+
+async function compute(collection: Collection, period: string, records: AnyPupilRecord[]): Promise<ComputedFigure[]> {
+  const path = join(dir, `${collection}-${period}-${++serial}.parquet`);
+  return withDuckDb(async (connection) => {
+    await writePupilParquet(connection, collection, records, path);
+    await loadPlacements(connection, placements);
+    return (await aggregatePupilFile(connection, { path, collection, period })).figures;
+  });
+}
+
+const figure = (figures: ComputedFigure[], indicator: string, level: string, code: string, breakdown = 'all') =>
+  figures.find((f) => f.indicator === indicator && f.level === level && f.code === code && f.breakdown === breakdown);
+
+describe('pupil-level measures by year (DuckDB over Parquet)', () => {
+  const census = (missed: number, possible: number) =>
+    pupil({ phase: 'primary', possibleSessions: possible, missedSessions: missed, permanentExclusion: false, fixedPeriodExclusions: 0 });
+
+  it('persistent absence uses 46 sessions over five half-terms in 2011/12, 56 over six to 2014/15, and 10% of own sessions from 2015/16', async () => {
+    // 38 of 380 sessions is exactly 10%: persistent from 2015/16 only. 50 of 323: over 46 (2011/12), under 56 (2013/14).
+    const records = [census(38, 380), census(50, 323), census(0, 380), census(60, 380)];
+    const y2011 = figure(await compute('census', '201112', records), 'persistent-absence', 'la', '886')!;
+    const y2013 = figure(await compute('census', '201314', records), 'persistent-absence', 'la', '886')!;
+    const y2015 = figure(await compute('census', '201516', records), 'persistent-absence', 'la', '886')!;
+    assert.deepEqual([y2011.numerator, y2011.denominator], [2, 4]); // 50 and 60 sessions reach 46
+    assert.deepEqual([y2013.numerator, y2013.denominator], [1, 4]); // only 60 reaches 56
+    assert.deepEqual([y2015.numerator, y2015.denominator], [3, 4]); // 38/380, 50/323 and 60/380 are 10% or more
+    assert.equal(y2015.value, 75);
+    assert.match(y2015.rule, /10%/);
+  });
+
+  it('overall absence is sessions missed over sessions possible, not the mean of pupils’ rates', async () => {
+    const f = figure(await compute('census', '201516', [census(38, 380), census(0, 20)]), 'overall-absence', 'la', '886')!;
+    assert.equal(f.value, (100 * 38) / 400); // 9.5, where the mean of rates would be 5
+  });
+
+  it('the EYFS good level of development is 78+ points with 6+ in PSED and CLL to 2011/12, and all 12 goals from 2012/13', async () => {
+    const old = [
+      pupil({ eyfsPoints: 80, eyfsPsedCll6: true }),
+      pupil({ eyfsPoints: 80, eyfsPsedCll6: false }), // 78 points without the 6s: not GLD, but counts for the 78-points measure
+      pupil({ eyfsPoints: 70, eyfsPsedCll6: true }),
+    ];
+    const f2012 = await compute('eyfs', '201112', old);
+    assert.deepEqual([figure(f2012, 'eyfs-gld', 'la', '886')!.numerator, figure(f2012, 'eyfs-78-points', 'la', '886')!.numerator], [1, 2]);
+    const f2013 = await compute('eyfs', '201213', [pupil({ eyfsGldGoals: 12 }), pupil({ eyfsGldGoals: 11 })]);
+    assert.equal(figure(f2013, 'eyfs-gld', 'la', '886')!.value, 50);
+    assert.equal(figure(f2013, 'eyfs-78-points', 'la', '886'), undefined, 'the 78-points measure ended with the 2008 profile');
+  });
+
+  it('KS2: level 4+ in English and maths to 2012, reading, writing and maths 2013-2015, the expected standard from 2016; absent and disapplied pupils stay in the denominator', async () => {
+    const levels = (english: string, reading: string, writing: string, maths: string) =>
+      pupil({ ks2English: english, ks2Reading: reading, ks2Writing: writing, ks2Maths: maths, ks1EnglishLevel: '2B', ks1MathsLevel: '2C' });
+    const records = [levels('4', '4', '3', '5'), levels('5', '5', '5', '5'), levels('A', 'A', 'A', 'A'), levels('D', 'D', 'D', 'D')];
+    const y2012 = await compute('ks2', '201112', records);
+    assert.deepEqual(
+      [figure(y2012, 'ks2-level4-english-maths', 'la', '886')!.numerator, figure(y2012, 'ks2-level4-english-maths', 'la', '886')!.denominator],
+      [2, 4],
+    );
+    assert.equal(figure(y2012, 'ks2-level5-english-maths', 'la', '886')!.numerator, 1);
+    const y2014 = await compute('ks2', '201314', records);
+    assert.equal(figure(y2014, 'ks2-level4-rwm', 'la', '886')!.numerator, 1); // writing 3 fails the first pupil
+    assert.equal(figure(y2014, 'ks2-level4-english-maths', 'la', '886'), undefined);
+    const scaled = [
+      pupil({ ks2ReadingScaled: 100, ks2MathsScaled: 104, ks2Writing: 'EXS' }),
+      pupil({ ks2ReadingScaled: 99, ks2MathsScaled: 110, ks2Writing: 'GDS' }),
+      pupil({ ks2ReadingScaled: null, ks2MathsScaled: null, ks2Writing: 'PKF' }),
+    ];
+    const y2016 = figure(await compute('ks2', '201516', scaled), 'ks2-expected-rwm', 'la', '886')!;
+    assert.deepEqual([y2016.numerator, y2016.denominator], [1, 3]);
+  });
+
+  it('expected progress counts 2c, 2b and 2a as level 2 and leaves out pupils without a KS1 level or absent at KS2', async () => {
+    const records = [
+      pupil({ ks2Maths: '4', ks1MathsLevel: '2C' }), // 2 + 2 = 4: expected progress
+      pupil({ ks2Maths: '4', ks1MathsLevel: '2A' }), // also level 2: expected progress
+      pupil({ ks2Maths: '4', ks1MathsLevel: '3' }), // needed 5
+      pupil({ ks2Maths: '3', ks1MathsLevel: 'W' }), // W counts as 0: needed 2, has 3
+      pupil({ ks2Maths: '4', ks1MathsLevel: null }), // no KS1 level: not counted
+      pupil({ ks2Maths: 'A', ks1MathsLevel: '2B' }), // absent: not counted
+    ];
+    const f = figure(await compute('ks2', '201112', records), 'ks2-expected-progress-maths', 'la', '886')!;
+    assert.deepEqual([f.numerator, f.denominator], [3, 4]);
+  });
+
+  it('KS1 level 2B+ needs 2B, 2A, 3 or 4 in each subject', async () => {
+    const f = await compute('ks1', '201112', [
+      pupil({ ks1Reading: '2B', ks1Writing: '2A', ks1Maths: '3' }),
+      pupil({ ks1Reading: '2C', ks1Writing: '2B', ks1Maths: '2B' }),
+    ]);
+    assert.equal(figure(f, 'ks1-l2b-rwm', 'la', '886')!.numerator, 1);
+    assert.equal(figure(f, 'ks1-l2b-writing', 'la', '886')!.numerator, 2);
+  });
+});
+
+describe('one set-based compute over every level and pupil group', () => {
+  const records = [
+    pupil({ urn: '900001', fsm: true, ks4Level2Em: false, ks4Attainment8: 30 }),
+    pupil({ urn: '900001', fsm: false, ks4Level2Em: true, ks4Attainment8: 60, ethnicity: 'asian' }),
+    pupil({ urn: '900002', fsm: false, ks4Level2Em: true, ks4Attainment8: 50, gender: 'M' }),
+    pupil({ urn: '900003', fsm: false, ks4Level2Em: true, ks4Attainment8: 40 }), // a school with no placement
+  ];
+
+  it('gives the school, district, grouping, LA, region and England figures, each pupil once at each level', async () => {
+    const f = await compute('ks4', '201415', records);
+    const em = (level: string, code: string, breakdown = 'all') => {
+      const x = figure(f, 'ks4-5ac-em', level, code, breakdown);
+      return x === undefined ? undefined : [x.numerator, x.denominator];
+    };
+    assert.deepEqual(em('school', '900001'), [1, 2]);
+    assert.deepEqual(em('district', 'E07000114'), [1, 2]);
+    assert.deepEqual(em('grouping', 'hub-a'), [2, 3]);
+    assert.deepEqual(em('la', '886'), [2, 3]);
+    assert.deepEqual(em('region', 'E12000008'), [2, 3]);
+    assert.deepEqual(em('country', 'E92000001'), [3, 4], 'the unplaced pupil counts in England only');
+    assert.deepEqual(em('la', '886', 'fsm'), [0, 1]);
+    assert.deepEqual(em('la', '886', 'gender:male'), [1, 1]);
+    assert.deepEqual(em('la', '886', 'ethnicity:asian'), [1, 1]);
+    assert.equal(em('school', '900001', 'ethnicity:asian'), undefined, 'schools carry only the breakdowns the performance tables publish');
+  });
+
+  it('takes the mean of a score over pupils with one (Attainment 8 from 2015/16)', async () => {
+    const f = figure(await compute('ks4', '201516', records), 'ks4-attainment8', 'la', '886')!;
+    assert.equal(f.value, (30 + 60 + 50) / 3);
+    assert.equal(f.numerator, null, 'a mean keeps its pupils as the denominator only');
+  });
+
+  it('answers an ad-hoc group live: FSM girls in one district', async () => {
+    const path = join(dir, 'adhoc.parquet');
+    const figures = await withDuckDb(async (connection) => {
+      await writePupilParquet(connection, 'ks4', records, path);
+      return aggregateAdHoc(connection, { path, collection: 'ks4', period: '201415' }, ['900001'], { fsm: true, gender: 'F' });
+    });
+    const em = figures.find((x) => x.indicator === 'ks4-5ac-em')!;
+    assert.deepEqual([em.numerator, em.denominator, em.value], [0, 1, 0]);
+  });
+});

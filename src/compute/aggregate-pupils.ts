@@ -1,0 +1,176 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { england } from '../domain/geography/reference-places.ts';
+import { schoolBreakdowns, type PupilFilter } from '../domain/pupils/breakdowns.ts';
+import type { Collection } from '../domain/pupils/pupil-record.ts';
+import { figureOf, measuresFor, type MeasureForm } from './measures.ts';
+import { sqlString } from './duckdb.ts';
+
+/**
+ * The set-based compute: one statement per pupil file aggregates every measure of the collection at every level
+ * (school, district, LA, region, England through GROUPING SETS; LA-defined groupings through their memberships)
+ * and every breakdown (each pupil is expanded into the groups it counts in). Nothing is aggregated in JavaScript.
+ */
+
+export type PlaceLevel = 'school' | 'district' | 'grouping' | 'la' | 'region' | 'country';
+
+/** Where a school sits in the period computed: its district, LA and region by location, and its groupings. */
+export type SchoolPlacement = Readonly<{ urn: string; district: string | null; la: string | null; region: string | null; groupings: readonly string[] }>;
+
+export type ComputedFigure = Readonly<{
+  level: PlaceLevel;
+  code: string;
+  breakdown: string;
+  indicator: string;
+  form: MeasureForm;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  rule: string;
+}>;
+
+export type PupilFileInput = Readonly<{ path: string; collection: Collection; period: string }>;
+
+const breakdownList = (collection: Collection) =>
+  `list_value('all',
+     if(fsm, 'fsm', 'not-fsm'),
+     if(disadvantaged, 'disadvantaged', 'not-disadvantaged'),
+     case sen when 'K' then 'sen-support' when 'E' then 'ehc-plan' else 'no-sen' end,
+     if(in_care, 'in-care', 'not-in-care'),
+     if(gender = 'F', 'gender:female', 'gender:male'),
+     'ethnicity:' || ethnicity,
+     if(eal, 'eal', 'not-eal')${collection === 'census' ? `, 'phase:' || phase` : ''})`;
+
+/** Load the period's placements into DuckDB (tables school_places and grouping_members). */
+export async function loadPlacements(connection: DuckDBConnection, placements: readonly SchoolPlacement[]): Promise<void> {
+  await connection.run('create or replace temp table school_places (urn varchar primary key, district varchar, la varchar, region varchar)');
+  await connection.run('create or replace temp table grouping_members (urn varchar, grouping varchar)');
+  const places = await connection.createAppender('school_places');
+  const members = await connection.createAppender('grouping_members');
+  try {
+    for (const p of placements) {
+      places.appendVarchar(p.urn);
+      for (const code of [p.district, p.la, p.region])
+        if (code === null) places.appendNull();
+        else places.appendVarchar(code);
+      places.endRow();
+      for (const g of p.groupings) {
+        members.appendVarchar(p.urn);
+        members.appendVarchar(g);
+        members.endRow();
+      }
+    }
+    places.flushSync();
+    members.flushSync();
+  } finally {
+    places.closeSync();
+    members.closeSync();
+  }
+}
+
+/**
+ * Every measure of the file's collection, at every level and breakdown (placements must be loaded first).
+ * Pupils at a school with no placement count in England only, and are reported.
+ */
+export async function aggregatePupilFile(connection: DuckDBConnection, file: PupilFileInput): Promise<{ figures: ComputedFigure[]; unplacedPupils: number }> {
+  const chosen = measuresFor(file.collection, file.period);
+  if (chosen.length === 0) return { figures: [], unplacedPupils: 0 };
+  const aggregates = chosen.map(({ sql }, i) => `${sql.numerator} as n${i}, ${sql.denominator} as d${i}`).join(',\n  ');
+  const levelCase = `case when grouping(urn) = 0 then 'school' when grouping(district) = 0 then 'district' when grouping(la) = 0 then 'la'
+      when grouping(region) = 0 then 'region' else 'country' end`;
+  const codeCase = `case when grouping(urn) = 0 then urn when grouping(district) = 0 then district when grouping(la) = 0 then la
+      when grouping(region) = 0 then region else ${sqlString(england.code)} end`;
+  const statement = `
+    with placed as (
+      select p.*, s.district, s.la, s.region, s.urn is null as unplaced
+      from read_parquet(${sqlString(file.path)}) p left join school_places s on s.urn = p.urn
+    ),
+    expanded as (select *, unnest(${breakdownList(file.collection)}) as breakdown from placed),
+    by_place as (
+      select ${levelCase} as level, ${codeCase} as code, breakdown, ${aggregates}
+      from expanded
+      group by grouping sets ((breakdown, urn), (breakdown, district), (breakdown, la), (breakdown, region), (breakdown))
+    ),
+    by_grouping as (
+      select 'grouping' as level, g.grouping as code, breakdown, ${aggregates}
+      from expanded e join grouping_members g on g.urn = e.urn
+      group by g.grouping, breakdown
+    )
+    select * from by_place
+    where code is not null and (level <> 'school' or breakdown in (${[...schoolBreakdowns].map(sqlString).join(', ')}))
+    union all
+    select * from by_grouping
+    order by level, code, breakdown`;
+  // Pupils at a school without placement are left out of every level but England: count them (an LA should know).
+  const unplacedStatement = `select count(*) as n from read_parquet(${sqlString(file.path)}) p anti join school_places s on s.urn = p.urn`;
+  const [result, unplaced] = await Promise.all([connection.runAndReadAll(statement), connection.runAndReadAll(unplacedStatement)]);
+  const figures: ComputedFigure[] = [];
+  for (const row of result.getRowObjectsJS()) {
+    chosen.forEach(({ measure, sql }, i) => {
+      const numerator = toNumber(row[`n${i}`]);
+      const denominator = toNumber(row[`d${i}`]);
+      if (denominator === 0 || denominator === null) return; // no pupils with a result for this measure in the cell
+      figures.push({
+        level: row.level as PlaceLevel,
+        code: row.code as string,
+        breakdown: row.breakdown as string,
+        indicator: measure.indicator,
+        form: measure.form,
+        value: figureOf(measure.form, numerator, denominator),
+        numerator: measure.form === 'mean' ? null : numerator,
+        denominator,
+        rule: sql.rule,
+      });
+    });
+  }
+  return { figures, unplacedPupils: Number(unplaced.getRowObjectsJS()[0]!.n) };
+}
+
+/** The SQL condition for an ad-hoc pupil group (values are from closed vocabularies, validated before they get here). */
+export function filterCondition(filter: PupilFilter): string {
+  const parts = ['true'];
+  if (filter.fsm !== undefined) parts.push(`fsm = ${filter.fsm}`);
+  if (filter.disadvantaged !== undefined) parts.push(`disadvantaged = ${filter.disadvantaged}`);
+  if (filter.sen !== undefined) parts.push(`sen = ${sqlString(filter.sen)}`);
+  if (filter.inCare !== undefined) parts.push(`in_care = ${filter.inCare}`);
+  if (filter.gender !== undefined) parts.push(`gender = ${sqlString(filter.gender)}`);
+  if (filter.ethnicity !== undefined) parts.push(`ethnicity = ${sqlString(filter.ethnicity)}`);
+  if (filter.eal !== undefined) parts.push(`eal = ${filter.eal}`);
+  return parts.join(' and ');
+}
+
+/**
+ * An ad-hoc group in one place, answered live from the pupil file: every measure of the collection for the pupils
+ * who match the filter in the schools given (a district's, a grouping's, an LA's schools; all when `urns` is null).
+ */
+export async function aggregateAdHoc(
+  connection: DuckDBConnection,
+  file: PupilFileInput,
+  urns: readonly string[] | null,
+  filter: PupilFilter,
+): Promise<Omit<ComputedFigure, 'level' | 'code' | 'breakdown'>[]> {
+  const chosen = measuresFor(file.collection, file.period);
+  if (chosen.length === 0) return [];
+  const aggregates = chosen.map(({ sql }, i) => `${sql.numerator} as n${i}, ${sql.denominator} as d${i}`).join(', ');
+  const inPlace = urns === null ? 'true' : urns.length === 0 ? 'false' : `urn in (${urns.map(sqlString).join(', ')})`;
+  const result = await connection.runAndReadAll(
+    `select ${aggregates} from read_parquet(${sqlString(file.path)}) where ${inPlace} and ${filterCondition(filter)}`,
+  );
+  const row = result.getRowObjectsJS()[0]!;
+  return chosen.map(({ measure, sql }, i) => {
+    const numerator = toNumber(row[`n${i}`]);
+    const denominator = toNumber(row[`d${i}`]) ?? 0;
+    return {
+      indicator: measure.indicator,
+      form: measure.form,
+      value: figureOf(measure.form, numerator, denominator),
+      numerator: measure.form === 'mean' ? null : (numerator ?? 0),
+      denominator,
+      rule: sql.rule,
+    };
+  });
+}
+
+function toNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'bigint' ? Number(value) : Number(value);
+}

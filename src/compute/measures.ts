@@ -1,0 +1,260 @@
+import type { Collection } from '../domain/pupils/pupil-record.ts';
+import { eyfsProfile, persistentAbsenceRule } from '../domain/indicators/year-rules.ts';
+import { startYearOf } from '../domain/periods/academic-year.ts';
+
+/**
+ * How each pupil-records indicator is aggregated from a collection's columns, year by year. A measure is two SQL
+ * aggregates over the pupils in a cell (numerator and denominator) and a form that turns them into the figure:
+ *   percent  100 × numerator ÷ denominator (numerator and denominator are pupils)
+ *   rate     100 × numerator ÷ denominator (numerator: sessions or exclusions; denominator: sessions or pupils)
+ *   mean     numerator ÷ denominator (a sum of scores over the pupils with one)
+ *   count    numerator (e.g. permanent exclusions), the denominator kept as the pupils covered
+ * Year-dependent rules come from domain/indicators/year-rules.ts, so the SQL and the rule text agree.
+ */
+
+export type MeasureForm = 'percent' | 'rate' | 'mean' | 'count';
+
+export type MeasureSql = Readonly<{ numerator: string; denominator: string; rule: string }>;
+
+export type Measure = Readonly<{
+  indicator: string;
+  collection: Collection;
+  form: MeasureForm;
+  /** The SQL for the period, or null when the measure does not exist that year (or cannot be had from pupil records). */
+  sql: (period: string) => MeasureSql | null;
+}>;
+
+/** Bumped whenever a measure's SQL changes, so `waymark compute` knows stored figures are out of date. */
+export const measuresVersion = 1;
+
+const summerOf = (period: string) => startYearOf(period) + 1;
+const percentOf = (condition: string, population = 'true', rule = ''): MeasureSql => ({
+  numerator: `count(*) filter (where (${population}) and (${condition}))`,
+  denominator: `count(*) filter (where ${population})`,
+  rule,
+});
+const l2bPlus = `('2B', '2A', '3', '4')`;
+const level4Plus = `('4', '5', '6')`;
+const level5Plus = `('5', '6')`;
+const expectedTa = `('EXS', 'GDS')`;
+/** KS1 whole level as a number (W = 0; 2C, 2B and 2A all count as level 2); null when absent or disapplied. */
+const ks1Whole = (column: string) =>
+  `case when ${column} = 'W' then 0 when ${column} in ('1', '2', '2C', '2B', '2A', '3', '4') then cast(left(${column}, 1) as integer) end`;
+const ks2Numeric = (column: string) =>
+  `case when ${column} in ('2', '3', '4', '5', '6') then cast(${column} as integer) when ${column} in ('B', 'N') then 1 end`;
+const expectedProgress = (ks2: string, ks1: string): MeasureSql => ({
+  numerator: `count(*) filter (where ${ks1Whole(ks1)} is not null and ${ks2} is not null and coalesce(${ks2Numeric(ks2)}, 0) >= ${ks1Whole(ks1)} + 2)`,
+  denominator: `count(*) filter (where ${ks1Whole(ks1)} is not null and ${ks2} is not null and ${ks2} not in ('A', 'D'))`,
+  rule: 'KS2 level at least the KS1 whole level plus 2, of pupils with a KS1 level and a KS2 result',
+});
+const upTo = (last: number, make: (period: string) => MeasureSql) => (period: string) => (summerOf(period) <= last ? make(period) : null);
+const from = (first: number, make: (period: string) => MeasureSql) => (period: string) => (summerOf(period) >= first ? make(period) : null);
+const between = (first: number, last: number, make: (period: string) => MeasureSql) => (period: string) =>
+  summerOf(period) >= first && summerOf(period) <= last ? make(period) : null;
+const mean = (column: string, rule: string): MeasureSql => ({
+  numerator: `sum(${column})`,
+  denominator: `count(${column})`,
+  rule,
+});
+
+export const measures: readonly Measure[] = [
+  // Early years: the good level of development follows the profile in force (year-rules eyfsProfile).
+  {
+    indicator: 'eyfs-gld',
+    collection: 'eyfs',
+    form: 'percent',
+    sql: (period) => {
+      const profile = eyfsProfile(period);
+      if (profile === 'eyfsp-2008')
+        return percentOf('eyfs_points >= 78 and eyfs_psed_cll_6', 'eyfs_points is not null', '78+ points and 6+ in each PSED and CLL scale (EYFSP 2008)');
+      if (profile === 'eyfsp-2012' || profile === 'eyfsp-2021')
+        return percentOf('eyfs_gld_goals = 12', 'eyfs_gld_goals is not null', 'expected or exceeding in all 12 GLD goals');
+      return null;
+    },
+  },
+  {
+    indicator: 'eyfs-78-points',
+    collection: 'eyfs',
+    form: 'percent',
+    sql: upTo(2012, () => percentOf('eyfs_points >= 78', 'eyfs_points is not null', '78 or more points across the 13 scales')),
+  },
+  // Key stage 1: teacher assessment at level 2B+ to 2015, expected standard from 2016 (all pupils at the end of KS1).
+  ...(['reading', 'writing', 'maths'] as const).map((subject): Measure => ({
+    indicator: `ks1-l2b-${subject}`,
+    collection: 'ks1',
+    form: 'percent',
+    sql: upTo(2015, () => percentOf(`ks1_${subject} in ${l2bPlus}`, 'true', `level 2B or above in ${subject}`)),
+  })),
+  {
+    indicator: 'ks1-l2b-rwm',
+    collection: 'ks1',
+    form: 'percent',
+    sql: upTo(2015, () =>
+      percentOf(`ks1_reading in ${l2bPlus} and ks1_writing in ${l2bPlus} and ks1_maths in ${l2bPlus}`, 'true', 'level 2B+ in reading, writing and maths'),
+    ),
+  },
+  {
+    indicator: 'ks1-expected-rwm',
+    collection: 'ks1',
+    form: 'percent',
+    sql: from(2016, () =>
+      percentOf(`ks1_reading in ${expectedTa} and ks1_writing in ${expectedTa} and ks1_maths in ${expectedTa}`, 'true', 'EXS or GDS in all three'),
+    ),
+  },
+  // Key stage 2 (denominator: all eligible pupils; absent and disapplied count as not achieving).
+  {
+    indicator: 'ks2-level4-english-maths',
+    collection: 'ks2',
+    form: 'percent',
+    sql: upTo(2012, () => percentOf(`ks2_english in ${level4Plus} and ks2_maths in ${level4Plus}`, 'true', 'level 4+ in English and in maths')),
+  },
+  {
+    indicator: 'ks2-level5-english-maths',
+    collection: 'ks2',
+    form: 'percent',
+    // English as a subject level ended in 2012 (reading and writing were reported apart from 2013).
+    sql: upTo(2012, () => percentOf(`ks2_english in ${level5Plus} and ks2_maths in ${level5Plus}`, 'true', 'level 5+ in English and in maths')),
+  },
+  {
+    indicator: 'ks2-level4-rwm',
+    collection: 'ks2',
+    form: 'percent',
+    sql: between(2013, 2015, () =>
+      percentOf(
+        `ks2_reading in ${level4Plus} and ks2_writing in ${level4Plus} and ks2_maths in ${level4Plus}`,
+        'true',
+        'level 4+ in reading test, writing TA and maths test',
+      ),
+    ),
+  },
+  {
+    indicator: 'ks2-expected-rwm',
+    collection: 'ks2',
+    form: 'percent',
+    sql: (period) =>
+      summerOf(period) >= 2016 && summerOf(period) !== 2020 && summerOf(period) !== 2021
+        ? percentOf(
+            `ks2_reading_scaled >= 100 and ks2_maths_scaled >= 100 and ks2_writing in ${expectedTa}`,
+            'true',
+            'scaled score 100+ in reading and maths, EXS or GDS in writing',
+          )
+        : null,
+  },
+  {
+    indicator: 'ks2-expected-progress-english',
+    collection: 'ks2',
+    form: 'percent',
+    sql: upTo(2012, () => expectedProgress('ks2_english', 'ks1_english_level')),
+  },
+  { indicator: 'ks2-expected-progress-maths', collection: 'ks2', form: 'percent', sql: upTo(2015, () => expectedProgress('ks2_maths', 'ks1_maths_level')) },
+  // Key stage 4: the NPD's per-pupil flags, aggregated over the end of KS4 cohort.
+  { indicator: 'ks4-5ac-em', collection: 'ks4', form: 'percent', sql: upTo(2015, () => percentOf('ks4_level2_em', 'true', '5+ A*-C incl. English and maths')) },
+  {
+    indicator: 'ks4-a-c-english-maths',
+    collection: 'ks4',
+    form: 'percent',
+    sql: upTo(2016, () => percentOf('ks4_em_ac', 'true', 'A*-C in English and maths')),
+  },
+  {
+    indicator: 'ks4-grade5-english-maths',
+    collection: 'ks4',
+    form: 'percent',
+    sql: from(2017, () => percentOf('ks4_em_grade5', 'ks4_em_grade5 is not null', 'grade 5+ in English and maths')),
+  },
+  {
+    indicator: 'ks4-expected-progress-english',
+    collection: 'ks4',
+    form: 'percent',
+    sql: upTo(2016, () => percentOf('ks4_ep_english', 'ks4_ep_english is not null', 'expected progress KS2-KS4 in English')),
+  },
+  {
+    indicator: 'ks4-expected-progress-maths',
+    collection: 'ks4',
+    form: 'percent',
+    sql: upTo(2016, () => percentOf('ks4_ep_maths', 'ks4_ep_maths is not null', 'expected progress KS2-KS4 in maths')),
+  },
+  {
+    indicator: 'ks4-ebacc-entered',
+    collection: 'ks4',
+    form: 'percent',
+    sql: () => percentOf('ks4_ebacc_entered', 'true', 'entered for every EBacc component'),
+  },
+  { indicator: 'ks4-ebacc-achieved', collection: 'ks4', form: 'percent', sql: () => percentOf('ks4_ebacc_achieved', 'true', 'achieved the EBacc') },
+  {
+    indicator: 'ks4-cohort-disadvantaged',
+    collection: 'ks4',
+    form: 'percent',
+    sql: () => percentOf('disadvantaged', 'true', 'disadvantaged pupils in the cohort'),
+  },
+  { indicator: 'ks4-attainment8', collection: 'ks4', form: 'mean', sql: from(2016, () => mean('ks4_att8', 'mean Attainment 8 score')) },
+  {
+    indicator: 'ks4-progress8',
+    collection: 'ks4',
+    form: 'mean',
+    sql: from(2016, () => mean('ks4_p8', 'mean Progress 8 score of pupils with KS2 prior attainment')),
+  },
+  // Census: absence on each year's persistent-absence rule, and exclusions.
+  {
+    indicator: 'persistent-absence',
+    collection: 'census',
+    form: 'percent',
+    sql: (period) => {
+      const rule = persistentAbsenceRule(period);
+      const condition =
+        rule.method === 'fixed-sessions' ? `missed_sessions >= ${rule.sessions}` : `missed_sessions * 100 >= ${rule.thresholdPercent} * possible_sessions`;
+      return percentOf(condition, 'possible_sessions > 0', rule.description);
+    },
+  },
+  {
+    indicator: 'overall-absence',
+    collection: 'census',
+    form: 'rate',
+    sql: () => ({ numerator: 'sum(missed_sessions)', denominator: 'sum(possible_sessions)', rule: 'sessions missed of possible sessions' }),
+  },
+  {
+    indicator: 'permanent-exclusions',
+    collection: 'census',
+    form: 'count',
+    sql: () => ({ numerator: 'count(*) filter (where permanent_exclusion)', denominator: 'count(*)', rule: 'permanent exclusions' }),
+  },
+  {
+    indicator: 'permanent-exclusion-rate',
+    collection: 'census',
+    form: 'rate',
+    sql: () => ({ numerator: 'count(*) filter (where permanent_exclusion)', denominator: 'count(*)', rule: 'permanent exclusions per 100 pupils' }),
+  },
+  {
+    indicator: 'fixed-period-exclusions',
+    collection: 'census',
+    form: 'count',
+    sql: () => ({ numerator: 'sum(fixed_period_exclusions)', denominator: 'count(*)', rule: 'fixed-period exclusions' }),
+  },
+  {
+    indicator: 'fixed-period-exclusion-rate',
+    collection: 'census',
+    form: 'rate',
+    sql: () => ({ numerator: 'sum(fixed_period_exclusions)', denominator: 'count(*)', rule: 'fixed-period exclusions per 100 pupils' }),
+  },
+  {
+    indicator: 'pupils-with-fixed-period-exclusion-rate',
+    collection: 'census',
+    form: 'percent',
+    sql: () => percentOf('fixed_period_exclusions > 0', 'true', 'pupils with one or more fixed-period exclusions'),
+  },
+];
+
+/** The measures a collection yields in a period, with their SQL. */
+export function measuresFor(collection: Collection, period: string): { measure: Measure; sql: MeasureSql }[] {
+  return measures.flatMap((measure) => {
+    if (measure.collection !== collection) return [];
+    const sql = measure.sql(period);
+    return sql === null ? [] : [{ measure, sql }];
+  });
+}
+
+/** The figure from the two aggregates, by the measure's form (null when there is nothing to divide by). */
+export function figureOf(form: MeasureForm, numerator: number | null, denominator: number | null): number | null {
+  if (form === 'count') return numerator ?? 0;
+  if (numerator === null || denominator === null || denominator === 0) return null;
+  return form === 'mean' ? numerator / denominator : (100 * numerator) / denominator;
+}

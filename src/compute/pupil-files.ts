@@ -1,0 +1,50 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { pupilColumns, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
+import { sqlString } from './duckdb.ts';
+
+/**
+ * Pupil records to Parquet: one file per collection, year and data version, written whole to a temporary name and
+ * renamed into place, so a reader never sees half a file. Rows go in through DuckDB's appender (no SQL per row).
+ */
+export async function writePupilParquet(
+  connection: DuckDBConnection,
+  collection: Collection,
+  records: Iterable<AnyPupilRecord>,
+  path: string,
+): Promise<{ rows: number }> {
+  const columns = pupilColumns(collection);
+  await connection.run(`create or replace temp table pupils_out (${columns.map((c) => `${c.name} ${c.type}`).join(', ')})`);
+  const appender = await connection.createAppender('pupils_out');
+  let rows = 0;
+  try {
+    for (const record of records) {
+      for (const column of columns) {
+        const value = record[column.field];
+        if (value === null || value === undefined) appender.appendNull();
+        else if (column.type === 'VARCHAR') appender.appendVarchar(String(value));
+        else if (column.type === 'BOOLEAN') appender.appendBoolean(value as boolean);
+        else if (column.type === 'INTEGER') appender.appendInteger(value as number);
+        else appender.appendDouble(value as number);
+      }
+      appender.endRow();
+      rows++;
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  await mkdir(dirname(path), { recursive: true });
+  const partial = `${path}.partial`;
+  await rm(partial, { force: true });
+  await connection.run(`copy (select * from pupils_out order by urn, pupil_id) to ${sqlString(partial)} (format parquet, compression zstd)`);
+  await connection.run('drop table pupils_out');
+  await rename(partial, path);
+  return { rows };
+}
+
+/** Where a collection's file for a year and version lives under the pupil directory. */
+export function pupilFilePath(pupilDir: string, collection: Collection, period: string, dataVersion: string): string {
+  return `${pupilDir}/${collection}/${collection}-${period}-${dataVersion}.parquet`;
+}

@@ -1,0 +1,185 @@
+/**
+ * What the demo county's pupil results are calibrated to, year by year (period codes, 201112 = 2011/12).
+ *
+ * Kent's own 2011 and 2012 figures are the seed's (Vision and Priorities for Improvement 2013-2016, "where we are
+ * now"; ../shared/design/kent-framework-2013-2016.md targets 1, 5, 7, 8, 21, 23). Later years are a plausible
+ * trajectory of our own, shaped on Kent's published direction; they are synthetic and labelled so everywhere.
+ * England's figures are shaped on the DfE's published national figures for state-funded schools, rounded; the
+ * neighbours' 2012 positions follow the seed's comparisons (EYFS first of neighbours, KS2 among the lowest, KS4
+ * second). None of the comparator figures is a real published figure for that LA.
+ */
+
+export type Trajectory = Readonly<Record<string, number>>;
+
+/** A rate and its gap (not-FSM minus FSM, percentage points) for one year. */
+export type RateWithGap = Readonly<{ rate: number; fsmGap: number }>;
+
+export const kentEyfs: Readonly<Record<string, { gld: number; points78: number | null; fsmGap: number }>> = {
+  '201011': { gld: 65, points78: 71, fsmGap: 20 },
+  '201112': { gld: 72, points78: 79, fsmGap: 18 }, // seed: 72% (up 7 on 2011)
+  '201213': { gld: 64, points78: null, fsmGap: 18 }, // revised profile: not comparable
+  '201314': { gld: 69, points78: null, fsmGap: 17 },
+  '201415': { gld: 73, points78: null, fsmGap: 16 },
+  '201516': { gld: 75, points78: null, fsmGap: 15 },
+  '201617': { gld: 75, points78: null, fsmGap: 15 },
+};
+
+/** KS1 by subject: level 2B+ to 2014/15, expected standard from 2015/16. */
+export const kentKs1: Readonly<Record<string, { reading: number; writing: number; maths: number }>> = {
+  '201011': { reading: 75, writing: 61, maths: 74 },
+  '201112': { reading: 77, writing: 63, maths: 76 }, // seed: in line with national, below in writing
+  '201213': { reading: 79, writing: 65, maths: 78 },
+  '201314': { reading: 80, writing: 67, maths: 79 },
+  '201415': { reading: 81, writing: 69, maths: 80 },
+  '201516': { reading: 75, writing: 66, maths: 74 },
+  '201617': { reading: 77, writing: 69, maths: 76 },
+};
+
+/** KS2 headline of the year (L4+ English and maths; L4+ RWM; expected standard) and its FSM gap; L5 EM to 2012. */
+export const kentKs2: Readonly<Record<string, RateWithGap & { level5: number | null }>> = {
+  '201011': { rate: 72, fsmGap: 27, level5: 21.4 }, // seed: 72% (2011), FSM gap 27%
+  '201112': { rate: 78, fsmGap: 22, level5: 27 }, // seed: 78% (2012), FSM gap 22%, L5 EM 27% (up 5.6)
+  '201213': { rate: 74, fsmGap: 21, level5: null },
+  '201314': { rate: 78, fsmGap: 20, level5: null },
+  '201415': { rate: 80, fsmGap: 19, level5: null },
+  '201516': { rate: 54, fsmGap: 22, level5: null },
+  '201617': { rate: 62, fsmGap: 21, level5: null },
+};
+
+/** Expected progress KS1-KS2 for FSM and other pupils (seed 2012: FSM 80.8% English, 75.6% maths). */
+export const ks2ExpectedProgress = { fsm: { english: 80.8, maths: 75.6 }, other: { english: 90, maths: 88 } } as const;
+
+/** KS4: 5+ A*-C incl. English and maths (to 2014/15) or A*-C / grade 5 in English and maths, with FSM gap; A8 and P8. */
+export const kentKs4: Readonly<Record<string, RateWithGap & { attainment8: number | null; progress8: number | null }>> = {
+  '201011': { rate: 59, fsmGap: 33.7, attainment8: null, progress8: null }, // seed: 59% (2011), gap 32.9 + 0.8
+  '201112': { rate: 61, fsmGap: 32.9, attainment8: null, progress8: null }, // seed: 61%, FSM gap 32.9 (down 0.8)
+  '201213': { rate: 63, fsmGap: 31.5, attainment8: null, progress8: null },
+  '201314': { rate: 57, fsmGap: 31, attainment8: null, progress8: null }, // reformed qualifications counted
+  '201415': { rate: 58, fsmGap: 30, attainment8: null, progress8: null },
+  '201516': { rate: 64, fsmGap: 28, attainment8: 50, progress8: -0.05 }, // A*-C in English and maths
+  '201617': { rate: 43, fsmGap: 27, attainment8: 46.5, progress8: -0.05 }, // grade 5 or above in English and maths
+};
+
+/** Persistent absence (the year's threshold) and overall absence, by phase. Seed: 4.8 → 3.5 primary, 9.8 → 7.0 secondary. */
+export const kentAbsence: Readonly<Record<string, { primaryPa: number; secondaryPa: number; primaryOverall: number; secondaryOverall: number }>> = {
+  '201011': { primaryPa: 4.8, secondaryPa: 9.8, primaryOverall: 5.0, secondaryOverall: 6.7 },
+  '201112': { primaryPa: 3.5, secondaryPa: 7.0, primaryOverall: 4.4, secondaryOverall: 5.9 }, // seed: secondary 6.7 → 5.9, primary down 0.6
+  '201213': { primaryPa: 3.1, secondaryPa: 6.4, primaryOverall: 4.6, secondaryOverall: 5.8 },
+  '201314': { primaryPa: 2.4, secondaryPa: 5.6, primaryOverall: 3.9, secondaryOverall: 5.1 },
+  '201415': { primaryPa: 2.3, secondaryPa: 5.5, primaryOverall: 4.0, secondaryOverall: 5.2 },
+  '201516': { primaryPa: 8.5, secondaryPa: 13.1, primaryOverall: 4.0, secondaryOverall: 5.2 }, // 10% threshold from here
+  '201617': { primaryPa: 8.8, secondaryPa: 13.6, primaryOverall: 4.1, secondaryOverall: 5.4 },
+};
+
+/** Permanent exclusions in the county (seed: 252 in 2010/11, 192 in 2011/12) and the share of pupils with a fixed-period exclusion. */
+export const kentExclusions: Readonly<Record<string, { permanent: number; pupilsWithFixedPeriod: number }>> = {
+  '201011': { permanent: 252, pupilsWithFixedPeriod: 2.4 },
+  '201112': { permanent: 192, pupilsWithFixedPeriod: 2.2 },
+  '201213': { permanent: 150, pupilsWithFixedPeriod: 2.0 },
+  '201314': { permanent: 118, pupilsWithFixedPeriod: 1.9 },
+  '201415': { permanent: 96, pupilsWithFixedPeriod: 1.9 },
+  '201516': { permanent: 80, pupilsWithFixedPeriod: 1.8 },
+  '201617': { permanent: 71, pupilsWithFixedPeriod: 1.8 },
+};
+
+/** England's figures for the comparators (state-funded schools; rounded; shaped on the DfE's national releases). */
+export type ComparatorSeries = Readonly<{
+  indicator: string;
+  breakdown: string;
+  decimalPlaces: number;
+  england: Trajectory;
+  /** Each neighbour's 2011/12 figure (by DfE LA code); other years move with England. */
+  neighbours2012: Readonly<Record<string, number>>;
+  /** The South East's offset from England. */
+  southEast: number;
+}>;
+
+const sn = (values: readonly number[]): Readonly<Record<string, number>> =>
+  Object.fromEntries(['845', '881', '888', '928', '891', '860', '866', '937', '938', '885'].map((code, i) => [code, values[i]!]));
+
+export const comparators: readonly ComparatorSeries[] = [
+  {
+    indicator: 'eyfs-gld',
+    breakdown: 'all',
+    decimalPlaces: 0,
+    england: { '201011': 59, '201112': 64, '201213': 52, '201314': 60, '201415': 66, '201516': 69, '201617': 71 },
+    neighbours2012: sn([66, 63, 61, 62, 64, 65, 60, 66, 68, 65]), // Kent 72: first of neighbours, top quartile
+    southEast: 2,
+  },
+  {
+    indicator: 'ks2-level4-english-maths',
+    breakdown: 'all',
+    decimalPlaces: 0,
+    england: { '201011': 74, '201112': 79 },
+    neighbours2012: sn([79, 80, 80, 79, 81, 80, 78, 81, 79, 80]), // Kent 78: below national, among the lowest of neighbours
+    southEast: 1,
+  },
+  { indicator: 'ks2-level4-english-maths', breakdown: 'fsm', decimalPlaces: 0, england: { '201011': 58, '201112': 66 }, neighbours2012: {}, southEast: 0 },
+  { indicator: 'ks2-level4-english-maths', breakdown: 'not-fsm', decimalPlaces: 0, england: { '201011': 78, '201112': 86 }, neighbours2012: {}, southEast: 0 },
+  {
+    indicator: 'ks2-level4-rwm',
+    breakdown: 'all',
+    decimalPlaces: 0,
+    england: { '201213': 75, '201314': 79, '201415': 80 },
+    neighbours2012: sn([76, 76, 77, 75, 77, 76, 74, 77, 76, 76]),
+    southEast: 1,
+  },
+  {
+    indicator: 'ks2-expected-rwm',
+    breakdown: 'all',
+    decimalPlaces: 0,
+    england: { '201516': 53, '201617': 61 },
+    neighbours2012: sn([54, 53, 54, 51, 54, 53, 50, 55, 53, 54]),
+    southEast: 1,
+  },
+  {
+    indicator: 'ks4-5ac-em',
+    breakdown: 'all',
+    decimalPlaces: 1,
+    england: { '201011': 58.2, '201112': 59.4, '201213': 59.2, '201314': 56.6, '201415': 57.1 },
+    neighbours2012: sn([58.1, 60.2, 59.8, 56.9, 57.4, 58.8, 55.6, 61.8, 60.4, 59.1]), // Kent 61: above national, 2nd of neighbours
+    southEast: 1.5,
+  },
+  { indicator: 'ks4-5ac-em', breakdown: 'fsm', decimalPlaces: 1, england: { '201011': 34.6, '201112': 36.3 }, neighbours2012: {}, southEast: 0 },
+  { indicator: 'ks4-5ac-em', breakdown: 'not-fsm', decimalPlaces: 1, england: { '201011': 62.0, '201112': 62.1 }, neighbours2012: {}, southEast: 0 },
+  {
+    indicator: 'ks4-attainment8',
+    breakdown: 'all',
+    decimalPlaces: 1,
+    england: { '201516': 49.9, '201617': 46.3 },
+    neighbours2012: sn([49.1, 50.3, 49.8, 47.9, 48.7, 49.5, 47.2, 51.2, 50.6, 49.9]),
+    southEast: 1.2,
+  },
+  {
+    indicator: 'ks4-progress8',
+    breakdown: 'all',
+    decimalPlaces: 2,
+    england: { '201516': -0.03, '201617': -0.03 },
+    neighbours2012: sn([-0.08, 0.02, -0.01, -0.12, -0.09, -0.05, -0.15, 0.05, 0.01, -0.02]),
+    southEast: 0.03,
+  },
+  {
+    indicator: 'persistent-absence',
+    breakdown: 'phase:primary',
+    decimalPlaces: 1,
+    england: { '201011': 3.9, '201112': 3.1, '201213': 3.0, '201314': 2.4, '201415': 2.3, '201516': 8.2, '201617': 8.3 },
+    neighbours2012: sn([3.4, 3.0, 3.2, 3.3, 3.1, 2.9, 3.5, 2.8, 3.0, 2.9]),
+    southEast: -0.1,
+  },
+  {
+    indicator: 'persistent-absence',
+    breakdown: 'phase:secondary',
+    decimalPlaces: 1,
+    england: { '201011': 8.4, '201112': 7.4, '201213': 6.4, '201314': 5.7, '201415': 5.4, '201516': 12.8, '201617': 13.5 },
+    neighbours2012: sn([7.9, 7.1, 7.6, 7.8, 7.4, 6.9, 8.1, 6.8, 7.2, 7.0]),
+    southEast: -0.2,
+  },
+  {
+    indicator: 'permanent-exclusion-rate',
+    breakdown: 'all',
+    decimalPlaces: 2,
+    england: { '201011': 0.07, '201112': 0.07, '201213': 0.06, '201314': 0.06, '201415': 0.07, '201516': 0.08, '201617': 0.1 },
+    neighbours2012: sn([0.08, 0.06, 0.05, 0.09, 0.06, 0.07, 0.1, 0.05, 0.06, 0.07]),
+    southEast: 0,
+  },
+];

@@ -1,0 +1,87 @@
+import type { AnyPupilRecord, EthnicGroup, SenProvision } from './pupil-record.ts';
+import { ethnicGroups } from './pupil-record.ts';
+
+/**
+ * The pupil groups every computed figure is broken down by, labelled as the rest of Waymark labels them ('fsm',
+ * 'not-fsm', 'sen-support', 'gender:female', 'ethnicity:asian', 'phase:primary' …). Schools get the groups the
+ * performance tables publish for schools; districts, groupings, the LA, the region and England get all of them.
+ */
+
+export type BreakdownDimension = 'fsm' | 'disadvantaged' | 'sen' | 'in-care' | 'gender' | 'ethnicity' | 'eal' | 'phase';
+
+export const breakdownLabels: Readonly<Record<BreakdownDimension, readonly string[]>> = {
+  fsm: ['fsm', 'not-fsm'],
+  disadvantaged: ['disadvantaged', 'not-disadvantaged'],
+  sen: ['sen-support', 'ehc-plan', 'no-sen'],
+  'in-care': ['in-care', 'not-in-care'],
+  gender: ['gender:female', 'gender:male'],
+  ethnicity: ethnicGroups.map((g) => `ethnicity:${g}`),
+  eal: ['eal', 'not-eal'],
+  phase: ['phase:primary', 'phase:secondary', 'phase:special'],
+};
+
+/** Breakdowns held for single schools (as the performance tables publish them); the rest are asked for live. */
+export const schoolBreakdowns: ReadonlySet<string> = new Set([
+  'all',
+  ...breakdownLabels.fsm,
+  ...breakdownLabels.disadvantaged,
+  ...breakdownLabels.sen,
+  ...breakdownLabels.gender,
+]);
+
+export const senLabel: Readonly<Record<SenProvision, string>> = { N: 'no-sen', K: 'sen-support', E: 'ehc-plan' };
+
+/** The breakdowns a pupil's record counts in ('all' first). */
+export function breakdownsOf(r: AnyPupilRecord): string[] {
+  const labels = [
+    'all',
+    r.fsm ? 'fsm' : 'not-fsm',
+    r.disadvantaged ? 'disadvantaged' : 'not-disadvantaged',
+    senLabel[r.sen],
+    r.inCare ? 'in-care' : 'not-in-care',
+    r.gender === 'F' ? 'gender:female' : 'gender:male',
+    `ethnicity:${r.ethnicity}`,
+    r.eal ? 'eal' : 'not-eal',
+  ];
+  if (r.phase !== undefined) labels.push(`phase:${r.phase}`);
+  return labels;
+}
+
+/**
+ * An ad-hoc pupil group: any combination of characteristics (e.g. girls eligible for FSM with SEN support). Each
+ * condition is optional; none means all pupils.
+ */
+export type PupilFilter = Readonly<{
+  fsm?: boolean;
+  disadvantaged?: boolean;
+  sen?: SenProvision;
+  inCare?: boolean;
+  gender?: 'F' | 'M';
+  ethnicity?: EthnicGroup;
+  eal?: boolean;
+}>;
+
+export function matchesFilter(r: AnyPupilRecord, filter: PupilFilter): boolean {
+  return (
+    (filter.fsm === undefined || r.fsm === filter.fsm) &&
+    (filter.disadvantaged === undefined || r.disadvantaged === filter.disadvantaged) &&
+    (filter.sen === undefined || r.sen === filter.sen) &&
+    (filter.inCare === undefined || r.inCare === filter.inCare) &&
+    (filter.gender === undefined || r.gender === filter.gender) &&
+    (filter.ethnicity === undefined || r.ethnicity === filter.ethnicity) &&
+    (filter.eal === undefined || r.eal === filter.eal)
+  );
+}
+
+/** A readable, stable label for an ad-hoc group: 'fsm+gender:female+sen-support' ('all' when no condition). */
+export function filterLabel(filter: PupilFilter): string {
+  const parts: string[] = [];
+  if (filter.fsm !== undefined) parts.push(filter.fsm ? 'fsm' : 'not-fsm');
+  if (filter.disadvantaged !== undefined) parts.push(filter.disadvantaged ? 'disadvantaged' : 'not-disadvantaged');
+  if (filter.sen !== undefined) parts.push(senLabel[filter.sen]);
+  if (filter.inCare !== undefined) parts.push(filter.inCare ? 'in-care' : 'not-in-care');
+  if (filter.gender !== undefined) parts.push(filter.gender === 'F' ? 'gender:female' : 'gender:male');
+  if (filter.ethnicity !== undefined) parts.push(`ethnicity:${filter.ethnicity}`);
+  if (filter.eal !== undefined) parts.push(filter.eal ? 'eal' : 'not-eal');
+  return parts.length === 0 ? 'all' : parts.join('+');
+}

@@ -1,0 +1,299 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { aggregateAdHoc, aggregatePupilFile, loadPlacements, type ComputedFigure, type PlaceLevel, type SchoolPlacement } from '../compute/aggregate-pupils.ts';
+import { withDuckDb } from '../compute/duckdb.ts';
+import { measuresFor, measuresVersion } from '../compute/measures.ts';
+import { pupilFilePath, writePupilParquet } from '../compute/pupil-files.ts';
+import { BadRequestError, NotFoundError } from '../domain/errors.ts';
+import { england } from '../domain/geography/reference-places.ts';
+import type { PlaceKind } from '../domain/geography/place.ts';
+import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
+import type { DataVersion, Indicator } from '../domain/indicators/indicator.ts';
+import { censusDateOf } from '../domain/periods/academic-year.ts';
+import { filterLabel, type PupilFilter } from '../domain/pupils/breakdowns.ts';
+import { isCollection, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
+import type { Log } from '../log.ts';
+import type { ComputedInput } from '../store/observation-store.ts';
+import type { Store } from '../store/store.ts';
+import { discloseRows, type ShownFigure } from './disclose-rows.ts';
+
+export const pupilFormat = 'pupil-records';
+export const computeFormat = 'compute-pupil-records';
+
+/** A registered pupil file: the newest batch for its collection, year and data version. */
+export type PupilFile = Readonly<{
+  batchId: number;
+  collection: Collection;
+  period: string;
+  dataVersion: DataVersion;
+  path: string;
+  rows: number;
+  hash: string;
+}>;
+
+export type ComputeStep = Readonly<{ file: string; index: number; of: number; outcome: 'computed' | 'unchanged'; figures: number }>;
+
+export type ComputeSummary = Readonly<{ files: number; computed: number; unchanged: number; figures: number; unplacedPupils: number }>;
+
+export type AdHocQuery = Readonly<{
+  collection: Collection;
+  period: string;
+  dataVersion?: DataVersion;
+  placeKind: PlaceKind;
+  place: string;
+  filter: PupilFilter;
+}>;
+
+export type AdHocFigure = ShownFigure & Readonly<{ indicator: string; title: string; rule: string }>;
+
+const levelKind: Readonly<Record<PlaceLevel, PlaceKind>> = {
+  school: 'school',
+  district: 'district',
+  grouping: 'grouping',
+  la: 'la',
+  region: 'region',
+  country: 'country',
+};
+
+/**
+ * Pupil-level records: written as Parquet under the data directory (one file per collection, year and data version,
+ * each registered as an import batch), aggregated on DuckDB into observations with basis 'computed', and asked
+ * live for pupil groups nobody precomputed. Figures computed from a file are replaced as a whole, in one transaction.
+ */
+export function createPupilService(store: Store, log: Log, pupilDir: string, catalogue: () => readonly Indicator[]) {
+  const files = async (): Promise<PupilFile[]> => {
+    const newest = new Map<string, PupilFile>();
+    for (const b of await store.register.batches(100_000, pupilFormat)) {
+      const match = /^(\w+)\/\w+-(\d{6})-(provisional|revised|final)\.parquet$/.exec(b.fileName);
+      if (match === null || !isCollection(match[1]!)) continue;
+      const key = `${match[1]}|${match[2]}|${match[3]}`;
+      if (newest.has(key)) continue; // batches come newest first
+      newest.set(key, {
+        batchId: b.id,
+        collection: match[1],
+        period: match[2]!,
+        dataVersion: match[3] as DataVersion,
+        path: `${pupilDir}/${b.fileName}`,
+        rows: b.rowCount,
+        hash: b.fileHash,
+      });
+    }
+    return [...newest.values()].sort((a, b) => a.period.localeCompare(b.period) || a.collection.localeCompare(b.collection));
+  };
+
+  const placements = async (period: string): Promise<{ schools: SchoolPlacement[]; laRegions: Map<string, string> }> => {
+    const { schools, laRegions } = await store.places.placementsOn(censusDateOf(period));
+    const byUrn = new Map<string, { district: string | null; la: string | null; groupings: string[] }>();
+    for (const s of schools) {
+      const entry = byUrn.get(s.urn) ?? { district: null, la: null, groupings: [] };
+      if (s.parentKind === 'district') entry.district ??= s.parentCode;
+      else if (s.parentKind === 'la') entry.la ??= s.parentCode;
+      else entry.groupings.push(s.parentCode);
+      byUrn.set(s.urn, entry);
+    }
+    return { schools: [...byUrn].map(([urn, p]) => ({ urn, ...p, region: p.la === null ? null : (laRegions.get(p.la) ?? null) })), laRegions };
+  };
+
+  return {
+    files,
+
+    /** Write one collection's records for a year and version as Parquet and register the file as an import batch. */
+    async writeFile(
+      input: Readonly<{ collection: Collection; period: string; dataVersion: DataVersion; records: Iterable<AnyPupilRecord>; source: string }>,
+    ): Promise<{ batchId: number; rows: number; path: string }> {
+      const path = pupilFilePath(pupilDir, input.collection, input.period, input.dataVersion);
+      const { rows } = await withDuckDb((connection) => writePupilParquet(connection, input.collection, input.records, path));
+      const hash = await fileHash(path);
+      const batchId = await store.transaction(async (tx) => {
+        const id = await tx.register.openBatch({
+          fileName: relative(pupilDir, path),
+          fileHash: hash,
+          format: pupilFormat,
+          rowCount: rows,
+          dataVersion: input.dataVersion,
+        });
+        await tx.register.closeBatch(id, {
+          inserted: rows,
+          updated: 0,
+          closed: 0,
+          unchanged: 0,
+          skipped: 0,
+          notes: [`${input.collection} pupil records for ${input.period} (${input.dataVersion}) from ${input.source}`],
+        });
+        return id;
+      });
+      log.info({ batchId, collection: input.collection, period: input.period, rows }, 'pupil file registered');
+      return { batchId, rows, path };
+    },
+
+    /**
+     * Compute every registered pupil file into observations. A file whose inputs (the file, the measures' SQL and the
+     * schools' placements that year) are unchanged since its last compute is left as it is: running twice writes nothing.
+     */
+    async compute(progress: (step: ComputeStep) => void = () => {}): Promise<ComputeSummary> {
+      const all = await files();
+      const known = new Set(catalogue().map((i) => i.code));
+      let computed = 0;
+      let unchanged = 0;
+      let figures = 0;
+      let unplacedPupils = 0;
+      await withDuckDb(async (connection) => {
+        let loadedFor: string | null = null;
+        for (const [index, file] of all.entries()) {
+          await access(file.path).catch(() => {
+            throw new NotFoundError(`pupil file ${file.path} (batch ${file.batchId}) is missing from the data directory`);
+          });
+          const { schools: placed, laRegions } = await placements(file.period);
+          const key = createHash('sha256')
+            .update(JSON.stringify({ file: file.hash, measuresVersion, placed, rules: measuresFor(file.collection, file.period).map((m) => m.sql) }))
+            .digest('hex');
+          const name = relative(pupilDir, file.path);
+          if ((await store.register.batchesWithHash(key)).length > 0) {
+            unchanged++;
+            progress({ file: name, index: index + 1, of: all.length, outcome: 'unchanged', figures: 0 });
+            continue;
+          }
+          if (loadedFor !== file.period) {
+            await loadPlacements(connection, placed);
+            loadedFor = file.period;
+          }
+          const result = await aggregatePupilFile(connection, file);
+          unplacedPupils += result.unplacedPupils;
+          const { kept, notCovered } = coveredFigures(result.figures, laRegions);
+          const inputs = await toInputs(
+            store,
+            kept.filter((f) => known.has(f.indicator)),
+          );
+          const indicatorCodes = measuresFor(file.collection, file.period).map((m) => m.measure.indicator);
+          await store.transaction(async (tx) => {
+            const batchId = await tx.register.openBatch({
+              fileName: `compute ${name}`,
+              fileHash: key,
+              format: computeFormat,
+              rowCount: inputs.length,
+              dataVersion: file.dataVersion,
+            });
+            const written = await tx.observations.replaceComputed(
+              { indicatorCodes, period: file.period, dataVersion: file.dataVersion },
+              inputs,
+              batchId,
+              file.batchId,
+            );
+            await tx.register.closeBatch(batchId, {
+              inserted: written.written,
+              updated: 0,
+              closed: written.removed,
+              unchanged: 0,
+              skipped: result.figures.length - inputs.length,
+              notes: [
+                `${written.written} figures from pupil batch ${file.batchId} (measures version ${measuresVersion}); ${written.removed} earlier computed figures replaced`,
+                ...(notCovered.length > 0 ? [`no figure for ${notCovered.join(', ')}: the file does not hold the pupils of every LA there`] : []),
+                ...(result.unplacedPupils > 0
+                  ? [`${result.unplacedPupils} pupils at schools with no placement on ${censusDateOf(file.period)}: counted in England only`]
+                  : []),
+              ],
+            });
+          });
+          computed++;
+          figures += inputs.length;
+          progress({ file: name, index: index + 1, of: all.length, outcome: 'computed', figures: inputs.length });
+        }
+      });
+      log.info({ files: all.length, computed, unchanged, figures }, 'pupil records computed');
+      return { files: all.length, computed, unchanged, figures, unplacedPupils };
+    },
+
+    /** A pupil group nobody precomputed, answered live from the pupil file through the same disclosure step. */
+    async adHoc(query: AdHocQuery, policy: DisclosurePolicy): Promise<{ breakdown: string; pupils: number | null; figures: AdHocFigure[] }> {
+      const version = query.dataVersion ?? 'final';
+      const file = (await files()).find((f) => f.collection === query.collection && f.period === query.period && f.dataVersion === version);
+      if (file === undefined) throw new NotFoundError(`No ${query.collection} pupil records for ${query.period} (${version})`);
+      const place = await store.places.find(query.placeKind, query.place);
+      if (place === undefined) throw new NotFoundError(`No ${query.placeKind} with code ${query.place}`);
+      let urns: string[] | null = null;
+      if (query.placeKind === 'school') urns = [query.place];
+      else if (query.placeKind !== 'country') {
+        const placed = (await placements(query.period)).schools;
+        const inPlace = (p: SchoolPlacement) =>
+          query.placeKind === 'district'
+            ? p.district === query.place
+            : query.placeKind === 'la'
+              ? p.la === query.place
+              : query.placeKind === 'region'
+                ? p.region === query.place
+                : query.placeKind === 'grouping' && p.groupings.includes(query.place);
+        if (!['district', 'la', 'region', 'grouping'].includes(query.placeKind))
+          throw new BadRequestError(`Pupil groups are asked for a school, district, grouping, LA, region or England, not a ${query.placeKind}`);
+        urns = placed.filter(inPlace).map((p) => p.urn);
+      }
+      const computed = await withDuckDb((connection) => aggregateAdHoc(connection, file, urns, query.filter));
+      const indicators = new Map(catalogue().map((i) => [i.code, i]));
+      const rows = computed
+        .filter((f) => indicators.has(f.indicator))
+        .map((f) => ({
+          indicatorCode: f.indicator,
+          decimalPlaces: null,
+          value: f.value,
+          numerator: f.numerator,
+          denominator: f.denominator,
+          symbol: f.value === null ? ('x' as const) : null,
+        }));
+      const shown = discloseRows(rows, (code) => indicators.get(code)!, policy);
+      // The group's size is shown only where it is not itself a small number the policy hides.
+      const pupils = Math.max(0, ...computed.map((f) => f.denominator ?? 0));
+      return {
+        breakdown: filterLabel(query.filter),
+        pupils: pupils > 0 && pupils < policy.denominatorThreshold ? null : pupils,
+        figures: rows.map((r, i) => ({
+          ...shown[i]!,
+          indicator: r.indicatorCode,
+          title: indicators.get(r.indicatorCode)!.title,
+          rule: computed.find((c) => c.indicator === r.indicatorCode)!.rule,
+        })),
+      };
+    },
+  };
+}
+
+/**
+ * A region's or England's figure is written only when the file holds pupils in every LA there (a national extract):
+ * an LA's own pupils summed are not England. Returns the figures kept and the places left out.
+ */
+function coveredFigures(figures: readonly ComputedFigure[], laRegions: ReadonlyMap<string, string>): { kept: ComputedFigure[]; notCovered: string[] } {
+  const withPupils = new Set(figures.filter((f) => f.level === 'la').map((f) => f.code));
+  const regions = new Set(laRegions.values());
+  const covered = new Set([...regions].filter((region) => [...laRegions].every(([la, r]) => r !== region || withPupils.has(la))));
+  const englandCovered = regions.size > 0 && covered.size === regions.size;
+  const isKept = (f: ComputedFigure) => (f.level === 'region' ? covered.has(f.code) : f.level === 'country' ? englandCovered : true);
+  const notCovered = [...new Set(figures.filter((f) => !isKept(f)).map((f) => (f.level === 'country' ? 'England' : f.code)))].sort();
+  return { kept: figures.filter(isKept), notCovered };
+}
+
+/** Place codes to ids for every level the compute writes; figures for places the store does not hold are dropped. */
+async function toInputs(store: Store, figures: readonly ComputedFigure[]): Promise<ComputedInput[]> {
+  const ids = new Map<PlaceLevel, Map<string, number>>();
+  for (const level of Object.keys(levelKind) as PlaceLevel[]) ids.set(level, await store.places.idsByCode(levelKind[level]));
+  const inputs: ComputedInput[] = [];
+  for (const f of figures) {
+    const placeId = ids.get(f.level)!.get(f.level === 'country' ? england.code : f.code);
+    if (placeId === undefined || f.value === null) continue;
+    inputs.push({
+      indicatorCode: f.indicator,
+      placeId,
+      breakdown: f.breakdown,
+      value: f.value,
+      numerator: f.numerator,
+      denominator: f.denominator,
+      rule: f.rule,
+    });
+  }
+  return inputs;
+}
+
+async function fileHash(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
