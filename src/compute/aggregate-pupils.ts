@@ -67,21 +67,17 @@ export async function loadPlacements(connection: DuckDBConnection, placements: r
   }
 }
 
-/**
- * Every measure of the file's collection, at every level and breakdown (placements must be loaded first).
- * Pupils at a school with no placement count in England only, and are reported.
- */
-export async function aggregatePupilFile(connection: DuckDBConnection, file: PupilFileInput): Promise<{ figures: ComputedFigure[]; unplacedPupils: number }> {
+/** The one statement that aggregates a pupil file at every level and breakdown (placements must be loaded first). */
+export function pupilFileStatement(file: PupilFileInput): string {
   const chosen = measuresFor(file.collection, file.period);
-  if (chosen.length === 0) return { figures: [], unplacedPupils: 0 };
   const aggregates = chosen.map(({ sql }, i) => `${sql.numerator} as n${i}, ${sql.denominator} as d${i}`).join(',\n  ');
   const levelCase = `case when grouping(urn) = 0 then 'school' when grouping(district) = 0 then 'district' when grouping(la) = 0 then 'la'
       when grouping(region) = 0 then 'region' else 'country' end`;
   const codeCase = `case when grouping(urn) = 0 then urn when grouping(district) = 0 then district when grouping(la) = 0 then la
       when grouping(region) = 0 then region else ${sqlString(england.code)} end`;
-  const statement = `
+  return `
     with placed as (
-      select p.*, s.district, s.la, s.region, s.urn is null as unplaced
+      select p.*, s.district, s.la, s.region
       from read_parquet(${sqlString(file.path)}) p left join school_places s on s.urn = p.urn
     ),
     expanded as (select *, unnest(${breakdownList(file.collection)}) as breakdown from placed),
@@ -100,6 +96,16 @@ export async function aggregatePupilFile(connection: DuckDBConnection, file: Pup
     union all
     select * from by_grouping
     order by level, code, breakdown`;
+}
+
+/**
+ * Every measure of the file's collection, at every level and breakdown (placements must be loaded first).
+ * Pupils at a school with no placement count in England only, and are reported.
+ */
+export async function aggregatePupilFile(connection: DuckDBConnection, file: PupilFileInput): Promise<{ figures: ComputedFigure[]; unplacedPupils: number }> {
+  const chosen = measuresFor(file.collection, file.period);
+  if (chosen.length === 0) return { figures: [], unplacedPupils: 0 };
+  const statement = pupilFileStatement(file);
   // Pupils at a school without placement are left out of every level but England: count them (an LA should know).
   const unplacedStatement = `select count(*) as n from read_parquet(${sqlString(file.path)}) p anti join school_places s on s.urn = p.urn`;
   const [result, unplaced] = await Promise.all([connection.runAndReadAll(statement), connection.runAndReadAll(unplacedStatement)]);

@@ -83,6 +83,7 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
     return [...newest.values()].sort((a, b) => a.period.localeCompare(b.period) || a.collection.localeCompare(b.collection));
   };
 
+  /** Where each school counted at the period's census: district, LA, region and groupings (and each LA's region). */
   const placements = async (period: string): Promise<{ schools: SchoolPlacement[]; laRegions: Map<string, string> }> => {
     const { schools, laRegions } = await store.places.placementsOn(censusDateOf(period));
     const byUrn = new Map<string, { district: string | null; la: string | null; groupings: string[] }>();
@@ -98,6 +99,7 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
 
   return {
     files,
+    placements,
 
     /** Write one collection's records for a year and version as Parquet and register the file as an import batch. */
     async writeFile(

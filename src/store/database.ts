@@ -40,7 +40,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     }
     url = embedded.urlFor(options.databaseName);
   }
-  const db = connect(url, (error) => options.log.warn({ err: error }, 'an idle database connection was closed by the server'));
+  // While closing, the server ending connections the pool is still letting go of is expected, not news.
+  let closing = false;
+  const db = connect(url, (error) => {
+    if (!closing)
+      options.log.warn({ code: (error as Error & { code?: string }).code, reason: error.message }, 'an idle database connection was closed by the server');
+  });
   try {
     await migrateToLatest(db, options.log);
   } catch (error) {
@@ -55,6 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db,
     description,
     close: async () => {
+      closing = true;
       await db.destroy();
       await embedded?.stop();
     },
