@@ -7,7 +7,7 @@ const run = (...args: string[]) => execFileSync(process.execPath, ['--import', '
 describe('waymark --help', () => {
   it('lists every subcommand', () => {
     const help = run('--help');
-    for (const command of ['import [options] <files...>', 'demo [options]', 'batches [options]', 'roll-up [options]'])
+    for (const command of ['import [options] <files...>', 'demo [options]', 'batches [options]', 'roll-up [options]', 'pupils', 'compute [options]'])
       assert.ok(help.includes(command), `--help mentions ${command}`);
   });
 
@@ -19,5 +19,7 @@ describe('waymark --help', () => {
     assert.match(run('demo', '--help'), /--seed <number>/);
     assert.match(run('batches', '--help'), /--limit <n>/);
     assert.match(run('roll-up', '--help'), /Remake the roll-ups of school figures[\s\S]*--quiet/);
+    assert.match(run('compute', '--help'), /GROUPING|grouping[\s\S]*running it twice writes nothing[\s\S]*--quiet/);
+    assert.match(run('pupils', 'import', '--help'), /--collection <name>[\s\S]*--period <time_period>[\s\S]*census +School census enrolments/);
   });
 });

@@ -4,6 +4,7 @@ import { demoCommand } from './commands/demo.ts';
 import { batchesCommand } from './commands/batches.ts';
 import { rollUpCommand } from './commands/roll-up.ts';
 import { computeCommand } from './commands/compute.ts';
+import { pupilsCommand } from './commands/pupils.ts';
 import { readVersion } from '../version.ts';
 
 /** `waymark`: arguments → service → summary and exit code. */
@@ -19,6 +20,7 @@ program.addCommand(importCommand());
 program.addCommand(demoCommand());
 program.addCommand(batchesCommand());
 program.addCommand(rollUpCommand());
+program.addCommand(pupilsCommand());
 program.addCommand(computeCommand());
 
 try {

@@ -44,7 +44,10 @@ export async function writePupilParquet(
   return { rows };
 }
 
-/** Where a collection's file for a year and version lives under the pupil directory. */
-export function pupilFilePath(pupilDir: string, collection: Collection, period: string, dataVersion: string): string {
-  return `${pupilDir}/${collection}/${collection}-${period}-${dataVersion}.parquet`;
+/**
+ * Where a collection's file for a year and version lives under the pupil directory. The name ends in the start of
+ * the file's SHA-256, so a new extract never overwrites the one an earlier batch recorded.
+ */
+export function pupilFilePath(pupilDir: string, collection: Collection, period: string, dataVersion: string, hash: string): string {
+  return `${pupilDir}/${collection}/${collection}-${period}-${dataVersion}-${hash.slice(0, 12)}.parquet`;
 }

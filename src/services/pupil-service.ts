@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { access, rename } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { aggregateAdHoc, aggregatePupilFile, loadPlacements, type ComputedFigure, type PlaceLevel, type SchoolPlacement } from '../compute/aggregate-pupils.ts';
 import { withDuckDb } from '../compute/duckdb.ts';
@@ -66,7 +67,7 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
   const files = async (): Promise<PupilFile[]> => {
     const newest = new Map<string, PupilFile>();
     for (const b of await store.register.batches(100_000, pupilFormat)) {
-      const match = /^(\w+)\/\w+-(\d{6})-(provisional|revised|final)\.parquet$/.exec(b.fileName);
+      const match = /^(\w+)\/\w+-(\d{6})-(provisional|revised|final)-[0-9a-f]{12}\.parquet$/.exec(b.fileName);
       if (match === null || !isCollection(match[1]!)) continue;
       const key = `${match[1]}|${match[2]}|${match[3]}`;
       if (newest.has(key)) continue; // batches come newest first
@@ -103,11 +104,21 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
 
     /** Write one collection's records for a year and version as Parquet and register the file as an import batch. */
     async writeFile(
-      input: Readonly<{ collection: Collection; period: string; dataVersion: DataVersion; records: Iterable<AnyPupilRecord>; source: string }>,
+      input: Readonly<{
+        collection: Collection;
+        period: string;
+        dataVersion: DataVersion;
+        records: Iterable<AnyPupilRecord>;
+        source: string;
+        notes?: readonly string[];
+      }>,
     ): Promise<{ batchId: number; rows: number; path: string }> {
-      const path = pupilFilePath(pupilDir, input.collection, input.period, input.dataVersion);
-      const { rows } = await withDuckDb((connection) => writePupilParquet(connection, input.collection, input.records, path));
-      const hash = await fileHash(path);
+      // Written under a temporary name, then named for its hash: an unregistered file is never read.
+      const incoming = `${pupilDir}/${input.collection}/incoming-${randomUUID()}.parquet`;
+      const { rows } = await withDuckDb((connection) => writePupilParquet(connection, input.collection, input.records, incoming));
+      const hash = await fileHash(incoming);
+      const path = pupilFilePath(pupilDir, input.collection, input.period, input.dataVersion, hash);
+      await rename(incoming, path);
       const batchId = await store.transaction(async (tx) => {
         const id = await tx.register.openBatch({
           fileName: relative(pupilDir, path),
@@ -122,7 +133,7 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
           closed: 0,
           unchanged: 0,
           skipped: 0,
-          notes: [`${input.collection} pupil records for ${input.period} (${input.dataVersion}) from ${input.source}`],
+          notes: [`${input.collection} pupil records for ${input.period} (${input.dataVersion}) from ${input.source}`, ...(input.notes ?? [])],
         });
         return id;
       });

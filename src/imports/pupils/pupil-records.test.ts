@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readCsvBytes } from '../csv-table.ts';
+import { readPupilRecords, type PupilReadResult } from './pupil-records.ts';
+
+const characteristics = 'pupil_id,urn,gender,fsm,disadvantaged,sen,in_care,ethnicity,eal';
+const read = (collection: 'ks2' | 'census', header: string, ...rows: string[]): PupilReadResult => {
+  const csv = readCsvBytes('pupils.csv', new TextEncoder().encode([header, ...rows].join('\n')), 'utf-8');
+  if (!csv.ok) throw new Error(JSON.stringify(csv.issues));
+  return readPupilRecords(csv.table, collection);
+};
+const ks2Header = `${characteristics},ks2_english,ks2_reading,ks2_writing,ks2_maths,ks2_reading_scaled,ks2_maths_scaled,ks1_english_level,ks1_maths_level`;
+const issues = (result: PupilReadResult) => (result.ok ? [] : result.issues.map((i) => `${i.line}:${i.column} ${i.message}`));
+
+describe('pupil-records CSV', () => {
+  it('reads NPD codes: A, P and S SEN provision before 2014/15, four-letter ethnicity codes, Y/N and 1/0 flags', () => {
+    const result = read(
+      'ks2',
+      ks2Header,
+      'P1,118298,f,1,Y,S,0,WBRI,N,4,,,5,,,2B,2A',
+      'P2,118298,M,0,0,A,false,AIND,1,3,,,4,,,W,1',
+      'P3,118298,M,n,n,N,0,REFU,0,,,,,,,,',
+    );
+    assert.ok(result.ok, JSON.stringify(issues(result)));
+    assert.deepEqual(
+      result.records.map((r) => [r.gender, r.fsm, r.disadvantaged, r.sen, r.ethnicity, r.eal, r.ks2English, r.ks1MathsLevel]),
+      [
+        ['F', true, true, 'E', 'white', false, '4', '2A'],
+        ['M', false, false, 'K', 'asian', true, '3', '1'],
+        ['M', false, false, 'N', 'unclassified', false, null, null],
+      ],
+    );
+  });
+
+  it('names the line and column of every bad cell, and refuses the whole file', () => {
+    const result = read('ks2', ks2Header, 'P1,118298,X,1,1,N,0,white,0,4,,,4,,,,', 'P2,1182,F,maybe,1,N,0,white,0,7,,,4,,130,,');
+    assert.deepEqual(issues(result), [
+      '2:gender unknown gender "X" (expected one of: F, M)',
+      '3:urn not a URN (5 to 7 digits)',
+      '3:fsm "maybe" is not a yes/no flag (1/0, Y/N or true/false)',
+      '3:ks2_english unknown KS2 English level "7" (expected one of: B, N, 2, 3, 4, 5, 6, A, D, M, T)',
+      '3:ks2_maths_scaled "130" is not a whole number from 80 to 120',
+    ]);
+  });
+
+  it('names the collection columns a header lacks', () => {
+    assert.deepEqual(issues(read('census', `${characteristics},phase,possible_sessions`, 'P1,118298,F,0,0,N,0,white,0,primary,380')), [
+      '1:missed_sessions the header lacks census pupil-record columns missed_sessions, permanent_exclusion, fixed_period_exclusions',
+    ]);
+  });
+
+  it('refuses a pupil twice in one file and more sessions missed than possible', () => {
+    const header = `${characteristics},phase,possible_sessions,missed_sessions,permanent_exclusion,fixed_period_exclusions`;
+    const result = read('census', header, 'P1,118298,F,0,0,N,0,white,0,primary,380,12,0,0', 'P1,118298,F,0,0,N,0,white,0,primary,380,400,0,0');
+    assert.deepEqual(issues(result), ['3:pupil_id duplicate pupil P1 (first on line 2)', '3:missed_sessions 400 sessions missed of 380 possible']);
+  });
+
+  it('ignores other columns and says so, never storing them', () => {
+    const result = read('ks2', `${ks2Header},upn,surname`, 'P1,118298,F,0,0,N,0,white,0,4,,,4,,,,,A123,Smith');
+    assert.ok(result.ok);
+    assert.deepEqual(result.notes, ['2 other columns ignored and not stored: upn, surname']);
+    assert.equal('surname' in result.records[0]!, false);
+  });
+});

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import type { FileIssue } from '../../domain/errors.ts';
+import { ethnicGroups, pupilColumns, type AnyPupilRecord, type Collection, type EthnicGroup, type PupilColumn } from '../../domain/pupils/pupil-record.ts';
+import type { CsvTable } from '../csv-table.ts';
+import { code, findDuplicates, normaliseHeader, screenRows, urn } from '../row-schema.ts';
+
+/**
+ * A pupil-records CSV (an NPD extract or an LA's own export, one row per pupil) for one collection and year. The
+ * header must hold the collection's columns (docs/pupil-records.md); other columns are ignored and never stored.
+ * Codes follow the NPD: SEN provision N, K, E (and the pre-2014/15 A, P as K; S as E); ethnicity as the major group or
+ * the DfE's four-letter code (WBRI → white); flags as 1/0, Y/N or true/false. Every cell is checked; one bad cell
+ * fails the file, so nothing is written from it.
+ */
+
+export type PupilReadResult = { ok: true; records: AnyPupilRecord[]; notes: string[] } | { ok: false; issues: FileIssue[] };
+
+const flag = z
+  .string()
+  .trim()
+  .transform((raw, ctx) => {
+    const value = raw.toLowerCase();
+    if (['1', 'y', 'yes', 'true', 't'].includes(value)) return true;
+    if (['0', 'n', 'no', 'false', 'f'].includes(value)) return false;
+    ctx.addIssue({ code: 'custom', message: `"${raw}" is not a yes/no flag (1/0, Y/N or true/false)` });
+    return z.NEVER;
+  });
+const optionalFlag = z.string().transform((raw, ctx): boolean | null => {
+  if (raw.trim() === '') return null;
+  const parsed = flag.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  ctx.addIssue({ code: 'custom', message: `"${raw}" is not a yes/no flag (1/0, Y/N or true/false) or blank` });
+  return z.NEVER;
+});
+
+const senProvision = z
+  .string()
+  .trim()
+  .transform((raw, ctx) => {
+    const value = raw.toUpperCase();
+    const mapped = { N: 'N', K: 'K', E: 'E', A: 'K', P: 'K', S: 'E' }[value];
+    if (mapped === undefined) {
+      ctx.addIssue({ code: 'custom', message: `unknown SEN provision "${raw}" (expected N, K or E; A, P or S before 2014/15)` });
+      return z.NEVER;
+    }
+    return mapped as 'N' | 'K' | 'E';
+  });
+
+const majorOf: Readonly<Record<string, EthnicGroup>> = { W: 'white', M: 'mixed', A: 'asian', B: 'black', C: 'chinese', O: 'other' };
+const ethnicity = z
+  .string()
+  .trim()
+  .transform((raw, ctx): EthnicGroup => {
+    const value = raw.toLowerCase();
+    if ((ethnicGroups as readonly string[]).includes(value)) return value as EthnicGroup;
+    if (/^[a-z]{4}$/.test(value)) return ['refu', 'nobt'].includes(value) ? 'unclassified' : (majorOf[value[0]!.toUpperCase()] ?? 'unclassified');
+    ctx.addIssue({ code: 'custom', message: `unknown ethnicity "${raw}" (a major group such as white or asian, or a DfE code such as WBRI)` });
+    return z.NEVER;
+  });
+
+function number(kind: 'INTEGER' | 'DOUBLE', min: number, max: number) {
+  return z.string().transform((raw, ctx): number | null => {
+    const value = raw.trim();
+    if (value === '') return null;
+    const n = Number(value);
+    if (!(kind === 'INTEGER' ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(value) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a ${kind === 'INTEGER' ? 'whole number' : 'number'} from ${min} to ${max}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+function optionalCode(values: readonly string[], what: string) {
+  return z.string().transform((raw, ctx): string | null => {
+    const value = raw.trim().toUpperCase();
+    if (value === '') return null;
+    if (!values.includes(value)) {
+      ctx.addIssue({ code: 'custom', message: `unknown ${what} "${raw.trim()}" (expected one of: ${values.join(', ')})` });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+const ks1Results = ['W', '1', '2C', '2B', '2A', '3', '4', 'A', 'D', 'BLW', 'PKF', 'WTS', 'EXS', 'GDS'];
+const ks2Levels = ['B', 'N', '2', '3', '4', '5', '6', 'A', 'D', 'M', 'T'];
+const ks2Writing = [...ks2Levels, 'PKF', 'WTS', 'EXS', 'GDS', 'HNM', 'BLW'];
+const priorLevels = ['W', '1', '2', '2C', '2B', '2A', '3', '4', 'A', 'D'];
+
+/** The check for each column: characteristics, then each collection's results. */
+const columnSchemas: Readonly<Record<string, z.ZodType>> = {
+  pupil_id: z.string().trim().min(1, 'pupil_id is blank'),
+  urn,
+  gender: z
+    .string()
+    .trim()
+    .transform((s) => s.toUpperCase())
+    .pipe(code(['F', 'M'] as const, 'gender')),
+  fsm: flag,
+  disadvantaged: flag,
+  sen: senProvision,
+  in_care: flag,
+  ethnicity,
+  eal: flag,
+  eyfs_points: number('INTEGER', 13, 117),
+  eyfs_psed_cll_6: optionalFlag,
+  eyfs_gld_goals: number('INTEGER', 0, 12),
+  ks1_reading: optionalCode(ks1Results, 'KS1 reading result'),
+  ks1_writing: optionalCode(ks1Results, 'KS1 writing result'),
+  ks1_maths: optionalCode(ks1Results, 'KS1 maths result'),
+  ks2_english: optionalCode(ks2Levels, 'KS2 English level'),
+  ks2_reading: optionalCode(ks2Levels, 'KS2 reading level'),
+  ks2_writing: optionalCode(ks2Writing, 'KS2 writing result'),
+  ks2_maths: optionalCode(ks2Levels, 'KS2 maths level'),
+  ks2_reading_scaled: number('INTEGER', 80, 120),
+  ks2_maths_scaled: number('INTEGER', 80, 120),
+  ks1_english_level: optionalCode(priorLevels, 'KS1 English level'),
+  ks1_maths_level: optionalCode(priorLevels, 'KS1 maths level'),
+  ks4_level2_em: flag,
+  ks4_em_ac: flag,
+  ks4_em_grade5: optionalFlag,
+  ks4_ep_english: optionalFlag,
+  ks4_ep_maths: optionalFlag,
+  ks4_ebacc_entered: flag,
+  ks4_ebacc_achieved: flag,
+  ks4_att8: number('DOUBLE', 0, 90),
+  ks4_p8: number('DOUBLE', -10, 10),
+  phase: z
+    .string()
+    .trim()
+    .transform((s) => s.toLowerCase())
+    .pipe(code(['primary', 'secondary', 'special'] as const, 'phase')),
+  possible_sessions: number('INTEGER', 0, 500),
+  missed_sessions: number('INTEGER', 0, 500),
+  permanent_exclusion: flag,
+  fixed_period_exclusions: number('INTEGER', 0, 200),
+};
+
+export function readPupilRecords(table: CsvTable, collection: Collection): PupilReadResult {
+  const columns = pupilColumns(collection);
+  const byHeader = new Map(table.header.map((h) => [normaliseHeader(h), h]));
+  const missing = columns.filter((c) => !byHeader.has(normaliseHeader(c.name)));
+  if (missing.length > 0)
+    return {
+      ok: false,
+      issues: [
+        {
+          file: table.file,
+          line: 1,
+          column: missing[0]!.name,
+          message: `the header lacks ${collection} pupil-record column${missing.length > 1 ? 's' : ''} ${missing.map((c) => c.name).join(', ')}`,
+        },
+      ],
+    };
+  const shape = Object.fromEntries(columns.map((c) => [byHeader.get(normaliseHeader(c.name))!, columnSchemas[c.name]!]));
+  const { records, issues } = screenRows(table, z.object(shape));
+  const parsed = records.map((r) => ({ line: r.line, record: toRecord(columns, byHeader, r as Record<string, unknown>) }));
+  issues.push(
+    ...findDuplicates(
+      table.file,
+      parsed.map((p) => ({ line: p.line, id: p.record.pupilId })),
+      (p) => p.id,
+      'pupil_id',
+      'pupil',
+    ),
+  );
+  if (collection === 'census')
+    for (const { line, record } of parsed)
+      if ((record.missedSessions ?? 0) > (record.possibleSessions ?? 0))
+        issues.push({
+          file: table.file,
+          line,
+          column: 'missed_sessions',
+          message: `${record.missedSessions} sessions missed of ${record.possibleSessions} possible`,
+        });
+  if (issues.length > 0) return { ok: false, issues };
+  const ignored = table.header.filter((h) => !columns.some((c) => normaliseHeader(c.name) === normaliseHeader(h)));
+  return {
+    ok: true,
+    records: parsed.map((p) => p.record),
+    notes: ignored.length > 0 ? [`${ignored.length} other columns ignored and not stored: ${ignored.join(', ')}`] : [],
+  };
+}
+
+function toRecord(columns: readonly PupilColumn[], byHeader: ReadonlyMap<string, string>, row: Record<string, unknown>): AnyPupilRecord {
+  return Object.fromEntries(columns.map((c) => [c.field, row[byHeader.get(normaliseHeader(c.name))!]])) as AnyPupilRecord;
+}
