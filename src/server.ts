@@ -15,12 +15,18 @@ async function main(): Promise<void> {
   try {
     const services = createServices(createStore(database.db), () => new Date(), log, await loadCatalogue(), { pupilDir: pupilDirOf(config) });
     await services.catalogue.sync();
-    if (config.demo === 'auto' && (await services.demo.isEmpty())) {
-      log.info('the store is empty: building the demo county (first run only)');
-      await services.demo.build(2013, (step) => log.info(step));
-    }
+    // On first run the demo county is built after the server is up (a minute or two), and every page says so meanwhile.
+    let notice: string | null = null;
+    const buildDemo = config.demo === 'auto' && (await services.demo.isEmpty());
     const { version, commit } = readVersion();
-    const app = await createApp(services, { log, production: config.production, version, commit, database: database.description });
+    const app = await createApp(services, {
+      log,
+      production: config.production,
+      version,
+      commit,
+      database: database.description,
+      notice: () => notice,
+    });
     let stopping = false;
     const shutdown = async (signal: string): Promise<void> => {
       if (stopping) return;
@@ -33,6 +39,25 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ port: config.port, host: config.host });
+    if (buildDemo) {
+      log.info('the store is empty: building the demo county (first run only)');
+      notice = 'The demo county is being built (first run only): figures appear as each step finishes. Reload in a minute or two.';
+      services.demo
+        .build(2013, (step) => {
+          notice = `The demo county is being built (first run only): ${step}. Reload in a minute or two.`;
+          log.info(step);
+        })
+        .then(
+          () => {
+            notice = null;
+            log.info('demo county built');
+          },
+          (error: Error) => {
+            notice = `The demo county could not be built: ${error.message}`;
+            log.error({ reason: error.message }, 'the demo county could not be built');
+          },
+        );
+    }
   } catch (error) {
     await database.close();
     throw error;

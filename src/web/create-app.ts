@@ -18,14 +18,27 @@ import { searchRoutes } from './pages/search/routes.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
 
-export type AppOptions = Readonly<{ log: Log; production: boolean; version: string; commit: string | null; database: string }>;
+export type AppOptions = Readonly<{
+  log: Log;
+  production: boolean;
+  version: string;
+  commit: string | null;
+  database: string;
+  /** A notice every page shows while long work runs in the background (the demo county being built), else null. */
+  notice?: () => string | null;
+}>;
 
 /** The web face: GOV.UK Design System pages rendered on the server, usable without JavaScript. */
 export async function createApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
   const logger: FastifyBaseLogger = options.log;
   const app: FastifyInstance = Fastify({ loggerInstance: logger, requestIdHeader: 'x-request-id' });
   const env = nunjucks.configure([here, govukDist], { autoescape: true, noCache: !options.production });
-  await app.register(fastifyView, { engine: { nunjucks }, templates: [here, govukDist], options: { env } });
+  const notice = options.notice ?? (() => null);
+  await app.register(fastifyView, {
+    engine: { nunjucks },
+    templates: [here, govukDist],
+    options: { env, onConfigure: (configured: nunjucks.Environment) => configured.addGlobal('startupNotice', notice) },
+  });
   await app.register(fastifyStatic, { root: path.join(govukDist, 'govuk', 'assets'), prefix: '/assets/' });
   await app.register(fastifyStatic, {
     root: path.join(govukDist, 'govuk'),
