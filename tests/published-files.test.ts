@@ -11,6 +11,7 @@ const files = await readShared([
   'school-places-scorecards/scorecard_data_2022-23_to_2024-25.csv',
   'eyfsp-la-sdg/eyfsp_la_2012-13_to_2021-22_sdg_4-2-1.csv',
   'ks4-2014-eduvis/ks4_2013-14_school_and_la.csv',
+  'attainment-age-19/l2_l3_attainment_by_19_la_2005-2025.csv',
 ]);
 
 type Row = {
@@ -19,6 +20,7 @@ type Row = {
   denominator: number | null;
   decimalPlaces: number;
   breakdown: string;
+  place: { kind: string; code: string };
   provenance: { file: string; line: number };
 };
 
@@ -108,6 +110,20 @@ for (const target of databaseTargets()) {
       );
       assert.equal((await figure('eyfs-all-elgs-expected', 'E12000008', '201213')).value, 52.1);
       assert.equal((await figure('eyfs-all-elgs-expected', 'E12000008', '201516')).value, 71.7);
+    });
+
+    it('serves attainment by 19 for Kent and England with its FSM gap, at the indicator’s decimals (data.md sources: Level 2/3 by age 19)', async () => {
+      // l2_l3_attainment_by_19_la_2005-2025.csv, cohort_19_in 2012 (2011/12): Kent la_code_3 886 l3_by19_rate 52.29275846 of
+      // 16,792; FSM 22.00141945, not FSM 55.06728206; England (region and LA "ALL") FSM 34.08564582, not FSM 58.25770104.
+      // The seed's target 33: "gap 33% vs 25% nationally" (55.1 − 22.0 = 33.1; 58.3 − 34.1 = 24.2).
+      const kent = await figure('level3-by-19', '886', '201112');
+      assert.deepEqual([kent.value, kent.decimalPlaces, kent.denominator], [52.3, 1, 16792]);
+      assert.equal((await figure('level3-by-19', '886', '201112', 'fsm')).value, 22);
+      assert.equal((await figure('level3-by-19', '886', '201112', 'not-fsm')).value, 55.1);
+      assert.equal((await figure('level3-by-19', 'E92000001', '201112', 'fsm')).value, 34.1);
+      assert.equal((await figure('level3-by-19', 'E92000001', '201112', 'not-fsm')).value, 58.3);
+      assert.equal((await figure('level2-english-maths-by-19', '886', '201112', 'ehc-plan')).value, 11.3);
+      assert.equal((await figure('level2-english-maths-by-19', 'E12000008', '201112')).place.kind, 'region');
     });
 
     it('traces each figure to the file and line it was read from', async () => {

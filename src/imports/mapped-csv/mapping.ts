@@ -33,7 +33,14 @@ export const mappingSchema = z
     level: z.union([
       kind,
       z.object({ column: z.string(), map: z.record(z.string(), z.union([kind, z.literal('skip')])) }).strict(),
-      z.object({ firstFilled: z.array(z.object({ column: z.string(), kind }).strict()).min(1), otherwise: kind }).strict(),
+      z
+        .object({
+          firstFilled: z.array(z.object({ column: z.string(), kind }).strict()).min(1),
+          otherwise: kind,
+          /** Cell values that count as not filled besides blank (e.g. ALL in the attainment-at-19 file's England rows). */
+          unfilled: z.array(z.string()).default([]),
+        })
+        .strict(),
     ]),
     places: z.partialRecord(kind, placeColumns),
     where: z.record(z.string(), z.array(z.string())).default({}),
@@ -41,6 +48,8 @@ export const mappingSchema = z
     symbols: z.record(z.string(), symbol).default({}),
     /** What an empty cell means: not available (x), or nothing at all (skip: reshaped files that blank whatever is not published). */
     blank: z.enum(['x', 'skip']).default('x'),
+    /** The file's values carry every digit (65.97042646): show them at the indicator's decimals, not the file's. */
+    unrounded: z.boolean().default(false),
     values: z
       .array(
         z

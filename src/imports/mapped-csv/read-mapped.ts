@@ -98,7 +98,7 @@ export function readMapped(table: CsvTable, mapping: Mapping): MappedRead {
         numerator: (numerator as Reading | null)?.value ?? null,
         denominator: (denominator as Reading | null)?.value ?? null,
         symbol: read.symbol,
-        publishedDecimals: read.decimals,
+        publishedDecimals: mapping.unrounded ? null : read.decimals,
       });
     }
   }
@@ -126,7 +126,7 @@ function levelOf(mapping: Mapping, cell: (c: string) => string): PlaceKind | nul
     const mapped = level.map[cell(level.column)];
     return mapped === undefined || mapped === 'skip' ? null : mapped;
   }
-  return level.firstFilled.find((f) => cell(f.column) !== '')?.kind ?? level.otherwise;
+  return level.firstFilled.find((f) => cell(f.column) !== '' && !level.unfilled.includes(cell(f.column)))?.kind ?? level.otherwise;
 }
 
 function placeOf(mapping: Mapping, kind: PlaceKind, cell: (c: string) => string): PlaceRef | null {
