@@ -70,3 +70,25 @@ for (const target of databaseTargets()) {
     });
   });
 }
+
+describe('the 2018/19 KS4 mapping agrees with the DfE metadata file', () => {
+  // dfe-perf-tables-meta/ks4_final_meta_2018-19.csv: "Metafile heading" is the column, "Metafile description" its meaning.
+  const meta = new Map(raw('dfe-perf-tables-meta/ks4_final_meta_2018-19.csv').map((r) => [r['Metafile heading']!, r['Metafile description']!]));
+  const mapping = readFileSync('mappings/dfe-ks4-performance-tables-2019.yaml', 'utf8');
+
+  it('maps each column to the measure the DfE describes', () => {
+    const meanings: Record<string, RegExp> = {
+      'ks4-progress8': /^Progress 8 measure/,
+      'ks4-attainment8': /^Average Attainment 8 score per pupil/,
+      'ks4-grade5-english-maths': /9-5 passes in both English and mathematics/,
+      'ks4-ebacc-entered': /entries in all English Baccalaureate subject areas/,
+    };
+    const mapped = [...mapping.matchAll(/indicator: ([a-z0-9-]+), value: ([A-Z0-9_]+)/g)];
+    assert.deepEqual(mapped.map((m) => m[1]).sort(), Object.keys(meanings).sort());
+    for (const [, indicator, column] of mapped) assert.match(meta.get(column!) ?? '(not in the metadata)', meanings[indicator!]!, `${column} → ${indicator}`);
+  });
+
+  it('reads record types 1 and 2 as the DfE defines them (mainstream and special schools)', () => {
+    assert.match(meta.get('RECTYPE')!, /1=mainstream school; 2=special school/);
+  });
+});
