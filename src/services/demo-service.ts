@@ -4,6 +4,7 @@ import { generateCounty } from '../demo/generate-county.ts';
 import { generatePupilFiles } from '../demo/generate-pupils.ts';
 import { kent, kentDistricts, kentNeighbours2012, laOnsCodes } from '../domain/geography/reference-places.ts';
 import { pupilsOnRollCode, type Observation } from '../domain/indicators/indicator.ts';
+import { academicYearLabel } from '../domain/periods/academic-year.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import type { ObservationInput } from '../store/observation-store.ts';
@@ -182,12 +183,12 @@ export function createDemoService(store: Store, log: Log, syncCatalogue: () => P
       let pupilFiles = 0;
       let pupilRecords = 0;
       for (const file of generatePupilFiles(county, seed, options.pupilYears)) {
-        progress(`writing ${file.records.length} ${file.collection} pupil records for ${file.period}`);
+        progress(`writing ${file.records.length} ${file.collection} pupil records for ${academicYearLabel(file.period)}`);
         const written = await pupils.writeFile({ ...file, dataVersion: 'final', source: `demo county (seed ${seed})` });
         pupilFiles++;
         pupilRecords += written.rows;
       }
-      const compute = await pupils.compute((step) => progress(`computing ${step.file} (${step.index}/${step.of}): ${step.figures} figures`));
+      const compute = await pupils.compute((step) => progress(`computed pupil file ${step.index} of ${step.of} (${step.file}): ${step.figures} figures`));
       return { ...built, pupilFiles, pupilRecords, compute };
     },
   };
