@@ -15,7 +15,7 @@ type Row = {
   numerator: number | null;
   denominator: number | null;
   basis: string;
-  detail: { rule?: string; pupilBatch?: number } | null;
+  detail: { rule?: string; pupilBatch?: number; pupils?: number } | null;
   provenance: { batchId: number; file: string; format: string };
 };
 type Group = {
@@ -49,6 +49,9 @@ for (const target of databaseTargets()) {
       const thanet = await oneObservation<Row>(t.app, 'indicator=ks4-5ac-em&place=E07000114&placeKind=district&period=201112&breakdown=all');
       assert.equal(thanet.basis, 'computed');
       assert.ok(thanet.denominator! > 500);
+      assert.equal(thanet.detail?.pupils, thanet.denominator, 'every KS4 pupil is in the denominator');
+      const absence = await oneObservation<Row>(t.app, 'indicator=overall-absence&place=E07000114&placeKind=district&period=201112&breakdown=all');
+      assert.ok(absence.denominator! > 300 * absence.detail!.pupils!, 'overall absence divides sessions, and says how many pupils they cover');
       const england = await t.app.inject('/api/v1/observations?indicator=ks4-5ac-em&place=E92000001&period=201112&breakdown=all');
       const rows = england.json<{ observations: Row[] }>().observations;
       assert.deepEqual(

@@ -141,6 +141,7 @@ describe('one set-based compute over every level and pupil group', () => {
     assert.deepEqual(em('school', '900001'), [1, 2]);
     assert.deepEqual(em('district', 'E07000114'), [1, 2]);
     assert.deepEqual(em('grouping', 'hub-a'), [2, 3]);
+    assert.equal(figure(f, 'ks4-5ac-em', 'grouping', 'hub-a')!.pupils, 3);
     assert.deepEqual(em('la', '886'), [2, 3]);
     assert.deepEqual(em('region', 'E12000008'), [2, 3]);
     assert.deepEqual(em('country', 'E92000001'), [3, 4], 'the unplaced pupil counts in England only');

@@ -25,6 +25,8 @@ export type ComputedFigure = Readonly<{
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** Pupils (census: enrolments) in the cell, whatever the measure's denominator counts. */
+  pupils: number;
   rule: string;
 }>;
 
@@ -82,12 +84,12 @@ export function pupilFileStatement(file: PupilFileInput): string {
     ),
     expanded as (select *, unnest(${breakdownList(file.collection)}) as breakdown from placed),
     by_place as (
-      select ${levelCase} as level, ${codeCase} as code, breakdown, ${aggregates}
+      select ${levelCase} as level, ${codeCase} as code, breakdown, count(*) as pupils, ${aggregates}
       from expanded
       group by grouping sets ((breakdown, urn), (breakdown, district), (breakdown, la), (breakdown, region), (breakdown))
     ),
     by_grouping as (
-      select 'grouping' as level, g.grouping as code, breakdown, ${aggregates}
+      select 'grouping' as level, g.grouping as code, breakdown, count(*) as pupils, ${aggregates}
       from expanded e join grouping_members g on g.urn = e.urn
       group by g.grouping, breakdown
     )
@@ -124,6 +126,7 @@ export async function aggregatePupilFile(connection: DuckDBConnection, file: Pup
         value: figureOf(measure.form, numerator, denominator),
         numerator: measure.form === 'mean' ? null : numerator,
         denominator,
+        pupils: Number(row.pupils),
         rule: sql.rule,
       });
     });
@@ -153,7 +156,7 @@ export async function aggregateAdHoc(
   file: PupilFileInput,
   urns: readonly string[] | null,
   filter: PupilFilter,
-): Promise<Omit<ComputedFigure, 'level' | 'code' | 'breakdown'>[]> {
+): Promise<Omit<ComputedFigure, 'level' | 'code' | 'breakdown' | 'pupils'>[]> {
   const chosen = measuresFor(file.collection, file.period);
   if (chosen.length === 0) return [];
   const aggregates = chosen.map(({ sql }, i) => `${sql.numerator} as n${i}, ${sql.denominator} as d${i}`).join(', ');

@@ -25,7 +25,7 @@ export type Measure = Readonly<{
 }>;
 
 /** Bumped whenever a measure's SQL changes, so `waymark compute` knows stored figures are out of date. */
-export const measuresVersion = 1;
+export const measuresVersion = 2;
 
 const summerOf = (period: string) => startYearOf(period) + 1;
 const percentOf = (condition: string, population = 'true', rule = ''): MeasureSql => ({

@@ -154,13 +154,16 @@ export function createComparisonService(store: Store) {
                 },
           districts: rollUps
             .map((r): DistrictFigure => {
-              const rollUp = r.basis === 'roll-up' && r.detail !== null && 'schools' in r.detail ? r.detail : null;
+              const shown = shownRollUps.get(r)!;
+              const covers = r.detail === null ? null : 'schools' in r.detail ? r.detail : null;
+              const computed = r.detail !== null && 'rule' in r.detail ? r.detail : null;
               return {
                 ...r.place,
-                ...shownRollUps.get(r)!,
+                ...shown,
                 basis: r.basis,
-                schools: rollUp?.schools ?? null,
-                pupils: rollUp?.pupils ?? (r.basis === 'computed' ? shownRollUps.get(r)!.pupils : null),
+                schools: covers?.schools ?? null,
+                // A suppressed cell's pupils are not shown either.
+                pupils: shown.value === null && shown.symbol !== 'x' ? null : (covers?.pupils ?? computed?.pupils ?? null),
               };
             })
             .sort((a, b) => Number(a.kind === 'la') - Number(b.kind === 'la') || a.name.localeCompare(b.name)),
@@ -196,11 +199,9 @@ export function createComparisonService(store: Store) {
   };
 }
 
-function showAll(rows: readonly ObservationRow[], indicator: Indicator, policy: DisclosurePolicy): Map<ObservationRow, ShownValue & { pupils: number | null }> {
+function showAll(rows: readonly ObservationRow[], indicator: Indicator, policy: DisclosurePolicy): Map<ObservationRow, ShownValue> {
   const shown = discloseRows(rows, () => indicator, policy);
-  return new Map(
-    rows.map((r, i) => [r, { value: shown[i]!.value, symbol: shown[i]!.symbol, decimalPlaces: shown[i]!.decimalPlaces, pupils: shown[i]!.denominator }]),
-  );
+  return new Map(rows.map((r, i) => [r, { value: shown[i]!.value, symbol: shown[i]!.symbol, decimalPlaces: shown[i]!.decimalPlaces }]));
 }
 
 /** One figure per place and data version: the published one where a file gave it, otherwise the one computed here. */

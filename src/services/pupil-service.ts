@@ -299,6 +299,7 @@ async function toInputs(store: Store, figures: readonly ComputedFigure[]): Promi
       value: f.value,
       numerator: f.numerator,
       denominator: f.denominator,
+      pupils: f.pupils,
       rule: f.rule,
     });
   }

@@ -17,7 +17,7 @@ export type Basis = 'published' | 'computed' | 'roll-up';
 export const figureBases: readonly Basis[] = ['published', 'computed'];
 
 /** What a figure computed from pupil records rests on: the rule of its year and the pupil file's batch. */
-export type ComputedDetail = Readonly<{ rule: string; pupilBatch: number }>;
+export type ComputedDetail = Readonly<{ rule: string; pupilBatch: number; pupils: number }>;
 
 /** A figure computed from pupil records, as `waymark compute` writes it. */
 export type ComputedInput = Readonly<{
@@ -27,6 +27,7 @@ export type ComputedInput = Readonly<{
   value: number;
   numerator: number | null;
   denominator: number | null;
+  pupils: number;
   rule: string;
 }>;
 
@@ -203,11 +204,11 @@ export function createObservationStore(db: Kysely<Database>) {
         await sql`
           insert into observation (indicator_code, place_id, period, breakdown, value, numerator, denominator, data_version, batch_id, basis, detail)
           select t.indicator_code, t.place_id, ${scope.period}, t.breakdown, t.value, t.numerator, t.denominator, ${scope.dataVersion}, ${batchId},
-                 'computed', jsonb_build_object('rule', t.rule, 'pupilBatch', ${pupilBatch}::bigint)
+                 'computed', jsonb_build_object('rule', t.rule, 'pupilBatch', ${pupilBatch}::bigint, 'pupils', t.pupils)
             from unnest(${part.map((f) => f.indicatorCode)}::text[], ${part.map((f) => f.placeId)}::bigint[], ${part.map((f) => f.breakdown)}::text[],
                         ${part.map((f) => f.value)}::float8[], ${part.map((f) => f.numerator)}::float8[], ${part.map((f) => f.denominator)}::float8[],
-                        ${part.map((f) => f.rule)}::text[])
-              as t(indicator_code, place_id, breakdown, value, numerator, denominator, rule)`.execute(db);
+                        ${part.map((f) => f.rule)}::text[], ${part.map((f) => f.pupils)}::int[])
+              as t(indicator_code, place_id, breakdown, value, numerator, denominator, rule, pupils)`.execute(db);
       }
       return { removed: Number(removed.numDeletedRows), written: figures.length };
     },

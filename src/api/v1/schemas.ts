@@ -44,10 +44,10 @@ export const observationRow = z.object({
   detail: z
     .union([
       z.object({ schools: z.number().int(), pupils: z.number(), schoolsWithoutFigure: z.number().int(), method: z.string() }),
-      z.object({ rule: z.string(), pupilBatch: z.number().int() }),
+      z.object({ rule: z.string(), pupilBatch: z.number().int(), pupils: z.number().int() }),
     ])
     .nullable()
-    .describe("A roll-up's coverage and method, or a computed figure's rule for its year and pupil-file batch"),
+    .describe("A roll-up's coverage and method, or a computed figure's rule for its year, pupil-file batch and pupils covered"),
   provenance: z.object({ batchId: z.number().int(), file: z.string(), format: z.string(), line: z.number().int().nullable() }),
 });
 
