@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Target, TargetRule } from './framework.ts';
+import { bestRanks, changedValue, combine, evaluateTarget, trajectoryAt, trendTo, type TargetData, type YearFigure } from './evaluate.ts';
+
+const target = (rules: TargetRule[], baseline: Target['baseline'] = { year: 2012, value: 78 }): Target => ({
+  id: 'test',
+  number: 5,
+  priority: 'p1',
+  title: 'KS2 level 4+ in English and maths',
+  wording: 'at least 87%',
+  indicator: 'ks2-level4-english-maths',
+  breakdown: 'all',
+  levels: ['county'],
+  baseline,
+  rules,
+  rationale: null,
+});
+const series = (entries: Record<number, number | null | 'c'>): Map<number, YearFigure> =>
+  new Map(Object.entries(entries).map(([y, v]) => [Number(y), v === 'c' ? { value: null, symbol: 'c' } : { value: v, symbol: v === null ? 'x' : null }]));
+const higher = (values: Record<number, number | null | 'c'>, extra: Partial<TargetData> = {}): TargetData => ({
+  polarity: 'higher_is_better',
+  unit: 'percent',
+  decimalPlaces: 0,
+  values: series(values),
+  ...extra,
+});
+const lower = (values: Record<number, number | null | 'c'>, extra: Partial<TargetData> = {}): TargetData => ({
+  polarity: 'lower_is_better',
+  unit: 'percent',
+  decimalPlaces: 1,
+  values: series(values),
+  ...extra,
+});
+
+describe('at_least and at_most, with the trajectory from the baseline', () => {
+  const atLeast87 = target([{ kind: 'at_least', value: 87, by: 2016 }]);
+
+  it('is on track when at or above the straight line from the 2012 baseline (78) to 87 in 2016', () => {
+    // Trajectory in 2014: 78 + (87 − 78) × 2/4 = 82.5. 83 is above it.
+    const e = evaluateTarget(atLeast87, higher({ 2012: 78, 2013: 80, 2014: 83 }), 2014);
+    assert.equal(e.trajectory, 82.5);
+    assert.equal(e.status, 'on_track');
+    assert.match(e.reason, /83% against the 2016 target of at least 87%: 4\.0 points short; at or better than the trajectory \(83% by 2014\)/);
+  });
+
+  it('is off track when behind the line, and says by how much against the target', () => {
+    const e = evaluateTarget(atLeast87, higher({ 2012: 78, 2014: 80 }), 2014);
+    assert.equal(e.status, 'off_track');
+    assert.match(e.reason, /80% against the 2016 target of at least 87%: 7\.0 points short; behind the trajectory/);
+  });
+
+  it('is met early when reached before the deadline, and off track when missed at it', () => {
+    assert.equal(evaluateTarget(atLeast87, higher({ 2015: 88 }), 2015).status, 'met');
+    assert.match(evaluateTarget(atLeast87, higher({ 2015: 88 }), 2015).reason, /met early/);
+    assert.equal(evaluateTarget(atLeast87, higher({ 2016: 86 }), 2016).status, 'off_track');
+  });
+
+  it('a target met early then lost is no longer met, and the reason says so', () => {
+    // 88 in 2014 meets 87; 84 in 2015 does not. Trajectory 2015: 78 + 9 × 3/4 = 84.75, so 84 is behind it.
+    const e = evaluateTarget(atLeast87, higher({ 2012: 78, 2014: 88, 2015: 84 }), 2015);
+    assert.equal(e.status, 'off_track');
+    assert.match(e.reason, /Met in 2014, not held in 2015/);
+  });
+
+  it('reads at_most for a lower-is-better measure (permanent exclusions fewer than 40)', () => {
+    const fewer = target([{ kind: 'at_most', value: 39, by: 2016 }], { year: 2012, value: 192 });
+    const data: TargetData = { polarity: 'lower_is_better', unit: 'count', decimalPlaces: 0, values: series({ 2013: 123 }) };
+    // Trajectory 2013: 192 + (39 − 192)/4 = 153.75; 123 is better (lower).
+    const e = evaluateTarget(fewer, data, 2013);
+    assert.equal(e.status, 'on_track');
+    assert.match(e.reason, /123 against the 2016 target of at most 39: 84\.0 short/);
+  });
+});
+
+describe('milestones', () => {
+  // Persistent absence, primary: 3.5% in 2012 → 2% by 2014 → 1.5% by 2016 (seed target 21).
+  const pa = target(
+    [
+      {
+        kind: 'milestones',
+        points: [
+          { year: 2014, value: 2 },
+          { year: 2016, value: 1.5 },
+        ],
+      },
+    ],
+    { year: 2012, value: 3.5 },
+  );
+
+  it('judges a milestone year against its milestone, lower being better', () => {
+    const reached = evaluateTarget(pa, lower({ 2014: 1.9 }), 2014);
+    assert.equal(reached.status, 'on_track');
+    assert.match(reached.reason, /1\.9% against a 2014 milestone of 2\.0%: milestone reached/);
+    const missed = evaluateTarget(pa, lower({ 2014: 2.4 }), 2014);
+    assert.equal(missed.status, 'off_track');
+    assert.match(missed.reason, /0\.4 points short/);
+  });
+
+  it('draws the trajectory through the milestones', () => {
+    // 2013: halfway from 3.5 (2012) to 2.0 (2014) = 2.75; 2015: halfway from 2.0 to 1.5 = 1.75.
+    assert.equal(trajectoryAt(pa, { year: 2016, value: 1.5 }, 2013), 2.75);
+    assert.equal(trajectoryAt(pa, { year: 2016, value: 1.5 }, 2015), 1.75);
+    assert.equal(evaluateTarget(pa, lower({ 2013: 2.7 }), 2013).status, 'on_track');
+    assert.equal(evaluateTarget(pa, lower({ 2013: 2.8 }), 2013).status, 'off_track');
+  });
+
+  it('is met when the last milestone is reached', () => {
+    assert.equal(evaluateTarget(pa, lower({ 2016: 1.5 }), 2016).status, 'met');
+  });
+});
+
+describe('change from baseline', () => {
+  it('moves the baseline in the direction of improvement: +8 points for EYFS, −15% for placements', () => {
+    assert.equal(changedValue(72, 8, 'points', 'higher_is_better', 0), 80);
+    assert.equal(changedValue(600, 15, 'percent', 'lower_is_better', 0), 510);
+    const eyfs = target([{ kind: 'change_from_baseline', change: 8, unit: 'points', by: 2016 }], { year: 2012, value: 72 });
+    assert.equal(evaluateTarget(eyfs, higher({ 2016: 80 }), 2016).status, 'met');
+    const e = evaluateTarget(eyfs, higher({ 2016: 79 }), 2016);
+    assert.equal(e.status, 'off_track');
+    assert.match(e.reason, /79% against the 2016 target of 80% \(8 points on the 2012 baseline of 72%\): 1\.0 points short/);
+  });
+
+  it('cannot be judged without a baseline', () => {
+    const none = target([{ kind: 'change_from_baseline', change: 10, unit: 'percent', by: 2016 }], null);
+    assert.equal(evaluateTarget(none, higher({ 2014: 50 }), 2014).status, 'no_data');
+  });
+});
+
+describe('comparators and neighbours', () => {
+  const aboveEngland = target([{ kind: 'vs_comparator', comparator: 'england' }]);
+
+  it('is met only when strictly better than England, by polarity', () => {
+    const england = new Map([[2014, 79]]);
+    assert.equal(evaluateTarget(aboveEngland, higher({ 2014: 80 }, { comparators: { england } }), 2014).status, 'met');
+    const level = evaluateTarget(aboveEngland, higher({ 2014: 79 }, { comparators: { england } }), 2014);
+    assert.equal(level.status, 'off_track');
+    assert.match(level.reason, /79%, level with England \(79%\)/);
+    // A gap below the national gap: lower is better.
+    assert.equal(evaluateTarget(aboveEngland, lower({ 2014: 20 }, { comparators: { england: new Map([[2014, 25.8]]) } }), 2014).status, 'met');
+  });
+
+  it('has no data without the comparator', () => {
+    assert.equal(evaluateTarget(aboveEngland, higher({ 2014: 80 }), 2014).status, 'no_data');
+  });
+
+  it('reads "amongst the best of neighbours" as configured and always gives the rank', () => {
+    assert.deepEqual([bestRanks('first', 11), bestRanks('top_quartile', 11), bestRanks('top_half', 11)], [1, 3, 5]);
+    const best = target([{ kind: 'rank_among_neighbours', reading: 'top_quartile', by: 2016 }]);
+    const ranks = new Map([
+      [2013, { rank: 8, of: 11 }],
+      [2014, { rank: 6, of: 11 }],
+      [2016, { rank: 3, of: 11 }],
+    ]);
+    const improving = evaluateTarget(best, higher({ 2014: 80 }, { neighbourRank: ranks }), 2014);
+    assert.equal(improving.status, 'on_track');
+    assert.match(improving.reason, /6th of 11 neighbours, not yet in their top quartile \(rank 3 or better of 11\) \(8th in 2013\)/);
+    assert.match(improving.reason, /6th of 11 neighbours, 3rd quartile/);
+    assert.equal(evaluateTarget(best, higher({ 2016: 86 }, { neighbourRank: ranks }), 2016).status, 'met');
+  });
+});
+
+describe('year on year, zero and every, band, delivery milestones', () => {
+  it('year on year: better than the year before, not due in its first year', () => {
+    const yoy = target([{ kind: 'year_on_year', from: 2012 }]);
+    assert.equal(evaluateTarget(yoy, higher({ 2012: 13.1 }), 2012).status, 'not_yet_due');
+    assert.equal(evaluateTarget(yoy, higher({ 2012: 13.1, 2013: 14 }), 2013).status, 'met');
+    assert.equal(evaluateTarget(yoy, lower({ 2012: 19, 2013: 20 }), 2013).status, 'off_track');
+    assert.equal(evaluateTarget(yoy, higher({ 2013: 14 }), 2013).status, 'no_data');
+  });
+
+  it('zero: none in a category of concern by 2015 (on track while falling), every: all special schools good', () => {
+    const none = target([{ kind: 'zero', by: 2015 }], { year: 2012, value: 19 });
+    const data = (values: Record<number, number>): TargetData => ({ polarity: 'lower_is_better', unit: 'count', decimalPlaces: 0, values: series(values) });
+    // Trajectory 2013: 19 − 19/3 = 12.67; 10 is better.
+    assert.equal(evaluateTarget(none, data({ 2013: 10 }), 2013).status, 'on_track');
+    assert.equal(evaluateTarget(none, data({ 2015: 0 }), 2015).status, 'met');
+    assert.equal(evaluateTarget(none, data({ 2016: 1 }), 2016).status, 'off_track');
+    const all = target([{ kind: 'every', by: 2016 }], { year: 2012, value: 80 });
+    assert.equal(evaluateTarget(all, higher({ 2016: 100 }), 2016).status, 'met');
+    assert.equal(evaluateTarget(all, higher({ 2016: 96 }), 2016).status, 'off_track');
+  });
+
+  it('band: surplus places between 5% and 7%', () => {
+    const band = target([{ kind: 'band', min: 5, max: 7, by: 2016 }], null);
+    assert.equal(evaluateTarget(band, lower({ 2014: 6.2 }), 2014).status, 'met');
+    const closing = evaluateTarget(band, lower({ 2013: 9.8, 2014: 8.1 }), 2014);
+    assert.equal(closing.status, 'on_track');
+    assert.match(closing.reason, /8\.1%, above the band 5\.0% to 7\.0%, moving towards it/);
+    assert.equal(evaluateTarget(band, lower({ 2016: 4.2 }), 2016).status, 'off_track');
+  });
+
+  it('milestone_done: not yet due, done with evidence, or overdue', () => {
+    const pathfinder = target([{ kind: 'milestone_done', due: 2014 }], null);
+    const none: TargetData = { polarity: 'none', unit: 'count', decimalPlaces: 0, values: new Map() };
+    assert.equal(evaluateTarget(pathfinder, none, 2013).status, 'not_yet_due');
+    assert.equal(evaluateTarget(pathfinder, none, 2014).status, 'off_track');
+    const done = evaluateTarget(pathfinder, { ...none, done: { on: '2014-09-01', evidence: 'EHC plans issued from September 2014' } }, 2014);
+    assert.equal(done.status, 'met');
+    assert.match(done.reason, /Done on 2014-09-01: EHC plans issued/);
+  });
+});
+
+describe('missing and suppressed figures, several rules, trends', () => {
+  const atLeast87 = target([{ kind: 'at_least', value: 87, by: 2016 }]);
+
+  it('has no data for a missing figure and says when it was suppressed', () => {
+    assert.equal(evaluateTarget(atLeast87, higher({}), 2014).status, 'no_data');
+    const c = evaluateTarget(atLeast87, higher({ 2014: 'c' }), 2014);
+    assert.equal(c.status, 'no_data');
+    assert.match(c.reason, /Suppressed \(c\) for 2014/);
+  });
+
+  it('needs every rule to hold: a failing rule decides over a met one', () => {
+    const both = target([
+      { kind: 'at_least', value: 87, by: 2016 },
+      { kind: 'vs_comparator', comparator: 'england' },
+    ]);
+    const e = evaluateTarget(both, higher({ 2016: 88 }, { comparators: { england: new Map([[2016, 89]]) } }), 2016);
+    assert.equal(e.status, 'off_track');
+    assert.deepEqual(
+      e.rules.map((r) => r.status),
+      ['met', 'off_track'],
+    );
+    assert.deepEqual([combine(['met', 'not_yet_due']), combine(['no_data', 'on_track']), combine([])], ['on_track', 'no_data', 'no_data']);
+  });
+
+  it('projects the last three years to the deadline', () => {
+    // 80, 82, 84 in 2012-2014: two points a year, 88 by 2016.
+    assert.deepEqual(trendTo(series({ 2012: 80, 2013: 82, 2014: 84 }), 2014, 2016, 0), { year: 2016, value: 88 });
+    assert.equal(trendTo(series({ 2014: 84 }), 2014, 2016, 0), null);
+    // 78, 82, 84: mean 81.33 at 2013, slope 3 a year, so 81.33 + 3 × 3 = 90.33 by 2016.
+    assert.match(evaluateTarget(atLeast87, higher({ 2012: 78, 2013: 82, 2014: 84 }), 2014).reason, /On the recent trend 90% by 2016\.$/);
+  });
+});

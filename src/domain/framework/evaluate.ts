@@ -1,0 +1,320 @@
+import type { DfeSymbol, Polarity, Unit } from '../indicators/indicator.ts';
+import { roundHalfUp } from '../indicators/rounding.ts';
+import type { Comparator, NeighbourReading, Target, TargetRule } from './framework.ts';
+
+/**
+ * Evaluating a target for one year and place, from plain data: the place's figures as shown (rounded as published,
+ * with DfE symbols), its comparators and its rank among neighbours. Every status comes with its reason in plain words.
+ *
+ *   met          every rule holds (a target met before its deadline is met early)
+ *   on track     not met yet, but at or better than the trajectory: a straight line from the baseline through any
+ *                milestones to the end target
+ *   off track    a rule fails: behind the trajectory, past the deadline short of the target, or worse than a comparator
+ *   not yet due  nothing to judge yet (a delivery milestone before its date, improving year on year in its first year)
+ *   no data      no figure for the year, or one that is suppressed
+ */
+
+export type Status = 'met' | 'on_track' | 'off_track' | 'not_yet_due' | 'no_data';
+
+export type YearFigure = Readonly<{ value: number | null; symbol: DfeSymbol | null }>;
+
+export type TargetData = Readonly<{
+  polarity: Polarity;
+  unit: Unit;
+  decimalPlaces: number;
+  /** The place's figures by year. */
+  values: ReadonlyMap<number, YearFigure>;
+  comparators?: Partial<Readonly<Record<Comparator, ReadonlyMap<number, number | null>>>>;
+  /** The place's rank within its statistical-neighbour group (1 is best) and the group's size. */
+  neighbourRank?: ReadonlyMap<number, Readonly<{ rank: number; of: number }>>;
+  /** A delivery milestone's record: the date it was done and the evidence. */
+  done?: Readonly<{ on: string; evidence: string }> | null;
+}>;
+
+export type RuleResult = Readonly<{ kind: TargetRule['kind']; status: Status; reason: string }>;
+
+export type TargetEvaluation = Readonly<{
+  year: number;
+  status: Status;
+  reason: string;
+  value: number | null;
+  rules: readonly RuleResult[];
+  /** Where the straight line from the baseline to the end target says the figure should be this year. */
+  trajectory: number | null;
+  /** Where the last three years' trend would take the figure by the deadline. */
+  trend: Readonly<{ year: number; value: number }> | null;
+}>;
+
+export function evaluateTarget(target: Target, data: TargetData, year: number): TargetEvaluation {
+  const fmt = formatter(data.unit, data.decimalPlaces);
+  const figure = data.values.get(year);
+  const value = figure?.value ?? null;
+  const goal = endGoal(target, data.polarity);
+  const trajectory = goal === null ? null : trajectoryAt(target, goal, year);
+  const trend = goal === null ? null : trendTo(data.values, year, goal.year, data.decimalPlaces);
+  const results = target.rules.map((rule) => evaluateRule(rule, target, data, year, fmt, trajectory));
+  const status = combine(results.map((r) => r.status));
+  const context = contextOf(data, year, fmt);
+  const history = status === 'met' || value === null ? '' : metEarlierNote(target, data, year);
+  const trendNote = trend !== null && status !== 'met' && status !== 'no_data' ? `on the recent trend ${fmt.value(trend.value)} by ${trend.year}` : '';
+  const reason = [results.map((r) => r.reason).join('; '), history, context, trendNote]
+    .filter((s) => s !== '')
+    .map((s) => s[0]!.toUpperCase() + s.slice(1))
+    .join('. ');
+  return { year, status, reason: `${reason}.`, value, rules: results, trajectory, trend };
+}
+
+function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: number, fmt: Formatter, trajectory: number | null): RuleResult {
+  const kind = rule.kind;
+  if (kind === 'milestone_done') {
+    const done = data.done ?? null;
+    if (done !== null && Number(done.on.slice(0, 4)) <= year) return { kind, status: 'met', reason: `done on ${done.on}: ${done.evidence}` };
+    if (year < rule.due) return { kind, status: 'not_yet_due', reason: `due by ${rule.due}, not yet recorded as done` };
+    return { kind, status: 'off_track', reason: `due by ${rule.due} and not recorded as done` };
+  }
+  if (kind === 'year_on_year' && year <= rule.from) return { kind, status: 'not_yet_due', reason: `improvement is counted year on year from ${rule.from}` };
+  const figure = data.values.get(year);
+  if (figure === undefined || figure.value === null) {
+    const why = figure?.symbol === 'c' ? 'suppressed (c)' : figure?.symbol === 'z' ? 'not applicable (z)' : 'no figure';
+    return { kind, status: 'no_data', reason: `${why} for ${year}` };
+  }
+  const value = figure.value;
+  switch (kind) {
+    case 'at_least':
+    case 'at_most':
+      return threshold(
+        kind,
+        value,
+        rule.value,
+        rule.by,
+        year,
+        trajectory,
+        fmt,
+        `the ${rule.by} target of ${kind === 'at_least' ? 'at least' : 'at most'} ${fmt.value(rule.value)}`,
+      );
+    case 'zero':
+      return threshold('at_most', value, 0, rule.by, year, trajectory, fmt, `the ${rule.by} target of none`, kind);
+    case 'every':
+      return threshold('at_least', value, 100, rule.by, year, trajectory, fmt, `the ${rule.by} target of all`, kind);
+    case 'change_from_baseline': {
+      if (target.baseline === null) return { kind, status: 'no_data', reason: 'no baseline to measure the change from' };
+      const goal = changedValue(target.baseline.value, rule.change, rule.unit, data.polarity, data.decimalPlaces);
+      const direction = data.polarity === 'lower_is_better' ? 'at_most' : 'at_least';
+      const change = `${rule.unit === 'points' ? `${rule.change} points` : `${rule.change}%`} on the ${target.baseline.year} baseline of ${fmt.value(target.baseline.value)}`;
+      return threshold(direction, value, goal, rule.by, year, trajectory, fmt, `the ${rule.by} target of ${fmt.value(goal)} (${change})`, kind);
+    }
+    case 'milestones': {
+      const points = [...rule.points].sort((a, b) => a.year - b.year);
+      const last = points[points.length - 1]!;
+      const direction = data.polarity === 'lower_is_better' ? 'at_most' : 'at_least';
+      const due = points.find((p) => p.year === year);
+      if (due !== undefined && due !== last) {
+        const holds = meets(direction, value, due.value);
+        return {
+          kind,
+          status: holds ? 'on_track' : 'off_track',
+          reason: `${fmt.value(value)} against a ${year} milestone of ${fmt.value(due.value)}: ${holds ? 'milestone reached' : `${fmt.gap(value, due.value)} short`}`,
+        };
+      }
+      return threshold(direction, value, last.value, last.year, year, trajectory, fmt, `the ${last.year} milestone of ${fmt.value(last.value)}`, kind);
+    }
+    case 'vs_comparator': {
+      if (rule.from !== undefined && year < rule.from)
+        return { kind, status: 'not_yet_due', reason: `compared with ${comparatorName[rule.comparator]} from ${rule.from}` };
+      const other = data.comparators?.[rule.comparator]?.get(year) ?? null;
+      if (other === null) return { kind, status: 'no_data', reason: `no ${comparatorName[rule.comparator]} figure for ${year}` };
+      const better = isBetter(data.polarity, value, other);
+      const relation = value === other ? 'level with' : better ? 'better than' : 'worse than';
+      return {
+        kind,
+        status: better ? 'met' : 'off_track',
+        reason: `${fmt.value(value)}, ${relation} ${comparatorName[rule.comparator]} (${fmt.value(other)})`,
+      };
+    }
+    case 'rank_among_neighbours': {
+      const rank = data.neighbourRank?.get(year);
+      if (rank === undefined) return { kind, status: 'no_data', reason: `no neighbour ranking for ${year}` };
+      const holds = rank.rank <= bestRanks(rule.reading, rank.of);
+      const reading = `${readingText[rule.reading]} (rank ${bestRanks(rule.reading, rank.of)} or better of ${rank.of})`;
+      if (holds) return { kind, status: 'met', reason: `${ordinal(rank.rank)} of ${rank.of} neighbours: ${reading}` };
+      const before = data.neighbourRank?.get(year - 1);
+      const improving = before !== undefined && rank.rank < before.rank;
+      return {
+        kind,
+        status: year < rule.by && improving ? 'on_track' : 'off_track',
+        reason: `${ordinal(rank.rank)} of ${rank.of} neighbours, not yet ${reading}${before !== undefined ? ` (${ordinal(before.rank)} in ${year - 1})` : ''}`,
+      };
+    }
+    case 'year_on_year': {
+      const previous = data.values.get(year - 1)?.value ?? null;
+      if (previous === null) return { kind, status: 'no_data', reason: `no ${year - 1} figure to compare with` };
+      const better = isBetter(data.polarity, value, previous);
+      return {
+        kind,
+        status: better ? 'met' : 'off_track',
+        reason: `${fmt.value(value)} against ${fmt.value(previous)} in ${year - 1}: ${better ? 'improved' : 'not improved'}`,
+      };
+    }
+    case 'band': {
+      const inside = value >= rule.min && value <= rule.max;
+      const range = `the band ${fmt.value(rule.min)} to ${fmt.value(rule.max)}`;
+      if (inside) return { kind, status: 'met', reason: `${fmt.value(value)}, within ${range}` };
+      const previous = data.values.get(year - 1)?.value ?? null;
+      const distance = (v: number) => (v < rule.min ? rule.min - v : v - rule.max);
+      const closing = previous !== null && distance(value) < distance(previous);
+      return {
+        kind,
+        status: rule.by !== undefined && year < rule.by && closing ? 'on_track' : 'off_track',
+        reason: `${fmt.value(value)}, ${value < rule.min ? 'below' : 'above'} ${range}${closing ? ', moving towards it' : ''}`,
+      };
+    }
+  }
+}
+
+/** A "reach this by then" rule: met when reached (early or on time); before the deadline, on track when at or better than the trajectory. */
+function threshold(
+  direction: 'at_least' | 'at_most',
+  value: number,
+  goal: number,
+  by: number,
+  year: number,
+  trajectory: number | null,
+  fmt: Formatter,
+  described: string,
+  kind: TargetRule['kind'] = direction,
+): RuleResult {
+  if (meets(direction, value, goal)) return { kind, status: 'met', reason: `${fmt.value(value)} meets ${described}${year < by ? ' (met early)' : ''}` };
+  const short = `${fmt.value(value)} against ${described}: ${fmt.gap(value, goal)} short`;
+  if (year >= by) return { kind, status: 'off_track', reason: short };
+  if (trajectory === null) return { kind, status: 'off_track', reason: short };
+  const onLine = meets(direction, value, trajectory);
+  return {
+    kind,
+    status: onLine ? 'on_track' : 'off_track',
+    reason: `${short}; ${onLine ? 'at or better than' : 'behind'} the trajectory (${fmt.value(trajectory)} by ${year})`,
+  };
+}
+
+const meets = (direction: 'at_least' | 'at_most', value: number, goal: number) => (direction === 'at_least' ? value >= goal : value <= goal);
+
+function isBetter(polarity: Polarity, value: number, other: number): boolean {
+  return polarity === 'lower_is_better' ? value < other : value > other;
+}
+
+/** The baseline moved by the change in the direction of improvement (down for lower-is-better), at the indicator's decimals. */
+export function changedValue(baseline: number, change: number, unit: 'points' | 'percent', polarity: Polarity, decimalPlaces: number): number {
+  const sign = polarity === 'lower_is_better' ? -1 : 1;
+  const moved = unit === 'points' ? baseline + sign * change : baseline * (1 + (sign * change) / 100);
+  return roundHalfUp(moved, Math.max(decimalPlaces, 1));
+}
+
+/** The end target as one value and year, from the rule that sets it (threshold, last milestone, change, none, all). */
+function endGoal(target: Target, polarity: Polarity): { year: number; value: number } | null {
+  for (const rule of target.rules) {
+    if (rule.kind === 'at_least' || rule.kind === 'at_most') return { year: rule.by, value: rule.value };
+    if (rule.kind === 'zero') return { year: rule.by, value: 0 };
+    if (rule.kind === 'every') return { year: rule.by, value: 100 };
+    if (rule.kind === 'milestones' && rule.points.length > 0) {
+      const last = [...rule.points].sort((a, b) => a.year - b.year).at(-1)!;
+      return { year: last.year, value: last.value };
+    }
+    if (rule.kind === 'change_from_baseline' && target.baseline !== null)
+      return { year: rule.by, value: changedValue(target.baseline.value, rule.change, rule.unit, polarity, 1) };
+  }
+  return null;
+}
+
+/** The straight line from the baseline through the milestones to the end target, read at `year` (null without a baseline). */
+export function trajectoryAt(target: Target, goal: { year: number; value: number }, year: number): number | null {
+  if (target.baseline === null) return null;
+  const milestones = target.rules.flatMap((r) => (r.kind === 'milestones' ? r.points : []));
+  const points = [{ year: target.baseline.year, value: target.baseline.value }, ...milestones, goal]
+    .filter((p, i, all) => all.findIndex((q) => q.year === p.year) === i)
+    .sort((a, b) => a.year - b.year);
+  if (year <= points[0]!.year) return points[0]!.value;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    if (year <= b.year) return a.value + ((b.value - a.value) * (year - a.year)) / (b.year - a.year);
+  }
+  return points[points.length - 1]!.value;
+}
+
+/** A least-squares line through up to three years ending at `year`, read at the deadline (null with fewer than two figures). */
+export function trendTo(
+  values: ReadonlyMap<number, YearFigure>,
+  year: number,
+  deadline: number,
+  decimalPlaces: number,
+): { year: number; value: number } | null {
+  if (deadline <= year) return null;
+  const points = [year - 2, year - 1, year].flatMap((y) => {
+    const v = values.get(y)?.value;
+    return v === null || v === undefined ? [] : [{ x: y, y: v }];
+  });
+  if (points.length < 2) return null;
+  const mx = points.reduce((a, p) => a + p.x, 0) / points.length;
+  const my = points.reduce((a, p) => a + p.y, 0) / points.length;
+  const slope = points.reduce((a, p) => a + (p.x - mx) * (p.y - my), 0) / points.reduce((a, p) => a + (p.x - mx) ** 2, 0);
+  return { year: deadline, value: roundHalfUp(my + slope * (deadline - mx), decimalPlaces) };
+}
+
+/** All rules must hold: a failing rule decides, then missing data, then progress. */
+export function combine(statuses: readonly Status[]): Status {
+  if (statuses.length === 0) return 'no_data';
+  if (statuses.includes('off_track')) return 'off_track';
+  if (statuses.includes('no_data')) return 'no_data';
+  if (statuses.every((s) => s === 'met')) return 'met';
+  if (statuses.every((s) => s === 'not_yet_due')) return 'not_yet_due';
+  return 'on_track';
+}
+
+function metEarlierNote(target: Target, data: TargetData, year: number): string {
+  const earlier = [...data.values.keys()]
+    .filter((y) => y < year && (target.baseline === null || y > target.baseline.year))
+    .sort((a, b) => a - b)
+    .filter((y) => combine(target.rules.map((r) => evaluateRule(r, target, data, y, formatter(data.unit, data.decimalPlaces), null).status)) === 'met');
+  return earlier.length === 0 ? '' : `Met in ${earlier.join(' and ')}, not held in ${year}`;
+}
+
+function contextOf(data: TargetData, year: number, fmt: Formatter): string {
+  const parts: string[] = [];
+  const england = data.comparators?.england?.get(year);
+  if (england !== undefined && england !== null) parts.push(`England ${fmt.value(england)}`);
+  const rank = data.neighbourRank?.get(year);
+  if (rank !== undefined) parts.push(`${ordinal(rank.rank)} of ${rank.of} neighbours, ${ordinal(Math.ceil((rank.rank / rank.of) * 4))} quartile`);
+  return parts.join('; ');
+}
+
+/** The ranks a reading accepts in a group: the first; the top quarter (3 of 11); the top half (5 of 11). */
+export function bestRanks(reading: NeighbourReading, of: number): number {
+  if (reading === 'first') return 1;
+  if (reading === 'top_quartile') return Math.ceil(of / 4);
+  return Math.floor(of / 2);
+}
+
+const readingText: Readonly<Record<NeighbourReading, string>> = {
+  first: 'first among them',
+  top_quartile: 'in their top quartile',
+  top_half: 'in their top half',
+};
+const comparatorName: Readonly<Record<Comparator, string>> = { england: 'England', region: 'the region', neighbours: "the neighbours' average" };
+
+export function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+type Formatter = Readonly<{ value: (v: number) => string; gap: (a: number, b: number) => string }>;
+
+function formatter(unit: Unit, decimalPlaces: number): Formatter {
+  const number = (v: number) => roundHalfUp(v, decimalPlaces).toFixed(decimalPlaces);
+  const gapDecimals = Math.max(decimalPlaces, 1);
+  return {
+    value: (v) => (unit === 'percent' ? `${number(v)}%` : number(v)),
+    gap: (a, b) => {
+      const d = roundHalfUp(Math.abs(a - b), gapDecimals).toFixed(gapDecimals);
+      return unit === 'percent' ? `${d} points` : d;
+    },
+  };
+}

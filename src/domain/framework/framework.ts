@@ -1,0 +1,78 @@
+/**
+ * A performance framework as data: priorities and targets, each target naming its indicator (or none, for a delivery
+ * milestone), the pupil group and places it applies to, its baseline, and the rules that must all hold. Years are the
+ * years the seed writes ("by 2016" is the 2015/16 academic year, or calendar 2016, by the indicator's period type).
+ */
+
+export type Comparator = 'england' | 'region' | 'neighbours';
+
+/** How "amongst the best of our statistical neighbours" is read: the frameworks say which, and the rank is always shown. */
+export type NeighbourReading = 'first' | 'top_quartile' | 'top_half';
+
+export type TargetRule =
+  | Readonly<{ kind: 'at_least' | 'at_most'; value: number; by: number }>
+  | Readonly<{ kind: 'milestones'; points: readonly Readonly<{ year: number; value: number }>[] }>
+  | Readonly<{ kind: 'change_from_baseline'; change: number; unit: 'points' | 'percent'; by: number }>
+  | Readonly<{ kind: 'vs_comparator'; comparator: Comparator; from?: number }>
+  | Readonly<{ kind: 'rank_among_neighbours'; reading: NeighbourReading; by: number }>
+  | Readonly<{ kind: 'year_on_year'; from: number }>
+  | Readonly<{ kind: 'zero'; by: number }>
+  | Readonly<{ kind: 'every'; by: number }>
+  | Readonly<{ kind: 'band'; min: number; max: number; by?: number }>
+  | Readonly<{ kind: 'milestone_done'; due: number }>;
+
+export type RuleKind = TargetRule['kind'];
+
+export type Baseline = Readonly<{ year: number; value: number; note?: string }>;
+
+export type Target = Readonly<{
+  /** Stable across framework versions: the 2017-2020 refresh carries a target forward under the same id. */
+  id: string;
+  /** The seed's own numbering, where it has one. */
+  number: number | null;
+  priority: string;
+  title: string;
+  /** The target as the framework words it. */
+  wording: string;
+  indicator: string | null;
+  breakdown: string;
+  levels: readonly ('county' | 'district' | 'school')[];
+  baseline: Baseline | null;
+  rules: readonly TargetRule[];
+  /** Why an ambiguous wording was read as it is, shown on the target page. */
+  rationale: string | null;
+}>;
+
+export type Framework = Readonly<{
+  id: string;
+  name: string;
+  version: string;
+  la: string;
+  years: Readonly<{ from: number; to: number }>;
+  priorities: readonly Readonly<{ id: string; title: string }>[];
+  targets: readonly Target[];
+}>;
+
+/** The last year a target's rules look to (its end year), or null for a target with no deadline of its own. */
+export function deadlineOf(target: Target): number | null {
+  const years = target.rules.flatMap((r) => {
+    switch (r.kind) {
+      case 'milestones':
+        return r.points.map((p) => p.year);
+      case 'at_least':
+      case 'at_most':
+      case 'change_from_baseline':
+      case 'rank_among_neighbours':
+      case 'zero':
+      case 'every':
+        return [r.by];
+      case 'band':
+        return r.by === undefined ? [] : [r.by];
+      case 'milestone_done':
+        return [r.due];
+      default:
+        return [];
+    }
+  });
+  return years.length === 0 ? null : Math.max(...years);
+}
