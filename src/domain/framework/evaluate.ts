@@ -97,7 +97,8 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
     case 'every':
       return threshold('at_least', value, 100, rule.by, year, trajectory, fmt, `the ${rule.by} target of all`, kind);
     case 'change_from_baseline': {
-      if (target.baseline === null) return { kind, status: 'no_data', reason: 'no baseline to measure the change from' };
+      if (target.baseline === null || target.baseline.value === null)
+        return { kind, status: 'no_data', reason: `no ${target.baseline?.year ?? ''} baseline figure to measure the change from`.replace('  ', ' ') };
       const goal = changedValue(target.baseline.value, rule.change, rule.unit, data.polarity, data.decimalPlaces);
       const direction = data.polarity === 'lower_is_better' ? 'at_most' : 'at_least';
       const change = `${rule.unit === 'points' ? `${rule.change} points` : `${rule.change}%`} on the ${target.baseline.year} baseline of ${fmt.value(target.baseline.value)}`;
@@ -218,7 +219,7 @@ function endGoal(target: Target, polarity: Polarity): { year: number; value: num
       const last = [...rule.points].sort((a, b) => a.year - b.year).at(-1)!;
       return { year: last.year, value: last.value };
     }
-    if (rule.kind === 'change_from_baseline' && target.baseline !== null)
+    if (rule.kind === 'change_from_baseline' && target.baseline !== null && target.baseline.value !== null)
       return { year: rule.by, value: changedValue(target.baseline.value, rule.change, rule.unit, polarity, 1) };
   }
   return null;
@@ -226,7 +227,7 @@ function endGoal(target: Target, polarity: Polarity): { year: number; value: num
 
 /** The straight line from the baseline through the milestones to the end target, read at `year` (null without a baseline). */
 export function trajectoryAt(target: Target, goal: { year: number; value: number }, year: number): number | null {
-  if (target.baseline === null) return null;
+  if (target.baseline === null || target.baseline.value === null) return null;
   const milestones = target.rules.flatMap((r) => (r.kind === 'milestones' ? r.points : []));
   const points = [{ year: target.baseline.year, value: target.baseline.value }, ...milestones, goal]
     .filter((p, i, all) => all.findIndex((q) => q.year === p.year) === i)

@@ -23,7 +23,8 @@ export type TargetRule =
 
 export type RuleKind = TargetRule['kind'];
 
-export type Baseline = Readonly<{ year: number; value: number; note?: string }>;
+/** The position a target starts from; a value of null is read from the figures held for that year. */
+export type Baseline = Readonly<{ year: number; value: number | null; note?: string }>;
 
 export type Target = Readonly<{
   /** Stable across framework versions: the 2017-2020 refresh carries a target forward under the same id. */
@@ -35,7 +36,14 @@ export type Target = Readonly<{
   /** The target as the framework words it. */
   wording: string;
   indicator: string | null;
+  /**
+   * The measure used each year: the indicator, or where the DfE replaced it, its comparable successor for the years
+   * the framework names. A year no measure covers has no comparable figure (e.g. level 4 after 2015).
+   */
+  measures: readonly Readonly<{ indicator: string; from: number | null; to: number | null }>[];
   breakdown: string;
+  /** A gap target: the comparison group's figure minus the group's (e.g. not-FSM minus FSM), lower being better. */
+  gap: Readonly<{ group: string; other: string }> | null;
   levels: readonly ('county' | 'district' | 'school')[];
   baseline: Baseline | null;
   rules: readonly TargetRule[];
@@ -49,9 +57,18 @@ export type Framework = Readonly<{
   version: string;
   la: string;
   years: Readonly<{ from: number; to: number }>;
+  /** The statistical-neighbour group the framework compares with (a place code), and where its reading of "best" is set. */
+  neighbourGroup: string | null;
+  /** Where the framework came from and what it assumed, shown with it. */
+  source: string;
   priorities: readonly Readonly<{ id: string; title: string }>[];
   targets: readonly Target[];
 }>;
+
+/** The indicator that measures a target in a year (null: no comparable measure that year, or a delivery milestone). */
+export function measureFor(target: Target, year: number): string | null {
+  return target.measures.find((m) => (m.from === null || year >= m.from) && (m.to === null || year <= m.to))?.indicator ?? null;
+}
 
 /** The last year a target's rules look to (its end year), or null for a target with no deadline of its own. */
 export function deadlineOf(target: Target): number | null {
