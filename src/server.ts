@@ -1,4 +1,5 @@
 import { pupilDirOf, readConfig } from './config.ts';
+import { loadFrameworks } from './imports/framework/read-framework.ts';
 import { loadCatalogue } from './imports/indicator-catalogue/read-catalogue.ts';
 import { createLog } from './log.ts';
 import { createServices } from './services/create-services.ts';
@@ -13,7 +14,11 @@ async function main(): Promise<void> {
   const log = createLog(config.logLevel);
   const database: DatabaseHandle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log });
   try {
-    const services = createServices(createStore(database.db), () => new Date(), log, await loadCatalogue(), { pupilDir: pupilDirOf(config) });
+    const catalogue = await loadCatalogue();
+    const services = createServices(createStore(database.db), () => new Date(), log, catalogue, {
+      pupilDir: pupilDirOf(config),
+      frameworks: await loadFrameworks(catalogue),
+    });
     await services.catalogue.sync();
     // On first run the demo county is built after the server is up (a minute or two), and every page says so meanwhile.
     let notice: string | null = null;

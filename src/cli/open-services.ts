@@ -1,4 +1,5 @@
 import { pupilDirOf, readConfig } from '../config.ts';
+import { loadFrameworks } from '../imports/framework/read-framework.ts';
 import { loadCatalogue } from '../imports/indicator-catalogue/read-catalogue.ts';
 import { createLog } from '../log.ts';
 import { createServices, type Services } from '../services/create-services.ts';
@@ -11,7 +12,11 @@ export async function withServices<T>(work: (services: Services) => Promise<T>):
   const log = createLog(process.env.LOG_LEVEL ?? 'warn');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log });
   try {
-    const services = createServices(createStore(database.db), () => new Date(), log, await loadCatalogue(), { pupilDir: pupilDirOf(config) });
+    const catalogue = await loadCatalogue();
+    const services = createServices(createStore(database.db), () => new Date(), log, catalogue, {
+      pupilDir: pupilDirOf(config),
+      frameworks: await loadFrameworks(catalogue),
+    });
     await services.catalogue.sync();
     return await work(services);
   } finally {

@@ -115,6 +115,15 @@ export const comparators: readonly ComparatorSeries[] = [
     southEast: 1,
   },
   { indicator: 'ks2-level4-english-maths', breakdown: 'fsm', decimalPlaces: 0, england: { '201011': 58, '201112': 66 }, neighbours2012: {}, southEast: 0 },
+  { indicator: 'ks2-level4-rwm', breakdown: 'fsm', decimalPlaces: 0, england: { '201213': 60, '201314': 65, '201415': 66 }, neighbours2012: {}, southEast: 0 },
+  {
+    indicator: 'ks2-level4-rwm',
+    breakdown: 'not-fsm',
+    decimalPlaces: 0,
+    england: { '201213': 79, '201314': 82, '201415': 83 },
+    neighbours2012: {},
+    southEast: 0,
+  },
   { indicator: 'ks2-level4-english-maths', breakdown: 'not-fsm', decimalPlaces: 0, england: { '201011': 78, '201112': 86 }, neighbours2012: {}, southEast: 0 },
   {
     indicator: 'ks2-level4-rwm',
@@ -140,8 +149,30 @@ export const comparators: readonly ComparatorSeries[] = [
     neighbours2012: sn([58.1, 60.2, 59.8, 56.9, 57.4, 58.8, 55.6, 61.8, 60.4, 59.1]), // Kent 61: above national, 2nd of neighbours
     southEast: 1.5,
   },
-  { indicator: 'ks4-5ac-em', breakdown: 'fsm', decimalPlaces: 1, england: { '201011': 34.6, '201112': 36.3 }, neighbours2012: {}, southEast: 0 },
-  { indicator: 'ks4-5ac-em', breakdown: 'not-fsm', decimalPlaces: 1, england: { '201011': 62.0, '201112': 62.1 }, neighbours2012: {}, southEast: 0 },
+  {
+    indicator: 'ks4-5ac-em',
+    breakdown: 'fsm',
+    decimalPlaces: 1,
+    england: { '201011': 34.6, '201112': 36.3, '201213': 38.1, '201314': 33.5, '201415': 33.1 },
+    neighbours2012: {},
+    southEast: 0,
+  },
+  {
+    indicator: 'ks4-5ac-em',
+    breakdown: 'not-fsm',
+    decimalPlaces: 1,
+    england: { '201011': 62.0, '201112': 62.1, '201213': 64.6, '201314': 60.5, '201415': 61.1 },
+    neighbours2012: {},
+    southEast: 0,
+  },
+  {
+    indicator: 'ks4-5ac-em',
+    breakdown: 'in-care',
+    decimalPlaces: 1,
+    england: { '201011': 12.8, '201112': 14.6, '201213': 15.3, '201314': 12.0, '201415': 13.8 },
+    neighbours2012: {},
+    southEast: 0,
+  },
   {
     indicator: 'ks4-attainment8',
     breakdown: 'all',

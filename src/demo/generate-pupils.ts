@@ -173,7 +173,7 @@ function drawPupil(pupilId: string, school: DemoSchool, p: Profile, startYear: n
     }
   }
   const eal = random() < (ethnicity === 'white' ? 0.03 : ethnicity === 'mixed' ? 0.15 : 0.55);
-  const characteristics = (fsm ? -0.45 : disadvantaged ? -0.2 : 0) + (sen === 'K' ? -0.95 : sen === 'E' ? -1.9 : 0) + (inCare ? -0.6 : 0) + (eal ? -0.1 : 0);
+  const characteristics = (fsm ? -0.45 : disadvantaged ? -0.2 : 0) + (sen === 'K' ? -0.95 : sen === 'E' ? -1.9 : 0) + (inCare ? -1.7 : 0) + (eal ? -0.1 : 0);
   const individual = normal();
   const z = p.effect(startYear) + characteristics + (gender === 'F' ? 0.12 : 0) + individual;
   return {

@@ -1,3 +1,4 @@
+import type { Framework } from '../domain/framework/framework.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
@@ -9,10 +10,13 @@ import { createRollUpService } from './roll-up-service.ts';
 import { createPlaceService } from './place-service.ts';
 import { createImportService, type Clock } from './import-service.ts';
 import { createPupilService } from './pupil-service.ts';
+import { createFrameworkService } from './framework-service.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
   pupilDir: string;
+  /** The performance frameworks (frameworks/*.yaml). */
+  frameworks?: readonly Framework[];
 }>;
 
 /** The use cases every face calls. Everything is handed in: no module singletons. */
@@ -26,6 +30,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     places: createPlaceService(store, clock),
     demo: createDemoService(store, log, () => catalogueService.sync(), pupils),
     pupils,
+    frameworks: createFrameworkService(store, options.frameworks ?? [], () => catalogue),
     observations: createObservationService(store),
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log),

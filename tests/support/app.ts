@@ -5,7 +5,7 @@ import { readImportFile } from '../../src/imports/import-files.ts';
 import { createLog } from '../../src/log.ts';
 import { createServices, type Services } from '../../src/services/create-services.ts';
 import { createApp } from '../../src/web/create-app.ts';
-import { catalogue, mappings } from './catalogue.ts';
+import { catalogue, frameworks, mappings } from './catalogue.ts';
 import { freshDatabase, type DatabaseTarget, type TestDatabase } from './databases.ts';
 import { sharedFile } from './shared-data.ts';
 
@@ -26,7 +26,7 @@ export type TestApp = Readonly<{ database: TestDatabase; services: Services; app
 export async function appWithImports(target: DatabaseTarget, files: readonly ImportFile[], now = new Date('2026-01-01T00:00:00Z')): Promise<TestApp> {
   const database = await freshDatabase(target);
   const log = createLog('silent');
-  const services = createServices(database.store, () => now, log, catalogue, { pupilDir: database.pupilDir });
+  const services = createServices(database.store, () => now, log, catalogue, { pupilDir: database.pupilDir, frameworks });
   if (files.length > 0) await services.imports.importFiles(files);
   const app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
   return {

@@ -2,7 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { publicDisclosure } from '../../domain/indicators/disclosure.ts';
 import type { Services } from '../../services/create-services.ts';
-import { indicatorsResponse, observationQuery, observationsResponse, pupilGroupQuery, pupilGroupResponse } from './schemas.ts';
+import {
+  evaluationQuery,
+  evaluationResponse,
+  frameworksResponse,
+  indicatorsResponse,
+  observationQuery,
+  observationsResponse,
+  pupilGroupQuery,
+  pupilGroupResponse,
+} from './schemas.ts';
 
 /** JSON API v1. Figures are disclosed for a public audience until sign-in and place-scoped roles exist. */
 export function apiRoutes(app: FastifyInstance, services: Services): void {
@@ -24,6 +33,38 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
     const { collection, period, dataVersion, placeKind, place, ...filter } = pupilGroupQuery.parse(request.query);
     const answer = await services.pupils.adHoc({ collection, period, dataVersion, placeKind, place, filter }, publicDisclosure);
     return pupilGroupResponse.parse({ disclosure: publicDisclosure.audience, ...answer });
+  });
+
+  app.get('/api/v1/frameworks', () =>
+    frameworksResponse.parse({
+      frameworks: services.frameworks.list().map((f) => ({ id: f.id, name: f.name, version: f.version, la: f.la, years: f.years, targets: f.targets.length })),
+    }),
+  );
+
+  app.get<{ Params: { id: string } }>('/api/v1/frameworks/:id/evaluation', async (request) => {
+    const query = evaluationQuery.parse(request.query);
+    const e = await services.frameworks.evaluate(request.params.id, query.year, publicDisclosure, query.place);
+    return evaluationResponse.parse({
+      disclosure: publicDisclosure.audience,
+      framework: e.framework.id,
+      year: e.year,
+      place: e.place,
+      counts: e.counts,
+      targets: e.targets.map(({ target, evaluation }) => ({
+        id: target.id,
+        number: target.number,
+        priority: target.priority,
+        title: target.title,
+        indicator: target.indicator,
+        breakdown: target.gap === null ? target.breakdown : `gap: ${target.gap.other} − ${target.gap.group}`,
+        status: evaluation.status,
+        reason: evaluation.reason,
+        value: evaluation.value,
+        trajectory: evaluation.trajectory,
+        rules: evaluation.rules,
+        rationale: target.rationale,
+      })),
+    });
   });
 
   app.get('/api/v1/openapi.json', () => openApiDocument);
@@ -56,6 +97,33 @@ const openApiDocument = {
           '200': { description: 'Observations after disclosure', content: { 'application/json': { schema: z.toJSONSchema(observationsResponse) } } },
           '400': { description: 'A query that is not valid, with the reason' },
           '404': { description: 'An unknown indicator or place' },
+        },
+      },
+    },
+    '/api/v1/frameworks': {
+      get: {
+        summary: 'The performance frameworks held (versioned files in frameworks/)',
+        responses: { '200': { description: 'Every framework', content: { 'application/json': { schema: z.toJSONSchema(frameworksResponse) } } } },
+      },
+    },
+    '/api/v1/frameworks/{id}/evaluation': {
+      get: {
+        summary: 'Every target of a framework for a year and place: status (met, on track, off track, not yet due, no data) and the reason',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          ...Object.entries((z.toJSONSchema(evaluationQuery, { io: 'input' }) as { properties: Record<string, object> }).properties).map(([name, schema]) => ({
+            name,
+            in: 'query',
+            required: name === 'year',
+            schema,
+          })),
+        ],
+        responses: {
+          '200': {
+            description: 'The evaluation, from figures after disclosure',
+            content: { 'application/json': { schema: z.toJSONSchema(evaluationResponse) } },
+          },
+          '404': { description: 'An unknown framework or place' },
         },
       },
     },

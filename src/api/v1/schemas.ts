@@ -106,3 +106,49 @@ export const pupilGroupResponse = z.object({
     }),
   ),
 });
+
+const status = z.enum(['met', 'on_track', 'off_track', 'not_yet_due', 'no_data']);
+
+export const frameworksResponse = z.object({
+  frameworks: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      version: z.string(),
+      la: z.string(),
+      years: z.object({ from: z.number().int(), to: z.number().int() }),
+      targets: z.number().int(),
+    }),
+  ),
+});
+
+export const evaluationQuery = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100).describe('The framework year: 2014 is the 2013/14 academic year'),
+    place: z.string().min(1).max(20).optional().describe("The framework's LA (default) or one of its districts, by ONS code"),
+  })
+  .strict();
+
+export const evaluationResponse = z.object({
+  disclosure: z.enum(['public', 'la-officer']),
+  framework: z.string(),
+  year: z.number().int(),
+  place: z.object({ kind: z.string(), code: z.string(), name: z.string() }),
+  counts: z.record(status, z.number().int()),
+  targets: z.array(
+    z.object({
+      id: z.string(),
+      number: z.number().int().nullable(),
+      priority: z.string(),
+      title: z.string(),
+      indicator: z.string().nullable(),
+      breakdown: z.string(),
+      status,
+      reason: z.string(),
+      value: z.number().nullable(),
+      trajectory: z.number().nullable(),
+      rules: z.array(z.object({ kind: z.string(), status, reason: z.string() })),
+      rationale: z.string().nullable(),
+    }),
+  ),
+});

@@ -57,7 +57,7 @@ export function evaluateTarget(target: Target, data: TargetData, year: number): 
   const context = contextOf(data, year, fmt);
   const history = status === 'met' || value === null ? '' : metEarlierNote(target, data, year);
   const trendNote = trend !== null && status !== 'met' && status !== 'no_data' ? `on the recent trend ${fmt.value(trend.value)} by ${trend.year}` : '';
-  const reason = [results.map((r) => r.reason).join('; '), history, context, trendNote]
+  const reason = [[...new Set(results.map((r) => r.reason))].join('; '), history, context, trendNote]
     .filter((s) => s !== '')
     .map((s) => s[0]!.toUpperCase() + s.slice(1))
     .join('. ');
@@ -283,8 +283,13 @@ function contextOf(data: TargetData, year: number, fmt: Formatter): string {
   const england = data.comparators?.england?.get(year);
   if (england !== undefined && england !== null) parts.push(`England ${fmt.value(england)}`);
   const rank = data.neighbourRank?.get(year);
-  if (rank !== undefined) parts.push(`${ordinal(rank.rank)} of ${rank.of} neighbours, ${ordinal(Math.ceil((rank.rank / rank.of) * 4))} quartile`);
+  if (rank !== undefined) parts.push(`${ordinal(rank.rank)} of ${rank.of} neighbours, ${ordinal(quartileOfRank(rank.rank, rank.of))} quartile`);
   return parts.join('; ');
+}
+
+/** The quarter of the group a rank falls in (1st to 4th): rank 1-3 of 11 is the 1st quartile, rank 11 the 4th. */
+export function quartileOfRank(rank: number, of: number): number {
+  return Math.min(4, Math.floor(((rank - 1) / of) * 4) + 1);
 }
 
 /** The ranks a reading accepts in a group: the first; the top quarter (3 of 11); the top half (5 of 11). */
@@ -310,12 +315,12 @@ type Formatter = Readonly<{ value: (v: number) => string; gap: (a: number, b: nu
 
 function formatter(unit: Unit, decimalPlaces: number): Formatter {
   const number = (v: number) => roundHalfUp(v, decimalPlaces).toFixed(decimalPlaces);
-  const gapDecimals = Math.max(decimalPlaces, 1);
+  const gapDecimals = unit === 'count' ? decimalPlaces : Math.max(decimalPlaces, 1);
   return {
-    value: (v) => (unit === 'percent' ? `${number(v)}%` : number(v)),
+    value: (v) => (unit === 'percent' ? `${number(v)}%` : unit === 'points' ? `${number(v)} points` : number(v)),
     gap: (a, b) => {
       const d = roundHalfUp(Math.abs(a - b), gapDecimals).toFixed(gapDecimals);
-      return unit === 'percent' ? `${d} points` : d;
+      return unit === 'percent' || unit === 'points' ? `${d} points` : d;
     },
   };
 }

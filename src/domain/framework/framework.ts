@@ -93,3 +93,17 @@ export function deadlineOf(target: Target): number | null {
   });
   return years.length === 0 ? null : Math.max(...years);
 }
+
+/** The period a framework year means for an indicator: "2016" is 2015/16 for academic and financial years, 2016 for calendar. */
+export function periodOfYear(year: number, periodType: 'academic' | 'financial' | 'calendar'): string {
+  return periodType === 'calendar' ? String(year) : `${year - 1}${String(year % 100).padStart(2, '0')}`;
+}
+
+/** Why a year has no figure when no measure covers it: the measure ended (or had not begun). */
+export function noComparableMeasure(target: Target, year: number): string | null {
+  if (target.indicator === null || measureFor(target, year) !== null) return null;
+  const ended = target.measures.filter((m) => m.to !== null && m.to < year).sort((a, b) => b.to! - a.to!)[0];
+  return ended === undefined
+    ? `No comparable measure for ${year}`
+    : `No comparable measure for ${year}: ${ended.indicator} ended in ${ended.to}, and its successor is not comparable with the target`;
+}

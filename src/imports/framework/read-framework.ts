@@ -132,3 +132,13 @@ export async function readFrameworks(location: string, indicatorCodes: ReadonlyS
   }
   return { frameworks, issues };
 }
+
+/** The shipped frameworks, or an error listing every problem (Waymark does not start on an invalid framework). */
+export async function loadFrameworks(indicators: readonly { code: string }[], directory = frameworksDirectory): Promise<Framework[]> {
+  const { frameworks, issues } = await readFrameworks(directory, new Set(indicators.map((i) => i.code)));
+  if (issues.length > 0)
+    throw new Error(
+      `The frameworks in ${directory} are invalid:\n${issues.map((i) => `  ${i.file}, line ${i.line ?? '?'}${i.column ? `, ${i.column}` : ''}: ${i.message}`).join('\n')}`,
+    );
+  return frameworks;
+}

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { appWithImports, type TestApp } from './support/app.ts';
+import { databaseTargets } from './support/databases.ts';
+
+// Kent 2013-2016 evaluated on the demo county (pupil results 2010/11-2012/13, calibration.ts), served by the API.
+// Each expected status is worked by hand from the demo's computed figures and the framework file.
+
+type Evaluated = {
+  counts: Record<string, number>;
+  targets: { id: string; number: number | null; status: string; reason: string; value: number | null; trajectory: number | null }[];
+};
+
+for (const target of databaseTargets()) {
+  describe(`Kent 2013-2016 evaluated on the demo county (${target.name})`, () => {
+    let t: TestApp;
+    let y2013: Map<string, Evaluated['targets'][number]>;
+    before(async () => {
+      t = await appWithImports(target, []);
+      await t.services.demo.build(2013, () => {}, { pupilYears: [2010, 2011, 2012] });
+      const response = await t.app.inject('/api/v1/frameworks/kent-2013-2016/evaluation?year=2013');
+      assert.equal(response.statusCode, 200, response.body);
+      y2013 = new Map(response.json<Evaluated>().targets.map((x) => [x.id, x]));
+    });
+    after(async () => t.close());
+
+    it('lists every one of the 47 targets with a status and a reason', () => {
+      assert.deepEqual(
+        [...new Set([...y2013.values()].map((x) => x.number))].sort((a, b) => a! - b!),
+        Array.from({ length: 47 }, (_, i) => i + 1),
+      );
+      for (const x of y2013.values()) assert.ok(x.reason.length > 10, `${x.id} has a reason`);
+    });
+
+    it('KS2: 74% in 2013 is behind the line from 78% (2012) to 87% (2016), and below England (75%): off track', () => {
+      // Trajectory 2013 = 78 + (87 − 78) × 1/4 = 80.25; the demo's 2012/13 RWM is calibrated to 74; England 75 (calibration.ts).
+      const x = y2013.get('ks2-attainment')!;
+      assert.deepEqual([x.status, x.value, x.trajectory], ['off_track', 74, 80.25]);
+      assert.match(x.reason, /74% against the 2016 target of at least 87%: 13\.0 points short; behind the trajectory/);
+      assert.match(x.reason, /74%, worse than England \(75%\)/);
+    });
+
+    it('permanent exclusions: 150 in 2013 is at or better than the line from 192 to 39: on track', () => {
+      // 192 + (39 − 192) × 1/4 = 153.75; 150 (calibration.ts) is lower, and lower is better.
+      const x = y2013.get('permanent-exclusions')!;
+      assert.deepEqual([x.status, x.value], ['on_track', 150]);
+      assert.match(x.reason, /150 against the 2016 target of at most 39: 111 short; at or better than the trajectory \(154 by 2013\)/);
+    });
+
+    it('persistent absence, secondary: 6.4% against a line from 7.0% to the 5.5% milestone of 2014 (6.25% in 2013): off track', () => {
+      const x = y2013.get('persistent-absence-secondary')!;
+      assert.deepEqual([x.status, x.value, x.trajectory], ['off_track', 6.4, 6.25]);
+    });
+
+    it('KS4 FSM gap: narrowed from 32.9 to 31.5 points, but wider than England’s 26.5: off track', () => {
+      // Kent not-FSM 66.8 − FSM 35.3 = 31.5 (2012: 65.1 − 32.2 = 32.9); England 64.6 − 38.1 = 26.5 (calibration.ts).
+      const x = y2013.get('ks4-fsm-gap')!;
+      assert.equal(x.status, 'off_track');
+      assert.match(x.reason, /31\.5 points against 32\.9 points in 2012: improved; 31\.5 points, worse than England \(26\.5 points\)/);
+    });
+
+    it('shows no data, never a made-up value, where no figures are held, and delivery milestones as not yet due', () => {
+      for (const id of ['schools-in-category-of-concern', 'sen-assessments-in-time', 'online-applications', 'neet-16-18']) {
+        assert.equal(y2013.get(id)!.status, 'no_data', id);
+        assert.equal(y2013.get(id)!.value, null, id);
+      }
+      assert.equal(y2013.get('integrated-ehc-plans')!.status, 'not_yet_due');
+    });
+
+    it('says why a year has no comparable measure (level 4 after 2015)', async () => {
+      const response = await t.app.inject('/api/v1/frameworks/kent-2013-2016/evaluation?year=2016');
+      const ks2 = response.json<Evaluated>().targets.find((x) => x.id === 'ks2-attainment')!;
+      assert.equal(ks2.status, 'no_data');
+      assert.match(ks2.reason, /No comparable measure for 2016: ks2-level4-rwm ended in 2015/);
+    });
+
+    it('evaluates a district against the same framework, and refuses an unknown framework', async () => {
+      const thanet = await t.app.inject('/api/v1/frameworks/kent-2013-2016/evaluation?year=2013&place=E07000114');
+      assert.equal(thanet.statusCode, 200, thanet.body);
+      const ks4 = thanet.json<Evaluated>().targets.find((x) => x.id === 'ks4-attainment')!;
+      assert.notEqual(ks4.value, null);
+      assert.equal((await t.app.inject('/api/v1/frameworks/nonsense/evaluation?year=2013')).statusCode, 404);
+    });
+  });
+}
