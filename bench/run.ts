@@ -19,6 +19,7 @@ import { generatePupilFiles } from '../src/demo/generate-pupils.ts';
 import type { AnyPupilRecord } from '../src/domain/pupils/pupil-record.ts';
 import type { ImportFile } from '../src/domain/import-file.ts';
 import { readImportFile } from '../src/imports/import-files.ts';
+import { loadFrameworks } from '../src/imports/framework/read-framework.ts';
 import { loadCatalogue } from '../src/imports/indicator-catalogue/read-catalogue.ts';
 import { loadMappings } from '../src/imports/mapped-csv/mapping.ts';
 import { createLog } from '../src/log.ts';
@@ -43,7 +44,8 @@ async function withFreshStore<T>(name: string, work: (services: Services, store:
   const database = await openDatabase({ dataDir: dir, databaseName: 'bench', databaseUrl: undefined, log });
   try {
     const store = createStore(database.db);
-    const services = createServices(store, () => new Date(), log, await loadCatalogue(), { pupilDir: join(dir, 'pupils') });
+    const catalogue = await loadCatalogue();
+    const services = createServices(store, () => new Date(), log, catalogue, { pupilDir: join(dir, 'pupils'), frameworks: await loadFrameworks(catalogue) });
     await services.catalogue.sync();
     return await work(services, store);
   } finally {

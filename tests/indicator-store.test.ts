@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createLog } from '../src/log.ts';
 import { createServices, type Services } from '../src/services/create-services.ts';
-import { catalogue } from './support/catalogue.ts';
+import { catalogue, frameworks } from './support/catalogue.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
 
 for (const target of databaseTargets()) {
@@ -11,7 +11,10 @@ for (const target of databaseTargets()) {
     let services: Services;
     before(async () => {
       database = await freshDatabase(target);
-      services = createServices(database.store, () => new Date('2016-01-14T00:00:00Z'), createLog('silent'), catalogue, { pupilDir: database.pupilDir });
+      services = createServices(database.store, () => new Date('2016-01-14T00:00:00Z'), createLog('silent'), catalogue, {
+        pupilDir: database.pupilDir,
+        frameworks,
+      });
     });
     after(() => database.drop());
 
@@ -26,7 +29,7 @@ for (const target of databaseTargets()) {
 
     it('updates a definition whose file changed', async () => {
       const changed = catalogue.map((i) => (i.code === 'overall-absence' ? { ...i, title: 'Overall absence rate (all sessions)' } : i));
-      const other = createServices(database.store, () => new Date(), createLog('silent'), changed, { pupilDir: database.pupilDir });
+      const other = createServices(database.store, () => new Date(), createLog('silent'), changed, { pupilDir: database.pupilDir, frameworks });
       assert.deepEqual(await other.catalogue.sync(), { inserted: 0, updated: 1, unchanged: catalogue.length - 1 });
     });
   });

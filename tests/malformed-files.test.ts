@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { ImportRejectedError } from '../src/domain/errors.ts';
 import { readImportFile } from '../src/imports/import-files.ts';
 import { createLog } from '../src/log.ts';
-import { catalogue } from './support/catalogue.ts';
+import { catalogue, frameworks } from './support/catalogue.ts';
 import { createServices, type Services } from '../src/services/create-services.ts';
 import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';
 import { laCodeListFile, spineHeader, spineRow, writeFixture } from './fixtures/register-files.ts';
@@ -56,7 +56,10 @@ for (const target of databaseTargets()) {
     let services: Services;
     before(async () => {
       database = await freshDatabase(target);
-      services = createServices(database.store, () => new Date('2024-01-01T00:00:00Z'), createLog('silent'), catalogue, { pupilDir: database.pupilDir });
+      services = createServices(database.store, () => new Date('2024-01-01T00:00:00Z'), createLog('silent'), catalogue, {
+        pupilDir: database.pupilDir,
+        frameworks,
+      });
       const seed = await readImportFile(writeFixture('la_code_list.csv', laCodeListFile));
       assert.ok(seed.ok);
       await services.imports.importFiles([seed.file]);

@@ -16,7 +16,7 @@ export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
   pupilDir: string;
   /** The performance frameworks (frameworks/*.yaml). */
-  frameworks?: readonly Framework[];
+  frameworks: readonly Framework[];
 }>;
 
 /** The use cases every face calls. Everything is handed in: no module singletons. */
@@ -30,7 +30,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     places: createPlaceService(store, clock),
     demo: createDemoService(store, log, () => catalogueService.sync(), pupils),
     pupils,
-    frameworks: createFrameworkService(store, options.frameworks ?? [], () => catalogue),
+    frameworks: createFrameworkService(store, options.frameworks, () => catalogue),
     observations: createObservationService(store),
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log),

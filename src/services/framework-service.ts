@@ -36,6 +36,14 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     list: (): readonly Framework[] => frameworks,
     find,
 
+    /** The places a framework can be evaluated for: its LA, then the LA's districts. */
+    async placesOf(id: string): Promise<{ kind: string; code: string; name: string }[]> {
+      const la = await store.places.find('la', find(id).la);
+      if (la === undefined) return [];
+      const districts = await store.places.members(la.id, 'district');
+      return [{ kind: 'la', code: la.code, name: la.name }, ...districts.map((d) => ({ kind: 'district', code: d.code, name: d.name }))];
+    },
+
     async evaluate(id: string, year: number, policy: DisclosurePolicy, placeCode?: string): Promise<FrameworkEvaluation> {
       const framework = find(id);
       const indicators = new Map(catalogue().map((i) => [i.code, i]));

@@ -11,6 +11,7 @@ import type { Services } from '../services/create-services.ts';
 import { registerErrorHandler } from './middleware/error-handler.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
+import { frameworkRoutes } from './pages/frameworks/routes.ts';
 import { placeRoutes } from './pages/places/routes.ts';
 import { schoolRoutes } from './pages/schools/routes.ts';
 import { searchRoutes } from './pages/search/routes.ts';
@@ -63,6 +64,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   schoolRoutes(app, services);
   searchRoutes(app, services);
   indicatorRoutes(app, services);
+  frameworkRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { createLog } from '../../src/log.ts';
-import { catalogue } from '../support/catalogue.ts';
+import { catalogue, frameworks } from '../support/catalogue.ts';
 import { createServices } from '../../src/services/create-services.ts';
 import { createApp } from '../../src/web/create-app.ts';
 import { launchBrowser, expectAccessible, expectPageBasics } from '../support/browser.ts';
@@ -18,7 +18,7 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
   before(async () => {
     database = await freshDatabase(databaseTargets()[0]!);
     const log = createLog('silent');
-    const services = createServices(database.store, () => new Date('2017-01-19T00:00:00Z'), log, catalogue, { pupilDir: database.pupilDir });
+    const services = createServices(database.store, () => new Date('2017-01-19T00:00:00Z'), log, catalogue, { pupilDir: database.pupilDir, frameworks });
     // Pupil results for 2011/12 only: the journeys need one year of computed figures, not seven.
     await services.demo.build(2013, () => {}, { pupilYears: [2011] });
     app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
@@ -85,6 +85,25 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
     await expectAccessible(page);
     assert.match(await page.locator('main').innerText(), /Kent: 78/);
     assert.ok(await page.getByRole('cell', { name: 'computed from pupil records' }).first().isVisible());
+  });
+
+  it('opens the Kent framework, switches year and place, each page passing axe', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Frameworks', exact: true }).first().click();
+    await expectPageBasics(page, /^Frameworks – Waymark$/);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Vision and Priorities for Improvement 2013-2016' }).click();
+    await expectPageBasics(page, /^Vision and Priorities for Improvement 2013-2016, 2013 – Waymark$/);
+    await expectAccessible(page);
+    // Every numbered target is listed with a status.
+    assert.equal(await page.locator('tbody tr').count(), 53);
+    await page.getByLabel('Year').selectOption('2014');
+    await page.getByLabel('Place').selectOption({ label: 'Thanet' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expectPageBasics(page, /^Vision and Priorities for Improvement 2013-2016, 2014, Thanet – Waymark$/);
+    await expectAccessible(page);
+    assert.ok(await page.getByRole('heading', { name: 'Thanet, 2014' }).isVisible());
   });
 
   it('finds a school by name and by URN on the search page', async () => {
