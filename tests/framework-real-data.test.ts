@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { appWithImports, readShared, type TestApp } from './support/app.ts';
+import { databaseTargets } from './support/databases.ts';
+
+// Kent 2013-2016 evaluated on the real files that cover its targets: DfE exclusions by LA (exclusions-la/clean_la_data.csv,
+// school_type Total) and attainment by 19 (attainment-age-19/…csv, cohort_19_in = the framework year). Each expected
+// status is worked from the published figures named in the test.
+const files = await readShared(['lait/la_code_list.csv', 'exclusions-la/clean_la_data.csv', 'attainment-age-19/l2_l3_attainment_by_19_la_2005-2025.csv']);
+
+type Target = { id: string; status: string; reason: string; value: number | null; trajectory: number | null };
+
+for (const target of databaseTargets()) {
+  describe(`Kent 2013-2016 on the real published figures (${target.name})`, () => {
+    let t: TestApp;
+    const evaluate = async (year: number, id: string): Promise<Target> => {
+      const response = await t.app.inject(`/api/v1/frameworks/kent-2013-2016/evaluation?year=${year}`);
+      assert.equal(response.statusCode, 200, response.body);
+      return response.json<{ targets: Target[] }>().targets.find((x) => x.id === id)!;
+    };
+    before(async () => {
+      t = await appWithImports(target, files);
+    });
+    after(() => t.close());
+
+    it('permanent exclusions (target 23): 123 in 2012/13 is on track, 95 in 2014/15 off track, 58 in 2015/16 misses fewer than 40', async () => {
+      // Baseline 192 (seed, 2012) to 39 (2016): the line is at 153.75 in 2013, 115.5 in 2014, 77.25 in 2015.
+      // clean_la_data.csv, Kent, Total: 123 (201213), 87 (201314), 95 (201415), 58 (201516).
+      const y2013 = await evaluate(2013, 'permanent-exclusions');
+      assert.deepEqual([y2013.status, y2013.value, y2013.trajectory], ['on_track', 123, 153.75]);
+      assert.deepEqual([(await evaluate(2014, 'permanent-exclusions')).status, (await evaluate(2014, 'permanent-exclusions')).value], ['on_track', 87]);
+      const y2015 = await evaluate(2015, 'permanent-exclusions');
+      assert.deepEqual([y2015.status, y2015.value], ['off_track', 95]);
+      const y2016 = await evaluate(2016, 'permanent-exclusions');
+      assert.deepEqual([y2016.status, y2016.value], ['off_track', 58]);
+      assert.match(y2016.reason, /58 against the 2016 target of at most 39: 19 short/);
+    });
+
+    it('level 2 with English and maths at 19 (target 31) is below England every year: 61.6% against 64.1% in 2013', async () => {
+      const y2013 = await evaluate(2013, 'level2-english-maths-at-19');
+      assert.equal(y2013.status, 'off_track');
+      assert.match(y2013.reason, /61\.6%, worse than England \(64\.1%\)/);
+    });
+
+    it('the level 3 gap at 19 (target 33): 32.1 points in 2013 is on the line to 29.7, 32.5 in 2016 misses it', async () => {
+      // Gap = not FSM − FSM, level 3 by 19: 2013 56.7 − 24.6 = 32.1; 2016 58.1 − 25.6 = 32.5.
+      // Target: 33 (seed baseline) less 10% = 29.7 by 2016; the line is at 33 − 3.3 × 1/4 = 32.175 in 2013.
+      const y2013 = await evaluate(2013, 'disadvantaged-19-gap');
+      assert.deepEqual([y2013.status, y2013.value], ['on_track', 32.1]);
+      const y2016 = await evaluate(2016, 'disadvantaged-19-gap');
+      assert.deepEqual([y2016.status, y2016.value], ['off_track', 32.5]);
+      assert.match(y2016.reason, /32\.5 points against the 2016 target of 29\.7 points \(10% on the 2012 baseline of 33\.0 points\): 2\.8 points short/);
+    });
+
+    it('targets no file covers show no data', async () => {
+      for (const id of ['ks2-attainment', 'schools-in-category-of-concern', 'online-applications'])
+        assert.equal((await evaluate(2014, id)).status, 'no_data', id);
+    });
+  });
+}
