@@ -74,6 +74,21 @@ for (const target of databaseTargets()) {
       assert.match(ks2.reason, /No comparable measure for 2016: ks2-level4-rwm ended in 2015/);
     });
 
+    it('reads a target across framework versions: KS2 moves from level 4 (2013-2016) to the expected standard (2017-2020)', async () => {
+      const response = await t.app.inject('/api/v1/targets/ks2-attainment');
+      assert.equal(response.statusCode, 200, response.body);
+      const versions = response.json<{ versions: { framework: string; indicator: string; years: { year: number; status: string }[] }[] }>().versions;
+      assert.deepEqual(
+        versions.map((v) => [v.framework, v.indicator, v.years.map((y) => y.year).join(',')]),
+        [
+          ['kent-2013-2016', 'ks2-level4-english-maths', '2013,2014,2015,2016'],
+          ['kent-2017-2020', 'ks2-expected-rwm', '2017,2018,2019,2020'],
+        ],
+      );
+      assert.equal(versions[0]!.years[0]!.status, 'off_track');
+      assert.equal((await t.app.inject('/api/v1/targets/nonsense')).statusCode, 404);
+    });
+
     it('evaluates a district against the same framework, and refuses an unknown framework', async () => {
       const thanet = await t.app.inject('/api/v1/frameworks/kent-2013-2016/evaluation?year=2013&place=E07000114');
       assert.equal(thanet.statusCode, 200, thanet.body);

@@ -17,6 +17,9 @@ import { discloseRows } from './disclose-rows.ts';
 
 export type EvaluatedTarget = Readonly<{ target: Target; indicator: Indicator | null; evaluation: TargetEvaluation }>;
 
+/** A target in each framework version that holds it, with its evaluation for every year of that version. */
+export type TargetHistory = readonly Readonly<{ framework: Framework; target: Target; years: readonly EvaluatedTarget[] }>[];
+
 export type FrameworkEvaluation = Readonly<{
   framework: Framework;
   year: number;
@@ -46,106 +49,128 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
 
     async evaluate(id: string, year: number, policy: DisclosurePolicy, placeCode?: string): Promise<FrameworkEvaluation> {
       const framework = find(id);
-      const indicators = new Map(catalogue().map((i) => [i.code, i]));
-      const la = await store.places.find('la', framework.la);
-      if (la === undefined) throw new NotFoundError(`The framework's LA ${framework.la} is not held`);
-      const place = placeCode === undefined || placeCode === framework.la ? la : await store.places.find('district', placeCode);
-      if (place === undefined) throw new NotFoundError(`No district ${placeCode} in ${la.name}`);
-      const england = (await store.places.byKind('country'))[0];
-      const region = (await store.places.parents(la.id)).find((p) => p.kind === 'region');
-      const group = framework.neighbourGroup === null ? undefined : await store.places.find('neighbour_group', framework.neighbourGroup);
-      const members = group === undefined ? [] : await store.places.members(group.id, 'la');
-      const years = yearsOf(framework);
-
+      const context = await contextOf(framework, placeCode);
       const evaluated: EvaluatedTarget[] = [];
-      for (const target of framework.targets) {
-        const applies = place.kind === 'la' ? target.levels.includes('county') : target.levels.includes('district') || target.levels.includes('county');
-        const indicator = target.indicator === null ? null : (indicators.get(target.indicator) ?? null);
-        const noMeasure = noComparableMeasure(target, year);
-        if (!applies || noMeasure !== null) {
-          const reason = !applies ? `Set for ${target.levels.join(' and ')} level, not for ${place.name}` : noMeasure!;
-          evaluated.push({ target, indicator, evaluation: noData(year, `${reason}.`) });
-          continue;
-        }
-        // The figures of every year, measured by the indicator in force that year, for the place and its comparators.
-        const ids = [place.id, la.id, ...(england ? [england.id] : []), ...(region ? [region.id] : []), ...members.map((m) => m.id)];
-        const byPlace = new Map<number, Map<number, YearFigure>>();
-        for (const y of years) {
-          const code = target.indicator === null ? null : measureFor(target, y);
-          const measure = code === null ? undefined : indicators.get(code);
-          if (measure === undefined) continue;
-          const period = periodOfYear(y, measure.periodType);
-          const breakdowns = target.gap === null ? [target.breakdown] : [target.gap.group, target.gap.other];
-          const rows = ownFigures(
-            (
-              await Promise.all(
-                breakdowns.map((breakdown) =>
-                  store.observations.find({ indicatorCode: measure.code, period, breakdown, basis: figureBases, placeIds: ids, limit: 500 }),
-                ),
-              )
-            ).flat(),
-          );
-          const shown = discloseRows(rows, () => measure, policy);
-          for (const placeId of new Set(rows.map((r) => r.placeId))) {
-            const figureOf = (breakdown: string): YearFigure => {
-              const i = rows.findIndex((r) => r.placeId === placeId && r.breakdown === breakdown);
-              return i < 0 ? { value: null, symbol: 'x' } : { value: shown[i]!.value, symbol: shown[i]!.symbol };
-            };
-            let figure = figureOf(target.breakdown);
-            if (target.gap !== null) {
-              const group = figureOf(target.gap.group);
-              const other = figureOf(target.gap.other);
-              figure =
-                group.value === null || other.value === null
-                  ? { value: null, symbol: group.symbol === 'c' || other.symbol === 'c' ? 'c' : 'x' }
-                  : { value: roundHalfUp(other.value - group.value, Math.max(1, measure.decimalPlaces)), symbol: null };
-            }
-            const series = byPlace.get(placeId) ?? new Map<number, YearFigure>();
-            series.set(y, figure);
-            byPlace.set(placeId, series);
-          }
-        }
-        const valuesOf = (placeId: number | undefined) =>
-          placeId === undefined ? new Map<number, YearFigure>() : (byPlace.get(placeId) ?? new Map<number, YearFigure>());
-        const plain = (series: Map<number, YearFigure>) => new Map([...series].map(([y, f]) => [y, f.value]));
-        const polarity: Polarity = target.gap !== null ? 'lower_is_better' : (indicator?.polarity ?? 'none');
-        const neighbourValues = (y: number) => members.map((m) => ({ code: m.code, value: valuesOf(m.id).get(y)?.value ?? null }));
-        const neighbourRank = new Map<number, { rank: number; of: number }>();
-        const neighbours = new Map<number, number | null>();
-        if (place.kind === 'la' && members.length > 0)
-          for (const y of years) {
-            const values = neighbourValues(y);
-            const rank = rankPlaces(values, polarity).get(la.code) ?? null;
-            const of = values.filter((v) => v.value !== null).length;
-            // A rank needs neighbours: with only the LA's own figure there is nothing to rank against.
-            if (rank !== null && of > 1) neighbourRank.set(y, { rank, of });
-            neighbours.set(y, neighbourAverage(la.code, values));
-          }
-        const values = valuesOf(place.id);
-        const baseline =
-          target.baseline === null || target.baseline.value !== null
-            ? target.baseline
-            : { ...target.baseline, value: values.get(target.baseline.year)?.value ?? null };
-        const evaluation = evaluateTarget(
-          { ...target, baseline },
-          {
-            polarity,
-            unit: target.gap !== null ? 'points' : (indicator?.unit ?? 'count'),
-            decimalPlaces: target.gap !== null ? Math.max(1, indicator?.decimalPlaces ?? 1) : (indicator?.decimalPlaces ?? 0),
-            values,
-            comparators: { england: plain(valuesOf(england?.id)), region: plain(valuesOf(region?.id)), neighbours },
-            neighbourRank,
-            done: null,
-          },
-          year,
-        );
-        evaluated.push({ target, indicator, evaluation });
-      }
+      for (const target of framework.targets) evaluated.push(await evaluateOne(framework, target, year, context, policy));
       const counts = { met: 0, on_track: 0, off_track: 0, not_yet_due: 0, no_data: 0 } as Record<Status, number>;
       for (const e of evaluated) counts[e.evaluation.status]++;
-      return { framework, year, place: { kind: place.kind, code: place.code, name: place.name }, targets: evaluated, counts };
+      return { framework, year, place: { kind: context.place.kind, code: context.place.code, name: context.place.name }, targets: evaluated, counts };
+    },
+
+    /** A target across every framework version that holds it (same id), each year of each version, for the LA. */
+    async history(targetId: string, policy: DisclosurePolicy): Promise<TargetHistory> {
+      const versions = frameworks.filter((f) => f.targets.some((t) => t.id === targetId));
+      if (versions.length === 0) throw new NotFoundError(`No target ${targetId} in any framework`);
+      const result: TargetHistory[number][] = [];
+      for (const framework of versions) {
+        const target = framework.targets.find((t) => t.id === targetId)!;
+        const context = await contextOf(framework);
+        const years: EvaluatedTarget[] = [];
+        for (let year = framework.years.from; year <= framework.years.to; year++) years.push(await evaluateOne(framework, target, year, context, policy));
+        result.push({ framework, target, years });
+      }
+      return result;
     },
   };
+
+  type Context = Awaited<ReturnType<typeof contextOf>>;
+
+  async function contextOf(framework: Framework, placeCode?: string) {
+    const la = await store.places.find('la', framework.la);
+    if (la === undefined) throw new NotFoundError(`The framework's LA ${framework.la} is not held`);
+    const place = placeCode === undefined || placeCode === framework.la ? la : await store.places.find('district', placeCode);
+    if (place === undefined) throw new NotFoundError(`No district ${placeCode} in ${la.name}`);
+    const england = (await store.places.byKind('country'))[0];
+    const region = (await store.places.parents(la.id)).find((p) => p.kind === 'region');
+    const group = framework.neighbourGroup === null ? undefined : await store.places.find('neighbour_group', framework.neighbourGroup);
+    const members = group === undefined ? [] : await store.places.members(group.id, 'la');
+    return { la, place, england, region, members, indicators: new Map(catalogue().map((i) => [i.code, i])) };
+  }
+
+  async function evaluateOne(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy): Promise<EvaluatedTarget> {
+    const { la, place, england, region, members, indicators } = context;
+    const years = yearsOf(framework);
+    const applies = place.kind === 'la' ? target.levels.includes('county') : target.levels.includes('district') || target.levels.includes('county');
+    const indicator = target.indicator === null ? null : (indicators.get(target.indicator) ?? null);
+    const noMeasure = noComparableMeasure(target, year);
+    if (!applies || noMeasure !== null) {
+      const reason = !applies ? `Set for ${target.levels.join(' and ')} level, not for ${place.name}` : noMeasure!;
+      return { target, indicator, evaluation: noData(year, `${reason}.`) };
+    }
+    // The figures of every year, measured by the indicator in force that year, for the place and its comparators.
+    const ids = [place.id, la.id, ...(england ? [england.id] : []), ...(region ? [region.id] : []), ...members.map((m) => m.id)];
+    const byPlace = new Map<number, Map<number, YearFigure>>();
+    for (const y of years) {
+      const code = target.indicator === null ? null : measureFor(target, y);
+      const measure = code === null ? undefined : indicators.get(code);
+      if (measure === undefined) continue;
+      const period = periodOfYear(y, measure.periodType);
+      const breakdowns = target.gap === null ? [target.breakdown] : [target.gap.group, target.gap.other];
+      const rows = ownFigures(
+        (
+          await Promise.all(
+            breakdowns.map((breakdown) =>
+              store.observations.find({ indicatorCode: measure.code, period, breakdown, basis: figureBases, placeIds: ids, limit: 500 }),
+            ),
+          )
+        ).flat(),
+      );
+      const shown = discloseRows(rows, () => measure, policy);
+      for (const placeId of new Set(rows.map((r) => r.placeId))) {
+        const figureOf = (breakdown: string): YearFigure => {
+          const i = rows.findIndex((r) => r.placeId === placeId && r.breakdown === breakdown);
+          return i < 0 ? { value: null, symbol: 'x' } : { value: shown[i]!.value, symbol: shown[i]!.symbol };
+        };
+        let figure = figureOf(target.breakdown);
+        if (target.gap !== null) {
+          const group = figureOf(target.gap.group);
+          const other = figureOf(target.gap.other);
+          figure =
+            group.value === null || other.value === null
+              ? { value: null, symbol: group.symbol === 'c' || other.symbol === 'c' ? 'c' : 'x' }
+              : { value: roundHalfUp(other.value - group.value, Math.max(1, measure.decimalPlaces)), symbol: null };
+        }
+        const series = byPlace.get(placeId) ?? new Map<number, YearFigure>();
+        series.set(y, figure);
+        byPlace.set(placeId, series);
+      }
+    }
+    const valuesOf = (placeId: number | undefined) =>
+      placeId === undefined ? new Map<number, YearFigure>() : (byPlace.get(placeId) ?? new Map<number, YearFigure>());
+    const plain = (series: Map<number, YearFigure>) => new Map([...series].map(([y, f]) => [y, f.value]));
+    const polarity: Polarity = target.gap !== null ? 'lower_is_better' : (indicator?.polarity ?? 'none');
+    const neighbourValues = (y: number) => members.map((m) => ({ code: m.code, value: valuesOf(m.id).get(y)?.value ?? null }));
+    const neighbourRank = new Map<number, { rank: number; of: number }>();
+    const neighbours = new Map<number, number | null>();
+    if (place.kind === 'la' && members.length > 0)
+      for (const y of years) {
+        const values = neighbourValues(y);
+        const rank = rankPlaces(values, polarity).get(la.code) ?? null;
+        const of = values.filter((v) => v.value !== null).length;
+        // A rank needs neighbours: with only the LA's own figure there is nothing to rank against.
+        if (rank !== null && of > 1) neighbourRank.set(y, { rank, of });
+        neighbours.set(y, neighbourAverage(la.code, values));
+      }
+    const values = valuesOf(place.id);
+    const baseline =
+      target.baseline === null || target.baseline.value !== null
+        ? target.baseline
+        : { ...target.baseline, value: values.get(target.baseline.year)?.value ?? null };
+    const evaluation = evaluateTarget(
+      { ...target, baseline },
+      {
+        polarity,
+        unit: target.gap !== null ? 'points' : (indicator?.unit ?? 'count'),
+        decimalPlaces: target.gap !== null ? Math.max(1, indicator?.decimalPlaces ?? 1) : (indicator?.decimalPlaces ?? 0),
+        values,
+        comparators: { england: plain(valuesOf(england?.id)), region: plain(valuesOf(region?.id)), neighbours },
+        neighbourRank,
+        done: null,
+      },
+      year,
+    );
+    return { target, indicator, evaluation };
+  }
 }
 
 function yearsOf(framework: Framework): number[] {

@@ -11,6 +11,7 @@ import {
   observationsResponse,
   pupilGroupQuery,
   pupilGroupResponse,
+  targetHistoryResponse,
 } from './schemas.ts';
 
 /** JSON API v1. Figures are disclosed for a public audience until sign-in and place-scoped roles exist. */
@@ -63,6 +64,24 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
         trajectory: evaluation.trajectory,
         rules: evaluation.rules,
         rationale: target.rationale,
+      })),
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/targets/:id', async (request) => {
+    const history = await services.frameworks.history(request.params.id, publicDisclosure);
+    return targetHistoryResponse.parse({
+      disclosure: publicDisclosure.audience,
+      target: request.params.id,
+      versions: history.map(({ framework, target, years }) => ({
+        framework: framework.id,
+        version: framework.version,
+        title: target.title,
+        wording: target.wording,
+        indicator: target.indicator,
+        baseline: target.baseline === null ? null : { year: target.baseline.year, value: target.baseline.value },
+        rationale: target.rationale,
+        years: years.map(({ evaluation: e }) => ({ year: e.year, status: e.status, reason: e.reason, value: e.value, trajectory: e.trajectory })),
       })),
     });
   });
@@ -124,6 +143,16 @@ const openApiDocument = {
             content: { 'application/json': { schema: z.toJSONSchema(evaluationResponse) } },
           },
           '404': { description: 'An unknown framework or place' },
+        },
+      },
+    },
+    '/api/v1/targets/{id}': {
+      get: {
+        summary: 'One target across every framework version that holds it, with its status and reason for each year',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': { description: "The target's history", content: { 'application/json': { schema: z.toJSONSchema(targetHistoryResponse) } } },
+          '404': { description: 'No framework holds the target' },
         },
       },
     },

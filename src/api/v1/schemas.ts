@@ -152,3 +152,20 @@ export const evaluationResponse = z.object({
     }),
   ),
 });
+
+export const targetHistoryResponse = z.object({
+  disclosure: z.enum(['public', 'la-officer']),
+  target: z.string(),
+  versions: z.array(
+    z.object({
+      framework: z.string(),
+      version: z.string(),
+      title: z.string(),
+      wording: z.string(),
+      indicator: z.string().nullable(),
+      baseline: z.object({ year: z.number().int(), value: z.number().nullable() }).nullable(),
+      rationale: z.string().nullable(),
+      years: z.array(z.object({ year: z.number().int(), status, reason: z.string(), value: z.number().nullable(), trajectory: z.number().nullable() })),
+    }),
+  ),
+});
