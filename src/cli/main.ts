@@ -5,6 +5,7 @@ import { batchesCommand } from './commands/batches.ts';
 import { rollUpCommand } from './commands/roll-up.ts';
 import { computeCommand } from './commands/compute.ts';
 import { pupilsCommand } from './commands/pupils.ts';
+import { reportCommand } from './commands/report.ts';
 import { readVersion } from '../version.ts';
 
 /** `waymark`: arguments → service → summary and exit code. */
@@ -22,6 +23,7 @@ program.addCommand(batchesCommand());
 program.addCommand(rollUpCommand());
 program.addCommand(pupilsCommand());
 program.addCommand(computeCommand());
+program.addCommand(reportCommand());
 
 try {
   await program.parseAsync(process.argv);

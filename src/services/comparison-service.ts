@@ -6,6 +6,7 @@ import type { DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
 import { figureBases, type Basis, type ObservationRow } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { discloseRows } from './disclose-rows.ts';
+import { ownFigures } from './own-figures.ts';
 
 /**
  * An indicator across places for one period and breakdown, as the indicator page shows it: every LA ranked and
@@ -202,12 +203,6 @@ export function createComparisonService(store: Store) {
 function showAll(rows: readonly ObservationRow[], indicator: Indicator, policy: DisclosurePolicy): Map<ObservationRow, ShownValue> {
   const shown = discloseRows(rows, () => indicator, policy);
   return new Map(rows.map((r, i) => [r, { value: shown[i]!.value, symbol: shown[i]!.symbol, decimalPlaces: shown[i]!.decimalPlaces }]));
-}
-
-/** One figure per place and data version: the published one where a file gave it, otherwise the one computed here. */
-function ownFigures(rows: readonly ObservationRow[]): ObservationRow[] {
-  const published = new Set(rows.filter((r) => r.basis === 'published').map((r) => `${r.placeId}|${r.dataVersion}|${r.breakdown}|${r.period}`));
-  return rows.filter((r) => r.basis === 'published' || !published.has(`${r.placeId}|${r.dataVersion}|${r.breakdown}|${r.period}`));
 }
 
 /** The LA Waymark serves: the one whose districts are held (Kent in the demo and in a Kent import). */

@@ -11,6 +11,7 @@ import { createPlaceService } from './place-service.ts';
 import { createImportService, type Clock } from './import-service.ts';
 import { createPupilService } from './pupil-service.ts';
 import { createFrameworkService } from './framework-service.ts';
+import { createReportService } from './report-service.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -23,6 +24,7 @@ export type ServiceOptions = Readonly<{
 export function createServices(store: Store, clock: Clock, log: Log, catalogue: readonly Indicator[], options: ServiceOptions) {
   const catalogueService = createCatalogueService(store, catalogue, log);
   const pupils = createPupilService(store, log, options.pupilDir, () => catalogue);
+  const frameworks = createFrameworkService(store, options.frameworks, () => catalogue);
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
@@ -30,7 +32,8 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     places: createPlaceService(store, clock),
     demo: createDemoService(store, log, () => catalogueService.sync(), pupils),
     pupils,
-    frameworks: createFrameworkService(store, options.frameworks, () => catalogue),
+    frameworks,
+    reports: createReportService(store, frameworks, () => catalogue),
     observations: createObservationService(store),
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log),

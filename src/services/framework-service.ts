@@ -5,9 +5,10 @@ import { measureFor, noComparableMeasure, periodOfYear, type Framework, type Tar
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { Indicator, Polarity } from '../domain/indicators/indicator.ts';
 import { roundHalfUp } from '../domain/indicators/rounding.ts';
-import { figureBases, type ObservationRow } from '../store/observation-store.ts';
+import { figureBases } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { discloseRows } from './disclose-rows.ts';
+import { ownFigures } from './own-figures.ts';
 
 /**
  * A framework evaluated for a year and a place (the LA, or one of its districts): every target's status and reason from
@@ -180,16 +181,4 @@ function yearsOf(framework: Framework): number[] {
 
 function noData(year: number, reason: string): TargetEvaluation {
   return { year, status: 'no_data', reason, value: null, rules: [], trajectory: null, trend: null };
-}
-
-/** One figure per place, breakdown and year: published where a file gave it, else computed; the final version first. */
-function ownFigures(rows: readonly ObservationRow[]): ObservationRow[] {
-  const rank = (r: ObservationRow) => (r.basis === 'published' ? 0 : 3) + (r.dataVersion === 'final' ? 0 : r.dataVersion === 'revised' ? 1 : 2);
-  const best = new Map<string, ObservationRow>();
-  for (const r of rows) {
-    const key = `${r.placeId}|${r.breakdown}|${r.period}`;
-    const held = best.get(key);
-    if (held === undefined || rank(r) < rank(held)) best.set(key, r);
-  }
-  return [...best.values()];
 }

@@ -27,6 +27,24 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
     }),
   );
 
+  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id/report', async (request, reply) => {
+    const framework = services.frameworks.find(request.params.id);
+    const year = query.parse(request.query).year ?? framework.years.from;
+    const report = await services.reports.annual(framework.id, year, publicDisclosure);
+    return reply.view('pages/frameworks/report.njk', {
+      title: report.title,
+      section: 'frameworks',
+      framework,
+      report,
+      statusLabels,
+      breadcrumbs: [
+        { text: 'Home', href: '/' },
+        { text: 'Frameworks', href: '/frameworks' },
+        { text: framework.name, href: `/frameworks/${framework.id}?year=${year}` },
+      ],
+    });
+  });
+
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id', async (request, reply) => {
     const framework = services.frameworks.find(request.params.id);
     const options = query.parse(request.query);

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { appWithImports, type TestApp } from './support/app.ts';
+import { databaseTargets } from './support/databases.ts';
+
+// `waymark report annual --year 2014 --format pdf` on the demo county: the PDF's pages render (pdftoppm, poppler-utils)
+// and its text (pdftotext) holds the generated sentences and the target table.
+
+const target = databaseTargets()[1]!; // the PostgreSQL server: the CLI reaches it through DATABASE_URL like any deployment
+
+describe('the annual report as PDF (waymark report annual)', () => {
+  let t: TestApp;
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-report-'));
+  before(async () => {
+    t = await appWithImports(target, []);
+    await t.services.demo.build(2013, () => {}, { pupilYears: [2012, 2013] });
+  });
+  after(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a PDF whose pages render and whose text has the sections and the target table', () => {
+    const pdf = join(dir, 'report.pdf');
+    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'report', 'annual', '--year', '2014', '--format', 'pdf', '--out', pdf], {
+      env: { ...process.env, DATABASE_URL: t.database.url, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    execFileSync('pdftoppm', ['-r', '30', '-png', pdf, join(dir, 'page')]);
+    const pages = readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png'));
+    assert.ok(pages.length >= 2, `${pages.length} pages rendered`);
+    for (const page of pages) assert.ok(statSync(join(dir, page)).size > 1000, `${page} has content`);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const heading of ['Where we are now', 'Early years', 'Key stage 2', 'Attendance and exclusions', 'Post-16', 'Targets and their status in 2014'])
+      assert.ok(text.includes(heading), heading);
+    // 2013/14 KS2 level 4+ RWM on the demo is calibrated to 78% (calibration.ts), 74% the year before.
+    assert.match(text, /level 4 or above in reading, writing and maths: 78%; 4 points better than 2013 \(74%\)/);
+    assert.match(text, /Pupils permanently excluded from school/);
+  });
+});
