@@ -1,6 +1,6 @@
 import { NotFoundError } from '../domain/errors.ts';
 import { neighbourAverage, rankPlaces } from '../domain/comparison/ranking.ts';
-import { evaluateTarget, type Status, type TargetEvaluation, type YearFigure } from '../domain/framework/evaluate.ts';
+import { endGoal, evaluateTarget, trajectoryAt, type Status, type TargetEvaluation, type YearFigure } from '../domain/framework/evaluate.ts';
 import { measureFor, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { Indicator, Polarity } from '../domain/indicators/indicator.ts';
@@ -16,7 +16,28 @@ import { ownFigures } from './own-figures.ts';
  * statistical-neighbour group as comparators. Targets whose figures are not held show no data, never a made-up value.
  */
 
-export type EvaluatedTarget = Readonly<{ target: Target; indicator: Indicator | null; evaluation: TargetEvaluation }>;
+/** What the pages show beside a status: the place's figures and the line to the target by year, England, neighbours. */
+export type TargetContext = Readonly<{
+  series: readonly Readonly<{ year: number; value: number | null }>[];
+  trajectory: readonly Readonly<{ year: number; value: number }>[];
+  england: number | null;
+  neighbourAverage: number | null;
+  rank: Readonly<{ rank: number; of: number }> | null;
+}>;
+
+export type EvaluatedTarget = Readonly<{ target: Target; indicator: Indicator | null; evaluation: TargetEvaluation; context: TargetContext }>;
+
+export type TargetDetail = Readonly<{
+  framework: Framework;
+  la: EvaluatedTarget;
+  districts: readonly Readonly<{ code: string; name: string; value: number | null; status: Status; reason: string }>[];
+  groups: readonly Readonly<{ breakdown: string; value: number | null; status: Status }>[];
+  schools: readonly Readonly<{ urn: string; name: string; value: number; pupils: number | null; short: number }>[];
+}>;
+
+const detailGroups = ['fsm', 'not-fsm', 'disadvantaged', 'not-disadvantaged', 'sen-support', 'ehc-plan', 'no-sen', 'in-care', 'gender:female', 'gender:male'];
+
+const noContext: TargetContext = { series: [], trajectory: [], england: null, neighbourAverage: null, rank: null };
 
 /** A target in each framework version that holds it, with its evaluation for every year of that version. */
 export type TargetHistory = readonly Readonly<{ framework: Framework; target: Target; years: readonly EvaluatedTarget[] }>[];
@@ -48,14 +69,39 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       return [{ kind: 'la', code: la.code, name: la.name }, ...districts.map((d) => ({ kind: 'district', code: d.code, name: d.name }))];
     },
 
-    async evaluate(id: string, year: number, policy: DisclosurePolicy, placeCode?: string): Promise<FrameworkEvaluation> {
+    /** `group` applies every all-pupils target to one pupil group (its own baseline read from the figures held). */
+    async evaluate(id: string, year: number, policy: DisclosurePolicy, placeCode?: string, group?: string): Promise<FrameworkEvaluation> {
       const framework = find(id);
       const context = await contextOf(framework, placeCode);
       const evaluated: EvaluatedTarget[] = [];
-      for (const target of framework.targets) evaluated.push(await evaluateOne(framework, target, year, context, policy));
+      for (const target of framework.targets) evaluated.push(await evaluateOne(framework, forGroup(target, group), year, context, policy));
       const counts = { met: 0, on_track: 0, off_track: 0, not_yet_due: 0, no_data: 0 } as Record<Status, number>;
       for (const e of evaluated) counts[e.evaluation.status]++;
       return { framework, year, place: { kind: context.place.kind, code: context.place.code, name: context.place.name }, targets: evaluated, counts };
+    },
+
+    /**
+     * One target in depth for a year: the LA's evaluation with its figures and trajectory, each district, each pupil
+     * group (for an all-pupils target) and the LA's schools furthest from the end target.
+     */
+    async targetDetail(id: string, targetId: string, year: number, policy: DisclosurePolicy): Promise<TargetDetail> {
+      const framework = find(id);
+      const target = framework.targets.find((t) => t.id === targetId);
+      if (target === undefined) throw new NotFoundError(`No target ${targetId} in ${framework.name}`);
+      const county = await contextOf(framework);
+      const la = await evaluateOne(framework, target, year, county, policy);
+      const districts = [];
+      for (const d of await store.places.members(county.la.id, 'district')) {
+        const e = await evaluateOne(framework, target, year, await contextOf(framework, d.code), policy);
+        districts.push({ code: d.code, name: d.name, value: e.evaluation.value, status: e.evaluation.status, reason: e.evaluation.reason });
+      }
+      const groups = [];
+      if (target.gap === null && target.breakdown === 'all' && target.indicator !== null)
+        for (const breakdown of detailGroups) {
+          const e = await evaluateOne(framework, forGroup(target, breakdown), year, county, policy);
+          groups.push({ breakdown, value: e.evaluation.value, status: e.evaluation.status });
+        }
+      return { framework, la, districts, groups, schools: await furthestSchools(framework, target, year, county, policy) };
     },
 
     /** A target across every framework version that holds it (same id), each year of each version, for the LA. */
@@ -75,6 +121,34 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
   };
 
   type Context = Awaited<ReturnType<typeof contextOf>>;
+
+  /** The LA's schools furthest short of the end target that year, by the target's measure (figures as disclosed). */
+  async function furthestSchools(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy) {
+    const code = measureFor(target, year);
+    const indicator = code === null ? undefined : context.indicators.get(code);
+    const goal = endGoal(target, indicator?.polarity ?? 'none');
+    if (indicator === undefined || goal === null || target.gap !== null || indicator.polarity === 'none') return [];
+    const schools = await store.places.members(context.la.id, 'school');
+    if (schools.length === 0) return [];
+    const rows = ownFigures(
+      await store.observations.find({
+        indicatorCode: indicator.code,
+        period: periodOfYear(year, indicator.periodType),
+        breakdown: target.breakdown,
+        basis: figureBases,
+        placeIds: schools.map((s) => s.id),
+        limit: 20_000,
+      }),
+    );
+    const shown = discloseRows(rows, () => indicator, policy);
+    const sign = indicator.polarity === 'higher_is_better' ? 1 : -1;
+    return rows
+      .map((r, i) => ({ urn: r.place.code, name: r.place.name, value: shown[i]!.value, pupils: shown[i]!.denominator }))
+      .filter((s): s is { urn: string; name: string; value: number; pupils: number | null } => s.value !== null && sign * (goal.value - s.value) > 0)
+      .map((s) => ({ ...s, short: roundHalfUp(sign * (goal.value - s.value), indicator.decimalPlaces) }))
+      .sort((a, b) => b.short - a.short || a.name.localeCompare(b.name))
+      .slice(0, 10);
+  }
 
   async function contextOf(framework: Framework, placeCode?: string) {
     const la = await store.places.find('la', framework.la);
@@ -96,7 +170,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     const noMeasure = noComparableMeasure(target, year);
     if (!applies || noMeasure !== null) {
       const reason = !applies ? `Set for ${target.levels.join(' and ')} level, not for ${place.name}` : noMeasure!;
-      return { target, indicator, evaluation: noData(year, `${reason}.`) };
+      return { target, indicator, evaluation: noData(year, `${reason}.`), context: noContext };
     }
     // The figures of every year, measured by the indicator in force that year, for the place and its comparators.
     const ids = [place.id, la.id, ...(england ? [england.id] : []), ...(region ? [region.id] : []), ...members.map((m) => m.id)];
@@ -170,8 +244,29 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       },
       year,
     );
-    return { target, indicator, evaluation };
+    const goal = endGoal({ ...target, baseline }, polarity);
+    const frameworkYears = years.filter((y) => y >= (baseline?.year ?? framework.years.from));
+    const shownWith: TargetContext = {
+      series: frameworkYears.map((y) => ({ year: y, value: values.get(y)?.value ?? null })),
+      trajectory:
+        goal === null
+          ? []
+          : frameworkYears.flatMap((y) => {
+              const v = trajectoryAt({ ...target, baseline }, goal, y);
+              return v === null ? [] : [{ year: y, value: v }];
+            }),
+      england: valuesOf(england?.id).get(year)?.value ?? null,
+      neighbourAverage: neighbours.get(year) ?? null,
+      rank: neighbourRank.get(year) ?? null,
+    };
+    return { target, indicator, evaluation, context: shownWith };
   }
+}
+
+/** An all-pupils target read for one pupil group: the same rules, the group's own figures and baseline. */
+export function forGroup(target: Target, group: string | undefined): Target {
+  if (group === undefined || group === 'all' || target.gap !== null || target.breakdown !== 'all' || target.indicator === null) return target;
+  return { ...target, breakdown: group, baseline: target.baseline === null ? null : { year: target.baseline.year, value: null } };
 }
 
 function yearsOf(framework: Framework): number[] {

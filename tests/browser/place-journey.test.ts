@@ -87,7 +87,7 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
     assert.ok(await page.getByRole('cell', { name: 'computed from pupil records' }).first().isVisible());
   });
 
-  it('opens the Kent framework, switches year and place, each page passing axe', async () => {
+  it('opens the Kent framework, switches year, pupil group and place, follows a target, each page passing axe', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/`);
     await page.getByRole('link', { name: 'Frameworks', exact: true }).first().click();
@@ -104,6 +104,19 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
     await expectPageBasics(page, /^Vision and Priorities for Improvement 2013-2016, 2014, Thanet – Waymark$/);
     await expectAccessible(page);
     assert.ok(await page.getByRole('heading', { name: 'Thanet, 2014' }).isVisible());
+
+    await page.getByLabel('Place').selectOption({ label: 'Kent' });
+    await page.getByLabel('Pupil group').selectOption({ label: 'Eligible for free school meals' });
+    await page.getByLabel('Year').selectOption('2013');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expectPageBasics(page, /^Vision and Priorities for Improvement 2013-2016, 2013, Eligible for free school meals – Waymark$/);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Key stage 2 attainment at level 4 or above in English and mathematics' }).click();
+    await expectPageBasics(page, /^Key stage 2 attainment at level 4 or above in English and mathematics, 2013 – Waymark$/);
+    await expectAccessible(page);
+    assert.ok(await page.getByRole('img', { name: /figures by year against the trajectory/ }).isVisible());
+    assert.ok(await page.getByRole('table', { name: 'By district, 2013' }).isVisible());
   });
 
   it('finds a school by name and by URN on the search page', async () => {

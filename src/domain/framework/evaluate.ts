@@ -209,8 +209,8 @@ export function changedValue(baseline: number, change: number, unit: 'points' | 
   return roundHalfUp(moved, Math.max(decimalPlaces, 1));
 }
 
-/** The end target as one value and year, from the rule that sets it (threshold, last milestone, change, none, all). */
-function endGoal(target: Target, polarity: Polarity): { year: number; value: number } | null {
+/** The end target as one value and year (exported for the target page's chart and the schools furthest from it), from the rule that sets it (threshold, last milestone, change, none, all). */
+export function endGoal(target: Target, polarity: Polarity): { year: number; value: number } | null {
   for (const rule of target.rules) {
     if (rule.kind === 'at_least' || rule.kind === 'at_most') return { year: rule.by, value: rule.value };
     if (rule.kind === 'zero') return { year: rule.by, value: 0 };

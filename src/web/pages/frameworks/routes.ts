@@ -2,11 +2,31 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { publicDisclosure } from '../../../domain/indicators/disclosure.ts';
 import type { Services } from '../../../services/create-services.ts';
+import { sparkline, targetChart } from '../../components/target-chart.ts';
 
 const query = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   place: z.string().max(20).optional(),
+  group: z.enum(['all', ...groupCodes()]).optional(),
 });
+
+/** The pupil groups a framework can be read for (all-pupils targets applied to the group). */
+const groupLabels: Readonly<Record<string, string>> = {
+  all: 'All pupils',
+  fsm: 'Eligible for free school meals',
+  'not-fsm': 'Not eligible for free school meals',
+  disadvantaged: 'Disadvantaged',
+  'not-disadvantaged': 'Not disadvantaged',
+  'sen-support': 'SEN support',
+  'ehc-plan': 'Statement or EHC plan',
+  'no-sen': 'No SEN',
+  'in-care': 'Children in care',
+  'gender:female': 'Girls',
+  'gender:male': 'Boys',
+};
+function groupCodes(): [string, ...string[]] {
+  return ['fsm', 'not-fsm', 'disadvantaged', 'not-disadvantaged', 'sen-support', 'ehc-plan', 'no-sen', 'in-care', 'gender:female', 'gender:male'];
+}
 
 const statusLabels: Readonly<Record<string, { text: string; tag: string }>> = {
   met: { text: 'Met', tag: 'govuk-tag--green' },
@@ -45,14 +65,63 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
     });
   });
 
+  app.get<{ Params: { id: string; target: string }; Querystring: Record<string, string> }>('/frameworks/:id/targets/:target', async (request, reply) => {
+    const framework = services.frameworks.find(request.params.id);
+    const year = query.parse(request.query).year ?? framework.years.from;
+    const detail = await services.frameworks.targetDetail(framework.id, request.params.target, year, publicDisclosure);
+    const { target, indicator, evaluation, context } = detail.la;
+    const decimals = target.gap !== null ? Math.max(1, indicator?.decimalPlaces ?? 1) : (indicator?.decimalPlaces ?? 0);
+    const milestones = target.rules.flatMap((r) =>
+      r.kind === 'milestones'
+        ? r.points.map((p) => ({ ...p, label: 'milestone' }))
+        : r.kind === 'at_least' || r.kind === 'at_most'
+          ? [{ year: r.by, value: r.value, label: 'target' }]
+          : [],
+    );
+    const years = Array.from({ length: framework.years.to - framework.years.from + 1 }, (_, i) => framework.years.from + i);
+    return reply.view('pages/frameworks/target.njk', {
+      title: `${target.title}, ${year}`,
+      section: 'frameworks',
+      framework,
+      detail,
+      target,
+      indicator,
+      evaluation,
+      context,
+      year,
+      years,
+      decimals,
+      groupLabels,
+      statusLabels,
+      chart: targetChart({
+        id: 'target-chart',
+        title: `${target.title}: figures by year against the trajectory`,
+        series: context.series,
+        trajectory: context.trajectory,
+        milestones,
+        decimals,
+      }),
+      trajectoryAt: (y: number) => context.trajectory.find((p) => p.year === y)?.value ?? null,
+      breadcrumbs: [
+        { text: 'Home', href: '/' },
+        { text: 'Frameworks', href: '/frameworks' },
+        { text: framework.name, href: `/frameworks/${framework.id}?year=${year}` },
+      ],
+    });
+  });
+
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id', async (request, reply) => {
     const framework = services.frameworks.find(request.params.id);
     const options = query.parse(request.query);
     const year = options.year ?? framework.years.from;
-    const evaluation = await services.frameworks.evaluate(framework.id, year, publicDisclosure, options.place);
+    const group = options.group ?? 'all';
+    const evaluation = await services.frameworks.evaluate(framework.id, year, publicDisclosure, options.place, group);
     const years = Array.from({ length: framework.years.to - framework.years.from + 1 }, (_, i) => framework.years.from + i);
     return reply.view('pages/frameworks/view.njk', {
-      title: `${framework.name}, ${year}${evaluation.place.kind === 'la' ? '' : `, ${evaluation.place.name}`}`,
+      title: `${framework.name}, ${year}${evaluation.place.kind === 'la' ? '' : `, ${evaluation.place.name}`}${group === 'all' ? '' : `, ${groupLabels[group]}`}`,
+      group,
+      groupLabels,
+      sparkline,
       section: 'frameworks',
       framework,
       evaluation,
