@@ -5,7 +5,7 @@ import { measureFor, noComparableMeasure, periodOfYear, type Framework, type Tar
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { Indicator, Polarity } from '../domain/indicators/indicator.ts';
 import { roundHalfUp } from '../domain/indicators/rounding.ts';
-import { figureBases } from '../store/observation-store.ts';
+import { figureBases, type ObservationRow } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { discloseRows } from './disclose-rows.ts';
 import { ownFigures } from './own-figures.ts';
@@ -74,7 +74,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       const framework = find(id);
       const context = await contextOf(framework, placeCode);
       const evaluated: EvaluatedTarget[] = [];
-      for (const target of framework.targets) evaluated.push(await evaluateOne(framework, forGroup(target, group), year, context, policy));
+      for (const target of framework.targets) evaluated.push(evaluateOne(framework, forGroup(target, group), year, context, policy));
       const counts = { met: 0, on_track: 0, off_track: 0, not_yet_due: 0, no_data: 0 } as Record<Status, number>;
       for (const e of evaluated) counts[e.evaluation.status]++;
       return { framework, year, place: { kind: context.place.kind, code: context.place.code, name: context.place.name }, targets: evaluated, counts };
@@ -89,16 +89,16 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       const target = framework.targets.find((t) => t.id === targetId);
       if (target === undefined) throw new NotFoundError(`No target ${targetId} in ${framework.name}`);
       const county = await contextOf(framework);
-      const la = await evaluateOne(framework, target, year, county, policy);
+      const la = evaluateOne(framework, target, year, county, policy);
       const districts = [];
       for (const d of await store.places.members(county.la.id, 'district')) {
-        const e = await evaluateOne(framework, target, year, await contextOf(framework, d.code), policy);
+        const e = evaluateOne(framework, target, year, await contextOf(framework, d.code), policy);
         districts.push({ code: d.code, name: d.name, value: e.evaluation.value, status: e.evaluation.status, reason: e.evaluation.reason });
       }
       const groups = [];
       if (target.gap === null && target.breakdown === 'all' && target.indicator !== null)
         for (const breakdown of detailGroups) {
-          const e = await evaluateOne(framework, forGroup(target, breakdown), year, county, policy);
+          const e = evaluateOne(framework, forGroup(target, breakdown), year, county, policy);
           groups.push({ breakdown, value: e.evaluation.value, status: e.evaluation.status });
         }
       return { framework, la, districts, groups, schools: await furthestSchools(framework, target, year, county, policy) };
@@ -113,7 +113,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
         const target = framework.targets.find((t) => t.id === targetId)!;
         const context = await contextOf(framework);
         const years: EvaluatedTarget[] = [];
-        for (let year = framework.years.from; year <= framework.years.to; year++) years.push(await evaluateOne(framework, target, year, context, policy));
+        for (let year = framework.years.from; year <= framework.years.to; year++) years.push(evaluateOne(framework, target, year, context, policy));
         result.push({ framework, target, years });
       }
       return result;
@@ -159,11 +159,24 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     const region = (await store.places.parents(la.id)).find((p) => p.kind === 'region');
     const group = framework.neighbourGroup === null ? undefined : await store.places.find('neighbour_group', framework.neighbourGroup);
     const members = group === undefined ? [] : await store.places.members(group.id, 'la');
-    return { la, place, england, region, members, indicators: new Map(catalogue().map((i) => [i.code, i])) };
+    // Every figure the framework can need for these places, read once: evaluating 50 targets over 5 years is then
+    // done in memory rather than in hundreds of queries.
+    const ids = [...new Set([place.id, la.id, ...(england ? [england.id] : []), ...(region ? [region.id] : []), ...members.map((m) => m.id)])];
+    const codes = [...new Set(framework.targets.flatMap((t) => t.measures.map((m) => m.indicator)))];
+    const held = await store.observations.find({ indicatorCodes: codes, placeIds: ids, basis: figureBases, limit: 500_000 });
+    const byKey = new Map<string, ObservationRow[]>();
+    for (const r of held) {
+      const key = `${r.indicatorCode}|${r.period}|${r.breakdown}`;
+      const list = byKey.get(key);
+      if (list === undefined) byKey.set(key, [r]);
+      else list.push(r);
+    }
+    const rowsFor = (code: string, period: string, breakdown: string) => byKey.get(`${code}|${period}|${breakdown}`) ?? [];
+    return { la, place, england, region, members, rowsFor, indicators: new Map(catalogue().map((i) => [i.code, i])) };
   }
 
-  async function evaluateOne(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy): Promise<EvaluatedTarget> {
-    const { la, place, england, region, members, indicators } = context;
+  function evaluateOne(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy): EvaluatedTarget {
+    const { la, place, england, region, members, indicators, rowsFor } = context;
     const years = yearsOf(framework);
     const applies = place.kind === 'la' ? target.levels.includes('county') : target.levels.includes('district') || target.levels.includes('county');
     const indicator = target.indicator === null ? null : (indicators.get(target.indicator) ?? null);
@@ -173,7 +186,6 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       return { target, indicator, evaluation: noData(year, `${reason}.`), context: noContext };
     }
     // The figures of every year, measured by the indicator in force that year, for the place and its comparators.
-    const ids = [place.id, la.id, ...(england ? [england.id] : []), ...(region ? [region.id] : []), ...members.map((m) => m.id)];
     const byPlace = new Map<number, Map<number, YearFigure>>();
     for (const y of years) {
       const code = target.indicator === null ? null : measureFor(target, y);
@@ -181,15 +193,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       if (measure === undefined) continue;
       const period = periodOfYear(y, measure.periodType);
       const breakdowns = target.gap === null ? [target.breakdown] : [target.gap.group, target.gap.other];
-      const rows = ownFigures(
-        (
-          await Promise.all(
-            breakdowns.map((breakdown) =>
-              store.observations.find({ indicatorCode: measure.code, period, breakdown, basis: figureBases, placeIds: ids, limit: 500 }),
-            ),
-          )
-        ).flat(),
-      );
+      const rows = ownFigures(breakdowns.flatMap((breakdown) => rowsFor(measure.code, period, breakdown)));
       const shown = discloseRows(rows, () => measure, policy);
       for (const placeId of new Set(rows.map((r) => r.placeId))) {
         const figureOf = (breakdown: string): YearFigure => {

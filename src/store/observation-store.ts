@@ -44,6 +44,8 @@ export type ObservationRow = Observation &
 
 export type ObservationQuery = Readonly<{
   indicatorCode?: string;
+  /** Several indicators at once (e.g. every measure of a framework), as well as or instead of one. */
+  indicatorCodes?: readonly string[];
   placeIds?: readonly number[];
   period?: string;
   breakdown?: string;
@@ -144,6 +146,7 @@ export function createObservationStore(db: Kysely<Database>) {
           'b.imported_at',
         ]);
       if (query.indicatorCode !== undefined) q = q.where('o.indicator_code', '=', query.indicatorCode);
+      if (query.indicatorCodes !== undefined) q = q.where('o.indicator_code', 'in', query.indicatorCodes.length > 0 ? [...query.indicatorCodes] : ['-']);
       if (query.placeIds !== undefined) q = q.where('o.place_id', 'in', query.placeIds.length > 0 ? [...query.placeIds] : [-1]);
       if (query.period !== undefined) q = q.where('o.period', '=', query.period);
       if (query.breakdown !== undefined) q = q.where('o.breakdown', '=', query.breakdown);
