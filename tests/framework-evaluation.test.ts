@@ -32,6 +32,21 @@ for (const target of databaseTargets()) {
       for (const x of y2013.values()) assert.ok(x.reason.length > 10, `${x.id} has a reason`);
     });
 
+    it('gives every target a status and a reason in each of 2013-2016, and a value only where figures are held', async () => {
+      for (const year of [2013, 2014, 2015, 2016]) {
+        const response = await t.app.inject(`/api/v1/frameworks/kent-2013-2016/evaluation?year=${year}`);
+        const targets = response.json<Evaluated>().targets;
+        assert.equal(targets.length, 53, `${year}`);
+        for (const x of targets) {
+          assert.ok(['met', 'on_track', 'off_track', 'not_yet_due', 'no_data'].includes(x.status), `${year} ${x.id}`);
+          assert.ok(x.reason.length > 10, `${year} ${x.id} has a reason`);
+          if (x.status === 'no_data') assert.equal(x.value, null, `${year} ${x.id}: no data, no value`);
+        }
+      }
+      // A target whose figures come from a capability not built yet says so.
+      assert.match(y2013.get('sen-assessments-in-time')!.reason, /^No data yet: .* comes from the LA's casework systems, not yet connected\.$/);
+    });
+
     it('KS2: 74% in 2013 is behind the line from 78% (2012) to 87% (2016), and below England (75%): off track', () => {
       // Trajectory 2013 = 78 + (87 − 78) × 1/4 = 80.25; the demo's 2012/13 RWM is calibrated to 74; England 75 (calibration.ts).
       const x = y2013.get('ks2-attainment')!;

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../domain/errors.ts';
 import { neighbourAverage, rankPlaces } from '../domain/comparison/ranking.ts';
 import { endGoal, evaluateTarget, trajectoryAt, type Status, type TargetEvaluation, type YearFigure } from '../domain/framework/evaluate.ts';
-import { measureFor, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
+import { feedDescriptions, measureFor, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { Indicator, Polarity } from '../domain/indicators/indicator.ts';
 import { roundHalfUp } from '../domain/indicators/rounding.ts';
@@ -231,6 +231,17 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
         neighbours.set(y, neighbourAverage(la.code, values));
       }
     const values = valuesOf(place.id);
+    // A target whose figures Waymark does not hold at all says where they will come from, not just "no figure".
+    if (indicator !== null && ![...values.values()].some((f) => f.value !== null) && !target.rules.some((r) => r.kind === 'milestone_done')) {
+      const noneHeld = ![...byPlace.values()].some((series) => [...series.values()].some((f) => f.value !== null));
+      if (noneHeld)
+        return {
+          target,
+          indicator,
+          evaluation: noData(year, `No data yet: ${indicator.title} comes from ${feedDescriptions[indicator.feed] ?? indicator.feed}.`),
+          context: noContext,
+        };
+    }
     const baseline =
       target.baseline === null || target.baseline.value !== null
         ? target.baseline
@@ -244,7 +255,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
         values,
         comparators: { england: plain(valuesOf(england?.id)), region: plain(valuesOf(region?.id)), neighbours },
         neighbourRank,
-        done: null,
+        done: target.done,
       },
       year,
     );

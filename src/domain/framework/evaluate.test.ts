@@ -17,6 +17,7 @@ const target = (rules: TargetRule[], baseline: Target['baseline'] = { year: 2012
   baseline,
   rules,
   rationale: null,
+  done: null,
 });
 const series = (entries: Record<number, number | null | 'c'>): Map<number, YearFigure> =>
   new Map(Object.entries(entries).map(([y, v]) => [Number(y), v === 'c' ? { value: null, symbol: 'c' } : { value: v, symbol: v === null ? 'x' : null }]));

@@ -49,6 +49,8 @@ export type Target = Readonly<{
   rules: readonly TargetRule[];
   /** Why an ambiguous wording was read as it is, shown on the target page. */
   rationale: string | null;
+  /** For a delivery milestone: when it was done and the evidence, as the LA records it in the framework file. */
+  done: Readonly<{ on: string; evidence: string }> | null;
 }>;
 
 export type Framework = Readonly<{
@@ -64,6 +66,16 @@ export type Framework = Readonly<{
   priorities: readonly Readonly<{ id: string; title: string }>[];
   targets: readonly Target[];
 }>;
+
+/** What feeds an indicator, in words, for a target with no figures yet. */
+export const feedDescriptions: Readonly<Record<string, string>> = {
+  'pupil-records': 'pupil records (waymark pupils import)',
+  published: 'a published DfE or ONS file (waymark import)',
+  ofsted: 'Ofsted inspection outcomes, not yet imported',
+  casework: "the LA's casework systems, not yet connected",
+  admissions: "the LA's admissions records, not yet connected",
+  'place-planning': 'school place planning, not yet connected',
+};
 
 /** The indicator that measures a target in a year (null: no comparable measure that year, or a delivery milestone). */
 export function measureFor(target: Target, year: number): string | null {

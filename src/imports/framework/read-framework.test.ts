@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -93,5 +93,16 @@ describe('framework files', () => {
       ['targets.a unknown indicator eyfs-nonsense (not in the catalogue)'],
     );
     assert.deepEqual(second.frameworks, []);
+    writeFileSync(
+      unknown,
+      readFileSync(unknown, 'utf8').replace(
+        'indicator: eyfs-nonsense,',
+        "indicator: eyfs-gld, done: { on: '2014-09-01', evidence: 'the first EHC plans issued' },",
+      ),
+    );
+    assert.deepEqual(
+      (await readFrameworks(unknown, codes)).issues.map((i) => `${i.column} ${i.message}`),
+      ['targets.0.done only a delivery milestone (milestone_done) is recorded as done'],
+    );
   });
 });

@@ -49,9 +49,15 @@ const target = z
     baseline: z.object({ year, value: z.number().optional(), note: z.string().optional() }).strict().optional(),
     rules: z.array(rule).min(1),
     rationale: z.string().min(10).optional(),
+    done: z
+      .object({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written 2014-09-01'), evidence: z.string().min(10) })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((t, ctx) => {
+    if (t.done !== undefined && !t.rules.some((r) => r.kind === 'milestone_done'))
+      ctx.addIssue({ code: 'custom', path: ['done'], message: 'only a delivery milestone (milestone_done) is recorded as done' });
     if (t.measures !== undefined && t.indicator === undefined)
       ctx.addIssue({ code: 'custom', path: ['indicator'], message: 'a target with measures names its own indicator too' });
     const needsFigures = t.rules.some((r) => r.kind !== 'milestone_done');
@@ -127,6 +133,7 @@ export async function readFrameworks(location: string, indicatorCodes: ReadonlyS
             : { year: t.baseline.year, value: t.baseline.value ?? null, ...(t.baseline.note === undefined ? {} : { note: t.baseline.note }) },
         rules: t.rules,
         rationale: t.rationale ?? null,
+        done: t.done ?? null,
       })),
     });
   }

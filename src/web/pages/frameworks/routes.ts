@@ -102,6 +102,7 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
         decimals,
       }),
       trajectoryAt: (y: number) => context.trajectory.find((p) => p.year === y)?.value ?? null,
+      otherVersions: services.frameworks.list().filter((f) => f.id !== framework.id && f.targets.some((t) => t.id === target.id)),
       breadcrumbs: [
         { text: 'Home', href: '/' },
         { text: 'Frameworks', href: '/frameworks' },
