@@ -10,6 +10,21 @@ const codes = new Set((await loadCatalogue()).map((i) => i.code));
 const dir = mkdtempSync(join(tmpdir(), 'waymark-frameworks-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A framework file with the header every test file shares and the given target lines. */
+function frameworkFile(name: string, id: string, targets: readonly string[]): string {
+  const file = join(dir, name);
+  const header = [
+    'id: ' + id,
+    'name: A framework for a test',
+    "version: '1'",
+    "la: '886'",
+    'years: { from: 2013, to: 2016 }',
+    'source: written for a test of the reader',
+  ];
+  writeFileSync(file, [...header, 'priorities: [{ id: p1, title: Priority one }]', 'targets:', ...targets, ''].join('\n'));
+  return file;
+}
+
 describe('framework files', () => {
   it('reads Kent 2013-2016 whole: all 47 of the seed’s numbered targets, every indicator in the catalogue', async () => {
     const { frameworks, issues } = await readFrameworks(frameworksDirectory, codes);
@@ -36,32 +51,19 @@ describe('framework files', () => {
   });
 
   it('names the file, line and field of every problem, and the unknown indicator', async () => {
-    const file = join(dir, 'broken.yaml');
-    writeFileSync(
-      file,
-      [
-        'id: broken',
-        'name: A broken framework',
-        "version: '1'",
-        "la: '886'",
-        'years: { from: 2013, to: 2016 }',
-        'source: written for a test of the reader',
-        'priorities: [{ id: p1, title: Priority one }]',
-        'targets:',
-        '  - id: a',
-        '    priority: p9',
-        '    title: Target a title',
-        '    wording: The target as worded.',
-        '    indicator: eyfs-gld',
-        '    rules: [{ kind: change_from_baseline, change: 8, unit: points, by: 2016 }]',
-        '  - id: b',
-        '    priority: p1',
-        '    title: Target b title',
-        '    wording: The target as worded.',
-        '    rules: [{ kind: at_least, value: 5, by: 2016 }]',
-        '',
-      ].join('\n'),
-    );
+    const file = frameworkFile('broken.yaml', 'broken', [
+      '  - id: a',
+      '    priority: p9',
+      '    title: Target a title',
+      '    wording: The target as worded.',
+      '    indicator: eyfs-gld',
+      '    rules: [{ kind: change_from_baseline, change: 8, unit: points, by: 2016 }]',
+      '  - id: b',
+      '    priority: p1',
+      '    title: Target b title',
+      '    wording: The target as worded.',
+      '    rules: [{ kind: at_least, value: 5, by: 2016 }]',
+    ]);
     const { issues } = await readFrameworks(file, codes);
     assert.deepEqual(
       issues.map((i) => `${i.file}:${i.line} ${i.column} ${i.message}`),
@@ -71,22 +73,9 @@ describe('framework files', () => {
         'broken.yaml:10 targets.0.priority no priority p9 in this framework',
       ],
     );
-    const unknown = join(dir, 'unknown.yaml');
-    writeFileSync(
-      unknown,
-      [
-        'id: unknown',
-        'name: A framework with a typo',
-        "version: '1'",
-        "la: '886'",
-        'years: { from: 2013, to: 2016 }',
-        'source: written for a test of the reader',
-        'priorities: [{ id: p1, title: Priority one }]',
-        'targets:',
-        '  - { id: a, priority: p1, title: Target a title, wording: The target as worded., indicator: eyfs-nonsense, rules: [{ kind: at_least, value: 5, by: 2016 }] }',
-        '',
-      ].join('\n'),
-    );
+    const unknown = frameworkFile('unknown.yaml', 'unknown', [
+      '  - { id: a, priority: p1, title: Target a title, wording: The target as worded., indicator: eyfs-nonsense, rules: [{ kind: at_least, value: 5, by: 2016 }] }',
+    ]);
     const second = await readFrameworks(unknown, codes);
     assert.deepEqual(
       second.issues.map((i) => `${i.column} ${i.message}`),
