@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { readImportFile, type ImportFile } from '../src/imports/import-files.ts';
-import { createLog } from '../src/log.ts';
-import { catalogue, frameworks } from './support/catalogue.ts';
-import { createServices, type Services } from '../src/services/create-services.ts';
+
+import { type Services } from '../src/services/create-services.ts';
 import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';
 import { giasHeader, giasRow, laCodeListFile, writeFixture } from './fixtures/register-files.ts';
+import { servicesFor } from './support/app.ts';
 
 // Fictional establishments in the GIAS file's published layout (Windows-1252, dd-mm-yyyy dates, "(name)" columns).
 const giasRows = [
@@ -100,10 +100,7 @@ for (const target of databaseTargets()) {
     let services: Services;
     before(async () => {
       database = await freshDatabase(target);
-      services = createServices(database.store, () => new Date('2016-01-14T00:00:00Z'), createLog('silent'), catalogue, {
-        pupilDir: database.pupilDir,
-        frameworks,
-      });
+      services = servicesFor(database, new Date('2016-01-14T00:00:00Z'));
     });
     after(() => database.drop());
 

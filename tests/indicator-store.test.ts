@@ -4,6 +4,7 @@ import { createLog } from '../src/log.ts';
 import { createServices, type Services } from '../src/services/create-services.ts';
 import { catalogue, frameworks } from './support/catalogue.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
+import { servicesFor } from './support/app.ts';
 
 for (const target of databaseTargets()) {
   describe(`the indicator catalogue in the store (${target.name})`, () => {
@@ -11,10 +12,7 @@ for (const target of databaseTargets()) {
     let services: Services;
     before(async () => {
       database = await freshDatabase(target);
-      services = createServices(database.store, () => new Date('2016-01-14T00:00:00Z'), createLog('silent'), catalogue, {
-        pupilDir: database.pupilDir,
-        frameworks,
-      });
+      services = servicesFor(database, new Date('2016-01-14T00:00:00Z'));
     });
     after(() => database.drop());
 

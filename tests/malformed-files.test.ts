@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ImportRejectedError } from '../src/domain/errors.ts';
 import { readImportFile } from '../src/imports/import-files.ts';
-import { createLog } from '../src/log.ts';
-import { catalogue, frameworks } from './support/catalogue.ts';
-import { createServices, type Services } from '../src/services/create-services.ts';
+
+import { type Services } from '../src/services/create-services.ts';
 import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';
 import { laCodeListFile, spineHeader, spineRow, writeFixture } from './fixtures/register-files.ts';
+import { servicesFor } from './support/app.ts';
 
 /** Read a file the way `waymark import` does and return the error text it gives. */
 async function refusal(name: string, content: string | Uint8Array): Promise<string> {
@@ -56,10 +56,7 @@ for (const target of databaseTargets()) {
     let services: Services;
     before(async () => {
       database = await freshDatabase(target);
-      services = createServices(database.store, () => new Date('2024-01-01T00:00:00Z'), createLog('silent'), catalogue, {
-        pupilDir: database.pupilDir,
-        frameworks,
-      });
+      services = servicesFor(database, new Date('2024-01-01T00:00:00Z'));
       const seed = await readImportFile(writeFixture('la_code_list.csv', laCodeListFile));
       assert.ok(seed.ok);
       await services.imports.importFiles([seed.file]);

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { readImportFile, type ImportFile } from '../src/imports/import-files.ts';
-import { createLog } from '../src/log.ts';
-import { catalogue, frameworks } from './support/catalogue.ts';
-import { createServices, type Services } from '../src/services/create-services.ts';
+
+import { type Services } from '../src/services/create-services.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
 import { sharedFile } from './support/shared-data.ts';
+import { servicesFor } from './support/app.ts';
 
 const files = {
   laCodes: sharedFile('lait/la_code_list.csv'),
@@ -37,10 +37,7 @@ for (const target of databaseTargets()) {
     let services: Services;
     before(async () => {
       database = await freshDatabase(target);
-      services = createServices(database.store, () => new Date('2018-01-18T00:00:00Z'), createLog('silent'), catalogue, {
-        pupilDir: database.pupilDir,
-        frameworks,
-      });
+      services = servicesFor(database, new Date('2018-01-18T00:00:00Z'));
       await services.imports.importFiles(registerFiles);
     });
     after(() => database.drop());

@@ -3,11 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { readImportFile } from '../src/imports/import-files.ts';
 import { createLog } from '../src/log.ts';
-import { catalogue, frameworks } from './support/catalogue.ts';
-import { createServices } from '../src/services/create-services.ts';
+
 import { createApp } from '../src/web/create-app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
 import { laCodeListFile, writeFixture } from './fixtures/register-files.ts';
+import { servicesFor } from './support/app.ts';
 
 describe('web responses', () => {
   let database: TestDatabase;
@@ -15,7 +15,7 @@ describe('web responses', () => {
   before(async () => {
     database = await freshDatabase(databaseTargets()[0]!);
     const log = createLog('silent');
-    const services = createServices(database.store, () => new Date('2016-01-14T00:00:00Z'), log, catalogue, { pupilDir: database.pupilDir, frameworks });
+    const services = servicesFor(database, new Date('2016-01-14T00:00:00Z'), log);
     const list = await readImportFile(writeFixture('la_code_list.csv', laCodeListFile));
     assert.ok(list.ok);
     await services.imports.importFiles([list.file]);

@@ -3,11 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { createLog } from '../../src/log.ts';
-import { catalogue, frameworks } from '../support/catalogue.ts';
-import { createServices } from '../../src/services/create-services.ts';
+
 import { createApp } from '../../src/web/create-app.ts';
 import { launchBrowser, expectAccessible, expectPageBasics } from '../support/browser.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from '../support/databases.ts';
+import { servicesFor } from '../support/app.ts';
 
 describe('a visitor walks the demo county from England to a school (Chromium)', () => {
   let database: TestDatabase;
@@ -18,7 +18,7 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
   before(async () => {
     database = await freshDatabase(databaseTargets()[0]!);
     const log = createLog('silent');
-    const services = createServices(database.store, () => new Date('2017-01-19T00:00:00Z'), log, catalogue, { pupilDir: database.pupilDir, frameworks });
+    const services = servicesFor(database, new Date('2017-01-19T00:00:00Z'), log);
     // Pupil results for 2011/12 only: the journeys need one year of computed figures, not seven.
     await services.demo.build(2013, () => {}, { pupilYears: [2011] });
     app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });

@@ -20,13 +20,18 @@ export async function readShared(paths: readonly string[]): Promise<ImportFile[]
   );
 }
 
+/** The services over a test database, with the shipped catalogue and frameworks, the clock stopped at `now`. */
+export function servicesFor(database: TestDatabase, now: Date, log = createLog('silent')): Services {
+  return createServices(database.store, () => now, log, catalogue, { pupilDir: database.pupilDir, frameworks });
+}
+
 export type TestApp = Readonly<{ database: TestDatabase; services: Services; app: FastifyInstance; close: () => Promise<void> }>;
 
 /** A fresh database with the files imported, and the web app (pages and API) over it. */
 export async function appWithImports(target: DatabaseTarget, files: readonly ImportFile[], now = new Date('2026-01-01T00:00:00Z')): Promise<TestApp> {
   const database = await freshDatabase(target);
   const log = createLog('silent');
-  const services = createServices(database.store, () => now, log, catalogue, { pupilDir: database.pupilDir, frameworks });
+  const services = servicesFor(database, now, log);
   if (files.length > 0) await services.imports.importFiles(files);
   const app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
   return {
