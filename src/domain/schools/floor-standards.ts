@@ -1,0 +1,123 @@
+import { startYearOf } from '../periods/academic-year.ts';
+
+/**
+ * Floor standards as the DfE set them each year (domain.md §2): a school is below the floor only if it fails every
+ * condition of its year. Primary floors apply to state-funded mainstream schools with 11 or more eligible pupils.
+ * Floors were withdrawn after the 2018 results. A school can also be judged against a named historical floor (Kent's
+ * "current 60% level 4 floor" is the 2012 primary rule) whatever the year.
+ */
+
+export type Phase = 'primary' | 'secondary';
+
+/** A school's figures for one year, as the performance tables give them (null: not published or suppressed). */
+export type FloorFigures = Readonly<{
+  eligiblePupils: number | null;
+  /** % at level 4+ (English and maths to 2012, RWM 2013-2015) or at the expected standard in RWM (2016+). */
+  attainment: number | null;
+  /** % making expected progress (2011-2015), by subject. */
+  expectedProgress?: Readonly<{ english?: number | null; reading?: number | null; writing?: number | null; maths?: number | null }>;
+  /** KS1-KS2 progress scores (2016+). */
+  progress?: Readonly<{ reading: number | null; writing: number | null; maths: number | null }>;
+  /** KS4: % 5+ A*-C incl. English and maths (2012-2015) and Progress 8 with the upper bound of its 95% interval (2016+). */
+  progress8?: number | null;
+  progress8Upper?: number | null;
+}>;
+
+export type FloorResult =
+  | Readonly<{ applies: false; reason: string }>
+  | Readonly<{ applies: true; below: boolean; failed: readonly string[]; met: readonly string[]; rule: string }>
+  | Readonly<{ applies: true; below: null; reason: string; rule: string }>;
+
+/** The DfE's published national medians of expected progress, by summer year (domain.md §2.1; 2012-2013 not held). */
+export const primaryMedians: Readonly<Record<number, Readonly<Record<string, number>>>> = {
+  2011: { english: 87, maths: 86 },
+  2014: { reading: 94, writing: 96, maths: 93 },
+  2015: { reading: 94, writing: 97, maths: 93 },
+};
+
+/** The floor in force in a summer year (2011 for 2010/11 …), or null when none applied (before 2011, from 2019). */
+export function floorYear(period: string): number | null {
+  const summer = startYearOf(period) + 1;
+  return summer >= 2011 && summer <= 2018 ? summer : null;
+}
+
+export function primaryFloor(summer: number, f: FloorFigures): FloorResult {
+  if (summer < 2011 || summer > 2018) return { applies: false, reason: `no primary floor standard in ${summer}` };
+  if (f.eligiblePupils !== null && f.eligiblePupils < 11) return { applies: false, reason: `fewer than 11 eligible pupils (${f.eligiblePupils})` };
+  if (summer >= 2016) {
+    const rule = `${summer}: below 65% at the expected standard in RWM and progress below −5 in reading, −7 in writing or −5 in maths`;
+    if (f.attainment === null || f.progress === undefined) return { applies: true, below: null, reason: 'attainment or progress not published', rule };
+    const attainment = f.attainment < 65;
+    const thresholds = { reading: -5, writing: -7, maths: -5 } as const;
+    const failing = (Object.keys(thresholds) as (keyof typeof thresholds)[]).filter((s) => f.progress![s] !== null && f.progress![s] < thresholds[s]);
+    const below = attainment && failing.length > 0;
+    return {
+      applies: true,
+      below,
+      rule,
+      failed: [
+        ...(attainment ? [`${f.attainment}% at the expected standard (under 65%)`] : []),
+        ...failing.map((s) => `${s} progress ${f.progress![s]} (below ${thresholds[s]})`),
+      ],
+      met: [
+        ...(attainment ? [] : [`${f.attainment}% at the expected standard (65% or more)`]),
+        ...(failing.length === 0 ? ['every progress score at or above its threshold'] : []),
+      ],
+    };
+  }
+  const threshold = summer >= 2014 ? 65 : 60;
+  const subjects = summer <= 2012 ? (['english', 'maths'] as const) : (['reading', 'writing', 'maths'] as const);
+  const measure = summer <= 2012 ? 'level 4+ in English and maths' : 'level 4+ in reading, writing and maths';
+  const rule = `${summer}: below ${threshold}% at ${measure} and below the national median of expected progress in ${subjects.join(', ')}`;
+  const medians = primaryMedians[summer];
+  if (medians === undefined) return { applies: true, below: null, reason: `the ${summer} national medians of expected progress are not held`, rule };
+  if (f.attainment === null || f.expectedProgress === undefined) return { applies: true, below: null, reason: 'attainment or progress not published', rule };
+  const low = f.attainment < threshold;
+  const belowMedian = subjects.filter((s) => {
+    const v = f.expectedProgress![s];
+    return v !== null && v !== undefined && v < medians[s]!;
+  });
+  const below = low && belowMedian.length === subjects.length;
+  return {
+    applies: true,
+    below,
+    rule,
+    failed: [
+      ...(low ? [`${f.attainment}% at ${measure} (under ${threshold}%)`] : []),
+      ...belowMedian.map((s) => `expected progress in ${s} ${f.expectedProgress![s]}% (median ${medians[s]}%)`),
+    ],
+    met: [
+      ...(low ? [] : [`${f.attainment}% at ${measure} (${threshold}% or more)`]),
+      ...subjects.filter((s) => !belowMedian.includes(s)).map((s) => `expected progress in ${s} at or above the median`),
+    ],
+  };
+}
+
+export function secondaryFloor(summer: number, f: FloorFigures): FloorResult {
+  if (summer < 2012 || summer > 2018) return { applies: false, reason: `no secondary floor standard in ${summer}` };
+  if (summer >= 2016) {
+    const rule = `${summer}: Progress 8 below −0.5 with the upper bound of its 95% confidence interval below zero`;
+    if (f.progress8 === null || f.progress8 === undefined || f.progress8Upper === null || f.progress8Upper === undefined)
+      return { applies: true, below: null, reason: 'Progress 8 or its confidence interval not published', rule };
+    const low = f.progress8 < -0.5;
+    const significant = f.progress8Upper < 0;
+    return {
+      applies: true,
+      below: low && significant,
+      rule,
+      failed: [...(low ? [`Progress 8 ${f.progress8} (below −0.5)`] : []), ...(significant ? [`upper confidence limit ${f.progress8Upper} (below 0)`] : [])],
+      met: [...(low ? [] : [`Progress 8 ${f.progress8} (−0.5 or more)`]), ...(significant ? [] : [`upper confidence limit ${f.progress8Upper} (0 or more)`])],
+    };
+  }
+  return {
+    applies: true,
+    below: null,
+    reason: `the ${summer} national medians of expected progress in English and maths are not held`,
+    rule: `${summer}: below 40% 5+ A*-C including English and maths and below the national medians of expected progress in English and maths`,
+  };
+}
+
+/** Kent's "current 60% level 4 floor" (the 2012 primary rule's attainment condition), judged in any year before 2016. */
+export function kent2012Floor(attainment: number | null): boolean | null {
+  return attainment === null ? null : attainment < 60;
+}

@@ -1,0 +1,59 @@
+/**
+ * Ofsted judgements across the changes of scale (domain.md §10): grade 3 is "satisfactory" before 1 September 2012
+ * and "requires improvement" from then; no single-word overall grade from 1 September 2024; report cards (five-point
+ * areas, no overall grade) from November 2025, which Ofsted says cannot be mapped to the old scale.
+ */
+
+export type OverallGrade = 1 | 2 | 3 | 4;
+export type Category = 'special-measures' | 'serious-weaknesses' | 'notice-to-improve' | null;
+
+const requiresImprovementFrom = '2012-09-01';
+const noOverallGradeFrom = '2024-09-01';
+
+/** The words for an overall grade on the date of the inspection. */
+export function gradeLabel(grade: OverallGrade, inspectedOn: string): string {
+  if (grade === 1) return 'Outstanding';
+  if (grade === 2) return 'Good';
+  if (grade === 4) return 'Inadequate';
+  return inspectedOn < requiresImprovementFrom ? 'Satisfactory' : 'Requires improvement';
+}
+
+/** An overall grade as a file gives it; from September 2024 none is given, and a figure in that column is refused. */
+export function overallGrade(raw: string, inspectedOn: string): { grade: OverallGrade | null; note: string | null } {
+  const value = raw.trim();
+  if (inspectedOn >= noOverallGradeFrom)
+    return value === '' || value.toUpperCase() === 'NULL' || value === '9'
+      ? { grade: null, note: 'no overall effectiveness grade (inspections from September 2024)' }
+      : { grade: null, note: `an overall grade "${value}" on an inspection from September 2024, when Ofsted gave none: not used` };
+  if (['1', '2', '3', '4'].includes(value)) return { grade: Number(value) as OverallGrade, note: null };
+  return { grade: null, note: value === '' || value.toUpperCase() === 'NULL' || value === '9' ? 'no overall judgement' : `unknown grade "${value}"` };
+}
+
+/** The category of concern column as Ofsted files write it ('SM ', 'SWK', 'swk', 'NTI', blank or 0). */
+export function categoryOf(raw: string): Category {
+  const value = raw.trim().toUpperCase();
+  if (value === 'SM') return 'special-measures';
+  if (value === 'SWK') return 'serious-weaknesses';
+  if (value === 'NTI') return 'notice-to-improve';
+  return null;
+}
+
+export type Judged = Readonly<{ grade: OverallGrade | null; pupils: number | null }>;
+
+/**
+ * % good or outstanding by schools and by pupils (domain.md §10.2): schools with no grade are left out of both
+ * numerator and denominator; pupils are those on roll at the January census.
+ */
+export function goodOrOutstanding(schools: readonly Judged[]): { bySchools: number | null; byPupils: number | null; schools: number; judged: number } {
+  const judged = schools.filter((s) => s.grade !== null);
+  const good = judged.filter((s) => s.grade! <= 2);
+  const pupils = judged.filter((s) => s.pupils !== null);
+  const goodPupils = pupils.filter((s) => s.grade! <= 2).reduce((a, s) => a + s.pupils!, 0);
+  const allPupils = pupils.reduce((a, s) => a + s.pupils!, 0);
+  return {
+    bySchools: judged.length === 0 ? null : (100 * good.length) / judged.length,
+    byPupils: allPupils === 0 ? null : (100 * goodPupils) / allPupils,
+    schools: schools.length,
+    judged: judged.length,
+  };
+}

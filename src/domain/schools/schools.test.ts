@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { floorYear, kent2012Floor, primaryFloor, secondaryFloor, type FloorResult } from './floor-standards.ts';
+import { categoryOf, goodOrOutstanding, gradeLabel, overallGrade } from './ofsted-judgements.ts';
+
+/** Below the floor (true/false), not judged (null), or the floor does not apply ('n/a'). */
+const belowOf = (r: FloorResult) => (r.applies ? r.below : 'n/a');
+
+describe('primary floor standards by year (domain.md §2.1)', () => {
+  it('2016-2018: below 65% at the expected standard and any progress score below −5/−7/−5 (the RS Assessment worked example)', () => {
+    // 61% with reading, writing and maths progress of −6: under 65%, reading and maths fail → below the floor.
+    const below = primaryFloor(2016, { eligiblePupils: 30, attainment: 61, progress: { reading: -6, writing: -6, maths: -6 } });
+    assert.equal(below.applies && below.below, true);
+    assert.deepEqual(below.applies && 'failed' in below ? below.failed : [], [
+      '61% at the expected standard (under 65%)',
+      'reading progress -6 (below -5)',
+      'maths progress -6 (below -5)',
+    ]);
+    // The same school at 66% is above the floor whatever its progress.
+    const above = primaryFloor(2016, { eligiblePupils: 30, attainment: 66, progress: { reading: -6, writing: -6, maths: -6 } });
+    assert.equal(above.applies && above.below, false);
+    // Writing at −6 is above its −7 threshold.
+    assert.equal(belowOf(primaryFloor(2017, { eligiblePupils: 30, attainment: 50, progress: { reading: -4, writing: -6, maths: -4 } })), false);
+  });
+
+  it('2014 and 2015: below 65% at level 4+ RWM and below the median expected progress in all of reading (94), writing (96/97) and maths (93)', () => {
+    const f = { eligiblePupils: 40, attainment: 60, expectedProgress: { reading: 90, writing: 95, maths: 92 } };
+    assert.equal(belowOf(primaryFloor(2014, f)), true);
+    // Writing at 96 meets the 2014 median, so the school is above the floor; in 2015 the median is 97.
+    const writing96 = { ...f, expectedProgress: { ...f.expectedProgress, writing: 96 } };
+    assert.equal(belowOf(primaryFloor(2014, writing96)), false);
+    assert.equal(belowOf(primaryFloor(2015, writing96)), true);
+  });
+
+  it('2011: below 60% level 4+ English and maths and below the medians of 87% and 86%', () => {
+    assert.equal(belowOf(primaryFloor(2011, { eligiblePupils: 20, attainment: 55, expectedProgress: { english: 80, maths: 85 } })), true);
+  });
+
+  it('says when the year’s medians are not held (2012, 2013) rather than guessing', () => {
+    assert.equal(belowOf(primaryFloor(2012, { eligiblePupils: 20, attainment: 55, expectedProgress: { english: 80, maths: 80 } })), null);
+    assert.equal(kent2012Floor(55), true, "Kent's own 60% level 4 floor is judged on attainment alone");
+  });
+
+  it('applies only to schools with 11 or more eligible pupils, and not after 2018', () => {
+    assert.equal(primaryFloor(2016, { eligiblePupils: 10, attainment: 20, progress: { reading: -9, writing: -9, maths: -9 } }).applies, false);
+    assert.equal(primaryFloor(2019, { eligiblePupils: 30, attainment: 20 }).applies, false);
+    // 2017/18 is the last year with a floor (withdrawn from September 2019, after the 2018 results).
+    assert.deepEqual([floorYear('201718'), floorYear('201819'), floorYear('200910')], [2018, null, null]);
+  });
+});
+
+describe('secondary floor standards (domain.md §2.2)', () => {
+  it('2016-2018: Progress 8 below −0.5 with the upper confidence limit below zero', () => {
+    assert.equal(belowOf(secondaryFloor(2017, { eligiblePupils: 150, attainment: null, progress8: -0.6, progress8Upper: -0.1 })), true);
+    // The interval crosses zero: not below the floor.
+    assert.equal(belowOf(secondaryFloor(2017, { eligiblePupils: 150, attainment: null, progress8: -0.6, progress8Upper: 0.05 })), false);
+    assert.equal(belowOf(secondaryFloor(2016, { eligiblePupils: 150, attainment: null, progress8: -0.4, progress8Upper: -0.1 })), false);
+    assert.equal(secondaryFloor(2019, { eligiblePupils: 150, attainment: null, progress8: -0.9, progress8Upper: -0.5 }).applies, false);
+  });
+});
+
+describe('Ofsted judgements across the September 2012 and September 2024 changes (domain.md §10)', () => {
+  it('reads grade 3 as satisfactory before September 2012 and requires improvement after', () => {
+    assert.equal(gradeLabel(3, '2012-08-31'), 'Satisfactory');
+    assert.equal(gradeLabel(3, '2012-09-01'), 'Requires improvement');
+    assert.equal(gradeLabel(2, '2010-01-01'), 'Good');
+  });
+
+  it('gives no overall grade from September 2024, and refuses one a file claims', () => {
+    assert.deepEqual(overallGrade('2', '2024-08-30'), { grade: 2, note: null });
+    assert.deepEqual(overallGrade('', '2024-10-01'), { grade: null, note: 'no overall effectiveness grade (inspections from September 2024)' });
+    assert.equal(overallGrade('2', '2024-10-01').grade, null);
+    assert.equal(overallGrade('NULL', '2014-01-01').grade, null);
+  });
+
+  it('reads the category of concern as Ofsted files write it', () => {
+    assert.deepEqual(['SM ', 'SWK', 'swk', '', '0'].map(categoryOf), ['special-measures', 'serious-weaknesses', 'serious-weaknesses', null, null]);
+  });
+
+  it('counts good or outstanding by schools and by pupils (the worked example: 62.5% and 56.4%)', () => {
+    const r = goodOrOutstanding([
+      { grade: 1, pupils: 420 },
+      { grade: 2, pupils: 210 },
+      { grade: 2, pupils: 630 },
+      { grade: 3, pupils: 350 },
+      { grade: 2, pupils: 105 },
+      { grade: 4, pupils: 200 },
+      { grade: 1, pupils: 900 },
+      { grade: 3, pupils: 1200 },
+      { grade: null, pupils: 300 },
+    ]);
+    assert.equal(r.bySchools, 62.5);
+    assert.equal(Math.round(r.byPupils! * 10) / 10, 56.4); // 2,265 of 4,015
+    assert.deepEqual([r.schools, r.judged], [9, 8]);
+  });
+});
