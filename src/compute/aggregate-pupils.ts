@@ -110,7 +110,8 @@ export async function aggregatePupilFile(connection: DuckDBConnection, file: Pup
   const statement = pupilFileStatement(file);
   // Pupils at a school without placement are left out of every level but England: count them (an LA should know).
   const unplacedStatement = `select count(*) as n from read_parquet(${sqlString(file.path)}) p anti join school_places s on s.urn = p.urn`;
-  const [result, unplaced] = await Promise.all([connection.runAndReadAll(statement), connection.runAndReadAll(unplacedStatement)]);
+  const result = await connection.runAndReadAll(statement);
+  const unplaced = await connection.runAndReadAll(unplacedStatement);
   const figures: ComputedFigure[] = [];
   for (const row of result.getRowObjectsJS()) {
     chosen.forEach(({ measure, sql }, i) => {

@@ -145,10 +145,9 @@ export function createDemoService(store: Store, log: Log, syncCatalogue: () => P
           });
         }
         // England, the South East and the 2012 neighbours, so Kent's computed figures have something to be ranked against.
-        const laPlaceIds = new Map([...laIds]);
         const comparators: ObservationInput[] = comparatorFigures(seed).map((f) => ({
           indicatorCode: f.indicator,
-          placeId: f.placeKind === 'country' ? englandId : f.placeKind === 'region' ? regionIds.get(f.placeCode)! : laPlaceIds.get(f.placeCode)!,
+          placeId: f.placeKind === 'country' ? englandId : f.placeKind === 'region' ? regionIds.get(f.placeCode)! : laIds.get(f.placeCode)!,
           period: f.period,
           breakdown: f.breakdown,
           value: f.value,

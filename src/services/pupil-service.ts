@@ -154,6 +154,7 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
       let unplacedPupils = 0;
       await withDuckDb(async (connection) => {
         let loadedFor: string | null = null;
+        let placeIds: Map<PlaceLevel, Map<string, number>> | undefined;
         for (const [index, file] of all.entries()) {
           await access(file.path).catch(() => {
             throw new NotFoundError(`pupil file ${file.path} (batch ${file.batchId}) is missing from the data directory`);
@@ -175,8 +176,9 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
           const result = await aggregatePupilFile(connection, file);
           unplacedPupils += result.unplacedPupils;
           const { kept, notCovered } = coveredFigures(result.figures, laRegions);
-          const inputs = await toInputs(
-            store,
+          placeIds ??= await placeIdsByLevel(store);
+          const inputs = toInputs(
+            placeIds,
             kept.filter((f) => known.has(f.indicator)),
           );
           const indicatorCodes = measuresFor(file.collection, file.period).map((m) => m.measure.indicator);
@@ -284,10 +286,15 @@ function coveredFigures(figures: readonly ComputedFigure[], laRegions: ReadonlyM
   return { kept: figures.filter(isKept), notCovered };
 }
 
-/** Place codes to ids for every level the compute writes; figures for places the store does not hold are dropped. */
-async function toInputs(store: Store, figures: readonly ComputedFigure[]): Promise<ComputedInput[]> {
+/** Place ids by code for every level the compute writes, read once per compute run. */
+async function placeIdsByLevel(store: Store): Promise<Map<PlaceLevel, Map<string, number>>> {
   const ids = new Map<PlaceLevel, Map<string, number>>();
   for (const level of Object.keys(levelKind) as PlaceLevel[]) ids.set(level, await store.places.idsByCode(levelKind[level]));
+  return ids;
+}
+
+/** Figures with their place ids; figures for places the store does not hold are dropped. */
+function toInputs(ids: ReadonlyMap<PlaceLevel, ReadonlyMap<string, number>>, figures: readonly ComputedFigure[]): ComputedInput[] {
   const inputs: ComputedInput[] = [];
   for (const f of figures) {
     const placeId = ids.get(f.level)!.get(f.level === 'country' ? england.code : f.code);
