@@ -10,6 +10,7 @@ import type {
 } from './geography/register.ts';
 import type { LaitMeasureRecord, LaitValueRecord } from './indicators/lait.ts';
 import type { PublishedValueRecord } from './indicators/published-values.ts';
+import type { InspectionRecord } from './schools/inspection.ts';
 
 /** `skipped`: rows the format leaves out on purpose (each reason is in `notes`). */
 type FileFacts = Readonly<{ file: string; path: string; hash: string; encoding: string; rowCount: number; skipped: number; notes: readonly string[] }>;
@@ -27,6 +28,7 @@ export type ImportFile = FileFacts &
     | { format: 'statistical-neighbours'; records: readonly NeighbourListRecord[] }
     | { format: 'lait-dictionary'; records: readonly LaitMeasureRecord[] }
     | { format: 'lait-data'; records: readonly LaitValueRecord[] }
+    | { format: 'ofsted-inspection-outcomes' | 'ofsted-ratings-history' | 'ofsted-management-information'; records: readonly InspectionRecord[] }
     | { format: 'mapped-csv'; mapping: string; records: readonly PublishedValueRecord[] }
   );
 
@@ -43,6 +45,9 @@ export const importWriteOrder: readonly ImportFile['format'][] = [
   'statistical-neighbours',
   'lait-dictionary',
   'lait-data',
+  'ofsted-inspection-outcomes',
+  'ofsted-management-information',
+  'ofsted-ratings-history',
   'mapped-csv',
 ];
 

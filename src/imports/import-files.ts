@@ -14,6 +14,9 @@ import { laitDictionary } from './lait/lait-dictionary.ts';
 import { statisticalNeighbours } from './lait/statistical-neighbours.ts';
 import { performanceTablesSpine } from './performance-tables/spine.ts';
 import type { Mapping } from './mapped-csv/mapping.ts';
+import { ofstedInspectionOutcomes } from './ofsted/inspection-outcomes.ts';
+import { ofstedManagementInformation } from './ofsted/management-information.ts';
+import { ofstedRatingsHistory } from './ofsted/ratings-history.ts';
 import { readMapped, recognisedBy } from './mapped-csv/read-mapped.ts';
 
 /** Every register file Waymark reads, recognised by its header, in the order a batch of them must be written. */
@@ -29,6 +32,9 @@ export const importFormats = [
   statisticalNeighbours,
   laitDictionary,
   laitData,
+  ofstedInspectionOutcomes,
+  ofstedManagementInformation,
+  ofstedRatingsHistory,
 ] as const;
 
 export type ImportFormatId = (typeof importFormats)[number]['id'];
@@ -159,5 +165,15 @@ export async function readImportFile(filePath: string, mappings: readonly Mappin
     }
     case 'lait-data':
       return done(format.id, laitData.parse(table));
+    case 'ofsted-inspection-outcomes':
+      return done(format.id, ofstedInspectionOutcomes.parse(table));
+    case 'ofsted-management-information': {
+      const parsed = ofstedManagementInformation.parse(table);
+      return done(format.id, parsed, [[parsed.notInspected, 'schools not yet inspected (no inspection date) skipped']]);
+    }
+    case 'ofsted-ratings-history': {
+      const parsed = ofstedRatingsHistory.parse(table);
+      return done(format.id, parsed, [[parsed.repeats, 'rows repeating an inspection already listed with the same grade skipped']]);
+    }
   }
 }

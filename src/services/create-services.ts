@@ -6,6 +6,7 @@ import { createCatalogueService } from './catalogue-service.ts';
 import { createComparisonService } from './comparison-service.ts';
 import { createDemoService } from './demo-service.ts';
 import { createObservationService } from './observation-service.ts';
+import { createOfstedService } from './ofsted-service.ts';
 import { createRollUpService } from './roll-up-service.ts';
 import { createPlaceService } from './place-service.ts';
 import { createImportService, type Clock } from './import-service.ts';
@@ -35,6 +36,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     frameworks,
     reports: createReportService(store, frameworks, () => catalogue),
     observations: createObservationService(store),
+    ofsted: createOfstedService(store),
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log),
     batches: { recent: (limit?: number) => store.register.batches(limit) },

@@ -5,6 +5,7 @@ import type { Store } from '../store/store.ts';
 import { demoFormat } from './demo-service.ts';
 import type { Counts } from './import-counts.ts';
 import { writeLaitData, writeLaitDictionary } from './lait-writer.ts';
+import { writeInspections } from './inspection-writer.ts';
 import { writePublishedValues } from './published-writer.ts';
 import { ensureReferenceGeography } from './reference-geography.ts';
 import { placeSchoolsInDistricts, writeRegisterFile, type PlacementSummary } from './register-writers.ts';
@@ -108,6 +109,10 @@ async function writeFile(tx: Store, file: ImportFile, batchId: number, today: st
       return writeLaitData(tx, file, batchId, issues);
     case 'mapped-csv':
       return writePublishedValues(tx, file, batchId, issues);
+    case 'ofsted-inspection-outcomes':
+    case 'ofsted-management-information':
+    case 'ofsted-ratings-history':
+      return writeInspections(tx, file, batchId);
     default:
       return writeRegisterFile(tx, file, batchId, today, issues);
   }

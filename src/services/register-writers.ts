@@ -12,7 +12,10 @@ export type PlacementSummary = Readonly<{ la: string; byPostcode: number; bySect
 
 export async function writeRegisterFile(
   tx: Store,
-  file: Exclude<ImportFile, { format: 'lait-dictionary' | 'lait-data' | 'mapped-csv' }>,
+  file: Exclude<
+    ImportFile,
+    { format: 'lait-dictionary' | 'lait-data' | 'mapped-csv' | 'ofsted-inspection-outcomes' | 'ofsted-ratings-history' | 'ofsted-management-information' }
+  >,
   batchId: number,
   today: string,
   issues: FileIssue[],

@@ -103,6 +103,26 @@ export interface ObservationTable {
   detail: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
+export interface InspectionTable {
+  id: Generated<number>;
+  urn: string;
+  la_code: string | null;
+  school_name: string | null;
+  phase: string | null;
+  postcode: string | null;
+  inspection_number: string | null;
+  started_on: string;
+  ended_on: string | null;
+  inspection_type: string | null;
+  overall_grade: number | null;
+  grade_note: string | null;
+  category: string | null;
+  judgements: Json;
+  provenance: string;
+  source_line: number | null;
+  batch_id: number;
+}
+
 export interface Database {
   import_batch: ImportBatchTable;
   place: PlaceTable;
@@ -111,4 +131,5 @@ export interface Database {
   postcode: PostcodeTable;
   indicator: IndicatorTable;
   observation: ObservationTable;
+  inspection: InspectionTable;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createIndicatorStore } from './indicator-store.ts';
+import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
 import { createPlaceStore } from './place-store.ts';
 import { createRegisterStore } from './register-store.ts';
@@ -12,6 +13,7 @@ export type Store = Readonly<{
   register: ReturnType<typeof createRegisterStore>;
   indicators: ReturnType<typeof createIndicatorStore>;
   observations: ReturnType<typeof createObservationStore>;
+  inspections: ReturnType<typeof createInspectionStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   transaction: <T>(work: (store: Store) => Promise<T>) => Promise<T>;
 }>;
@@ -22,6 +24,7 @@ export function createStore(db: Kysely<Database>): Store {
     register: createRegisterStore(db),
     indicators: createIndicatorStore(db),
     observations: createObservationStore(db),
+    inspections: createInspectionStore(db),
     check: () => checkDatabase(db),
     transaction: (work) => (db.isTransaction ? work(store) : db.transaction().execute((trx) => work(createStore(trx)))),
   };

@@ -67,7 +67,7 @@ export async function freshDatabase(target: DatabaseTarget): Promise<TestDatabas
 
 /** Row counts of every table: the fingerprint a refused import must leave unchanged. */
 export async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = ['import_batch', 'place', 'place_link', 'school_succession', 'postcode', 'indicator', 'observation'] as const;
+  const tables = ['import_batch', 'place', 'place_link', 'school_succession', 'postcode', 'indicator', 'observation', 'inspection'] as const;
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const row = await db

@@ -29,6 +29,12 @@ export function overallGrade(raw: string, inspectedOn: string): { grade: Overall
   return { grade: null, note: value === '' || value.toUpperCase() === 'NULL' || value === '9' ? 'no overall judgement' : `unknown grade "${value}"` };
 }
 
+export const categoryLabels: Readonly<Record<NonNullable<Category>, string>> = {
+  'special-measures': 'Special measures',
+  'serious-weaknesses': 'Serious weaknesses',
+  'notice-to-improve': 'Notice to improve',
+};
+
 /** The category of concern column as Ofsted files write it ('SM ', 'SWK', 'swk', 'NTI', blank or 0). */
 export function categoryOf(raw: string): Category {
   const value = raw.trim().toUpperCase();

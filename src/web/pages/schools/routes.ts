@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { governanceLabels, sectorLabels } from '../../../domain/geography/place.ts';
 import { successionLabels } from '../../../domain/geography/succession.ts';
 import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
+import { categoryLabels } from '../../../domain/schools/ofsted-judgements.ts';
 import { kindLabels } from '../../../domain/geography/place.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { breadcrumbsFor, placeHref } from '../place-links.ts';
@@ -10,7 +11,7 @@ const yearGroups = ['R', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'
 
 export function schoolRoutes(app: FastifyInstance, services: Services): void {
   app.get<{ Params: { urn: string } }>('/schools/:urn', async (request, reply) => {
-    const page = await services.places.schoolPage(request.params.urn);
+    const [page, ofsted] = await Promise.all([services.places.schoolPage(request.params.urn), services.ofsted.schoolHistory(request.params.urn)]);
     const a = page.school.attributes;
     const row = (key: string, value: string | null | undefined) => ({
       key: { text: key },
@@ -39,6 +40,8 @@ export function schoolRoutes(app: FastifyInstance, services: Services): void {
       title: `${page.school.name} – School`,
       section: 'places',
       page,
+      ofsted,
+      categoryLabels,
       details,
       breadcrumbs: breadcrumbsFor(page.ancestors),
       sectorLabels,

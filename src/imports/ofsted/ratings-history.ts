@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { InspectionRecord } from '../../domain/schools/inspection.ts';
+import { gradeOfWord } from '../../domain/schools/inspection.ts';
+import type { OverallGrade } from '../../domain/schools/ofsted-judgements.ts';
+import type { FileIssue } from '../../domain/errors.ts';
+import type { CsvTable } from '../csv-table.ts';
+import { hasColumns, optionalDate, screenRows, urn } from '../row-schema.ts';
+
+/**
+ * A school's grade history as listed on Ofsted's report pages, collected by a third party (URN, Rating, Inspection
+ * Date yyyymmdd): not an Ofsted dataset, so every row is stored with unofficial provenance. The scrape repeats some
+ * rows; a repeat with the same grade is kept once, two different grades for one school and date refuse the file.
+ */
+const words = ['Outstanding', 'Good', 'Satisfactory', 'Requires Improvement', 'Inadequate'] as const;
+
+const row = z.object({
+  URN: urn,
+  Rating: z.string().transform((raw, ctx): { grade: OverallGrade; word: string } => {
+    const grade = gradeOfWord(raw);
+    if (grade === null) {
+      ctx.addIssue({ code: 'custom', message: `unknown rating "${raw.trim()}" (expected one of: ${words.join(', ')})` });
+      return z.NEVER;
+    }
+    return { grade, word: raw.trim() };
+  }),
+  'Inspection Date': optionalDate('yyyymmdd'),
+});
+
+export type RatingsParse = { records: InspectionRecord[]; issues: FileIssue[]; repeats: number; lateSatisfactory: number };
+
+export const ofstedRatingsHistory = {
+  id: 'ofsted-ratings-history',
+  label: 'Ofsted grade history (scraped from report pages; unofficial)',
+  encoding: 'utf-8',
+  recognise: (header: readonly string[]) => header.length === 3 && hasColumns(header, ['URN', 'Rating', 'Inspection Date']),
+  parse(table: CsvTable): RatingsParse {
+    const screened = screenRows(table, row);
+    const issues = [...screened.issues];
+    const seen = new Map<string, InspectionRecord>();
+    let repeats = 0;
+    let lateSatisfactory = 0;
+    for (const r of screened.records) {
+      const startedOn = r['Inspection Date'];
+      if (startedOn === null) {
+        issues.push({ file: table.file, line: r.line, column: 'Inspection Date', message: 'inspection date is blank' });
+        continue;
+      }
+      const key = `${r.URN} ${startedOn}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        if (first.grade === r.Rating.grade) repeats++;
+        else
+          issues.push({
+            file: table.file,
+            line: r.line,
+            column: 'Rating',
+            message: `URN ${r.URN} inspected ${startedOn} is graded ${r.Rating.grade} here and ${first.grade} on line ${first.line}`,
+          });
+        continue;
+      }
+      if (r.Rating.word === 'Satisfactory' && startedOn >= '2012-09-01') lateSatisfactory++;
+      seen.set(key, {
+        line: r.line,
+        urn: r.URN,
+        laCode: null,
+        schoolName: null,
+        phase: null,
+        postcode: null,
+        inspectionNumber: null,
+        startedOn,
+        endedOn: null,
+        inspectionType: null,
+        grade: r.Rating.grade,
+        gradeNote: null,
+        category: null,
+        judgements: {},
+        provenance: 'unofficial',
+      });
+    }
+    return { records: [...seen.values()], issues, repeats, lateSatisfactory };
+  },
+} as const;
