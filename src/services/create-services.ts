@@ -5,6 +5,7 @@ import type { Store } from '../store/store.ts';
 import { createCatalogueService } from './catalogue-service.ts';
 import { createComparisonService } from './comparison-service.ts';
 import { createDemoService } from './demo-service.ts';
+import { createFloorService } from './floor-service.ts';
 import { createObservationService } from './observation-service.ts';
 import { createOfstedService } from './ofsted-service.ts';
 import { createRollUpService } from './roll-up-service.ts';
@@ -37,6 +38,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     reports: createReportService(store, frameworks, () => catalogue),
     observations: createObservationService(store),
     ofsted: createOfstedService(store),
+    floors: createFloorService(store),
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log),
     batches: { recent: (limit?: number) => store.register.batches(limit) },

@@ -21,7 +21,7 @@ export async function writeLaitDictionary(tx: Store, file: Extract<ImportFile, {
   const existing = await tx.indicators.all();
   const fromCatalogue = new Set(existing.filter((i) => i.lait !== null && !i.code.startsWith('lait-')).map((i) => i.lait));
   const own = file.records.filter((m) => !fromCatalogue.has(m.shortDesc));
-  const defaultDecimals = { percent: 1, rate: 1, average_score: 1, points: 1, count: 0 } as const;
+  const defaultDecimals = { percent: 1, rate: 1, average_score: 1, points: 1, count: 0, band: 0 } as const;
   const indicators: Indicator[] = own.map((m) => ({
     code: laitIndicatorCode(m.shortDesc),
     title: m.title,

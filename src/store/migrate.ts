@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_observation_provenance.ts';
 import * as m0004 from './migrations/0004_observation_basis.ts';
 import * as m0005 from './migrations/0005_computed_basis.ts';
 import * as m0006 from './migrations/0006_inspection.ts';
+import * as m0007 from './migrations/0007_band_unit.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004_observation_basis': m0004,
   '0005_computed_basis': m0005,
   '0006_inspection': m0006,
+  '0007_band_unit': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -12,6 +12,7 @@ import { registerErrorHandler } from './middleware/error-handler.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
 import { frameworkRoutes } from './pages/frameworks/routes.ts';
+import { floorStandardRoutes } from './pages/floor-standards/routes.ts';
 import { ofstedRoutes } from './pages/ofsted/routes.ts';
 import { placeRoutes } from './pages/places/routes.ts';
 import { schoolRoutes } from './pages/schools/routes.ts';
@@ -67,6 +68,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   indicatorRoutes(app, services);
   frameworkRoutes(app, services);
   ofstedRoutes(app, services);
+  floorStandardRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

@@ -56,7 +56,7 @@ export const observationsResponse = z.object({ disclosure: z.enum(['public', 'la
 export const indicatorRow = z.object({
   code: z.string(),
   title: z.string(),
-  unit: z.enum(['percent', 'count', 'rate', 'average_score', 'points']),
+  unit: z.enum(['percent', 'count', 'rate', 'average_score', 'points', 'band']),
   decimalPlaces: z.number().int(),
   polarity: z.enum(['higher_is_better', 'lower_is_better', 'none']),
   periodType: z.enum(['academic', 'financial', 'calendar']),

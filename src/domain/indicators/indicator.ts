@@ -1,6 +1,6 @@
 /** Indicator definitions and observations as plain data (the full catalogue arrives with the indicator engine). */
 
-export type Unit = 'percent' | 'count' | 'rate' | 'average_score' | 'points';
+export type Unit = 'percent' | 'count' | 'rate' | 'average_score' | 'points' | 'band';
 export type Polarity = 'higher_is_better' | 'lower_is_better' | 'none';
 export type PeriodType = 'academic' | 'financial' | 'calendar';
 export type DataVersion = 'provisional' | 'revised' | 'final';

@@ -21,12 +21,14 @@ export type FloorFigures = Readonly<{
   /** KS4: % 5+ A*-C incl. English and maths (2012-2015) and Progress 8 with the upper bound of its 95% interval (2016+). */
   progress8?: number | null;
   progress8Upper?: number | null;
+  /** The performance tables' Progress 8 band (1 well above … 5 well below average): 4 and 5 mean the interval is below zero. */
+  progress8Band?: number | null;
 }>;
 
 export type FloorResult =
   | Readonly<{ applies: false; reason: string }>
   | Readonly<{ applies: true; below: boolean; failed: readonly string[]; met: readonly string[]; rule: string }>
-  | Readonly<{ applies: true; below: null; reason: string; rule: string }>;
+  | Readonly<{ applies: true; below: null; reason: string; rule: string; failed?: readonly string[] }>;
 
 /** The DfE's published national medians of expected progress, by summer year (domain.md §2.1; 2012-2013 not held). */
 export const primaryMedians: Readonly<Record<number, Readonly<Record<string, number>>>> = {
@@ -46,7 +48,9 @@ export function primaryFloor(summer: number, f: FloorFigures): FloorResult {
   if (f.eligiblePupils !== null && f.eligiblePupils < 11) return { applies: false, reason: `fewer than 11 eligible pupils (${f.eligiblePupils})` };
   if (summer >= 2016) {
     const rule = `${summer}: below 65% at the expected standard in RWM and progress below −5 in reading, −7 in writing or −5 in maths`;
-    if (f.attainment === null || f.progress === undefined) return { applies: true, below: null, reason: 'attainment or progress not published', rule };
+    // No published attainment (suppressed for a very small cohort, or not published): the school is not judged.
+    if (f.attainment === null) return { applies: false, reason: 'attainment not published for this school' };
+    if (f.progress === undefined) return { applies: true, below: null, reason: 'progress scores not held', rule };
     const attainment = f.attainment < 65;
     const thresholds = { reading: -5, writing: -7, maths: -5 } as const;
     const failing = (Object.keys(thresholds) as (keyof typeof thresholds)[]).filter((s) => f.progress![s] !== null && f.progress![s] < thresholds[s]);
@@ -97,16 +101,34 @@ export function secondaryFloor(summer: number, f: FloorFigures): FloorResult {
   if (summer < 2012 || summer > 2018) return { applies: false, reason: `no secondary floor standard in ${summer}` };
   if (summer >= 2016) {
     const rule = `${summer}: Progress 8 below −0.5 with the upper bound of its 95% confidence interval below zero`;
-    if (f.progress8 === null || f.progress8 === undefined || f.progress8Upper === null || f.progress8Upper === undefined)
-      return { applies: true, below: null, reason: 'Progress 8 or its confidence interval not published', rule };
+    // No published Progress 8 (low coverage of prior attainment, not published): the school is not judged.
+    if (f.progress8 === null || f.progress8 === undefined) return { applies: false, reason: 'Progress 8 not published for this school' };
     const low = f.progress8 < -0.5;
-    const significant = f.progress8Upper < 0;
+    const scoreText = low ? `Progress 8 ${f.progress8} (below −0.5)` : `Progress 8 ${f.progress8} (−0.5 or more)`;
+    // The interval's upper bound where published; otherwise the band, which the DfE sets from the same interval.
+    const upper = f.progress8Upper ?? null;
+    const band = f.progress8Band ?? null;
+    if (upper === null && band === null) {
+      if (!low) return { applies: true, below: false, rule, failed: [], met: [scoreText] };
+      return {
+        applies: true,
+        below: null,
+        rule,
+        failed: [scoreText],
+        reason: 'neither the confidence interval nor the Progress 8 band is published here, so whether the interval is below zero cannot be checked',
+      };
+    }
+    const significant = upper !== null ? upper < 0 : band! >= 4;
+    const intervalText =
+      upper !== null
+        ? `upper confidence limit ${upper} (${significant ? 'below 0' : '0 or more'})`
+        : `Progress 8 band ${band} (${significant ? 'confidence interval below zero' : 'confidence interval not below zero'})`;
     return {
       applies: true,
       below: low && significant,
       rule,
-      failed: [...(low ? [`Progress 8 ${f.progress8} (below −0.5)`] : []), ...(significant ? [`upper confidence limit ${f.progress8Upper} (below 0)`] : [])],
-      met: [...(low ? [] : [`Progress 8 ${f.progress8} (−0.5 or more)`]), ...(significant ? [] : [`upper confidence limit ${f.progress8Upper} (0 or more)`])],
+      failed: [...(low ? [scoreText] : []), ...(significant ? [intervalText] : [])],
+      met: [...(low ? [] : [scoreText]), ...(significant ? [] : [intervalText])],
     };
   }
   return {

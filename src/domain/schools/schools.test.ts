@@ -94,3 +94,21 @@ describe('Ofsted judgements across the September 2012 and September 2024 changes
     assert.deepEqual([r.schools, r.judged], [9, 8]);
   });
 });
+
+describe('the secondary floor read from the performance tables’ Progress 8 band', () => {
+  it('band 5 (score below −0.5, interval below zero) is below the floor; band 4 with a score of −0.5 or more is not', () => {
+    const below = secondaryFloor(2018, { eligiblePupils: 150, attainment: null, progress8: -0.71, progress8Band: 5 });
+    assert.equal(below.applies && below.below, true);
+    assert.ok(below.applies && below.below !== null && below.failed.includes('Progress 8 band 5 (confidence interval below zero)'));
+    assert.equal(belowOf(secondaryFloor(2018, { eligiblePupils: 150, attainment: null, progress8: -0.42, progress8Band: 4 })), false);
+    // A score below −0.5 in band 3 (a small school whose interval crosses zero) is above the floor.
+    assert.equal(belowOf(secondaryFloor(2018, { eligiblePupils: 20, attainment: null, progress8: -0.62, progress8Band: 3 })), false);
+  });
+
+  it('without the interval or the band a score below −0.5 is undecided, not below, and says why', () => {
+    const result = secondaryFloor(2016, { eligiblePupils: 150, attainment: null, progress8: -0.8 });
+    assert.equal(result.applies && result.below, null);
+    assert.ok(result.applies && result.below === null && result.failed?.[0] === 'Progress 8 -0.8 (below −0.5)');
+    assert.equal(belowOf(secondaryFloor(2016, { eligiblePupils: 150, attainment: null, progress8: -0.3 })), false);
+  });
+});

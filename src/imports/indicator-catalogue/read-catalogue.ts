@@ -20,7 +20,7 @@ const entry = z
   .object({
     code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an indicator code is lower-case words joined by hyphens'),
     title: z.string().min(5),
-    unit: z.enum(['percent', 'count', 'rate', 'average_score', 'points']),
+    unit: z.enum(['percent', 'count', 'rate', 'average_score', 'points', 'band']),
     decimalPlaces: z.number().int().min(0).max(4),
     polarity: z.enum(['higher_is_better', 'lower_is_better', 'none']),
     periodType: z.enum(['academic', 'financial', 'calendar']),

@@ -19,7 +19,14 @@ const query = z.object({
     .optional(),
 });
 
-const unitLabels: Readonly<Record<string, string>> = { percent: '%', count: 'number', rate: 'rate', average_score: 'average score', points: 'points' };
+const unitLabels: Readonly<Record<string, string>> = {
+  percent: '%',
+  count: 'number',
+  rate: 'rate',
+  average_score: 'average score',
+  points: 'points',
+  band: 'band (1-5)',
+};
 const polarityLabels: Readonly<Record<string, string>> = {
   higher_is_better: 'Higher is better',
   lower_is_better: 'Lower is better',

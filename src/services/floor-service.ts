@@ -1,0 +1,134 @@
+import { NotFoundError } from '../domain/errors.ts';
+import type { SchoolAttributes } from '../domain/geography/place.ts';
+import { academicYearLabel, censusDateOf, startYearOf } from '../domain/periods/academic-year.ts';
+import { primaryFloor, secondaryFloor, type FloorFigures, type FloorResult, type Phase } from '../domain/schools/floor-standards.ts';
+import type { ObservationRow } from '../store/observation-store.ts';
+import type { Store } from '../store/store.ts';
+
+/** The school-level figures each phase's floor reads (published performance-table figures). */
+export const floorIndicators: Readonly<Record<Phase, readonly string[]>> = {
+  primary: [
+    'ks2-expected-rwm',
+    'ks2-progress-reading',
+    'ks2-progress-writing',
+    'ks2-progress-maths',
+    'ks2-level4-rwm',
+    'ks2-level4-english-maths',
+    'ks2-expected-progress-english',
+    'ks2-expected-progress-maths',
+  ],
+  secondary: ['ks4-progress8', 'ks4-progress8-band'],
+};
+
+export type FloorSchool = Readonly<{
+  urn: string;
+  name: string;
+  district: Readonly<{ code: string; name: string }> | null;
+  figures: FloorFigures;
+  result: FloorResult;
+  /** The files the figures came from (batch and line), for tracing each one back. */
+  sources: readonly Readonly<{ indicator: string; file: string; line: number | null }>[];
+}>;
+
+export type FloorListing = Readonly<{
+  la: Readonly<{ code: string; name: string }>;
+  phase: Phase;
+  period: string;
+  label: string;
+  /** The rule the schools were judged by, and whether it was in force that year or is applied as a named rule. */
+  ruleYear: number;
+  inForce: boolean;
+  schools: readonly FloorSchool[];
+  below: readonly FloorSchool[];
+  undecided: readonly FloorSchool[];
+  byDistrict: readonly Readonly<{ code: string; name: string; judged: number; below: number; undecided: number }>[];
+}>;
+
+/**
+ * Floor standards from the school-level observations held: every state-funded mainstream school the register places
+ * in the LA at the year's January census, judged by the rule of its year (domain/schools/floor-standards.ts). After
+ * 2018 no floor was in force; a later year can be judged by the 2018 rule as a named rule, and the listing says so.
+ */
+export function createFloorService(store: Store) {
+  return {
+    async floorStandards(laCode: string, phase: Phase, period: string): Promise<FloorListing> {
+      const la = await store.places.find('la', laCode);
+      if (la === undefined) throw new NotFoundError(`no local authority with code ${laCode}`);
+      const summer = startYearOf(period) + 1;
+      const inForce = summer >= 2011 && summer <= 2018;
+      const ruleYear = inForce ? summer : Math.min(Math.max(summer, 2011), 2018);
+      const census = censusDateOf(period);
+      const placements = (await store.places.placementsOn(census)).schools;
+      const inLa = new Set(placements.filter((p) => p.parentKind === 'la' && p.parentCode === laCode).map((p) => p.urn));
+      const districtOf = new Map(placements.filter((p) => p.parentKind === 'district' && inLa.has(p.urn)).map((p) => [p.urn, p.parentCode]));
+      const districtNames = new Map((await store.places.byKind('district')).map((d) => [d.code, d.name]));
+      const schools = (await store.places.findMany('school', [...inLa])).filter((s) => {
+        const a = s.attributes as SchoolAttributes;
+        const open = (s.openedOn === null || s.openedOn <= census) && (s.closedOn === null || s.closedOn >= census);
+        return open && a.stateFunded && a.sector !== 'special' && a.sector !== 'alternative-provision';
+      });
+      const rows = await store.observations.find({
+        indicatorCodes: floorIndicators[phase],
+        placeIds: schools.map((s) => s.id),
+        period,
+        breakdown: 'all',
+        basis: 'published',
+        limit: 100_000,
+      });
+      const byPlace = new Map<number, ObservationRow[]>();
+      for (const r of rows) byPlace.set(r.placeId, [...(byPlace.get(r.placeId) ?? []), r]);
+      const judged: FloorSchool[] = [];
+      for (const s of schools) {
+        const held = byPlace.get(s.id);
+        if (held === undefined) continue;
+        const value = (code: string) => held.find((r) => r.indicatorCode === code)?.value ?? null;
+        const first = (codes: readonly string[]) => held.find((r) => codes.includes(r.indicatorCode));
+        const headline = first(['ks2-expected-rwm', 'ks2-level4-rwm', 'ks2-level4-english-maths']);
+        const figures: FloorFigures =
+          phase === 'primary'
+            ? {
+                eligiblePupils: headline?.denominator ?? null,
+                attainment: headline?.value ?? null,
+                progress: { reading: value('ks2-progress-reading'), writing: value('ks2-progress-writing'), maths: value('ks2-progress-maths') },
+                expectedProgress: { english: value('ks2-expected-progress-english'), maths: value('ks2-expected-progress-maths') },
+              }
+            : { eligiblePupils: null, attainment: null, progress8: value('ks4-progress8'), progress8Band: value('ks4-progress8-band') };
+        const result = phase === 'primary' ? primaryFloor(ruleYear, figures) : secondaryFloor(ruleYear, figures);
+        if (!result.applies) continue;
+        const district = districtOf.get(s.code);
+        judged.push({
+          urn: s.code,
+          name: s.name,
+          district: district === undefined ? null : { code: district, name: districtNames.get(district) ?? district },
+          figures,
+          result,
+          sources: held.map((r) => ({ indicator: r.indicatorCode, file: r.provenance.file, line: r.provenance.line })),
+        });
+      }
+      judged.sort((a, b) => (a.district?.name ?? '~').localeCompare(b.district?.name ?? '~') || a.name.localeCompare(b.name));
+      const below = judged.filter((s) => s.result.applies && s.result.below === true);
+      const undecided = judged.filter((s) => s.result.applies && s.result.below === null);
+      const districts = [...new Set(judged.flatMap((s) => (s.district === null ? [] : [s.district.code])))];
+      return {
+        la: { code: la.code, name: la.name },
+        phase,
+        period,
+        label: academicYearLabel(period),
+        ruleYear,
+        inForce,
+        schools: judged,
+        below,
+        undecided,
+        byDistrict: districts
+          .map((code) => ({
+            code,
+            name: districtNames.get(code) ?? code,
+            judged: judged.filter((s) => s.district?.code === code).length,
+            below: below.filter((s) => s.district?.code === code).length,
+            undecided: undecided.filter((s) => s.district?.code === code).length,
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      };
+    },
+  };
+}

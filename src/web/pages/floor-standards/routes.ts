@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { academicYearCode, academicYearLabel } from '../../../domain/periods/academic-year.ts';
+import type { Services } from '../../../services/create-services.ts';
+
+const query = z.object({
+  la: z
+    .string()
+    .regex(/^\d{3}$/)
+    .default('886'),
+  phase: z.enum(['primary', 'secondary']).default('primary'),
+  year: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+});
+
+/** Schools below the floor standard in an LA, by phase and year, each with the conditions it failed. */
+export function floorStandardRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/floor-standards', async (request, reply) => {
+    const q = query.parse(request.query);
+    const years = [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019].map((summer) => academicYearCode(summer - 1)).reverse();
+    const period = q.year ?? academicYearCode(2017);
+    const listing = await services.floors.floorStandards(q.la, q.phase, period);
+    return reply.view('pages/floor-standards/view.njk', {
+      title: `${q.phase === 'primary' ? 'Primary' : 'Secondary'} schools below the floor standard, ${listing.la.name} ${listing.label}`,
+      section: 'schools',
+      listing,
+      years: years.map((y) => ({ code: y, label: academicYearLabel(y) })),
+      q: { ...q, year: period },
+    });
+  });
+}
