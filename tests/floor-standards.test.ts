@@ -21,7 +21,8 @@ type Row = Record<string, string>;
 const rows = (p: string): Row[] => parse<Row>(readFileSync(sharedFile(p)), { columns: true, bom: true });
 const spine = new Map(rows(paths.spine).map((r) => [r.URN!, r]));
 const num = (cell: string | undefined) => (cell === undefined || !/^-?\d+(\.\d+)?%?$/.test(cell.trim()) ? null : Number(cell.replace('%', '')));
-const census: Record<string, string> = { '2016': '20160121', '2017': '20170119', '2018': '20180118', '2019': '20190117' };
+// Waymark's census date for a year is 15 January (domain/periods/academic-year.ts censusDateOf).
+const census: Record<string, string> = { '2016': '20160115', '2017': '20170115', '2018': '20180115', '2019': '20190115' };
 
 /**
  * Kent's state-funded mainstream schools in a year, from the raw spine: LA 886, MINORGROUP "Maintained School" or

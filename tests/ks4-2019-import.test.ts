@@ -44,6 +44,7 @@ for (const target of databaseTargets()) {
 
     for (const [indicator, column] of [
       ['ks4-progress8', 'P8MEA'],
+      ['ks4-progress8-band', 'P8_BANDING'],
       ['ks4-attainment8', 'ATT8SCR'],
       ['ks4-grade5-english-maths', 'PTL2BASICS_95'],
       ['ks4-ebacc-entered', 'PTEBACC_E_PTQ_EE'],
@@ -79,6 +80,7 @@ describe('the 2018/19 KS4 mapping agrees with the DfE metadata file', () => {
   it('maps each column to the measure the DfE describes', () => {
     const meanings: Record<string, RegExp> = {
       'ks4-progress8': /^Progress 8 measure/,
+      'ks4-progress8-band': /^Progress 8 banding/,
       'ks4-attainment8': /^Average Attainment 8 score per pupil/,
       'ks4-grade5-english-maths': /9-5 passes in both English and mathematics/,
       'ks4-ebacc-entered': /entries in all English Baccalaureate subject areas/,

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { importCommand } from './commands/import.ts';
 import { demoCommand } from './commands/demo.ts';
+import { groupsCommand } from './commands/groups.ts';
 import { batchesCommand } from './commands/batches.ts';
 import { rollUpCommand } from './commands/roll-up.ts';
 import { computeCommand } from './commands/compute.ts';
@@ -19,6 +20,7 @@ const program = new Command()
 
 program.addCommand(importCommand());
 program.addCommand(demoCommand());
+program.addCommand(groupsCommand());
 program.addCommand(batchesCommand());
 program.addCommand(rollUpCommand());
 program.addCommand(pupilsCommand());

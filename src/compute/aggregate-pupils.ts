@@ -125,7 +125,7 @@ export async function aggregatePupilFile(connection: DuckDBConnection, file: Pup
         indicator: measure.indicator,
         form: measure.form,
         value: figureOf(measure.form, numerator, denominator),
-        numerator: measure.form === 'mean' ? null : numerator,
+        numerator: measure.form === 'mean' || measure.form === 'band' ? null : numerator,
         denominator,
         pupils: Number(row.pupils),
         rule: sql.rule,
@@ -163,7 +163,8 @@ export async function aggregateAdHoc(
   const aggregates = chosen.map(({ sql }, i) => `${sql.numerator} as n${i}, ${sql.denominator} as d${i}`).join(', ');
   const inPlace = urns === null ? 'true' : urns.length === 0 ? 'false' : `urn in (${urns.map(sqlString).join(', ')})`;
   const result = await connection.runAndReadAll(
-    `select ${aggregates} from read_parquet(${sqlString(file.path)}) where ${inPlace} and ${filterCondition(filter)}`,
+    // "placed" is every pupil of the file, as in the full compute (a band's SD is taken over the whole file).
+    `with placed as (select * from read_parquet(${sqlString(file.path)})) select ${aggregates} from placed where ${inPlace} and ${filterCondition(filter)}`,
   );
   const row = result.getRowObjectsJS()[0]!;
   return chosen.map(({ measure, sql }, i) => {
@@ -173,7 +174,7 @@ export async function aggregateAdHoc(
       indicator: measure.indicator,
       form: measure.form,
       value: figureOf(measure.form, numerator, denominator),
-      numerator: measure.form === 'mean' ? null : (numerator ?? 0),
+      numerator: measure.form === 'mean' || measure.form === 'band' ? null : (numerator ?? 0),
       denominator,
       rule: sql.rule,
     };

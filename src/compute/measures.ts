@@ -9,10 +9,11 @@ import { startYearOf } from '../domain/periods/academic-year.ts';
  *   rate     100 × numerator ÷ denominator (numerator: sessions or exclusions; denominator: sessions or pupils)
  *   mean     numerator ÷ denominator (a sum of scores over the pupils with one)
  *   count    numerator (e.g. permanent exclusions), the denominator kept as the pupils covered
+ *   band     numerator is the band itself (1-5), the denominator the pupils covered
  * Year-dependent rules come from domain/indicators/year-rules.ts, so the SQL and the rule text agree.
  */
 
-export type MeasureForm = 'percent' | 'rate' | 'mean' | 'count';
+export type MeasureForm = 'percent' | 'rate' | 'mean' | 'count' | 'band';
 
 export type MeasureSql = Readonly<{ numerator: string; denominator: string; rule: string }>;
 
@@ -25,7 +26,7 @@ export type Measure = Readonly<{
 }>;
 
 /** Bumped whenever a measure's SQL changes, so `waymark compute` knows stored figures are out of date. */
-export const measuresVersion = 2;
+export const measuresVersion = 3;
 
 const summerOf = (period: string) => startYearOf(period) + 1;
 const percentOf = (condition: string, population = 'true', rule = ''): MeasureSql => ({
@@ -56,6 +57,24 @@ const mean = (column: string, rule: string): MeasureSql => ({
   denominator: `count(${column})`,
   rule,
 });
+
+/**
+ * The performance tables' Progress 8 band (domain.md §1.6) from the mean and its 95% interval, ±1.96 × SD ÷ √pupils.
+ * The SD is that of pupil Progress 8 scores across the whole file ("placed", every pupil of the file): the national SD
+ * when the file is national, as the DfE computes it; the LA's own when the file is one LA's, which the rule says.
+ */
+const progress8Band = (): MeasureSql => {
+  const mean = 'avg(ks4_p8)';
+  const half = `1.959963984540054 * (select stddev_samp(ks4_p8) from placed) / sqrt(count(ks4_p8))`;
+  return {
+    numerator: `case when count(ks4_p8) < 2 then null
+      when ${mean} - ${half} > 0 then case when ${mean} > 0.5 then 1 else 2 end
+      when ${mean} + ${half} < 0 then case when ${mean} < -0.5 then 5 else 4 end
+      else 3 end`,
+    denominator: 'count(ks4_p8)',
+    rule: 'Progress 8 band from the mean and its 95% interval (±1.96 × SD ÷ √pupils, the SD of pupil Progress 8 scores across the computed file: national for a national file, the LA’s for an LA file)',
+  };
+};
 
 export const measures: readonly Measure[] = [
   // Early years: the good level of development follows the profile in force (year-rules eyfsProfile).
@@ -193,6 +212,7 @@ export const measures: readonly Measure[] = [
     form: 'mean',
     sql: from(2016, () => mean('ks4_p8', 'mean Progress 8 score of pupils with KS2 prior attainment')),
   },
+  { indicator: 'ks4-progress8-band', collection: 'ks4', form: 'band', sql: from(2016, progress8Band) },
   // Census: absence on each year's persistent-absence rule, and exclusions.
   {
     indicator: 'persistent-absence',
@@ -255,6 +275,7 @@ export function measuresFor(collection: Collection, period: string): { measure: 
 /** The figure from the two aggregates, by the measure's form (null when there is nothing to divide by). */
 export function figureOf(form: MeasureForm, numerator: number | null, denominator: number | null): number | null {
   if (form === 'count') return numerator ?? 0;
+  if (form === 'band') return numerator;
   if (numerator === null || denominator === null || denominator === 0) return null;
   return form === 'mean' ? numerator / denominator : (100 * numerator) / denominator;
 }

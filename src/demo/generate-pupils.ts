@@ -100,6 +100,11 @@ export function* generatePupilFiles(county: DemoCounty, seed = 2013, years: read
   }
 }
 
+/** Each school's effect on attainment by academic year (start year) and its drift, keyed by URN: what the demo's inspections and collaborations read. */
+export function schoolEffects(county: DemoCounty, seed = 2013): Map<string, Pick<Profile, 'effect' | 'trend'>> {
+  return new Map([...schoolProfiles(county, seed)].map(([urn, p]) => [urn, { effect: p.effect, trend: p.trend }]));
+}
+
 /** Each school's intake and effect, keyed by URN; an academy carries on its predecessor's profile. */
 function schoolProfiles(county: DemoCounty, seed: number): Map<string, Profile> {
   const predecessorOf = new Map(county.successions.map((s) => [s.successorUrn, s.predecessorUrn]));
@@ -392,7 +397,7 @@ function assignCensus(pupils: Pupil[], period: string, random: () => number): vo
   }
 }
 
-function gaussian(random: () => number): () => number {
+export function gaussian(random: () => number): () => number {
   return () => {
     const u = 1 - random();
     const v = random();

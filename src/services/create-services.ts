@@ -3,6 +3,7 @@ import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { createCatalogueService } from './catalogue-service.ts';
+import { createCollaborationService } from './collaboration-service.ts';
 import { createComparisonService } from './comparison-service.ts';
 import { createDemoService } from './demo-service.ts';
 import { createFloorService } from './floor-service.ts';
@@ -14,6 +15,7 @@ import { createImportService, type Clock } from './import-service.ts';
 import { createPupilService } from './pupil-service.ts';
 import { createFrameworkService } from './framework-service.ts';
 import { createReportService } from './report-service.ts';
+import { createSchoolImprovementService } from './school-improvement-service.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -27,6 +29,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   const catalogueService = createCatalogueService(store, catalogue, log);
   const pupils = createPupilService(store, log, options.pupilDir, () => catalogue);
   const frameworks = createFrameworkService(store, options.frameworks, () => catalogue);
+  const floors = createFloorService(store, () => catalogue);
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
@@ -38,7 +41,9 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     reports: createReportService(store, frameworks, () => catalogue),
     observations: createObservationService(store),
     ofsted: createOfstedService(store),
-    floors: createFloorService(store),
+    floors,
+    collaborations: createCollaborationService(store, clock, () => catalogue),
+    schoolImprovement: createSchoolImprovementService(store, clock, () => catalogue, floors),
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log),
     batches: { recent: (limit?: number) => store.register.batches(limit) },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { generateCollaborations, generateInspections } from '../demo/generate-inspections.ts';
 import { comparatorFigures } from '../demo/comparator-figures.ts';
 import { generateCounty } from '../demo/generate-county.ts';
 import { generatePupilFiles } from '../demo/generate-pupils.ts';
@@ -17,6 +18,7 @@ export type DemoSummary = Readonly<{
   batchId: number;
   schools: number;
   successions: number;
+  inspections: number;
   rollObservations: number;
   comparatorObservations: number;
   pupilFiles: number;
@@ -112,6 +114,28 @@ export function createDemoService(store: Store, log: Log, syncCatalogue: () => P
           batchId,
         );
 
+        progress('writing Ofsted inspections and collaborations');
+        const inspections = generateInspections(county, seed);
+        await tx.inspections.upsert(inspections, batchId);
+        const collaborations = generateCollaborations(county, seed);
+        const { ids: collaborationIds } = await tx.places.upsert(
+          'grouping',
+          collaborations.map((c) => ({ code: c.code, name: c.name, attributes: { definedBy: 'demo county', kind: 'collaboration' } })),
+          batchId,
+        );
+        await tx.places.addLinks(
+          collaborations.flatMap((c) =>
+            c.members.map((m) => ({
+              placeId: schoolIds.get(m.urn)!,
+              parentId: collaborationIds.get(c.code)!,
+              validFrom: m.validFrom,
+              validTo: m.validTo,
+              basis: 'demo collaboration',
+            })),
+          ),
+          batchId,
+        );
+
         progress(`writing ${county.rolls.length} roll figures`);
         const observations: Observation[] = [];
         const totals = new Map<string, number>();
@@ -166,6 +190,7 @@ export function createDemoService(store: Store, log: Log, syncCatalogue: () => P
           skipped: 0,
           notes: [
             `synthetic county, seed ${seed}`,
+            `${inspections.length} synthetic Ofsted inspections (src/demo/generate-inspections.ts) and ${collaborations.length} collaborations`,
             `${comparators.length} comparator figures for England, the South East and the 2012 neighbours: synthetic, shaped on national releases (src/demo/calibration.ts)`,
           ],
         });
@@ -174,6 +199,7 @@ export function createDemoService(store: Store, log: Log, syncCatalogue: () => P
           batchId,
           schools: county.schools.length,
           successions: county.successions.length,
+          inspections: inspections.length,
           rollObservations: observations.length,
           comparatorObservations: comparators.length,
         };

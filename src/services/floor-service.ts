@@ -2,6 +2,8 @@ import { NotFoundError } from '../domain/errors.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { academicYearLabel, censusDateOf, startYearOf } from '../domain/periods/academic-year.ts';
 import { primaryFloor, secondaryFloor, type FloorFigures, type FloorResult, type Phase } from '../domain/schools/floor-standards.ts';
+import type { Indicator } from '../domain/indicators/indicator.ts';
+import { roundHalfUp } from '../domain/indicators/rounding.ts';
 import type { ObservationRow } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 
@@ -49,9 +51,9 @@ export type FloorListing = Readonly<{
  * in the LA at the year's January census, judged by the rule of its year (domain/schools/floor-standards.ts). After
  * 2018 no floor was in force; a later year can be judged by the 2018 rule as a named rule, and the listing says so.
  */
-export function createFloorService(store: Store) {
+export function createFloorService(store: Store, catalogue: () => readonly Indicator[]) {
   return {
-    async floorStandards(laCode: string, phase: Phase, period: string): Promise<FloorListing> {
+    async floorStandards(laCode: string, phase: Phase, period: string, onlyUrns?: readonly string[]): Promise<FloorListing> {
       const la = await store.places.find('la', laCode);
       if (la === undefined) throw new NotFoundError(`no local authority with code ${laCode}`);
       const summer = startYearOf(period) + 1;
@@ -62,7 +64,8 @@ export function createFloorService(store: Store) {
       const inLa = new Set(placements.filter((p) => p.parentKind === 'la' && p.parentCode === laCode).map((p) => p.urn));
       const districtOf = new Map(placements.filter((p) => p.parentKind === 'district' && inLa.has(p.urn)).map((p) => [p.urn, p.parentCode]));
       const districtNames = new Map((await store.places.byKind('district')).map((d) => [d.code, d.name]));
-      const schools = (await store.places.findMany('school', [...inLa])).filter((s) => {
+      const wanted = onlyUrns === undefined ? [...inLa] : onlyUrns.filter((u) => inLa.has(u));
+      const schools = (await store.places.findMany('school', wanted)).filter((s) => {
         const a = s.attributes as SchoolAttributes;
         const open = (s.openedOn === null || s.openedOn <= census) && (s.closedOn === null || s.closedOn >= census);
         return open && a.stateFunded && a.sector !== 'special' && a.sector !== 'alternative-provision';
@@ -72,23 +75,33 @@ export function createFloorService(store: Store) {
         placeIds: schools.map((s) => s.id),
         period,
         breakdown: 'all',
-        basis: 'published',
-        limit: 100_000,
+        basis: ['published', 'computed'],
+        limit: 1_000_000,
       });
+      // A school's published figure, or the figure computed from its pupil records where none was published.
       const byPlace = new Map<number, ObservationRow[]>();
-      for (const r of rows) byPlace.set(r.placeId, [...(byPlace.get(r.placeId) ?? []), r]);
+      for (const r of [...rows].sort((a, b) => (a.basis === b.basis ? 0 : a.basis === 'published' ? -1 : 1))) {
+        const held = byPlace.get(r.placeId) ?? [];
+        if (!held.some((h) => h.indicatorCode === r.indicatorCode)) byPlace.set(r.placeId, [...held, r]);
+      }
       const judged: FloorSchool[] = [];
       for (const s of schools) {
         const held = byPlace.get(s.id);
         if (held === undefined) continue;
-        const value = (code: string) => held.find((r) => r.indicatorCode === code)?.value ?? null;
-        const first = (codes: readonly string[]) => held.find((r) => codes.includes(r.indicatorCode));
+        // Judged on the figures as published: a computed figure is first rounded as the indicator publishes it.
+        const value = (code: string) => {
+          const row = held.find((r) => r.indicatorCode === code);
+          if (row === undefined || row.value === null) return null;
+          const decimals = row.decimalPlaces ?? catalogue().find((i) => i.code === code)?.decimalPlaces ?? null;
+          return decimals === null ? row.value : roundHalfUp(row.value, decimals);
+        };
+        const first = (codes: readonly string[]) => codes.map((c) => held.find((r) => r.indicatorCode === c)).find((r) => r !== undefined);
         const headline = first(['ks2-expected-rwm', 'ks2-level4-rwm', 'ks2-level4-english-maths']);
         const figures: FloorFigures =
           phase === 'primary'
             ? {
                 eligiblePupils: headline?.denominator ?? null,
-                attainment: headline?.value ?? null,
+                attainment: headline === undefined ? null : value(headline.indicatorCode),
                 progress: { reading: value('ks2-progress-reading'), writing: value('ks2-progress-writing'), maths: value('ks2-progress-maths') },
                 expectedProgress: { english: value('ks2-expected-progress-english'), maths: value('ks2-expected-progress-maths') },
               }
@@ -102,7 +115,11 @@ export function createFloorService(store: Store) {
           district: district === undefined ? null : { code: district, name: districtNames.get(district) ?? district },
           figures,
           result,
-          sources: held.map((r) => ({ indicator: r.indicatorCode, file: r.provenance.file, line: r.provenance.line })),
+          sources: held.map((r) => ({
+            indicator: r.indicatorCode,
+            file: r.basis === 'computed' ? `${r.provenance.file} (computed)` : r.provenance.file,
+            line: r.provenance.line,
+          })),
         });
       }
       judged.sort((a, b) => (a.district?.name ?? '~').localeCompare(b.district?.name ?? '~') || a.name.localeCompare(b.name));

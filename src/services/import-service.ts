@@ -54,7 +54,8 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
       const today = clock().toISOString().slice(0, 10);
       await syncCatalogue();
       return store.transaction(async (tx) => {
-        if (await tx.register.hasFormat(demoFormat))
+        // Groupings an officer defines (collaborations, hubs) belong to whatever county is held, the demo one included.
+        if (ordered.some((f) => f.format !== 'grouping-file') && (await tx.register.hasFormat(demoFormat)))
           throw new ImportRejectedError([
             {
               file: ordered[0]?.file ?? '(none)',

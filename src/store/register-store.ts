@@ -177,6 +177,17 @@ export function createRegisterStore(db: Kysely<Database>) {
       return { inserted, updated, unchanged: records.length - inserted - updated };
     },
 
+    /** Every succession held (for reading many schools' histories at once). */
+    async allSuccessions(): Promise<Succession[]> {
+      const rows = await db.selectFrom('school_succession').select(['predecessor_urn', 'successor_urn', 'reason', 'linked_on']).execute();
+      return rows.map((r) => ({
+        predecessorUrn: r.predecessor_urn,
+        successorUrn: r.successor_urn,
+        reason: r.reason as Succession['reason'],
+        linkedOn: r.linked_on,
+      }));
+    },
+
     /** Every succession that touches any URN in a school's chain (followed transitively in SQL). */
     async successionsAround(urn: string): Promise<Succession[]> {
       const result = await sql<{ predecessor_urn: string; successor_urn: string; reason: string; linked_on: string | null }>`

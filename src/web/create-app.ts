@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -12,11 +13,13 @@ import { registerErrorHandler } from './middleware/error-handler.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
 import { frameworkRoutes } from './pages/frameworks/routes.ts';
+import { collaborationRoutes } from './pages/collaborations/routes.ts';
 import { floorStandardRoutes } from './pages/floor-standards/routes.ts';
 import { ofstedRoutes } from './pages/ofsted/routes.ts';
 import { placeRoutes } from './pages/places/routes.ts';
 import { schoolRoutes } from './pages/schools/routes.ts';
 import { searchRoutes } from './pages/search/routes.ts';
+import { watchListRoutes } from './pages/watch-list/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
@@ -42,6 +45,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
     templates: [here, govukDist],
     options: { env, onConfigure: (configured: nunjucks.Environment) => configured.addGlobal('startupNotice', notice) },
   });
+  await app.register(fastifyFormbody, { bodyLimit: 200_000 });
   await app.register(fastifyStatic, { root: path.join(govukDist, 'govuk', 'assets'), prefix: '/assets/' });
   await app.register(fastifyStatic, {
     root: path.join(govukDist, 'govuk'),
@@ -69,6 +73,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
   frameworkRoutes(app, services);
   ofstedRoutes(app, services);
   floorStandardRoutes(app, services);
+  watchListRoutes(app, services);
+  collaborationRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

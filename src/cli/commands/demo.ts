@@ -16,7 +16,7 @@ export function demoCommand(): Command {
         return services.demo.build(seed, (step) => process.stderr.write(`${step}\n`));
       });
       console.log(
-        `demo county built (batch ${summary.batchId}): ${summary.schools} schools, ${summary.successions} academy conversions, ${summary.rollObservations} roll figures, ` +
+        `demo county built (batch ${summary.batchId}): ${summary.schools} schools, ${summary.successions} academy conversions, ${summary.inspections} Ofsted inspections, ${summary.rollObservations} roll figures, ` +
           `${summary.comparatorObservations} comparator figures; ${summary.pupilRecords} pupil records in ${summary.pupilFiles} files; ${summary.compute.figures} figures computed`,
       );
     });

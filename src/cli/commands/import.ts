@@ -16,47 +16,60 @@ export function importCommand(): Command {
       'after',
       `\nRecognised files:\n${importFormats.map((f) => `  - ${f.label}`).join('\n')}\n  - any file a mapping in Waymark's mappings/ folder (or --mapping) describes: DfE applications and offers, exclusions, NEET and participation, school places scorecards, EYFS by LA, KS4 performance tables 2013/14\n\nExample:\n  waymark import lait/la_code_list.csv perf-tables-2016-2019/england_spine_2017-18.csv kent-postcode-district/*.csv`,
     )
-    .action(async (paths: string[], options: { mapping?: string[] }) => {
-      const mappings = await loadMappings(options.mapping ?? []);
-      const files: ImportFile[] = [];
-      const issues: FileIssue[] = [];
-      for (const path of paths) {
-        process.stderr.write(`reading ${path} … `);
-        const read = await readImportFile(path, mappings);
-        if (read.ok) {
-          files.push(read.file);
-          process.stderr.write(`${formatLabel(batchFormat(read.file))}, ${read.file.rowCount} rows\n`);
-        } else {
-          issues.push(...read.issues);
-          process.stderr.write('refused\n');
-        }
-      }
-      if (issues.length > 0) {
-        console.error(new ImportRejectedError(issues).message);
-        process.exitCode = 1;
-        return;
-      }
-      try {
-        process.stderr.write('writing …\n');
-        const report = await withServices((services) => services.imports.importFiles(files));
-        for (const f of report.files) {
-          console.log(
-            `${f.file} (${formatLabel(f.format)}), batch ${f.batchId}: ${f.rows} rows; ${f.inserted} inserted, ${f.updated} updated, ${f.closed} closed, ${f.unchanged} unchanged, ${f.skipped} skipped`,
-          );
-          for (const note of f.notes) console.log(`  - ${note}`);
-        }
-        if (report.rollUps !== null)
-          console.log(`memberships changed: ${report.rollUps.figures} school figures rolled up again into ${report.rollUps.written} roll-ups`);
-        for (const p of report.placements)
-          console.log(
-            `${p.la}: ${p.byPostcode} schools placed in districts by postcode, ${p.bySectorMajority} by postcode sector, ${p.unplaced.length} unplaced${p.unplaced.length > 0 ? ` (URN ${p.unplaced.slice(0, 10).join(', ')}${p.unplaced.length > 10 ? ' …' : ''})` : ''}`,
-          );
-      } catch (error) {
-        if (!(error instanceof ImportRejectedError)) throw error;
-        console.error(
-          error.issues.length > 0 ? `Import refused, nothing was written:\n${error.issues.map((i) => `  ${describeIssue(i)}`).join('\n')}` : error.message,
-        );
-        process.exitCode = 1;
-      }
-    });
+    .action((paths: string[], options: { mapping?: string[] }) => runImport(paths, options.mapping ?? []));
+}
+
+/**
+ * Read every file, refuse them all if any has a problem, then write them in one transaction and report what each did.
+ * `only` restricts the command to one format (waymark groups import).
+ */
+export async function runImport(
+  paths: readonly string[],
+  mappingPaths: readonly string[],
+  only?: Readonly<{ format: ImportFile['format']; label: string }>,
+): Promise<void> {
+  const mappings = await loadMappings(mappingPaths);
+  const files: ImportFile[] = [];
+  const issues: FileIssue[] = [];
+  for (const path of paths) {
+    process.stderr.write(`reading ${path} … `);
+    const read = await readImportFile(path, mappings);
+    if (read.ok && only !== undefined && read.file.format !== only.format) {
+      issues.push({ file: read.file.file, line: 1, column: null, message: `not ${only.label} (it reads as ${formatLabel(batchFormat(read.file))})` });
+      process.stderr.write('refused\n');
+    } else if (read.ok) {
+      files.push(read.file);
+      process.stderr.write(`${formatLabel(batchFormat(read.file))}, ${read.file.rowCount} rows\n`);
+    } else {
+      issues.push(...read.issues);
+      process.stderr.write('refused\n');
+    }
+  }
+  if (issues.length > 0) {
+    console.error(new ImportRejectedError(issues).message);
+    process.exitCode = 1;
+    return;
+  }
+  try {
+    process.stderr.write('writing …\n');
+    const report = await withServices((services) => services.imports.importFiles(files));
+    for (const f of report.files) {
+      console.log(
+        `${f.file} (${formatLabel(f.format)}), batch ${f.batchId}: ${f.rows} rows; ${f.inserted} inserted, ${f.updated} updated, ${f.closed} closed, ${f.unchanged} unchanged, ${f.skipped} skipped`,
+      );
+      for (const note of f.notes) console.log(`  - ${note}`);
+    }
+    if (report.rollUps !== null)
+      console.log(`memberships changed: ${report.rollUps.figures} school figures rolled up again into ${report.rollUps.written} roll-ups`);
+    for (const p of report.placements)
+      console.log(
+        `${p.la}: ${p.byPostcode} schools placed in districts by postcode, ${p.bySectorMajority} by postcode sector, ${p.unplaced.length} unplaced${p.unplaced.length > 0 ? ` (URN ${p.unplaced.slice(0, 10).join(', ')}${p.unplaced.length > 10 ? ' …' : ''})` : ''}`,
+      );
+  } catch (error) {
+    if (!(error instanceof ImportRejectedError)) throw error;
+    console.error(
+      error.issues.length > 0 ? `Import refused, nothing was written:\n${error.issues.map((i) => `  ${describeIssue(i)}`).join('\n')}` : error.message,
+    );
+    process.exitCode = 1;
+  }
 }

@@ -53,6 +53,14 @@ export function primaryFloor(summer: number, f: FloorFigures): FloorResult {
     if (f.progress === undefined) return { applies: true, below: null, reason: 'progress scores not held', rule };
     const attainment = f.attainment < 65;
     const thresholds = { reading: -5, writing: -7, maths: -5 } as const;
+    if (attainment && f.progress.reading === null && f.progress.writing === null && f.progress.maths === null)
+      return {
+        applies: true,
+        below: null,
+        rule,
+        failed: [`${f.attainment}% at the expected standard (under 65%)`],
+        reason: 'no progress score is held, so the progress conditions cannot be checked',
+      };
     const failing = (Object.keys(thresholds) as (keyof typeof thresholds)[]).filter((s) => f.progress![s] !== null && f.progress![s] < thresholds[s]);
     const below = attainment && failing.length > 0;
     return {
@@ -81,6 +89,18 @@ export function primaryFloor(summer: number, f: FloorFigures): FloorResult {
     const v = f.expectedProgress![s];
     return v !== null && v !== undefined && v < medians[s]!;
   });
+  const missing = subjects.filter((s) => f.expectedProgress![s] === null || f.expectedProgress![s] === undefined);
+  if (low && belowMedian.length + missing.length === subjects.length && missing.length > 0)
+    return {
+      applies: true,
+      below: null,
+      rule,
+      failed: [
+        `${f.attainment}% at ${measure} (under ${threshold}%)`,
+        ...belowMedian.map((s) => `expected progress in ${s} ${f.expectedProgress![s]}% (median ${medians[s]}%)`),
+      ],
+      reason: `expected progress in ${missing.join(' and ')} is not held, so the progress conditions cannot all be checked`,
+    };
   const below = low && belowMedian.length === subjects.length;
   return {
     applies: true,

@@ -112,3 +112,15 @@ describe('the secondary floor read from the performance tables’ Progress 8 ban
     assert.equal(belowOf(secondaryFloor(2016, { eligiblePupils: 150, attainment: null, progress8: -0.3 })), false);
   });
 });
+
+describe('a primary floor that cannot be decided says so', () => {
+  it('2016+: under 65% with no progress score held is undecided, not above the floor', () => {
+    const result = primaryFloor(2017, { eligiblePupils: 40, attainment: 48, progress: { reading: null, writing: null, maths: null } });
+    assert.equal(result.applies && result.below, null);
+  });
+  it('2011: under 60% with one subject’s expected progress missing and the other below the median is undecided', () => {
+    const result = primaryFloor(2011, { eligiblePupils: 40, attainment: 50, expectedProgress: { english: 70, maths: null } });
+    assert.equal(result.applies && result.below, null);
+    assert.equal(belowOf(primaryFloor(2011, { eligiblePupils: 40, attainment: 50, expectedProgress: { english: 90, maths: null } })), false);
+  });
+});

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { governanceLabels, sectorLabels } from '../../../domain/geography/place.ts';
 import { successionLabels } from '../../../domain/geography/succession.ts';
-import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
+import { academicYearLabel, startYearOf } from '../../../domain/periods/academic-year.ts';
+import { trendLabels } from '../../../domain/schools/trends.ts';
+import { sparkline } from '../../components/target-chart.ts';
 import { categoryLabels } from '../../../domain/schools/ofsted-judgements.ts';
 import { kindLabels } from '../../../domain/geography/place.ts';
 import type { Services } from '../../../services/create-services.ts';
@@ -11,7 +13,11 @@ const yearGroups = ['R', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'
 
 export function schoolRoutes(app: FastifyInstance, services: Services): void {
   app.get<{ Params: { urn: string } }>('/schools/:urn', async (request, reply) => {
-    const [page, ofsted] = await Promise.all([services.places.schoolPage(request.params.urn), services.ofsted.schoolHistory(request.params.urn)]);
+    const [page, ofsted, profile] = await Promise.all([
+      services.places.schoolPage(request.params.urn),
+      services.ofsted.schoolHistory(request.params.urn),
+      services.schoolImprovement.profile(request.params.urn),
+    ]);
     const a = page.school.attributes;
     const row = (key: string, value: string | null | undefined) => ({
       key: { text: key },
@@ -41,6 +47,10 @@ export function schoolRoutes(app: FastifyInstance, services: Services): void {
       section: 'places',
       page,
       ofsted,
+      profile,
+      trendLabels,
+      sparkline: (i: { rows: readonly { period: string; value: number | null }[] }) =>
+        sparkline(i.rows.map((r) => ({ year: startYearOf(r.period) + 1, value: r.value }))),
       categoryLabels,
       details,
       breadcrumbs: breadcrumbsFor(page.ancestors),

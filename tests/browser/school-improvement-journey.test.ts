@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { createLog } from '../../src/log.ts';
+import type { Services } from '../../src/services/create-services.ts';
+import { createApp } from '../../src/web/create-app.ts';
+import { servicesFor } from '../support/app.ts';
+import { expectAccessible, expectPageBasics, launchBrowser } from '../support/browser.ts';
+import { databaseTargets, freshDatabase, type TestDatabase } from '../support/databases.ts';
+
+describe('school improvement on the demo county: watch list → school profile → collaboration (Chromium)', () => {
+  let database: TestDatabase;
+  let services: Services;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  before(async () => {
+    database = await freshDatabase(databaseTargets()[0]!);
+    const log = createLog('silent');
+    services = servicesFor(database, new Date('2017-07-31T00:00:00Z'), log);
+    // Results for 2012/13 and 2014/15 (a three-year trend) and 2016/17 (the floor on Progress 8 and its band).
+    await services.demo.build(2013, () => {}, { pupilYears: [2012, 2014, 2016] });
+    app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('the demo exhibits every classification: below the floor, a category of concern, rapidly improving and declining schools', async () => {
+    const list = await services.schoolImprovement.watchList('886');
+    const labels = list.schools.flatMap((s) => s.risk.components.map((c) => c.label));
+    assert.ok(labels.includes('Below the floor standard'), 'some school below the floor');
+    assert.ok(labels.includes('Ofsted category of concern'), 'some school in a category of concern');
+    const trends = await services.schoolImprovement.trends('886');
+    for (const c of ['rapidly-improving', 'improving', 'stable', 'declining', 'rapidly-declining'])
+      assert.ok((trends.counts[c] ?? 0) > 0, `some trend classified ${c}: ${JSON.stringify(trends.counts)}`);
+    // The risk score is exactly the sum of its components.
+    for (const s of list.schools)
+      assert.equal(
+        s.risk.score,
+        s.risk.components.reduce((a, c) => a + c.points, 0),
+      );
+  });
+
+  it('goes from the watch list to a school’s profile and on to its collaboration, each page passing axe', async () => {
+    const alliance = await services.collaborations.members('DOVER-ALLIANCE');
+    const member = alliance.members[0]!;
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Schools', exact: true }).first().click();
+    await expectPageBasics(page, /^Watch list – Kent – Waymark$/);
+    await expectAccessible(page);
+    await page.getByLabel('District').selectOption({ label: 'Dover' });
+    await page.getByLabel('Phase').selectOption('primary');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expectPageBasics(page, /^Watch list – Kent – Waymark$/);
+    const rows = page.locator('tbody tr');
+    assert.ok((await rows.count()) > 10);
+    assert.ok((await page.locator('tbody td:nth-child(2)').allTextContents()).every((d) => d.trim() === 'Dover'));
+
+    await page.getByRole('link', { name: member.name, exact: true }).click();
+    await expectPageBasics(page, / – School – Waymark$/);
+    await expectAccessible(page);
+    for (const heading of ['Summary', 'Floor standard', 'Trends on headline indicators', 'Similar schools', 'Ofsted inspections', 'Every indicator held'])
+      assert.ok(await page.getByRole('heading', { name: heading, exact: true }).isVisible(), heading);
+
+    await page.getByRole('link', { name: 'Dover Primary Teaching Alliance' }).first().click();
+    await expectPageBasics(page, /Dover Primary Teaching Alliance/);
+    await expectAccessible(page);
+  });
+
+  it('compares collaborations and defines a new one through the form, refusing an unknown URN first', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/collaborations`);
+    await expectPageBasics(page, /^Collaborations – Waymark$/);
+    await expectAccessible(page);
+    assert.equal(await page.locator('tbody tr').count(), 3);
+
+    const swale = await services.collaborations.members('SWALE-COLLAB');
+    await page.getByRole('link', { name: 'Define a collaboration' }).click();
+    await expectPageBasics(page, /^New collaboration – Waymark$/);
+    await expectAccessible(page);
+    await page.getByLabel('Code').fill('SHEPPEY-HUB');
+    await page.getByLabel('Name').fill('Sheppey Hub');
+    await page.getByLabel('Members').fill(`${swale.members[0]!.urn}, 2015-09-01\n999999, 2015-09-01`);
+    await page.getByRole('button', { name: 'Save collaboration' }).click();
+    await expectPageBasics(page, /^New collaboration – Waymark$/);
+    await expectAccessible(page);
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /URN 999999 is not a school in the register/);
+
+    await page.getByLabel('Members').fill(`${swale.members[0]!.urn}, 2015-09-01\n${swale.members[1]!.urn}, 2015-09-01, 2016-08-31`);
+    await page.getByRole('button', { name: 'Save collaboration' }).click();
+    await expectPageBasics(page, /Sheppey Hub/);
+    const saved = await services.collaborations.members('SHEPPEY-HUB');
+    assert.deepEqual(
+      saved.members.map((m) => [m.urn, m.validFrom, m.validTo]).sort(),
+      [
+        [swale.members[0]!.urn, '2015-09-01', null],
+        [swale.members[1]!.urn, '2015-09-01', '2016-08-31'],
+      ].sort(),
+    );
+  });
+});
