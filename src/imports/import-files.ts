@@ -47,6 +47,7 @@ export function formatLabel(format: string): string {
   if (format.startsWith('mapped-csv:')) return `mapped CSV (${format.slice('mapped-csv:'.length)})`;
   if (format === 'demo-county') return 'Synthetic demo county';
   if (format === 'compute-roll-ups') return 'Roll-ups of school figures (computed)';
+  if (format === 'compute-school-outcomes') return 'Ofsted and floor-standard figures by place (computed)';
   return importFormats.find((f) => f.id === format)?.label ?? format;
 }
 

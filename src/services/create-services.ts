@@ -16,6 +16,7 @@ import { createPupilService } from './pupil-service.ts';
 import { createFrameworkService } from './framework-service.ts';
 import { createReportService } from './report-service.ts';
 import { createSchoolImprovementService } from './school-improvement-service.ts';
+import { createSchoolOutcomesService } from './school-outcomes-service.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -30,18 +31,32 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   const pupils = createPupilService(store, log, options.pupilDir, () => catalogue);
   const frameworks = createFrameworkService(store, options.frameworks, () => catalogue);
   const floors = createFloorService(store, () => catalogue);
+  const schoolOutcomes = createSchoolOutcomesService(store, clock, log, () => catalogue);
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
-    imports: createImportService(store, clock, log, () => catalogueService.sync()),
+    imports: createImportService(
+      store,
+      clock,
+      log,
+      () => catalogueService.sync(),
+      () => catalogue,
+    ),
     places: createPlaceService(store, clock),
-    demo: createDemoService(store, log, () => catalogueService.sync(), pupils),
+    demo: createDemoService(
+      store,
+      log,
+      () => catalogueService.sync(),
+      pupils,
+      () => schoolOutcomes.recompute(),
+    ),
     pupils,
     frameworks,
     reports: createReportService(store, frameworks, () => catalogue),
     observations: createObservationService(store),
     ofsted: createOfstedService(store),
     floors,
+    schoolOutcomes,
     collaborations: createCollaborationService(store, clock, () => catalogue),
     schoolImprovement: createSchoolImprovementService(store, clock, () => catalogue, floors),
     comparison: createComparisonService(store),

@@ -31,7 +31,13 @@ export type DemoSummary = Readonly<{
  * recorded as one import batch; then the pupil records, one Parquet file per collection and year, each registered as
  * its own batch; then the compute. `syncCatalogue` writes the indicator definitions the figures refer to.
  */
-export function createDemoService(store: Store, log: Log, syncCatalogue: () => Promise<unknown>, pupils: ReturnType<typeof createPupilService>) {
+export function createDemoService(
+  store: Store,
+  log: Log,
+  syncCatalogue: () => Promise<unknown>,
+  pupils: ReturnType<typeof createPupilService>,
+  recomputeSchoolOutcomes: () => Promise<unknown>,
+) {
   return {
     async isEmpty(): Promise<boolean> {
       return (await store.places.count()) === 0;
@@ -214,6 +220,8 @@ export function createDemoService(store: Store, log: Log, syncCatalogue: () => P
         pupilRecords += written.rows;
       }
       const compute = await pupils.compute((step) => progress(`computed pupil file ${step.index} of ${step.of} (${step.file}): ${step.figures} figures`));
+      progress('remaking the place-level Ofsted and floor-standard figures');
+      await recomputeSchoolOutcomes();
       return { ...built, pupilFiles, pupilRecords, compute };
     },
   };

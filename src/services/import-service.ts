@@ -1,5 +1,6 @@
 import { ImportRejectedError, type FileIssue } from '../domain/errors.ts';
 import { batchFormat, importWriteOrder, type ImportFile } from '../domain/import-file.ts';
+import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { demoFormat } from './demo-service.ts';
@@ -10,6 +11,7 @@ import { writePublishedValues } from './published-writer.ts';
 import { ensureReferenceGeography } from './reference-geography.ts';
 import { placeSchoolsInDistricts, writeRegisterFile, type PlacementSummary } from './register-writers.ts';
 import { recomputeRollUps } from './roll-up-service.ts';
+import { recomputeSchoolOutcomes } from './school-outcomes-service.ts';
 
 export type { PlacementSummary };
 
@@ -32,16 +34,27 @@ export type ImportReport = Readonly<{
   placements: readonly PlacementSummary[];
   /** Roll-ups remade because memberships changed, when school figures are held. */
   rollUps: Readonly<{ figures: number; written: number; removed: number }> | null;
+  /** Place-level Ofsted and floor-standard figures remade (ADR 0008), when the files could change them. */
+  schoolOutcomes: Readonly<{ written: number }> | null;
 }>;
 
 export type Clock = () => Date;
 
 const movesSchools = new Set<ImportFile['format']>(['performance-tables-spine', 'gias-establishments', 'codepoint-code-names', 'codepoint-postcodes']);
+const changesOutcomes = new Set<ImportFile['format']>([
+  ...movesSchools,
+  'gias-links',
+  'grouping-file',
+  'mapped-csv',
+  'ofsted-inspection-outcomes',
+  'ofsted-management-information',
+  'ofsted-ratings-history',
+]);
 /** Files that carry figures (and so may roll school figures up): schools are placed in districts before the first. */
 const carriesFigures = new Set<ImportFile['format']>(['lait-data', 'mapped-csv']);
 
 /** `syncCatalogue` makes sure the catalogue's indicators are in the store before any file's figures are written. */
-export function createImportService(store: Store, clock: Clock, log: Log, syncCatalogue: () => Promise<unknown>) {
+export function createImportService(store: Store, clock: Clock, log: Log, syncCatalogue: () => Promise<unknown>, catalogue: () => readonly Indicator[]) {
   return {
     /**
      * Write screened files in one transaction, in dependency order (LAs, schools, names, postcodes, links,
@@ -95,7 +108,11 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
           const result = await recomputeRollUps(tx, last.batchId);
           if (result.figures > 0) rollUps = result;
         }
-        return { files: reports, placements, rollUps };
+        // Inspections, school figures and memberships change the place-level Ofsted and floor figures: remake them.
+        let schoolOutcomes: ImportReport['schoolOutcomes'] = null;
+        if (last !== undefined && ordered.some((f) => changesOutcomes.has(f.format)))
+          schoolOutcomes = await recomputeSchoolOutcomes(tx, last.batchId, today, catalogue);
+        return { files: reports, placements, rollUps, schoolOutcomes };
       });
     },
   };

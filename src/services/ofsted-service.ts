@@ -47,8 +47,9 @@ export function createOfstedService(store: Store) {
 
     /**
      * The official inspections that started in an academic year (1 September to 31 August) of schools the files
-     * place in the LA (LAESTAB), each placed in a district by its postcode as the inspection file gives it: exactly,
-     * or by the majority district of its postcode sector when the postcode is newer than the postcode file.
+     * place in the LA (LAESTAB), each in the district the register places the school in at the year's end, or else by
+     * the postcode the inspection file gives: exactly, or by the majority district of its postcode sector when the
+     * postcode is newer than the postcode file.
      */
     async inspectionOutcomes(laCode: string, period: string): Promise<InspectionOutcomes> {
       const la = await store.places.find('la', laCode);
@@ -56,9 +57,18 @@ export function createOfstedService(store: Store) {
       const start = startYearOf(period);
       const from = `${start}-09-01`;
       const to = `${start + 1}-08-31`;
-      const [rows, index, districts] = await Promise.all([store.inspections.inLa(laCode, from, to), postcodeIndex(), store.places.byKind('district')]);
+      const [rows, index, districts, placements] = await Promise.all([
+        store.inspections.inLa(laCode, from, to),
+        postcodeIndex(),
+        store.places.byKind('district'),
+        store.places.placementsOn(to),
+      ]);
       const names = new Map(districts.map((d) => [d.code, d.name]));
+      // A school the register places in a district at the year's end is counted there; otherwise by its postcode.
+      const registered = new Map(placements.schools.filter((p) => p.parentKind === 'district').map((p) => [p.urn, p.parentCode]));
       const placed: PlacedInspection[] = rows.map((r) => {
+        const district = registered.get(r.urn);
+        if (district !== undefined) return { ...r, districtCode: district, placement: 'register' };
         const p = placeByPostcode(r.postcode, index);
         return { ...r, districtCode: p.kind === 'none' ? null : p.districtCode, placement: p.kind === 'none' ? p.reason : p.basis };
       });

@@ -70,6 +70,8 @@ export async function writePublishedValues(
   for (const r of file.records)
     if (r.place.kind === 'school' && r.denominator !== null && /^\d{6}$/.test(r.period))
       schoolFigures.set(`${r.indicator}|${r.period}`, { indicatorCode: r.indicator, period: r.period, censusDate: censusDateOf(r.period) });
+  // The figures just written have no planner statistics yet: refresh them so each roll-up is planned on real sizes.
+  if (schoolFigures.size > 0) await tx.analyse(['observation', 'place', 'place_link']);
   const rolledUp = schoolFigures.size === 0 ? 0 : await tx.observations.rollUpSchools([...schoolFigures.values()], batchId, rollUpMethod);
   const skipped = [...unresolved.values()].reduce((a, b) => a + b, 0);
   const names = [...unresolved.keys()];

@@ -11,6 +11,9 @@ export async function recomputeRollUps(
   batchId: number,
   progress: (step: string) => void = () => {},
 ): Promise<{ figures: number; written: number; removed: number }> {
+  // Figures and memberships written earlier in this transaction have no planner statistics yet (autovacuum cannot see
+  // them): without these, PostgreSQL 18 plans each roll-up as nested loops over every link and takes minutes.
+  await tx.analyse(['observation', 'place', 'place_link']);
   const figures = await tx.observations.schoolFigures();
   const removed = await tx.observations.clearRollUps();
   let written = 0;

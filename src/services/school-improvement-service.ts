@@ -1,6 +1,6 @@
 import { NotFoundError } from '../domain/errors.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
-import type { Indicator } from '../domain/indicators/indicator.ts';
+import { pupilsOnRollCode, type Indicator } from '../domain/indicators/indicator.ts';
 import { academicYearCode, academicYearLabel, startYearOf } from '../domain/periods/academic-year.ts';
 import type { FloorResult, Phase } from '../domain/schools/floor-standards.ts';
 import { inspectionHistory, type CurrentJudgement } from '../domain/schools/inspection-history.ts';
@@ -349,7 +349,8 @@ export function createSchoolImprovementService(
       const la = (await store.places.parents(school.id)).find((p) => p.kind === 'la');
       const assessment = la === undefined ? null : ((await assess(la.code)).schools.find((s) => s.urn === urn) ?? null);
       const rows = ownRows(await store.observations.find({ placeIds: [school.id], basis: ['published', 'computed'], limit: 100_000 }));
-      const codes = [...new Set(rows.map((r) => r.indicatorCode))];
+      // Pupils on roll has its own table on the school page.
+      const codes = [...new Set(rows.map((r) => r.indicatorCode))].filter((c) => c !== pupilsOnRollCode);
       const indicators = codes
         .map((code) => {
           const indicator = indicatorOf(code);

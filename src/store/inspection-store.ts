@@ -165,6 +165,11 @@ export function createInspectionStore(db: Kysely<Database>) {
       return out.sort((a, b) => a.startedOn.localeCompare(b.startedOn) || a.provenance.localeCompare(b.provenance));
     },
 
+    /** Every URN with an inspection held. */
+    async urns(): Promise<string[]> {
+      return (await db.selectFrom('inspection').select('urn').distinct().execute()).map((r) => r.urn);
+    },
+
     /** The LAs and academic years (by start year) official inspections are held for, with how many. */
     async coverage(): Promise<{ laCode: string; startYear: number; inspections: number }[]> {
       const result = await sql<{ la_code: string; start_year: number; n: string }>`

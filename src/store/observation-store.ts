@@ -17,7 +17,10 @@ export type Basis = 'published' | 'computed' | 'roll-up';
 export const figureBases: readonly Basis[] = ['published', 'computed'];
 
 /** What a figure computed from pupil records rests on: the rule of its year and the pupil file's batch. */
-export type ComputedDetail = Readonly<{ rule: string; pupilBatch: number; pupils: number }>;
+export type ComputedDetail =
+  | Readonly<{ rule: string; pupilBatch: number; pupils: number }>
+  /** A figure computed from school facts (Ofsted outcomes, floor counts): its rule and the schools behind it. */
+  | Readonly<{ rule: string; schools: number; judged?: number; asAt?: string; below?: number; undecided?: number; pupils?: number }>;
 
 /** A figure computed from pupil records, as `waymark compute` writes it. */
 export type ComputedInput = Readonly<{
@@ -271,6 +274,70 @@ export function createObservationStore(db: Kysely<Database>) {
         .orderBy('o.period')
         .execute();
       return rows.map((r) => ({ indicatorCode: r.indicator_code, period: r.period }));
+    },
+
+    /**
+     * Replace every computed figure of some indicators with `figures` (figures derived from school-level facts, such as
+     * the share of schools judged good): each keeps its rule and the counts behind it in `detail`.
+     */
+    async replaceDerived(
+      indicatorCodes: readonly string[],
+      figures: readonly Readonly<{
+        indicatorCode: string;
+        placeId: number;
+        period: string;
+        breakdown: string;
+        value: number | null;
+        numerator: number | null;
+        denominator: number | null;
+        symbol: 'x' | null;
+        rule: string;
+        detail: Readonly<Record<string, unknown>>;
+      }>[],
+      batchId: number,
+    ): Promise<number> {
+      await db
+        .deleteFrom('observation')
+        .where('basis', '=', 'computed')
+        .where('indicator_code', 'in', indicatorCodes.length > 0 ? [...indicatorCodes] : ['-'])
+        .execute();
+      for (let i = 0; i < figures.length; i += 5000)
+        await db
+          .insertInto('observation')
+          .values(
+            figures.slice(i, i + 5000).map((f) => ({
+              indicator_code: f.indicatorCode,
+              place_id: f.placeId,
+              period: f.period,
+              breakdown: f.breakdown,
+              value: f.value,
+              numerator: f.numerator,
+              denominator: f.denominator,
+              symbol: f.symbol,
+              data_version: 'final',
+              batch_id: batchId,
+              basis: 'computed',
+              detail: JSON.stringify({ rule: f.rule, ...f.detail }),
+            })),
+          )
+          .execute();
+      return figures.length;
+    },
+
+    /** The periods some indicators have school-level figures for (published or computed), oldest first. */
+    async periodsOf(indicatorCodes: readonly string[]): Promise<string[]> {
+      if (indicatorCodes.length === 0) return [];
+      const rows = await db
+        .selectFrom('observation as o')
+        .innerJoin('place as p', 'p.id', 'o.place_id')
+        .select('o.period')
+        .distinct()
+        .where('p.kind', '=', 'school')
+        .where('o.indicator_code', 'in', [...indicatorCodes])
+        .where('o.basis', 'in', ['published', 'computed'])
+        .orderBy('o.period')
+        .execute();
+      return rows.map((r) => r.period);
     },
 
     /** Remove every roll-up (derived figures, remade from the school figures). */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createIndicatorStore } from './indicator-store.ts';
 import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
@@ -15,6 +15,8 @@ export type Store = Readonly<{
   observations: ReturnType<typeof createObservationStore>;
   inspections: ReturnType<typeof createInspectionStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
+  /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
+  analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
   transaction: <T>(work: (store: Store) => Promise<T>) => Promise<T>;
 }>;
 
@@ -26,6 +28,9 @@ export function createStore(db: Kysely<Database>): Store {
     observations: createObservationStore(db),
     inspections: createInspectionStore(db),
     check: () => checkDatabase(db),
+    analyse: async (tables) => {
+      await sql.raw(`analyze ${tables.join(', ')}`).execute(db);
+    },
     transaction: (work) => (db.isTransaction ? work(store) : db.transaction().execute((trx) => work(createStore(trx)))),
   };
   return Object.freeze(store);

@@ -45,9 +45,20 @@ export const observationRow = z.object({
     .union([
       z.object({ schools: z.number().int(), pupils: z.number(), schoolsWithoutFigure: z.number().int(), method: z.string() }),
       z.object({ rule: z.string(), pupilBatch: z.number().int(), pupils: z.number().int() }),
+      z.object({
+        rule: z.string(),
+        schools: z.number().int(),
+        judged: z.number().int().optional(),
+        asAt: z.string().optional(),
+        below: z.number().int().optional(),
+        undecided: z.number().int().optional(),
+        pupils: z.number().optional(),
+      }),
     ])
     .nullable()
-    .describe("A roll-up's coverage and method, or a computed figure's rule for its year, pupil-file batch and pupils covered"),
+    .describe(
+      "A roll-up's coverage and method; a computed figure's rule for its year, pupil-file batch and pupils covered; or, for a figure computed from school facts (Ofsted outcomes, floor standards), its rule and the schools behind it",
+    ),
   provenance: z.object({ batchId: z.number().int(), file: z.string(), format: z.string(), line: z.number().int().nullable() }),
 });
 

@@ -16,6 +16,11 @@ export function computeCommand(): Command {
                 process.stderr.write(`[${step.index}/${step.of}] ${step.file}: ${step.outcome === 'unchanged' ? 'unchanged' : `${step.figures} figures`}\n`),
         ),
       );
+      // New computed school figures change floor-standard counts: remake the place-level school outcomes.
+      if (summary.computed > 0) {
+        const outcomes = await withServices((services) => services.schoolOutcomes.recompute());
+        console.log(`school outcomes remade: ${outcomes.written} place-level Ofsted and floor-standard figures (batch ${outcomes.batchId})`);
+      }
       console.log(
         `${summary.files} pupil files: ${summary.computed} computed (${summary.figures} figures), ${summary.unchanged} unchanged` +
           (summary.unplacedPupils > 0 ? `; ${summary.unplacedPupils} pupils at schools with no placement counted in England only` : ''),

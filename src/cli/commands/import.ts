@@ -61,6 +61,7 @@ export async function runImport(
     }
     if (report.rollUps !== null)
       console.log(`memberships changed: ${report.rollUps.figures} school figures rolled up again into ${report.rollUps.written} roll-ups`);
+    if (report.schoolOutcomes !== null) console.log(`school outcomes remade: ${report.schoolOutcomes.written} place-level Ofsted and floor-standard figures`);
     for (const p of report.placements)
       console.log(
         `${p.la}: ${p.byPostcode} schools placed in districts by postcode, ${p.bySectorMajority} by postcode sector, ${p.unplaced.length} unplaced${p.unplaced.length > 0 ? ` (URN ${p.unplaced.slice(0, 10).join(', ')}${p.unplaced.length > 10 ? ' …' : ''})` : ''}`,

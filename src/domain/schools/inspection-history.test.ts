@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Succession } from '../geography/succession.ts';
-import { inspectionHistory, predecessorsOf, tallyJudgements, type InspectionFacts } from './inspection-history.ts';
+import { inspectionHistory, judgementIndex, predecessorsOf, tallyJudgements, type InspectionFacts } from './inspection-history.ts';
 
 const inspection = (urn: string, startedOn: string, grade: InspectionFacts['grade'], extra: Partial<InspectionFacts> = {}): InspectionFacts => ({
   urn,
@@ -94,5 +94,19 @@ describe('judgement tallies', () => {
     assert.equal(tally.specialMeasures, 1);
     assert.equal(tally.seriousWeaknesses, 1);
     assert.equal(tally.goodOrOutstanding, 40);
+  });
+});
+
+describe('judgements of many schools at once', () => {
+  it('reads each school as inspectionHistory does, across predecessors and as at a date', () => {
+    const inspections = [inspection('118000', '2012-03-01', 2), inspection('140000', '2015-01-20', 3), inspection('100001', '2010-01-01', 4)];
+    const judgementOf = judgementIndex([converted], inspections);
+    for (const [urn, asAt] of [
+      ['140000', '2014-08-31'],
+      ['140000', '2015-08-31'],
+      ['100001', undefined],
+      ['999999', undefined],
+    ] as const)
+      assert.deepEqual(judgementOf(urn, asAt), inspectionHistory(urn, [converted], inspections, asAt).current);
   });
 });

@@ -36,7 +36,15 @@ export function inspectionHistory(
   inspections: readonly InspectionFacts[],
   asAt?: string,
 ): { entries: HistoryEntry[]; current: CurrentJudgement | null; urns: string[] } {
-  const urns = predecessorsOf(urn, successions);
+  return historyAcross(urn, predecessorsOf(urn, successions), inspections, asAt);
+}
+
+function historyAcross(
+  urn: string,
+  urns: string[],
+  inspections: readonly InspectionFacts[],
+  asAt?: string,
+): { entries: HistoryEntry[]; current: CurrentJudgement | null; urns: string[] } {
   const chosen = new Map<string, InspectionFacts>();
   for (const i of inspections) {
     if (!urns.includes(i.urn) || (asAt !== undefined && i.startedOn > asAt)) continue;
@@ -57,6 +65,35 @@ export function inspectionHistory(
       ? null
       : { grade: latest.grade!, label: latest.label, inspectedOn: latest.startedOn, urn: latest.urn, carried: latest.predecessor, category: latest.category };
   return { entries, current, urns };
+}
+
+/**
+ * Many schools' current judgements at once (a whole register, every year): predecessors and inspections are indexed
+ * once, then each school's judgement as at a date is read as inspectionHistory would.
+ */
+export function judgementIndex(
+  successions: readonly Succession[],
+  inspections: readonly InspectionFacts[],
+): (urn: string, asAt?: string) => CurrentJudgement | null {
+  const before = new Map<string, string[]>();
+  for (const s of successions) before.set(s.successorUrn, [...(before.get(s.successorUrn) ?? []), s.predecessorUrn]);
+  const byUrn = new Map<string, InspectionFacts[]>();
+  for (const i of inspections) {
+    const list = byUrn.get(i.urn);
+    if (list === undefined) byUrn.set(i.urn, [i]);
+    else list.push(i);
+  }
+  const chains = new Map<string, string[]>();
+  return (urn, asAt) => {
+    let chain = chains.get(urn);
+    if (chain === undefined) {
+      chain = [urn];
+      for (let i = 0; i < chain.length; i++) for (const p of before.get(chain[i]!) ?? []) if (!chain.includes(p)) chain.push(p);
+      chains.set(urn, chain);
+    }
+    const own = chain.flatMap((u) => byUrn.get(u) ?? []);
+    return own.length === 0 ? null : historyAcross(urn, chain, own, asAt).current;
+  };
 }
 
 /** The school and every URN before it, following successions backwards (a merger has several predecessors). */

@@ -1,0 +1,242 @@
+import type { SchoolAttributes } from '../domain/geography/place.ts';
+import type { Indicator } from '../domain/indicators/indicator.ts';
+import { pupilsOnRollCode } from '../domain/indicators/indicator.ts';
+import { academicYearCode, startYearOf } from '../domain/periods/academic-year.ts';
+import type { Phase } from '../domain/schools/floor-standards.ts';
+import { judgementIndex } from '../domain/schools/inspection-history.ts';
+import { aboveFloorShare, belowFloorCount, minimumCoverage, ofstedOutcome, type FloorCount, type JudgedSchool } from '../domain/schools/school-outcomes.ts';
+import type { Log } from '../log.ts';
+import type { Store } from '../store/store.ts';
+import type { Clock } from './import-service.ts';
+import { createFloorService, floorIndicators } from './floor-service.ts';
+
+export const schoolOutcomeIndicators = [
+  'schools-good-or-outstanding',
+  'pupils-in-good-or-outstanding-schools',
+  'schools-in-category-of-concern',
+  'secondary-schools-above-floor',
+  'primary-schools-below-floor',
+] as const;
+
+export type DerivedFigure = Readonly<{
+  indicatorCode: string;
+  placeId: number;
+  period: string;
+  breakdown: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  symbol: 'x' | null;
+  rule: string;
+  detail: Readonly<Record<string, unknown>>;
+}>;
+
+/** The start year of the academic year a date falls in (1 September to 31 August). */
+const yearOf = (date: string) => Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 9 ? 1 : 0);
+
+const ofstedRule = (asAt: string) =>
+  `open state-funded schools on ${asAt} by their latest graded inspection on or before that day (a converter carries its predecessor's), of schools with a judgement; "x" where under ${100 * minimumCoverage}% of the place's schools have a judgement held`;
+
+/** The phase breakdowns Ofsted outcomes are given for (Kent's targets 10 and 11 read primary-and-secondary and special). */
+function phasesOf(a: SchoolAttributes): string[] {
+  if (a.sector === 'primary') return ['phase:primary', 'phase:primary-and-secondary'];
+  if (a.sector === 'secondary' || a.sector === 'all-through') return ['phase:secondary', 'phase:primary-and-secondary'];
+  if (a.sector === 'special') return ['phase:special'];
+  if (a.sector === 'alternative-provision') return ['phase:pupil-referral-unit'];
+  return [];
+}
+
+/**
+ * Remake the place-level school outcomes (ADR 0008) from what `tx` holds: Ofsted outcomes as at 31 August of every
+ * academic year from the first inspection held to the last complete year, for every LA, district, grouping, region
+ * and England; floor-standard counts for every year with school results, for each LA with districts and its
+ * districts and groupings. Stored with basis `computed`, each with its rule and the school counts behind it.
+ */
+export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today: string, catalogue: () => readonly Indicator[]): Promise<{ written: number }> {
+  const figures: DerivedFigure[] = [];
+  const schools = (await tx.places.byKind('school')).filter((s) => (s.attributes as SchoolAttributes).stateFunded);
+  const placeIds = new Map<string, number>();
+  for (const kind of ['la', 'district', 'grouping', 'region', 'country'] as const)
+    for (const [code, id] of await tx.places.idsByCode(kind)) placeIds.set(`${kind}:${code}`, id);
+
+  // Ofsted outcomes.
+  const inspections = await tx.inspections.forUrns(await tx.inspections.urns());
+  if (inspections.length > 0) {
+    const judgementOf = judgementIndex(await tx.register.allSuccessions(), inspections);
+    const first = yearOf(inspections.reduce((a, i) => (i.startedOn < a ? i.startedOn : a), '9999'));
+    // To the last complete academic year, and no later than the year of the newest inspection held (after it, every
+    // school's "latest judgement" would be only as new as the files).
+    const newest = inspections.reduce((a, i) => (i.startedOn > a ? i.startedOn : a), '');
+    const lastComplete = Math.min(yearOf(today) - 1, yearOf(newest));
+    for (let start = first; start <= lastComplete; start++) {
+      const period = academicYearCode(start);
+      const asAt = `${start + 1}-08-31`;
+      const { schools: placements, laRegions } = await tx.places.placementsOn(asAt);
+      const parentsOf = new Map<string, string[]>();
+      for (const p of placements) {
+        const list = parentsOf.get(p.urn);
+        if (list === undefined) parentsOf.set(p.urn, [`${p.parentKind}:${p.parentCode}`]);
+        else list.push(`${p.parentKind}:${p.parentCode}`);
+      }
+      // Regions and England only from a national register (the demo holds one county: its England is synthetic).
+      const national = new Set(placements.filter((p) => p.parentKind === 'la').map((p) => p.parentCode)).size >= 100;
+      const rolls = new Map(
+        (await tx.observations.find({ indicatorCode: pupilsOnRollCode, period, breakdown: 'all', limit: 1_000_000 })).map((r) => [r.placeId, r.value]),
+      );
+      const members = new Map<string, Map<string, JudgedSchool[]>>();
+      for (const s of schools) {
+        if ((s.openedOn !== null && s.openedOn > asAt) || (s.closedOn !== null && s.closedOn <= asAt)) continue;
+        const parents = parentsOf.get(s.code) ?? [];
+        const la = parents.find((p) => p.startsWith('la:'))?.slice(3);
+        const region = la === undefined ? undefined : laRegions.get(la);
+        const places = [
+          ...parents,
+          ...(national && region !== undefined ? [`region:${region}`] : []),
+          ...(national && la !== undefined ? ['country:E92000001'] : []),
+        ];
+        const judged: JudgedSchool = { urn: s.code, judgement: judgementOf(s.code, asAt), pupils: rolls.get(s.id) ?? null };
+        for (const place of places)
+          for (const breakdown of ['all', ...phasesOf(s.attributes as SchoolAttributes)]) {
+            const byBreakdown = members.get(place) ?? new Map<string, JudgedSchool[]>();
+            members.set(place, byBreakdown);
+            const list = byBreakdown.get(breakdown);
+            if (list === undefined) byBreakdown.set(breakdown, [judged]);
+            else list.push(judged);
+          }
+      }
+      for (const [place, byBreakdown] of members) {
+        const placeId = placeIds.get(place);
+        if (placeId === undefined) continue;
+        for (const [breakdown, list] of byBreakdown) {
+          const o = ofstedOutcome(list);
+          if (o.judged === 0) continue;
+          const detail = { schools: o.schools, judged: o.judged, asAt };
+          const base = { placeId, period, breakdown, rule: ofstedRule(asAt) };
+          figures.push({
+            ...base,
+            indicatorCode: 'schools-good-or-outstanding',
+            value: o.goodOrOutstanding,
+            numerator: o.covered ? o.good : null,
+            denominator: o.covered ? o.judged : null,
+            symbol: o.covered ? null : 'x',
+            detail,
+          });
+          figures.push({
+            ...base,
+            indicatorCode: 'schools-in-category-of-concern',
+            value: o.covered ? o.category : null,
+            numerator: null,
+            denominator: null,
+            symbol: o.covered ? null : 'x',
+            detail,
+          });
+          if (o.pupilsGoodOrOutstanding !== null)
+            figures.push({
+              ...base,
+              indicatorCode: 'pupils-in-good-or-outstanding-schools',
+              value: o.pupilsGoodOrOutstanding,
+              numerator: o.pupilsInGood,
+              denominator: o.pupilsJudged,
+              symbol: null,
+              detail: { ...detail, pupils: o.pupilsJudged },
+            });
+        }
+      }
+    }
+  }
+
+  // Floor-standard counts, for each LA with districts (the LA in focus) and its districts and groupings.
+  const floors = createFloorService(tx, catalogue);
+  for (const laCode of await tx.places.lasWithDistricts()) {
+    for (const phase of ['primary', 'secondary'] as const satisfies readonly Phase[]) {
+      const periods = await tx.observations.periodsOf(floorIndicators[phase]);
+      for (const period of periods) {
+        const listing = await floors.floorStandards(laCode, phase, period);
+        if (listing.schools.length === 0 || !listing.inForce) continue;
+        const census = `${startYearOf(period) + 1}-01-15`;
+        const groupsOf = new Map<string, string[]>();
+        for (const p of (await tx.places.placementsOn(census)).schools)
+          if (p.parentKind === 'grouping') groupsOf.set(p.urn, [...(groupsOf.get(p.urn) ?? []), `grouping:${p.parentCode}`]);
+        const counts = new Map<string, { judged: number; below: number; undecided: number }>();
+        for (const s of listing.schools) {
+          const places = [`la:${laCode}`, ...(s.district === null ? [] : [`district:${s.district.code}`]), ...(groupsOf.get(s.urn) ?? [])];
+          for (const place of places) {
+            const c = counts.get(place) ?? { judged: 0, below: 0, undecided: 0 };
+            c.judged++;
+            if (s.result.applies && s.result.below === true) c.below++;
+            if (s.result.applies && s.result.below === null) c.undecided++;
+            counts.set(place, c);
+          }
+        }
+        const rule = `schools judged by the ${listing.ruleYear} floor standard (${phase}); "x" where any school's floor cannot be decided from the figures held`;
+        for (const [place, c] of counts) {
+          const placeId = placeIds.get(place);
+          if (placeId === undefined) continue;
+          figures.push(floorFigure(phase, c, placeId, period, rule));
+        }
+      }
+    }
+  }
+  return { written: await tx.observations.replaceDerived(schoolOutcomeIndicators, figures, batchId) };
+}
+
+function floorFigure(phase: Phase, c: FloorCount, placeId: number, period: string, rule: string): DerivedFigure {
+  const detail = { schools: c.judged, below: c.below, undecided: c.undecided };
+  if (phase === 'secondary') {
+    const share = aboveFloorShare(c);
+    return {
+      indicatorCode: 'secondary-schools-above-floor',
+      placeId,
+      period,
+      breakdown: 'all',
+      value: share,
+      numerator: share === null ? null : c.judged - c.below,
+      denominator: share === null ? null : c.judged,
+      symbol: share === null ? 'x' : null,
+      rule,
+      detail,
+    };
+  }
+  const count = belowFloorCount(c);
+  return {
+    indicatorCode: 'primary-schools-below-floor',
+    placeId,
+    period,
+    breakdown: 'all',
+    value: count,
+    numerator: null,
+    denominator: null,
+    symbol: count === null ? 'x' : null,
+    rule,
+    detail,
+  };
+}
+
+export const schoolOutcomesFormat = 'compute-school-outcomes';
+
+/** `recompute` remakes the place-level school outcomes on demand (after a compute, or the demo build), as a compute batch. */
+export function createSchoolOutcomesService(store: Store, clock: Clock, log: Log, catalogue: () => readonly Indicator[]) {
+  return {
+    async recompute(): Promise<{ batchId: number; written: number }> {
+      return store.transaction(async (tx) => {
+        const batchId = await tx.register.openBatch({
+          fileName: 'school outcomes (Ofsted, floor standards)',
+          fileHash: '-',
+          format: schoolOutcomesFormat,
+          rowCount: 0,
+        });
+        const result = await recomputeSchoolOutcomes(tx, batchId, clock().toISOString().slice(0, 10), catalogue);
+        await tx.register.closeBatch(batchId, {
+          inserted: result.written,
+          updated: 0,
+          closed: 0,
+          unchanged: 0,
+          skipped: 0,
+          notes: [`${result.written} place-level Ofsted and floor-standard figures remade from the schools held`],
+        });
+        log.info({ batchId, ...result }, 'school outcomes recomputed');
+        return { batchId, ...result };
+      });
+    },
+  };
+}
