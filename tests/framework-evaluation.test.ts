@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { generateCounty } from '../src/demo/generate-county.ts';
+import { generateInspections } from '../src/demo/generate-inspections.ts';
+import { inspectionHistory } from '../src/domain/schools/inspection-history.ts';
 import { appWithImports, type TestApp } from './support/app.ts';
 import { databaseTargets } from './support/databases.ts';
 
@@ -75,11 +78,29 @@ for (const target of databaseTargets()) {
     });
 
     it('shows no data, never a made-up value, where no figures are held, and delivery milestones as not yet due', () => {
-      for (const id of ['schools-in-category-of-concern', 'sen-assessments-in-time', 'online-applications', 'neet-16-18']) {
+      for (const id of ['sen-assessments-in-time', 'online-applications', 'neet-16-18']) {
         assert.equal(y2013.get(id)!.status, 'no_data', id);
         assert.equal(y2013.get(id)!.value, null, id);
       }
       assert.equal(y2013.get('integrated-ehc-plans')!.status, 'not_yet_due');
+    });
+
+    it('reads schools in a category of concern from the demo’s inspections as at 31 August 2013', () => {
+      // Counted here from the generated inspections: open state-funded schools whose latest graded inspection on or
+      // before 31 August 2013 (a converter's predecessor's until its own) was inadequate.
+      const county = generateCounty(2013);
+      const inspections = generateInspections(county, 2013);
+      const asAt = '2013-08-31';
+      const expected = county.schools.filter(
+        (s) =>
+          s.attributes.stateFunded &&
+          (s.openedOn === null || s.openedOn <= asAt) &&
+          (s.closedOn === null || s.closedOn > asAt) &&
+          inspectionHistory(s.urn, county.successions, inspections, asAt).current?.grade === 4,
+      ).length;
+      const x = y2013.get('schools-in-category-of-concern')!;
+      assert.equal(x.value, expected);
+      assert.ok(expected > 0);
     });
 
     it('says why a year has no comparable measure (level 4 after 2015)', async () => {

@@ -28,23 +28,35 @@ export async function recomputeRollUps(
  * Roll-ups on demand: after districts, groupings or the register change, remake them all in one transaction,
  * recorded as a compute batch. Running it twice gives the same figures.
  */
+/**
+ * Run `work` in one transaction recorded as a compute batch (no file: what was made from the store itself), its
+ * written count and note closing the batch.
+ */
+export async function inComputeBatch<R extends { written: number }>(
+  store: Store,
+  log: Log,
+  batch: Readonly<{ fileName: string; format: string }>,
+  work: (tx: Store, batchId: number) => Promise<R>,
+  note: (result: R) => string,
+): Promise<R & { batchId: number }> {
+  return store.transaction(async (tx) => {
+    const batchId = await tx.register.openBatch({ ...batch, fileHash: '-', rowCount: 0 });
+    const result = await work(tx, batchId);
+    await tx.register.closeBatch(batchId, { inserted: result.written, updated: 0, closed: 0, unchanged: 0, skipped: 0, notes: [note(result)] });
+    log.info({ batchId, written: result.written, format: batch.format }, 'figures remade from the store');
+    return { batchId, ...result };
+  });
+}
+
 export function createRollUpService(store: Store, log: Log) {
   return {
-    async recomputeAll(progress?: (step: string) => void): Promise<{ batchId: number; figures: number; written: number; removed: number }> {
-      return store.transaction(async (tx) => {
-        const batchId = await tx.register.openBatch({ fileName: 'roll-ups of school figures', fileHash: '-', format: rollUpFormat, rowCount: 0 });
-        const result = await recomputeRollUps(tx, batchId, progress);
-        await tx.register.closeBatch(batchId, {
-          inserted: result.written,
-          updated: 0,
-          closed: 0,
-          unchanged: 0,
-          skipped: 0,
-          notes: [`${result.figures} school figures rolled up; ${result.removed} earlier roll-ups replaced (${rollUpMethod})`],
-        });
-        log.info({ batchId, ...result }, 'roll-ups recomputed');
-        return { batchId, ...result };
-      });
-    },
+    recomputeAll: (progress?: (step: string) => void) =>
+      inComputeBatch(
+        store,
+        log,
+        { fileName: 'roll-ups of school figures', format: rollUpFormat },
+        (tx, batchId) => recomputeRollUps(tx, batchId, progress),
+        (r) => `${r.figures} school figures rolled up; ${r.removed} earlier roll-ups replaced (${rollUpMethod})`,
+      ),
   };
 }

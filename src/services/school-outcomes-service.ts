@@ -6,9 +6,11 @@ import type { Phase } from '../domain/schools/floor-standards.ts';
 import { judgementIndex } from '../domain/schools/inspection-history.ts';
 import { aboveFloorShare, belowFloorCount, minimumCoverage, ofstedOutcome, type FloorCount, type JudgedSchool } from '../domain/schools/school-outcomes.ts';
 import type { Log } from '../log.ts';
+import type { DerivedFigure } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import type { Clock } from './import-service.ts';
 import { createFloorService, floorIndicators } from './floor-service.ts';
+import { inComputeBatch } from './roll-up-service.ts';
 
 export const schoolOutcomeIndicators = [
   'schools-good-or-outstanding',
@@ -17,19 +19,6 @@ export const schoolOutcomeIndicators = [
   'secondary-schools-above-floor',
   'primary-schools-below-floor',
 ] as const;
-
-export type DerivedFigure = Readonly<{
-  indicatorCode: string;
-  placeId: number;
-  period: string;
-  breakdown: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  symbol: 'x' | null;
-  rule: string;
-  detail: Readonly<Record<string, unknown>>;
-}>;
 
 /** The start year of the academic year a date falls in (1 September to 31 August). */
 const yearOf = (date: string) => Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 9 ? 1 : 0);
@@ -217,26 +206,13 @@ export const schoolOutcomesFormat = 'compute-school-outcomes';
 /** `recompute` remakes the place-level school outcomes on demand (after a compute, or the demo build), as a compute batch. */
 export function createSchoolOutcomesService(store: Store, clock: Clock, log: Log, catalogue: () => readonly Indicator[]) {
   return {
-    async recompute(): Promise<{ batchId: number; written: number }> {
-      return store.transaction(async (tx) => {
-        const batchId = await tx.register.openBatch({
-          fileName: 'school outcomes (Ofsted, floor standards)',
-          fileHash: '-',
-          format: schoolOutcomesFormat,
-          rowCount: 0,
-        });
-        const result = await recomputeSchoolOutcomes(tx, batchId, clock().toISOString().slice(0, 10), catalogue);
-        await tx.register.closeBatch(batchId, {
-          inserted: result.written,
-          updated: 0,
-          closed: 0,
-          unchanged: 0,
-          skipped: 0,
-          notes: [`${result.written} place-level Ofsted and floor-standard figures remade from the schools held`],
-        });
-        log.info({ batchId, ...result }, 'school outcomes recomputed');
-        return { batchId, ...result };
-      });
-    },
+    recompute: () =>
+      inComputeBatch(
+        store,
+        log,
+        { fileName: 'school outcomes (Ofsted, floor standards)', format: schoolOutcomesFormat },
+        (tx, batchId) => recomputeSchoolOutcomes(tx, batchId, clock().toISOString().slice(0, 10), catalogue),
+        (r) => `${r.written} place-level Ofsted and floor-standard figures remade from the schools held`,
+      ),
   };
 }

@@ -1,28 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { InspectionProvenance, InspectionRecord } from '../domain/schools/inspection.ts';
 import type { Category, OverallGrade } from '../domain/schools/ofsted-judgements.ts';
-import type { Database } from './schema.ts';
+import type { Database, InspectionTable } from './schema.ts';
 
 /** Ofsted inspections by URN as inspected (see migration 0006). */
 
-export type StoredInspection = Readonly<{
-  urn: string;
-  laCode: string | null;
-  schoolName: string | null;
-  phase: string | null;
-  postcode: string | null;
-  inspectionNumber: string | null;
-  startedOn: string;
-  endedOn: string | null;
-  inspectionType: string | null;
-  grade: OverallGrade | null;
-  gradeNote: string | null;
-  category: Category;
-  judgements: Readonly<Record<string, OverallGrade | null>>;
-  provenance: InspectionProvenance;
-  batchId: number;
-  sourceLine: number | null;
-}>;
+export type StoredInspection = Omit<InspectionRecord, 'line'> & Readonly<{ batchId: number; sourceLine: number | null }>;
 
 const chunkSize = 1000;
 
@@ -42,24 +25,7 @@ const fingerprint = (r: Omit<StoredInspection, 'batchId' | 'sourceLine' | 'urn' 
     Object.entries(r.judgements).sort(([a], [b]) => a.localeCompare(b)),
   ]);
 
-function fromRow(r: {
-  urn: string;
-  la_code: string | null;
-  school_name: string | null;
-  phase: string | null;
-  postcode: string | null;
-  inspection_number: string | null;
-  started_on: string;
-  ended_on: string | null;
-  inspection_type: string | null;
-  overall_grade: number | null;
-  grade_note: string | null;
-  category: string | null;
-  judgements: unknown;
-  provenance: string;
-  batch_id: number;
-  source_line: number | null;
-}): StoredInspection {
+function fromRow(r: Selectable<InspectionTable>): StoredInspection {
   return {
     urn: r.urn,
     laCode: r.la_code,

@@ -34,6 +34,10 @@ export type ComputedInput = Readonly<{
   rule: string;
 }>;
 
+/** A figure derived from school-level facts (Ofsted outcomes, floor counts), with its rule and the counts behind it. */
+export type DerivedFigure = Omit<Observation, 'dataVersion' | 'symbol'> &
+  Readonly<{ symbol: 'x' | null; rule: string; detail: Readonly<Record<string, unknown>> }>;
+
 export type RollUpDetail = Readonly<{ schools: number; pupils: number; schoolsWithoutFigure: number; method: string }>;
 
 export type ObservationRow = Observation &
@@ -280,22 +284,7 @@ export function createObservationStore(db: Kysely<Database>) {
      * Replace every computed figure of some indicators with `figures` (figures derived from school-level facts, such as
      * the share of schools judged good): each keeps its rule and the counts behind it in `detail`.
      */
-    async replaceDerived(
-      indicatorCodes: readonly string[],
-      figures: readonly Readonly<{
-        indicatorCode: string;
-        placeId: number;
-        period: string;
-        breakdown: string;
-        value: number | null;
-        numerator: number | null;
-        denominator: number | null;
-        symbol: 'x' | null;
-        rule: string;
-        detail: Readonly<Record<string, unknown>>;
-      }>[],
-      batchId: number,
-    ): Promise<number> {
+    async replaceDerived(indicatorCodes: readonly string[], figures: readonly DerivedFigure[], batchId: number): Promise<number> {
       await db
         .deleteFrom('observation')
         .where('basis', '=', 'computed')

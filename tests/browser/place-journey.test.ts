@@ -1,35 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { createLog } from '../../src/log.ts';
-
-import { createApp } from '../../src/web/create-app.ts';
-import { launchBrowser, expectAccessible, expectPageBasics } from '../support/browser.ts';
-import { databaseTargets, freshDatabase, type TestDatabase } from '../support/databases.ts';
-import { servicesFor } from '../support/app.ts';
+import { expectAccessible, expectPageBasics } from '../support/browser.ts';
+import { demoInBrowser, type DemoBrowser } from '../support/demo-browser.ts';
 
 describe('a visitor walks the demo county from England to a school (Chromium)', () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
+  let demo: DemoBrowser;
   let browser: Browser;
   let base: string;
 
   before(async () => {
-    database = await freshDatabase(databaseTargets()[0]!);
-    const log = createLog('silent');
-    const services = servicesFor(database, new Date('2017-01-19T00:00:00Z'), log);
     // Pupil results for 2011/12 only: the journeys need one year of computed figures, not seven.
-    await services.demo.build(2013, () => {}, { pupilYears: [2011] });
-    app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
+    demo = await demoInBrowser([2011], new Date('2017-01-19T00:00:00Z'));
+    ({ browser, base } = demo);
   });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
-  });
+  after(() => demo?.close());
 
   it('goes England → Kent → a district → a school, each page titled, with one h1 and no axe violations', async () => {
     const page = await browser.newPage();

@@ -1,36 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { createLog } from '../../src/log.ts';
 import type { Services } from '../../src/services/create-services.ts';
-import { createApp } from '../../src/web/create-app.ts';
-import { servicesFor } from '../support/app.ts';
-import { expectAccessible, expectPageBasics, launchBrowser } from '../support/browser.ts';
-import { databaseTargets, freshDatabase, type TestDatabase } from '../support/databases.ts';
+import { expectAccessible, expectPageBasics } from '../support/browser.ts';
+import { demoInBrowser, type DemoBrowser } from '../support/demo-browser.ts';
 
 describe('school improvement on the demo county: watch list → school profile → collaboration (Chromium)', () => {
-  let database: TestDatabase;
-  let services: Services;
-  let app: FastifyInstance;
+  let demo: DemoBrowser;
   let browser: Browser;
   let base: string;
+  let services: Services;
 
   before(async () => {
-    database = await freshDatabase(databaseTargets()[0]!);
-    const log = createLog('silent');
-    services = servicesFor(database, new Date('2017-07-31T00:00:00Z'), log);
     // Results for 2012/13 and 2014/15 (a three-year trend) and 2016/17 (the floor on Progress 8 and its band).
-    await services.demo.build(2013, () => {}, { pupilYears: [2012, 2014, 2016] });
-    app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
+    demo = await demoInBrowser([2012, 2014, 2016], new Date('2017-07-31T00:00:00Z'));
+    ({ browser, base, services } = demo);
   });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
-  });
+  after(() => demo?.close());
 
   it('the demo exhibits every classification: below the floor, a category of concern, rapidly improving and declining schools', async () => {
     const list = await services.schoolImprovement.watchList('886');

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { createLog } from '../../src/log.ts';
+import type { Services } from '../../src/services/create-services.ts';
+import { createApp } from '../../src/web/create-app.ts';
+import { servicesFor } from './app.ts';
+import { launchBrowser } from './browser.ts';
+import { databaseTargets, freshDatabase, type TestDatabase } from './databases.ts';
+
+export type DemoBrowser = Readonly<{
+  database: TestDatabase;
+  services: Services;
+  app: FastifyInstance;
+  browser: Browser;
+  base: string;
+  close: () => Promise<void>;
+}>;
+
+/** The demo county (pupil results for `pupilYears` only) served on a free port, with Debian's Chromium to drive it. */
+export async function demoInBrowser(pupilYears: readonly number[], now: Date): Promise<DemoBrowser> {
+  const database = await freshDatabase(databaseTargets()[0]!);
+  const log = createLog('silent');
+  const services = servicesFor(database, now, log);
+  await services.demo.build(2013, () => {}, { pupilYears });
+  const app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchBrowser();
+  return {
+    database,
+    services,
+    app,
+    browser,
+    base,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await database.drop();
+    },
+  };
+}
