@@ -61,12 +61,17 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     list: (): readonly Framework[] => frameworks,
     find,
 
-    /** The places a framework can be evaluated for: its LA, then the LA's districts. */
+    /** The places a framework can be evaluated for: its LA, the LA's districts, then the collaborations and other groupings. */
     async placesOf(id: string): Promise<{ kind: string; code: string; name: string }[]> {
       const la = await store.places.find('la', find(id).la);
       if (la === undefined) return [];
       const districts = await store.places.members(la.id, 'district');
-      return [{ kind: 'la', code: la.code, name: la.name }, ...districts.map((d) => ({ kind: 'district', code: d.code, name: d.name }))];
+      const groupings = (await store.places.byKind('grouping')).sort((a, b) => a.name.localeCompare(b.name));
+      return [
+        { kind: 'la', code: la.code, name: la.name },
+        ...districts.map((d) => ({ kind: 'district', code: d.code, name: d.name })),
+        ...groupings.map((g) => ({ kind: 'grouping', code: g.code, name: g.name })),
+      ];
     },
 
     /** `group` applies every all-pupils target to one pupil group (its own baseline read from the figures held). */
@@ -153,8 +158,12 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
   async function contextOf(framework: Framework, placeCode?: string) {
     const la = await store.places.find('la', framework.la);
     if (la === undefined) throw new NotFoundError(`The framework's LA ${framework.la} is not held`);
-    const place = placeCode === undefined || placeCode === framework.la ? la : await store.places.find('district', placeCode);
-    if (place === undefined) throw new NotFoundError(`No district ${placeCode} in ${la.name}`);
+    // A district of the LA, or a collaboration (grouping), read as a district is.
+    const place =
+      placeCode === undefined || placeCode === framework.la
+        ? la
+        : ((await store.places.find('district', placeCode)) ?? (await store.places.find('grouping', placeCode)));
+    if (place === undefined) throw new NotFoundError(`No district or collaboration ${placeCode} in ${la.name}`);
     const england = (await store.places.byKind('country'))[0];
     const region = (await store.places.parents(la.id)).find((p) => p.kind === 'region');
     const group = framework.neighbourGroup === null ? undefined : await store.places.find('neighbour_group', framework.neighbourGroup);

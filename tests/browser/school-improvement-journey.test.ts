@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { publicDisclosure } from '../../src/domain/indicators/disclosure.ts';
 import type { Services } from '../../src/services/create-services.ts';
 import { expectAccessible, expectPageBasics } from '../support/browser.ts';
 import { demoInBrowser, type DemoBrowser } from '../support/demo-browser.ts';
@@ -57,6 +58,18 @@ describe('school improvement on the demo county: watch list â†’ school profile â
       assert.ok(await page.getByRole('heading', { name: heading, exact: true }).isVisible(), heading);
 
     await page.getByRole('link', { name: 'Dover Primary Teaching Alliance' }).first().click();
+    await expectPageBasics(page, /Dover Primary Teaching Alliance/);
+    await expectAccessible(page);
+  });
+
+  it('evaluates the framework for a collaboration as for a district', async () => {
+    const evaluation = await services.frameworks.evaluate('kent-2013-2016', 2015, publicDisclosure, 'DOVER-ALLIANCE');
+    assert.deepEqual(evaluation.place, { kind: 'grouping', code: 'DOVER-ALLIANCE', name: 'Dover Primary Teaching Alliance' });
+    // KS2 level 4+ RWM in 2014/15 is computed for the alliance from its members' pupils.
+    const ks2 = evaluation.targets.find((t) => t.target.id === 'ks2-attainment');
+    assert.ok(ks2 !== undefined && ks2.evaluation.value !== null, 'the alliance has a KS2 figure for 2015');
+    const page = await browser.newPage();
+    await page.goto(`${base}/frameworks/kent-2013-2016?year=2015&place=DOVER-ALLIANCE`);
     await expectPageBasics(page, /Dover Primary Teaching Alliance/);
     await expectAccessible(page);
   });
