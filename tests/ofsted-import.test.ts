@@ -75,6 +75,10 @@ describe('Ofsted files are read as published', () => {
     assert.equal(read.file.records.length, 60131);
     assert.equal(read.file.skipped, 3);
     assert.ok(read.file.records.every((r) => r.provenance === 'unofficial'));
+    // 47 rows say "Satisfactory" with a date from 1 September 2012 (counted in the raw file); 137699's is the repeat kept once.
+    assert.ok(
+      read.file.notes.includes('46 ratings worded "Satisfactory" on inspections from September 2012 read as grade 3, "requires improvement" by their date'),
+    );
   });
 });
 

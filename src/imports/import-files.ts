@@ -174,7 +174,10 @@ export async function readImportFile(filePath: string, mappings: readonly Mappin
     }
     case 'ofsted-ratings-history': {
       const parsed = ofstedRatingsHistory.parse(table);
-      return done(format.id, parsed, [[parsed.repeats, 'rows repeating an inspection already listed with the same grade skipped']]);
+      const result = done(format.id, parsed, [[parsed.repeats, 'rows repeating an inspection already listed with the same grade skipped']]);
+      if (!result.ok || parsed.lateSatisfactory === 0) return result;
+      const note = `${parsed.lateSatisfactory} ratings worded "Satisfactory" on inspections from September 2012 read as grade 3, "requires improvement" by their date`;
+      return { ok: true, file: { ...result.file, notes: [...result.file.notes, note] } };
     }
   }
 }
