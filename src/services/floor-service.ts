@@ -6,6 +6,7 @@ import type { Indicator } from '../domain/indicators/indicator.ts';
 import { roundHalfUp } from '../domain/indicators/rounding.ts';
 import type { ObservationRow } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
+import { ownFigures } from './own-figures.ts';
 
 /** The school-level figures each phase's floor reads (published performance-table figures). */
 export const floorIndicators: Readonly<Record<Phase, readonly string[]>> = {
@@ -80,10 +81,7 @@ export function createFloorService(store: Store, catalogue: () => readonly Indic
       });
       // A school's published figure, or the figure computed from its pupil records where none was published.
       const byPlace = new Map<number, ObservationRow[]>();
-      for (const r of [...rows].sort((a, b) => (a.basis === b.basis ? 0 : a.basis === 'published' ? -1 : 1))) {
-        const held = byPlace.get(r.placeId) ?? [];
-        if (!held.some((h) => h.indicatorCode === r.indicatorCode)) byPlace.set(r.placeId, [...held, r]);
-      }
+      for (const r of ownFigures(rows)) byPlace.set(r.placeId, [...(byPlace.get(r.placeId) ?? []), r]);
       const judged: FloorSchool[] = [];
       for (const s of schools) {
         const held = byPlace.get(s.id);

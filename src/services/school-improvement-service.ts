@@ -3,7 +3,7 @@ import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { pupilsOnRollCode, type Indicator } from '../domain/indicators/indicator.ts';
 import { academicYearCode, academicYearLabel, startYearOf } from '../domain/periods/academic-year.ts';
 import type { FloorResult, Phase } from '../domain/schools/floor-standards.ts';
-import { inspectionHistory, type CurrentJudgement } from '../domain/schools/inspection-history.ts';
+import { judgementIndex, predecessorIndex, type CurrentJudgement } from '../domain/schools/inspection-history.ts';
 import { riskScore, type RiskComponent } from '../domain/schools/risk.ts';
 import { rankAmong, scaleOf, similarSchools, type SchoolContext } from '../domain/schools/similar-schools.ts';
 import { classifyTrend, type Trend, type TrendPoint } from '../domain/schools/trends.ts';
@@ -11,6 +11,7 @@ import type { ObservationRow } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import type { Clock } from './import-service.ts';
 import type { createFloorService } from './floor-service.ts';
+import { ownFigures } from './own-figures.ts';
 
 /**
  * School improvement intelligence for an LA (docs/adr/0008-school-improvement.md): each state-funded mainstream
@@ -54,19 +55,6 @@ export type SchoolAssessment = Readonly<{
 export type LaAssessment = Readonly<{ la: Readonly<{ code: string; name: string }>; schools: readonly SchoolAssessment[]; asAt: string }>;
 
 const twoYearsBefore = (period: string) => academicYearCode(startYearOf(period) - 2);
-
-/** Published figures first, then computed ones: one row per place, indicator, period and breakdown. */
-function ownRows(rows: readonly ObservationRow[]): ObservationRow[] {
-  const seen = new Set<string>();
-  const out: ObservationRow[] = [];
-  for (const r of [...rows].sort((a, b) => (a.basis === b.basis ? 0 : a.basis === 'published' ? -1 : 1))) {
-    const key = `${r.placeId}|${r.indicatorCode}|${r.period}|${r.breakdown}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(r);
-  }
-  return out;
-}
 
 function phaseOf(a: SchoolAttributes): Phase | null {
   if (!a.stateFunded) return null;
@@ -122,7 +110,7 @@ export function createSchoolImprovementService(
     for (const p of placements.filter((p) => p.parentKind === 'grouping')) groupingsOf.set(p.urn, [...(groupingsOf.get(p.urn) ?? []), p.parentCode]);
 
     const ids = schools.map((s) => s.place.id);
-    const all = ownRows(
+    const all = ownFigures(
       await store.observations.find({
         indicatorCodes: [...new Set([...headlineIndicators.primary, ...headlineIndicators.secondary, ...priorAttainment.primary, 'ks4-cohort-disadvantaged'])],
         placeIds: ids,
@@ -147,13 +135,13 @@ export function createSchoolImprovementService(
 
     // Ofsted: each school's current judgement across its predecessors.
     const successions = await store.register.allSuccessions();
-    const chains = new Map(schools.map((s) => [s.place.code, inspectionHistory(s.place.code, successions, []).urns]));
-    const inspections = await store.inspections.forUrns([...new Set([...chains.values()].flat())]);
+    const chainOf = predecessorIndex(successions);
+    const judgementOf = judgementIndex(successions, await store.inspections.forUrns([...new Set(schools.flatMap((s) => chainOf(s.place.code)))]));
 
     // Context for similar schools: the cohort's shares of pupil groups in the latest year of the context indicator.
     const groupShares = new Map<string, Map<number, number>>();
     for (const breakdown of ['disadvantaged', 'sen-support', 'ehc-plan']) {
-      const rows = ownRows(
+      const rows = ownFigures(
         await store.observations.find({
           indicatorCodes: [...contextIndicator.primary, ...contextIndicator.secondary],
           placeIds: ids,
@@ -216,7 +204,6 @@ export function createSchoolImprovementService(
         eal: null,
         size: contextRow?.denominator ?? attributes.pupilsOnRoll,
       };
-      const history = inspectionHistory(place.code, successions, inspections);
       const district = districtOf.get(place.code);
       return {
         place,
@@ -225,16 +212,17 @@ export function createSchoolImprovementService(
         rows,
         trends,
         context,
-        history,
+        ofsted: judgementOf(place.code),
         district: district === undefined || !inLa.has(place.code) ? null : { code: district, name: districtNames.get(district) ?? district },
         groupings: (groupingsOf.get(place.code) ?? []).map((code) => ({ code, name: groupingNames.get(code) ?? code })),
       };
     });
 
+    const byUrn = new Map(assessed.map((o) => [o.place.code, o]));
     const result: SchoolAssessment[] = assessed.map((s) => {
       const pool = assessed.filter((o) => o.phase === s.phase).map((o) => o.context);
       const near = similarSchools(s.context, pool, 20, scaleOf(pool));
-      const nameOf = new Map(assessed.map((o) => [o.place.code, o.place.name]));
+
       const ranks = s.trends.flatMap((t) => {
         const indicator = indicatorOf(t.indicator);
         const last = t.series.at(-1);
@@ -242,7 +230,7 @@ export function createSchoolImprovementService(
         const members = [s.place.code, ...near.map((n) => n.urn)];
         const values = new Map(
           members.map((urn) => {
-            const other = assessed.find((o) => o.place.code === urn)!;
+            const other = byUrn.get(urn)!;
             return [urn, other.rows.find((r) => r.indicatorCode === t.indicator && r.period === last.period)?.value ?? null] as const;
           }),
         );
@@ -251,7 +239,7 @@ export function createSchoolImprovementService(
       });
       const floor = floorByUrn.get(s.place.code) ?? null;
       const risk = riskScore({
-        ofsted: s.history.current,
+        ofsted: s.ofsted,
         floor:
           floor === null || !floor.result.applies
             ? null
@@ -266,12 +254,12 @@ export function createSchoolImprovementService(
         typeName: s.attributes.typeName,
         district: s.district,
         groupings: s.groupings,
-        ofsted: s.history.current,
+        ofsted: s.ofsted,
         floor,
         trends: s.trends,
         context: s.context,
         disadvantagedBand: disadvantagedBandOf(s.context.disadvantaged),
-        similar: near.map((n) => ({ urn: n.urn, name: nameOf.get(n.urn) ?? n.urn, distance: n.distance })),
+        similar: near.map((n) => ({ urn: n.urn, name: byUrn.get(n.urn)?.place.name ?? n.urn, distance: n.distance })),
         ranks,
         risk,
       };
@@ -348,7 +336,7 @@ export function createSchoolImprovementService(
       if (school === undefined) throw new NotFoundError(`no school with URN ${urn}`);
       const la = (await store.places.parents(school.id)).find((p) => p.kind === 'la');
       const assessment = la === undefined ? null : ((await assess(la.code)).schools.find((s) => s.urn === urn) ?? null);
-      const rows = ownRows(await store.observations.find({ placeIds: [school.id], basis: ['published', 'computed'], limit: 100_000 }));
+      const rows = ownFigures(await store.observations.find({ placeIds: [school.id], basis: ['published', 'computed'], limit: 100_000 }));
       // Pupils on roll has its own table on the school page.
       const codes = [...new Set(rows.map((r) => r.indicatorCode))].filter((c) => c !== pupilsOnRollCode);
       const indicators = codes

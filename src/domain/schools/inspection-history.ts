@@ -75,33 +75,39 @@ export function judgementIndex(
   successions: readonly Succession[],
   inspections: readonly InspectionFacts[],
 ): (urn: string, asAt?: string) => CurrentJudgement | null {
-  const before = new Map<string, string[]>();
-  for (const s of successions) before.set(s.successorUrn, [...(before.get(s.successorUrn) ?? []), s.predecessorUrn]);
+  const chainOf = predecessorIndex(successions);
   const byUrn = new Map<string, InspectionFacts[]>();
   for (const i of inspections) {
     const list = byUrn.get(i.urn);
     if (list === undefined) byUrn.set(i.urn, [i]);
     else list.push(i);
   }
-  const chains = new Map<string, string[]>();
   return (urn, asAt) => {
+    const chain = chainOf(urn);
+    const own = chain.flatMap((u) => byUrn.get(u) ?? []);
+    return own.length === 0 ? null : historyAcross(urn, chain, own, asAt).current;
+  };
+}
+
+/** predecessorsOf for many schools: successions indexed once, each school's chain remembered. */
+export function predecessorIndex(successions: readonly Succession[]): (urn: string) => string[] {
+  const before = new Map<string, string[]>();
+  for (const s of successions) before.set(s.successorUrn, [...(before.get(s.successorUrn) ?? []), s.predecessorUrn]);
+  const chains = new Map<string, string[]>();
+  return (urn) => {
     let chain = chains.get(urn);
     if (chain === undefined) {
       chain = [urn];
       for (let i = 0; i < chain.length; i++) for (const p of before.get(chain[i]!) ?? []) if (!chain.includes(p)) chain.push(p);
       chains.set(urn, chain);
     }
-    const own = chain.flatMap((u) => byUrn.get(u) ?? []);
-    return own.length === 0 ? null : historyAcross(urn, chain, own, asAt).current;
+    return chain;
   };
 }
 
 /** The school and every URN before it, following successions backwards (a merger has several predecessors). */
 export function predecessorsOf(urn: string, successions: readonly Succession[]): string[] {
-  const found = [urn];
-  for (let i = 0; i < found.length; i++)
-    for (const s of successions) if (s.successorUrn === found[i] && !found.includes(s.predecessorUrn)) found.push(s.predecessorUrn);
-  return found;
+  return predecessorIndex(successions)(urn);
 }
 
 export type JudgementTally = Readonly<{
