@@ -1,6 +1,6 @@
 import { disclose, type DisclosurePolicy, type Suppression } from '../domain/indicators/disclosure.ts';
 import type { DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
-import type { ObservationRow } from '../store/observation-store.ts';
+import type { ObservationRow, PublicSuppression } from '../store/observation-store.ts';
 
 /** A stored figure as an audience may see it, at the decimals it was published with (else the indicator's). */
 export type ShownFigure = Readonly<{
@@ -12,12 +12,16 @@ export type ShownFigure = Readonly<{
   suppression: Suppression;
 }>;
 
-/** Every read of observations for a face goes through here: the disclosure step over the rows, in their order. */
-export function discloseRows(
-  rows: readonly Pick<ObservationRow, 'indicatorCode' | 'decimalPlaces' | 'value' | 'numerator' | 'denominator' | 'symbol'>[],
-  indicatorOf: (code: string) => Indicator,
-  policy: DisclosurePolicy,
-): ShownFigure[] {
+type DisclosableRow = Pick<ObservationRow, 'indicatorCode' | 'decimalPlaces' | 'value' | 'numerator' | 'denominator' | 'symbol'> &
+  Readonly<{ publicSuppression?: PublicSuppression }>;
+
+/**
+ * Every read of observations for a face goes through here: the disclosure step over the rows, in their order. For the
+ * public, a figure computed from pupil records is hidden where its table family's suppression was decided at compute
+ * (primary and secondary, across every place and pupil group) or is not decided yet; other figures get primary
+ * suppression and rounding row by row.
+ */
+export function discloseRows(rows: readonly DisclosableRow[], indicatorOf: (code: string) => Indicator, policy: DisclosurePolicy): ShownFigure[] {
   const cells = rows.map((r, index) => {
     const indicator = indicatorOf(r.indicatorCode);
     return {
@@ -31,7 +35,17 @@ export function discloseRows(
     };
   });
   const shown = disclose(cells, [], policy);
-  return cells.map((cell) => {
+  return cells.map((cell, index) => {
+    const decided = rows[index]!.publicSuppression ?? null;
+    if (policy.audience === 'public' && decided !== null)
+      return {
+        value: null,
+        symbol: 'c',
+        numerator: null,
+        denominator: null,
+        decimalPlaces: cell.decimalPlaces,
+        suppression: decided === 'pending' ? 'primary' : decided,
+      };
     const d = shown.get(cell.id)!;
     return {
       value: d.value,

@@ -82,10 +82,16 @@ export function createObservationService(store: Store) {
           decimalPlaces: d.decimalPlaces,
           suppression: d.suppression,
           basis: r.basis,
-          detail: r.detail,
+          detail: d.suppression === null ? r.detail : withoutCounts(r.detail),
           provenance: { batchId: r.provenance.batchId, file: r.provenance.file, format: r.provenance.format, line: r.provenance.line },
         };
       });
     },
   };
+}
+
+/** A hidden figure's provenance without the counts behind it: a suppressed cell reveals nothing, not even its pupils. */
+function withoutCounts(detail: RollUpDetail | ComputedDetail | null): RollUpDetail | ComputedDetail | null {
+  if (detail === null) return null;
+  return Object.fromEntries(Object.entries(detail).filter(([key]) => key !== 'pupils')) as RollUpDetail | ComputedDetail;
 }

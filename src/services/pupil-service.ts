@@ -11,9 +11,10 @@ import { BadRequestError, NotFoundError } from '../domain/errors.ts';
 import { england } from '../domain/geography/reference-places.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
-import type { DataVersion, Indicator } from '../domain/indicators/indicator.ts';
+import type { DataVersion, Indicator, Unit } from '../domain/indicators/indicator.ts';
 import { censusDateOf } from '../domain/periods/academic-year.ts';
-import { filterLabel, type PupilFilter } from '../domain/pupils/breakdowns.ts';
+import { breakdownLabels, filterLabel, type PupilFilter } from '../domain/pupils/breakdowns.ts';
+import { placeSumsOf, publicSuppressionOf } from '../domain/indicators/additivity.ts';
 import { isCollection, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
 import type { Log } from '../log.ts';
 import type { ComputedInput } from '../store/observation-store.ts';
@@ -98,6 +99,42 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
     return { schools: [...byUrn].map(([urn, p]) => ({ urn, ...p, region: p.la === null ? null : (laRegions.get(p.la) ?? null) })), laRegions };
   };
 
+  /** A single pupil group as the computed tables hold it for a place, disclosed as every other read of them is. */
+  const publishedGroup = async (
+    placeId: number,
+    file: PupilFile,
+    filter: PupilFilter,
+    policy: DisclosurePolicy,
+  ): Promise<{ breakdown: string; pupils: number | null; figures: AdHocFigure[] }> => {
+    const breakdown = filterLabel(filter);
+    if (breakdown.includes('+'))
+      throw new BadRequestError(
+        `Combined pupil groups (${breakdown}) are not published: ask for one condition at a time. Combinations are for signed-in staff, whom Waymark cannot yet sign in.`,
+      );
+    const codes = new Set(measuresFor(file.collection, file.period).map((m) => m.measure.indicator));
+    const indicators = new Map(catalogue().map((i) => [i.code, i]));
+    const rows = (
+      await store.observations.find({ placeIds: [placeId], period: file.period, breakdown, dataVersion: file.dataVersion, basis: 'computed', limit: 10_000 })
+    ).filter((r) => codes.has(r.indicatorCode) && indicators.has(r.indicatorCode));
+    if (rows.length === 0) throw new NotFoundError(`No published figures for the group ${breakdown} here in ${file.period}`);
+    const shown = discloseRows(rows, (code) => indicators.get(code)!, policy);
+    // The group's size only where a figure of it is shown (a hidden cell gives nothing away, not even its pupils).
+    const pupils = rows.reduce(
+      (most, r, i) => (shown[i]!.suppression === null ? Math.max(most ?? 0, ruleDetail(r.detail).pupils ?? 0) : most),
+      null as number | null,
+    );
+    return {
+      breakdown,
+      pupils,
+      figures: rows.map((r, i) => ({
+        ...shown[i]!,
+        indicator: r.indicatorCode,
+        title: indicators.get(r.indicatorCode)!.title,
+        rule: ruleDetail(r.detail).rule ?? '',
+      })),
+    };
+  };
+
   return {
     files,
     placements,
@@ -148,6 +185,8 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
     async compute(progress: (step: ComputeStep) => void = () => {}): Promise<ComputeSummary> {
       const all = await files();
       const known = new Set(catalogue().map((i) => i.code));
+      const units = new Map(catalogue().map((i) => [i.code, i.unit]));
+      const unitOf = (code: string): Unit => units.get(code)!;
       let computed = 0;
       let unchanged = 0;
       let figures = 0;
@@ -161,7 +200,15 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
           });
           const { schools: placed, laRegions } = await placements(file.period);
           const key = createHash('sha256')
-            .update(JSON.stringify({ file: file.hash, measuresVersion, placed, rules: measuresFor(file.collection, file.period).map((m) => m.sql) }))
+            .update(
+              JSON.stringify({
+                file: file.hash,
+                measuresVersion,
+                disclosureVersion,
+                placed,
+                rules: measuresFor(file.collection, file.period).map((m) => m.sql),
+              }),
+            )
             .digest('hex');
           const name = relative(pupilDir, file.path);
           if ((await store.register.batchesWithHash(key)).length > 0) {
@@ -177,10 +224,8 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
           unplacedPupils += result.unplacedPupils;
           const { kept, notCovered } = coveredFigures(result.figures, laRegions);
           placeIds ??= await placeIdsByLevel(store);
-          const inputs = toInputs(
-            placeIds,
-            kept.filter((f) => known.has(f.indicator)),
-          );
+          const chosen = kept.filter((f) => known.has(f.indicator));
+          const inputs = toInputs(placeIds, chosen, publicSuppressionOfFigures(chosen, placed, laRegions, unitOf));
           const indicatorCodes = measuresFor(file.collection, file.period).map((m) => m.measure.indicator);
           await store.transaction(async (tx) => {
             const batchId = await tx.register.openBatch({
@@ -220,13 +265,18 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
       return { files: all.length, computed, unchanged, figures, unplacedPupils };
     },
 
-    /** A pupil group nobody precomputed, answered live from the pupil file through the same disclosure step. */
+    /**
+     * A pupil group answered from the pupil file. For the public, only the groups the computed tables hold, read from
+     * those tables with the suppression decided over them: a live answer for any combination could be differenced
+     * against another (FSM girls = FSM − FSM boys), so combinations are for signed-in staff, which Waymark has not yet.
+     */
     async adHoc(query: AdHocQuery, policy: DisclosurePolicy): Promise<{ breakdown: string; pupils: number | null; figures: AdHocFigure[] }> {
       const version = query.dataVersion ?? 'final';
       const file = (await files()).find((f) => f.collection === query.collection && f.period === query.period && f.dataVersion === version);
       if (file === undefined) throw new NotFoundError(`No ${query.collection} pupil records for ${query.period} (${version})`);
       const place = await store.places.find(query.placeKind, query.place);
       if (place === undefined) throw new NotFoundError(`No ${query.placeKind} with code ${query.place}`);
+      if (policy.audience === 'public') return publishedGroup(place.id, file, query.filter, policy);
       let urns: string[] | null = null;
       if (query.placeKind === 'school') urns = [query.place];
       else if (query.placeKind !== 'country') {
@@ -294,9 +344,13 @@ async function placeIdsByLevel(store: Store): Promise<Map<PlaceLevel, Map<string
 }
 
 /** Figures with their place ids; figures for places the store does not hold are dropped. */
-function toInputs(ids: ReadonlyMap<PlaceLevel, ReadonlyMap<string, number>>, figures: readonly ComputedFigure[]): ComputedInput[] {
+function toInputs(
+  ids: ReadonlyMap<PlaceLevel, ReadonlyMap<string, number>>,
+  figures: readonly ComputedFigure[],
+  suppression: readonly ('primary' | 'secondary' | null)[],
+): ComputedInput[] {
   const inputs: ComputedInput[] = [];
-  for (const f of figures) {
+  for (const [index, f] of figures.entries()) {
     const placeId = ids.get(f.level)!.get(f.level === 'country' ? england.code : f.code);
     if (placeId === undefined || f.value === null) continue;
     inputs.push({
@@ -308,13 +362,51 @@ function toInputs(ids: ReadonlyMap<PlaceLevel, ReadonlyMap<string, number>>, fig
       denominator: f.denominator,
       pupils: f.pupils,
       rule: f.rule,
+      publicSuppression: suppression[index]!,
     });
   }
   return inputs;
+}
+
+/**
+ * Changes whenever the public suppression rules change, so that `waymark compute` decides every figure again
+ * (1: primary and secondary suppression over each table family, decided at compute).
+ */
+const disclosureVersion = 1;
+
+/** Each figure's public suppression over its table family (indicator × period × data version: every place and group). */
+function publicSuppressionOfFigures(
+  figures: readonly ComputedFigure[],
+  placed: readonly SchoolPlacement[],
+  laRegions: ReadonlyMap<string, string>,
+  unitOf: (indicator: string) => Unit,
+): ('primary' | 'secondary' | null)[] {
+  const placeSums = placeSumsOf(
+    placed.map((p) => ({ school: p.urn, district: p.district, la: p.la, groupings: p.groupings })),
+    laRegions,
+  );
+  return publicSuppressionOf(
+    figures.map((f) => ({
+      family: f.indicator,
+      place: f.level === 'country' ? 'country:england' : `${f.level}:${f.code}`,
+      breakdown: f.breakdown,
+      unit: unitOf(f.indicator),
+      value: f.value,
+      numerator: f.numerator,
+      denominator: f.denominator,
+    })),
+    placeSums,
+    breakdownLabels,
+  );
 }
 
 async function fileHash(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/** The rule and pupils a computed figure's detail records. */
+function ruleDetail(detail: unknown): { rule?: string; pupils?: number } {
+  return typeof detail === 'object' && detail !== null ? detail : {};
 }

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../domain/errors.ts';
+import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { pupilsOnRollCode, type Indicator } from '../domain/indicators/indicator.ts';
 import { academicYearCode, academicYearLabel, startYearOf } from '../domain/periods/academic-year.ts';
@@ -11,6 +12,7 @@ import type { ObservationRow } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import type { Clock } from './import-service.ts';
 import type { createFloorService } from './floor-service.ts';
+import { discloseRows } from './disclose-rows.ts';
 import { ownFigures } from './own-figures.ts';
 
 /**
@@ -331,29 +333,34 @@ export function createSchoolImprovementService(
     },
 
     /** One school's profile: its assessment, every indicator held for it by year, and its pupil-group gaps. */
-    async profile(urn: string) {
+    async profile(urn: string, policy: DisclosurePolicy) {
       const school = await store.places.find('school', urn);
       if (school === undefined) throw new NotFoundError(`no school with URN ${urn}`);
       const la = (await store.places.parents(school.id)).find((p) => p.kind === 'la');
       const assessment = la === undefined ? null : ((await assess(la.code)).schools.find((s) => s.urn === urn) ?? null);
-      const rows = ownFigures(await store.observations.find({ placeIds: [school.id], basis: ['published', 'computed'], limit: 100_000 }));
       // Pupils on roll has its own table on the school page.
-      const codes = [...new Set(rows.map((r) => r.indicatorCode))].filter((c) => c !== pupilsOnRollCode);
+      const held = ownFigures(await store.observations.find({ placeIds: [school.id], basis: ['published', 'computed'], limit: 100_000 })).filter(
+        (r) => r.indicatorCode !== pupilsOnRollCode && indicatorOf(r.indicatorCode) !== undefined,
+      );
+      // Every figure as the audience may see it: a hidden cell shows its symbol, and no gap is worked from it.
+      const shown = discloseRows(held, (code) => indicatorOf(code)!, policy);
+      const rows = held.map((r, index) => ({ ...r, shown: shown[index]! }));
+      const codes = [...new Set(rows.map((r) => r.indicatorCode))];
       const indicators = codes
         .map((code) => {
-          const indicator = indicatorOf(code);
+          const indicator = indicatorOf(code)!;
           const all = rows.filter((r) => r.indicatorCode === code && r.breakdown === 'all').sort((a, b) => a.period.localeCompare(b.period));
           return {
             code,
-            title: indicator?.title ?? code,
-            unit: indicator?.unit ?? 'percent',
-            decimalPlaces: indicator?.decimalPlaces ?? 0,
+            title: indicator.title,
+            unit: indicator.unit,
+            decimalPlaces: indicator.decimalPlaces,
             rows: all.map((r) => ({
               period: r.period,
               label: academicYearLabel(r.period),
-              value: r.value,
-              symbol: r.symbol,
-              denominator: r.denominator,
+              value: r.shown.value,
+              symbol: r.shown.symbol,
+              denominator: r.shown.denominator,
               basis: r.basis,
             })),
             gaps: (
@@ -365,7 +372,8 @@ export function createSchoolImprovementService(
               const latest = all.at(-1)?.period;
               const g = rows.find((r) => r.indicatorCode === code && r.breakdown === group && r.period === latest);
               const o = rows.find((r) => r.indicatorCode === code && r.breakdown === other && r.period === latest);
-              return g?.value === null || g === undefined || o?.value === null || o === undefined
+              // From the unrounded figures, and only where both are shown to this audience.
+              return g === undefined || o === undefined || g.value === null || o.value === null || g.shown.value === null || o.shown.value === null
                 ? []
                 : [{ group, other, period: latest!, gap: o.value - g.value }];
             }),

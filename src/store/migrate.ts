@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004_observation_basis.ts';
 import * as m0005 from './migrations/0005_computed_basis.ts';
 import * as m0006 from './migrations/0006_inspection.ts';
 import * as m0007 from './migrations/0007_band_unit.ts';
+import * as m0008 from './migrations/0008_public_suppression.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005_computed_basis': m0005,
   '0006_inspection': m0006,
   '0007_band_unit': m0007,
+  '0008_public_suppression': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -32,7 +32,12 @@ export type ComputedInput = Readonly<{
   denominator: number | null;
   pupils: number;
   rule: string;
+  /** Hidden from the public by primary or secondary suppression over the figure's table family (null: shown). */
+  publicSuppression: PublicSuppression;
 }>;
+
+/** A figure's public suppression where Waymark decided it (figures computed from pupil records): 'pending' is hidden. */
+export type PublicSuppression = 'primary' | 'secondary' | 'pending' | null;
 
 /** A figure derived from school-level facts (Ofsted outcomes, floor counts), with its rule and the counts behind it. */
 export type DerivedFigure = Omit<Observation, 'dataVersion' | 'symbol'> &
@@ -44,6 +49,7 @@ export type ObservationRow = Observation &
   Readonly<{
     basis: Basis;
     detail: RollUpDetail | ComputedDetail | null;
+    publicSuppression: PublicSuppression;
     decimalPlaces: number | null;
     place: Readonly<{ kind: PlaceKind; code: string; name: string }>;
     provenance: Readonly<{ batchId: number; file: string; format: string; line: number | null; importedAt: Date }>;
@@ -144,6 +150,7 @@ export function createObservationStore(db: Kysely<Database>) {
           'o.source_line',
           'o.basis',
           'o.detail',
+          'o.public_suppression',
           'p.kind',
           'p.code',
           'p.name',
@@ -182,6 +189,7 @@ export function createObservationStore(db: Kysely<Database>) {
         decimalPlaces: r.decimal_places,
         basis: r.basis as Basis,
         detail: (r.detail ?? null) as RollUpDetail | ComputedDetail | null,
+        publicSuppression: r.public_suppression as PublicSuppression,
         place: { kind: r.kind as PlaceKind, code: r.code, name: r.name },
         provenance: { batchId: r.batch_id, file: r.file_name, format: r.format, line: r.source_line, importedAt: r.imported_at },
       }));
@@ -212,13 +220,13 @@ export function createObservationStore(db: Kysely<Database>) {
       for (let i = 0; i < figures.length; i += 20_000) {
         const part = figures.slice(i, i + 20_000);
         await sql`
-          insert into observation (indicator_code, place_id, period, breakdown, value, numerator, denominator, data_version, batch_id, basis, detail)
+          insert into observation (indicator_code, place_id, period, breakdown, value, numerator, denominator, data_version, batch_id, basis, detail, public_suppression)
           select t.indicator_code, t.place_id, ${scope.period}, t.breakdown, t.value, t.numerator, t.denominator, ${scope.dataVersion}, ${batchId},
-                 'computed', jsonb_build_object('rule', t.rule, 'pupilBatch', ${pupilBatch}::bigint, 'pupils', t.pupils)
+                 'computed', jsonb_build_object('rule', t.rule, 'pupilBatch', ${pupilBatch}::bigint, 'pupils', t.pupils), t.public_suppression
             from unnest(${part.map((f) => f.indicatorCode)}::text[], ${part.map((f) => f.placeId)}::bigint[], ${part.map((f) => f.breakdown)}::text[],
                         ${part.map((f) => f.value)}::float8[], ${part.map((f) => f.numerator)}::float8[], ${part.map((f) => f.denominator)}::float8[],
-                        ${part.map((f) => f.rule)}::text[], ${part.map((f) => f.pupils)}::int[])
-              as t(indicator_code, place_id, breakdown, value, numerator, denominator, rule, pupils)`.execute(db);
+                        ${part.map((f) => f.rule)}::text[], ${part.map((f) => f.pupils)}::int[], ${part.map((f) => f.publicSuppression)}::text[])
+              as t(indicator_code, place_id, breakdown, value, numerator, denominator, rule, pupils, public_suppression)`.execute(db);
       }
       return { removed: Number(removed.numDeletedRows), written: figures.length };
     },

@@ -101,6 +101,8 @@ export interface ObservationTable {
   source_line: number | null;
   basis: ColumnType<string, string | undefined, string>;
   detail: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Computed from pupil records: hidden from the public ('primary', 'secondary'), or not yet decided ('pending'). */
+  public_suppression: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InspectionTable {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -45,6 +46,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
     templates: [here, govukDist],
     options: { env, onConfigure: (configured: nunjucks.Environment) => configured.addGlobal('startupNotice', notice) },
   });
+  // Rate limits are per route (config.rateLimit); only routes that answer from pupil records set one.
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyFormbody, { bodyLimit: 200_000 });
   await app.register(fastifyStatic, { root: path.join(govukDist, 'govuk', 'assets'), prefix: '/assets/' });
   await app.register(fastifyStatic, {

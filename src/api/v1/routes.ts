@@ -30,7 +30,8 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
     return observationsResponse.parse({ disclosure: publicDisclosure.audience, count: observations.length, observations });
   });
 
-  app.get('/api/v1/pupil-groups', async (request) => {
+  // Each answer reads pupil records: a reader may ask 60 a minute.
+  app.get('/api/v1/pupil-groups', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request) => {
     const { collection, period, dataVersion, placeKind, place, ...filter } = pupilGroupQuery.parse(request.query);
     const answer = await services.pupils.adHoc({ collection, period, dataVersion, placeKind, place, filter }, publicDisclosure);
     return pupilGroupResponse.parse({ disclosure: publicDisclosure.audience, ...answer });

@@ -43,8 +43,8 @@ export const observationRow = z.object({
   basis: z.enum(['published', 'computed', 'roll-up']),
   detail: z
     .union([
-      z.object({ schools: z.number().int(), pupils: z.number(), schoolsWithoutFigure: z.number().int(), method: z.string() }),
-      z.object({ rule: z.string(), pupilBatch: z.number().int(), pupils: z.number().int() }),
+      z.object({ schools: z.number().int(), pupils: z.number().optional(), schoolsWithoutFigure: z.number().int(), method: z.string() }),
+      z.object({ rule: z.string(), pupilBatch: z.number().int(), pupils: z.number().int().optional() }),
       z.object({
         rule: z.string(),
         schools: z.number().int(),

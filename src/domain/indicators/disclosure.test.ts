@@ -93,3 +93,35 @@ describe('disclosure for an LA officer under a data-sharing agreement', () => {
     assert.equal(shown.get('small')!.value, 80);
   });
 });
+
+describe('secondary suppression when the total is the hidden cell', () => {
+  it('hides a part when a hidden total could be rebuilt by adding its visible parts', () => {
+    // A district's figure hidden (by another equation) while both its schools show: 7 + 9 = 16 gives it away.
+    const cells = [count('district', 16), count('a', 7), count('b', 9), count('la', 40), count('other', 24)];
+    const shown = disclose(
+      cells,
+      [
+        { total: 'district', parts: ['a', 'b'] },
+        { total: 'la', parts: ['district', 'other'] },
+      ],
+      { ...publicDisclosure, countThreshold: 17 },
+    );
+    // Primary: district 16 (under 17), a 7 and b 9 → all three hidden by the threshold already; la 40 and other 24 visible,
+    // so la = district + other has one hidden cell and 'other' must go too.
+    assert.equal(shown.get('other')!.suppression, 'secondary');
+  });
+
+  it('never leaves an equation with exactly one hidden cell, whichever cell it is', () => {
+    const cells = [count('all', 30), count('fsm', 10), count('not-fsm', 20), count('district', 50), count('school-2', 20)];
+    const groups = [
+      { total: 'all', parts: ['fsm', 'not-fsm'] },
+      { total: 'district', parts: ['all', 'school-2'] },
+    ];
+    // Only 'all' is small under this threshold: hiding it alone would let district − school-2 rebuild it.
+    const shown = disclose(cells, groups, { ...publicDisclosure, countThreshold: 31, numeratorThreshold: 0, denominatorThreshold: 0 });
+    for (const g of groups) {
+      const hiddenCount = [g.total, ...g.parts].filter((id) => shown.get(id)!.suppression !== null).length;
+      assert.notEqual(hiddenCount, 1, `${g.total} = ${g.parts.join(' + ')} has one hidden cell`);
+    }
+  });
+});

@@ -55,26 +55,56 @@ export function isPrimarySuppressed(cell: Cell, policy: DisclosurePolicy): boole
   return inRange(cell.numerator, policy.numeratorThreshold) || inRange(cell.denominator, policy.denominatorThreshold);
 }
 
-export function disclose(cells: readonly Cell[], groups: readonly Additivity[], policy: DisclosurePolicy): Map<string, DisclosedCell> {
+/**
+ * Which cells an audience may not see, and why: symbols the source gave, primary suppression of small numbers, then
+ * secondary suppression (GSS; domain.md §9.3). Each additivity group is an equation total = Σ parts; a reader who
+ * sees all but one of its cells recovers that one by subtraction, so no group may be left with exactly one hidden
+ * cell. While one is, the smallest visible part (what subtraction would reveal least of) is hidden too, or the total
+ * when no part is visible; this repeats across groups until none has exactly one hidden cell. Parts the table does
+ * not hold are left out: a computed table holds every group that has pupils, so a missing part is none.
+ */
+export function decideSuppression(cells: readonly Cell[], groups: readonly Additivity[], policy: DisclosurePolicy): Map<string, Exclude<Suppression, null>> {
   const byId = new Map(cells.map((c) => [c.id, c]));
   const hidden = new Map<string, Exclude<Suppression, null>>();
   for (const c of cells) {
     if (c.symbol !== null && c.symbol !== 'low') hidden.set(c.id, 'source');
     else if (isPrimarySuppressed(c, policy)) hidden.set(c.id, 'primary');
   }
-  // Secondary suppression, repeated until stable: a visible total with exactly one hidden part gives that part away.
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const group of groups) {
-      if (hidden.has(group.total) || !byId.has(group.total)) continue;
-      const hiddenParts = group.parts.filter((p) => hidden.has(p));
-      if (hiddenParts.length !== 1) continue;
-      const visible = group.parts.filter((p) => !hidden.has(p) && byId.has(p));
-      const next = visible.sort((a, b) => size(byId.get(a)!) - size(byId.get(b)!) || a.localeCompare(b))[0] ?? group.total;
-      hidden.set(next, 'secondary');
-      changed = true;
+  if (policy.audience !== 'public' || groups.length === 0) return hidden;
+  const held = groups
+    .filter((g) => byId.has(g.total))
+    .map((g) => ({ total: g.total, parts: g.parts.filter((p) => byId.has(p) && p !== g.total) }))
+    .filter((g) => g.parts.length > 0);
+  const groupsOf = new Map<string, number[]>();
+  held.forEach((g, index) => {
+    for (const id of [g.total, ...g.parts]) {
+      const of = groupsOf.get(id);
+      if (of === undefined) groupsOf.set(id, [index]);
+      else of.push(index);
     }
+  });
+  const pending = held.map((_, index) => index);
+  const queued = new Set(pending);
+  while (pending.length > 0) {
+    const index = pending.pop()!;
+    queued.delete(index);
+    const group = held[index]!;
+    const members = [group.total, ...group.parts];
+    if (members.filter((id) => hidden.has(id)).length !== 1) continue;
+    const visible = group.parts.filter((p) => !hidden.has(p)).sort((a, b) => size(byId.get(a)!) - size(byId.get(b)!) || a.localeCompare(b));
+    const next = visible[0] ?? group.total;
+    hidden.set(next, 'secondary');
+    for (const other of groupsOf.get(next) ?? [])
+      if (!queued.has(other)) {
+        queued.add(other);
+        pending.push(other);
+      }
   }
+  return hidden;
+}
+
+export function disclose(cells: readonly Cell[], groups: readonly Additivity[], policy: DisclosurePolicy): Map<string, DisclosedCell> {
+  const hidden = decideSuppression(cells, groups, policy);
   const result = new Map<string, DisclosedCell>();
   for (const c of cells) {
     const suppression = hidden.get(c.id) ?? null;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { csvField } from '../../components/csv-field.ts';
 import { z } from 'zod';
 import { publicDisclosure } from '../../../domain/indicators/disclosure.ts';
 import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
@@ -103,10 +104,9 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
 
 /** The LA table as shown: rank, band and the value after disclosure, with England and the regions first. */
 function toCsv(c: Comparison): string {
-  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = [['indicator', 'period', 'breakdown', 'geographic_level', 'code', 'name', 'value', 'rank', 'quartile_band'].join(',')];
   const row = (level: string, f: PlaceFigure, rank = '', band = '') =>
-    lines.push([c.indicator.code, c.period ?? '', c.breakdown, level, f.code, f.name, shownText(f), rank, band].map(quote).join(','));
+    lines.push([c.indicator.code, c.period ?? '', c.breakdown, level, f.code, f.name, shownText(f), rank, band].map(csvField).join(','));
   if (c.england) row('National', c.england);
   for (const r of c.regions) row('Regional', r);
   for (const la of c.las) row('Local authority', la, la.rank?.toString() ?? '', la.band ?? '');

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { publicDisclosure } from '../../../domain/indicators/disclosure.ts';
 import { governanceLabels, sectorLabels } from '../../../domain/geography/place.ts';
 import { successionLabels } from '../../../domain/geography/succession.ts';
 import { academicYearLabel, startYearOf } from '../../../domain/periods/academic-year.ts';
@@ -16,7 +17,7 @@ export function schoolRoutes(app: FastifyInstance, services: Services): void {
     const [page, ofsted, profile] = await Promise.all([
       services.places.schoolPage(request.params.urn),
       services.ofsted.schoolHistory(request.params.urn),
-      services.schoolImprovement.profile(request.params.urn),
+      services.schoolImprovement.profile(request.params.urn, publicDisclosure),
     ]);
     const a = page.school.attributes;
     const row = (key: string, value: string | null | undefined) => ({
