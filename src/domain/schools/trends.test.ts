@@ -39,6 +39,7 @@ describe('trend classification over three years of results', () => {
     const trend = classifyTrend(series(8, 25, 50, 100), percent);
     assert.equal(trend.classified, false);
     assert.ok(!trend.classified && /fewer than 10 pupils/.test(trend.reason));
+    assert.equal(trend.change, null, 'no change is given that could reveal a small cohort’s figure');
   });
 
   it('reads a lower-is-better measure the right way round (persistent absence 12% to 6% of 500 pupils improves, by 6 points: not rapid)', () => {

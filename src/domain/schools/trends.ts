@@ -9,7 +9,8 @@ import type { Polarity, Unit } from '../indicators/indicator.ts';
  * - It is significant when its 95% interval excludes zero: Newcombe's interval for two proportions for percentages
  *   (the numerator recovered as value × pupils where only the rounded percentage is published); a normal interval
  *   with the national standard deviation of pupil scores for averages, when that is given. Otherwise it is not tested.
- * - A cohort of fewer than `minimumCohort` pupils (10) in either year is never classified: the page says why.
+ * - A cohort of fewer than `minimumCohort` pupils (10) in either year is never classified, and its change is not
+ *   given (it could reveal a year's suppressed figure): the page says why.
  * - Significant changes of at least `rapid` (10 percentage points; 0.5 of a standard deviation for averages) are
  *   rapid; smaller significant changes are improving or declining; changes that are not significant are stable.
  */
@@ -68,7 +69,9 @@ export function classifyTrend(points: readonly TrendPoint[], options: TrendOptio
     return {
       classified: false,
       reason: `fewer than ${minimum} pupils in ${first.denominator < minimum ? first.period : last.period}: too few to classify`,
+      // No change either: with a cohort this small, the change and one year's published figure would give the other away.
       ...base,
+      change: null,
     };
   let interval: { lower: number; upper: number };
   let rapid: number;
