@@ -16,19 +16,34 @@ const paths = {
   postcodes: 'kent-postcode-district/codepoint_open_2014-08_kent_postcodes.csv',
   ks2: 'perf-tables-2016-2019/ks2_school_2016.csv',
   ks4: 'perf-tables-2016-2019/ks4_school_2018.csv',
+  ks2of2018: 'perf-tables-2016-2019/ks2_school_2018.csv',
 };
 const files = await readShared(Object.values(paths));
 
 type Row = Record<string, string>;
 const rows = (p: string): Row[] => parse<Row>(readFileSync(sharedFile(p)), { columns: true, bom: true });
 
+/** State-funded schools as DfE counts them, from the spine's own columns: maintained schools, academies and free
+ * schools, and special schools other than non-maintained and independent ones (colleges and independent schools out). */
+const stateFunded = (r: Row) =>
+  r.MINORGROUP === 'Maintained School' || r.MINORGROUP === 'Academy' || (r.MINORGROUP === 'Special School' && !/independent|non-maintained/i.test(r.NFTYPE!));
+
 /**
- * The expected roll-up, derived from the raw files: Kent schools of the 2017/18 spine open at the January census
- * (OPENDATE blank or on/before it, CLOSEDATE blank or on/after it), optionally in one district by the derived
- * school → district table; their rows in the results file with both a percentage/score and a pupil count; the
- * pupil-weighted mean Σ(value × pupils) / Σ pupils, rounded half up as the indicator publishes.
+ * The expected roll-up, derived from the raw files: Kent schools of the 2017/18 spine open at some time in the academic
+ * year (OPENDATE blank or on/before 31 August, CLOSEDATE blank or on/after 1 September), state-funded unless all schools
+ * are asked for, optionally in one district by the derived school → district table; their rows in the results file with
+ * both a percentage/score and a pupil count; the pupil-weighted mean Σ(value × pupils) / Σ pupils, rounded half up as the
+ * indicator publishes.
  */
-function expectedRollUp(results: string, valueColumn: string, pupilsColumn: string, census: string, decimals: number, district?: string) {
+function expectedRollUp(
+  results: string,
+  valueColumn: string,
+  pupilsColumn: string,
+  year: Readonly<{ from: string; to: string }>,
+  decimals: number,
+  district?: string,
+  population: 'state-funded' | 'all-schools' = 'state-funded',
+) {
   const inDistrict = new Set(
     rows('kent-postcode-district/kent_schools_district_by_postcode.csv')
       .filter((r) => r.district_code === district)
@@ -36,7 +51,8 @@ function expectedRollUp(results: string, valueColumn: string, pupilsColumn: stri
   );
   const kent = new Set(
     rows(paths.spine)
-      .filter((r) => r.LA === '886' && (r.OPENDATE === '' || r.OPENDATE! <= census) && (r.CLOSEDATE === '' || r.CLOSEDATE! >= census))
+      .filter((r) => r.LA === '886' && (r.OPENDATE === '' || r.OPENDATE! <= year.to) && (r.CLOSEDATE === '' || r.CLOSEDATE! >= year.from))
+      .filter((r) => population === 'all-schools' || stateFunded(r))
       .filter((r) => district === undefined || inDistrict.has(r.URN))
       .map((r) => r.URN),
   );
@@ -52,7 +68,10 @@ function expectedRollUp(results: string, valueColumn: string, pupilsColumn: stri
   return { value: roundHalfUp(weighted / pupils, decimals), schools, pupils };
 }
 
-type ApiRow = { value: number; basis: string; detail: { schools: number; pupils: number; method: string } };
+const year2016 = { from: '20150901', to: '20160831' };
+const year2018 = { from: '20170901', to: '20180831' };
+
+type ApiRow = { value: number; basis: string; detail: { schools: number; pupils: number; method: string; population: string } };
 
 for (const target of databaseTargets()) {
   describe(`roll-ups of real school results to Kent and its districts (${target.name})`, () => {
@@ -66,7 +85,7 @@ for (const target of databaseTargets()) {
     after(() => test.close());
 
     it('rolls KS2 2016 expected standard up to Kent with its school and pupil counts', async () => {
-      const expected = expectedRollUp(paths.ks2, 'Overall Meet Std', 'KS2 Pupils', '20160115', 0);
+      const expected = expectedRollUp(paths.ks2, 'Overall Meet Std', 'KS2 Pupils', year2016, 0);
       const got = await rollUp('ks2-expected-rwm', '886', '201516');
       assert.deepEqual({ value: got.value, schools: got.detail.schools, pupils: got.detail.pupils }, expected);
       assert.equal(got.basis, 'roll-up');
@@ -74,7 +93,7 @@ for (const target of databaseTargets()) {
     });
 
     it('rolls KS2 2016 up to a district (Maidstone), schools placed by postcode', async () => {
-      const expected = expectedRollUp(paths.ks2, 'Overall Meet Std', 'KS2 Pupils', '20160115', 0, 'E07000110');
+      const expected = expectedRollUp(paths.ks2, 'Overall Meet Std', 'KS2 Pupils', year2016, 0, 'E07000110');
       const got = await rollUp('ks2-expected-rwm', 'E07000110', '201516');
       assert.deepEqual({ value: got.value, schools: got.detail.schools, pupils: got.detail.pupils }, expected);
       assert.ok(expected.schools > 20);
@@ -85,10 +104,46 @@ for (const target of databaseTargets()) {
         ['886', undefined],
         ['E07000114', 'E07000114'],
       ] as const) {
-        const expected = expectedRollUp(paths.ks4, 'Attainment 8', 'KS4 Pupils', '20180115', 1, district);
+        const expected = expectedRollUp(paths.ks4, 'Attainment 8', 'KS4 Pupils', year2018, 1, district);
         const got = await rollUp('ks4-attainment8', place, '201718');
         assert.deepEqual({ value: got.value, schools: got.detail.schools, pupils: got.detail.pupils }, expected, place);
       }
+    });
+
+    it('counts independent schools only in the all-schools roll-up, and says which population each counts', async () => {
+      const stateFundedA8 = await rollUp('ks4-attainment8', '886', '201718');
+      assert.equal(stateFundedA8.detail.population, 'state-funded');
+      const all = await oneObservation<ApiRow>(test.app, 'indicator=ks4-attainment8&place=886&period=201718&basis=roll-up&population=all-schools');
+      const expected = expectedRollUp(paths.ks4, 'Attainment 8', 'KS4 Pupils', year2018, 1, undefined, 'all-schools');
+      assert.deepEqual({ value: all.value, schools: all.detail.schools, pupils: all.detail.pupils }, expected);
+      assert.ok(all.detail.schools > stateFundedA8.detail.schools, 'the 2018 KS4 file has results for Kent independent schools');
+    });
+
+    it('makes Kent the sum of its twelve districts in schools, pupils and value, for every population (KS2 2016 and 2018, KS4 2018)', async () => {
+      const districts = rows('kent-postcode-district/kent_schools_district_by_postcode.csv');
+      const codes = [...new Set(districts.map((r) => r.district_code!))];
+      assert.equal(codes.length, 12);
+      for (const [indicator, period] of [
+        ['ks2-expected-rwm', '201516'],
+        ['ks2-expected-rwm', '201718'],
+        ['ks4-attainment8', '201718'],
+      ] as const)
+        for (const population of ['state-funded', 'state-funded-mainstream', 'all-schools']) {
+          const read = async (place: string) =>
+            (
+              await test.app.inject(
+                `/api/v1/observations?indicator=${indicator}&place=${place}&period=${period}&breakdown=all&basis=roll-up&population=${population}`,
+              )
+            ).json<{ observations: (ApiRow & { numerator: null; denominator: number })[] }>().observations;
+          const [kent] = await read('886');
+          const parts = (await Promise.all(codes.map((c) => read(c)))).flat();
+          const schools = parts.reduce((a, p) => a + p.detail.schools, 0);
+          const pupils = parts.reduce((a, p) => a + p.detail.pupils, 0);
+          assert.deepEqual([kent!.detail.schools, kent!.detail.pupils], [schools, pupils], `${indicator} ${population}`);
+          // The value: each district's (rounded, as served) value weighted by its pupils agrees with Kent's to within rounding.
+          const mean = parts.reduce((a, p) => a + p.value * p.detail.pupils, 0) / pupils;
+          assert.ok(Math.abs(mean - kent!.value) <= 0.5, `${indicator} ${population}: Kent ${kent!.value}, districts ${mean}`);
+        }
     });
 
     it('rolls figures up to a collaboration as soon as its grouping file is imported, and again on demand with the same result', async () => {

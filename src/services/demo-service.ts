@@ -187,7 +187,7 @@ export function createDemoService(
           dataVersion: 'final',
           decimalPlaces: f.decimalPlaces,
         }));
-        await tx.observations.insert([...observations, ...comparators], batchId);
+        await tx.observations.insert([...observations, ...comparators], batchId, demoFormat);
         await tx.register.closeBatch(batchId, {
           inserted: county.schools.length,
           updated: 0,

@@ -1,6 +1,6 @@
 import type { FileIssue } from '../domain/errors.ts';
 import { england, regionCodeForExactName, regionCodeForName } from '../domain/geography/reference-places.ts';
-import type { ImportFile } from '../domain/import-file.ts';
+import { batchFormat, type ImportFile } from '../domain/import-file.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import { laitPeriod } from '../domain/indicators/lait.ts';
 import type { ObservationInput } from '../store/observation-store.ts';
@@ -103,7 +103,7 @@ export async function writeLaitData(tx: Store, file: Extract<ImportFile, { forma
       sourceLine: r.line,
     });
   }
-  const counts = await tx.observations.upsert(observations, batchId);
+  const counts = await tx.observations.upsert(observations, batchId, batchFormat(file));
   const skipped = [...skips.values()].reduce((a, b) => a + b, 0);
   return {
     ...zeroCounts(),

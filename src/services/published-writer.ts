@@ -1,11 +1,11 @@
 import type { FileIssue } from '../domain/errors.ts';
 import { england, regionCodeForExactName, regionCodeForName } from '../domain/geography/reference-places.ts';
-import type { ImportFile } from '../domain/import-file.ts';
+import { batchFormat, type ImportFile } from '../domain/import-file.ts';
 import type { PlaceRef } from '../domain/indicators/published-values.ts';
-import { censusDateOf } from '../domain/periods/academic-year.ts';
 import type { ObservationInput } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { zeroCounts, type Counts } from './import-counts.ts';
+import { rollUpFigures, rollUpMethod } from './roll-up-service.ts';
 
 /** Writes figures read through a mapping: places found by code or name, LAs a file names with a code added, observations upserted. */
 export async function writePublishedValues(
@@ -64,15 +64,15 @@ export async function writePublishedValues(
     });
   }
   if (issues.length > 0) return zeroCounts();
-  const counts = await tx.observations.upsert(observations, batchId);
+  const counts = await tx.observations.upsert(observations, batchId, batchFormat(file));
   // School figures with a pupil count roll up to the LAs, districts and groupings the schools belong to.
-  const schoolFigures = new Map<string, { indicatorCode: string; period: string; censusDate: string }>();
+  const schoolFigures = new Map<string, { indicatorCode: string; period: string }>();
   for (const r of file.records)
     if (r.place.kind === 'school' && r.denominator !== null && /^\d{6}$/.test(r.period))
-      schoolFigures.set(`${r.indicator}|${r.period}`, { indicatorCode: r.indicator, period: r.period, censusDate: censusDateOf(r.period) });
+      schoolFigures.set(`${r.indicator}|${r.period}`, { indicatorCode: r.indicator, period: r.period });
   // The figures just written have no planner statistics yet: refresh them so each roll-up is planned on real sizes.
   if (schoolFigures.size > 0) await tx.analyse(['observation', 'place', 'place_link']);
-  const rolledUp = schoolFigures.size === 0 ? 0 : await tx.observations.rollUpSchools([...schoolFigures.values()], batchId, rollUpMethod);
+  const rolledUp = await rollUpFigures(tx, [...schoolFigures.values()], batchId);
   const skipped = [...unresolved.values()].reduce((a, b) => a + b, 0);
   const names = [...unresolved.keys()];
   return {
@@ -88,8 +88,6 @@ export async function writePublishedValues(
     ],
   };
 }
-
-export const rollUpMethod = 'pupil-weighted mean of the published school figures, schools placed by location; not the published LA figure';
 
 /** LA names as files write them ("Bristol, City of", "Herefordshire, County of", "St. Helens") compared loosely. */
 export function normalisePlaceName(name: string): string {

@@ -12,9 +12,10 @@ import { england } from '../domain/geography/reference-places.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { DataVersion, Indicator, Unit } from '../domain/indicators/indicator.ts';
-import { censusDateOf } from '../domain/periods/academic-year.ts';
+import { academicYearLabel, censusDateOf } from '../domain/periods/academic-year.ts';
 import { breakdownLabels, filterLabel, type PupilFilter } from '../domain/pupils/breakdowns.ts';
 import { placeSumsOf, publicSuppressionOf } from '../domain/indicators/additivity.ts';
+import { membershipsForYear } from '../domain/geography/school-placement.ts';
 import { isCollection, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
 import type { Log } from '../log.ts';
 import type { ComputedInput } from '../store/observation-store.ts';
@@ -85,18 +86,27 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
     return [...newest.values()].sort((a, b) => a.period.localeCompare(b.period) || a.collection.localeCompare(b.collection));
   };
 
-  /** Where each school counted at the period's census: district, LA, region and groupings (and each LA's region). */
+  /** Where each school counted in the period (domain/geography/school-placement.ts): district, LA, region and groupings. */
   const placements = async (period: string): Promise<{ schools: SchoolPlacement[]; laRegions: Map<string, string> }> => {
-    const { schools, laRegions } = await store.places.placementsOn(censusDateOf(period));
+    const { links } = await store.places.schoolLinks();
+    const { laRegions } = await store.places.placementsOn(censusDateOf(period));
+    const codeOf = new Map<number, string>();
+    for (const kind of ['school', 'district', 'la', 'grouping'] as const) for (const [code, id] of await store.places.idsByCode(kind)) codeOf.set(id, code);
     const byUrn = new Map<string, { district: string | null; la: string | null; groupings: string[] }>();
-    for (const s of schools) {
-      const entry = byUrn.get(s.urn) ?? { district: null, la: null, groupings: [] };
-      if (s.parentKind === 'district') entry.district ??= s.parentCode;
-      else if (s.parentKind === 'la') entry.la ??= s.parentCode;
-      else entry.groupings.push(s.parentCode);
-      byUrn.set(s.urn, entry);
+    for (const m of membershipsForYear(links, period)) {
+      const urn = codeOf.get(m.schoolId)!;
+      const entry = byUrn.get(urn) ?? { district: null, la: null, groupings: [] };
+      if (m.parentKind === 'district') entry.district = codeOf.get(m.parentId)!;
+      else if (m.parentKind === 'la') entry.la = codeOf.get(m.parentId)!;
+      else entry.groupings.push(codeOf.get(m.parentId)!);
+      byUrn.set(urn, entry);
     }
-    return { schools: [...byUrn].map(([urn, p]) => ({ urn, ...p, region: p.la === null ? null : (laRegions.get(p.la) ?? null) })), laRegions };
+    return {
+      schools: [...byUrn]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([urn, p]) => ({ urn, ...p, groupings: p.groupings.sort(), region: p.la === null ? null : (laRegions.get(p.la) ?? null) })),
+      laRegions,
+    };
   };
 
   /** A single pupil group as the computed tables hold it for a place, disclosed as every other read of them is. */
@@ -251,7 +261,7 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
                 `${written.written} figures from pupil batch ${file.batchId} (measures version ${measuresVersion}); ${written.removed} earlier computed figures replaced`,
                 ...(notCovered.length > 0 ? [`no figure for ${notCovered.join(', ')}: the file does not hold the pupils of every LA there`] : []),
                 ...(result.unplacedPupils > 0
-                  ? [`${result.unplacedPupils} pupils at schools with no placement on ${censusDateOf(file.period)}: counted in England only`]
+                  ? [`${result.unplacedPupils} pupils at schools placed in no LA or district in ${academicYearLabel(file.period)}: counted in England only`]
                   : []),
               ],
             });

@@ -1,9 +1,12 @@
-import { censusDateOf } from '../domain/periods/academic-year.ts';
+import { membershipsForYear } from '../domain/geography/school-placement.ts';
+import { isInPopulation, schoolPopulations, type SchoolPopulation } from '../domain/geography/school-populations.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
-import { rollUpMethod } from './published-writer.ts';
 
 export const rollUpFormat = 'compute-roll-ups';
+
+export const rollUpMethod =
+  'pupil-weighted mean of the published school figures, each school counted where it stood in that academic year (districts by location); not the published LA figure';
 
 /** Remake every roll-up of school figures from the memberships `tx` holds now; returns how many were written and replaced. */
 export async function recomputeRollUps(
@@ -16,12 +19,39 @@ export async function recomputeRollUps(
   await tx.analyse(['observation', 'place', 'place_link']);
   const figures = await tx.observations.schoolFigures();
   const removed = await tx.observations.clearRollUps();
+  const written = await rollUpFigures(tx, figures, batchId, progress);
+  return { figures: figures.length, written, removed };
+}
+
+/**
+ * Roll school figures up to every LA, district and grouping their schools belonged to in the figures' academic year
+ * (domain/geography/school-placement.ts), once for each of DfE's school populations; returns how many were written.
+ */
+export async function rollUpFigures(
+  tx: Store,
+  figures: readonly Readonly<{ indicatorCode: string; period: string }>[],
+  batchId: number,
+  progress: (step: string) => void = () => {},
+): Promise<number> {
+  if (figures.length === 0) return 0;
+  const { links, schools } = await tx.places.schoolLinks();
+  const membersOf = new Map<string, { schoolId: number; parentId: number; population: SchoolPopulation }[]>();
+  const members = (period: string) => {
+    const held = membersOf.get(period);
+    if (held !== undefined) return held;
+    const made = membershipsForYear(links, period).flatMap((m) => {
+      const school = schools.get(m.schoolId);
+      return school === undefined ? [] : schoolPopulations.filter((p) => isInPopulation(school, p)).map((population) => ({ ...m, population }));
+    });
+    membersOf.set(period, made);
+    return made;
+  };
   let written = 0;
   for (const [index, f] of figures.entries()) {
     progress(`${index + 1}/${figures.length} ${f.indicatorCode} ${f.period}`);
-    written += await tx.observations.rollUpSchools([{ ...f, censusDate: censusDateOf(f.period) }], batchId, rollUpMethod);
+    written += await tx.observations.rollUpSchools(f, members(f.period), batchId, rollUpMethod);
   }
-  return { figures: figures.length, written, removed };
+  return written;
 }
 
 /**

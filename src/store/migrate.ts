@@ -9,6 +9,8 @@ import * as m0005 from './migrations/0005_computed_basis.ts';
 import * as m0006 from './migrations/0006_inspection.ts';
 import * as m0007 from './migrations/0007_band_unit.ts';
 import * as m0008 from './migrations/0008_public_suppression.ts';
+import * as m0009 from './migrations/0009_roll_up_population.ts';
+import * as m0010 from './migrations/0010_observation_source.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +22,8 @@ const migrations: Record<string, Migration> = {
   '0006_inspection': m0006,
   '0007_band_unit': m0007,
   '0008_public_suppression': m0008,
+  '0009_roll_up_population': m0009,
+  '0010_observation_source': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

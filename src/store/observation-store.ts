@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DataVersion, DfeSymbol, Observation } from '../domain/indicators/indicator.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
+import { defaultPopulation, type SchoolPopulation } from '../domain/geography/school-populations.ts';
 import type { Database } from './schema.ts';
 
 /** Observations: one value of one indicator for one place, period, breakdown and data version, with its provenance. */
@@ -43,11 +44,13 @@ export type PublicSuppression = 'primary' | 'secondary' | 'pending' | null;
 export type DerivedFigure = Omit<Observation, 'dataVersion' | 'symbol'> &
   Readonly<{ symbol: 'x' | null; rule: string; detail: Readonly<Record<string, unknown>> }>;
 
-export type RollUpDetail = Readonly<{ schools: number; pupils: number; schoolsWithoutFigure: number; method: string }>;
+export type RollUpDetail = Readonly<{ schools: number; pupils: number; schoolsWithoutFigure: number; population?: SchoolPopulation; method: string }>;
 
 export type ObservationRow = Observation &
   Readonly<{
     basis: Basis;
+    /** The publication a published figure came from (its import format, e.g. 'lait-data', 'mapped-csv:dfe-exclusions-by-la'). */
+    source: string;
     detail: RollUpDetail | ComputedDetail | null;
     publicSuppression: PublicSuppression;
     decimalPlaces: number | null;
@@ -64,11 +67,16 @@ export type ObservationQuery = Readonly<{
   breakdown?: string;
   dataVersion?: DataVersion;
   basis?: Basis | readonly Basis[];
+  /** Roll-ups over this school population; unless given, roll-ups over the default population (state-funded schools). */
+  population?: SchoolPopulation;
+  /** Published figures of one publication only (others are unaffected). */
+  source?: string;
   limit: number;
 }>;
 
 export function createObservationStore(db: Kysely<Database>) {
-  const toRow = (o: ObservationInput, batchId: number) => ({
+  const toRow = (o: ObservationInput, batchId: number, source: string) => ({
+    source,
     indicator_code: o.indicatorCode,
     place_id: o.placeId,
     period: o.period,
@@ -84,29 +92,35 @@ export function createObservationStore(db: Kysely<Database>) {
   });
 
   return {
-    async insert(observations: readonly ObservationInput[], batchId: number): Promise<void> {
+    /** Insert figures from one source (the publication they came from: its import format). */
+    async insert(observations: readonly ObservationInput[], batchId: number, source: string): Promise<void> {
       for (let i = 0; i < observations.length; i += chunkSize) {
         await db
           .insertInto('observation')
-          .values(observations.slice(i, i + chunkSize).map((o) => toRow(o, batchId)))
+          .values(observations.slice(i, i + chunkSize).map((o) => toRow(o, batchId, source)))
           .execute();
       }
     },
 
     /**
      * Insert new observations and update those whose figures changed; identical ones are left (and keep their batch).
-     * A different data version is a different observation: a revised figure never overwrites the provisional one.
+     * A different data version is a different observation: a revised figure never overwrites the provisional one; nor
+     * does another publication's figure for the same cell (each source keeps its own, side by side).
      */
-    async upsert(observations: readonly ObservationInput[], batchId: number): Promise<{ inserted: number; updated: number; unchanged: number }> {
+    async upsert(
+      observations: readonly ObservationInput[],
+      batchId: number,
+      source: string,
+    ): Promise<{ inserted: number; updated: number; unchanged: number }> {
       let inserted = 0;
       let updated = 0;
       for (let i = 0; i < observations.length; i += chunkSize) {
         const written = await db
           .insertInto('observation')
-          .values(observations.slice(i, i + chunkSize).map((o) => toRow(o, batchId)))
+          .values(observations.slice(i, i + chunkSize).map((o) => toRow(o, batchId, source)))
           .onConflict((oc) =>
             oc
-              .columns(['indicator_code', 'place_id', 'period', 'breakdown', 'data_version', 'basis'])
+              .columns(['indicator_code', 'place_id', 'period', 'breakdown', 'data_version', 'basis', 'population', 'source'])
               .doUpdateSet((eb) => ({
                 value: eb.ref('excluded.value'),
                 numerator: eb.ref('excluded.numerator'),
@@ -151,6 +165,7 @@ export function createObservationStore(db: Kysely<Database>) {
           'o.basis',
           'o.detail',
           'o.public_suppression',
+          'o.source',
           'p.kind',
           'p.code',
           'p.name',
@@ -167,6 +182,9 @@ export function createObservationStore(db: Kysely<Database>) {
       if (query.dataVersion !== undefined) q = q.where('o.data_version', '=', query.dataVersion);
       if (typeof query.basis === 'string') q = q.where('o.basis', '=', query.basis);
       else if (query.basis !== undefined) q = q.where('o.basis', 'in', [...query.basis]);
+      if (query.source !== undefined) q = q.where((eb) => eb.or([eb('o.basis', '<>', 'published'), eb('o.source', '=', query.source!)]));
+      const population = query.population ?? defaultPopulation;
+      q = q.where((eb) => eb.or([eb('o.basis', '<>', 'roll-up'), eb('o.population', '=', population)]));
       const rows = await q
         .orderBy('o.indicator_code')
         .orderBy('o.period')
@@ -190,6 +208,7 @@ export function createObservationStore(db: Kysely<Database>) {
         basis: r.basis as Basis,
         detail: (r.detail ?? null) as RollUpDetail | ComputedDetail | null,
         publicSuppression: r.public_suppression as PublicSuppression,
+        source: r.source,
         place: { kind: r.kind as PlaceKind, code: r.code, name: r.name },
         provenance: { batchId: r.batch_id, file: r.file_name, format: r.format, line: r.source_line, importedAt: r.imported_at },
       }));
@@ -231,44 +250,44 @@ export function createObservationStore(db: Kysely<Database>) {
       return { removed: Number(removed.numDeletedRows), written: figures.length };
     },
 
+    /**
+     * Roll one indicator's published school figures for a period up to the places given: each (school, place,
+     * population) membership counts the school's figure in that place's roll-up for that population. The value is the
+     * pupil-weighted mean of the school values (weights: each school's denominator), with the schools and pupils covered.
+     */
     async rollUpSchools(
-      figures: readonly Readonly<{ indicatorCode: string; period: string; censusDate: string }>[],
+      figure: Readonly<{ indicatorCode: string; period: string }>,
+      members: readonly Readonly<{ schoolId: number; parentId: number; population: string }>[],
       batchId: number,
       method: string,
     ): Promise<number> {
-      let written = 0;
-      for (const f of figures) {
-        const result = await sql`
-          insert into observation (indicator_code, place_id, period, breakdown, value, numerator, denominator, symbol, data_version, batch_id, basis, detail)
-          select o.indicator_code, m.parent_id, o.period, o.breakdown,
-                 sum(o.value * o.denominator) filter (where o.value is not null and o.denominator > 0)
-                   / nullif(sum(o.denominator) filter (where o.value is not null and o.denominator > 0), 0),
-                 null,
-                 sum(o.denominator) filter (where o.value is not null and o.denominator > 0),
-                 case when count(*) filter (where o.value is not null and o.denominator > 0) = 0 then 'x' end,
-                 o.data_version, ${batchId}, 'roll-up',
-                 jsonb_build_object(
-                   'schools', count(*) filter (where o.value is not null and o.denominator > 0),
-                   'pupils', coalesce(sum(o.denominator) filter (where o.value is not null and o.denominator > 0), 0),
-                   'schoolsWithoutFigure', count(*) filter (where o.value is null or o.denominator is null or o.denominator = 0),
-                   'method', ${method}::text)
-            from observation o
-            join place s on s.id = o.place_id and s.kind = 'school'
-            join (select distinct l.place_id, l.parent_id
-                    from place_link l join place g on g.id = l.parent_id
-                   where g.kind in ('la', 'district', 'grouping')
-                     and (l.valid_from is null or l.valid_from <= ${f.censusDate}::date)
-                     and (l.valid_to is null or l.valid_to >= ${f.censusDate}::date)) m on m.place_id = s.id
-           where o.indicator_code = ${f.indicatorCode} and o.period = ${f.period} and o.basis = 'published'
-           group by o.indicator_code, m.parent_id, o.period, o.breakdown, o.data_version
-          having count(*) filter (where o.value is not null and o.denominator > 0) > 0
-          on conflict (indicator_code, place_id, period, breakdown, data_version, basis) do update
-             set value = excluded.value, denominator = excluded.denominator, symbol = excluded.symbol, batch_id = excluded.batch_id, detail = excluded.detail`.execute(
-          db,
-        );
-        written += Number(result.numAffectedRows ?? 0);
-      }
-      return written;
+      if (members.length === 0) return 0;
+      const result = await sql`
+        insert into observation (indicator_code, place_id, period, breakdown, value, numerator, denominator, symbol, data_version, batch_id, basis, population, detail)
+        select o.indicator_code, m.parent_id, o.period, o.breakdown,
+               sum(o.value * o.denominator) filter (where o.value is not null and o.denominator > 0)
+                 / nullif(sum(o.denominator) filter (where o.value is not null and o.denominator > 0), 0),
+               null,
+               sum(o.denominator) filter (where o.value is not null and o.denominator > 0),
+               case when count(*) filter (where o.value is not null and o.denominator > 0) = 0 then 'x' end,
+               o.data_version, ${batchId}, 'roll-up', m.population,
+               jsonb_build_object(
+                 'schools', count(*) filter (where o.value is not null and o.denominator > 0),
+                 'pupils', coalesce(sum(o.denominator) filter (where o.value is not null and o.denominator > 0), 0),
+                 'schoolsWithoutFigure', count(*) filter (where o.value is null or o.denominator is null or o.denominator = 0),
+                 'population', m.population,
+                 'method', ${method}::text)
+          from observation o
+          join unnest(${members.map((m) => m.schoolId)}::bigint[], ${members.map((m) => m.parentId)}::bigint[], ${members.map((m) => m.population)}::text[])
+               as m(school_id, parent_id, population) on m.school_id = o.place_id
+         where o.indicator_code = ${figure.indicatorCode} and o.period = ${figure.period} and o.basis = 'published'
+         group by o.indicator_code, m.parent_id, m.population, o.period, o.breakdown, o.data_version
+        having count(*) filter (where o.value is not null and o.denominator > 0) > 0
+        on conflict (indicator_code, place_id, period, breakdown, data_version, basis, population, source) do update
+           set value = excluded.value, denominator = excluded.denominator, symbol = excluded.symbol, batch_id = excluded.batch_id, detail = excluded.detail`.execute(
+        db,
+      );
+      return Number(result.numAffectedRows ?? 0);
     },
 
     /** Every published school figure with a pupil count, by indicator and academic year: what roll-ups are made from. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { PlaceKind, PlaceStatus } from '../domain/geography/place.ts';
+import type { PlaceKind, PlaceStatus, Sector } from '../domain/geography/place.ts';
+import type { SchoolLink } from '../domain/geography/school-placement.ts';
 import type { Database } from './schema.ts';
 
 /** Places and their dated memberships: bulk writes for imports and the demo, reads for pages. */
@@ -244,6 +245,37 @@ export function createPlaceStore(db: Kysely<Database>) {
      * Where every school sat on a date: its LA, district and groupings (links valid that day), and each LA's region.
      * The compute places pupils by these, so a school counts in the district it was in at that year's census.
      */
+    /** Every link of a school to an LA, district or grouping, with its dates and the school's population attributes. */
+    async schoolLinks(): Promise<{ links: SchoolLink[]; schools: Map<number, { stateFunded: boolean; sector: Sector }> }> {
+      const links = await db
+        .selectFrom('place_link as l')
+        .innerJoin('place as s', 's.id', 'l.place_id')
+        .innerJoin('place as g', 'g.id', 'l.parent_id')
+        .select(['l.place_id', 'l.parent_id', 'g.kind', 'l.valid_from', 'l.valid_to'])
+        .where('s.kind', '=', 'school')
+        .where('g.kind', 'in', ['la', 'district', 'grouping'])
+        .execute();
+      const schools = await db
+        .selectFrom('place')
+        .select([
+          'id',
+          sql<boolean>`coalesce((attributes->>'stateFunded')::boolean, false)`.as('state_funded'),
+          sql<string>`attributes->>'sector'`.as('sector'),
+        ])
+        .where('kind', '=', 'school')
+        .execute();
+      return {
+        links: links.map((l) => ({
+          schoolId: l.place_id,
+          parentId: l.parent_id,
+          parentKind: l.kind as SchoolLink['parentKind'],
+          validFrom: l.valid_from,
+          validTo: l.valid_to,
+        })),
+        schools: new Map(schools.map((s) => [s.id, { stateFunded: s.state_funded, sector: s.sector as Sector }])),
+      };
+    },
+
     async placementsOn(date: string): Promise<{ schools: { urn: string; parentKind: PlaceKind; parentCode: string }[]; laRegions: Map<string, string> }> {
       const schools = await db
         .selectFrom('place_link as l')

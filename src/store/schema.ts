@@ -103,6 +103,10 @@ export interface ObservationTable {
   detail: ColumnType<unknown, string | null | undefined, string | null>;
   /** Computed from pupil records: hidden from the public ('primary', 'secondary'), or not yet decided ('pending'). */
   public_suppression: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A roll-up's school population ('state-funded', 'state-funded-mainstream', 'all-schools'); '' for other figures. */
+  population: ColumnType<string, string | undefined, string>;
+  /** A published figure's publication (its import format); '' for figures made here. */
+  source: ColumnType<string, string | undefined, string>;
 }
 
 export interface InspectionTable {

@@ -22,6 +22,17 @@ export const observationQuery = z
       .describe(
         'published (from a file), computed (here, from pupil records) or roll-up (school figures rolled up by location, never the published LA figure). Default: published and computed',
       ),
+    population: z
+      .enum(['state-funded', 'state-funded-mainstream', 'all-schools'])
+      .optional()
+      .describe('The schools a roll-up counts: state-funded (the default, as DfE LA figures), state-funded-mainstream or all-schools'),
+    source: z
+      .string()
+      .regex(/^[a-z0-9:-]{1,80}$/, 'an import format, e.g. lait-data or mapped-csv:dfe-exclusions-by-la, or all')
+      .optional()
+      .describe(
+        "The publication whose figures to give (an import format such as lait-data or mapped-csv:dfe-exclusions-by-la), or all. Default: each cell's figure by Waymark's precedence (published before computed, final before revised, the more precise publication, the later import), naming the others in otherSources",
+      ),
     limit: z.coerce.number().int().min(1).max(5000).optional(),
   })
   .strict();
@@ -41,9 +52,17 @@ export const observationRow = z.object({
   decimalPlaces: z.number().int(),
   suppression: z.enum(['source', 'primary', 'secondary']).nullable(),
   basis: z.enum(['published', 'computed', 'roll-up']),
+  source: z.string().describe("The publication a published figure came from (its import format); '' for figures made here"),
+  otherSources: z.array(z.string()).describe('Other publications that give the same cell (ask for one with source=)'),
   detail: z
     .union([
-      z.object({ schools: z.number().int(), pupils: z.number().optional(), schoolsWithoutFigure: z.number().int(), method: z.string() }),
+      z.object({
+        schools: z.number().int(),
+        pupils: z.number().optional(),
+        schoolsWithoutFigure: z.number().int(),
+        population: z.enum(['state-funded', 'state-funded-mainstream', 'all-schools']).optional(),
+        method: z.string(),
+      }),
       z.object({ rule: z.string(), pupilBatch: z.number().int(), pupils: z.number().int().optional() }),
       z.object({
         rule: z.string(),

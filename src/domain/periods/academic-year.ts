@@ -20,3 +20,9 @@ export function startYearOf(code: string): number {
 export function censusDateOf(code: string): string {
   return `${startYearOf(code) + 1}-01-15`;
 }
+
+/** The first and last days of an academic year (1 September to 31 August). */
+export function academicYearSpan(code: string): Readonly<{ from: string; to: string }> {
+  const start = startYearOf(code);
+  return { from: `${start}-09-01`, to: `${start + 1}-08-31` };
+}

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { csvField } from '../../components/csv-field.ts';
+import { defaultPopulation, populationLabels } from '../../../domain/geography/school-populations.ts';
 import { z } from 'zod';
 import { publicDisclosure } from '../../../domain/indicators/disclosure.ts';
 import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
@@ -94,6 +95,7 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
       periodLabel,
       shownText,
       placeHref,
+      rollUpPopulation: populationLabels[defaultPopulation],
       breadcrumbs: [
         { text: 'Home', href: '/' },
         { text: 'Indicators', href: '/indicators' },
