@@ -73,16 +73,35 @@ export function code<const T extends readonly [string, ...string[]]>(values: T, 
 
 export type Screened<T> = { records: T[]; issues: FileIssue[] };
 
-/** Validate every row against a format's schema. */
+/**
+ * Validate every row against a format's schema. A column the schema reads that the header lacks (a file recognised by
+ * its other columns) is one error on the header, not one on every row.
+ */
 export function screenRows<S extends z.ZodType<object>>(table: CsvTable, schema: S): Screened<z.output<S> & { line: number }> {
   const records: (z.output<S> & { line: number })[] = [];
   const issues: FileIssue[] = [];
+  const lacking = new Set<string>();
   for (const row of table.rows) {
     const result = schema.safeParse(row.values);
     if (result.success) records.push({ ...result.data, line: row.line });
     else
-      for (const issue of result.error.issues)
-        issues.push({ file: table.file, line: row.line, column: issue.path.length > 0 ? String(issue.path[0]) : null, message: issue.message });
+      for (const issue of result.error.issues) {
+        const column = issue.path.length > 0 ? String(issue.path[0]) : null;
+        if (column !== null && !(column in row.values)) lacking.add(column);
+        else issues.push({ file: table.file, line: row.line, column, message: issue.message });
+      }
+  }
+  if (lacking.size > 0) {
+    const names = [...lacking];
+    const written = names.map((n) => table.header.find((h) => normaliseHeader(h) === normaliseHeader(n)));
+    const hint = written.some((w) => w !== undefined)
+      ? `; the file writes ${names
+          .map((n, i) => (written[i] === undefined ? null : `"${written[i]}" for "${n}"`))
+          .filter((w) => w !== null)
+          .join(', ')}`
+      : '';
+    const message = `the header lacks column${names.length > 1 ? 's' : ''} ${names.join(', ')}, which this format reads (the file was recognised by its other columns${hint})`;
+    return { records: [], issues: [{ file: table.file, line: 1, column: names[0]!, message }] };
   }
   return { records, issues };
 }
