@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FileIssue } from '../domain/errors.ts';
+import { type FileIssue, quoted } from '../domain/errors.ts';
 import { isCalendarDate } from '../domain/periods/dates.ts';
 import type { CsvTable } from './csv-table.ts';
 
@@ -23,7 +23,7 @@ export function optionalDate(layout: DateLayout, unknownMarkers: readonly string
     const [y, mo, d] = m === null ? [] : layout.startsWith('yyyy') ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
     const iso = `${y}-${mo}-${d}`;
     if (m === null || !isCalendarDate(iso)) {
-      ctx.addIssue({ code: 'custom', message: `bad date "${value}" (expected a real date written ${layout})` });
+      ctx.addIssue({ code: 'custom', message: `bad date ${quoted(value)} (expected a real date written ${layout})` });
       return z.NEVER;
     }
     return iso;
@@ -50,7 +50,7 @@ export function optionalInteger(min = 0, max = 1_000_000) {
     if (value === '') return null;
     const n = Number(value);
     if (!/^-?\d+$/.test(value) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a whole number from ${min} to ${max}` });
+      ctx.addIssue({ code: 'custom', message: `${quoted(value)} is not a whole number from ${min} to ${max}` });
       return z.NEVER;
     }
     return n;
@@ -64,7 +64,7 @@ export function code<const T extends readonly [string, ...string[]]>(values: T, 
   return z.string().transform((raw, ctx): T[number] => {
     const value = raw.trim();
     if (!(values as readonly string[]).includes(value)) {
-      ctx.addIssue({ code: 'custom', message: `unknown ${what} "${value}" (expected one of: ${values.join(', ')})` });
+      ctx.addIssue({ code: 'custom', message: `unknown ${what} ${quoted(value)} (expected one of: ${values.join(', ')})` });
       return z.NEVER;
     }
     return value;
