@@ -71,13 +71,16 @@ export async function writeLaitData(tx: Store, file: Extract<ImportFile, { forma
       message: `unknown code: measure ${key} is in neither the catalogue nor the LAIT dictionary (import lait_data_dictionary.csv with it)`,
     });
   if (unknown.size > 0) return zeroCounts();
-  // A catalogue indicator's unit is a definition, so its values are held to it. LAIT's own measures take a unit guessed
-  // from a chart's axis label, and the DfE publishes figures above 100 on some of them (take-up of funded early
-  // education at 102.6%, in bds_long_all_las.csv.gz), so they are not.
+  // Values are held to their indicator's unit. LAIT's own percentages are the exception: their unit is guessed from a
+  // chart's axis label, and the DfE publishes figures above 100 and below 0 on some of them (take-up of funded early
+  // education at 102.6%, inequality gaps, in bds_long_all_las.csv.gz), so they are not held to 0-100.
   const before = issues.length;
   for (const r of file.records) {
     const indicator = byKey.get(r.shortDesc)!;
-    const problem = r.value === null || indicator.code.startsWith('lait-') ? null : outsideUnit(r.value, indicator.unit, indicator.title);
+    const problem =
+      r.value === null || (indicator.code.startsWith('lait-') && indicator.unit === 'percent')
+        ? null
+        : outsideUnit(r.value, indicator.unit, `${indicator.title} ${indicator.methodology}`);
     if (problem !== null) issues.push({ file: file.file, line: r.line, column: 'Values', message: `${problem}, the unit of ${indicator.code}` });
   }
   if (issues.length > before) return zeroCounts();

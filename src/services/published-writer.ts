@@ -34,7 +34,7 @@ export async function writePublishedValues(
       [r.denominator, 'count', r.columns.denominator],
     ] as const;
     for (const [value, unit, column] of checks) {
-      const problem = value === null ? null : outsideUnit(value, unit, indicator.title);
+      const problem = value === null ? null : outsideUnit(value, unit, `${indicator.title} ${indicator.methodology}`);
       if (problem !== null) issues.push({ file: file.file, line: r.line, column, message: `${problem}, the unit of ${indicator.code}` });
     }
   }
