@@ -23,7 +23,7 @@ export type Encoding = 'utf-8' | 'utf-8-or-windows-1252';
 
 export type ReadResult = { ok: true; table: CsvTable } | { ok: false; issues: FileIssue[] };
 
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / 1024 / 1024)} MB`);
 
 /**
  * Read a file as a CSV table. Only a regular file is read: a FIFO, socket, device or folder is refused before a byte
@@ -91,6 +91,9 @@ export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding, 
     if (encoding === 'utf-8-or-windows-1252' && !looksLikeUtf16(bytes)) {
       text = new TextDecoder('windows-1252').decode(bytes);
       used = 'Windows-1252';
+    } else if (looksLikeUtf16(bytes)) {
+      const message = 'a UTF-16 file (it starts with a UTF-16 byte-order mark): save it as UTF-8';
+      return { ok: false, issues: [{ file, line: 1, column: null, message }] };
     } else {
       return { ok: false, issues: [{ file, ...locateInvalidUtf8(bytes), column: null }] };
     }
