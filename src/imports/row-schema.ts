@@ -87,7 +87,8 @@ export function screenRows<S extends z.ZodType<object>>(table: CsvTable, schema:
     else
       for (const issue of result.error.issues) {
         const column = issue.path.length > 0 ? String(issue.path[0]) : null;
-        if (column !== null && !(column in row.values)) lacking.add(column);
+        // A key the row lacks fails as a type error on undefined; a rule's own issue may name any column.
+        if (column !== null && issue.code === 'invalid_type' && !(column in row.values)) lacking.add(column);
         else issues.push({ file: table.file, line: row.line, column, message: issue.message });
       }
   }
