@@ -1,3 +1,4 @@
+import { isControl } from './errors.ts';
 import type {
   AreaNameRecord,
   GroupingRecord,
@@ -54,4 +55,35 @@ export const importWriteOrder: readonly ImportFile['format'][] = [
 /** The format an import batch records: mapped files name their mapping. */
 export function batchFormat(file: ImportFile): string {
   return file.format === 'mapped-csv' ? `mapped-csv:${file.mapping}` : file.format;
+}
+
+/**
+ * Why a file's name cannot be an import batch's name, or null. The name is printed by `waymark batches` and shown on
+ * pages: a newline would split a batch over two lines and a terminal escape (ESC, CSI) would drive the terminal
+ * (issue 12, item 7), so a name holding a control character (C0, DEL or C1) is refused and the file must be renamed.
+ */
+export function fileNameProblem(name: string): string | null {
+  if (![...name].some(isControl)) return null;
+  return 'the file name holds a control character (a newline or a terminal escape): rename the file and import it again';
+}
+
+/**
+ * How much of a file an import reads: `maxBytes` bounds the file and what a gzip file expands to (the largest real file,
+ * lait/bds_long_all_las.csv.gz, expands to 40.6 MB; issue 12 saw a 1.7 MB gzip bomb reach 2.96 GB), `maxFieldChars` a
+ * single field (the longest real field, a description in lait/lait_data_dictionary.csv, is 3,003 characters) and
+ * `maxRowChars` a whole row.
+ */
+export type ReadLimits = Readonly<{ maxBytes: number; maxFieldChars: number; maxRowChars: number }>;
+
+export const defaultReadLimits: ReadLimits = { maxBytes: 256 * 1024 * 1024, maxFieldChars: 10_000, maxRowChars: 1_000_000 };
+
+/** The first line (1-based) and character of the line at which `text` holds `index`, as an editor shows them. */
+export function lineAndCharacter(text: string, index: number): { line: number; character: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: index - lineStart + 1 };
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import type { FileIssue } from '../domain/errors.ts';
+import { defaultReadLimits, fileNameProblem, lineAndCharacter, type ReadLimits } from '../domain/import-file.ts';
 
 /** A CSV file read whole: header, rows with the line each starts on, and the facts an import batch records. */
 export type CsvTable = Readonly<{
@@ -21,24 +23,64 @@ export type Encoding = 'utf-8' | 'utf-8-or-windows-1252';
 
 export type ReadResult = { ok: true; table: CsvTable } | { ok: false; issues: FileIssue[] };
 
-export async function readCsvFile(filePath: string, encoding: Encoding = 'utf-8'): Promise<ReadResult> {
-  const bytes = await readFile(filePath);
-  return readCsvBytes(path.basename(filePath), bytes, encoding);
+const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / 1024 / 1024)} MB`);
+
+/**
+ * Read a file as a CSV table. Only a regular file is read: a FIFO, socket, device or folder is refused before a byte
+ * is read (it is opened without blocking, so a FIFO with no writer cannot hang the import). The file is streamed in
+ * and refused once it passes `limits.maxBytes`; so is what a gzip file expands to.
+ */
+export async function readCsvFile(filePath: string, encoding: Encoding = 'utf-8', limits: ReadLimits = defaultReadLimits): Promise<ReadResult> {
+  const file = path.basename(filePath);
+  const refuse = (message: string): ReadResult => ({ ok: false, issues: [{ file, line: null, column: null, message }] });
+  const nameProblem = fileNameProblem(file);
+  if (nameProblem !== null) return refuse(nameProblem);
+  let handle;
+  try {
+    handle = await open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return refuse(
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'the file cannot be read (permission denied)' : `the file cannot be opened (${code})`,
+    );
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) {
+      const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device';
+      return refuse(`${kind}, not a regular file: Waymark imports only files saved on disk`);
+    }
+    if (stat.size > limits.maxBytes) return refuse(`the file is ${megabytes(stat.size)}, more than the ${megabytes(limits.maxBytes)} an import reads`);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of handle.createReadStream({ autoClose: false }) as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limits.maxBytes) return refuse(`the file grew past the ${megabytes(limits.maxBytes)} an import reads while it was read`);
+      chunks.push(chunk);
+    }
+    return readCsvBytes(file, Buffer.concat(chunks), encoding, limits);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
  * Decode strictly: a file that is not valid UTF-8 is refused with the line and byte where it fails,
  * unless its publisher writes Windows-1252 (GIAS downloads), in which case it is decoded as that.
  */
-export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding): ReadResult {
+export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding, limits: ReadLimits = defaultReadLimits): ReadResult {
   const hash = createHash('sha256').update(raw).digest('hex');
-  // A gzip-compressed CSV (e.g. LAIT's bds_long_all_las.csv.gz) is read as the CSV inside it.
+  // A gzip-compressed CSV (e.g. LAIT's bds_long_all_las.csv.gz) is read as the CSV inside it, never past the limit.
   let bytes: Uint8Array = raw;
   if (raw[0] === 0x1f && raw[1] === 0x8b) {
     try {
-      bytes = gunzipSync(raw);
+      bytes = gunzipSync(raw, { maxOutputLength: limits.maxBytes });
     } catch (error) {
-      return { ok: false, issues: [{ file, line: null, column: null, message: `a gzip file that cannot be decompressed: ${(error as Error).message}` }] };
+      const message =
+        (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'
+          ? `a gzip file that expands to more than ${megabytes(limits.maxBytes)} (from ${megabytes(raw.length)}): refused unread, as a possible gzip bomb`
+          : `a gzip file that cannot be decompressed: ${(error as Error).message}`;
+      return { ok: false, issues: [{ file, line: null, column: null, message }] };
     }
   }
   let text: string;
@@ -49,27 +91,53 @@ export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding):
     if (encoding === 'utf-8-or-windows-1252' && !looksLikeUtf16(bytes)) {
       text = new TextDecoder('windows-1252').decode(bytes);
       used = 'Windows-1252';
+    } else if (looksLikeUtf16(bytes)) {
+      const message = 'a UTF-16 file (it starts with a UTF-16 byte-order mark): save it as UTF-8';
+      return { ok: false, issues: [{ file, line: 1, column: null, message }] };
     } else {
       return { ok: false, issues: [{ file, ...locateInvalidUtf8(bytes), column: null }] };
     }
   }
-  if (text.includes('\u0000'))
-    return {
-      ok: false,
-      issues: [
-        { file, line: 1, column: null, message: 'the file contains NUL bytes: it is not a text CSV (UTF-16 or a spreadsheet saved under a .csv name?)' },
-      ],
-    };
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    const at = lineAndCharacter(text, nul);
+    const message = `a NUL byte at character ${at.character} of the line: not a text CSV (UTF-16, or a spreadsheet saved under a .csv name?)`;
+    return { ok: false, issues: [{ file, line: at.line, column: null, message }] };
+  }
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: limits.maxRowChars,
+    }) as unknown as typeof records;
   } catch (error) {
-    const e = error as Error & { lines?: number };
-    return { ok: false, issues: [{ file, line: e.lines ?? null, column: null, message: `not readable as CSV: ${e.message.replace(/^Invalid[^:]*: /, '')}` }] };
+    const e = error as Error & { lines?: number; code?: string };
+    // csv-parse's own messages can quote the text at fault; a row too long for the limit is described, never echoed.
+    const message =
+      e.code === 'CSV_MAX_RECORD_SIZE'
+        ? `a row longer than ${limits.maxRowChars.toLocaleString('en-GB')} characters (an unclosed quote, or not a CSV?)`
+        : `not readable as CSV: ${e.message.replace(/^Invalid[^:]*: /, '').slice(0, 200)}`;
+    return { ok: false, issues: [{ file, line: e.lines ?? null, column: null, message }] };
   }
   const [first, ...rest] = records;
   if (first === undefined) return { ok: false, issues: [{ file, line: 1, column: null, message: 'the file is empty' }] };
   const header = first.record.map((h) => h.trim());
+  const longName = header.findIndex((h) => h.length > limits.maxFieldChars);
+  if (longName !== -1)
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          line: 1,
+          column: `column ${longName + 1}`,
+          message: `a header name of ${header[longName]!.length.toLocaleString('en-GB')} characters (not shown): not a CSV header`,
+        },
+      ],
+    };
   const issues: FileIssue[] = [];
   const rows: CsvRow[] = [];
   let previousEnd = first.info.lines;
@@ -90,11 +158,18 @@ export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding):
       });
       continue;
     }
+    const long = record.findIndex((cell) => cell.length > limits.maxFieldChars);
+    if (long !== -1) {
+      const message = `a field of ${record[long]!.length.toLocaleString('en-GB')} characters, more than the ${limits.maxFieldChars.toLocaleString('en-GB')} a field may hold (not shown)`;
+      issues.push({ file, line, column: header[long] ?? `column ${long + 1}`, message });
+      continue;
+    }
     const values: Record<string, string> = {};
     header.forEach((name, i) => (values[name] = record[i] ?? ''));
     rows.push({ line, values, cells: record });
   }
   if (issues.length > 0) return { ok: false, issues };
+  if (rows.length === 0) return { ok: false, issues: [{ file, line: 1, column: null, message: 'a header and no rows: there is nothing to import' }] };
   return { ok: true, table: { file, hash, encoding: used, header, rows } };
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FileIssue } from '../domain/errors.ts';
-import type { ImportFile } from '../domain/import-file.ts';
+import { defaultReadLimits, type ImportFile, type ReadLimits } from '../domain/import-file.ts';
 import { codepointCodeNames } from './codepoint/code-names.ts';
 import { codepointPostcodes } from './codepoint/postcodes.ts';
 import { readCsvFile, type CsvTable } from './csv-table.ts';
@@ -51,20 +51,20 @@ export function formatLabel(format: string): string {
   return importFormats.find((f) => f.id === format)?.label ?? format;
 }
 
-/** Read and screen one file. Nothing is written here: the service writes all files of a command in one transaction. */
 /**
  * Read and screen one file, recognised by its header: one of Waymark's own formats, or a published file that one of
- * the `mappings` describes (the shipped mappings/*.yaml and any an LA adds).
+ * the `mappings` describes (the shipped mappings/*.yaml and any an LA adds). Nothing is written here: the service
+ * writes all files of a command in one transaction.
  */
-export async function readImportFile(filePath: string, mappings: readonly Mapping[] = []): Promise<ReadImportResult> {
+export async function readImportFile(filePath: string, mappings: readonly Mapping[] = [], limits: ReadLimits = defaultReadLimits): Promise<ReadImportResult> {
   const file = path.basename(filePath);
   // Read once as UTF-8-or-Windows-1252 to see the header (always ASCII), then hold the file to its format's encoding.
-  const sniff = await readCsvFile(filePath, 'utf-8-or-windows-1252');
+  const sniff = await readCsvFile(filePath, 'utf-8-or-windows-1252', limits);
   if (!sniff.ok) return sniff;
   const format = importFormats.find((f) => f.recognise(sniff.table.header));
   const mapping = format === undefined ? mappings.find((m) => recognisedBy(sniff.table.header, m)) : undefined;
   if (mapping !== undefined) {
-    const strict = sniff.table.encoding === 'UTF-8' ? sniff : await readCsvFile(filePath, 'utf-8');
+    const strict = sniff.table.encoding === 'UTF-8' ? sniff : await readCsvFile(filePath, 'utf-8', limits);
     if (!strict.ok) return strict;
     const read = readMapped(strict.table, mapping);
     if (read.issues.length > 0) return { ok: false, issues: read.issues };
@@ -86,7 +86,10 @@ export async function readImportFile(filePath: string, mappings: readonly Mappin
     };
   }
   if (format === undefined) {
-    const shown = sniff.table.header.slice(0, 8).join(', ');
+    const shown = sniff.table.header
+      .slice(0, 8)
+      .map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h))
+      .join(', ');
     return {
       ok: false,
       issues: [
@@ -101,7 +104,7 @@ export async function readImportFile(filePath: string, mappings: readonly Mappin
   }
   let table: CsvTable = sniff.table;
   if (format.encoding === 'utf-8' && table.encoding !== 'UTF-8') {
-    const strict = await readCsvFile(filePath, 'utf-8');
+    const strict = await readCsvFile(filePath, 'utf-8', limits);
     if (!strict.ok) return strict;
     table = strict.table;
   }

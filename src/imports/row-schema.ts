@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FileIssue } from '../domain/errors.ts';
+import { type FileIssue, quoted } from '../domain/errors.ts';
 import { isCalendarDate } from '../domain/periods/dates.ts';
 import type { CsvTable } from './csv-table.ts';
 
@@ -23,7 +23,7 @@ export function optionalDate(layout: DateLayout, unknownMarkers: readonly string
     const [y, mo, d] = m === null ? [] : layout.startsWith('yyyy') ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
     const iso = `${y}-${mo}-${d}`;
     if (m === null || !isCalendarDate(iso)) {
-      ctx.addIssue({ code: 'custom', message: `bad date "${value}" (expected a real date written ${layout})` });
+      ctx.addIssue({ code: 'custom', message: `bad date ${quoted(value)} (expected a real date written ${layout})` });
       return z.NEVER;
     }
     return iso;
@@ -50,7 +50,7 @@ export function optionalInteger(min = 0, max = 1_000_000) {
     if (value === '') return null;
     const n = Number(value);
     if (!/^-?\d+$/.test(value) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a whole number from ${min} to ${max}` });
+      ctx.addIssue({ code: 'custom', message: `${quoted(value)} is not a whole number from ${min} to ${max}` });
       return z.NEVER;
     }
     return n;
@@ -64,7 +64,7 @@ export function code<const T extends readonly [string, ...string[]]>(values: T, 
   return z.string().transform((raw, ctx): T[number] => {
     const value = raw.trim();
     if (!(values as readonly string[]).includes(value)) {
-      ctx.addIssue({ code: 'custom', message: `unknown ${what} "${value}" (expected one of: ${values.join(', ')})` });
+      ctx.addIssue({ code: 'custom', message: `unknown ${what} ${quoted(value)} (expected one of: ${values.join(', ')})` });
       return z.NEVER;
     }
     return value;
@@ -73,16 +73,36 @@ export function code<const T extends readonly [string, ...string[]]>(values: T, 
 
 export type Screened<T> = { records: T[]; issues: FileIssue[] };
 
-/** Validate every row against a format's schema. */
+/**
+ * Validate every row against a format's schema. A column the schema reads that the header lacks (a file recognised by
+ * its other columns) is one error on the header, not one on every row.
+ */
 export function screenRows<S extends z.ZodType<object>>(table: CsvTable, schema: S): Screened<z.output<S> & { line: number }> {
   const records: (z.output<S> & { line: number })[] = [];
   const issues: FileIssue[] = [];
+  const lacking = new Set<string>();
   for (const row of table.rows) {
     const result = schema.safeParse(row.values);
     if (result.success) records.push({ ...result.data, line: row.line });
     else
-      for (const issue of result.error.issues)
-        issues.push({ file: table.file, line: row.line, column: issue.path.length > 0 ? String(issue.path[0]) : null, message: issue.message });
+      for (const issue of result.error.issues) {
+        const column = issue.path.length > 0 ? String(issue.path[0]) : null;
+        // A key the row lacks fails as a type error on undefined; a rule's own issue may name any column.
+        if (column !== null && issue.code === 'invalid_type' && !(column in row.values)) lacking.add(column);
+        else issues.push({ file: table.file, line: row.line, column, message: issue.message });
+      }
+  }
+  if (lacking.size > 0) {
+    const names = [...lacking];
+    const written = names.map((n) => table.header.find((h) => normaliseHeader(h) === normaliseHeader(n)));
+    const hint = written.some((w) => w !== undefined)
+      ? `; the file writes ${names
+          .map((n, i) => (written[i] === undefined ? null : `"${written[i]}" for "${n}"`))
+          .filter((w) => w !== null)
+          .join(', ')}`
+      : '';
+    const message = `the header lacks column${names.length > 1 ? 's' : ''} ${names.join(', ')}, which this format reads (the file was recognised by its other columns${hint})`;
+    return { records: [], issues: [{ file: table.file, line: 1, column: names[0]!, message }] };
   }
   return { records, issues };
 }

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
@@ -10,14 +10,8 @@ export type YamlEntry<T> = Readonly<{ value: T; file: string; line: number }>;
 
 /** Every `.yaml` file in a folder (or one file), each holding a list of entries of the schema. */
 export async function readYamlEntries<S extends z.ZodType>(location: string, schema: S): Promise<{ entries: YamlEntry<z.output<S>>[]; issues: FileIssue[] }> {
-  const files = location.endsWith('.yaml')
-    ? [location]
-    : (await readdir(location))
-        .filter((f) => f.endsWith('.yaml'))
-        .sort()
-        .map((f) => path.join(location, f));
+  const { files, issues } = await yamlFilesAt(location);
   const entries: YamlEntry<z.output<S>>[] = [];
-  const issues: FileIssue[] = [];
   for (const full of files) {
     const file = path.basename(full);
     const lines = new LineCounter();
@@ -42,6 +36,22 @@ export async function readYamlEntries<S extends z.ZodType>(location: string, sch
     });
   }
   return { entries, issues };
+}
+
+/** A folder's `.yaml` files, or the one file named; a path that is neither (missing, a FIFO, a device) says so. */
+async function yamlFilesAt(location: string): Promise<{ files: string[]; issues: FileIssue[] }> {
+  const refuse = (message: string) => ({ files: [], issues: [{ file: location, line: null, column: null, message }] });
+  let found;
+  try {
+    found = await stat(location);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return refuse(code === 'ENOENT' ? 'no such file or folder' : `cannot be read (${code})`);
+  }
+  if (found.isFile()) return { files: [location], issues: [] };
+  if (!found.isDirectory()) return refuse(`${found.isFIFO() ? 'a FIFO (named pipe)' : 'a socket or device'}, not a YAML file or a folder of them`);
+  const names = (await readdir(location)).filter((f) => f.endsWith('.yaml')).sort();
+  return { files: names.map((f) => path.join(location, f)), issues: [] };
 }
 
 /** The line of the deepest node on the path that exists (a missing key is reported at its entry). */

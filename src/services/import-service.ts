@@ -1,5 +1,5 @@
 import { ImportRejectedError, type FileIssue } from '../domain/errors.ts';
-import { batchFormat, importWriteOrder, type ImportFile } from '../domain/import-file.ts';
+import { batchFormat, fileNameProblem, importWriteOrder, type ImportFile } from '../domain/import-file.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
@@ -63,6 +63,11 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
      * file, an unknown measure — refuses the whole import and leaves the store as it was.
      */
     async importFiles(files: readonly ImportFile[]): Promise<ImportReport> {
+      const badNames = files.flatMap((f) => {
+        const problem = fileNameProblem(f.file);
+        return problem === null ? [] : [{ file: f.file, line: null, column: null, message: problem }];
+      });
+      if (badNames.length > 0) throw new ImportRejectedError(badNames);
       const ordered = [...files].sort((a, b) => importWriteOrder.indexOf(a.format) - importWriteOrder.indexOf(b.format));
       const today = clock().toISOString().slice(0, 10);
       await syncCatalogue();

@@ -2,6 +2,7 @@ import type { FileIssue } from '../domain/errors.ts';
 import { england, regionCodeForExactName, regionCodeForName } from '../domain/geography/reference-places.ts';
 import { batchFormat, type ImportFile } from '../domain/import-file.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
+import { outsideUnit } from '../domain/indicators/dfe-number.ts';
 import { laitPeriod } from '../domain/indicators/lait.ts';
 import type { ObservationInput } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
@@ -70,6 +71,19 @@ export async function writeLaitData(tx: Store, file: Extract<ImportFile, { forma
       message: `unknown code: measure ${key} is in neither the catalogue nor the LAIT dictionary (import lait_data_dictionary.csv with it)`,
     });
   if (unknown.size > 0) return zeroCounts();
+  // Values are held to their indicator's unit. LAIT's own percentages are the exception: their unit is guessed from a
+  // chart's axis label, and the DfE publishes figures above 100 and below 0 on some of them (take-up of funded early
+  // education at 102.6%, inequality gaps, in bds_long_all_las.csv.gz), so they are not held to 0-100.
+  const before = issues.length;
+  for (const r of file.records) {
+    const indicator = byKey.get(r.shortDesc)!;
+    const problem =
+      r.value === null || (indicator.code.startsWith('lait-') && indicator.unit === 'percent')
+        ? null
+        : outsideUnit(r.value, indicator.unit, `${indicator.title} ${indicator.methodology}`);
+    if (problem !== null) issues.push({ file: file.file, line: r.line, column: 'Values', message: `${problem}, the unit of ${indicator.code}` });
+  }
+  if (issues.length > before) return zeroCounts();
 
   const places = await resolvePlaces(tx, file, batchId);
   const skips = new Map<string, number>();

@@ -1,6 +1,7 @@
 import type { FileIssue } from '../domain/errors.ts';
 import { england, regionCodeForExactName, regionCodeForName } from '../domain/geography/reference-places.ts';
 import { batchFormat, type ImportFile } from '../domain/import-file.ts';
+import { outsideUnit } from '../domain/indicators/dfe-number.ts';
 import type { PlaceRef } from '../domain/indicators/published-values.ts';
 import type { ObservationInput } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
@@ -14,7 +15,7 @@ export async function writePublishedValues(
   batchId: number,
   issues: FileIssue[],
 ): Promise<Counts> {
-  const known = new Set((await tx.indicators.all()).map((i) => i.code));
+  const known = new Map((await tx.indicators.all()).map((i) => [i.code, i]));
   const unknown = [...new Set(file.records.map((r) => r.indicator))].filter((code) => !known.has(code));
   for (const code of unknown)
     issues.push({
@@ -24,6 +25,20 @@ export async function writePublishedValues(
       message: `the mapping ${file.mapping} names indicator ${code}, which is not in the catalogue`,
     });
   if (unknown.length > 0) return zeroCounts();
+  // Each value is held to its indicator's unit (a percentage 0-100), its numerator and denominator to counts.
+  for (const r of file.records) {
+    const indicator = known.get(r.indicator)!;
+    const checks = [
+      [r.value, indicator.unit, r.columns.value],
+      [r.numerator, 'count', r.columns.numerator],
+      [r.denominator, 'count', r.columns.denominator],
+    ] as const;
+    for (const [value, unit, column] of checks) {
+      const problem = value === null ? null : outsideUnit(value, unit, `${indicator.title} ${indicator.methodology}`);
+      if (problem !== null) issues.push({ file: file.file, line: r.line, column, message: `${problem}, the unit of ${indicator.code}` });
+    }
+  }
+  if (issues.length > 0) return zeroCounts();
 
   const places = await placeFinder(tx, batchId);
   const unresolved = new Map<string, number>();

@@ -16,7 +16,7 @@ import { academicYearLabel, censusDateOf } from '../domain/periods/academic-year
 import { breakdownLabels, filterLabel, type PupilFilter } from '../domain/pupils/breakdowns.ts';
 import { placeSumsOf, publicSuppressionOf } from '../domain/indicators/additivity.ts';
 import { membershipsForYear } from '../domain/geography/school-placement.ts';
-import { isCollection, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
+import { isCollection, unknownSchoolsNote, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
 import type { Log } from '../log.ts';
 import type { ComputedInput } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
@@ -159,10 +159,21 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
         source: string;
         notes?: readonly string[];
       }>,
-    ): Promise<{ batchId: number; rows: number; path: string }> {
+    ): Promise<{ batchId: number; rows: number; path: string; notes: string[] }> {
       // Written under a temporary name, then named for its hash: an unregistered file is never read.
       const incoming = `${pupilDir}/${input.collection}/incoming-${randomUUID()}.parquet`;
-      const { rows } = await withDuckDb((connection) => writePupilParquet(connection, input.collection, input.records, incoming));
+      const urns = new Set<string>();
+      const source = input.records;
+      const records = (function* () {
+        for (const record of source) {
+          urns.add(record.urn);
+          yield record;
+        }
+      })();
+      const { rows } = await withDuckDb((connection) => writePupilParquet(connection, input.collection, records, incoming));
+      const schools = await store.places.idsByCode('school');
+      const unknownSchools = unknownSchoolsNote(urns, (urn) => schools.has(urn));
+      const notes = [...(input.notes ?? []), ...(unknownSchools === null ? [] : [unknownSchools])];
       const hash = await fileHash(incoming);
       const path = pupilFilePath(pupilDir, input.collection, input.period, input.dataVersion, hash);
       await rename(incoming, path);
@@ -180,12 +191,12 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
           closed: 0,
           unchanged: 0,
           skipped: 0,
-          notes: [`${input.collection} pupil records for ${input.period} (${input.dataVersion}) from ${input.source}`, ...(input.notes ?? [])],
+          notes: [`${input.collection} pupil records for ${input.period} (${input.dataVersion}) from ${input.source}`, ...notes],
         });
         return id;
       });
       log.info({ batchId, collection: input.collection, period: input.period, rows }, 'pupil file registered');
-      return { batchId, rows, path };
+      return { batchId, rows, path, notes };
     },
 
     /**

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { batchFormat } from '../../domain/import-file.ts';
-import { ImportRejectedError, describeIssue, type FileIssue } from '../../domain/errors.ts';
+import { ImportRejectedError, describeIssue, escapeControls, type FileIssue } from '../../domain/errors.ts';
 import { formatLabel, readImportFile, importFormats, type ImportFile } from '../../imports/import-files.ts';
 import { loadMappings } from '../../imports/mapped-csv/mapping.ts';
 import { withServices } from '../open-services.ts';
@@ -32,7 +32,7 @@ export async function runImport(
   const files: ImportFile[] = [];
   const issues: FileIssue[] = [];
   for (const path of paths) {
-    process.stderr.write(`reading ${path} … `);
+    process.stderr.write(`reading ${escapeControls(path)} … `);
     const read = await readImportFile(path, mappings);
     if (read.ok && only !== undefined && read.file.format !== only.format) {
       issues.push({ file: read.file.file, line: 1, column: null, message: `not ${only.label} (it reads as ${formatLabel(batchFormat(read.file))})` });

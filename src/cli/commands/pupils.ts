@@ -35,7 +35,7 @@ export function pupilsCommand(): Command {
       console.log(
         `${file}: ${written.rows} ${options.collection} pupil records for ${options.period} (${options.version}) registered as batch ${written.batchId}`,
       );
-      for (const note of read.notes) console.log(`  - ${note}`);
+      for (const note of written.notes) console.log(`  - ${note}`);
     });
 
   pupils

@@ -19,6 +19,8 @@ export type PublishedValueRecord = Located &
     denominator: number | null;
     symbol: DfeSymbol | null;
     publishedDecimals: number | null;
+    /** The file's columns the value, numerator and denominator were read from, for errors that name them. */
+    columns: Readonly<{ value: string; numerator: string | null; denominator: string | null }>;
   }>;
 
 /**

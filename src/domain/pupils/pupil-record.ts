@@ -154,3 +154,15 @@ export function pupilColumns(collection: Collection): readonly PupilColumn[] {
 export function isCollection(name: string): name is Collection {
   return (collections as readonly string[]).includes(name);
 }
+
+/**
+ * A pupil file that names schools the register does not hold is accepted (the register can lag a collection, and a
+ * pupil's figures still count where the school is placed once it is), but never silently (issue 12, item 7): the
+ * note says how many URNs and shows the first five, sorted. URNs are schools' ids, not personal data.
+ */
+export function unknownSchoolsNote(urns: Iterable<string>, isKnown: (urn: string) => boolean): string | null {
+  const unknown = [...new Set(urns)].filter((u) => !isKnown(u)).sort();
+  if (unknown.length === 0) return null;
+  const shown = unknown.slice(0, 5).join(', ');
+  return `${unknown.length} URN${unknown.length > 1 ? 's' : ''} not in the register (${shown}${unknown.length > 5 ? ', …' : ''}): their pupils stay unplaced (in no school, district or LA) until the register holds ${unknown.length > 1 ? 'those schools' : 'that school'}`;
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { FileIssue } from '../../domain/errors.ts';
+import { describeIssue, type FileIssue } from '../../domain/errors.ts';
 import type { Framework, Target } from '../../domain/framework/framework.ts';
 import { readYamlEntries } from '../yaml-files.ts';
 
@@ -143,9 +143,6 @@ export async function readFrameworks(location: string, indicatorCodes: ReadonlyS
 /** The shipped frameworks, or an error listing every problem (Waymark does not start on an invalid framework). */
 export async function loadFrameworks(indicators: readonly { code: string }[], directory = frameworksDirectory): Promise<Framework[]> {
   const { frameworks, issues } = await readFrameworks(directory, new Set(indicators.map((i) => i.code)));
-  if (issues.length > 0)
-    throw new Error(
-      `The frameworks in ${directory} are invalid:\n${issues.map((i) => `  ${i.file}, line ${i.line ?? '?'}${i.column ? `, ${i.column}` : ''}: ${i.message}`).join('\n')}`,
-    );
+  if (issues.length > 0) throw new Error(`The frameworks in ${directory} are invalid:\n${issues.map((i) => `  ${describeIssue(i)}`).join('\n')}`);
   return frameworks;
 }

@@ -1,3 +1,4 @@
+import { quoted } from '../../domain/errors.ts';
 import { z } from 'zod';
 import type { GroupKind, GroupMembershipRecord } from '../../domain/geography/register.ts';
 import type { CsvTable } from '../csv-table.ts';
@@ -51,7 +52,7 @@ export const giasGroupLinks = {
       { ...table, rows: wanted },
       row.transform((r, ctx): Omit<GroupMembershipRecord, 'line'> => {
         const kind = groupKinds[r['Group Type']];
-        if (kind === undefined) ctx.addIssue({ code: 'custom', path: ['Group Type'], message: `unknown group type "${r['Group Type']}"` });
+        if (kind === undefined) ctx.addIssue({ code: 'custom', path: ['Group Type'], message: `unknown group type ${quoted(r['Group Type'])}` });
         return {
           urn: r.URN,
           joinedOn: r['Joined date'],

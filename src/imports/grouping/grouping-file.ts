@@ -1,3 +1,4 @@
+import { quoted } from '../../domain/errors.ts';
 import { z } from 'zod';
 import type { GroupingRecord } from '../../domain/geography/register.ts';
 import type { CsvTable } from '../csv-table.ts';
@@ -51,7 +52,7 @@ export const groupingFile = {
           file: table.file,
           line: r.line,
           column: original.get('groupname') ?? 'Group name',
-          message: `group ${r.groupCode} is named "${r.groupName}" here but "${seen.name}" on line ${seen.line}`,
+          message: `group ${r.groupCode} is named ${quoted(r.groupName)} here but ${quoted(seen.name)} on line ${seen.line}`,
         });
     }
     screened.issues.push(

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { FileIssue } from '../../domain/errors.ts';
+import { describeIssue, type FileIssue } from '../../domain/errors.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
 import { readYamlEntries } from '../yaml-files.ts';
 
@@ -108,9 +108,6 @@ export const catalogueDirectory = path.resolve(path.dirname(fileURLToPath(import
 /** Read the shipped catalogue, or fail naming every file, line and field that is wrong. */
 export async function loadCatalogue(directory = catalogueDirectory): Promise<Indicator[]> {
   const result = await readCatalogue(directory);
-  if (!result.ok)
-    throw new Error(
-      `The indicator catalogue in ${directory} is invalid:\n${result.issues.map((i) => `  ${i.file}, line ${i.line ?? '?'}${i.column ? `, ${i.column}` : ''}: ${i.message}`).join('\n')}`,
-    );
+  if (!result.ok) throw new Error(`The indicator catalogue in ${directory} is invalid:\n${result.issues.map((i) => `  ${describeIssue(i)}`).join('\n')}`);
   return result.indicators;
 }

@@ -1,3 +1,4 @@
+import { quoted } from '../../domain/errors.ts';
 import { z } from 'zod';
 import { regionCodeForName } from '../../domain/geography/reference-places.ts';
 import type { LaRecord } from '../../domain/geography/register.ts';
@@ -16,7 +17,7 @@ export const laCodeList = {
       .object({ 'LA Number': laCode, 'LA Name': requiredText('LA name'), Region: requiredText('region'), Type: optionalText })
       .transform((r, ctx) => {
         const regionCode = regionCodeForName(r.Region);
-        if (regionCode === null) ctx.addIssue({ code: 'custom', path: ['Region'], message: `unknown region "${r.Region}"` });
+        if (regionCode === null) ctx.addIssue({ code: 'custom', path: ['Region'], message: `unknown region ${quoted(r.Region)}` });
         return { code: r['LA Number'], name: r['LA Name'], regionCode: regionCode ?? '', laType: r.Type };
       });
     const screened = screenRows(laRows, schema);

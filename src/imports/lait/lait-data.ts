@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { quoted } from '../../domain/errors.ts';
+import { parseDfeNumber } from '../../domain/indicators/dfe-number.ts';
 import { publishedDecimals, type LaitValueRecord } from '../../domain/indicators/lait.ts';
 import type { CsvTable } from '../csv-table.ts';
 import { findDuplicates, hasColumns, optionalText, requiredText, screenRows, type Screened } from '../row-schema.ts';
@@ -21,9 +23,11 @@ const row = z
   })
   .transform((r, ctx): Omit<LaitValueRecord, 'line'> => {
     let value: number | null = null;
+    let decimals: number | null = null;
     if (r.Values !== '-') {
-      value = Number(r.Values);
-      if (r.Values === '' || !Number.isFinite(value)) ctx.addIssue({ code: 'custom', path: ['Values'], message: `"${r.Values}" is not a number or "-"` });
+      const read = parseDfeNumber(r.Values);
+      if (read.ok) [value, decimals] = [read.value, publishedDecimals(read.text)];
+      else ctx.addIssue({ code: 'custom', path: ['Values'], message: `${quoted(r.Values)} is neither a number nor "-": ${read.reason}` });
     }
     return {
       shortDesc: r['Short Desc'],
@@ -32,7 +36,7 @@ const row = z
       areaName: r['LA and Regions'],
       region: r.Region === 'NA' ? null : r.Region,
       value,
-      publishedDecimals: value === null ? null : publishedDecimals(r.Values),
+      publishedDecimals: decimals,
     };
   });
 

@@ -1,3 +1,4 @@
+import { quoted } from '../../domain/errors.ts';
 import { z } from 'zod';
 import { laitPeriodType, laitPolarity, laitUnit, type LaitMeasureRecord } from '../../domain/indicators/lait.ts';
 import type { CsvTable } from '../csv-table.ts';
@@ -21,7 +22,7 @@ const row = z
   })
   .transform((r, ctx): Omit<LaitMeasureRecord, 'line'> => {
     const periodType = laitPeriodType(r.Year_Type);
-    if (periodType === null) ctx.addIssue({ code: 'custom', path: ['Year_Type'], message: `unknown code: year type "${r.Year_Type}"` });
+    if (periodType === null) ctx.addIssue({ code: 'custom', path: ['Year_Type'], message: `unknown code: year type ${quoted(r.Year_Type)}` });
     return {
       shortDesc: r.Measure_short,
       title: r.Measure,

@@ -1,4 +1,4 @@
-import type { FileIssue } from '../../domain/errors.ts';
+import { type FileIssue, quoted } from '../../domain/errors.ts';
 import type { NeighbourListRecord } from '../../domain/geography/register.ts';
 import type { CsvTable } from '../csv-table.ts';
 import { hasColumns } from '../row-schema.ts';
@@ -51,7 +51,7 @@ export const statisticalNeighbours = {
       }
       const laCode = (row.cells[at('LA num')] ?? '').trim();
       if (!/^\d{3}$/.test(laCode)) {
-        issues.push({ file: table.file, line: row.line, column: 'LA num', message: `"${laCode}" is not a 3-digit LA code` });
+        issues.push({ file: table.file, line: row.line, column: 'LA num', message: `${quoted(laCode)} is not a 3-digit LA code` });
         continue;
       }
       const neighbours: NeighbourListRecord['neighbours'][number][] = [];
@@ -65,7 +65,7 @@ export const statisticalNeighbours = {
             file: table.file,
             line: row.line,
             column: `SNP after SN${rank}`,
-            message: `unknown code: closeness "${band}" (expected ${closeness.join(', ')})`,
+            message: `unknown code: closeness ${quoted(band)} (expected ${closeness.join(', ')})`,
           });
         else neighbours.push({ rank, code, closeness: band });
       }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { FileIssue } from '../../domain/errors.ts';
+import { describeIssue, type FileIssue } from '../../domain/errors.ts';
 import { readYamlEntries } from '../yaml-files.ts';
 
 /**
@@ -89,10 +89,7 @@ export async function loadMappings(extra: readonly string[] = []): Promise<Mappi
   const all: Mapping[] = [];
   for (const location of [mappingsDirectory, ...extra]) {
     const result = await readMappings(location);
-    if (!result.ok)
-      throw new Error(
-        `Invalid mapping in ${location}:\n${result.issues.map((i) => `  ${i.file}, line ${i.line ?? '?'}${i.column ? `, ${i.column}` : ''}: ${i.message}`).join('\n')}`,
-      );
+    if (!result.ok) throw new Error(`Invalid mapping in ${location}:\n${result.issues.map((i) => `  ${describeIssue(i)}`).join('\n')}`);
     all.push(...result.mappings);
   }
   const ids = all.map((m) => m.id);

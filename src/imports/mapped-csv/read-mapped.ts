@@ -1,6 +1,8 @@
 import type { FileIssue } from '../../domain/errors.ts';
 import type { PlaceKind } from '../../domain/geography/place.ts';
 import type { DfeSymbol } from '../../domain/indicators/indicator.ts';
+import { quoted } from '../../domain/errors.ts';
+import { parseDfeNumber } from '../../domain/indicators/dfe-number.ts';
 import { publishedDecimals } from '../../domain/indicators/lait.ts';
 import { readPeriod, type PlaceRef, type PublishedValueRecord } from '../../domain/indicators/published-values.ts';
 import type { CsvTable } from '../csv-table.ts';
@@ -55,7 +57,7 @@ export function readMapped(table: CsvTable, mapping: Mapping): MappedRead {
     const period = 'fixed' in mapping.period ? mapping.period.fixed : readPeriod(cell(mapping.period.column), mapping.period.format);
     if (period === null) {
       const { column, format } = mapping.period as { column: string; format: string };
-      issues.push({ file: table.file, line: row.line, column, message: `"${cell(column)}" is not a period written as ${format}` });
+      issues.push({ file: table.file, line: row.line, column, message: `${quoted(cell(column))} is not a period written as ${format}` });
       continue;
     }
     const parts: string[] = [];
@@ -99,6 +101,7 @@ export function readMapped(table: CsvTable, mapping: Mapping): MappedRead {
         denominator: (denominator as Reading | null)?.value ?? null,
         symbol: read.symbol,
         publishedDecimals: mapping.unrounded ? null : read.decimals,
+        columns: { value: v.value, numerator: v.numerator ?? null, denominator: v.denominator ?? null },
       });
     }
   }
@@ -112,11 +115,12 @@ function readNumber(raw: string, symbols: Readonly<Record<string, DfeSymbol>>): 
   const symbol = symbols[raw];
   if (symbol !== undefined) return { value: null, symbol, decimals: null };
   if (raw === '') return { value: null, symbol: 'x', decimals: null };
-  const text = raw.replace(/%$/, '').replace(/,/g, '');
-  const value = Number(text);
-  if (!Number.isFinite(value))
-    return { error: `"${raw}" is neither a number nor one of the file's symbols (${Object.keys(symbols).join(', ') || 'none declared'})` };
-  return { value, symbol: null, decimals: publishedDecimals(text) };
+  const read = parseDfeNumber(raw, { percentSign: true });
+  if (!read.ok)
+    return {
+      error: `${quoted(raw)} is neither a number nor one of the file's symbols (${Object.keys(symbols).join(', ') || 'none declared'}): ${read.reason}`,
+    };
+  return { value: read.value, symbol: null, decimals: publishedDecimals(read.text) };
 }
 
 function levelOf(mapping: Mapping, cell: (c: string) => string): PlaceKind | null {

@@ -1,3 +1,4 @@
+import { quoted } from '../../domain/errors.ts';
 import { z } from 'zod';
 import type { InspectionRecord } from '../../domain/schools/inspection.ts';
 import { categoryOf, overallGrade, type OverallGrade } from '../../domain/schools/ofsted-judgements.ts';
@@ -30,7 +31,7 @@ export const judgementCell = z.string().transform((raw, ctx): OverallGrade | nul
   const value = raw.trim();
   if (value === '' || value.toUpperCase() === 'NULL' || value === '9') return null;
   if (['1', '2', '3', '4'].includes(value)) return Number(value) as OverallGrade;
-  ctx.addIssue({ code: 'custom', message: `"${value}" is not a judgement (1-4, 9 or NULL)` });
+  ctx.addIssue({ code: 'custom', message: `${quoted(value)} is not a judgement (1-4, 9 or NULL)` });
   return z.NEVER;
 });
 
@@ -38,7 +39,7 @@ export const categoryCell = z.string().transform((raw, ctx) => {
   const value = raw.trim();
   if (value === '' || value === '0') return null;
   const category = categoryOf(value);
-  if (category === null) ctx.addIssue({ code: 'custom', message: `unknown category of concern "${value}" (expected SM, SWK, NTI, 0 or blank)` });
+  if (category === null) ctx.addIssue({ code: 'custom', message: `unknown category of concern ${quoted(value)} (expected SM, SWK, NTI, 0 or blank)` });
   return category;
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { InspectionRecord } from '../../domain/schools/inspection.ts';
 import { gradeOfWord } from '../../domain/schools/inspection.ts';
 import type { OverallGrade } from '../../domain/schools/ofsted-judgements.ts';
-import type { FileIssue } from '../../domain/errors.ts';
+import { type FileIssue, quoted } from '../../domain/errors.ts';
 import type { CsvTable } from '../csv-table.ts';
 import { hasColumns, optionalDate, screenRows, urn } from '../row-schema.ts';
 
@@ -18,7 +18,7 @@ const row = z.object({
   Rating: z.string().transform((raw, ctx): { grade: OverallGrade; word: string } => {
     const grade = gradeOfWord(raw);
     if (grade === null) {
-      ctx.addIssue({ code: 'custom', message: `unknown rating "${raw.trim()}" (expected one of: ${words.join(', ')})` });
+      ctx.addIssue({ code: 'custom', message: `unknown rating ${quoted(raw.trim())} (expected one of: ${words.join(', ')})` });
       return z.NEVER;
     }
     return { grade, word: raw.trim() };

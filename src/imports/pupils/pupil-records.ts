@@ -2,14 +2,15 @@ import { z } from 'zod';
 import type { FileIssue } from '../../domain/errors.ts';
 import { ethnicGroups, pupilColumns, type AnyPupilRecord, type Collection, type EthnicGroup, type PupilColumn } from '../../domain/pupils/pupil-record.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { code, findDuplicates, normaliseHeader, screenRows, urn } from '../row-schema.ts';
+import { normaliseHeader, screenRows, urn } from '../row-schema.ts';
 
 /**
  * A pupil-records CSV (an NPD extract or an LA's own export, one row per pupil) for one collection and year. The
  * header must hold the collection's columns (docs/pupil-records.md); other columns are ignored and never stored.
  * Codes follow the NPD: SEN provision N, K, E (and the pre-2014/15 A, P as K; S as E); ethnicity as the major group or
  * the DfE's four-letter code (WBRI → white); flags as 1/0, Y/N or true/false. Every cell is checked; one bad cell
- * fails the file, so nothing is written from it.
+ * fails the file, so nothing is written from it. An error names the line and column but never quotes a cell: every
+ * cell of a pupil file is personal data.
  */
 
 export type PupilReadResult = { ok: true; records: AnyPupilRecord[]; notes: string[] } | { ok: false; issues: FileIssue[] };
@@ -21,14 +22,14 @@ const flag = z
     const value = raw.toLowerCase();
     if (['1', 'y', 'yes', 'true', 't'].includes(value)) return true;
     if (['0', 'n', 'no', 'false', 'f'].includes(value)) return false;
-    ctx.addIssue({ code: 'custom', message: `"${raw}" is not a yes/no flag (1/0, Y/N or true/false)` });
+    ctx.addIssue({ code: 'custom', message: 'not a yes/no flag (1/0, Y/N or true/false)' });
     return z.NEVER;
   });
 const optionalFlag = z.string().transform((raw, ctx): boolean | null => {
   if (raw.trim() === '') return null;
   const parsed = flag.safeParse(raw);
   if (parsed.success) return parsed.data;
-  ctx.addIssue({ code: 'custom', message: `"${raw}" is not a yes/no flag (1/0, Y/N or true/false) or blank` });
+  ctx.addIssue({ code: 'custom', message: 'not a yes/no flag (1/0, Y/N or true/false) or blank' });
   return z.NEVER;
 });
 
@@ -39,7 +40,7 @@ const senProvision = z
     const value = raw.toUpperCase();
     const mapped = { N: 'N', K: 'K', E: 'E', A: 'K', P: 'K', S: 'E' }[value];
     if (mapped === undefined) {
-      ctx.addIssue({ code: 'custom', message: `unknown SEN provision "${raw}" (expected N, K or E; A, P or S before 2014/15)` });
+      ctx.addIssue({ code: 'custom', message: 'not an SEN provision code (expected N, K or E; A, P or S before 2014/15)' });
       return z.NEVER;
     }
     return mapped as 'N' | 'K' | 'E';
@@ -53,7 +54,7 @@ const ethnicity = z
     const value = raw.toLowerCase();
     if ((ethnicGroups as readonly string[]).includes(value)) return value as EthnicGroup;
     if (/^[a-z]{4}$/.test(value)) return ['refu', 'nobt'].includes(value) ? 'unclassified' : (majorOf[value[0]!.toUpperCase()] ?? 'unclassified');
-    ctx.addIssue({ code: 'custom', message: `unknown ethnicity "${raw}" (a major group such as white or asian, or a DfE code such as WBRI)` });
+    ctx.addIssue({ code: 'custom', message: 'not an ethnicity (a major group such as white or asian, or a DfE code such as WBRI)' });
     return z.NEVER;
   });
 
@@ -63,7 +64,7 @@ function number(kind: 'INTEGER' | 'DOUBLE', min: number, max: number) {
     if (value === '') return null;
     const n = Number(value);
     if (!(kind === 'INTEGER' ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(value) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a ${kind === 'INTEGER' ? 'whole number' : 'number'} from ${min} to ${max}` });
+      ctx.addIssue({ code: 'custom', message: `not a ${kind === 'INTEGER' ? 'whole number' : 'number'} from ${min} to ${max}` });
       return z.NEVER;
     }
     return n;
@@ -75,7 +76,7 @@ function optionalCode(values: readonly string[], what: string) {
     const value = raw.trim().toUpperCase();
     if (value === '') return null;
     if (!values.includes(value)) {
-      ctx.addIssue({ code: 'custom', message: `unknown ${what} "${raw.trim()}" (expected one of: ${values.join(', ')})` });
+      ctx.addIssue({ code: 'custom', message: `not a ${what} (expected one of: ${values.join(', ')})` });
       return z.NEVER;
     }
     return value;
@@ -95,7 +96,7 @@ const columnSchemas: Readonly<Record<string, z.ZodType>> = {
     .string()
     .trim()
     .transform((s) => s.toUpperCase())
-    .pipe(code(['F', 'M'] as const, 'gender')),
+    .refine((s) => s === 'F' || s === 'M', 'not a gender code (expected F or M)'),
   fsm: flag,
   disadvantaged: flag,
   sen: senProvision,
@@ -129,7 +130,7 @@ const columnSchemas: Readonly<Record<string, z.ZodType>> = {
     .string()
     .trim()
     .transform((s) => s.toLowerCase())
-    .pipe(code(['primary', 'secondary', 'special'] as const, 'phase')),
+    .refine((s) => ['primary', 'secondary', 'special'].includes(s), 'not a phase (expected one of: primary, secondary, special)'),
   possible_sessions: number('INTEGER', 0, 500),
   missed_sessions: number('INTEGER', 0, 500),
   permanent_exclusion: flag,
@@ -155,15 +156,13 @@ export function readPupilRecords(table: CsvTable, collection: Collection): Pupil
   const shape = Object.fromEntries(columns.map((c) => [byHeader.get(normaliseHeader(c.name))!, columnSchemas[c.name]!]));
   const { records, issues } = screenRows(table, z.object(shape));
   const parsed = records.map((r) => ({ line: r.line, record: toRecord(columns, byHeader, r as Record<string, unknown>) }));
-  issues.push(
-    ...findDuplicates(
-      table.file,
-      parsed.map((p) => ({ line: p.line, id: p.record.pupilId })),
-      (p) => p.id,
-      'pupil_id',
-      'pupil',
-    ),
-  );
+  // The pupil's id is not echoed: every cell of a pupil file is personal data.
+  const firstLine = new Map<string, number>();
+  for (const { line, record } of parsed) {
+    const seen = firstLine.get(record.pupilId);
+    if (seen === undefined) firstLine.set(record.pupilId, line);
+    else issues.push({ file: table.file, line, column: 'pupil_id', message: `the same pupil_id as line ${seen}: one row per pupil` });
+  }
   if (collection === 'census')
     for (const { line, record } of parsed)
       if ((record.missedSessions ?? 0) > (record.possibleSessions ?? 0))
@@ -171,7 +170,7 @@ export function readPupilRecords(table: CsvTable, collection: Collection): Pupil
           file: table.file,
           line,
           column: 'missed_sessions',
-          message: `${record.missedSessions} sessions missed of ${record.possibleSessions} possible`,
+          message: 'more sessions missed than possible_sessions',
         });
   if (issues.length > 0) return { ok: false, issues };
   const ignored = table.header.filter((h) => !columns.some((c) => normaliseHeader(c.name) === normaliseHeader(h)));
