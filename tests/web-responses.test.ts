@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { readImportFile } from '../src/imports/import-files.ts';
 import { createLog } from '../src/log.ts';
+import type { Services } from '../src/services/create-services.ts';
 
 import { createApp } from '../src/web/create-app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
@@ -12,10 +13,11 @@ import { servicesFor } from './support/app.ts';
 describe('web responses', () => {
   let database: TestDatabase;
   let app: FastifyInstance;
+  let services: Services;
   before(async () => {
     database = await freshDatabase(databaseTargets()[0]!);
     const log = createLog('silent');
-    const services = servicesFor(database, new Date('2016-01-14T00:00:00Z'), log);
+    services = servicesFor(database, new Date('2016-01-14T00:00:00Z'), log);
     const list = await readImportFile(writeFixture('la_code_list.csv', laCodeListFile));
     assert.ok(list.ok);
     await services.imports.importFiles([list.file]);
@@ -37,6 +39,55 @@ describe('web responses', () => {
       { version: response(await app.inject('/info')).version, commit: response(await app.inject('/info')).commit },
       { version: '9.9.9', commit: 'abc1234' },
     );
+  });
+
+  it('hides what went wrong inside behind a GOV.UK page (and, under /api, a problem body) in production', async () => {
+    // The services are handed in, so one that fails as a broken database would stands in for it: no module is mocked.
+    const internal = 'relation "secret_table" does not exist at /srv/waymark/.waymark/pg';
+    const fail = async (): Promise<never> => Promise.reject(new Error(internal));
+    const log = createLog('silent');
+    const broken = {
+      ...services,
+      places: { ...services.places, home: fail },
+      observations: { ...services.observations, indicators: fail },
+      health: { check: fail },
+    };
+    const production = await createApp(broken, { log, production: true, version: '9.9.9', commit: 'abc1234', database: 'test database' });
+    try {
+      const page = await production.inject('/');
+      assert.equal(page.statusCode, 500);
+      assert.match(page.body, /<title>Sorry, there is a problem with the service – Waymark<\/title>/);
+      assert.match(page.body, /Try again later\./);
+      const api = await production.inject('/api/v1/indicators');
+      assert.equal(api.statusCode, 500);
+      assert.match(String(api.headers['content-type']), /^application\/problem\+json/);
+      assert.deepEqual(api.json(), { type: 'about:blank', status: 500, title: 'Sorry, there is a problem with the service', detail: 'Try again later.' });
+      const health = await production.inject('/health');
+      assert.equal(health.statusCode, 503);
+      for (const r of [page, api, health]) assert.doesNotMatch(r.body, /secret_table|\/srv\/waymark|\bat [\w.]+ \(/);
+    } finally {
+      await production.close();
+    }
+    const development = await createApp(broken, { log, production: false, version: '9.9.9', commit: 'abc1234', database: 'test database' });
+    try {
+      assert.match((await development.inject('/')).body, /secret_table/, 'development shows the message');
+    } finally {
+      await development.close();
+    }
+  });
+
+  it('answers the API with a problem body that names the parameter at fault', async () => {
+    const r = await app.inject('/api/v1/observations?indicator=ks2-expected-rwm&period=2015%2F16');
+    assert.equal(r.statusCode, 400);
+    assert.match(String(r.headers['content-type']), /^application\/problem\+json/);
+    const problem = r.json<{ status: number; title: string; detail: string }>();
+    assert.equal(problem.status, 400);
+    assert.match(problem.detail, /^period: a DfE time_period/);
+    const twice = await app.inject('/api/v1/observations?indicator=a&indicator=b');
+    assert.match(twice.json<{ detail: string }>().detail, /^indicator: give it once$/);
+    const missing = await app.inject('/api/v1/no-such-thing');
+    assert.equal(missing.statusCode, 404);
+    assert.equal(missing.json<{ title: string }>().title, 'Page not found');
   });
 
   it('answers an unknown place with a 404 page that says what was not found', async () => {
