@@ -90,6 +90,17 @@ describe('web responses', () => {
     assert.equal(missing.json<{ title: string }>().title, 'Page not found');
   });
 
+  it('refuses a NUL character or text that is not UTF-8 with a 400 page in plain words, before any service', async () => {
+    for (const url of ['/search?q=a%00b', '/places/la/88%006', '/search?q=%C3%28', '/%']) {
+      const r = await app.inject(url);
+      assert.equal(r.statusCode, 400, url);
+      assert.match(r.body, /<title>There is a problem with the request – Waymark<\/title>/, url);
+      assert.match(r.body, /NUL character|not valid UTF-8|web address is not valid/, url);
+    }
+    const form = await app.inject({ method: 'POST', url: '/collaborations', payload: { code: 'a\u0000', name: 'x', members: '1' } });
+    assert.equal(form.statusCode, 400);
+  });
+
   it('answers an unknown place with a 404 page that says what was not found', async () => {
     const r = await app.inject('/places/la/999');
     assert.equal(r.statusCode, 404);

@@ -10,6 +10,7 @@ import { apiRoutes } from '../api/v1/routes.ts';
 import type { Log } from '../log.ts';
 import type { Services } from '../services/create-services.ts';
 import { answerUnparsableRequest, problemOf, registerErrorHandler, sendProblem } from './middleware/error-handler.ts';
+import { registerInputGuard } from './middleware/reject-unreadable-input.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
 import { frameworkRoutes } from './pages/frameworks/routes.ts';
@@ -62,6 +63,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
     allowedPath: (p) => p === '/govuk-frontend.min.css',
   });
   registerErrorHandler(app, options.production);
+  registerInputGuard(app);
 
   app.get('/health', async (request, reply) => {
     try {
