@@ -21,7 +21,7 @@ describe('web responses', () => {
     const list = await readImportFile(writeFixture('la_code_list.csv', laCodeListFile));
     assert.ok(list.ok);
     await services.imports.importFiles([list.file]);
-    app = await createApp(services, { log, production: true, version: '9.9.9', commit: 'abc1234', database: 'test database' });
+    app = await createApp(services, { log, production: true, version: '9.9.9', commit: 'abc1234' });
   });
   after(async () => {
     await app.close();
@@ -41,6 +41,12 @@ describe('web responses', () => {
     );
   });
 
+  it('shows the public only what is running at /info: name, version and commit, never the data directory, port or Node version', async () => {
+    const info = await app.inject('/info');
+    assert.deepEqual(info.json(), { name: 'waymark', version: '9.9.9', commit: 'abc1234' });
+    assert.doesNotMatch(info.body, /test database|waymark_t_|\.waymark|v\d+\.\d+\.\d+|3000/);
+  });
+
   it('hides what went wrong inside behind a GOV.UK page (and, under /api, a problem body) in production', async () => {
     // The services are handed in, so one that fails as a broken database would stands in for it: no module is mocked.
     const internal = 'relation "secret_table" does not exist at /srv/waymark/.waymark/pg';
@@ -52,7 +58,7 @@ describe('web responses', () => {
       observations: { ...services.observations, indicators: fail },
       health: { check: fail },
     };
-    const production = await createApp(broken, { log, production: true, version: '9.9.9', commit: 'abc1234', database: 'test database' });
+    const production = await createApp(broken, { log, production: true, version: '9.9.9', commit: 'abc1234' });
     try {
       const page = await production.inject('/');
       assert.equal(page.statusCode, 500);
@@ -68,7 +74,7 @@ describe('web responses', () => {
     } finally {
       await production.close();
     }
-    const development = await createApp(broken, { log, production: false, version: '9.9.9', commit: 'abc1234', database: 'test database' });
+    const development = await createApp(broken, { log, production: false, version: '9.9.9', commit: 'abc1234' });
     try {
       assert.match((await development.inject('/')).body, /secret_table/, 'development shows the message');
     } finally {

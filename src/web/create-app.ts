@@ -30,7 +30,6 @@ export type AppOptions = Readonly<{
   production: boolean;
   version: string;
   commit: string | null;
-  database: string;
   /** A notice every page shows while long work runs in the background (the demo county being built), else null. */
   notice?: () => string | null;
 }>;
@@ -75,7 +74,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
       return reply.code(503).send({ status: 'unavailable', database: { status: 'unreachable', message } });
     }
   });
-  app.get('/info', () => ({ name: 'waymark', version: options.version, commit: options.commit, database: options.database, node: process.version }));
+  // Public: what is running, never where (data directory, port) or on what (Node version).
+  app.get('/info', () => ({ name: 'waymark', version: options.version, commit: options.commit }));
 
   homeRoutes(app, services);
   placeRoutes(app, services);
