@@ -107,6 +107,21 @@ describe('web responses', () => {
     assert.equal(form.statusCode, 400);
   });
 
+  it('refuses a breakdown that is not a code (it names the CSV download), saying which parameter is wrong', async () => {
+    for (const url of [
+      '/indicators/ks2-expected-rwm.csv?breakdown=%C3%A9t%C3%A9',
+      '/indicators/ks2-expected-rwm.csv?breakdown=all%0D%0ASet-Cookie:%20x=1',
+      '/api/v1/observations?indicator=ks2-expected-rwm&breakdown=%C3%A9t%C3%A9',
+    ]) {
+      const r = await app.inject(url);
+      assert.equal(r.statusCode, 400, url);
+      assert.match(r.body, /breakdown: a breakdown (is a )?code/, url);
+    }
+    const twice = await app.inject('/search?q=kent&q=ashford');
+    assert.equal(twice.statusCode, 400);
+    assert.match(twice.body, /q: give it once/);
+  });
+
   it('answers an unknown place with a 404 page that says what was not found', async () => {
     const r = await app.inject('/places/la/999');
     assert.equal(r.statusCode, 404);
