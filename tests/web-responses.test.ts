@@ -82,6 +82,29 @@ describe('web responses', () => {
     }
   });
 
+  it("answers a response Node refuses to send (a header it cannot write) with the GOV.UK 500 page, not Fastify's own JSON", async () => {
+    const code = (await services.observations.indicators())[0]!.code;
+    const compare: Services['comparison']['compare'] = async (...args) => ({
+      ...(await services.comparison.compare(...args)),
+      breakdown: 'gender:f\u00e9male\r\n',
+    });
+    const log = createLog('silent');
+    const odd = await createApp(
+      { ...services, comparison: { ...services.comparison, compare } },
+      { log, production: true, version: '9.9.9', commit: 'abc1234' },
+    );
+    try {
+      const r = await odd.inject(`/indicators/${code}.csv`);
+      assert.equal(r.statusCode, 500);
+      assert.match(String(r.headers['content-type']), /^text\/html/);
+      assert.equal(r.headers['content-disposition'], undefined);
+      assert.match(r.body, /Try again later\./);
+      assert.doesNotMatch(r.body, /ERR_INVALID_CHAR|Invalid character/);
+    } finally {
+      await odd.close();
+    }
+  });
+
   it('answers the API with a problem body that names the parameter at fault', async () => {
     const r = await app.inject('/api/v1/observations?indicator=ks2-expected-rwm&period=2015%2F16');
     assert.equal(r.statusCode, 400);

@@ -54,6 +54,8 @@ function wantsJson(url: string): boolean {
 
 /** A GOV.UK error page for page routes; an RFC 9457 problem body for the API. */
 export async function sendProblem(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, problem: Problem): Promise<FastifyReply> {
+  // Headers a failed route had set (a CSV download's file name, say) are not the error page's: one Node refused would fail it too.
+  for (const name of Object.keys(reply.getHeaders())) reply.removeHeader(name);
   reply.code(problem.status);
   if (wantsJson(request.url)) return reply.type('application/problem+json; charset=utf-8').send({ type: 'about:blank', ...problem });
   try {
