@@ -114,6 +114,13 @@ describe('web responses', () => {
     assert.match(problem.detail, /^period: a DfE time_period/);
     const twice = await app.inject('/api/v1/observations?indicator=a&indicator=b');
     assert.match(twice.json<{ detail: string }>().detail, /^indicator: give it once$/);
+    const unknown = await app.inject('/api/v1/observations?indicator=ks2-expected-rwm&colour=blue');
+    assert.equal(unknown.json<{ detail: string }>().detail, 'colour: not a parameter read here');
+    const tooSmall = await app.inject('/api/v1/frameworks/kent-2013-2016/evaluation?year=1999');
+    assert.equal(tooSmall.json<{ detail: string }>().detail, 'year: is too small (at least 2000)');
+    const page = await app.inject('/floor-standards?la=kent');
+    assert.equal(page.statusCode, 400);
+    assert.match(page.body, /la: is not written in the expected form/);
     const missing = await app.inject('/api/v1/no-such-thing');
     assert.equal(missing.statusCode, 404);
     assert.equal(missing.json<{ title: string }>().title, 'Page not found');

@@ -33,11 +33,36 @@ export function problemOf(error: Error, production: boolean): Problem {
   return { status: 500, title: 'Sorry, there is a problem with the service', detail: production ? 'Try again later.' : error.message };
 }
 
-/** "period: a period is written 201516", naming the parameter; a parameter given twice is told so. */
+/**
+ * "period: a period is written 201516": the parameter named, then the schema's own words, or plain words in place
+ * of zod's defaults ("Too big: expected string to have <=60 characters").
+ */
 function describeZodIssue(issue: ZodIssue): string {
   const name = issue.path.join('.');
-  const message = issue.code === 'invalid_type' && issue.message.endsWith('received array') ? 'give it once' : issue.message;
-  return name === '' ? message : `${name}: ${message}`;
+  const custom = !/^(Invalid|Too big|Too small|Unrecognized)/.test(issue.message);
+  const words = custom ? issue.message : plainWords(issue);
+  return name === '' ? words : `${name}: ${words}`;
+}
+
+function plainWords(issue: ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.message.endsWith('received undefined')) return 'is missing';
+      if (issue.message.endsWith('received array')) return 'give it once';
+      return issue.expected === 'number' ? 'is not a number' : 'is not valid';
+    case 'too_big':
+      return issue.origin === 'string' ? `is too long (at most ${String(issue.maximum)} characters)` : `is too large (at most ${String(issue.maximum)})`;
+    case 'too_small':
+      return issue.origin === 'string' ? 'is empty or too short' : `is too small (at least ${String(issue.minimum)})`;
+    case 'invalid_value':
+      return `is not one of ${issue.values.map(String).join(', ')}`;
+    case 'unrecognized_keys':
+      return `${issue.keys.join(', ')}: not a parameter read here`;
+    case 'invalid_format':
+      return 'is not written in the expected form';
+    default:
+      return 'is not valid';
+  }
 }
 
 const notFound: Problem = {
