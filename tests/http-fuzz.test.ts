@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import diagnostics from 'node:diagnostics_channel';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -9,10 +8,12 @@ import type { Services } from '../src/services/create-services.ts';
 import { createApp } from '../src/web/create-app.ts';
 import { giasHeader, giasRow, writeFixture } from './fixtures/register-files.ts';
 import { readShared, servicesFor } from './support/app.ts';
+import { appWithRouteTable, parametersAsked, type Route } from './support/route-table.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
 
 // Every route Fastify holds, under hostile input: NUL, invalid UTF-8, non-ASCII, CRLF, huge and repeated parameters, in
 // paths, query strings and form bodies. None may answer 500, and none may show PostgreSQL's or Fastify's own words.
+// (Just over 300 lines: the hostile values and the kinds of request made of them read best in one place.)
 
 /** Real files for figures (DfE exclusions by LA, every LA) and one fictional school, so valid paths reach the services. */
 const files = await readShared(['lait/la_code_list.csv', 'exclusions-la/clean_la_data.csv']);
@@ -57,36 +58,16 @@ const awkward = [
 const hostile = [...unreadable, ...awkward];
 const ignoredAwkward = [awkward[1]!, 'x'.repeat(5000)];
 
-/**
- * The parameters the app itself asks for, read from what it serves: the fields of every form and the query of every
- * link on the pages the fuzz starts from, and the query parameters of the OpenAPI document. A new parameter is
- * fuzzed without this test changing; `unknown` stands for the parameters no route reads.
- */
-function parametersAsked(pages: readonly string[], openApi: { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> }) {
-  const query = new Set(['unknown']);
-  const form = new Map<string, Set<string>>();
-  for (const body of pages) {
-    for (const [, attributes, inside] of body.matchAll(/<form([^>]*)>([\s\S]*?)<\/form>/g)) {
-      const names = [...inside!.matchAll(/<(?:input|select|textarea)[^>]*\sname="([^"]+)"/g)].map((m) => m[1]!);
-      const action = /action="([^"?]+)/.exec(attributes!)?.[1];
-      if (/method="post"/i.test(attributes!) && action !== undefined)
-        for (const n of names) form.set(action, (form.get(action) ?? new Set(['unknown'])).add(n));
-      else for (const n of names) query.add(n);
-    }
-    for (const [, search] of body.matchAll(/href="[^"?]*\?([^"#]*)"/g))
-      for (const pair of search!.replace(/&amp;/g, '&').split('&')) query.add(decodeURIComponent(pair.split('=')[0]!));
-  }
-  for (const operations of Object.values(openApi.paths))
-    for (const operation of Object.values(operations)) for (const p of operation.parameters ?? []) if (p.in === 'query') query.add(p.name);
-  query.delete('');
-  return { query: [...query], form };
-}
-
 /** The API routes that answer nothing without some query: a good one each, which the fuzz then changes a parameter of. */
 const goodQueries: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   '/api/v1/observations': { indicator: 'permanent-exclusions', place: '886' },
   '/api/v1/pupil-groups': { collection: 'ks2', period: '201415', placeKind: 'la', place: '886' },
   '/api/v1/frameworks/:id/evaluation': { year: '2014' },
+};
+
+/** A good body for each form route the fuzz knows, so hostile values in one field reach the service; others get 'ok' in each field. */
+const goodBodies: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '/collaborations': { code: 'fuzz-hub-2', name: 'Fuzz hub 2', members: '990102, 2015-09-01,', editing: 'no' },
 };
 
 /** A path with its route's good query, `name` set to `value` (as written on the wire) in place of any good one. */
@@ -99,28 +80,6 @@ function withQuery(base: Base, name?: string, ...values: string[]): string {
 }
 
 type Base = Readonly<{ path: string; query: Readonly<Record<string, string>> }>;
-
-type Route = Readonly<{ method: string; url: string }>;
-
-/**
- * Fastify's own route table: every route any createApp registers, read through an onRoute hook that Fastify's
- * 'fastify.initialization' diagnostics channel lets a test add before the first route. A new route is fuzzed without
- * this test changing.
- */
-async function appWithRouteTable(build: () => Promise<FastifyInstance>): Promise<{ app: FastifyInstance; routes: Route[] }> {
-  const routes: Route[] = [];
-  const channel = diagnostics.channel('fastify.initialization');
-  const listen = (message: unknown) =>
-    (message as { fastify: FastifyInstance }).fastify.addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
-    });
-  channel.subscribe(listen);
-  try {
-    return { app: await build(), routes };
-  } finally {
-    channel.unsubscribe(listen);
-  }
-}
 
 /** Good values for path parameters, from the data this test imports and the shipped frameworks and catalogue. */
 async function validParameters(services: Services): Promise<Record<string, string[]>> {
@@ -269,6 +228,8 @@ describe('every route under hostile input', () => {
   it('answers good and hostile path parameters on every GET route without a 500', async () => {
     const urls = routes.filter((r) => r.method === 'GET').flatMap((r) => [...validPaths(r.url, valid), ...hostilePaths(r.url, valid)]);
     await inTurn(urls.map((url) => check({ method: 'GET', url })));
+    const heads = routes.filter((r) => r.method === 'GET').flatMap((r) => validPaths(r.url, valid));
+    await inTurn(heads.map((url) => check({ method: 'HEAD', url })));
     assert.deepEqual(problems, []);
   });
 
@@ -283,6 +244,7 @@ describe('every route under hostile input', () => {
         check({ method: 'GET', url: `${withQuery(base, name, '1', '2')}&${name}[]=3&${name}[x]=4` }),
       ]),
       check({ method: 'GET', url: withQuery(base, 'p', ...Array.from({ length: 2000 }, (_, i) => `${i}`)) }),
+      check({ method: 'GET', url: `${withQuery(base, 'p0', '0')}&${Array.from({ length: 2000 }, (_, i) => `p${i + 1}=${i}`).join('&')}` }),
     ]);
     await inTurn(jobs);
     assert.deepEqual(problems, []);
@@ -295,14 +257,19 @@ describe('every route under hostile input', () => {
         const url = fill(route.url, Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, v[0]!])));
         // The fields the app's forms post to the route, and one it does not read, as any client may send.
         const fields = [...(formFields.get(url) ?? ['unknown'])];
+        const good: Record<string, string> = { ...Object.fromEntries(fields.map((f) => [f, 'ok'])), ...goodBodies[route.url] };
+        const encoded = (field: string, value: string) =>
+          Object.entries({ ...good, [field]: value })
+            .map(([f, v]) => `${f}=${f === field ? v : encodeURIComponent(v)}`)
+            .join('&');
         const form = (payload: string | Buffer) => check({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload });
         const json = (value: unknown) => check({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(value) });
         return [
           ...fields.flatMap((field) => [
-            ...hostile.map((value) => form(fields.map((f) => `${f}=${f === field ? value : 'ok'}`).join('&'))),
-            form(`${field}=a&${field}=b&code=x&name=y`),
+            ...hostile.map((value) => form(encoded(field, value))),
+            form(`${encoded(field, 'a')}&${field}=b`),
             ...['a\u0000b', '\uD800', '\uFFFD', 'é日本', 'x'.repeat(100_000), 1, true, null, ['a'], { a: 'b' }].map((value) =>
-              json({ code: 'ok', name: 'ok', members: '990102', [field]: value }),
+              json({ ...good, [field]: value }),
             ),
           ]),
           json([]),
