@@ -117,7 +117,7 @@ async function kentScale(): Promise<void> {
 
 /** The framework overview and a school page under 50 concurrent connections on loopback, 10 seconds each. */
 async function pageLoads(services: Services): Promise<void> {
-  const app = await createApp(services, { log, production: true, version: 'bench', commit: null, database: 'bench' });
+  const app = await createApp(services, { log, production: true, version: 'bench', commit: null });
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -15,7 +15,8 @@ const configSchema = z.object({
     .default('waymark'),
   WAYMARK_DEMO: z.enum(['auto', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Production unless asked otherwise: only development shows internal error messages and re-reads templates.
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 
 export type Config = Readonly<{
@@ -48,7 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseName: e.WAYMARK_DATABASE,
     demo: e.WAYMARK_DEMO,
     logLevel: e.LOG_LEVEL,
-    production: e.NODE_ENV === 'production',
+    production: e.NODE_ENV !== 'development',
   });
 }
 

@@ -13,6 +13,8 @@ async function main(): Promise<void> {
   const config = readConfig();
   const log = createLog(config.logLevel);
   const database: DatabaseHandle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log });
+  // Where the data lives is for the operator's log, no longer for the public /info.
+  log.info({ database: database.description, production: config.production }, 'database opened');
   try {
     const catalogue = await loadCatalogue();
     const services = createServices(createStore(database.db), () => new Date(), log, catalogue, {
@@ -29,7 +31,6 @@ async function main(): Promise<void> {
       production: config.production,
       version,
       commit,
-      database: database.description,
       notice: () => notice,
     });
     let stopping = false;

@@ -10,7 +10,8 @@ import nunjucks from 'nunjucks';
 import { apiRoutes } from '../api/v1/routes.ts';
 import type { Log } from '../log.ts';
 import type { Services } from '../services/create-services.ts';
-import { registerErrorHandler } from './middleware/error-handler.ts';
+import { answerUnparsableRequest, problemOf, registerErrorHandler, sendProblem } from './middleware/error-handler.ts';
+import { registerInputGuard } from './middleware/reject-unreadable-input.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
 import { frameworkRoutes } from './pages/frameworks/routes.ts';
@@ -30,7 +31,6 @@ export type AppOptions = Readonly<{
   production: boolean;
   version: string;
   commit: string | null;
-  database: string;
   /** A notice every page shows while long work runs in the background (the demo county being built), else null. */
   notice?: () => string | null;
 }>;
@@ -38,9 +38,17 @@ export type AppOptions = Readonly<{
 /** The web face: GOV.UK Design System pages rendered on the server, usable without JavaScript. */
 export async function createApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
   const logger: FastifyBaseLogger = options.log;
-  const app: FastifyInstance = Fastify({ loggerInstance: logger, requestIdHeader: 'x-request-id' });
-  const env = nunjucks.configure([here, govukDist], { autoescape: true, noCache: !options.production });
   const notice = options.notice ?? (() => null);
+  const env = nunjucks.configure([here, govukDist], { autoescape: true, noCache: !options.production }).addGlobal('startupNotice', notice);
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger,
+    requestIdHeader: 'x-request-id',
+    // Addresses the router cannot read (a broken % escape, a parameter over 100 characters) get the same pages as any other error…
+    frameworkErrors: (error, request, reply) => void sendProblem(app, request, reply, problemOf(error, options.production)),
+    // …and so do requests Node's HTTP parser refuses (an address over 16 KB).
+    clientErrorHandler: (error, socket) =>
+      answerUnparsableRequest(error, socket, (p) => env.render('pages/errors/view.njk', { title: p.title, heading: p.title, message: p.detail })),
+  });
   await app.register(fastifyView, {
     engine: { nunjucks },
     templates: [here, govukDist],
@@ -57,16 +65,20 @@ export async function createApp(services: Services, options: AppOptions): Promis
     allowedPath: (p) => p === '/govuk-frontend.min.css',
   });
   registerErrorHandler(app, options.production);
+  registerInputGuard(app);
 
-  app.get('/health', async (_request, reply) => {
+  app.get('/health', async (request, reply) => {
     try {
       const db = await services.health.check();
       return { status: 'ok', database: { status: 'ok', serverVersion: db.serverVersion } };
     } catch (error) {
-      return reply.code(503).send({ status: 'unavailable', database: { status: 'unreachable', message: (error as Error).message } });
+      request.log.error({ err: error }, 'health check failed');
+      const message = options.production ? 'The database cannot be reached.' : (error as Error).message;
+      return reply.code(503).send({ status: 'unavailable', database: { status: 'unreachable', message } });
     }
   });
-  app.get('/info', () => ({ name: 'waymark', version: options.version, commit: options.commit, database: options.database, node: process.version }));
+  // Public: what is running, never where (data directory, port) or on what (Node version).
+  app.get('/info', () => ({ name: 'waymark', version: options.version, commit: options.commit }));
 
   homeRoutes(app, services);
   placeRoutes(app, services);

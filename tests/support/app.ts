@@ -33,7 +33,7 @@ export async function appWithImports(target: DatabaseTarget, files: readonly Imp
   const log = createLog('silent');
   const services = servicesFor(database, now, log);
   if (files.length > 0) await services.imports.importFiles(files);
-  const app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
+  const app = await createApp(services, { log, production: true, version: 'test', commit: null });
   return {
     database,
     services,

@@ -22,7 +22,7 @@ export async function demoInBrowser(pupilYears: readonly number[], now: Date): P
   const log = createLog('silent');
   const services = servicesFor(database, now, log);
   await services.demo.build(2013, () => {}, { pupilYears });
-  const app = await createApp(services, { log, production: true, version: 'test', commit: null, database: 'test' });
+  const app = await createApp(services, { log, production: true, version: 'test', commit: null });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchBrowser();
   return {

@@ -14,7 +14,11 @@ export const observationQuery = z
       .string()
       .regex(/^\d{4}(\d{2})?$/, 'a DfE time_period: 201516 for 2015/16, 2016 for a calendar year')
       .optional(),
-    breakdown: z.string().min(1).max(60).optional(),
+    breakdown: z
+      .string()
+      .max(60)
+      .regex(/^[a-z0-9][a-z0-9:+._-]*$/, 'a breakdown code, e.g. all, fsm or gender:female')
+      .optional(),
     dataVersion: z.enum(['provisional', 'revised', 'final']).optional(),
     basis: z
       .enum(['published', 'computed', 'roll-up'])

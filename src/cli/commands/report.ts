@@ -26,7 +26,7 @@ export function reportCommand(): Command {
         services.frameworks.find(options.framework);
         // The report is the page a reader sees, served here on a loopback port for as long as it takes to print.
         const { version, commit } = readVersion();
-        const app = await createApp(services, { log: createLog('warn'), production: true, version, commit, database: 'cli' });
+        const app = await createApp(services, { log: createLog('warn'), production: true, version, commit });
         await app.listen({ port: 0, host: '127.0.0.1' });
         try {
           const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/frameworks/${encodeURIComponent(options.framework)}/report?year=${year}`;

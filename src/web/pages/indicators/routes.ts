@@ -14,7 +14,12 @@ const query = z.object({
     .string()
     .regex(/^\d{4}(\d{2})?$/, 'a period is written 201516 (2015/16) or 2016')
     .optional(),
-  breakdown: z.string().max(60).optional(),
+  // A code, never free text: it is echoed in the CSV download's file name (an HTTP header, ASCII only).
+  breakdown: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9][a-z0-9:+._-]*$/, 'a breakdown is a code such as all, fsm or gender:female')
+    .optional(),
   focus: z
     .string()
     .regex(/^\d{3}$/, 'focus is an LA code such as 886')

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, readConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('runs as production when NODE_ENV is unset, so `npm start` hides internal messages by default', () => {
+    assert.equal(readConfig({}).production, true);
+    assert.equal(readConfig({ NODE_ENV: 'production' }).production, true);
+    assert.equal(readConfig({ NODE_ENV: 'test' }).production, true);
+  });
+
+  it('shows internal messages only when NODE_ENV is development', () => {
+    assert.equal(readConfig({ NODE_ENV: 'development' }).production, false);
+  });
+
+  it('refuses a NODE_ENV it does not know, naming it', () => {
+    assert.throws(
+      () => readConfig({ NODE_ENV: 'staging' }),
+      (error: Error) => error instanceof ConfigError && /NODE_ENV/.test(error.message),
+    );
+  });
+});
