@@ -155,7 +155,7 @@ for (const target of databaseTargets()) {
       assert.equal(answer.figures.find((f) => f.indicator === hidden.indicator)!.symbol, 'c');
       const combined = await t.app.inject(`/api/v1/pupil-groups?collection=ks2&period=${period}&placeKind=la&place=886&fsm=true&gender=F`);
       assert.equal(combined.statusCode, 400);
-      assert.match(combined.json<{ message: string }>().message, /not published/);
+      assert.match(combined.json<{ detail: string }>().detail, /not published/);
     });
 
     it("writes no gap on a school's page from a hidden figure", async () => {
