@@ -17,6 +17,12 @@ export type DatabaseHandle = Readonly<{
   /** Which PostgreSQL this is, for /info and logs (never the password). */
   description: string;
   close: () => Promise<void>;
+  /**
+   * Give up at once (the process was told to stop): the embedded PostgreSQL gets a fast shutdown, which rolls back
+   * every open transaction; on a PostgreSQL server the transaction is rolled back when the process exits and its
+   * connections close. Unlike close(), nothing waits for a running query to finish (and perhaps commit).
+   */
+  abort: () => Promise<void>;
 }>;
 
 export type DatabaseOptions = Readonly<{
@@ -62,6 +68,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     close: async () => {
       closing = true;
       await db.destroy();
+      await embedded?.stop();
+    },
+    abort: async () => {
+      closing = true;
       await embedded?.stop();
     },
   });
