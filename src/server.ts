@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       frameworks: await loadFrameworks(catalogue),
     });
     await services.catalogue.sync();
+    await services.pupils.removeLeftovers();
     // On first run the demo county is built after the server is up (a minute or two), and every page says so meanwhile.
     let notice: string | null = null;
     const buildDemo = config.demo === 'auto' && (await services.demo.isEmpty());
