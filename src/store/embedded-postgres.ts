@@ -147,18 +147,32 @@ function canReach(dir: string, runAs: NonNullable<RunAs>): boolean {
 }
 
 /**
- * PostgreSQL locks its data directory with postmaster.pid. If that server belongs to a
- * Waymark process that is still running, refuse clearly; if its Waymark died without
- * stopping it, stop the orphan so this process can take over.
+ * PostgreSQL locks its data directory with postmaster.pid. A process is signalled only once it is known to be this
+ * data directory's PostgreSQL (its command line names the directory): a lock naming any other live process is stale
+ * (the server stopped without removing it, and its process id was reused) and is removed, the process left alone.
+ * If this directory's PostgreSQL was started by a Waymark that is still running (it is that process's child), refuse
+ * clearly; if its Waymark died without stopping it, stop the orphan so this process can take over.
  */
 async function stopOrphanOrRefuse(dataDir: string, log: Log): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const postmasterPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(postmasterPid) || !isAlive(postmasterPid)) return; // stale lock: PostgreSQL cleans it up
+  if (!Number.isInteger(postmasterPid) || postmasterPid <= 0 || !isAlive(postmasterPid)) return; // stale lock: PostgreSQL cleans it up
+  const ours = isPostgresOn(postmasterPid, dataDir);
+  if (ours === false) {
+    log.warn(
+      { pid: postmasterPid },
+      'the data directory lock names a running process that is not its PostgreSQL: removing the stale lock, leaving that process alone',
+    );
+    rmSync(pidFile, { force: true });
+    return;
+  }
   const ownerFile = path.join(dataDir, '..', `${path.basename(dataDir)}.owner`);
   const ownerPid = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8').split('\n')[0]) : NaN;
-  if (Number.isInteger(ownerPid) && isAlive(ownerPid)) {
+  const parent = parentOf(postmasterPid);
+  // Where the process table cannot be read (no /proc), a live owner is taken at its word, as before.
+  const inUse = Number.isInteger(ownerPid) && isAlive(ownerPid) && (parent === null || parent === ownerPid);
+  if (inUse) {
     throw new DataDirectoryLockedError(
       `The database directory ${dataDir} is in use by another running Waymark (process ${ownerPid}). ` +
         'Stop that process first, or point this one elsewhere with WAYMARK_DATA_DIR or DATABASE_URL.',
@@ -169,6 +183,30 @@ async function stopOrphanOrRefuse(dataDir: string, log: Log): Promise<void> {
   for (let waited = 0; isAlive(postmasterPid); waited += 100) {
     if (waited > 30_000) throw new DataDirectoryLockedError(`The orphaned PostgreSQL (process ${postmasterPid}) on ${dataDir} did not stop within 30 s`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Whether a process is a PostgreSQL server on this data directory (from /proc/PID/cmdline); null where that cannot be read. */
+function isPostgresOn(pid: number, dataDir: string): boolean | null {
+  let args: string[];
+  try {
+    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return null; // no /proc, or the process is hidden from this user
+  }
+  const dataArg = args.indexOf('-D');
+  return path.basename(args[0] ?? '') === 'postgres' && dataArg >= 0 && path.resolve(args[dataArg + 1] ?? '') === dataDir;
+}
+
+/** A process's parent (from /proc/PID/stat); null where that cannot be read. */
+function parentOf(pid: number): number | null {
+  try {
+    // pid (comm) state ppid …: comm may hold spaces or brackets, so read after its last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) ? ppid : null;
+  } catch {
+    return null;
   }
 }
 
