@@ -12,7 +12,17 @@ import { createApp } from './web/create-app.ts';
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLog(config.logLevel);
-  const database: DatabaseHandle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log });
+  const database: DatabaseHandle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    databaseName: config.databaseName,
+    log,
+    // The embedded PostgreSQL is restarted when it dies; if even that fails, exit so a supervisor restarts Waymark.
+    onLost: () => {
+      log.fatal('stopping: the embedded PostgreSQL is gone and could not be restarted');
+      process.exit(1);
+    },
+  });
   try {
     const catalogue = await loadCatalogue();
     const services = createServices(createStore(database.db), () => new Date(), log, catalogue, {

@@ -30,6 +30,8 @@ export type DatabaseOptions = Readonly<{
   dataDir: string;
   databaseName: string;
   log: Log;
+  /** The embedded PostgreSQL died and could not be restarted (see restart-postgres.ts). */
+  onLost?: (error: Error) => void;
 }>;
 
 /** The system of record: the PostgreSQL server DATABASE_URL names, or Waymark's embedded one. Migrated on open. */
@@ -37,7 +39,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   let embedded: EmbeddedPostgres | null = null;
   let url = options.databaseUrl;
   if (url === undefined) {
-    embedded = await startEmbeddedPostgres({ dataDir: `${options.dataDir}/pg`, log: options.log });
+    embedded = await startEmbeddedPostgres({ dataDir: `${options.dataDir}/pg`, log: options.log, ...(options.onLost ? { onLost: options.onLost } : {}) });
     try {
       await ensureDatabaseExists(embedded.urlFor('postgres'), options.databaseName);
     } catch (error) {

