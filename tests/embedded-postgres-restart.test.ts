@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { isRunning, repositoryRoot, watch } from './support/processes.ts';
+import { freePort, isRunning, repositoryRoot, watch } from './support/processes.ts';
 
 describe('Waymark serving on its embedded PostgreSQL', () => {
   it('serves pages again without a manual restart after its PostgreSQL is killed', async () => {
@@ -60,15 +59,4 @@ async function eventually(check: () => Promise<void>, timeoutMs: number): Promis
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
