@@ -47,10 +47,6 @@ export function createDemoService(
   return {
     state,
 
-    async isEmpty(): Promise<boolean> {
-      return (await state()) === 'empty';
-    },
-
     async build(seed = 2013, progress: (step: string) => void = () => {}, options: Readonly<{ pupilYears?: readonly number[] }> = {}): Promise<DemoSummary> {
       await syncCatalogue();
       progress('generating the county');
