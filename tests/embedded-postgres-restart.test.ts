@@ -3,7 +3,30 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { databaseTargets, freshDatabase } from './support/databases.ts';
 import { freePort, isRunning, repositoryRoot, watch } from './support/processes.ts';
+
+for (const target of databaseTargets())
+  describe(`a connection in use that the server ends (${target.name})`, () => {
+    it('fails only its own query, and the process carries on', async () => {
+      const database = await freshDatabase(target);
+      try {
+        const ended = database.db.transaction().execute(async (trx) => {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+          // Ended from another connection while this one holds a transaction and runs nothing (as a crash would end it).
+          await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(database.db);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await sql`select 1`.execute(trx);
+        });
+        await assert.rejects(ended);
+        const { rows } = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+        assert.equal(rows[0]?.one, 1, 'the pool gives out a working connection afterwards');
+      } finally {
+        await database.drop();
+      }
+    });
+  });
 
 describe('Waymark serving on its embedded PostgreSQL', () => {
   it('serves pages again without a manual restart after its PostgreSQL is killed', async () => {

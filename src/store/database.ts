@@ -81,11 +81,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
 /**
  * A pool over one database. An idle connection the server ends (a restart, an administrator's terminate) is
- * reported and replaced on next use, never left as an unhandled 'error' event that would stop the process.
+ * reported and replaced on next use, and one in use fails its query; neither is left as an unhandled 'error' event
+ * that would stop the process.
  */
 export function connect(url: string, onIdleError: (error: Error) => void = () => {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', onIdleError);
+  // A connection in use when the server goes (a crash, a restart, a rollback on stop) fails its query with the error,
+  // and the pool drops it on release; without a listener its 'error' event would also stop the whole process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
