@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { createLog } from '../src/log.ts';
+import { openDatabase } from '../src/store/database.ts';
 import { databaseTargets, freshDatabase, tableCounts } from './support/databases.ts';
 import { watch, waymarkBin } from './support/processes.ts';
 import { sharedFile } from './support/shared-data.ts';
@@ -38,6 +40,31 @@ describe('stopping `waymark` mid-import', () => {
         await database.drop();
       }
     });
+
+  it('commits nothing and leaves no PostgreSQL running when bin/waymark.js on its embedded PostgreSQL is sent SIGTERM', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'waymark-stop-embedded-'));
+    chmodSync(folder, 0o755);
+    const env: NodeJS.ProcessEnv = { ...process.env, WAYMARK_DATA_DIR: folder, LOG_LEVEL: 'info' };
+    delete env.DATABASE_URL;
+    const waymark = watch(process.execPath, [waymarkBin, 'import', ...files], { cwd: folder, env });
+    try {
+      await waymark.waitFor(/indicator catalogue written/, 120_000); // the last step before the import's transaction
+      await new Promise((resolve) => setTimeout(resolve, 3000)); // inside it (it takes about a minute)
+      waymark.child.kill('SIGTERM');
+      assert.equal((await waymark.exited).code, 143, waymark.output());
+      assert.ok(!existsSync(path.join(folder, 'pg', 'postmaster.pid')), 'its PostgreSQL was stopped, not left running');
+      const database = await openDatabase({ databaseUrl: undefined, dataDir: folder, databaseName: 'waymark', log: createLog('silent') });
+      try {
+        const counts = await tableCounts(database.db);
+        assert.deepEqual([counts.import_batch, counts.observation], [0, 0]);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await waymark.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
 
 type Db = Parameters<typeof tableCounts>[0];

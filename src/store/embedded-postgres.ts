@@ -262,7 +262,9 @@ function launch(binaries: Binaries, dataDir: string, port: number, runAs: RunAs,
     const child = spawn(
       binaries.postgres,
       ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-      { ...(runAs ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+      // Its own process group: Ctrl-C in a terminal reaches Waymark, which stops PostgreSQL itself (after the web server,
+      // or at once to roll a CLI command back), instead of PostgreSQL going first and looking like a crash to restart.
+      { ...(runAs ?? {}), detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
     );
     let output = '';
     let ready = false;
