@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Log } from '../log.ts';
 
 /** How long a dead embedded PostgreSQL is tried again before Waymark gives up on it. */
-const giveUpAfterMs = 60_000;
+const defaultGiveUpAfterMs = 60_000;
 
 export type Supervised = Readonly<{
   /** Stop the server for good (PostgreSQL's fast shutdown), waiting for a restart under way to finish first. */
@@ -18,7 +18,7 @@ export type Supervised = Readonly<{
 export function superviseEmbeddedPostgres(
   first: ChildProcess,
   relaunch: () => Promise<ChildProcess>,
-  options: Readonly<{ log: Log; port: number; onStarted: (child: ChildProcess) => void; onLost: (error: Error) => void }>,
+  options: Readonly<{ log: Log; port: number; onStarted: (child: ChildProcess) => void; onLost: (error: Error) => void; giveUpAfterMs?: number }>,
 ): Supervised {
   const { log } = options;
   let child = first;
@@ -41,7 +41,7 @@ export function superviseEmbeddedPostgres(
         log.warn({ pid: next.pid, attempt, port: options.port }, 'the embedded PostgreSQL was restarted: database requests work again');
         return;
       } catch (error) {
-        if (Date.now() - startedAt > giveUpAfterMs) {
+        if (Date.now() - startedAt > (options.giveUpAfterMs ?? defaultGiveUpAfterMs)) {
           log.fatal({ attempt, reason: (error as Error).message }, 'the embedded PostgreSQL could not be restarted');
           options.onLost(error as Error);
           return;
