@@ -1,4 +1,9 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** Waymark's own folder: the default data directory lives there, so `waymark` run from any folder uses the store `npm start` serves. */
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The only reader of process.env: validated once, frozen. Local defaults make `npm start` work with no .env. */
 const configSchema = z.object({
@@ -8,7 +13,7 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  WAYMARK_DATA_DIR: z.string().min(1).default('.waymark'),
+  WAYMARK_DATA_DIR: z.string().min(1).optional(),
   WAYMARK_DATABASE: z
     .string()
     .regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL database name')
@@ -45,7 +50,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: e.WAYMARK_DATA_DIR,
+    // A folder given is read from the caller's working folder, as every path on the command line is.
+    dataDir: e.WAYMARK_DATA_DIR === undefined ? path.join(packageRoot, '.waymark') : path.resolve(e.WAYMARK_DATA_DIR),
     databaseName: e.WAYMARK_DATABASE,
     demo: e.WAYMARK_DEMO,
     logLevel: e.LOG_LEVEL,

@@ -12,7 +12,17 @@ import { createApp } from './web/create-app.ts';
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLog(config.logLevel);
-  const database: DatabaseHandle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log });
+  const database: DatabaseHandle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    databaseName: config.databaseName,
+    log,
+    // The embedded PostgreSQL is restarted when it dies; if even that fails, exit so a supervisor restarts Waymark.
+    onLost: () => {
+      log.fatal('stopping: the embedded PostgreSQL is gone and could not be restarted');
+      process.exit(1);
+    },
+  });
   // Where the data lives is for the operator's log, no longer for the public /info.
   log.info({ database: database.description, production: config.production }, 'database opened');
   try {
@@ -22,9 +32,13 @@ async function main(): Promise<void> {
       frameworks: await loadFrameworks(catalogue),
     });
     await services.catalogue.sync();
+    await services.pupils.removeLeftovers();
     // On first run the demo county is built after the server is up (a minute or two), and every page says so meanwhile.
+    // A build that was interrupted (Ctrl-C, a crash) carries on from its last recorded step on the next start.
     let notice: string | null = null;
-    const buildDemo = config.demo === 'auto' && (await services.demo.isEmpty());
+    const demoState = config.demo === 'auto' ? await services.demo.state() : 'other';
+    const buildDemo = demoState === 'empty' || demoState === 'unfinished';
+    let building = false;
     const { version, commit } = readVersion();
     const app = await createApp(services, {
       log,
@@ -39,15 +53,21 @@ async function main(): Promise<void> {
       stopping = true;
       log.info({ signal }, 'stopping');
       await app.close();
-      await database.close();
+      // A demo build under way is not waited for: its open transaction is rolled back and it resumes at the next start.
+      await (building ? database.abort() : database.close());
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ port: config.port, host: config.host });
     if (buildDemo) {
-      log.info('the store is empty: building the demo county (first run only)');
+      log.info(
+        demoState === 'empty'
+          ? 'the store is empty: building the demo county (first run only)'
+          : 'the demo county build was interrupted: resuming it after its last recorded step',
+      );
       notice = 'The demo county is being built (first run only): figures appear as each step finishes. Reload in a minute or two.';
+      building = true;
       services.demo
         .build(2013, (step) => {
           notice = `The demo county is being built (first run only): ${step}. Reload in a minute or two.`;
@@ -55,10 +75,13 @@ async function main(): Promise<void> {
         })
         .then(
           () => {
+            building = false;
             notice = null;
             log.info('demo county built');
           },
           (error: Error) => {
+            building = false;
+            if (stopping) return log.info('the demo county build was stopped: it resumes at the next start');
             notice = `The demo county could not be built: ${error.message}`;
             log.error({ reason: error.message }, 'the demo county could not be built');
           },

@@ -20,6 +20,9 @@ describe('waymark --help', () => {
     assert.match(run('batches', '--help'), /--limit <n>/);
     assert.match(run('roll-up', '--help'), /Remake the roll-ups of school figures[\s\S]*--quiet/);
     assert.match(run('compute', '--help'), /GROUPING|grouping[\s\S]*running it twice writes nothing[\s\S]*--quiet/);
-    assert.match(run('pupils', 'import', '--help'), /--collection <name>[\s\S]*--period <time_period>[\s\S]*census +School census enrolments/);
+    assert.match(
+      run('pupils', 'import', '--help'),
+      /--collection <name>[\s\S]*--period <time_period>[\s\S]*--data-version <dataVersion>[\s\S]*census +School census enrolments/,
+    );
   });
 });

@@ -3,14 +3,28 @@ import { loadFrameworks } from '../imports/framework/read-framework.ts';
 import { loadCatalogue } from '../imports/indicator-catalogue/read-catalogue.ts';
 import { createLog } from '../log.ts';
 import { createServices, type Services } from '../services/create-services.ts';
-import { openDatabase } from '../store/database.ts';
+import { openDatabase, type DatabaseHandle } from '../store/database.ts';
 import { createStore } from '../store/store.ts';
 
-/** Open the configured store for one CLI command, run it, and always close the database. */
+const stopSignals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * Open the configured store for one CLI command, run it, and always close the database. A stop signal (Ctrl-C,
+ * `kill`) while the command runs rolls back the transaction in progress and exits at once: what it was writing is
+ * not committed (an import is one transaction, so nothing of it is).
+ */
 export async function withServices<T>(work: (services: Services) => Promise<T>): Promise<T> {
   const config = readConfig();
   const log = createLog(process.env.LOG_LEVEL ?? 'warn');
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log });
+  // Listening before the database opens: a signal while it starts stops it too, instead of leaving it running.
+  const stopper = abortOnSignal();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log }).catch(
+    (error: unknown) => {
+      stopper.release();
+      throw error;
+    },
+  );
+  stopper.opened(database);
   try {
     const catalogue = await loadCatalogue();
     const services = createServices(createStore(database.db), () => new Date(), log, catalogue, {
@@ -20,6 +34,38 @@ export async function withServices<T>(work: (services: Services) => Promise<T>):
     await services.catalogue.sync();
     return await work(services);
   } finally {
+    stopper.release();
     await database.close();
   }
+}
+
+function abortOnSignal(): { opened: (database: DatabaseHandle) => void; release: () => void } {
+  let database: DatabaseHandle | null = null;
+  let stopWith: number | null = null;
+  const stop = (exitCode: number): void => {
+    database?.abort().then(
+      () => process.exit(exitCode),
+      () => process.exit(exitCode),
+    );
+  };
+  const handlers = Object.entries(stopSignals).map(([signal, exitCode]) => {
+    const handler = (): void => {
+      console.error(`waymark: stopped by ${signal}: the transaction in progress is rolled back`);
+      // A second signal while the database stops ends the process at once (the connections close, so it still rolls back).
+      process.once(signal, () => process.exit(exitCode));
+      stopWith = exitCode;
+      stop(exitCode); // once the database is open (or at once, if it is)
+    };
+    process.once(signal, handler);
+    return { signal, handler };
+  });
+  return {
+    opened: (handle) => {
+      database = handle;
+      if (stopWith !== null) stop(stopWith);
+    },
+    release: () => {
+      for (const { signal, handler } of handlers) process.removeListener(signal, handler);
+    },
+  };
 }

@@ -1,5 +1,6 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { pupilColumns, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
 import { sqlString } from './duckdb.ts';
@@ -50,4 +51,41 @@ export async function writePupilParquet(
  */
 export function pupilFilePath(pupilDir: string, collection: Collection, period: string, dataVersion: string, hash: string): string {
   return `${pupilDir}/${collection}/${collection}-${period}-${dataVersion}-${hash.slice(0, 12)}.parquet`;
+}
+
+/**
+ * Where a file being written waits until it is named for its hash. The name carries the writer's process id, so
+ * `removeInterruptedWrites` can tell a file whose writer was killed from one another process is still writing.
+ */
+export function incomingFilePath(pupilDir: string, collection: Collection): string {
+  return `${pupilDir}/${collection}/incoming-${process.pid}-${randomUUID()}.parquet`;
+}
+
+const incomingName = /^incoming-(?:(\d+)-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.parquet(?:\.partial)?$/;
+
+/**
+ * Remove what an interrupted write left under the pupil directory: `incoming-*.parquet` and `*.parquet.partial` files
+ * whose writing process has ended (or, named before names carried one, any). Returns the files removed.
+ */
+export async function removeInterruptedWrites(pupilDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  const folders = await readdir(pupilDir, { withFileTypes: true }).catch(() => []);
+  for (const folder of folders.filter((f) => f.isDirectory())) {
+    for (const name of await readdir(join(pupilDir, folder.name))) {
+      const match = incomingName.exec(name);
+      if (match === null || (match[1] !== undefined && isRunning(Number(match[1])))) continue;
+      await rm(join(pupilDir, folder.name, name), { force: true });
+      removed.push(`${folder.name}/${name}`);
+    }
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

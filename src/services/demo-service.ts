@@ -1,35 +1,35 @@
 import { createHash } from 'node:crypto';
-import { generateCollaborations, generateInspections } from '../demo/generate-inspections.ts';
-import { comparatorFigures } from '../demo/comparator-figures.ts';
-import { generateCounty } from '../demo/generate-county.ts';
+import { demoYears, generateCounty } from '../demo/generate-county.ts';
 import { generatePupilFiles } from '../demo/generate-pupils.ts';
-import { kent, kentDistricts, kentNeighbours2012, laOnsCodes } from '../domain/geography/reference-places.ts';
-import { pupilsOnRollCode, type Observation } from '../domain/indicators/indicator.ts';
-import { academicYearLabel } from '../domain/periods/academic-year.ts';
+import { academicYearCode, academicYearLabel } from '../domain/periods/academic-year.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
-import type { ObservationInput } from '../store/observation-store.ts';
+import { demoCountyCounts, demoFormat, writeDemoCounty, type DemoCountyCounts } from './demo-county-writer.ts';
 import type { ComputeSummary, createPupilService } from './pupil-service.ts';
-import { ensureReferenceGeography } from './reference-geography.ts';
 
-export const demoFormat = 'demo-county';
+export { demoFormat };
 
-export type DemoSummary = Readonly<{
-  batchId: number;
-  schools: number;
-  successions: number;
-  inspections: number;
-  rollObservations: number;
-  comparatorObservations: number;
-  pupilFiles: number;
-  pupilRecords: number;
-  compute: ComputeSummary;
-}>;
+/** The import batch that records a finished demo build: without it, a store holding the demo county is a build to resume. */
+export const demoBuiltFormat = 'demo-county-built';
+
+/** What the store holds: nothing, a demo build that was interrupted, a finished demo county, or other data. */
+export type DemoState = 'empty' | 'unfinished' | 'built' | 'other';
+
+export type DemoSummary = DemoCountyCounts &
+  Readonly<{
+    /** Whether an interrupted build was carried on (the county's steps already recorded were not repeated). */
+    resumed: boolean;
+    pupilFiles: number;
+    pupilRecords: number;
+    compute: ComputeSummary;
+  }>;
 
 /**
- * Build the synthetic demo county into an empty store: places, rolls and comparator figures in one transaction
- * recorded as one import batch; then the pupil records, one Parquet file per collection and year, each registered as
- * its own batch; then the compute. `syncCatalogue` writes the indicator definitions the figures refer to.
+ * Build the synthetic demo county into an empty store, in steps that each commit and are recorded in the import
+ * register (ADR 0010): places, rolls and comparator figures in one transaction as one batch; the pupil records, one
+ * Parquet file per collection and year, each its own batch; the compute (a batch per file); the place-level Ofsted
+ * and floor figures; and last a `demo-county-built` batch. A build that was interrupted resumes after its last
+ * recorded step. `syncCatalogue` writes the indicator definitions the figures refer to.
  */
 export function createDemoService(
   store: Store,
@@ -38,191 +38,69 @@ export function createDemoService(
   pupils: ReturnType<typeof createPupilService>,
   recomputeSchoolOutcomes: () => Promise<unknown>,
 ) {
+  const state = async (): Promise<DemoState> => {
+    if (await store.register.hasFormat(demoBuiltFormat)) return 'built';
+    if (await store.register.hasFormat(demoFormat)) return 'unfinished';
+    return (await store.places.count()) === 0 ? 'empty' : 'other';
+  };
+
   return {
-    async isEmpty(): Promise<boolean> {
-      return (await store.places.count()) === 0;
-    },
+    state,
 
     async build(seed = 2013, progress: (step: string) => void = () => {}, options: Readonly<{ pupilYears?: readonly number[] }> = {}): Promise<DemoSummary> {
       await syncCatalogue();
       progress('generating the county');
       const county = generateCounty(seed);
       const hash = createHash('sha256').update(JSON.stringify(county)).digest('hex');
-      const built = await store.transaction(async (tx) => {
-        if (await tx.register.hasFormat(demoFormat)) throw new Error('the demo county is already built in this database');
-        progress('writing places');
-        const batchId = await tx.register.openBatch({
-          fileName: `demo county (seed ${seed})`,
-          fileHash: hash,
-          format: demoFormat,
-          rowCount: county.schools.length + county.rolls.length,
-        });
-        const { englandId, regionIds } = await ensureReferenceGeography(tx);
-        const las = [{ code: kent.code, name: kent.name, regionCode: kent.regionCode }, ...kentNeighbours2012.members];
-        const { ids: laIds } = await tx.places.upsert(
-          'la',
-          las.map((la) => ({ code: la.code, name: la.name, attributes: { onsCode: laOnsCodes[la.code] ?? null } })),
-          batchId,
-        );
-        await tx.places.addLinks(
-          las.map((la) => ({ placeId: laIds.get(la.code)!, parentId: regionIds.get(la.regionCode)!, validFrom: null, validTo: null, basis: 'reference' })),
-          batchId,
-        );
-        const { ids: groupIds } = await tx.places.upsert(
-          'neighbour_group',
-          [
-            {
-              code: kentNeighbours2012.code,
-              name: kentNeighbours2012.name,
-              attributes: { of: kent.code, version: '2012', source: 'Kent Vision and Priorities for Improvement 2013-2016' },
-            },
-          ],
-          batchId,
-        );
-        const groupId = groupIds.get(kentNeighbours2012.code)!;
-        await tx.places.addLinks(
-          las.map((la) => ({ placeId: laIds.get(la.code)!, parentId: groupId, validFrom: null, validTo: null, basis: 'reference' })),
-          batchId,
-        );
-        const kentId = laIds.get(kent.code)!;
-        const { ids: districtIds } = await tx.places.upsert(
-          'district',
-          kentDistricts.map((d) => ({ code: d.code, name: d.name })),
-          batchId,
-        );
-        await tx.places.addLinks(
-          kentDistricts.map((d) => ({ placeId: districtIds.get(d.code)!, parentId: kentId, validFrom: null, validTo: null, basis: 'reference' })),
-          batchId,
-        );
+      const recorded = (await store.register.batches(1, demoFormat))[0];
+      if (recorded !== undefined && recorded.fileHash !== hash)
+        throw new Error(`this database holds an unfinished ${recorded.fileName}, not seed ${seed}: build that seed to finish it, or use another database`);
+      if (recorded !== undefined && (await store.register.hasFormat(demoBuiltFormat))) throw new Error('the demo county is already built in this database');
 
-        progress(`writing ${county.schools.length} schools`);
-        const { ids: schoolIds } = await tx.places.upsert(
-          'school',
-          county.schools.map((s) => ({
-            code: s.urn,
-            name: s.name,
-            status: s.closedOn === null ? 'open' : 'closed',
-            openedOn: s.openedOn,
-            closedOn: s.closedOn,
-            attributes: { ...s.attributes, demo: true },
-          })),
-          batchId,
-        );
-        await tx.places.addLinks(
-          county.schools.flatMap((s) => [
-            { placeId: schoolIds.get(s.urn)!, parentId: kentId, validFrom: s.openedOn, validTo: s.closedOn, basis: 'demo county' },
-            { placeId: schoolIds.get(s.urn)!, parentId: districtIds.get(s.districtCode)!, validFrom: s.openedOn, validTo: s.closedOn, basis: 'demo county' },
-          ]),
-          batchId,
-        );
-        await tx.register.upsertSuccessions(
-          county.successions.map((s, i) => ({ ...s, line: i + 1, linkType: 'Successor' })),
-          batchId,
-        );
+      const counts =
+        recorded === undefined
+          ? await store.transaction(async (tx) => {
+              if (await tx.register.hasFormat(demoFormat)) throw new Error('the demo county is already built in this database');
+              const written = await writeDemoCounty(tx, county, seed, hash, progress);
+              log.info({ batchId: written.batchId, schools: written.schools }, 'demo county places, rolls and comparators written');
+              return written;
+            })
+          : demoCountyCounts(county, seed, recorded.id);
+      if (recorded !== undefined) log.info({ batchId: recorded.id }, 'resuming the interrupted demo county build after its recorded steps');
 
-        progress('writing Ofsted inspections and collaborations');
-        const inspections = generateInspections(county, seed);
-        await tx.inspections.upsert(inspections, batchId);
-        const collaborations = generateCollaborations(county, seed);
-        const { ids: collaborationIds } = await tx.places.upsert(
-          'grouping',
-          collaborations.map((c) => ({ code: c.code, name: c.name, attributes: { definedBy: 'demo county', kind: 'collaboration' } })),
-          batchId,
-        );
-        await tx.places.addLinks(
-          collaborations.flatMap((c) =>
-            c.members.map((m) => ({
-              placeId: schoolIds.get(m.urn)!,
-              parentId: collaborationIds.get(c.code)!,
-              validFrom: m.validFrom,
-              validTo: m.validTo,
-              basis: 'demo collaboration',
-            })),
-          ),
-          batchId,
-        );
-
-        progress(`writing ${county.rolls.length} roll figures`);
-        const observations: Observation[] = [];
-        const totals = new Map<string, number>();
-        for (const r of county.rolls) {
-          const placeId = schoolIds.get(r.urn)!;
-          observations.push({
-            indicatorCode: pupilsOnRollCode,
-            placeId,
-            period: r.period,
-            breakdown: `year-group:${r.yearGroup}`,
-            value: r.pupils,
-            numerator: null,
-            denominator: null,
-            symbol: null,
-            dataVersion: 'final',
-          });
-          totals.set(`${placeId}|${r.period}`, (totals.get(`${placeId}|${r.period}`) ?? 0) + r.pupils);
-        }
-        for (const [key, value] of totals) {
-          const [placeId, period] = key.split('|');
-          observations.push({
-            indicatorCode: pupilsOnRollCode,
-            placeId: Number(placeId),
-            period: period!,
-            breakdown: 'all',
-            value,
-            numerator: null,
-            denominator: null,
-            symbol: null,
-            dataVersion: 'final',
-          });
-        }
-        // England, the South East and the 2012 neighbours, so Kent's computed figures have something to be ranked against.
-        const comparators: ObservationInput[] = comparatorFigures(seed).map((f) => ({
-          indicatorCode: f.indicator,
-          placeId: f.placeKind === 'country' ? englandId : f.placeKind === 'region' ? regionIds.get(f.placeCode)! : laIds.get(f.placeCode)!,
-          period: f.period,
-          breakdown: f.breakdown,
-          value: f.value,
-          numerator: null,
-          denominator: null,
-          symbol: null,
-          dataVersion: 'final',
-          decimalPlaces: f.decimalPlaces,
-        }));
-        await tx.observations.insert([...observations, ...comparators], batchId, demoFormat);
-        await tx.register.closeBatch(batchId, {
-          inserted: county.schools.length,
-          updated: 0,
-          closed: 0,
-          unchanged: 0,
-          skipped: 0,
-          notes: [
-            `synthetic county, seed ${seed}`,
-            `${inspections.length} synthetic Ofsted inspections (src/demo/generate-inspections.ts) and ${collaborations.length} collaborations`,
-            `${comparators.length} comparator figures for England, the South East and the 2012 neighbours: synthetic, shaped on national releases (src/demo/calibration.ts)`,
-          ],
-        });
-        log.info({ batchId, schools: county.schools.length }, 'demo county built');
-        return {
-          batchId,
-          schools: county.schools.length,
-          successions: county.successions.length,
-          inspections: inspections.length,
-          rollObservations: observations.length,
-          comparatorObservations: comparators.length,
-        };
-      });
-
+      // Each file is registered once it is whole, and a year's files are written in order, census last: a year whose
+      // census is registered is done, and in the year that was interrupted the files already registered are skipped.
+      const registered = new Set((await pupils.files()).filter((f) => f.dataVersion === 'final').map((f) => `${f.collection}|${f.period}`));
+      const years = (options.pupilYears ?? demoYears).filter((year) => !registered.has(`census|${academicYearCode(year)}`));
       let pupilFiles = 0;
       let pupilRecords = 0;
-      for (const file of generatePupilFiles(county, seed, options.pupilYears)) {
+      for (const file of generatePupilFiles(county, seed, years)) {
+        if (registered.has(`${file.collection}|${file.period}`)) continue;
         progress(`writing ${file.records.length} ${file.collection} pupil records for ${academicYearLabel(file.period)}`);
         const written = await pupils.writeFile({ ...file, dataVersion: 'final', source: `demo county (seed ${seed})` });
         pupilFiles++;
         pupilRecords += written.rows;
       }
+      // The compute leaves a file computed before the interruption as it is (its inputs are unchanged).
       const compute = await pupils.compute((step) => progress(`computed pupil file ${step.index} of ${step.of} (${step.file}): ${step.figures} figures`));
       progress('remaking the place-level Ofsted and floor-standard figures');
       await recomputeSchoolOutcomes();
-      return { ...built, pupilFiles, pupilRecords, compute };
+      await store.transaction(async (tx) => {
+        const id = await tx.register.openBatch({ fileName: `demo county (seed ${seed}) built`, fileHash: hash, format: demoBuiltFormat, rowCount: 0 });
+        await tx.register.closeBatch(id, {
+          inserted: 0,
+          updated: 0,
+          closed: 0,
+          unchanged: 0,
+          skipped: 0,
+          notes: [
+            recorded === undefined
+              ? `built in one run: ${pupilFiles} pupil files, ${compute.figures} figures computed`
+              : `resumed after an interruption: ${pupilFiles} pupil files written and ${compute.computed} computed in this run`,
+          ],
+        });
+      });
+      return { ...counts, resumed: recorded !== undefined, pupilFiles, pupilRecords, compute };
     },
   };
 }

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { access, rename } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { aggregateAdHoc, aggregatePupilFile, loadPlacements, type ComputedFigure, type PlaceLevel, type SchoolPlacement } from '../compute/aggregate-pupils.ts';
 import { withDuckDb } from '../compute/duckdb.ts';
 import { measuresFor, measuresVersion } from '../compute/measures.ts';
-import { pupilFilePath, writePupilParquet } from '../compute/pupil-files.ts';
+import { incomingFilePath, pupilFilePath, removeInterruptedWrites, writePupilParquet } from '../compute/pupil-files.ts';
 import { BadRequestError, NotFoundError } from '../domain/errors.ts';
 import { england } from '../domain/geography/reference-places.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
@@ -145,9 +144,17 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
     };
   };
 
+  /** Remove the half-written files an interrupted import or demo build left (at start, and before every write). */
+  const removeLeftovers = async (): Promise<number> => {
+    const removed = await removeInterruptedWrites(pupilDir);
+    if (removed.length > 0) log.warn({ files: removed.length }, 'removed the unfinished pupil files of an interrupted import');
+    return removed.length;
+  };
+
   return {
     files,
     placements,
+    removeLeftovers,
 
     /** Write one collection's records for a year and version as Parquet and register the file as an import batch. */
     async writeFile(
@@ -160,8 +167,9 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
         notes?: readonly string[];
       }>,
     ): Promise<{ batchId: number; rows: number; path: string; notes: string[] }> {
+      await removeLeftovers();
       // Written under a temporary name, then named for its hash: an unregistered file is never read.
-      const incoming = `${pupilDir}/${input.collection}/incoming-${randomUUID()}.parquet`;
+      const incoming = incomingFilePath(pupilDir, input.collection);
       const urns = new Set<string>();
       const source = input.records;
       const records = (function* () {

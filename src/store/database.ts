@@ -17,6 +17,12 @@ export type DatabaseHandle = Readonly<{
   /** Which PostgreSQL this is, for /info and logs (never the password). */
   description: string;
   close: () => Promise<void>;
+  /**
+   * Give up at once (the process was told to stop): the embedded PostgreSQL gets a fast shutdown, which rolls back
+   * every open transaction; on a PostgreSQL server the transaction is rolled back when the process exits and its
+   * connections close. Unlike close(), nothing waits for a running query to finish (and perhaps commit).
+   */
+  abort: () => Promise<void>;
 }>;
 
 export type DatabaseOptions = Readonly<{
@@ -24,6 +30,8 @@ export type DatabaseOptions = Readonly<{
   dataDir: string;
   databaseName: string;
   log: Log;
+  /** The embedded PostgreSQL died and could not be restarted (see restart-postgres.ts). */
+  onLost?: (error: Error) => void;
 }>;
 
 /** The system of record: the PostgreSQL server DATABASE_URL names, or Waymark's embedded one. Migrated on open. */
@@ -31,7 +39,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   let embedded: EmbeddedPostgres | null = null;
   let url = options.databaseUrl;
   if (url === undefined) {
-    embedded = await startEmbeddedPostgres({ dataDir: `${options.dataDir}/pg`, log: options.log });
+    embedded = await startEmbeddedPostgres({ dataDir: `${options.dataDir}/pg`, log: options.log, ...(options.onLost ? { onLost: options.onLost } : {}) });
     try {
       await ensureDatabaseExists(embedded.urlFor('postgres'), options.databaseName);
     } catch (error) {
@@ -64,16 +72,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       await db.destroy();
       await embedded?.stop();
     },
+    abort: async () => {
+      closing = true;
+      await embedded?.stop();
+    },
   });
 }
 
 /**
  * A pool over one database. An idle connection the server ends (a restart, an administrator's terminate) is
- * reported and replaced on next use, never left as an unhandled 'error' event that would stop the process.
+ * reported and replaced on next use, and one in use fails its query; neither is left as an unhandled 'error' event
+ * that would stop the process.
  */
 export function connect(url: string, onIdleError: (error: Error) => void = () => {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', onIdleError);
+  // A connection in use when the server goes (a crash, a restart, a rollback on stop) fails its query with the error,
+  // and the pool drops it on release; without a listener its 'error' event would also stop the whole process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

