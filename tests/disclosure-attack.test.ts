@@ -14,7 +14,7 @@ import { databaseTargets } from './support/databases.ts';
 
 type Row = {
   indicator: string;
-  place: { kind: string; code: string };
+  place: { kind: string; code: string; name: string };
   breakdown: string;
   value: number | null;
   symbol: string | null;
@@ -156,6 +156,19 @@ for (const target of databaseTargets()) {
       const combined = await t.app.inject(`/api/v1/pupil-groups?collection=ks2&period=${period}&placeKind=la&place=886&fsm=true&gender=F`);
       assert.equal(combined.statusCode, 400);
       assert.match(combined.json<{ detail: string }>().detail, /not published/);
+    });
+
+    it('shows a hidden district cell as c on the indicator page, with no pupils beside it', async () => {
+      const hidden = rows.find((r) => r.suppression !== null && r.place.kind === 'district' && /^[a-z:-]+$/.test(r.breakdown))!;
+      assert.ok(hidden !== undefined, 'a district cell hidden in some pupil group');
+      const page = await t.app.inject(`/indicators/${hidden.indicator}?period=${period}&breakdown=${encodeURIComponent(hidden.breakdown)}`);
+      assert.equal(page.statusCode, 200);
+      const district = hidden.place;
+      const row = new RegExp(`>${district.name}</a></th>\\s*<td[^>]*>([^<]*)</td><td[^>]*>[^<]*</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>`).exec(
+        page.body,
+      );
+      assert.ok(row !== null, `${district.name} has a row in the districts table`);
+      assert.deepEqual([row[1], row[3]], ['c', ''], `${district.name}: ${hidden.indicator} ${hidden.breakdown} shown as c with no pupils`);
     });
 
     it("writes no gap on a school's page from a hidden figure", async () => {

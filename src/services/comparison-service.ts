@@ -120,12 +120,16 @@ export function createComparisonService(store: Store) {
             : ownFigures(await store.observations.find({ indicatorCode, period, breakdown, basis: figureBases, placeIds: schoolIds, limit: 10_000 }));
         const shownSchools = showAll(schools, indicator, policy);
         const better = indicator.polarity === 'lower_is_better' ? 1 : -1;
-        const valueOf = async (placeId: number | undefined, at: string, group: string): Promise<ShownValue | null> => {
+        // A figure as shown, with its unrounded value where it is shown at all: gaps are worked from unrounded figures and
+        // rounded once (domain.md §9.2), never from a hidden one.
+        const valueOf = async (placeId: number | undefined, at: string, group: string): Promise<(ShownValue & { unrounded: number | null }) | null> => {
           if (placeId === undefined) return null;
           const rows = ownFigures(
             await store.observations.find({ indicatorCode, period: at, breakdown: group, basis: figureBases, placeIds: [placeId], limit: 10 }),
           );
-          return rows.length === 0 ? null : showAll(rows, indicator, policy).get(rows[0]!)!;
+          if (rows.length === 0) return null;
+          const shown = showAll(rows, indicator, policy).get(rows[0]!)!;
+          return { ...shown, unrounded: shown.value === null ? null : rows[0]!.value };
         };
         const since = previousPeriod(period);
         const englandId = published.find((r) => r.place.kind === 'country')?.placeId;
@@ -137,9 +141,15 @@ export function createComparisonService(store: Store) {
           const nationalOther = await valueOf(englandId, period, pair.other);
           gaps.push({
             label: pair.label,
-            group,
-            within: gapBetween(group.value, other?.value ?? null, indicator.polarity, indicator.decimalPlaces, `other pupils in ${laPlace?.name ?? 'the LA'}`),
-            national: gapBetween(group.value, nationalOther?.value ?? null, indicator.polarity, indicator.decimalPlaces, 'other pupils nationally'),
+            group: { value: group.value, symbol: group.symbol, decimalPlaces: group.decimalPlaces },
+            within: gapBetween(
+              group.unrounded,
+              other?.unrounded ?? null,
+              indicator.polarity,
+              indicator.decimalPlaces,
+              `other pupils in ${laPlace?.name ?? 'the LA'}`,
+            ),
+            national: gapBetween(group.unrounded, nationalOther?.unrounded ?? null, indicator.polarity, indicator.decimalPlaces, 'other pupils nationally'),
           });
         }
         focus = {
