@@ -8,9 +8,18 @@ const files = await readShared([
   'lait/la_code_list.csv',
   'school-places-scorecards/scorecard_data_2022-23_to_2024-25.csv',
   'eyfsp-la-sdg/eyfsp_la_2012-13_to_2021-22_sdg_4-2-1.csv',
+  'kent-postcode-district/codepoint_open_2014-08_kent_code_names.csv',
+  'ons-births-la/ons_mye_births_by_la_2002-2014.csv',
 ]);
 
-type Row = { value: number | null; symbol: string | null; basis: string; breakdown: string; detail: { rule?: string } | null };
+type Row = {
+  value: number | null;
+  symbol: string | null;
+  basis: string;
+  breakdown: string;
+  detail: { rule?: string; areas?: number } | null;
+  provenance: { file: string; line: number | null };
+};
 
 for (const target of databaseTargets()) {
   describe(`feeds the catalogue names, served by the API (${target.name})`, () => {
@@ -49,6 +58,40 @@ for (const target of databaseTargets()) {
       // 2022/23's capacity columns are NA in the file: not available, not zero.
       const na = await figure('school-capacity', '886', '202223', 'phase:primary');
       assert.deepEqual([na.value, na.symbol], [null, 'x']);
+    });
+
+    it("serves Kent's births as the sum of its 12 districts, labelled so, and England's as the sum of every area (data.md row 24)", async () => {
+      // Row 24 and ons-births-la/PROVENANCE.md: Σ Births over GSS.Code E07000105-E07000116, both sexes: 2012 18,032;
+      // 2013 17,432; 2014 17,156 (2009 16,948). England = Σ all rows: 693,892; 676,586; 663,540.
+      const kent = await Promise.all(['2009', '2012', '2013', '2014'].map((p) => figure('births', '886', p)));
+      assert.deepEqual(
+        kent.map((r) => r.value),
+        [16948, 18032, 17432, 17156],
+      );
+      assert.equal(kent[3]!.basis, 'computed');
+      assert.equal(kent[3]!.detail?.areas, 12);
+      assert.match(kent[3]!.detail?.rule ?? '', /sum of its 12 districts/);
+      const england = await Promise.all(['2012', '2013', '2014'].map((p) => figure('births', 'E92000001', p)));
+      assert.deepEqual(
+        england.map((r) => r.value),
+        [693892, 676586, 663540],
+      );
+      assert.equal(england[2]!.detail?.areas, 326);
+      // England 2014 by sex, summed from the raw file's rows (Year 2014, Sex F / M): 323,386 and 340,154.
+      assert.equal((await figure('births', 'E92000001', '2014', 'sex:female')).value, 323386);
+      assert.equal((await figure('births', 'E92000001', '2014', 'sex:male')).value, 340154);
+    });
+
+    it("serves each district's births by sex as published and both sexes added (data.md row 25)", async () => {
+      // Row 25: year to mid-2014, both sexes: Maidstone (E07000110) 1,887, Shepway (E07000112) 1,125. The file's rows:
+      // E07000110 F 892, M 995; E07000112 F 589, M 536.
+      const maidstone = await figure('births', 'E07000110', '2014');
+      assert.equal(maidstone.value, 1887);
+      assert.equal(maidstone.basis, 'computed');
+      assert.equal((await figure('births', 'E07000112', '2014')).value, 1125);
+      const female = await figure('births', 'E07000110', '2014', 'sex:female');
+      assert.deepEqual([female.value, female.basis, female.provenance.file], [892, 'published', 'ons_mye_births_by_la_2002-2014.csv']);
+      assert.equal((await figure('births', 'E07000112', '2014', 'sex:male')).value, 536);
     });
   });
 }

@@ -77,10 +77,11 @@ export const observationRow = z.object({
         undecided: z.number().int().optional(),
         pupils: z.number().optional(),
       }),
+      z.object({ rule: z.string(), areas: z.number().int() }),
     ])
     .nullable()
     .describe(
-      "A roll-up's coverage and method; a computed figure's rule for its year, pupil-file batch and pupils covered; or, for a figure computed from school facts (Ofsted outcomes, floor standards), its rule and the schools behind it",
+      "A roll-up's coverage and method; a computed figure's rule for its year, pupil-file batch and pupils covered; for a figure computed from school facts (Ofsted outcomes, floor standards), its rule and the schools behind it; or, for a sum of areas a file gives (a county's births from its districts, England's from every area), its rule and the areas summed",
     ),
   provenance: z.object({ batchId: z.number().int(), file: z.string(), format: z.string(), line: z.number().int().nullable() }),
 });
