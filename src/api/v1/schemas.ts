@@ -24,7 +24,7 @@ export const observationQuery = z
       .enum(['published', 'computed', 'roll-up'])
       .optional()
       .describe(
-        'published (from a file), computed (here, from pupil records) or roll-up (school figures rolled up by location, never the published LA figure). Default: published and computed',
+        'published (from a file), computed (here: from pupil records, from school facts such as Ofsted judgements, or as a sum of the areas a file gives, e.g. a county’s births from its districts; see detail.rule) or roll-up (school figures rolled up by location, never the published LA figure). Default: published and computed',
       ),
     population: z
       .enum(['state-funded', 'state-funded-mainstream', 'all-schools'])
