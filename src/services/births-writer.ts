@@ -1,6 +1,6 @@
 import { england } from '../domain/geography/reference-places.ts';
 import type { ImportFile } from '../domain/import-file.ts';
-import { birthsByArea, englandBirths, sumOfAreas, type BirthsSum } from '../domain/indicators/births.ts';
+import { birthsByArea, englandBirths, englandMinimumAreas, sumOfAreas, type BirthsSum } from '../domain/indicators/births.ts';
 import type { DerivedFigure, ObservationInput } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { zeroCounts, type Counts } from './import-counts.ts';
@@ -61,7 +61,8 @@ export async function writeBirths(tx: Store, file: Extract<ImportFile, { format:
   const country = (await tx.places.find('country', england.code))!;
   const national = englandBirths(figures);
   derived.push(...sums(country.id, national, (s) => `the sum of the births of all ${s.areas} districts and unitary authorities in the file`));
-  if (national.length === 0) notes.push('no England births: the file does not cover every district and unitary authority in any year');
+  if (national.length === 0)
+    notes.push(`no England births: no year of the file covers England (${englandMinimumAreas} or more districts and unitary authorities)`);
 
   const counts = await tx.observations.upsert(published, batchId, 'ons-births');
   const periods = [...new Set(figures.map((f) => f.period))];
