@@ -32,6 +32,8 @@ const laitRow = (value: string) => `KS2RWM_Expected_STD,KS2 expected standard in
 /** The reshaped KS2 results' columns the mapping ks2-school-results-reshaped reads (mappings/school-results-2016-2018-reshaped.yaml). */
 const ks2Header = 'URN,KS2 Pupils,Reading Progress,Writing Progress,Maths Progress,Overall Meet Std,Academic Year';
 const ks2Row = (meet: string, pupils = '26') => `990001,${pupils},3.1,1.3,1.3,${meet},2018`;
+/** ONS mid-year-estimate births by district (shared/data/public/ons-births-la/), header as the file writes it. */
+const birthsHeader = '"GSS.Code","Sex","Age","Year","Births"';
 const dictionaryHeader = 'Measure_short,Measure,Topic,Polarity,y_axis_name,Description,Data Owner (DO) /Supplier and Contact Details,dps,Year_Type';
 const pupilHeader =
   'pupil_id,urn,gender,fsm,disadvantaged,sen,in_care,ethnicity,eal,ks2_english,ks2_reading,ks2_writing,ks2_maths,ks2_reading_scaled,ks2_maths_scaled,ks1_english_level,ks1_maths_level';
@@ -272,6 +274,27 @@ const kinds: readonly Kind[] = [
         writeFixture('bds_long.csv', `${laitHeader}\nHospAd0-14,Emergency admissions,2016,Kent,12000.5,886,South East\n`),
       ]),
     expect: /bds_long\.csv, line 2, column Values: 12000\.5 is more than a rate per 10,000 can be, the unit of lait-hospad0-14/,
+  },
+  // ONS births (ons-births-la/): counts, sexes and codes as the file writes them, each row once.
+  {
+    name: 'names a births count that is not a whole number in an ONS births file',
+    run: file('births.csv', `${birthsHeader}\n"E07000110","F",0,2014,892\n"E07000110","M",0,2014,99.5\n`),
+    expect: /births\.csv, line 3, column Births: "99\.5" is not a number of births \(a whole number/,
+  },
+  {
+    name: 'names an unknown sex in an ONS births file',
+    run: file('births.csv', `${birthsHeader}\n"E07000110","P",0,2014,1887\n`),
+    expect: /births\.csv, line 2, column Sex: unknown sex "P" \(expected one of: F, M\)/,
+  },
+  {
+    name: 'names a county code in an ONS births file, which gives districts only',
+    run: file('births.csv', `${birthsHeader}\n"E10000016","F",0,2014,8400\n`),
+    expect: /births\.csv, line 2, column GSS\.Code: not an ONS district or unitary authority code/,
+  },
+  {
+    name: 'names a births row repeated for one area, sex and year with the line it first appeared on',
+    run: file('births.csv', `${birthsHeader}\n"E07000110","F",0,2014,892\n"E07000110","F",0,2014,893\n`),
+    expect: /births\.csv, line 3, column GSS\.Code: duplicate area, sex and year E07000110 female 2014 \(first on line 2\)/,
   },
   // Pupil files: refused without quoting a pupil's cell.
   {

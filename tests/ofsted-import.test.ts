@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { readImportFile } from '../src/imports/import-files.ts';
-import { appWithImports, readShared, type TestApp } from './support/app.ts';
+import { appWithImports, oneObservation, readShared, type TestApp } from './support/app.ts';
 import { mappings } from './support/catalogue.ts';
 import { databaseTargets } from './support/databases.ts';
 import { sharedFile } from './support/shared-data.ts';
@@ -44,6 +44,21 @@ function expectedKent2013() {
     byDistrict.set(d, [...(byDistrict.get(d) ?? []), r]);
   }
   return { total: tally(kent), districts: Object.fromEntries([...byDistrict].map(([d, rs]) => [d, tally(rs)])) };
+}
+
+/**
+ * England's 2013/14 inspections from the raw rows: every row of both files (every LA) whose start date falls from
+ * 1 September 2013 to 31 August 2014; good or outstanding = "Overall effectiveness" 1 or 2, of rows graded 1 to 4.
+ * (6,468 rows of the 2013/14 file: 613 outstanding, 3,463 good of 6,468 graded, 63.0%; none of the autumn 2014 file.)
+ */
+function expectedEngland2013() {
+  const iso = (d: string) => d.split('/').reverse().join('-');
+  const inYear = [...rows(paths.year), ...rows(paths.autumn)].filter(
+    (r) => iso(r['Inspection start date']!) >= '2013-09-01' && iso(r['Inspection start date']!) <= '2014-08-31',
+  );
+  const graded = inYear.filter((r) => ['1', '2', '3', '4'].includes(r['Overall effectiveness']!));
+  const good = graded.filter((r) => ['1', '2'].includes(r['Overall effectiveness']!));
+  return { good: good.length, graded: graded.length, percent: (100 * good.length) / graded.length };
 }
 
 const pick = (t: { byGrade: object; specialMeasures: number; seriousWeaknesses: number; total: number }) => ({
@@ -112,6 +127,30 @@ for (const target of databaseTargets()) {
       assert.match(response.body, /Requires improvement/);
       assert.match(response.body, /Maidstone/);
       assert.match(response.body, /ofsted_inspections_2013-09_to_2014-08\.csv/);
+    });
+
+    it("gives England's share of the year's inspections good or outstanding beside the LA's, on the page and as a figure", async () => {
+      const england = expectedEngland2013();
+      const kent = expectedKent2013().total;
+      const got = await test.services.ofsted.inspectionOutcomes('886', '201314');
+      assert.ok(got.england !== null, 'the files cover England (150 LAs in 2013/14)');
+      assert.equal(got.england.byGrade[1] + got.england.byGrade[2], england.good);
+      assert.equal(got.england.total - got.england.noGrade, england.graded);
+      assert.equal(got.england.goodOrOutstanding, england.percent);
+      const page = await test.app.inject('/ofsted/inspections?la=886&year=201314');
+      const kentGraded = kent.byGrade[1] + kent.byGrade[2] + kent.byGrade[3] + kent.byGrade[4];
+      const kentPercent = Math.round((100 * (kent.byGrade[1] + kent.byGrade[2])) / kentGraded);
+      assert.match(page.body, new RegExp(`Kent ${kentPercent}%, England ${Math.round(england.percent)}%`));
+      assert.match(page.body, /<th scope="row" class="govuk-table__header">England<\/th>/);
+      // The same counts as figures through the API: England (E92000001) and Kent (886), 2013/14.
+      type Figure = { value: number; numerator: number; denominator: number; basis: string };
+      const figure = await oneObservation<Figure>(test.app, 'indicator=inspections-good-or-outstanding&place=E92000001&period=201314');
+      assert.deepEqual(
+        [figure.numerator, figure.denominator, figure.value, figure.basis],
+        [england.good, england.graded, Math.round(england.percent), 'computed'],
+      );
+      const kentFigure = await oneObservation<Figure>(test.app, 'indicator=inspections-good-or-outstanding&place=886&period=201314');
+      assert.deepEqual([kentFigure.numerator, kentFigure.denominator], [kent.byGrade[1] + kent.byGrade[2], kentGraded]);
     });
 
     it('a re-import of the same file changes nothing', async () => {

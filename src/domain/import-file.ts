@@ -9,6 +9,7 @@ import type {
   SchoolRecord,
   SuccessionRecord,
 } from './geography/register.ts';
+import type { BirthRecord } from './indicators/births.ts';
 import type { LaitMeasureRecord, LaitValueRecord } from './indicators/lait.ts';
 import type { PublishedValueRecord } from './indicators/published-values.ts';
 import type { InspectionRecord } from './schools/inspection.ts';
@@ -30,6 +31,7 @@ export type ImportFile = FileFacts &
     | { format: 'lait-dictionary'; records: readonly LaitMeasureRecord[] }
     | { format: 'lait-data'; records: readonly LaitValueRecord[] }
     | { format: 'ofsted-inspection-outcomes' | 'ofsted-ratings-history' | 'ofsted-management-information'; records: readonly InspectionRecord[] }
+    | { format: 'ons-births'; records: readonly BirthRecord[] }
     | { format: 'mapped-csv'; mapping: string; records: readonly PublishedValueRecord[] }
   );
 
@@ -49,6 +51,7 @@ export const importWriteOrder: readonly ImportFile['format'][] = [
   'ofsted-inspection-outcomes',
   'ofsted-management-information',
   'ofsted-ratings-history',
+  'ons-births',
   'mapped-csv',
 ];
 

@@ -17,6 +17,7 @@ import type { Mapping } from './mapped-csv/mapping.ts';
 import { ofstedInspectionOutcomes } from './ofsted/inspection-outcomes.ts';
 import { ofstedManagementInformation } from './ofsted/management-information.ts';
 import { ofstedRatingsHistory } from './ofsted/ratings-history.ts';
+import { onsBirths } from './ons/births.ts';
 import { readMapped, recognisedBy } from './mapped-csv/read-mapped.ts';
 
 /** Every register file Waymark reads, recognised by its header, in the order a batch of them must be written. */
@@ -35,6 +36,7 @@ export const importFormats = [
   ofstedInspectionOutcomes,
   ofstedManagementInformation,
   ofstedRatingsHistory,
+  onsBirths,
 ] as const;
 
 export type ImportFormatId = (typeof importFormats)[number]['id'];
@@ -175,6 +177,8 @@ export async function readImportFile(filePath: string, mappings: readonly Mappin
       const parsed = ofstedManagementInformation.parse(table);
       return done(format.id, parsed, [[parsed.notInspected, 'schools not yet inspected (no inspection date) skipped']]);
     }
+    case 'ons-births':
+      return done(format.id, onsBirths.parse(table));
     case 'ofsted-ratings-history': {
       const parsed = ofstedRatingsHistory.parse(table);
       const result = done(format.id, parsed, [[parsed.repeats, 'rows repeating an inspection already listed with the same grade skipped']]);

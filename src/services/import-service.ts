@@ -6,6 +6,7 @@ import type { Store } from '../store/store.ts';
 import { demoFormat } from './demo-service.ts';
 import type { Counts } from './import-counts.ts';
 import { writeLaitData, writeLaitDictionary } from './lait-writer.ts';
+import { writeBirths } from './births-writer.ts';
 import { writeInspections } from './inspection-writer.ts';
 import { writePublishedValues } from './published-writer.ts';
 import { ensureReferenceGeography } from './reference-geography.ts';
@@ -132,6 +133,8 @@ async function writeFile(tx: Store, file: ImportFile, batchId: number, today: st
       return writeLaitData(tx, file, batchId, issues);
     case 'mapped-csv':
       return writePublishedValues(tx, file, batchId, issues);
+    case 'ons-births':
+      return writeBirths(tx, file, batchId);
     case 'ofsted-inspection-outcomes':
     case 'ofsted-management-information':
     case 'ofsted-ratings-history':

@@ -1,6 +1,7 @@
 import { indexPostcodes, placeByPostcode, type PostcodeIndex } from '../domain/geography/postcode.ts';
 import { academicYearCode, academicYearLabel, startYearOf } from '../domain/periods/academic-year.ts';
 import { inspectionHistory, tallyJudgements, type JudgementTally } from '../domain/schools/inspection-history.ts';
+import { inspectionsByYear } from '../domain/schools/inspections-in-year.ts';
 import type { StoredInspection } from '../store/inspection-store.ts';
 import type { Store } from '../store/store.ts';
 import { NotFoundError } from '../domain/errors.ts';
@@ -15,6 +16,8 @@ export type InspectionOutcomes = Readonly<{
   to: string;
   districts: readonly Readonly<{ code: string; name: string; tally: JudgementTally }>[];
   total: JudgementTally;
+  /** England's inspections in the same year, every LA's summed (null when the files held do not cover England). */
+  england: JudgementTally | null;
   unplaced: readonly PlacedInspection[];
   inspections: readonly PlacedInspection[];
   source: readonly Readonly<{ batchId: number; fileName: string }>[];
@@ -57,8 +60,9 @@ export function createOfstedService(store: Store) {
       const start = startYearOf(period);
       const from = `${start}-09-01`;
       const to = `${start + 1}-08-31`;
-      const [rows, index, districts, placements] = await Promise.all([
+      const [rows, national, index, districts, placements] = await Promise.all([
         store.inspections.inLa(laCode, from, to),
+        store.inspections.inPeriod(from, to),
         postcodeIndex(),
         store.places.byKind('district'),
         store.places.placementsOn(to),
@@ -84,6 +88,7 @@ export function createOfstedService(store: Store) {
           .map((code) => ({ code, name: names.get(code) ?? code, tally: tallyJudgements(placed.filter((p) => p.districtCode === code)) }))
           .sort((a, b) => a.name.localeCompare(b.name)),
         total: tallyJudgements(placed),
+        england: inspectionsByYear(national).find((y) => y.period === period)?.england ?? null,
         unplaced: placed.filter((p) => p.districtCode === null),
         inspections: placed,
         source: [...new Set(rows.map((r) => r.batchId))].map((batchId) => ({ batchId, fileName: batches.get(batchId) ?? `batch ${batchId}` })),

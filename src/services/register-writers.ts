@@ -14,7 +14,16 @@ export async function writeRegisterFile(
   tx: Store,
   file: Exclude<
     ImportFile,
-    { format: 'lait-dictionary' | 'lait-data' | 'mapped-csv' | 'ofsted-inspection-outcomes' | 'ofsted-ratings-history' | 'ofsted-management-information' }
+    {
+      format:
+        | 'lait-dictionary'
+        | 'lait-data'
+        | 'mapped-csv'
+        | 'ons-births'
+        | 'ofsted-inspection-outcomes'
+        | 'ofsted-ratings-history'
+        | 'ofsted-management-information';
+    }
   >,
   batchId: number,
   today: string,

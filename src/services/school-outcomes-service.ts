@@ -4,6 +4,7 @@ import { pupilsOnRollCode } from '../domain/indicators/indicator.ts';
 import { academicYearCode, startYearOf } from '../domain/periods/academic-year.ts';
 import type { Phase } from '../domain/schools/floor-standards.ts';
 import { judgementIndex } from '../domain/schools/inspection-history.ts';
+import { goodOrOutstandingCounts, inspectionsByYear } from '../domain/schools/inspections-in-year.ts';
 import { aboveFloorShare, belowFloorCount, minimumCoverage, ofstedOutcome, type FloorCount, type JudgedSchool } from '../domain/schools/school-outcomes.ts';
 import type { Log } from '../log.ts';
 import type { DerivedFigure } from '../store/observation-store.ts';
@@ -18,7 +19,11 @@ export const schoolOutcomeIndicators = [
   'schools-in-category-of-concern',
   'secondary-schools-above-floor',
   'primary-schools-below-floor',
+  'inspections-good-or-outstanding',
 ] as const;
+
+const inspectionsRule =
+  'official inspections that started in the academic year (1 September to 31 August) judged good or outstanding (overall effectiveness 1 or 2), of those with an overall grade (detail: schools = inspections in the year, judged = those graded); England sums every LA where the files cover England';
 
 /** The start year of the academic year a date falls in (1 September to 31 August). */
 const yearOf = (date: string) => Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 9 ? 1 : 0);
@@ -131,6 +136,28 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
             });
         }
       }
+    }
+  }
+
+  // Inspections in each year (Ofsted's official statistics count these): each LA's and, where the files cover it, England's.
+  for (const year of inspectionsByYear(inspections.filter((i) => i.provenance === 'official'))) {
+    const places = [...[...year.las].map(([la, tally]) => ({ place: `la:${la}`, tally })), { place: 'country:E92000001', tally: year.england }];
+    for (const { place, tally } of places) {
+      const placeId = placeIds.get(place);
+      if (placeId === undefined || tally === null || tally.goodOrOutstanding === null) continue;
+      const { good, graded } = goodOrOutstandingCounts(tally);
+      figures.push({
+        indicatorCode: 'inspections-good-or-outstanding',
+        placeId,
+        period: year.period,
+        breakdown: 'all',
+        value: tally.goodOrOutstanding,
+        numerator: good,
+        denominator: graded,
+        symbol: null,
+        rule: inspectionsRule,
+        detail: { schools: tally.total, judged: graded },
+      });
     }
   }
 

@@ -158,5 +158,18 @@ export function createInspectionStore(db: Kysely<Database>) {
         .execute();
       return rows.map(fromRow);
     },
+
+    /** Every LA's inspections that started between two dates (England's inspections in a year), oldest first. */
+    async inPeriod(from: string, to: string, provenance: InspectionProvenance = 'official'): Promise<StoredInspection[]> {
+      const rows = await db
+        .selectFrom('inspection')
+        .selectAll()
+        .where('provenance', '=', provenance)
+        .where(sql<boolean>`started_on between ${from}::date and ${to}::date`)
+        .orderBy('started_on')
+        .orderBy('urn')
+        .execute();
+      return rows.map(fromRow);
+    },
   };
 }

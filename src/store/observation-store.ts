@@ -21,7 +21,9 @@ export const figureBases: readonly Basis[] = ['published', 'computed'];
 export type ComputedDetail =
   | Readonly<{ rule: string; pupilBatch: number; pupils: number }>
   /** A figure computed from school facts (Ofsted outcomes, floor counts): its rule and the schools behind it. */
-  | Readonly<{ rule: string; schools: number; judged?: number; asAt?: string; below?: number; undecided?: number; pupils?: number }>;
+  | Readonly<{ rule: string; schools: number; judged?: number; asAt?: string; below?: number; undecided?: number; pupils?: number }>
+  /** A sum of areas' figures a file gives (a county's births from its districts): its rule and the areas summed (no pupils). */
+  | Readonly<{ rule: string; areas: number; pupils?: undefined }>;
 
 /** A figure computed from pupil records, as `waymark compute` writes it. */
 export type ComputedInput = Readonly<{
@@ -309,14 +311,16 @@ export function createObservationStore(db: Kysely<Database>) {
 
     /**
      * Replace every computed figure of some indicators with `figures` (figures derived from school-level facts, such as
-     * the share of schools judged good): each keeps its rule and the counts behind it in `detail`.
+     * the share of schools judged good): each keeps its rule and the counts behind it in `detail`. With `periods`, only
+     * those periods' figures are replaced (a file of some years leaves the others' figures as they were).
      */
-    async replaceDerived(indicatorCodes: readonly string[], figures: readonly DerivedFigure[], batchId: number): Promise<number> {
-      await db
+    async replaceDerived(indicatorCodes: readonly string[], figures: readonly DerivedFigure[], batchId: number, periods?: readonly string[]): Promise<number> {
+      let remove = db
         .deleteFrom('observation')
         .where('basis', '=', 'computed')
-        .where('indicator_code', 'in', indicatorCodes.length > 0 ? [...indicatorCodes] : ['-'])
-        .execute();
+        .where('indicator_code', 'in', indicatorCodes.length > 0 ? [...indicatorCodes] : ['-']);
+      if (periods !== undefined) remove = remove.where('period', 'in', periods.length > 0 ? [...periods] : ['-']);
+      await remove.execute();
       for (let i = 0; i < figures.length; i += 5000)
         await db
           .insertInto('observation')

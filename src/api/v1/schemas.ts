@@ -24,7 +24,7 @@ export const observationQuery = z
       .enum(['published', 'computed', 'roll-up'])
       .optional()
       .describe(
-        'published (from a file), computed (here, from pupil records) or roll-up (school figures rolled up by location, never the published LA figure). Default: published and computed',
+        'published (from a file), computed (here: from pupil records, from school facts such as Ofsted judgements, or as a sum of the areas a file gives, e.g. a county’s births from its districts; see detail.rule) or roll-up (school figures rolled up by location, never the published LA figure). Default: published and computed',
       ),
     population: z
       .enum(['state-funded', 'state-funded-mainstream', 'all-schools'])
@@ -77,10 +77,11 @@ export const observationRow = z.object({
         undecided: z.number().int().optional(),
         pupils: z.number().optional(),
       }),
+      z.object({ rule: z.string(), areas: z.number().int() }),
     ])
     .nullable()
     .describe(
-      "A roll-up's coverage and method; a computed figure's rule for its year, pupil-file batch and pupils covered; or, for a figure computed from school facts (Ofsted outcomes, floor standards), its rule and the schools behind it",
+      "A roll-up's coverage and method; a computed figure's rule for its year, pupil-file batch and pupils covered; for a figure computed from school facts (Ofsted outcomes, floor standards), its rule and the schools behind it; or, for a sum of areas a file gives (a county's births from its districts, England's from every area), its rule and the areas summed",
     ),
   provenance: z.object({ batchId: z.number().int(), file: z.string(), format: z.string(), line: z.number().int().nullable() }),
 });
