@@ -47,6 +47,16 @@ function fromRow(r: Selectable<InspectionTable>): StoredInspection {
 }
 
 export function createInspectionStore(db: Kysely<Database>) {
+  const startedBetween = async (from: string, to: string, provenance: InspectionProvenance, laCode: string | null): Promise<StoredInspection[]> => {
+    let query = db
+      .selectFrom('inspection')
+      .selectAll()
+      .where('provenance', '=', provenance)
+      .where(sql<boolean>`started_on between ${from}::date and ${to}::date`);
+    if (laCode !== null) query = query.where('la_code', '=', laCode);
+    return (await query.orderBy('started_on').orderBy('urn').execute()).map(fromRow);
+  };
+
   return {
     /** Insert new inspections and update changed ones; an inspection a file repeats unchanged is counted, not rewritten. */
     async upsert(records: readonly InspectionRecord[], batchId: number): Promise<{ inserted: number; updated: number; unchanged: number }> {
@@ -146,30 +156,9 @@ export function createInspectionStore(db: Kysely<Database>) {
     },
 
     /** Inspections that started in [from, to] of schools the file placed in an LA (by LAESTAB), oldest first. */
-    async inLa(laCode: string, from: string, to: string, provenance: InspectionProvenance = 'official'): Promise<StoredInspection[]> {
-      const rows = await db
-        .selectFrom('inspection')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('provenance', '=', provenance)
-        .where(sql<boolean>`started_on between ${from}::date and ${to}::date`)
-        .orderBy('started_on')
-        .orderBy('urn')
-        .execute();
-      return rows.map(fromRow);
-    },
+    inLa: (laCode: string, from: string, to: string, provenance: InspectionProvenance = 'official') => startedBetween(from, to, provenance, laCode),
 
     /** Every LA's inspections that started between two dates (England's inspections in a year), oldest first. */
-    async inPeriod(from: string, to: string, provenance: InspectionProvenance = 'official'): Promise<StoredInspection[]> {
-      const rows = await db
-        .selectFrom('inspection')
-        .selectAll()
-        .where('provenance', '=', provenance)
-        .where(sql<boolean>`started_on between ${from}::date and ${to}::date`)
-        .orderBy('started_on')
-        .orderBy('urn')
-        .execute();
-      return rows.map(fromRow);
-    },
+    inPeriod: (from: string, to: string, provenance: InspectionProvenance = 'official') => startedBetween(from, to, provenance, null),
   };
 }
