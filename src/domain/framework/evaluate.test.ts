@@ -225,7 +225,26 @@ describe('missing and suppressed figures, several rules, trends', () => {
       e.rules.map((r) => r.status),
       ['met', 'off_track'],
     );
-    assert.deepEqual([combine(['met', 'not_yet_due']), combine(['no_data', 'on_track']), combine([])], ['on_track', 'no_data', 'no_data']);
+    assert.deepEqual([combine(['met', 'not_yet_due']), combine([])], ['on_track', 'no_data']);
+  });
+
+  it('judges a target on the rules that can be judged and names the ones that cannot (issue 11 point 10)', () => {
+    // Kent's 2017-2020 KS2 target in 2019 on LAIT: 68% after 67% (improved), above England's 65%, no neighbour rank held.
+    const ks2 = target([
+      { kind: 'year_on_year', from: 2016 },
+      { kind: 'vs_comparator', comparator: 'england' },
+      { kind: 'rank_among_neighbours', reading: 'top_quartile', by: 2020 },
+    ]);
+    const e = evaluateTarget(ks2, higher({ 2018: 67, 2019: 68 }, { comparators: { england: new Map([[2019, 65]]) } }), 2019);
+    assert.equal(e.status, 'met');
+    assert.match(e.reason, /Not judged: no neighbour ranking for 2019/);
+    // A failing rule still decides, a missing one beside progress leaves progress, nothing judged is no data.
+    assert.deepEqual(
+      [combine(['no_data', 'on_track']), combine(['no_data', 'off_track']), combine(['no_data', 'not_yet_due']), combine(['no_data', 'no_data'])],
+      ['on_track', 'off_track', 'no_data', 'no_data'],
+    );
+    // The figure itself missing leaves every figure rule unjudged: still no data.
+    assert.equal(evaluateTarget(ks2, higher({ 2018: 67 }, { comparators: { england: new Map([[2019, 65]]) } }), 2019).status, 'no_data');
   });
 
   it('projects the last three years to the deadline', () => {

@@ -57,7 +57,11 @@ export function evaluateTarget(target: Target, data: TargetData, year: number): 
   const context = contextOf(data, year, fmt);
   const history = status === 'met' || value === null ? '' : metEarlierNote(target, data, year);
   const trendNote = trend !== null && status !== 'met' && status !== 'no_data' ? `on the recent trend ${fmt.value(trend.value)} by ${trend.year}` : '';
-  const reason = [[...new Set(results.map((r) => r.reason))].join('; '), history, context, trendNote]
+  // A target with several rules is judged on the rules that can be judged; the ones that cannot are named, not hidden.
+  const judged = status === 'no_data' ? results : results.filter((r) => r.status !== 'no_data');
+  const unjudged = status === 'no_data' ? [] : results.filter((r) => r.status === 'no_data');
+  const notJudged = unjudged.length === 0 ? '' : `not judged: ${[...new Set(unjudged.map((r) => r.reason))].join('; ')}`;
+  const reason = [[...new Set(judged.map((r) => r.reason))].join('; '), notJudged, history, context, trendNote]
     .filter((s) => s !== '')
     .map((s) => s[0]!.toUpperCase() + s.slice(1))
     .join('. ');
@@ -260,13 +264,18 @@ export function trendTo(
   return { year: deadline, value: roundHalfUp(my + slope * (deadline - mx), decimalPlaces) };
 }
 
-/** All rules must hold: a failing rule decides, then missing data, then progress. */
+/**
+ * All rules must hold: a failing rule decides; otherwise the status comes from the rules that can be judged (a rule
+ * without its figure, such as a neighbour rank not held, is left out and named in the reason, not allowed to hide a
+ * judgement the figures do support: issue 11 point 10). Nothing judged, or only "not yet due" beside a rule that
+ * cannot be judged, is no data.
+ */
 export function combine(statuses: readonly Status[]): Status {
-  if (statuses.length === 0) return 'no_data';
   if (statuses.includes('off_track')) return 'off_track';
-  if (statuses.includes('no_data')) return 'no_data';
-  if (statuses.every((s) => s === 'met')) return 'met';
-  if (statuses.every((s) => s === 'not_yet_due')) return 'not_yet_due';
+  const judged = statuses.filter((s) => s !== 'no_data');
+  if (judged.length === 0) return 'no_data';
+  if (judged.every((s) => s === 'not_yet_due')) return judged.length < statuses.length ? 'no_data' : 'not_yet_due';
+  if (judged.every((s) => s === 'met')) return 'met';
   return 'on_track';
 }
 
