@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generateCounty } from '../src/demo/generate-county.ts';
 import { generateInspections } from '../src/demo/generate-inspections.ts';
+import { publicDisclosure } from '../src/domain/indicators/disclosure.ts';
 import { inspectionHistory } from '../src/domain/schools/inspection-history.ts';
 import { appWithImports, type TestApp } from './support/app.ts';
 import { databaseTargets } from './support/databases.ts';
@@ -83,6 +84,27 @@ for (const target of databaseTargets()) {
         assert.equal(y2013.get(id)!.value, null, id);
       }
       assert.equal(y2013.get('integrated-ehc-plans')!.status, 'not_yet_due');
+    });
+
+    it('asks for the input really missing: EYFS pupil records are imported, but no rule computes the inequality gap from them (issue 11 point 12)', () => {
+      // The demo imports EYFS pupil records for 2012/13 (pupilYears above); src/compute/measures.ts has no eyfs-inequality-gap rule.
+      const x = y2013.get('eyfs-inequality-gap')!;
+      assert.equal(x.status, 'no_data');
+      assert.doesNotMatch(x.reason, /waymark pupils import/);
+      assert.match(x.reason, /no rule computing EYFS inequality gap .* from pupil records \(the 2012\/13 pupil records imported: [a-z0-9, ]*eyfs/);
+      assert.match(x.reason, /it needs the published figure \(DfE, EYFS profile results/);
+    });
+
+    it('judges each district on the rules it can be judged on: no "No data" beside a figure for lack of a neighbour rank (issue 11 point 10)', async () => {
+      // Districts have no statistical neighbours, so KS2's "amongst the best of neighbours" rule cannot be judged for
+      // them; the at-least-87% and above-England rules can. Before, a district passing those two showed "No data".
+      const page = await t.services.frameworks.targetDetail('kent-2013-2016', 'ks2-attainment', 2013, publicDisclosure);
+      const withFigures = page.districts.filter((d) => d.value !== null);
+      assert.ok(withFigures.length >= 10, 'the demo computes KS2 for every district');
+      for (const d of withFigures) {
+        assert.notEqual(d.status, 'no_data', `${d.name} ${d.value}: ${d.reason}`);
+        assert.match(d.reason, /Not judged: no neighbour ranking for 2013/, d.name);
+      }
     });
 
     it('reads schools in a category of concern from the demo’s inspections as at 31 August 2013', () => {

@@ -1,7 +1,9 @@
 import { NotFoundError } from '../domain/errors.ts';
 import { neighbourAverage, rankPlaces } from '../domain/comparison/ranking.ts';
 import { endGoal, evaluateTarget, trajectoryAt, type Status, type TargetEvaluation, type YearFigure } from '../domain/framework/evaluate.ts';
-import { feedDescriptions, measureFor, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
+import { measureFor, missingInput, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
+import { laitIndicatorCode, measuresOf } from '../domain/indicators/lait.ts';
+import { measures as computedMeasures } from '../compute/measures.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { Indicator, Polarity } from '../domain/indicators/indicator.ts';
 import { roundHalfUp } from '../domain/indicators/rounding.ts';
@@ -9,6 +11,7 @@ import { figureBases, type ObservationRow } from '../store/observation-store.ts'
 import type { Store } from '../store/store.ts';
 import { discloseRows } from './disclose-rows.ts';
 import { ownFigures } from './own-figures.ts';
+import { pupilFormat } from './pupil-service.ts';
 
 /**
  * A framework evaluated for a year and a place (the LA, or one of its districts): every target's status and reason from
@@ -171,7 +174,15 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     // Every figure the framework can need for these places, read once: evaluating 50 targets over 5 years is then
     // done in memory rather than in hundreds of queries.
     const ids = [...new Set([place.id, la.id, ...(england ? [england.id] : []), ...(region ? [region.id] : []), ...members.map((m) => m.id)])];
-    const codes = [...new Set(framework.targets.flatMap((t) => t.measures.map((m) => m.indicator)))];
+    const indicators = new Map(catalogue().map((i) => [i.code, i]));
+    // Every indicator that measures a target: its own code and the LAIT measures publishing its breakdowns.
+    const codes = [
+      ...new Set(
+        framework.targets.flatMap((t) =>
+          t.measures.flatMap((m) => [m.indicator, ...Object.values(indicators.get(m.indicator)?.laitBreakdowns ?? {}).map(laitIndicatorCode)]),
+        ),
+      ),
+    ];
     const held = await store.observations.find({ indicatorCodes: codes, placeIds: ids, basis: figureBases, limit: 500_000 });
     const byKey = new Map<string, ObservationRow[]>();
     for (const r of held) {
@@ -180,12 +191,29 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       if (list === undefined) byKey.set(key, [r]);
       else list.push(r);
     }
-    const rowsFor = (code: string, period: string, breakdown: string) => byKey.get(`${code}|${period}|${breakdown}`) ?? [];
-    return { la, place, england, region, members, rowsFor, indicators: new Map(catalogue().map((i) => [i.code, i])) };
+    const stored = (code: string, period: string, breakdown: string) => byKey.get(`${code}|${period}|${breakdown}`) ?? [];
+    // A place's figure from the first indicator measuring it that holds one (the catalogue's own code first).
+    const rowsFor = (indicator: Indicator, period: string, breakdown: string): ObservationRow[] => {
+      const rows: ObservationRow[] = [];
+      for (const source of measuresOf(indicator, breakdown)) {
+        const covered = new Set(rows.map((r) => r.placeId));
+        for (const r of stored(source.code, period, source.breakdown))
+          if (!covered.has(r.placeId)) rows.push(source.code === indicator.code ? r : { ...r, indicatorCode: indicator.code, breakdown });
+      }
+      return rows;
+    };
+    const pupilCollections = new Map<string, string[]>();
+    for (const b of await store.register.batches(100_000, pupilFormat)) {
+      const match = /^(\w+)\/\w+-(\d{6})-/.exec(b.fileName);
+      if (match === null) continue;
+      const list = pupilCollections.get(match[2]!) ?? [];
+      if (!list.includes(match[1]!)) pupilCollections.set(match[2]!, [...list, match[1]!].sort());
+    }
+    return { la, place, england, region, members, rowsFor, indicators, pupilCollections };
   }
 
   function evaluateOne(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy): EvaluatedTarget {
-    const { la, place, england, region, members, indicators, rowsFor } = context;
+    const { la, place, england, region, members, indicators, rowsFor, pupilCollections } = context;
     const years = yearsOf(framework);
     const applies = place.kind === 'la' ? target.levels.includes('county') : target.levels.includes('district') || target.levels.includes('county');
     const indicator = target.indicator === null ? null : (indicators.get(target.indicator) ?? null);
@@ -202,7 +230,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       if (measure === undefined) continue;
       const period = periodOfYear(y, measure.periodType);
       const breakdowns = target.gap === null ? [target.breakdown] : [target.gap.group, target.gap.other];
-      const rows = ownFigures(breakdowns.flatMap((breakdown) => rowsFor(measure.code, period, breakdown)));
+      const rows = ownFigures(breakdowns.flatMap((breakdown) => rowsFor(measure, period, breakdown)));
       const shown = discloseRows(rows, () => measure, policy);
       for (const placeId of new Set(rows.map((r) => r.placeId))) {
         const figureOf = (breakdown: string): YearFigure => {
@@ -243,13 +271,11 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     // A target whose figures Waymark does not hold at all says where they will come from, not just "no figure".
     if (indicator !== null && ![...values.values()].some((f) => f.value !== null) && !target.rules.some((r) => r.kind === 'milestone_done')) {
       const noneHeld = ![...byPlace.values()].some((series) => [...series.values()].some((f) => f.value !== null));
-      if (noneHeld)
-        return {
-          target,
-          indicator,
-          evaluation: noData(year, `No data yet: ${indicator.title} comes from ${feedDescriptions[indicator.feed] ?? indicator.feed}.`),
-          context: noContext,
-        };
+      const code = measureFor(target, year) ?? indicator.code;
+      const measure = indicators.get(code) ?? indicator;
+      const period = periodOfYear(year, measure.periodType);
+      const held = { computable: computedMeasures.some((m) => m.indicator === code), pupilCollections: pupilCollections.get(period) ?? [] };
+      if (noneHeld) return { target, indicator, evaluation: noData(year, `No data yet: ${missingInput(measure, period, held)}.`), context: noContext };
     }
     const baseline =
       target.baseline === null || target.baseline.value !== null
