@@ -66,5 +66,18 @@ for (const target of databaseTargets()) {
         );
       }
     });
+
+    it("gives the LA page's comparator line Kent's own neighbour group, not every group that names Kent (issue 11 point 16)", async () => {
+      const page = await t.app.inject('/places/la/886');
+      assert.equal(page.statusCode, 200);
+      const line = /<p[^>]*data-module="comparator-group"[^>]*>([\s\S]*?)<\/p>/.exec(page.body)?.[1] ?? '';
+      // Kent's own groups: sn_may_2025.csv and sn_april_2021.csv each have a row for Kent (886), the newer first.
+      assert.deepEqual(
+        [...line.matchAll(/href="\/places\/neighbour-group\/([^"]+)"/g)].map((m) => m[1]),
+        ['sn-886-2025-05', 'sn-886-2021-04'],
+      );
+      // Rows of other LAs naming 886 among SN1-SN10: 21 in sn_april_2021.csv and 24 in sn_may_2025.csv (counted with csv.DictReader).
+      assert.match(line, /Kent is also among the statistical neighbours of 45 other LAs\./);
+    });
   });
 }
