@@ -107,6 +107,31 @@ for (const target of databaseTargets()) {
       }
     });
 
+    it('joins no two figures across a break: the revised EYFS profile of 2012/13 is a new measure in the report, the indicator page and the target chart (issue 11 point 11)', async () => {
+      // indicators/early-years.yaml: eyfs-gld breaks at 2012/13 (revised profile). The demo computes it from pupil
+      // records for 2011/12 (2008 profile) and 2012/13 (2012 profile): before, the report gave the change between them.
+      const report = await t.services.reports.annual('kent-2013-2016', 2013, publicDisclosure);
+      const eyfs = report.sections.find((s) => s.title === 'Early years')!.sentences[0]!;
+      assert.match(
+        eyfs,
+        /^In 2013, children reaching a good level of development at 5: [\d.]+%; new measure from 2012\/13 \(revised EYFS profile \(17 early learning goals\)\), not compared with 2012/,
+      );
+      assert.doesNotMatch(eyfs, /than 2012/);
+      const page = await t.services.comparison.compare('eyfs-gld', { period: '201213', focus: '886' }, publicDisclosure);
+      assert.deepEqual(
+        [page.focus!.change.change, page.focus!.change.newMeasure],
+        [null, 'new measure from 2012/13 (revised EYFS profile (17 early learning goals))'],
+      );
+      const detail = await t.services.frameworks.targetDetail('kent-2013-2016', 'eyfs-good-level-of-development', 2013, publicDisclosure);
+      assert.deepEqual(
+        detail.la.context.series.filter((p) => p.year <= 2013).map((p) => [p.year, p.newMeasure]),
+        [
+          [2012, false],
+          [2013, true],
+        ],
+      );
+    });
+
     it('reads schools in a category of concern from the demo’s inspections as at 31 August 2013', () => {
       // Counted here from the generated inspections: open state-funded schools whose latest graded inspection on or
       // before 31 August 2013 (a converter's predecessor's until its own) was inadequate.

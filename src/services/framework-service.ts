@@ -4,6 +4,7 @@ import { endGoal, evaluateTarget, trajectoryAt, type Status, type TargetEvaluati
 import { measureFor, missingInput, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
 import { laitIndicatorCode, measuresOf } from '../domain/indicators/lait.ts';
 import { measures as computedMeasures } from '../compute/measures.ts';
+import { breakBetween, newMeasureNote } from '../domain/indicators/breaks.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { Indicator, Polarity } from '../domain/indicators/indicator.ts';
 import { roundHalfUp } from '../domain/indicators/rounding.ts';
@@ -21,7 +22,8 @@ import { pupilFormat } from './pupil-service.ts';
 
 /** What the pages show beside a status: the place's figures and the line to the target by year, England, neighbours. */
 export type TargetContext = Readonly<{
-  series: readonly Readonly<{ year: number; value: number | null }>[];
+  /** `newMeasure`: the figure starts a new measure, not joined to the years before (issue 11 point 11). */
+  series: readonly Readonly<{ year: number; value: number | null; newMeasure: boolean }>[];
   trajectory: readonly Readonly<{ year: number; value: number }>[];
   england: number | null;
   neighbourAverage: number | null;
@@ -277,6 +279,17 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       const held = { computable: computedMeasures.some((m) => m.indicator === code), pupilCollections: pupilCollections.get(period) ?? [] };
       if (noneHeld) return { target, indicator, evaluation: noData(year, `No data yet: ${missingInput(measure, period, held)}.`), context: noContext };
     }
+    // Years whose measure cannot be compared with the year before's: another indicator, or a break in the catalogue.
+    const newMeasureFrom = new Map<number, string>();
+    for (const y of years) {
+      const [was, is] = [measureFor(target, y - 1), measureFor(target, y)].map((c) => (c === null ? undefined : indicators.get(c)));
+      if (was === undefined || is === undefined) continue;
+      if (was.code !== is.code) newMeasureFrom.set(y, `new measure from ${y} (${is.code} replaces ${was.code})`);
+      else {
+        const brk = breakBetween(is.breaks, periodOfYear(y - 1, is.periodType), periodOfYear(y, is.periodType));
+        if (brk !== null) newMeasureFrom.set(y, newMeasureNote(brk));
+      }
+    }
     const baseline =
       target.baseline === null || target.baseline.value !== null
         ? target.baseline
@@ -290,6 +303,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
         values,
         comparators: { england: plain(valuesOf(england?.id)), region: plain(valuesOf(region?.id)), neighbours },
         neighbourRank,
+        newMeasureFrom,
         done: target.done,
       },
       year,
@@ -297,7 +311,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     const goal = endGoal({ ...target, baseline }, polarity);
     const frameworkYears = years.filter((y) => y >= (baseline?.year ?? framework.years.from));
     const shownWith: TargetContext = {
-      series: frameworkYears.map((y) => ({ year: y, value: values.get(y)?.value ?? null })),
+      series: frameworkYears.map((y) => ({ year: y, value: values.get(y)?.value ?? null, newMeasure: newMeasureFrom.has(y) })),
       trajectory:
         goal === null
           ? []

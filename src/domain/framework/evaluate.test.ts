@@ -247,6 +247,22 @@ describe('missing and suppressed figures, several rules, trends', () => {
     assert.equal(evaluateTarget(ks2, higher({ 2018: 67 }, { comparators: { england: new Map([[2019, 65]]) } }), 2019).status, 'no_data');
   });
 
+  it('compares no figure across a break in the measure: year on year and the trend start again (issue 11 point 11)', () => {
+    // indicators/attendance-and-exclusions.yaml: persistent absence moves to the 10% threshold in 2015/16 (framework
+    // year 2016), so 2016's 9.1% is not "worse than" 2015's 3.0% on the 15% threshold.
+    const yoy = target([{ kind: 'year_on_year', from: 2013 }]);
+    const newMeasureFrom = new Map([[2016, 'new measure from 2015/16 (pupil-level 10% threshold)']]);
+    const e = evaluateTarget(yoy, lower({ 2014: 3.2, 2015: 3.0, 2016: 9.1 }, { newMeasureFrom }), 2016);
+    assert.equal(e.status, 'no_data');
+    assert.match(e.reason, /New measure from 2015\/16 \(pupil-level 10% threshold\): not compared with 2015/);
+    assert.doesNotMatch(e.reason, /against 3\.0%/);
+    // The year after compares within the new measure again.
+    assert.equal(evaluateTarget(yoy, lower({ 2015: 3.0, 2016: 9.1, 2017: 8.9 }, { newMeasureFrom }), 2017).status, 'met');
+    // The trend reads only the new measure's years: 9.1 and 8.9 (0.2 down a year) give 8.5 by 2019, not a line from 3.0.
+    const atMost = target([{ kind: 'at_most', value: 5, by: 2019 }], null);
+    assert.deepEqual(evaluateTarget(atMost, lower({ 2015: 3.0, 2016: 9.1, 2017: 8.9 }, { newMeasureFrom }), 2017).trend, { year: 2019, value: 8.5 });
+  });
+
   it('projects the last three years to the deadline', () => {
     // 80, 82, 84 in 2012-2014: two points a year, 88 by 2016.
     assert.deepEqual(trendTo(series({ 2012: 80, 2013: 82, 2014: 84 }), 2014, 2016, 0), { year: 2016, value: 88 });

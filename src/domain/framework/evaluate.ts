@@ -27,6 +27,11 @@ export type TargetData = Readonly<{
   comparators?: Partial<Readonly<Record<Comparator, ReadonlyMap<number, number | null>>>>;
   /** The place's rank within its statistical-neighbour group (1 is best) and the group's size. */
   neighbourRank?: ReadonlyMap<number, Readonly<{ rank: number; of: number }>>;
+  /**
+   * Years that start a new measure (the catalogue's breaks, or a different indicator from the year before), with the
+   * words to say: no rule, trend or line compares a figure with one before such a year (issue 11 point 11).
+   */
+  newMeasureFrom?: ReadonlyMap<number, string>;
   /** A delivery milestone's record: the date it was done and the evidence. */
   done?: Readonly<{ on: string; evidence: string }> | null;
 }>;
@@ -51,7 +56,7 @@ export function evaluateTarget(target: Target, data: TargetData, year: number): 
   const value = figure?.value ?? null;
   const goal = endGoal(target, data.polarity);
   const trajectory = goal === null ? null : trajectoryAt(target, goal, year);
-  const trend = goal === null ? null : trendTo(data.values, year, goal.year, data.decimalPlaces);
+  const trend = goal === null ? null : trendTo(comparableWith(data, year), year, goal.year, data.decimalPlaces);
   const results = target.rules.map((rule) => evaluateRule(rule, target, data, year, fmt, trajectory));
   const status = combine(results.map((r) => r.status));
   const context = contextOf(data, year, fmt);
@@ -142,7 +147,7 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
       const holds = rank.rank <= bestRanks(rule.reading, rank.of);
       const reading = `${readingText[rule.reading]} (rank ${bestRanks(rule.reading, rank.of)} or better of ${rank.of})`;
       if (holds) return { kind, status: 'met', reason: `${ordinal(rank.rank)} of ${rank.of} neighbours: ${reading}` };
-      const before = data.neighbourRank?.get(year - 1);
+      const before = data.newMeasureFrom?.has(year) ? undefined : data.neighbourRank?.get(year - 1);
       const improving = before !== undefined && rank.rank < before.rank;
       return {
         kind,
@@ -151,6 +156,8 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
       };
     }
     case 'year_on_year': {
+      const fresh = data.newMeasureFrom?.get(year);
+      if (fresh !== undefined) return { kind, status: 'no_data', reason: `${fresh}: not compared with ${year - 1}` };
       const previous = data.values.get(year - 1)?.value ?? null;
       if (previous === null) return { kind, status: 'no_data', reason: `no ${year - 1} figure to compare with` };
       const better = isBetter(data.polarity, value, previous);
@@ -164,7 +171,7 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
       const inside = value >= rule.min && value <= rule.max;
       const range = `the band ${fmt.value(rule.min)} to ${fmt.value(rule.max)}`;
       if (inside) return { kind, status: 'met', reason: `${fmt.value(value)}, within ${range}` };
-      const previous = data.values.get(year - 1)?.value ?? null;
+      const previous = data.newMeasureFrom?.has(year) ? null : (data.values.get(year - 1)?.value ?? null);
       const distance = (v: number) => (v < rule.min ? rule.min - v : v - rule.max);
       const closing = previous !== null && distance(value) < distance(previous);
       return {
@@ -174,6 +181,12 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
       };
     }
   }
+}
+
+/** The figures that may be compared with the year's: none before the latest new measure up to that year. */
+export function comparableWith(data: Pick<TargetData, 'values' | 'newMeasureFrom'>, year: number): ReadonlyMap<number, YearFigure> {
+  const from = Math.max(-Infinity, ...[...(data.newMeasureFrom?.keys() ?? [])].filter((y) => y <= year));
+  return new Map([...data.values].filter(([y]) => y >= from));
 }
 
 /** A "reach this by then" rule: met when reached (early or on time); before the deadline, on track when at or better than the trajectory. */
