@@ -1,4 +1,5 @@
 import { NotFoundError } from '../domain/errors.ts';
+import { describeGap } from '../domain/comparison/gaps.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { pupilsOnRollCode, type Indicator } from '../domain/indicators/indicator.ts';
@@ -372,10 +373,10 @@ export function createSchoolImprovementService(
               const latest = all.at(-1)?.period;
               const g = rows.find((r) => r.indicatorCode === code && r.breakdown === group && r.period === latest);
               const o = rows.find((r) => r.indicatorCode === code && r.breakdown === other && r.period === latest);
-              // From the unrounded figures, and only where both are shown to this audience.
-              return g === undefined || o === undefined || g.value === null || o.value === null || g.shown.value === null || o.shown.value === null
-                ? []
-                : [{ group, other, period: latest!, gap: o.value - g.value }];
+              // From the unrounded figures, and only where both are shown to this audience and a gap means something.
+              if (g === undefined || o === undefined || g.value === null || o.value === null || g.shown.value === null || o.shown.value === null) return [];
+              const words = describeGap(indicator, group, other, g.value, o.value, indicator.decimalPlaces);
+              return words === null ? [] : [{ group, other, period: latest!, ...words }];
             }),
           };
         })
