@@ -79,5 +79,22 @@ for (const target of databaseTargets()) {
       // Rows of other LAs naming 886 among SN1-SN10: 21 in sn_april_2021.csv and 24 in sn_may_2025.csv (counted with csv.DictReader).
       assert.match(line, /Kent is also among the statistical neighbours of 45 other LAs\./);
     });
+
+    it('opens the framework on its latest year with figures and refuses a year it does not cover (issue 11 point 15)', async () => {
+      // AVG_Attain8_Score has Kent 51 for 2020 (2019/20), the framework's last year; before, the page opened on 2017.
+      const page = await t.app.inject('/frameworks/kent-2017-2020');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<title>Vision and Priorities for Improvement 2017-2020, 2020 /);
+      for (const url of [
+        '/frameworks/kent-2017-2020?year=2030',
+        '/frameworks/kent-2017-2020/targets/ks2-attainment?year=2016',
+        '/frameworks/kent-2017-2020/report?year=2030',
+        '/api/v1/frameworks/kent-2017-2020/evaluation?year=2030',
+      ]) {
+        const refused = await t.app.inject(url);
+        assert.equal(refused.statusCode, 404, url);
+        assert.match(refused.body, /covers 2017 to 2020/, url);
+      }
+    });
   });
 }

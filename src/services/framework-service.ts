@@ -1,7 +1,7 @@
 import { NotFoundError } from '../domain/errors.ts';
 import { neighbourAverage, rankPlaces } from '../domain/comparison/ranking.ts';
 import { endGoal, evaluateTarget, trajectoryAt, type Status, type TargetEvaluation, type YearFigure } from '../domain/framework/evaluate.ts';
-import { measureFor, missingInput, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
+import { frameworkYear, measureFor, missingInput, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
 import { laitIndicatorCode, measuresOf } from '../domain/indicators/lait.ts';
 import { measures as computedMeasures } from '../compute/measures.ts';
 import { breakBetween, newMeasureNote } from '../domain/indicators/breaks.ts';
@@ -79,9 +79,25 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       ];
     },
 
+    /**
+     * The year to show a framework for: the year asked for, refused (not found) outside the framework's years, or the
+     * latest of its years with any figure held for the LA (issue 11 point 15).
+     */
+    async yearOf(id: string, requested: number | undefined, policy: DisclosurePolicy): Promise<number> {
+      const framework = find(id);
+      const years: number[] = [];
+      if (requested === undefined) {
+        const context = await contextOf(framework);
+        for (let y = framework.years.from; y <= framework.years.to; y++)
+          if (framework.targets.some((t) => evaluateOne(framework, t, y, context, policy).evaluation.value !== null)) years.push(y);
+      }
+      return yearWithin(framework, requested, years);
+    },
+
     /** `group` applies every all-pupils target to one pupil group (its own baseline read from the figures held). */
     async evaluate(id: string, year: number, policy: DisclosurePolicy, placeCode?: string, group?: string): Promise<FrameworkEvaluation> {
       const framework = find(id);
+      yearWithin(framework, year, []);
       const context = await contextOf(framework, placeCode);
       const evaluated: EvaluatedTarget[] = [];
       for (const target of framework.targets) evaluated.push(evaluateOne(framework, forGroup(target, group), year, context, policy));
@@ -98,6 +114,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       const framework = find(id);
       const target = framework.targets.find((t) => t.id === targetId);
       if (target === undefined) throw new NotFoundError(`No target ${targetId} in ${framework.name}`);
+      yearWithin(framework, year, []);
       const county = await contextOf(framework);
       const la = evaluateOne(framework, target, year, county, policy);
       const districts = [];
@@ -325,6 +342,13 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     };
     return { target, indicator, evaluation, context: shownWith };
   }
+}
+
+/** A framework year, or not found: a framework sets no target outside its years. */
+function yearWithin(framework: Framework, requested: number | undefined, yearsWithFigures: readonly number[]): number {
+  const chosen = frameworkYear(framework, requested, yearsWithFigures);
+  if (!chosen.ok) throw new NotFoundError(chosen.reason);
+  return chosen.year;
 }
 
 /** An all-pupils target read for one pupil group: the same rules, the group's own figures and baseline. */

@@ -81,6 +81,11 @@ export function createPlaceService(store: Store, clock: Clock) {
   }
 
   return {
+    /** The LA Waymark serves: the one whose districts are held (Kent in the demo and in a Kent import), or null. */
+    async servedLa(): Promise<string | null> {
+      return (await store.places.lasWithDistricts())[0] ?? null;
+    },
+
     async home() {
       const england = (await store.places.byKind('country'))[0];
       const las = await store.places.byKind('la');

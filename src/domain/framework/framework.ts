@@ -147,3 +147,22 @@ export function missingInput(
   }
   return `${indicator.title} is computed from pupil records, and none for ${label} are imported (waymark pupils import); ${lait}`;
 }
+
+/**
+ * The year a framework is shown for (issue 11 point 15): a year asked for must be one of the framework's years, else
+ * the framework is refused for it (a 2013-2016 plan has no 2030); without one, the latest of its years with figures
+ * held, else its first year.
+ */
+export function frameworkYear(
+  framework: Pick<Framework, 'name' | 'years'>,
+  requested: number | undefined,
+  yearsWithFigures: readonly number[],
+): { ok: true; year: number } | { ok: false; reason: string } {
+  const { from, to } = framework.years;
+  if (requested !== undefined)
+    return requested >= from && requested <= to
+      ? { ok: true, year: requested }
+      : { ok: false, reason: `${framework.name} covers ${from} to ${to}; it sets no target for ${requested}` };
+  const held = yearsWithFigures.filter((y) => y >= from && y <= to);
+  return { ok: true, year: held.length === 0 ? from : Math.max(...held) };
+}
