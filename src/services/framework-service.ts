@@ -4,6 +4,9 @@ import { endGoal, evaluateTarget, trajectoryAt, type Status, type TargetEvaluati
 import { frameworkYear, measureFor, missingInput, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
 import { laitIndicatorCode, measuresOf } from '../domain/indicators/lait.ts';
 import { measures as computedMeasures } from '../compute/measures.ts';
+import type { SchoolAttributes } from '../domain/geography/place.ts';
+import { isStateFundedMainstream } from '../domain/schools/mainstream.ts';
+import { describeRate, type CountOf } from '../domain/comparison/count-rates.ts';
 import { breakBetween, newMeasureNote } from '../domain/indicators/breaks.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { Indicator, Polarity } from '../domain/indicators/indicator.ts';
@@ -26,6 +29,8 @@ export type TargetContext = Readonly<{
   series: readonly Readonly<{ year: number; value: number | null; newMeasure: boolean }>[];
   trajectory: readonly Readonly<{ year: number; value: number }>[];
   england: number | null;
+  /** For a count: England's rate of its whole and this place's, in words (never England's count). */
+  englandRate: string | null;
   neighbourAverage: number | null;
   rank: Readonly<{ rank: number; of: number }> | null;
 }>;
@@ -42,7 +47,7 @@ export type TargetDetail = Readonly<{
 
 const detailGroups = ['fsm', 'not-fsm', 'disadvantaged', 'not-disadvantaged', 'sen-support', 'ehc-plan', 'no-sen', 'in-care', 'gender:female', 'gender:male'];
 
-const noContext: TargetContext = { series: [], trajectory: [], england: null, neighbourAverage: null, rank: null };
+const noContext: TargetContext = { series: [], trajectory: [], england: null, englandRate: null, neighbourAverage: null, rank: null };
 
 /** A target in each framework version that holds it, with its evaluation for every year of that version. */
 export type TargetHistory = readonly Readonly<{ framework: Framework; target: Target; years: readonly EvaluatedTarget[] }>[];
@@ -155,7 +160,8 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     const indicator = code === null ? undefined : context.indicators.get(code);
     const goal = endGoal(target, indicator?.polarity ?? 'none');
     if (indicator === undefined || goal === null || target.gap !== null || indicator.polarity === 'none') return [];
-    const schools = await store.places.members(context.la.id, 'school');
+    // A mainstream target against mainstream schools only: special schools and PRUs are not what the figure measures.
+    const schools = (await store.places.members(context.la.id, 'school')).filter((s) => isStateFundedMainstream(s.attributes as SchoolAttributes));
     if (schools.length === 0) return [];
     const rows = ownFigures(
       await store.observations.find({
@@ -243,6 +249,10 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     }
     // The figures of every year, measured by the indicator in force that year, for the place and its comparators.
     const byPlace = new Map<number, Map<number, YearFigure>>();
+    // For a count, what it counts from (the schools judged, or the published denominator): counts across places are
+    // compared only as rates of these (issue 11 point 14).
+    const wholes = new Map<number, Map<number, CountOf>>();
+    let wholeLabel = 'the whole';
     for (const y of years) {
       const code = target.indicator === null ? null : measureFor(target, y);
       const measure = code === null ? undefined : indicators.get(code);
@@ -267,6 +277,13 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
         }
         const series = byPlace.get(placeId) ?? new Map<number, YearFigure>();
         series.set(y, figure);
+        const row = rows.find((r) => r.placeId === placeId && r.breakdown === target.breakdown);
+        const judged = row?.detail !== null && row?.detail !== undefined && 'judged' in row.detail ? (row.detail.judged ?? null) : null;
+        const whole = row?.denominator ?? judged;
+        if (measure.unit === 'count' && target.gap === null && figure.value !== null && whole !== null && whole !== undefined && whole > 0) {
+          wholes.set(placeId, (wholes.get(placeId) ?? new Map<number, CountOf>()).set(y, { count: figure.value, of: whole }));
+          wholeLabel = judged !== null ? 'schools judged' : (measure.denominator?.toLowerCase() ?? 'the whole');
+        }
         byPlace.set(placeId, series);
       }
     }
@@ -321,6 +338,14 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
         comparators: { england: plain(valuesOf(england?.id)), region: plain(valuesOf(region?.id)), neighbours },
         neighbourRank,
         newMeasureFrom,
+        wholes: {
+          label: wholeLabel,
+          own: wholes.get(place.id) ?? new Map(),
+          comparators: {
+            ...(england === undefined || !wholes.has(england.id) ? {} : { england: wholes.get(england.id)! }),
+            ...(region === undefined || !wholes.has(region.id) ? {} : { region: wholes.get(region.id)! }),
+          },
+        },
         done: target.done,
       },
       year,
@@ -336,7 +361,12 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
               const v = trajectoryAt({ ...target, baseline }, goal, y);
               return v === null ? [] : [{ year: y, value: v }];
             }),
-      england: valuesOf(england?.id).get(year)?.value ?? null,
+      // A count's England figure is not shown beside the place's: only England's rate, in words.
+      england: indicator?.unit === 'count' && target.gap === null ? null : (valuesOf(england?.id).get(year)?.value ?? null),
+      englandRate: (() => {
+        const [own, theirs] = [wholes.get(place.id)?.get(year), england === undefined ? undefined : wholes.get(england.id)?.get(year)];
+        return own === undefined || theirs === undefined ? null : `${describeRate(theirs, wholeLabel)}; here ${describeRate(own, wholeLabel)}`;
+      })(),
       neighbourAverage: neighbours.get(year) ?? null,
       rank: neighbourRank.get(year) ?? null,
     };

@@ -6,7 +6,7 @@ import { pupilsOnRollCode, type Indicator } from '../domain/indicators/indicator
 import { academicYearCode, academicYearLabel, startYearOf } from '../domain/periods/academic-year.ts';
 import type { FloorResult, Phase } from '../domain/schools/floor-standards.ts';
 import { judgementIndex, predecessorIndex, type CurrentJudgement } from '../domain/schools/inspection-history.ts';
-import { riskScore, type RiskComponent } from '../domain/schools/risk.ts';
+import { concernOf, riskScore, type RiskComponent } from '../domain/schools/risk.ts';
 import { rankAmong, scaleOf, similarSchools, type SchoolContext } from '../domain/schools/similar-schools.ts';
 import { classifyTrend, type Trend, type TrendPoint } from '../domain/schools/trends.ts';
 import type { ObservationRow } from '../store/observation-store.ts';
@@ -247,8 +247,8 @@ export function createSchoolImprovementService(
           floor === null || !floor.result.applies
             ? null
             : { below: floor.result.below, period: floor.label, failed: 'failed' in floor.result ? (floor.result.failed ?? []) : [] },
-        trends: s.trends.map((t) => ({ indicator: t.title, class: t.trend.classified ? t.trend.class : null })),
-        similarRanks: ranks.map((r) => ({ indicator: r.title, rank: r.rank, of: r.of })),
+        trends: s.trends.map((t) => ({ indicator: t.title, concern: concernOf(t.indicator), class: t.trend.classified ? t.trend.class : null })),
+        similarRanks: ranks.map((r) => ({ indicator: r.title, concern: concernOf(r.indicator), rank: r.rank, of: r.of })),
       });
       return {
         urn: s.place.code,

@@ -1,5 +1,6 @@
 import type { DfeSymbol, Polarity, Unit } from '../indicators/indicator.ts';
 import { roundHalfUp } from '../indicators/rounding.ts';
+import { describeRate, rateOf, type CountOf } from '../comparison/count-rates.ts';
 import type { Comparator, NeighbourReading, Target, TargetRule } from './framework.ts';
 
 /**
@@ -32,6 +33,11 @@ export type TargetData = Readonly<{
    * words to say: no rule, trend or line compares a figure with one before such a year (issue 11 point 11).
    */
   newMeasureFrom?: ReadonlyMap<number, string>;
+  /**
+   * For a count: each year's count with its whole (e.g. schools judged), here and for each comparator. A count is
+   * compared with a comparator only as a rate of its whole, never count against count (issue 11 point 14).
+   */
+  wholes?: Readonly<{ label: string; own: ReadonlyMap<number, CountOf>; comparators: Partial<Readonly<Record<Comparator, ReadonlyMap<number, CountOf>>>> }>;
   /** A delivery milestone's record: the date it was done and the evidence. */
   done?: Readonly<{ on: string; evidence: string }> | null;
 }>;
@@ -131,6 +137,26 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
     case 'vs_comparator': {
       if (rule.from !== undefined && year < rule.from)
         return { kind, status: 'not_yet_due', reason: `compared with ${comparatorName[rule.comparator]} from ${rule.from}` };
+      if (data.unit === 'count') {
+        // Count against count says nothing across places of different sizes: compare the rates of their wholes.
+        const own = data.wholes?.own.get(year);
+        const theirs = data.wholes?.comparators[rule.comparator]?.get(year);
+        if (own === undefined || theirs === undefined)
+          return {
+            kind,
+            status: 'no_data',
+            reason: `no rate to compare with ${comparatorName[rule.comparator]} for ${year} (a count is compared only as a rate)`,
+          };
+        const [mine, their] = [rateOf(own)!, rateOf(theirs)!];
+        const better = isBetter(data.polarity, mine, their);
+        const relation = mine === their ? 'level with' : better ? 'better than' : 'worse than';
+        const label = data.wholes!.label;
+        return {
+          kind,
+          status: better ? 'met' : 'off_track',
+          reason: `${describeRate(own, label)}, ${relation} ${comparatorName[rule.comparator]} (${describeRate(theirs, label)})`,
+        };
+      }
       const other = data.comparators?.[rule.comparator]?.get(year) ?? null;
       if (other === null) return { kind, status: 'no_data', reason: `no ${comparatorName[rule.comparator]} figure for ${year}` };
       const better = isBetter(data.polarity, value, other);
@@ -303,7 +329,12 @@ function metEarlierNote(target: Target, data: TargetData, year: number): string 
 function contextOf(data: TargetData, year: number, fmt: Formatter): string {
   const parts: string[] = [];
   const england = data.comparators?.england?.get(year);
-  if (england !== undefined && england !== null) parts.push(`England ${fmt.value(england)}`);
+  if (data.unit === 'count') {
+    // A count beside England's count would mislead: England's rate beside this place's, where both wholes are held.
+    const own = data.wholes?.own.get(year);
+    const theirs = data.wholes?.comparators.england?.get(year);
+    if (own !== undefined && theirs !== undefined) parts.push(`${describeRate(own, data.wholes!.label)}; England ${describeRate(theirs, data.wholes!.label)}`);
+  } else if (england !== undefined && england !== null) parts.push(`England ${fmt.value(england)}`);
   const rank = data.neighbourRank?.get(year);
   if (rank !== undefined) parts.push(`${ordinal(rank.rank)} of ${rank.of} neighbours, ${ordinal(quartileOfRank(rank.rank, rank.of))} quartile`);
   return parts.join('; ');
