@@ -36,6 +36,15 @@ for (const target of databaseTargets()) {
       assert.match(y2016.reason, /58 against the 2016 target of at most 39: 19 short/);
     });
 
+    it('never sets Kent’s count of permanent exclusions against England’s count (issue 11 point 14)', async () => {
+      // clean_la_data.csv 201516 Total: Kent 58 of 224,420 pupils, England 6,685 of 7,916,225. Before, the reason ended
+      // "England 6685", a count forty times Kent's pupils; a count is set against England only as a rate of its whole,
+      // and the permanent-exclusions rows carry none (the rate is its own indicator, permanent-exclusion-rate).
+      const y2016 = await evaluate(2016, 'permanent-exclusions');
+      assert.doesNotMatch(y2016.reason, /England 6685/);
+      assert.doesNotMatch(y2016.reason, /England \d+(\.|;|$)/);
+    });
+
     it('level 2 with English and maths at 19 (target 31) is below England every year: 61.6% against 64.1% in 2013', async () => {
       const y2013 = await evaluate(2013, 'level2-english-maths-at-19');
       assert.equal(y2013.status, 'off_track');

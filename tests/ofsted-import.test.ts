@@ -153,6 +153,14 @@ for (const target of databaseTargets()) {
       assert.deepEqual([kentFigure.numerator, kentFigure.denominator], [kent.byGrade[1] + kent.byGrade[2], kentGraded]);
     });
 
+    it('opens on the served LA’s newest year, not the first LA in the alphabet (issue 11 point 15)', async () => {
+      // Kent is the LA whose districts are held (Code-Point code names); its newest inspections are the autumn file's
+      // (October-December 2014, the 2014/15 academic year). Before, the page opened on Barking and Dagenham.
+      const response = await test.app.inject('/ofsted/inspections');
+      assert.equal(response.statusCode, 200);
+      assert.match(response.body, /<h1[^>]*>Ofsted inspections in Kent, 2014\/15/);
+    });
+
     it('a re-import of the same file changes nothing', async () => {
       const report = await test.services.imports.importFiles(files.slice(3, 4));
       assert.deepEqual([report.files[0]?.inserted, report.files[0]?.updated, report.files[0]?.unchanged], [0, 0, 6469]);

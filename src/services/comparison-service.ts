@@ -1,4 +1,5 @@
 import { NotFoundError } from '../domain/errors.ts';
+import { breakBetween, newMeasureNote } from '../domain/indicators/breaks.ts';
 import { changeOnLastYear, gapBetween, gapPairs, previousPeriod, type Change, type Gap } from '../domain/comparison/gaps.ts';
 import { neighbourAverage, quartileBand, quartilesOf, rankPlaces, type QuartileBand, type Quartiles } from '../domain/comparison/ranking.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
@@ -36,7 +37,7 @@ export type Comparison = Readonly<{
     neighbourGroup: Readonly<{ name: string; average: number | null; rank: number | null; size: number }> | null;
     districts: readonly DistrictFigure[];
     schools: readonly PlaceFigure[];
-    change: Readonly<{ since: string; change: Change | null }>;
+    change: Readonly<{ since: string; change: Change | null; newMeasure: string | null }>;
     gaps: readonly Readonly<{ label: string; group: ShownValue; within: Gap; national: Gap }>[];
   }> | null;
 }>;
@@ -132,6 +133,9 @@ export function createComparisonService(store: Store) {
           return { ...shown, unrounded: shown.value === null ? null : rows[0]!.value };
         };
         const since = previousPeriod(period);
+        // No change across a break in the measure (issue 11 point 11): the figure is a new measure instead.
+        const brk = breakBetween(indicator.breaks, since, period);
+        const breakNote = brk === null ? null : newMeasureNote(brk);
         const englandId = published.find((r) => r.place.kind === 'country')?.placeId;
         const gaps = [];
         for (const pair of gapPairs.filter((p) => coverage.breakdowns.includes(p.group) && coverage.breakdowns.includes(p.other))) {
@@ -183,12 +187,16 @@ export function createComparisonService(store: Store) {
             .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : better * (a.value - b.value)) || a.name.localeCompare(b.name)),
           change: {
             since,
-            change: changeOnLastYear(
-              la?.value ?? null,
-              (await valueOf(laPlace?.id, since, breakdown))?.value ?? null,
-              indicator.polarity,
-              indicator.decimalPlaces,
-            ),
+            newMeasure: breakNote,
+            change:
+              breakNote !== null
+                ? null
+                : changeOnLastYear(
+                    la?.value ?? null,
+                    (await valueOf(laPlace?.id, since, breakdown))?.value ?? null,
+                    indicator.polarity,
+                    indicator.decimalPlaces,
+                  ),
           },
           gaps,
         };

@@ -54,6 +54,27 @@ export type FloorListing = Readonly<{
  */
 export function createFloorService(store: Store, catalogue: () => readonly Indicator[]) {
   return {
+    /** Of the periods offered, those for which a figure the phase's floor reads is held for one of the LA's schools. */
+    async periodsHeld(laCode: string, phase: Phase, offered: readonly string[]): Promise<string[]> {
+      const la = await store.places.find('la', laCode);
+      if (la === undefined) return [];
+      const placeIds = (await store.places.members(la.id, 'school')).map((s) => s.id);
+      if (placeIds.length === 0) return [];
+      const held: string[] = [];
+      for (const period of offered) {
+        const rows = await store.observations.find({
+          indicatorCodes: floorIndicators[phase],
+          placeIds,
+          period,
+          breakdown: 'all',
+          basis: ['published', 'computed'],
+          limit: 1,
+        });
+        if (rows.length > 0) held.push(period);
+      }
+      return held;
+    },
+
     async floorStandards(laCode: string, phase: Phase, period: string, onlyUrns?: readonly string[]): Promise<FloorListing> {
       const la = await store.places.find('la', laCode);
       if (la === undefined) throw new NotFoundError(`no local authority with code ${laCode}`);

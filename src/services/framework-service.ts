@@ -1,7 +1,13 @@
 import { NotFoundError } from '../domain/errors.ts';
 import { neighbourAverage, rankPlaces } from '../domain/comparison/ranking.ts';
 import { endGoal, evaluateTarget, trajectoryAt, type Status, type TargetEvaluation, type YearFigure } from '../domain/framework/evaluate.ts';
-import { feedDescriptions, measureFor, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
+import { frameworkYear, measureFor, missingInput, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
+import { laitIndicatorCode, measuresOf } from '../domain/indicators/lait.ts';
+import { measures as computedMeasures } from '../compute/measures.ts';
+import type { SchoolAttributes } from '../domain/geography/place.ts';
+import { isStateFundedMainstream } from '../domain/schools/mainstream.ts';
+import { describeRate, type CountOf } from '../domain/comparison/count-rates.ts';
+import { breakBetween, newMeasureNote } from '../domain/indicators/breaks.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { Indicator, Polarity } from '../domain/indicators/indicator.ts';
 import { roundHalfUp } from '../domain/indicators/rounding.ts';
@@ -9,6 +15,7 @@ import { figureBases, type ObservationRow } from '../store/observation-store.ts'
 import type { Store } from '../store/store.ts';
 import { discloseRows } from './disclose-rows.ts';
 import { ownFigures } from './own-figures.ts';
+import { pupilFormat } from './pupil-service.ts';
 
 /**
  * A framework evaluated for a year and a place (the LA, or one of its districts): every target's status and reason from
@@ -18,9 +25,12 @@ import { ownFigures } from './own-figures.ts';
 
 /** What the pages show beside a status: the place's figures and the line to the target by year, England, neighbours. */
 export type TargetContext = Readonly<{
-  series: readonly Readonly<{ year: number; value: number | null }>[];
+  /** `newMeasure`: the figure starts a new measure, not joined to the years before (issue 11 point 11). */
+  series: readonly Readonly<{ year: number; value: number | null; newMeasure: boolean }>[];
   trajectory: readonly Readonly<{ year: number; value: number }>[];
   england: number | null;
+  /** For a count: England's rate of its whole and this place's, in words (never England's count). */
+  englandRate: string | null;
   neighbourAverage: number | null;
   rank: Readonly<{ rank: number; of: number }> | null;
 }>;
@@ -37,7 +47,7 @@ export type TargetDetail = Readonly<{
 
 const detailGroups = ['fsm', 'not-fsm', 'disadvantaged', 'not-disadvantaged', 'sen-support', 'ehc-plan', 'no-sen', 'in-care', 'gender:female', 'gender:male'];
 
-const noContext: TargetContext = { series: [], trajectory: [], england: null, neighbourAverage: null, rank: null };
+const noContext: TargetContext = { series: [], trajectory: [], england: null, englandRate: null, neighbourAverage: null, rank: null };
 
 /** A target in each framework version that holds it, with its evaluation for every year of that version. */
 export type TargetHistory = readonly Readonly<{ framework: Framework; target: Target; years: readonly EvaluatedTarget[] }>[];
@@ -74,9 +84,25 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       ];
     },
 
+    /**
+     * The year to show a framework for: the year asked for, refused (not found) outside the framework's years, or the
+     * latest of its years with any figure held for the LA (issue 11 point 15).
+     */
+    async yearOf(id: string, requested: number | undefined, policy: DisclosurePolicy): Promise<number> {
+      const framework = find(id);
+      const years: number[] = [];
+      if (requested === undefined) {
+        const context = await contextOf(framework);
+        for (let y = framework.years.from; y <= framework.years.to; y++)
+          if (framework.targets.some((t) => evaluateOne(framework, t, y, context, policy).evaluation.value !== null)) years.push(y);
+      }
+      return yearWithin(framework, requested, years);
+    },
+
     /** `group` applies every all-pupils target to one pupil group (its own baseline read from the figures held). */
     async evaluate(id: string, year: number, policy: DisclosurePolicy, placeCode?: string, group?: string): Promise<FrameworkEvaluation> {
       const framework = find(id);
+      yearWithin(framework, year, []);
       const context = await contextOf(framework, placeCode);
       const evaluated: EvaluatedTarget[] = [];
       for (const target of framework.targets) evaluated.push(evaluateOne(framework, forGroup(target, group), year, context, policy));
@@ -93,6 +119,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       const framework = find(id);
       const target = framework.targets.find((t) => t.id === targetId);
       if (target === undefined) throw new NotFoundError(`No target ${targetId} in ${framework.name}`);
+      yearWithin(framework, year, []);
       const county = await contextOf(framework);
       const la = evaluateOne(framework, target, year, county, policy);
       const districts = [];
@@ -133,7 +160,8 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     const indicator = code === null ? undefined : context.indicators.get(code);
     const goal = endGoal(target, indicator?.polarity ?? 'none');
     if (indicator === undefined || goal === null || target.gap !== null || indicator.polarity === 'none') return [];
-    const schools = await store.places.members(context.la.id, 'school');
+    // A mainstream target against mainstream schools only: special schools and PRUs are not what the figure measures.
+    const schools = (await store.places.members(context.la.id, 'school')).filter((s) => isStateFundedMainstream(s.attributes as SchoolAttributes));
     if (schools.length === 0) return [];
     const rows = ownFigures(
       await store.observations.find({
@@ -171,7 +199,15 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     // Every figure the framework can need for these places, read once: evaluating 50 targets over 5 years is then
     // done in memory rather than in hundreds of queries.
     const ids = [...new Set([place.id, la.id, ...(england ? [england.id] : []), ...(region ? [region.id] : []), ...members.map((m) => m.id)])];
-    const codes = [...new Set(framework.targets.flatMap((t) => t.measures.map((m) => m.indicator)))];
+    const indicators = new Map(catalogue().map((i) => [i.code, i]));
+    // Every indicator that measures a target: its own code and the LAIT measures publishing its breakdowns.
+    const codes = [
+      ...new Set(
+        framework.targets.flatMap((t) =>
+          t.measures.flatMap((m) => [m.indicator, ...Object.values(indicators.get(m.indicator)?.laitBreakdowns ?? {}).map(laitIndicatorCode)]),
+        ),
+      ),
+    ];
     const held = await store.observations.find({ indicatorCodes: codes, placeIds: ids, basis: figureBases, limit: 500_000 });
     const byKey = new Map<string, ObservationRow[]>();
     for (const r of held) {
@@ -180,12 +216,29 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       if (list === undefined) byKey.set(key, [r]);
       else list.push(r);
     }
-    const rowsFor = (code: string, period: string, breakdown: string) => byKey.get(`${code}|${period}|${breakdown}`) ?? [];
-    return { la, place, england, region, members, rowsFor, indicators: new Map(catalogue().map((i) => [i.code, i])) };
+    const stored = (code: string, period: string, breakdown: string) => byKey.get(`${code}|${period}|${breakdown}`) ?? [];
+    // A place's figure from the first indicator measuring it that holds one (the catalogue's own code first).
+    const rowsFor = (indicator: Indicator, period: string, breakdown: string): ObservationRow[] => {
+      const rows: ObservationRow[] = [];
+      for (const source of measuresOf(indicator, breakdown)) {
+        const covered = new Set(rows.map((r) => r.placeId));
+        for (const r of stored(source.code, period, source.breakdown))
+          if (!covered.has(r.placeId)) rows.push(source.code === indicator.code ? r : { ...r, indicatorCode: indicator.code, breakdown });
+      }
+      return rows;
+    };
+    const pupilCollections = new Map<string, string[]>();
+    for (const b of await store.register.batches(100_000, pupilFormat)) {
+      const match = /^(\w+)\/\w+-(\d{6})-/.exec(b.fileName);
+      if (match === null) continue;
+      const list = pupilCollections.get(match[2]!) ?? [];
+      if (!list.includes(match[1]!)) pupilCollections.set(match[2]!, [...list, match[1]!].sort());
+    }
+    return { la, place, england, region, members, rowsFor, indicators, pupilCollections };
   }
 
   function evaluateOne(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy): EvaluatedTarget {
-    const { la, place, england, region, members, indicators, rowsFor } = context;
+    const { la, place, england, region, members, indicators, rowsFor, pupilCollections } = context;
     const years = yearsOf(framework);
     const applies = place.kind === 'la' ? target.levels.includes('county') : target.levels.includes('district') || target.levels.includes('county');
     const indicator = target.indicator === null ? null : (indicators.get(target.indicator) ?? null);
@@ -196,13 +249,17 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     }
     // The figures of every year, measured by the indicator in force that year, for the place and its comparators.
     const byPlace = new Map<number, Map<number, YearFigure>>();
+    // For a count, what it counts from (the schools judged, or the published denominator): counts across places are
+    // compared only as rates of these (issue 11 point 14).
+    const wholes = new Map<number, Map<number, CountOf>>();
+    let wholeLabel = 'the whole';
     for (const y of years) {
       const code = target.indicator === null ? null : measureFor(target, y);
       const measure = code === null ? undefined : indicators.get(code);
       if (measure === undefined) continue;
       const period = periodOfYear(y, measure.periodType);
       const breakdowns = target.gap === null ? [target.breakdown] : [target.gap.group, target.gap.other];
-      const rows = ownFigures(breakdowns.flatMap((breakdown) => rowsFor(measure.code, period, breakdown)));
+      const rows = ownFigures(breakdowns.flatMap((breakdown) => rowsFor(measure, period, breakdown)));
       const shown = discloseRows(rows, () => measure, policy);
       for (const placeId of new Set(rows.map((r) => r.placeId))) {
         const figureOf = (breakdown: string): YearFigure => {
@@ -220,6 +277,13 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
         }
         const series = byPlace.get(placeId) ?? new Map<number, YearFigure>();
         series.set(y, figure);
+        const row = rows.find((r) => r.placeId === placeId && r.breakdown === target.breakdown);
+        const judged = row?.detail !== null && row?.detail !== undefined && 'judged' in row.detail ? (row.detail.judged ?? null) : null;
+        const whole = row?.denominator ?? judged;
+        if (measure.unit === 'count' && target.gap === null && figure.value !== null && whole !== null && whole !== undefined && whole > 0) {
+          wholes.set(placeId, (wholes.get(placeId) ?? new Map<number, CountOf>()).set(y, { count: figure.value, of: whole }));
+          wholeLabel = judged !== null ? 'schools judged' : (measure.denominator?.toLowerCase() ?? 'the whole');
+        }
         byPlace.set(placeId, series);
       }
     }
@@ -243,13 +307,22 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     // A target whose figures Waymark does not hold at all says where they will come from, not just "no figure".
     if (indicator !== null && ![...values.values()].some((f) => f.value !== null) && !target.rules.some((r) => r.kind === 'milestone_done')) {
       const noneHeld = ![...byPlace.values()].some((series) => [...series.values()].some((f) => f.value !== null));
-      if (noneHeld)
-        return {
-          target,
-          indicator,
-          evaluation: noData(year, `No data yet: ${indicator.title} comes from ${feedDescriptions[indicator.feed] ?? indicator.feed}.`),
-          context: noContext,
-        };
+      const code = measureFor(target, year) ?? indicator.code;
+      const measure = indicators.get(code) ?? indicator;
+      const period = periodOfYear(year, measure.periodType);
+      const held = { computable: computedMeasures.some((m) => m.indicator === code), pupilCollections: pupilCollections.get(period) ?? [] };
+      if (noneHeld) return { target, indicator, evaluation: noData(year, `No data yet: ${missingInput(measure, period, held)}.`), context: noContext };
+    }
+    // Years whose measure cannot be compared with the year before's: another indicator, or a break in the catalogue.
+    const newMeasureFrom = new Map<number, string>();
+    for (const y of years) {
+      const [was, is] = [measureFor(target, y - 1), measureFor(target, y)].map((c) => (c === null ? undefined : indicators.get(c)));
+      if (was === undefined || is === undefined) continue;
+      if (was.code !== is.code) newMeasureFrom.set(y, `new measure from ${y} (${is.code} replaces ${was.code})`);
+      else {
+        const brk = breakBetween(is.breaks, periodOfYear(y - 1, is.periodType), periodOfYear(y, is.periodType));
+        if (brk !== null) newMeasureFrom.set(y, newMeasureNote(brk));
+      }
     }
     const baseline =
       target.baseline === null || target.baseline.value !== null
@@ -264,6 +337,15 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
         values,
         comparators: { england: plain(valuesOf(england?.id)), region: plain(valuesOf(region?.id)), neighbours },
         neighbourRank,
+        newMeasureFrom,
+        wholes: {
+          label: wholeLabel,
+          own: wholes.get(place.id) ?? new Map(),
+          comparators: {
+            ...(england === undefined || !wholes.has(england.id) ? {} : { england: wholes.get(england.id)! }),
+            ...(region === undefined || !wholes.has(region.id) ? {} : { region: wholes.get(region.id)! }),
+          },
+        },
         done: target.done,
       },
       year,
@@ -271,7 +353,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     const goal = endGoal({ ...target, baseline }, polarity);
     const frameworkYears = years.filter((y) => y >= (baseline?.year ?? framework.years.from));
     const shownWith: TargetContext = {
-      series: frameworkYears.map((y) => ({ year: y, value: values.get(y)?.value ?? null })),
+      series: frameworkYears.map((y) => ({ year: y, value: values.get(y)?.value ?? null, newMeasure: newMeasureFrom.has(y) })),
       trajectory:
         goal === null
           ? []
@@ -279,12 +361,24 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
               const v = trajectoryAt({ ...target, baseline }, goal, y);
               return v === null ? [] : [{ year: y, value: v }];
             }),
-      england: valuesOf(england?.id).get(year)?.value ?? null,
+      // A count's England figure is not shown beside the place's: only England's rate, in words.
+      england: indicator?.unit === 'count' && target.gap === null ? null : (valuesOf(england?.id).get(year)?.value ?? null),
+      englandRate: (() => {
+        const [own, theirs] = [wholes.get(place.id)?.get(year), england === undefined ? undefined : wholes.get(england.id)?.get(year)];
+        return own === undefined || theirs === undefined ? null : `${describeRate(theirs, wholeLabel)}; here ${describeRate(own, wholeLabel)}`;
+      })(),
       neighbourAverage: neighbours.get(year) ?? null,
       rank: neighbourRank.get(year) ?? null,
     };
     return { target, indicator, evaluation, context: shownWith };
   }
+}
+
+/** A framework year, or not found: a framework sets no target outside its years. */
+function yearWithin(framework: Framework, requested: number | undefined, yearsWithFigures: readonly number[]): number {
+  const chosen = frameworkYear(framework, requested, yearsWithFigures);
+  if (!chosen.ok) throw new NotFoundError(chosen.reason);
+  return chosen.year;
 }
 
 /** An all-pupils target read for one pupil group: the same rules, the group's own figures and baseline. */

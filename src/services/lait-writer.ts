@@ -3,20 +3,12 @@ import { england, regionCodeForExactName, regionCodeForName } from '../domain/ge
 import { batchFormat, type ImportFile } from '../domain/import-file.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import { outsideUnit } from '../domain/indicators/dfe-number.ts';
-import { laitPeriod } from '../domain/indicators/lait.ts';
+import { laitIndicatorCode, laitPeriod } from '../domain/indicators/lait.ts';
 import type { ObservationInput } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { zeroCounts, type Counts } from './import-counts.ts';
 
-/** Indicators LAIT defines that the catalogue does not hold are kept under `lait-<key>` codes. */
-export function laitIndicatorCode(shortDesc: string): string {
-  return `lait-${shortDesc
-    .toLowerCase()
-    .replace(/&/g, 'and')
-    .replace(/%/g, 'pct')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')}`;
-}
+export { laitIndicatorCode } from '../domain/indicators/lait.ts';
 
 export async function writeLaitDictionary(tx: Store, file: Extract<ImportFile, { format: 'lait-dictionary' }>): Promise<Counts> {
   const existing = await tx.indicators.all();

@@ -2,6 +2,7 @@ import { NotFoundError, BadRequestError } from '../domain/errors.ts';
 import { governanceOrder, hierarchy, sectorOrder, type Governance, type PlaceKind, type SchoolAttributes, type Sector } from '../domain/geography/place.ts';
 import { isCalendarDate } from '../domain/periods/dates.ts';
 import { historyOf } from '../domain/geography/succession.ts';
+import { ownNeighbourGroups } from '../domain/comparison/neighbour-groups.ts';
 import { pupilsOnRollCode } from '../domain/indicators/indicator.ts';
 import type { PlaceRow } from '../store/place-store.ts';
 import type { Store } from '../store/store.ts';
@@ -25,7 +26,10 @@ export type PlacePage = Readonly<{
   sectors: readonly Sector[];
   governances: readonly Governance[];
   schools: readonly SchoolRow[];
+  /** The LA's own statistical-neighbour groups, newest list first. */
   groups: readonly PlaceSummary[];
+  /** How many other LAs' neighbour groups name this LA. */
+  neighbourOf: number;
 }>;
 
 export type SchoolRow = PlaceSummary &
@@ -49,6 +53,12 @@ const listedKinds: Readonly<Partial<Record<PlaceKind, PlaceKind[]>>> = {
 
 export function createPlaceService(store: Store, clock: Clock) {
   const summary = (p: PlaceRow): PlaceSummary => ({ kind: p.kind, code: p.code, name: p.name, status: p.status });
+  /** An LA's own neighbour groups (newest list first) and how many other LAs' groups name it (issue 11 point 16). */
+  const neighbourGroupsOf = async (place: PlaceRow) => {
+    const all = (await store.places.parents(place.id)).filter((p) => p.kind === 'neighbour_group');
+    const own = ownNeighbourGroups(place.code, all);
+    return { groups: own.map(summary), neighbourOf: all.length - own.length };
+  };
 
   async function ancestorsOf(placeId: number): Promise<PlaceSummary[]> {
     const chain: PlaceSummary[] = [];
@@ -71,6 +81,11 @@ export function createPlaceService(store: Store, clock: Clock) {
   }
 
   return {
+    /** The LA Waymark serves: the one whose districts are held (Kent in the demo and in a Kent import), or null. */
+    async servedLa(): Promise<string | null> {
+      return (await store.places.lasWithDistricts())[0] ?? null;
+    },
+
     async home() {
       const england = (await store.places.byKind('country'))[0];
       const las = await store.places.byKind('la');
@@ -153,7 +168,7 @@ export function createPlaceService(store: Store, clock: Clock) {
         sectors: sectorOrder.filter((s) => present.has(s)),
         governances: governanceOrder.filter((g) => present.has(g)),
         schools,
-        groups: (await store.places.parents(place.id)).filter((p) => p.kind === 'neighbour_group').map(summary),
+        ...(await neighbourGroupsOf(place)),
       };
     },
 

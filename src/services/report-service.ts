@@ -1,6 +1,7 @@
 import { rankPlaces } from '../domain/comparison/ranking.ts';
 import { periodOfYear } from '../domain/framework/framework.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
+import { breakBetween, newMeasureNote } from '../domain/indicators/breaks.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import { roundHalfUp } from '../domain/indicators/rounding.ts';
 import { annualReportSections, type ReportFigure } from '../domain/reports/annual-report.ts';
@@ -73,7 +74,9 @@ export function createReportService(store: Store, frameworks: ReturnType<typeof 
           const indicator = indicators.get(figure.indicator);
           if (indicator === undefined) continue;
           const now = await figuresAt(figure, indicator, year);
-          const before = await figuresAt(figure, indicator, year - 1);
+          // Last year's figure only where the catalogue says the two years' measures may be compared (issue 11 point 11).
+          const brk = breakBetween(indicator.breaks, periodOfYear(year - 1, indicator.periodType), periodOfYear(year, indicator.periodType));
+          const before = brk === null ? await figuresAt(figure, indicator, year - 1) : new Map<number, number | null>();
           const gap = figure.gap !== undefined;
           const polarity = gap ? 'lower_is_better' : indicator.polarity;
           const neighbourValues = members.map((m) => ({ code: m.code, value: now.get(m.id) ?? null }));
@@ -90,6 +93,7 @@ export function createReportService(store: Store, frameworks: ReturnType<typeof 
               previous: before.get(la.id) ?? null,
               england: england === undefined ? null : (now.get(england.id) ?? null),
               rank: rank === null ? null : { rank, of: present },
+              newMeasure: brk === null ? null : newMeasureNote(brk),
             }),
           );
         }

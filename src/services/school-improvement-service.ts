@@ -1,11 +1,12 @@
 import { NotFoundError } from '../domain/errors.ts';
+import { describeGap } from '../domain/comparison/gaps.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { pupilsOnRollCode, type Indicator } from '../domain/indicators/indicator.ts';
 import { academicYearCode, academicYearLabel, startYearOf } from '../domain/periods/academic-year.ts';
 import type { FloorResult, Phase } from '../domain/schools/floor-standards.ts';
 import { judgementIndex, predecessorIndex, type CurrentJudgement } from '../domain/schools/inspection-history.ts';
-import { riskScore, type RiskComponent } from '../domain/schools/risk.ts';
+import { concernOf, riskScore, type RiskComponent } from '../domain/schools/risk.ts';
 import { rankAmong, scaleOf, similarSchools, type SchoolContext } from '../domain/schools/similar-schools.ts';
 import { classifyTrend, type Trend, type TrendPoint } from '../domain/schools/trends.ts';
 import type { ObservationRow } from '../store/observation-store.ts';
@@ -246,8 +247,8 @@ export function createSchoolImprovementService(
           floor === null || !floor.result.applies
             ? null
             : { below: floor.result.below, period: floor.label, failed: 'failed' in floor.result ? (floor.result.failed ?? []) : [] },
-        trends: s.trends.map((t) => ({ indicator: t.title, class: t.trend.classified ? t.trend.class : null })),
-        similarRanks: ranks.map((r) => ({ indicator: r.title, rank: r.rank, of: r.of })),
+        trends: s.trends.map((t) => ({ indicator: t.title, concern: concernOf(t.indicator), class: t.trend.classified ? t.trend.class : null })),
+        similarRanks: ranks.map((r) => ({ indicator: r.title, concern: concernOf(r.indicator), rank: r.rank, of: r.of })),
       });
       return {
         urn: s.place.code,
@@ -372,10 +373,10 @@ export function createSchoolImprovementService(
               const latest = all.at(-1)?.period;
               const g = rows.find((r) => r.indicatorCode === code && r.breakdown === group && r.period === latest);
               const o = rows.find((r) => r.indicatorCode === code && r.breakdown === other && r.period === latest);
-              // From the unrounded figures, and only where both are shown to this audience.
-              return g === undefined || o === undefined || g.value === null || o.value === null || g.shown.value === null || o.shown.value === null
-                ? []
-                : [{ group, other, period: latest!, gap: o.value - g.value }];
+              // From the unrounded figures, and only where both are shown to this audience and a gap means something.
+              if (g === undefined || o === undefined || g.value === null || o.value === null || g.shown.value === null || o.shown.value === null) return [];
+              const words = describeGap(indicator, group, other, g.value, o.value, indicator.decimalPlaces);
+              return words === null ? [] : [{ group, other, period: latest!, ...words }];
             }),
           };
         })

@@ -3,6 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Database } from './schema.ts';
 
+/** An indicator as the store holds it: LAIT breakdown keys stay in the catalogue files, read by the framework. */
+export function withoutLaitBreakdowns(indicator: Indicator): Indicator {
+  const stored = { ...indicator };
+  delete stored.laitBreakdowns;
+  return stored;
+}
+
 /** The indicator catalogue as the store holds it (written from the files in indicators/). */
 export function createIndicatorStore(db: Kysely<Database>) {
   return {
@@ -13,8 +20,9 @@ export function createIndicatorStore(db: Kysely<Database>) {
       let updated = 0;
       for (const indicator of indicators) {
         const before = existing.get(indicator.code);
-        // jsonb reorders object keys, so compare values, not their JSON text.
-        if (before !== undefined && isDeepStrictEqual(before, indicator)) continue;
+        // jsonb reorders object keys, so compare values, not their JSON text. LAIT breakdown keys are read from the
+        // catalogue files by the framework, not stored.
+        if (before !== undefined && isDeepStrictEqual(before, withoutLaitBreakdowns(indicator))) continue;
         if (before === undefined) inserted++;
         else updated++;
         const row = toRow(indicator);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { changeOnLastYear, gapBetween, previousPeriod } from './gaps.ts';
+import { changeOnLastYear, describeGap, gapBetween, previousPeriod } from './gaps.ts';
 
 describe('gaps', () => {
   it('measures the disadvantaged gap in points, other minus group (data.md row 12: Kent KS4 2013/14, 65.3 − 30.6 = 34.7)', () => {
@@ -35,5 +35,34 @@ describe('change on last year', () => {
     assert.deepEqual(changeOnLastYear(11.34, 10.5, 'lower_is_better', 2), { points: 0.84, direction: 'worse' });
     assert.deepEqual(changeOnLastYear(5, 5, 'lower_is_better', 0), { points: 0, direction: 'same' });
     assert.equal(changeOnLastYear(5, null, 'lower_is_better', 0), null);
+  });
+});
+
+// Issue 11 point 13: a school profile's gap is shown only where it means something, with its unit and direction in words.
+describe('a pupil-group gap in words', () => {
+  it('shows no gap for a share of the cohort, a count or a band: a group is 100% of itself', () => {
+    // ks4-cohort-disadvantaged (indicators/key-stage-4-and-post-16.yaml): percent, polarity none.
+    assert.equal(describeGap({ unit: 'percent', polarity: 'none' }, 'disadvantaged', 'not-disadvantaged', 100, 0, 1), null);
+    assert.equal(describeGap({ unit: 'count', polarity: 'lower_is_better' }, 'fsm', 'not-fsm', 3, 12, 0), null);
+    assert.equal(describeGap({ unit: 'band', polarity: 'higher_is_better' }, 'fsm', 'not-fsm', 2, 3, 0), null);
+  });
+
+  it('says the unit and the direction where higher is better (KS2 RWM 52% against 74%, LAIT 2019 Kent)', () => {
+    assert.deepEqual(describeGap({ unit: 'percent', polarity: 'higher_is_better' }, 'disadvantaged', 'not-disadvantaged', 52, 74, 0), {
+      points: 22,
+      unit: 'percentage points',
+      sentence: 'Disadvantaged pupils 22.0 percentage points behind other pupils',
+    });
+    assert.equal(
+      describeGap({ unit: 'average_score', polarity: 'higher_is_better' }, 'fsm', 'not-fsm', 33, 51.3, 1)!.sentence,
+      'Pupils eligible for free school meals 18.3 points behind other pupils',
+    );
+  });
+
+  it('never calls a worse figure "ahead" where lower is better (persistent absence 15.1% against 9.1%)', () => {
+    assert.equal(
+      describeGap({ unit: 'percent', polarity: 'lower_is_better' }, 'disadvantaged', 'not-disadvantaged', 15.1, 9.1, 1)!.sentence,
+      'Disadvantaged pupils 6.0 percentage points higher than other pupils (lower is better, so behind)',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { Polarity } from '../indicators/indicator.ts';
+import type { Polarity, Unit } from '../indicators/indicator.ts';
 import { startYearOf, academicYearCode } from '../periods/academic-year.ts';
 import { roundHalfUp } from '../indicators/rounding.ts';
 
@@ -46,4 +46,47 @@ export function changeOnLastYear(current: number | null, previous: number | null
   if (points === 0) return { points, direction: 'same' };
   if (polarity === 'none') return { points, direction: 'changed' };
   return { points, direction: (polarity === 'higher_is_better') === points > 0 ? 'better' : 'worse' };
+}
+
+/**
+ * A pupil-group gap on a school profile, in words (issue 11 point 13), or null where a gap means nothing. A gap
+ * compares how two groups of pupils do on an outcome, so it needs an outcome with a direction: not a share of the
+ * cohort (a group is 100% of itself: "−100 points ahead"), not a count (groups differ in size), not a band, and not a
+ * measure without polarity. The unit is said (percentage points for percentages; points for scores) and the
+ * direction is said by polarity: behind or ahead where higher is better, higher or lower (and which is better) where
+ * lower is better.
+ */
+export type GapWords = Readonly<{ points: number; unit: string; sentence: string }>;
+
+const groupWords: Readonly<Record<string, string>> = {
+  disadvantaged: 'Disadvantaged pupils',
+  'not-disadvantaged': 'other pupils',
+  fsm: 'Pupils eligible for free school meals',
+  'not-fsm': 'other pupils',
+  'sen-support': 'Pupils with SEN support',
+  'ehc-plan': 'Pupils with a statement or EHC plan',
+  'no-sen': 'pupils with no SEN',
+};
+
+export function describeGap(
+  measure: Readonly<{ unit: Unit; polarity: Polarity }>,
+  group: string,
+  other: string,
+  groupValue: number,
+  otherValue: number,
+  decimalPlaces: number,
+): GapWords | null {
+  if (measure.polarity === 'none' || !(measure.unit === 'percent' || measure.unit === 'average_score' || measure.unit === 'points')) return null;
+  const unit = measure.unit === 'percent' ? 'percentage points' : 'points';
+  const difference = roundHalfUp(groupValue - otherValue, Math.max(1, decimalPlaces));
+  const size = `${Math.abs(difference).toFixed(Math.max(1, decimalPlaces))} ${unit}`;
+  const [who, than] = [groupWords[group] ?? group, groupWords[other] ?? other];
+  if (difference === 0) return { points: 0, unit, sentence: `${who} level with ${than}` };
+  if (measure.polarity === 'higher_is_better')
+    return { points: Math.abs(difference), unit, sentence: `${who} ${size} ${difference < 0 ? 'behind' : 'ahead of'} ${than}` };
+  return {
+    points: Math.abs(difference),
+    unit,
+    sentence: `${who} ${size} ${difference > 0 ? 'higher' : 'lower'} than ${than} (lower is better, so ${difference > 0 ? 'behind' : 'ahead'})`,
+  };
 }

@@ -225,7 +225,42 @@ describe('missing and suppressed figures, several rules, trends', () => {
       e.rules.map((r) => r.status),
       ['met', 'off_track'],
     );
-    assert.deepEqual([combine(['met', 'not_yet_due']), combine(['no_data', 'on_track']), combine([])], ['on_track', 'no_data', 'no_data']);
+    assert.deepEqual([combine(['met', 'not_yet_due']), combine([])], ['on_track', 'no_data']);
+  });
+
+  it('judges a target on the rules that can be judged and names the ones that cannot (issue 11 point 10)', () => {
+    // Kent's 2017-2020 KS2 target in 2019 on LAIT: 68% after 67% (improved), above England's 65%, no neighbour rank held.
+    const ks2 = target([
+      { kind: 'year_on_year', from: 2016 },
+      { kind: 'vs_comparator', comparator: 'england' },
+      { kind: 'rank_among_neighbours', reading: 'top_quartile', by: 2020 },
+    ]);
+    const e = evaluateTarget(ks2, higher({ 2018: 67, 2019: 68 }, { comparators: { england: new Map([[2019, 65]]) } }), 2019);
+    assert.equal(e.status, 'met');
+    assert.match(e.reason, /Not judged: no neighbour ranking for 2019/);
+    // A failing rule still decides, a missing one beside progress leaves progress, nothing judged is no data.
+    assert.deepEqual(
+      [combine(['no_data', 'on_track']), combine(['no_data', 'off_track']), combine(['no_data', 'not_yet_due']), combine(['no_data', 'no_data'])],
+      ['on_track', 'off_track', 'no_data', 'no_data'],
+    );
+    // The figure itself missing leaves every figure rule unjudged: still no data.
+    assert.equal(evaluateTarget(ks2, higher({ 2018: 67 }, { comparators: { england: new Map([[2019, 65]]) } }), 2019).status, 'no_data');
+  });
+
+  it('compares no figure across a break in the measure: year on year and the trend start again (issue 11 point 11)', () => {
+    // indicators/attendance-and-exclusions.yaml: persistent absence moves to the 10% threshold in 2015/16 (framework
+    // year 2016), so 2016's 9.1% is not "worse than" 2015's 3.0% on the 15% threshold.
+    const yoy = target([{ kind: 'year_on_year', from: 2013 }]);
+    const newMeasureFrom = new Map([[2016, 'new measure from 2015/16 (pupil-level 10% threshold)']]);
+    const e = evaluateTarget(yoy, lower({ 2014: 3.2, 2015: 3.0, 2016: 9.1 }, { newMeasureFrom }), 2016);
+    assert.equal(e.status, 'no_data');
+    assert.match(e.reason, /New measure from 2015\/16 \(pupil-level 10% threshold\): not compared with 2015/);
+    assert.doesNotMatch(e.reason, /against 3\.0%/);
+    // The year after compares within the new measure again.
+    assert.equal(evaluateTarget(yoy, lower({ 2015: 3.0, 2016: 9.1, 2017: 8.9 }, { newMeasureFrom }), 2017).status, 'met');
+    // The trend reads only the new measure's years: 9.1 and 8.9 (0.2 down a year) give 8.5 by 2019, not a line from 3.0.
+    const atMost = target([{ kind: 'at_most', value: 5, by: 2019 }], null);
+    assert.deepEqual(evaluateTarget(atMost, lower({ 2015: 3.0, 2016: 9.1, 2017: 8.9 }, { newMeasureFrom }), 2017).trend, { year: 2019, value: 8.5 });
   });
 
   it('projects the last three years to the deadline', () => {

@@ -1,5 +1,6 @@
 import type { DfeSymbol, Polarity, Unit } from '../indicators/indicator.ts';
 import { roundHalfUp } from '../indicators/rounding.ts';
+import { describeRate, rateOf, type CountOf } from '../comparison/count-rates.ts';
 import type { Comparator, NeighbourReading, Target, TargetRule } from './framework.ts';
 
 /**
@@ -27,6 +28,16 @@ export type TargetData = Readonly<{
   comparators?: Partial<Readonly<Record<Comparator, ReadonlyMap<number, number | null>>>>;
   /** The place's rank within its statistical-neighbour group (1 is best) and the group's size. */
   neighbourRank?: ReadonlyMap<number, Readonly<{ rank: number; of: number }>>;
+  /**
+   * Years that start a new measure (the catalogue's breaks, or a different indicator from the year before), with the
+   * words to say: no rule, trend or line compares a figure with one before such a year (issue 11 point 11).
+   */
+  newMeasureFrom?: ReadonlyMap<number, string>;
+  /**
+   * For a count: each year's count with its whole (e.g. schools judged), here and for each comparator. A count is
+   * compared with a comparator only as a rate of its whole, never count against count (issue 11 point 14).
+   */
+  wholes?: Readonly<{ label: string; own: ReadonlyMap<number, CountOf>; comparators: Partial<Readonly<Record<Comparator, ReadonlyMap<number, CountOf>>>> }>;
   /** A delivery milestone's record: the date it was done and the evidence. */
   done?: Readonly<{ on: string; evidence: string }> | null;
 }>;
@@ -51,13 +62,17 @@ export function evaluateTarget(target: Target, data: TargetData, year: number): 
   const value = figure?.value ?? null;
   const goal = endGoal(target, data.polarity);
   const trajectory = goal === null ? null : trajectoryAt(target, goal, year);
-  const trend = goal === null ? null : trendTo(data.values, year, goal.year, data.decimalPlaces);
+  const trend = goal === null ? null : trendTo(comparableWith(data, year), year, goal.year, data.decimalPlaces);
   const results = target.rules.map((rule) => evaluateRule(rule, target, data, year, fmt, trajectory));
   const status = combine(results.map((r) => r.status));
   const context = contextOf(data, year, fmt);
   const history = status === 'met' || value === null ? '' : metEarlierNote(target, data, year);
   const trendNote = trend !== null && status !== 'met' && status !== 'no_data' ? `on the recent trend ${fmt.value(trend.value)} by ${trend.year}` : '';
-  const reason = [[...new Set(results.map((r) => r.reason))].join('; '), history, context, trendNote]
+  // A target with several rules is judged on the rules that can be judged; the ones that cannot are named, not hidden.
+  const judged = status === 'no_data' ? results : results.filter((r) => r.status !== 'no_data');
+  const unjudged = status === 'no_data' ? [] : results.filter((r) => r.status === 'no_data');
+  const notJudged = unjudged.length === 0 ? '' : `not judged: ${[...new Set(unjudged.map((r) => r.reason))].join('; ')}`;
+  const reason = [[...new Set(judged.map((r) => r.reason))].join('; '), notJudged, history, context, trendNote]
     .filter((s) => s !== '')
     .map((s) => s[0]!.toUpperCase() + s.slice(1))
     .join('. ');
@@ -122,6 +137,26 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
     case 'vs_comparator': {
       if (rule.from !== undefined && year < rule.from)
         return { kind, status: 'not_yet_due', reason: `compared with ${comparatorName[rule.comparator]} from ${rule.from}` };
+      if (data.unit === 'count') {
+        // Count against count says nothing across places of different sizes: compare the rates of their wholes.
+        const own = data.wholes?.own.get(year);
+        const theirs = data.wholes?.comparators[rule.comparator]?.get(year);
+        if (own === undefined || theirs === undefined)
+          return {
+            kind,
+            status: 'no_data',
+            reason: `no rate to compare with ${comparatorName[rule.comparator]} for ${year} (a count is compared only as a rate)`,
+          };
+        const [mine, their] = [rateOf(own)!, rateOf(theirs)!];
+        const better = isBetter(data.polarity, mine, their);
+        const relation = mine === their ? 'level with' : better ? 'better than' : 'worse than';
+        const label = data.wholes!.label;
+        return {
+          kind,
+          status: better ? 'met' : 'off_track',
+          reason: `${describeRate(own, label)}, ${relation} ${comparatorName[rule.comparator]} (${describeRate(theirs, label)})`,
+        };
+      }
       const other = data.comparators?.[rule.comparator]?.get(year) ?? null;
       if (other === null) return { kind, status: 'no_data', reason: `no ${comparatorName[rule.comparator]} figure for ${year}` };
       const better = isBetter(data.polarity, value, other);
@@ -138,7 +173,7 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
       const holds = rank.rank <= bestRanks(rule.reading, rank.of);
       const reading = `${readingText[rule.reading]} (rank ${bestRanks(rule.reading, rank.of)} or better of ${rank.of})`;
       if (holds) return { kind, status: 'met', reason: `${ordinal(rank.rank)} of ${rank.of} neighbours: ${reading}` };
-      const before = data.neighbourRank?.get(year - 1);
+      const before = data.newMeasureFrom?.has(year) ? undefined : data.neighbourRank?.get(year - 1);
       const improving = before !== undefined && rank.rank < before.rank;
       return {
         kind,
@@ -147,6 +182,8 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
       };
     }
     case 'year_on_year': {
+      const fresh = data.newMeasureFrom?.get(year);
+      if (fresh !== undefined) return { kind, status: 'no_data', reason: `${fresh}: not compared with ${year - 1}` };
       const previous = data.values.get(year - 1)?.value ?? null;
       if (previous === null) return { kind, status: 'no_data', reason: `no ${year - 1} figure to compare with` };
       const better = isBetter(data.polarity, value, previous);
@@ -160,7 +197,7 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
       const inside = value >= rule.min && value <= rule.max;
       const range = `the band ${fmt.value(rule.min)} to ${fmt.value(rule.max)}`;
       if (inside) return { kind, status: 'met', reason: `${fmt.value(value)}, within ${range}` };
-      const previous = data.values.get(year - 1)?.value ?? null;
+      const previous = data.newMeasureFrom?.has(year) ? null : (data.values.get(year - 1)?.value ?? null);
       const distance = (v: number) => (v < rule.min ? rule.min - v : v - rule.max);
       const closing = previous !== null && distance(value) < distance(previous);
       return {
@@ -170,6 +207,12 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
       };
     }
   }
+}
+
+/** The figures that may be compared with the year's: none before the latest new measure up to that year. */
+export function comparableWith(data: Pick<TargetData, 'values' | 'newMeasureFrom'>, year: number): ReadonlyMap<number, YearFigure> {
+  const from = Math.max(-Infinity, ...[...(data.newMeasureFrom?.keys() ?? [])].filter((y) => y <= year));
+  return new Map([...data.values].filter(([y]) => y >= from));
 }
 
 /** A "reach this by then" rule: met when reached (early or on time); before the deadline, on track when at or better than the trajectory. */
@@ -260,13 +303,18 @@ export function trendTo(
   return { year: deadline, value: roundHalfUp(my + slope * (deadline - mx), decimalPlaces) };
 }
 
-/** All rules must hold: a failing rule decides, then missing data, then progress. */
+/**
+ * All rules must hold: a failing rule decides; otherwise the status comes from the rules that can be judged (a rule
+ * without its figure, such as a neighbour rank not held, is left out and named in the reason, not allowed to hide a
+ * judgement the figures do support: issue 11 point 10). Nothing judged, or only "not yet due" beside a rule that
+ * cannot be judged, is no data.
+ */
 export function combine(statuses: readonly Status[]): Status {
-  if (statuses.length === 0) return 'no_data';
   if (statuses.includes('off_track')) return 'off_track';
-  if (statuses.includes('no_data')) return 'no_data';
-  if (statuses.every((s) => s === 'met')) return 'met';
-  if (statuses.every((s) => s === 'not_yet_due')) return 'not_yet_due';
+  const judged = statuses.filter((s) => s !== 'no_data');
+  if (judged.length === 0) return 'no_data';
+  if (judged.every((s) => s === 'not_yet_due')) return judged.length < statuses.length ? 'no_data' : 'not_yet_due';
+  if (judged.every((s) => s === 'met')) return 'met';
   return 'on_track';
 }
 
@@ -281,7 +329,12 @@ function metEarlierNote(target: Target, data: TargetData, year: number): string 
 function contextOf(data: TargetData, year: number, fmt: Formatter): string {
   const parts: string[] = [];
   const england = data.comparators?.england?.get(year);
-  if (england !== undefined && england !== null) parts.push(`England ${fmt.value(england)}`);
+  if (data.unit === 'count') {
+    // A count beside England's count would mislead: England's rate beside this place's, where both wholes are held.
+    const own = data.wholes?.own.get(year);
+    const theirs = data.wholes?.comparators.england?.get(year);
+    if (own !== undefined && theirs !== undefined) parts.push(`${describeRate(own, data.wholes!.label)}; England ${describeRate(theirs, data.wholes!.label)}`);
+  } else if (england !== undefined && england !== null) parts.push(`England ${fmt.value(england)}`);
   const rank = data.neighbourRank?.get(year);
   if (rank !== undefined) parts.push(`${ordinal(rank.rank)} of ${rank.of} neighbours, ${ordinal(quartileOfRank(rank.rank, rank.of))} quartile`);
   return parts.join('; ');

@@ -119,3 +119,50 @@ export function noComparableMeasure(target: Target, year: number): string | null
     ? `No comparable measure for ${year}`
     : `No comparable measure for ${year}: ${ended.indicator} ended in ${ended.to}, and its successor is not comparable with the target`;
 }
+
+/** What Waymark holds towards an indicator's figure for a year, to say which input is really missing. */
+export type InputsHeld = Readonly<{
+  /** Waymark has a rule computing the indicator from pupil records (src/compute/measures.ts). */
+  computable: boolean;
+  /** Pupil-record collections imported for the year's period (e.g. ['eyfs', 'ks2']). */
+  pupilCollections: readonly string[];
+}>;
+
+/**
+ * Why a target has no figure at all, naming the input that is really missing (issue 11 point 12): not "import pupil
+ * records" when they are imported but no rule computes the measure from them, and the LAIT measure where the DfE's LA
+ * tool publishes one.
+ */
+export function missingInput(
+  indicator: Readonly<{ title: string; feed: string; source: string; lait: string | null }>,
+  period: string,
+  held: InputsHeld,
+): string {
+  const label = period.length === 6 ? `${period.slice(0, 4)}/${period.slice(4)}` : period;
+  if (indicator.feed !== 'pupil-records') return `${indicator.title} comes from ${feedDescriptions[indicator.feed] ?? indicator.feed}`;
+  const lait = indicator.lait === null ? "the DfE's LA tool (LAIT) publishes no figure for it" : `nor is LAIT's ${indicator.lait} imported (waymark import)`;
+  if (!held.computable) {
+    const imported = held.pupilCollections.length === 0 ? '' : ` (the ${label} pupil records imported: ${held.pupilCollections.join(', ')})`;
+    return `Waymark has no rule computing ${indicator.title} from pupil records${imported}; it needs the published figure (${indicator.source}), not imported`;
+  }
+  return `${indicator.title} is computed from pupil records, and none for ${label} are imported (waymark pupils import); ${lait}`;
+}
+
+/**
+ * The year a framework is shown for (issue 11 point 15): a year asked for must be one of the framework's years, else
+ * the framework is refused for it (a 2013-2016 plan has no 2030); without one, the latest of its years with figures
+ * held, else its first year.
+ */
+export function frameworkYear(
+  framework: Pick<Framework, 'name' | 'years'>,
+  requested: number | undefined,
+  yearsWithFigures: readonly number[],
+): { ok: true; year: number } | { ok: false; reason: string } {
+  const { from, to } = framework.years;
+  if (requested !== undefined)
+    return requested >= from && requested <= to
+      ? { ok: true, year: requested }
+      : { ok: false, reason: `${framework.name} covers ${from} to ${to}; it sets no target for ${requested}` };
+  const held = yearsWithFigures.filter((y) => y >= from && y <= to);
+  return { ok: true, year: held.length === 0 ? from : Math.max(...held) };
+}

@@ -34,6 +34,11 @@ export type Indicator = Readonly<{
   feed: Feed;
   /** The measure's key (Short Desc) in DfE's LA Interactive Tool, where it has one. */
   lait: string | null;
+  /**
+   * LAIT keys that publish this measure for one pupil group or phase as a measure of their own (e.g. SFPriPerAbNew is
+   * persistent absence for phase:primary): a target reads them as this indicator's figure for that breakdown.
+   */
+  laitBreakdowns?: Readonly<Record<string, string>>;
   /** Targets of Kent's 2013-2016 framework (seed numbering) this indicator serves. */
   framework: readonly number[];
 }>;

@@ -1,12 +1,32 @@
 import type { Located } from '../geography/register.ts';
 import { academicYearCode } from '../periods/academic-year.ts';
-import type { DataVersion, PeriodType, Polarity, Unit } from './indicator.ts';
+import type { DataVersion, Indicator, PeriodType, Polarity, Unit } from './indicator.ts';
 
 /**
  * DfE's Local Authority Interactive Tool (LAIT) as published: a data dictionary of measures and a long table
  * of values (`Short Desc, Data item, Years, LA and Regions, Values, LA Number, Region`). These rules read its
  * year labels, polarities and units into Waymark's model.
  */
+
+/** Indicators LAIT defines that the catalogue does not hold are kept under `lait-<key>` codes. */
+export function laitIndicatorCode(shortDesc: string): string {
+  return `lait-${shortDesc
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/%/g, 'pct')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+}
+
+/**
+ * Every indicator that measures a catalogue indicator for a breakdown: its own code, then the LAIT measure that
+ * publishes that breakdown on its own (persistent absence, phase:primary is LAIT's SFPriPerAbNew, held as
+ * lait-sfpriperabnew with breakdown all). A target reads them in this order, the first figure held winning.
+ */
+export function measuresOf(indicator: Pick<Indicator, 'code' | 'laitBreakdowns'>, breakdown: string): { code: string; breakdown: string }[] {
+  const key = indicator.laitBreakdowns?.[breakdown];
+  return [{ code: indicator.code, breakdown }, ...(key === undefined ? [] : [{ code: laitIndicatorCode(key), breakdown: 'all' }])];
+}
 
 export type LaitMeasureRecord = Located &
   Readonly<{

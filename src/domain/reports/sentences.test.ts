@@ -30,6 +30,27 @@ describe('report sentences', () => {
     assert.equal(s, 'In 2012, permanent exclusions: 192; 60 better than 2011 (252).');
   });
 
+  it('never compare across a break in the measure: a new measure is said to be one (issue 11 point 11)', () => {
+    // Persistent absence moved from the 15% threshold to each pupil's own 10% in 2015/16 (indicators/*.yaml breaks).
+    const s = describeFigure(
+      facts({
+        subject: 'persistently absent pupils in primary schools',
+        year: 2016,
+        decimalPlaces: 1,
+        polarity: 'lower_is_better',
+        value: 9.2,
+        previous: null,
+        england: null,
+        rank: null,
+        newMeasure: 'new measure from 2015/16 (pupil-level 10% threshold replaces the fixed session count)',
+      }),
+    );
+    assert.equal(
+      s,
+      'In 2016, persistently absent pupils in primary schools: 9.2%; new measure from 2015/16 (pupil-level 10% threshold replaces the fixed session count), not compared with 2015.',
+    );
+  });
+
   it('say when no figure is held, rather than guess', () => {
     assert.equal(describeFigure(facts({ value: null })), 'No figure is held for pupils at level 4+ in English and maths at KS2 in 2012.');
   });

@@ -17,13 +17,16 @@ export type FigureFacts = Readonly<{
   previous: number | null;
   england: number | null;
   rank: Readonly<{ rank: number; of: number }> | null;
+  /** Set when the catalogue records a break between last year and this: the words said instead of a change. */
+  newMeasure?: string | null;
 }>;
 
 export function describeFigure(f: FigureFacts): string {
   const show = (v: number) => `${roundHalfUp(v, f.decimalPlaces).toFixed(f.decimalPlaces)}${f.unit === 'percent' ? '%' : f.unit === 'points' ? ' points' : ''}`;
   if (f.value === null) return `No figure is held for ${f.subject} in ${f.year}.`;
   const parts = [`In ${f.year}, ${f.subject}: ${show(f.value)}`];
-  if (f.previous !== null) {
+  if (f.newMeasure !== undefined && f.newMeasure !== null) parts.push(`${f.newMeasure}, not compared with ${f.year - 1}`);
+  else if (f.previous !== null) {
     const change = roundHalfUp(f.value - f.previous, f.decimalPlaces);
     const points = f.unit === 'percent' || f.unit === 'points' ? ' points' : '';
     const direction =

@@ -30,9 +30,32 @@ export const riskPoints = {
 export type RiskInput = Readonly<{
   ofsted: Readonly<{ grade: OverallGrade; label: string; category: Category; inspectedOn: string; carried: boolean }> | null;
   floor: Readonly<{ below: boolean | null; period: string; failed: readonly string[] }> | null;
-  trends: readonly Readonly<{ indicator: string; class: TrendClass | null }>[];
-  similarRanks: readonly Readonly<{ indicator: string; rank: number; of: number }>[];
+  /** `concern`: what the indicator measures (concernOf); overlapping measures of one concern score once. */
+  trends: readonly Readonly<{ indicator: string; concern?: string; class: TrendClass | null }>[];
+  similarRanks: readonly Readonly<{ indicator: string; concern?: string; rank: number; of: number }>[];
 }>;
+
+/**
+ * The concern a headline indicator measures. KS4 has five overlapping headline measures (Attainment 8, grade 5 and
+ * A*-C in English and maths, 5+ A*-C) against KS2's few, so scoring each measure made secondaries dominate the watch
+ * list; each concern is scored once, on its worst measure (issue 11 point 14).
+ */
+export const headlineConcerns: Readonly<Record<string, string>> = {
+  'ks2-expected-rwm': 'KS2 attainment',
+  'ks2-level4-rwm': 'KS2 attainment',
+  'ks2-level4-english-maths': 'KS2 attainment',
+  'ks2-expected-progress-english': 'KS2 progress',
+  'ks2-expected-progress-maths': 'KS2 progress',
+  'ks4-progress8': 'KS4 progress',
+  'ks4-attainment8': 'KS4 attainment',
+  'ks4-grade5-english-maths': 'KS4 attainment',
+  'ks4-a-c-english-maths': 'KS4 attainment',
+  'ks4-5ac-em': 'KS4 attainment',
+};
+
+export function concernOf(indicatorCode: string): string | undefined {
+  return headlineConcerns[indicatorCode];
+}
 
 export type RiskComponent = Readonly<{ label: string; points: number; reason: string }>;
 
@@ -55,18 +78,37 @@ export function riskScore(input: RiskInput): { score: number; components: RiskCo
       points: riskPoints.floorUndecided,
       reason: `${f.period}: ${f.failed.join('; ')} (not decidable from the figures held)`,
     });
-  for (const t of input.trends) {
-    if (t.class === 'rapidly-declining')
-      components.push({ label: `${t.indicator}: rapidly declining`, points: riskPoints.rapidlyDeclining, reason: 'significant fall over three years' });
-    if (t.class === 'declining')
-      components.push({ label: `${t.indicator}: declining`, points: riskPoints.declining, reason: 'significant fall over three years' });
+  // Each concern once, on its worst measure: rapidly declining over declining; the measures behind it named.
+  for (const [concern, trends] of byConcern(input.trends)) {
+    const rapid = trends.filter((t) => t.class === 'rapidly-declining');
+    const falling = trends.filter((t) => t.class === 'declining');
+    const worst = rapid.length > 0 ? rapid : falling;
+    if (worst.length === 0) continue;
+    const measures = worst.map((t) => t.indicator).join('; ');
+    components.push({
+      label: `${concern}: ${rapid.length > 0 ? 'rapidly declining' : 'declining'}`,
+      points: rapid.length > 0 ? riskPoints.rapidlyDeclining : riskPoints.declining,
+      reason: `significant fall over three years${measures === concern ? '' : ` (${measures})`}`,
+    });
   }
-  for (const r of input.similarRanks)
-    if (r.of >= 4 && r.rank > (3 * r.of) / 4)
-      components.push({
-        label: `${r.indicator}: bottom quarter of similar schools`,
-        points: riskPoints.bottomOfSimilar,
-        reason: `ranked ${r.rank} of ${r.of}`,
-      });
+  for (const [concern, ranks] of byConcern(input.similarRanks)) {
+    const bottom = ranks.filter((r) => r.of >= 4 && r.rank > (3 * r.of) / 4);
+    if (bottom.length === 0) continue;
+    components.push({
+      label: `${concern}: bottom quarter of similar schools`,
+      points: riskPoints.bottomOfSimilar,
+      reason: bottom.map((r) => `${r.indicator === concern ? '' : `${r.indicator}: `}ranked ${r.rank} of ${r.of}`).join('; '),
+    });
+  }
   return { score: components.reduce((a, c) => a + c.points, 0), components };
+}
+
+/** Items grouped by their concern (an item without one is its own concern), in first-seen order. */
+function byConcern<T extends Readonly<{ indicator: string; concern?: string }>>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = item.concern ?? item.indicator;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return groups;
 }

@@ -34,6 +34,7 @@ const entry = z
     breaks: z.array(z.object({ period: z.string(), note: z.string().min(5) }).strict()).optional(),
     feed: z.enum(['pupil-records', 'published', 'ofsted', 'casework', 'admissions', 'place-planning']),
     lait: z.string().min(2).optional(),
+    laitBreakdowns: z.record(z.string(), z.string().min(2)).optional(),
     framework: z.array(z.number().int().min(1).max(47)).optional(),
   })
   .strict()
@@ -98,6 +99,7 @@ function toIndicator(e: z.output<typeof entry>): Indicator {
     breaks: e.breaks ?? [],
     feed: e.feed,
     lait: e.lait ?? null,
+    ...(e.laitBreakdowns === undefined ? {} : { laitBreakdowns: e.laitBreakdowns }),
     framework: e.framework ?? [],
   };
 }

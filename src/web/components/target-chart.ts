@@ -4,7 +4,8 @@
  * figures in a table beside it. Also a sparkline for the overview.
  */
 
-export type ChartPoint = Readonly<{ year: number; value: number | null }>;
+/** `newMeasure`: the point starts a new measure, so the line is not drawn to it from the years before. */
+export type ChartPoint = Readonly<{ year: number; value: number | null; newMeasure?: boolean }>;
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -32,8 +33,8 @@ export function targetChart(
   const y = (v: number) => height - margin.bottom - ((v - low) / (high - low)) * (height - margin.top - margin.bottom);
   const line = (points: readonly ChartPoint[]) =>
     points
-      .filter((p): p is { year: number; value: number } => p.value !== null)
-      .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`)
+      .filter((p): p is ChartPoint & { value: number } => p.value !== null)
+      .map((p, i) => `${i === 0 || p.newMeasure === true ? 'M' : 'L'}${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`)
       .join(' ');
   const held = options.series.filter((p) => p.value !== null);
   const description = `${held.length === 0 ? 'No figures held' : held.map((p) => `${p.year}: ${p.value!.toFixed(options.decimals)}`).join(', ')}. ${options.milestones.map((m) => `${m.label} ${m.value} by ${m.year}`).join('; ')}.`;

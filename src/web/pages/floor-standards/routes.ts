@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { academicYearCode, academicYearLabel } from '../../../domain/periods/academic-year.ts';
+import { latestHeld } from '../../../domain/periods/default-choice.ts';
 import type { Services } from '../../../services/create-services.ts';
 
 const query = z.object({
   la: z
     .string()
     .regex(/^\d{3}$/)
-    .default('886'),
+    .optional(),
   phase: z.enum(['primary', 'secondary']).default('primary'),
   year: z
     .string()
@@ -20,14 +21,16 @@ export function floorStandardRoutes(app: FastifyInstance, services: Services): v
   app.get('/floor-standards', async (request, reply) => {
     const q = query.parse(request.query);
     const years = [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019].map((summer) => academicYearCode(summer - 1)).reverse();
-    const period = q.year ?? academicYearCode(2017);
-    const listing = await services.floors.floorStandards(q.la, q.phase, period);
+    // Opens on the served LA and the newest year whose figures are held (issue 11 point 15).
+    const la = q.la ?? (await services.places.servedLa()) ?? '886';
+    const period = q.year ?? latestHeld(years, await services.floors.periodsHeld(la, q.phase, years))!;
+    const listing = await services.floors.floorStandards(la, q.phase, period);
     return reply.view('pages/floor-standards/view.njk', {
       title: `${q.phase === 'primary' ? 'Primary' : 'Secondary'} schools below the floor standard, ${listing.la.name} ${listing.label}`,
       section: 'schools',
       listing,
       years: years.map((y) => ({ code: y, label: academicYearLabel(y) })),
-      q: { ...q, year: period },
+      q: { ...q, la, year: period },
     });
   });
 }

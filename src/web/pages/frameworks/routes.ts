@@ -49,7 +49,7 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
 
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id/report', async (request, reply) => {
     const framework = services.frameworks.find(request.params.id);
-    const year = query.parse(request.query).year ?? framework.years.from;
+    const year = await services.frameworks.yearOf(framework.id, query.parse(request.query).year, publicDisclosure);
     const report = await services.reports.annual(framework.id, year, publicDisclosure);
     return reply.view('pages/frameworks/report.njk', {
       title: report.title,
@@ -67,7 +67,7 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
 
   app.get<{ Params: { id: string; target: string }; Querystring: Record<string, string> }>('/frameworks/:id/targets/:target', async (request, reply) => {
     const framework = services.frameworks.find(request.params.id);
-    const year = query.parse(request.query).year ?? framework.years.from;
+    const year = await services.frameworks.yearOf(framework.id, query.parse(request.query).year, publicDisclosure);
     const detail = await services.frameworks.targetDetail(framework.id, request.params.target, year, publicDisclosure);
     const { target, indicator, evaluation, context } = detail.la;
     const decimals = target.gap !== null ? Math.max(1, indicator?.decimalPlaces ?? 1) : (indicator?.decimalPlaces ?? 0);
@@ -114,7 +114,7 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id', async (request, reply) => {
     const framework = services.frameworks.find(request.params.id);
     const options = query.parse(request.query);
-    const year = options.year ?? framework.years.from;
+    const year = await services.frameworks.yearOf(framework.id, options.year, publicDisclosure);
     const group = options.group ?? 'all';
     const evaluation = await services.frameworks.evaluate(framework.id, year, publicDisclosure, options.place, group);
     const years = Array.from({ length: framework.years.to - framework.years.from + 1 }, (_, i) => framework.years.from + i);
