@@ -22,6 +22,8 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Production unless asked otherwise: only development shows internal error messages and re-reads templates.
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  // The Chromium that prints PDF reports; unset = Debian's /usr/bin/chromium, else the one @sparticuz/chromium ships.
+  CHROMIUM_PATH: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -33,6 +35,7 @@ export type Config = Readonly<{
   demo: 'auto' | 'off';
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   production: boolean;
+  chromiumPath: string | null;
 }>;
 
 export class ConfigError extends Error {
@@ -56,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.WAYMARK_DEMO,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV !== 'development',
+    chromiumPath: e.CHROMIUM_PATH ?? null,
   });
 }
 

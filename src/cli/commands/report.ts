@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { Command, Option } from 'commander';
+import { readConfig } from '../../config.ts';
 import { createLog } from '../../log.ts';
 import { readVersion } from '../../version.ts';
 import { createApp } from '../../web/create-app.ts';
@@ -30,7 +31,7 @@ export function reportCommand(): Command {
         await app.listen({ port: 0, host: '127.0.0.1' });
         try {
           const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/frameworks/${encodeURIComponent(options.framework)}/report?year=${year}`;
-          if (options.format === 'pdf') await printToPdf(url, out);
+          if (options.format === 'pdf') await printToPdf(url, out, readConfig().chromiumPath);
           else {
             const response = await fetch(url);
             if (!response.ok) throw new Error(`the report page answered ${response.status}`);
