@@ -29,7 +29,7 @@ export async function launchChromium(configuredPath: string | null): Promise<Bro
 async function shippedChromium(): Promise<{ path: string; args: string[] }> {
   let module: { default: { executablePath: () => Promise<string>; args: string[] } };
   try {
-    module = (await import('@sparticuz/chromium'));
+    module = await import('@sparticuz/chromium');
   } catch (error) {
     throw new Error(
       `no Chromium to print with: set CHROMIUM_PATH, install Debian's chromium, or reinstall Waymark's packages (@sparticuz/chromium: ${(error as Error).message})`,
