@@ -262,18 +262,22 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       const rows = ownFigures(breakdowns.flatMap((breakdown) => rowsFor(measure, period, breakdown)));
       const shown = discloseRows(rows, () => measure, policy);
       for (const placeId of new Set(rows.map((r) => r.placeId))) {
-        const figureOf = (breakdown: string): YearFigure => {
+        // A figure as shown, and its unrounded value where it is shown: a gap is worked from the unrounded figures and
+        // rounded once (domain.md §9.2), never from a hidden one.
+        const figureOf = (breakdown: string): YearFigure & { unrounded: number | null } => {
           const i = rows.findIndex((r) => r.placeId === placeId && r.breakdown === breakdown);
-          return i < 0 ? { value: null, symbol: 'x' } : { value: shown[i]!.value, symbol: shown[i]!.symbol };
+          if (i < 0) return { value: null, symbol: 'x', unrounded: null };
+          return { value: shown[i]!.value, symbol: shown[i]!.symbol, unrounded: shown[i]!.value === null ? null : rows[i]!.value };
         };
-        let figure = figureOf(target.breakdown);
+        const own = figureOf(target.breakdown);
+        let figure: YearFigure = { value: own.value, symbol: own.symbol };
         if (target.gap !== null) {
           const group = figureOf(target.gap.group);
           const other = figureOf(target.gap.other);
           figure =
-            group.value === null || other.value === null
+            group.unrounded === null || other.unrounded === null
               ? { value: null, symbol: group.symbol === 'c' || other.symbol === 'c' ? 'c' : 'x' }
-              : { value: roundHalfUp(other.value - group.value, Math.max(1, measure.decimalPlaces)), symbol: null };
+              : { value: roundHalfUp(other.unrounded - group.unrounded, Math.max(1, measure.decimalPlaces)), symbol: null };
         }
         const series = byPlace.get(placeId) ?? new Map<number, YearFigure>();
         series.set(y, figure);

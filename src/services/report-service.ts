@@ -55,12 +55,17 @@ export function createReportService(store: Store, frameworks: ReturnType<typeof 
           const i = rows.findIndex((r) => r.placeId === placeId && r.breakdown === breakdown);
           return i < 0 ? null : shown[i]!.value;
         };
+        // A gap is worked from the unrounded figures (rounded once, domain.md §9.2), and only from figures shown.
+        const unroundedOf = (placeId: number, breakdown: string) => {
+          const i = rows.findIndex((r) => r.placeId === placeId && r.breakdown === breakdown);
+          return i < 0 || shown[i]!.value === null ? null : rows[i]!.value;
+        };
         const result = new Map<number, number | null>();
         for (const placeId of ids) {
           if (figure.gap === undefined) result.set(placeId, valueOf(placeId, figure.breakdown));
           else {
-            const group = valueOf(placeId, figure.gap.group);
-            const other = valueOf(placeId, figure.gap.other);
+            const group = unroundedOf(placeId, figure.gap.group);
+            const other = unroundedOf(placeId, figure.gap.other);
             result.set(placeId, group === null || other === null ? null : roundHalfUp(other - group, Math.max(1, indicator.decimalPlaces)));
           }
         }
