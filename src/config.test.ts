@@ -19,4 +19,18 @@ describe('configuration', () => {
       (error: Error) => error instanceof ConfigError && /NODE_ENV/.test(error.message),
     );
   });
+
+  it('takes a database name PostgreSQL accepts quoted, hyphens included (ux-kent), and says what is wrong with one it refuses', () => {
+    assert.equal(readConfig({ WAYMARK_DATABASE: 'ux-kent' }).databaseName, 'ux-kent');
+    assert.throws(
+      () => readConfig({ WAYMARK_DATABASE: '../kent' }),
+      (error: Error) =>
+        error instanceof ConfigError && /WAYMARK_DATABASE: must be 1 to 63 lower-case letters, digits, underscores or hyphens/.test(error.message),
+    );
+  });
+
+  it('reads the Chromium that prints reports from CHROMIUM_PATH, none by default', () => {
+    assert.equal(readConfig({}).chromiumPath, null);
+    assert.equal(readConfig({ CHROMIUM_PATH: '/opt/chromium' }).chromiumPath, '/opt/chromium');
+  });
 });

@@ -14,9 +14,13 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   WAYMARK_DATA_DIR: z.string().min(1).optional(),
+  // A PostgreSQL database name (quoted, so hyphens are fine: ux-kent) that is also a safe folder name for its pupil files.
   WAYMARK_DATABASE: z
     .string()
-    .regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL database name')
+    .regex(
+      /^[a-z0-9_][a-z0-9_-]{0,62}$/,
+      'must be 1 to 63 lower-case letters, digits, underscores or hyphens, not starting with a hyphen (e.g. kent or ux-kent)',
+    )
     .default('waymark'),
   WAYMARK_DEMO: z.enum(['auto', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -18,12 +18,17 @@ export async function withServices<T>(work: (services: Services) => Promise<T>):
   const log = createLog(process.env.LOG_LEVEL ?? 'warn');
   // Listening before the database opens: a signal while it starts stops it too, instead of leaving it running.
   const stopper = abortOnSignal();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, databaseName: config.databaseName, log }).catch(
-    (error: unknown) => {
-      stopper.release();
-      throw error;
-    },
-  );
+  // Beside a running `npm start` on the same data folder, the command joins its PostgreSQL instead of refusing.
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    databaseName: config.databaseName,
+    log,
+    joinRunning: true,
+  }).catch((error: unknown) => {
+    stopper.release();
+    throw error;
+  });
   stopper.opened(database);
   try {
     const catalogue = await loadCatalogue();

@@ -32,6 +32,8 @@ export type DatabaseOptions = Readonly<{
   log: Log;
   /** The embedded PostgreSQL died and could not be restarted (see restart-postgres.ts). */
   onLost?: (error: Error) => void;
+  /** Connect to the embedded PostgreSQL another running Waymark serves on this data directory, rather than refuse (the CLI). */
+  joinRunning?: boolean;
 }>;
 
 /** The system of record: the PostgreSQL server DATABASE_URL names, or Waymark's embedded one. Migrated on open. */
@@ -39,7 +41,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   let embedded: EmbeddedPostgres | null = null;
   let url = options.databaseUrl;
   if (url === undefined) {
-    embedded = await startEmbeddedPostgres({ dataDir: `${options.dataDir}/pg`, log: options.log, ...(options.onLost ? { onLost: options.onLost } : {}) });
+    embedded = await startEmbeddedPostgres({
+      dataDir: `${options.dataDir}/pg`,
+      log: options.log,
+      ...(options.onLost ? { onLost: options.onLost } : {}),
+      joinRunning: options.joinRunning === true,
+    });
     try {
       await ensureDatabaseExists(embedded.urlFor('postgres'), options.databaseName);
     } catch (error) {

