@@ -41,7 +41,7 @@ export function pupilsCommand(): Command {
         }),
       );
       console.log(
-        `${file}: ${written.rows} ${options.collection} pupil records for ${options.period} (${options.dataVersion}) registered as batch ${written.batchId}`,
+        `${file}: ${written.rows} ${options.collection} pupil records for ${options.period} (${options.dataVersion}) registered as batch ${written.batchId}, kept at ${written.path}`,
       );
       for (const note of written.notes) console.log(`  - ${note}`);
     });
