@@ -57,7 +57,8 @@ export async function writePublishedValues(
       continue;
     }
     if ('error' in found) {
-      issues.push({ file: file.file, line: r.line, column: null, message: found.error });
+      // One issue per line, however many of the row's values land on the unknown place.
+      if (issues.at(-1)?.line !== r.line) issues.push({ file: file.file, line: r.line, column: null, message: found.error });
       continue;
     }
     const placeId = found.id;
