@@ -173,6 +173,7 @@ async function placeFinder(tx: Store, batchId: number, fileName: string) {
   return {
     /** Schools the file names by URN that the register lacks get a place of their own (domain/geography/unregistered-school.ts). */
     async addUnregisteredSchools(refs: readonly PlaceRef[]): Promise<void> {
+      if (!refs.some((ref) => ref.kind === 'school')) return;
       const schools = await load('school');
       for (const p of await tx.places.byKind('school')) if (isUnregistered(p.attributes)) unregistered.add(p.id);
       const missing = new Map<string, PlaceRef>();
