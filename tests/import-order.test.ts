@@ -29,15 +29,22 @@ for (const folder of readdirSync(sharedData).sort())
   }
 
 const isSchoolFile = (f: ImportFile) => f.format === 'mapped-csv' && f.records.some((r) => r.place.kind === 'school');
+const formats = {
+  laCodes: ['la-code-list'],
+  register: ['performance-tables-spine', 'codepoint-code-names', 'codepoint-postcodes', 'gias-links', 'gias-group-links'],
+  lait: ['lait-dictionary', 'lait-data', 'statistical-neighbours'],
+} as const;
+const of = (list: readonly string[]) => recognised.filter((f) => list.includes(f.format));
 const group = {
-  laCodes: recognised.filter((f) => f.format === 'la-code-list'),
-  register: recognised.filter((f) =>
-    ['performance-tables-spine', 'codepoint-code-names', 'codepoint-postcodes', 'gias-links', 'gias-group-links'].includes(f.format),
-  ),
-  lait: recognised.filter((f) => ['lait-dictionary', 'lait-data', 'statistical-neighbours'].includes(f.format)),
+  laCodes: of(formats.laCodes),
+  register: of(formats.register),
+  lait: of(formats.lait),
   ofsted: recognised.filter((f) => f.format.startsWith('ofsted-')),
-  laFiles: recognised.filter((f) => f.format === 'mapped-csv' && !isSchoolFile(f)),
   schoolFiles: recognised.filter(isSchoolFile),
+  // Every other recognised file is an LA-level published file (mapped or with a reader of its own, e.g. births).
+  laFiles: recognised.filter(
+    (f) => !isSchoolFile(f) && !f.format.startsWith('ofsted-') && ![...formats.laCodes, ...formats.register, ...formats.lait].includes(f.format as never),
+  ),
 };
 // The README's order: the register, LAIT, Ofsted, then published files (LA files, school files): one command each.
 const readmeOrder = [[...group.laCodes, ...group.register], group.lait, group.ofsted, group.laFiles, group.schoolFiles];
@@ -74,6 +81,11 @@ describe('the real files', () => {
     // Not data Waymark imports: column dictionaries, metadata, the eduvis LA comparison and LEA names, the derived
     // URN → district table, exclusions by reason and comparison tables, and (until its reader lands) ONS births.
     assert.ok(recognised.length >= 32, `${recognised.length} recognised`);
+    assert.equal(
+      Object.values(group).reduce((n, g) => n + g.length, 0),
+      recognised.length,
+      'every recognised file is imported once',
+    );
     for (const name of unrecognised)
       assert.match(
         name,
