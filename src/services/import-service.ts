@@ -34,7 +34,7 @@ export type ImportReport = Readonly<{
   files: readonly FileReport[];
   placements: readonly PlacementSummary[];
   /** Roll-ups remade because memberships changed, when school figures are held. */
-  rollUps: Readonly<{ figures: number; written: number; removed: number }> | null;
+  rollUps: Readonly<{ figures: number; written: number; removed: number; unregistered: number }> | null;
   /** Place-level Ofsted and floor-standard figures remade (ADR 0008), when the files could change them. */
   schoolOutcomes: Readonly<{ written: number }> | null;
 }>;

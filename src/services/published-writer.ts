@@ -1,8 +1,11 @@
 import type { FileIssue } from '../domain/errors.ts';
+import { matchLaName } from '../domain/geography/la-names.ts';
 import { england, regionCodeForExactName, regionCodeForName } from '../domain/geography/reference-places.ts';
+import { isUnregistered, unregisteredSchool } from '../domain/geography/unregistered-school.ts';
 import { batchFormat, type ImportFile } from '../domain/import-file.ts';
 import { outsideUnit } from '../domain/indicators/dfe-number.ts';
-import type { PlaceRef } from '../domain/indicators/published-values.ts';
+import type { PlaceRef, PublishedValueRecord } from '../domain/indicators/published-values.ts';
+import { isSameFact } from '../domain/indicators/same-fact.ts';
 import type { ObservationInput } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { zeroCounts, type Counts } from './import-counts.ts';
@@ -40,30 +43,42 @@ export async function writePublishedValues(
   }
   if (issues.length > 0) return zeroCounts();
 
-  const places = await placeFinder(tx, batchId);
+  const places = await placeFinder(tx, batchId, file.file);
+  await places.addUnregisteredSchools(file.records.map((r) => r.place));
   const unresolved = new Map<string, number>();
   const observations: ObservationInput[] = [];
-  const firstLine = new Map<string, number>();
+  const first = new Map<string, PublishedValueRecord>();
+  let repeats = 0;
   for (const r of file.records) {
-    const placeId = await places.find(r.place);
-    if (placeId === null) {
+    const found = await places.find(r.place, r.period);
+    if (found === null) {
       const key = `${r.place.kind} ${r.place.code ?? ''}${r.place.code && r.place.name ? ' ' : ''}${r.place.name ?? ''}`.trim();
       unresolved.set(key, (unresolved.get(key) ?? 0) + 1);
       continue;
     }
-    // Two rows that land on the same figure (e.g. two spellings of one LA) would make the figure ambiguous.
+    if ('error' in found) {
+      // One issue per line, however many of the row's values land on the unknown place.
+      if (issues.at(-1)?.line !== r.line) issues.push({ file: file.file, line: r.line, column: null, message: found.error });
+      continue;
+    }
+    const placeId = found.id;
+    // Two rows that land on the same figure are one fact if they agree (a repeated row), ambiguous if they differ.
     const key = `${r.indicator}|${placeId}|${r.period}|${r.breakdown}|${r.dataVersion}`;
-    const seen = firstLine.get(key);
+    const seen = first.get(key);
     if (seen !== undefined) {
+      if (isSameFact(seen, r)) {
+        repeats++;
+        continue;
+      }
       issues.push({
         file: file.file,
         line: r.line,
-        column: null,
-        message: `a second value for ${r.indicator} (${r.breakdown}), ${r.period}, ${r.place.name ?? r.place.code}: the first is on line ${seen}`,
+        column: r.columns.value,
+        message: `a second, different value for ${r.indicator} (${r.breakdown}), ${r.period}, ${r.place.name ?? r.place.code}: the first is on line ${seen.line}`,
       });
       continue;
     }
-    firstLine.set(key, r.line);
+    first.set(key, r);
     observations.push({
       indicatorCode: r.indicator,
       placeId,
@@ -88,7 +103,7 @@ export async function writePublishedValues(
   // The figures just written have no planner statistics yet: refresh them so each roll-up is planned on real sizes.
   if (schoolFigures.size > 0) await tx.analyse(['observation', 'place', 'place_link']);
   const rolledUp = await rollUpFigures(tx, [...schoolFigures.values()], batchId);
-  const skipped = [...unresolved.values()].reduce((a, b) => a + b, 0);
+  const skipped = [...unresolved.values()].reduce((a, b) => a + b, 0) + repeats;
   const names = [...unresolved.keys()];
   return {
     ...zeroCounts(),
@@ -96,34 +111,45 @@ export async function writePublishedValues(
     skipped,
     notes: [
       ...(names.length > 0
-        ? [`${skipped} values for ${names.length} places not in the store skipped: ${names.slice(0, 12).join('; ')}${names.length > 12 ? '; …' : ''}`]
+        ? [`${skipped - repeats} values for ${names.length} places not in the store skipped: ${names.slice(0, 12).join('; ')}${names.length > 12 ? '; …' : ''}`]
         : []),
+      ...(repeats > 0 ? [`${repeats} rows repeating a figure already read, with the same value, kept once`] : []),
       ...places.added(),
+      ...unplacedNote(observations, places.unregistered()),
       ...(rolledUp > 0 ? [`${rolledUp} roll-ups of school figures to LAs, districts and groupings written (${rollUpMethod})`] : []),
     ],
   };
 }
 
-/** LA names as files write them ("Bristol, City of", "Herefordshire, County of", "St. Helens") compared loosely. */
-export function normalisePlaceName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/&/g, 'and')
-    .replace(/,\s*(city|county) of$/, '')
-    .replace(/^(city|county) of\s+/, '')
-    .replace(/[.'’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+/**
+ * What roll-ups leave out: results (with a pupil count) of schools the register does not hold, which belong to no LA,
+ * district or grouping. Said per indicator and year, so a roll-up's reader knows how many schools and pupils it lacks.
+ */
+function unplacedNote(observations: readonly ObservationInput[], unregistered: ReadonlySet<number>): string[] {
+  const byFigure = new Map<string, { schools: number; pupils: number }>();
+  for (const o of observations) {
+    if (!unregistered.has(o.placeId) || o.denominator === null || o.value === null) continue;
+    const key = `${o.indicatorCode} ${o.period}${o.breakdown === 'all' ? '' : ` (${o.breakdown})`}`;
+    const held = byFigure.get(key) ?? { schools: 0, pupils: 0 };
+    byFigure.set(key, { schools: held.schools + 1, pupils: held.pupils + o.denominator });
+  }
+  if (byFigure.size === 0) return [];
+  const parts = [...byFigure].map(([key, c]) => `${key}: ${c.schools} schools, ${c.pupils} pupils`);
+  return [
+    `results of schools the register does not hold are kept but counted in no LA, district or grouping roll-up: ${parts.slice(0, 12).join('; ')}${parts.length > 12 ? '; …' : ''}`,
+  ];
 }
 
-async function placeFinder(tx: Store, batchId: number) {
+type Found = { id: number } | { error: string };
+
+async function placeFinder(tx: Store, batchId: number, fileName: string) {
   const countryId = (await tx.places.find('country', england.code))!.id;
-  const byKind = new Map<string, { byCode: Map<string, number>; byName: Map<string, number> }>();
+  const byKind = new Map<string, { byCode: Map<string, number>; rows: { code: string; name: string }[] }>();
   const load = async (kind: PlaceRef['kind']) => {
     const cached = byKind.get(kind);
     if (cached !== undefined) return cached;
     const rows = await tx.places.byKind(kind);
-    const entry = { byCode: new Map(rows.map((p) => [p.code, p.id])), byName: new Map(rows.map((p) => [normalisePlaceName(p.name), p.id])) };
+    const entry = { byCode: new Map(rows.map((p) => [p.code, p.id])), rows: rows.map((p) => ({ code: p.code, name: p.name })) };
     for (const p of rows) {
       const ons = (p.attributes as { onsCode?: string | null }).onsCode;
       if (typeof ons === 'string') entry.byCode.set(ons, p.id);
@@ -132,30 +158,75 @@ async function placeFinder(tx: Store, batchId: number) {
     return entry;
   };
   const added: string[] = [];
+  const unregistered = new Set<number>();
+  let unregisteredAdded = 0;
+  /** Add an LA a file names (with its code, or by a name the alias table knows) to the store, in its region where known. */
+  const addLa = async (code: string, name: string, regionCode: string | null, basis: string) => {
+    const { ids } = await tx.places.upsert('la', [{ code, name }], batchId);
+    const id = ids.get(code)!;
+    const regionId = regionCode === null ? undefined : (await load('region')).byCode.get(regionCode);
+    if (regionId !== undefined) await tx.places.addLinks([{ placeId: id, parentId: regionId, validFrom: null, validTo: null, basis }], batchId);
+    (await load('la')).byCode.set(code, id);
+    added.push(`${code} ${name}`);
+    return id;
+  };
   return {
-    async find(ref: PlaceRef): Promise<number | null> {
-      if (ref.kind === 'country') return ref.code === null || ref.code === england.code ? countryId : null;
-      const places = await load(ref.kind);
-      const regionCode = ref.kind === 'region' && ref.code === null && ref.name !== null ? regionCodeForExactName(ref.name) : null;
-      const byName = ref.kind === 'region' || ref.name === null ? undefined : places.byName.get(normalisePlaceName(ref.name));
-      const found =
-        (ref.code === null ? undefined : places.byCode.get(ref.code)) ?? (regionCode === null ? undefined : places.byCode.get(regionCode)) ?? byName;
-      if (found !== undefined) return found;
-      // An LA the file names with its DfE code and name is added to the store, in its region where the file gives one.
-      if (ref.kind !== 'la' || ref.code === null || !/^\d{3}$/.test(ref.code) || ref.name === null) return null;
-      const { ids } = await tx.places.upsert('la', [{ code: ref.code, name: ref.name }], batchId);
-      const id = ids.get(ref.code)!;
-      const region = ref.regionCode ?? (ref.regionName === null ? null : regionCodeForName(ref.regionName));
-      const regionId = region === null ? undefined : (await load('region')).byCode.get(region);
-      if (regionId !== undefined)
-        await tx.places.addLinks(
-          [{ placeId: id, parentId: regionId, validFrom: null, validTo: null, basis: `${ref.regionCode ? 'region code' : 'region name'} in the file` }],
-          batchId,
-        );
-      places.byCode.set(ref.code, id);
-      added.push(`${ref.code} ${ref.name}`);
-      return id;
+    /** Schools the file names by URN that the register lacks get a place of their own (domain/geography/unregistered-school.ts). */
+    async addUnregisteredSchools(refs: readonly PlaceRef[]): Promise<void> {
+      if (!refs.some((ref) => ref.kind === 'school')) return;
+      const schools = await load('school');
+      for (const p of await tx.places.byKind('school')) if (isUnregistered(p.attributes)) unregistered.add(p.id);
+      const missing = new Map<string, PlaceRef>();
+      for (const ref of refs) if (ref.kind === 'school' && ref.code !== null && !schools.byCode.has(ref.code)) missing.set(ref.code, ref);
+      if (missing.size === 0) return;
+      const { ids } = await tx.places.upsert(
+        'school',
+        [...missing.values()].map((ref) => ({
+          code: ref.code!,
+          name: ref.name ?? `URN ${ref.code!}`,
+          status: 'closed' as const,
+          attributes: unregisteredSchool(ref.code!, { laCode: ref.laCode, establishmentNumber: null, fileName }),
+        })),
+        batchId,
+      );
+      for (const [code, id] of ids) {
+        schools.byCode.set(code, id);
+        unregistered.add(id);
+      }
+      unregisteredAdded = ids.size;
     },
-    added: () => (added.length > 0 ? [`${added.length} LAs named only in this file were added: ${added.join(', ')}`] : []),
+    async find(ref: PlaceRef, period: string): Promise<Found | null> {
+      if (ref.kind === 'country') return ref.code === null || ref.code === england.code ? { id: countryId } : null;
+      const places = await load(ref.kind);
+      const byCode = ref.code === null ? undefined : places.byCode.get(ref.code);
+      if (byCode !== undefined) return { id: byCode };
+      if (ref.kind === 'region') {
+        const regionCode = ref.code === null && ref.name !== null ? regionCodeForExactName(ref.name) : null;
+        const id = regionCode === null ? undefined : places.byCode.get(regionCode);
+        return id === undefined ? null : { id };
+      }
+      if (ref.kind === 'la' && ref.code === null && ref.name !== null) {
+        // An LA named without a code: through the alias table, then the store's names; a name neither knows refuses the file.
+        const match = matchLaName(ref.name, period, places.rows);
+        if (match === null)
+          return { error: `unknown LA name ${JSON.stringify(ref.name)} in ${period}: not a name of any LA the store or the LA alias table knows` };
+        return { id: places.byCode.get(match.code) ?? (await addLa(match.code, match.laName, match.regionCode, 'LA alias table')) };
+      }
+      if (ref.kind !== 'la' || ref.code === null || ref.name === null) return null;
+      // A code the store lacks with a name it knows (an ONS code for an LA held by its DfE code) is that LA.
+      const named = matchLaName(ref.name, period, places.rows);
+      if (named !== null && places.byCode.has(named.code)) return { id: places.byCode.get(named.code)! };
+      // An LA the file names with its DfE code and name is added to the store, in its region where the file gives one.
+      if (!/^\d{3}$/.test(ref.code)) return null;
+      const region = ref.regionCode ?? (ref.regionName === null ? null : regionCodeForName(ref.regionName));
+      return { id: await addLa(ref.code, ref.name, region, `${ref.regionCode ? 'region code' : 'region name'} in the file`) };
+    },
+    added: () => [
+      ...(added.length > 0 ? [`${added.length} LAs named only in this file were added: ${added.join(', ')}`] : []),
+      ...(unregisteredAdded > 0
+        ? [`${unregisteredAdded} schools the register does not hold were added from this file (URN, name and LA as the file gives them)`]
+        : []),
+    ],
+    unregistered: (): ReadonlySet<number> => unregistered,
   };
 }

@@ -1,5 +1,6 @@
 import { membershipsForYear } from '../domain/geography/school-placement.ts';
 import { isInPopulation, schoolPopulations, type SchoolPopulation } from '../domain/geography/school-populations.ts';
+import { isUnregistered } from '../domain/geography/unregistered-school.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 
@@ -13,14 +14,16 @@ export async function recomputeRollUps(
   tx: Store,
   batchId: number,
   progress: (step: string) => void = () => {},
-): Promise<{ figures: number; written: number; removed: number }> {
+): Promise<{ figures: number; written: number; removed: number; unregistered: number }> {
   // Figures and memberships written earlier in this transaction have no planner statistics yet (autovacuum cannot see
   // them): without these, PostgreSQL 18 plans each roll-up as nested loops over every link and takes minutes.
   await tx.analyse(['observation', 'place', 'place_link']);
   const figures = await tx.observations.schoolFigures();
   const removed = await tx.observations.clearRollUps();
   const written = await rollUpFigures(tx, figures, batchId, progress);
-  return { figures: figures.length, written, removed };
+  // Schools known only from results files (not in the register) are in no LA, district or grouping: say how many.
+  const unregistered = (await tx.places.byKind('school')).filter((s) => isUnregistered(s.attributes)).length;
+  return { figures: figures.length, written, removed, unregistered };
 }
 
 /**
@@ -86,7 +89,8 @@ export function createRollUpService(store: Store, log: Log) {
         log,
         { fileName: 'roll-ups of school figures', format: rollUpFormat },
         (tx, batchId) => recomputeRollUps(tx, batchId, progress),
-        (r) => `${r.figures} school figures rolled up; ${r.removed} earlier roll-ups replaced (${rollUpMethod})`,
+        (r) =>
+          `${r.figures} school figures rolled up; ${r.removed} earlier roll-ups replaced (${rollUpMethod}); ${r.unregistered} schools with results are not in the register and are in no roll-up`,
       ),
   };
 }

@@ -60,7 +60,9 @@ export async function runImport(
       for (const note of f.notes) console.log(`  - ${note}`);
     }
     if (report.rollUps !== null)
-      console.log(`memberships changed: ${report.rollUps.figures} school figures rolled up again into ${report.rollUps.written} roll-ups`);
+      console.log(
+        `memberships changed: ${report.rollUps.figures} school figures rolled up again into ${report.rollUps.written} roll-ups; ${report.rollUps.unregistered} schools with results are not in the register and are in no roll-up`,
+      );
     if (report.schoolOutcomes !== null) console.log(`school outcomes remade: ${report.schoolOutcomes.written} place-level Ofsted and floor-standard figures`);
     for (const p of report.placements)
       console.log(

@@ -12,7 +12,7 @@ export function rollUpCommand(): Command {
         services.rollUps.recomputeAll(options.quiet ? undefined : (step) => process.stderr.write(`rolling up ${step}\n`)),
       );
       console.log(
-        `batch ${result.batchId}: ${result.figures} school figures rolled up into ${result.written} roll-ups (${result.removed} earlier roll-ups replaced)`,
+        `batch ${result.batchId}: ${result.figures} school figures rolled up into ${result.written} roll-ups (${result.removed} earlier roll-ups replaced); ${result.unregistered} schools with results are not in the register and are in no roll-up`,
       );
     });
 }

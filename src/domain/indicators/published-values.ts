@@ -5,7 +5,15 @@ import type { DataVersion, DfeSymbol } from './indicator.ts';
 
 /** Figures read from a published statistics file through a mapping: where, when, what, and the value as written. */
 
-export type PlaceRef = Readonly<{ kind: PlaceKind; code: string | null; name: string | null; regionCode: string | null; regionName: string | null }>;
+/** A place as a row names it; `laCode` is the LA a school row gives (used only for a school the register lacks). */
+export type PlaceRef = Readonly<{
+  kind: PlaceKind;
+  code: string | null;
+  name: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  laCode: string | null;
+}>;
 
 export type PublishedValueRecord = Located &
   Readonly<{

@@ -15,7 +15,14 @@ const kind = z.enum(['country', 'region', 'la', 'district', 'school']);
 const symbol = z.enum(['c', 'x', 'z', 'low']);
 
 const placeColumns = z
-  .object({ code: z.string().optional(), name: z.string().optional(), regionCode: z.string().optional(), regionName: z.string().optional() })
+  .object({
+    code: z.string().optional(),
+    name: z.string().optional(),
+    regionCode: z.string().optional(),
+    regionName: z.string().optional(),
+    /** For school rows: the column giving the school's LA code, kept for a school the register does not hold. */
+    laCode: z.string().optional(),
+  })
   .strict()
   .refine((p) => p.code !== undefined || p.name !== undefined, 'a place needs a code column, a name column, or both');
 
@@ -44,6 +51,8 @@ export const mappingSchema = z
     ]),
     places: z.partialRecord(kind, placeColumns),
     where: z.record(z.string(), z.array(z.string())).default({}),
+    /** Cell values in a place column that name no place (the exclusions file's NULL): such rows are skipped and counted. */
+    noPlace: z.array(z.string()).default([]),
     breakdowns: z.array(z.object({ column: z.string(), map: z.record(z.string(), z.string()) }).strict()).default([]),
     symbols: z.record(z.string(), symbol).default({}),
     /** What an empty cell means: not available (x), or nothing at all (skip: reshaped files that blank whatever is not published). */

@@ -135,8 +135,16 @@ function levelOf(mapping: Mapping, cell: (c: string) => string): PlaceKind | nul
 
 function placeOf(mapping: Mapping, kind: PlaceKind, cell: (c: string) => string): PlaceRef | null {
   const columns = mapping.places[kind as keyof typeof mapping.places];
-  const read = (column: string | undefined) => (column === undefined || cell(column) === '' ? null : cell(column).replace(/\.0$/, ''));
-  if (columns === undefined) return kind === 'country' ? { kind, code: null, name: 'England', regionCode: null, regionName: null } : null;
-  const ref = { kind, code: read(columns.code), name: read(columns.name), regionCode: read(columns.regionCode), regionName: read(columns.regionName) };
+  const read = (column: string | undefined) =>
+    column === undefined || cell(column) === '' || mapping.noPlace.includes(cell(column)) ? null : cell(column).replace(/\.0$/, '');
+  if (columns === undefined) return kind === 'country' ? { kind, code: null, name: 'England', regionCode: null, regionName: null, laCode: null } : null;
+  const ref = {
+    kind,
+    code: read(columns.code),
+    name: read(columns.name),
+    regionCode: read(columns.regionCode),
+    regionName: read(columns.regionName),
+    laCode: read(columns.laCode),
+  };
   return ref.code === null && ref.name === null ? null : ref;
 }

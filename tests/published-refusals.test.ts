@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { readImportFile } from '../src/imports/import-files.ts';
+import { writeFixture } from './fixtures/register-files.ts';
+import { appWithImports, readShared, type TestApp } from './support/app.ts';
+import { mappings } from './support/catalogue.ts';
+import { databaseTargets, tableCounts } from './support/databases.ts';
+
+/** Issue 11 points 1 and 3: only conflicting values and LA names nobody knows refuse a published file, at their line. */
+const laCodes = await readShared(['lait/la_code_list.csv']);
+
+const exclusionsHeader =
+  '"year","level","la_name","school_type","num_schools","headcount","perm_excl","perm_excl_rate","fixed_excl","fixed_excl_rate","one_plus_fixed","one_or_more_fixed_excl_rate"';
+const ks4Header = 'RECTYPE,LEA,URN,SCHNAME,TPUP,TFSMCLA,PTFSMCLA,PTAC5EM_PTQ,PTAC5EMFSM_PTQ,PTAC5EMNFSM_PTQ,PT24ENGPRG_PTQ,PT24MATHPRG_PTQ,PTEBACC_PTQ';
+
+async function screened(name: string, content: string) {
+  const read = await readImportFile(writeFixture(name, content), mappings);
+  assert.ok(read.ok, JSON.stringify(read));
+  return read.file;
+}
+
+for (const target of databaseTargets()) {
+  describe(`published files refused only for what is really wrong (${target.name})`, () => {
+    let test: TestApp;
+    before(async () => {
+      test = await appWithImports(target, laCodes);
+    });
+    after(() => test.close());
+
+    it('refuses an LA name neither the store nor the alias table knows, with its line, and writes nothing', async () => {
+      const file = await screened(
+        'exclusions.csv',
+        `${exclusionsHeader}\n"201213","Local authority","Kent","Total","600","216317","123","0.06","10553","4.88","5402","2.5"\n"201213","Local authority","Atlantis","Total","1","10","0","0","0","0","0","0"\n`,
+      );
+      const counts = await tableCounts(test.database.db);
+      await assert.rejects(test.services.imports.importFiles([file]), /exclusions\.csv, line 3: unknown LA name "Atlantis" in 201213/);
+      assert.deepEqual(await tableCounts(test.database.db), counts);
+    });
+
+    it('reads "Bedford" and "Dorset" of 2012/13 as Bedford Borough (822) and the old county (835)', async () => {
+      const file = await screened(
+        'exclusions.csv',
+        `${exclusionsHeader}\n"201213","Local authority","Bedford","Total","80","25000","30","0.12","900","3.6","500","2"\n"201213","Local authority","Dorset","Total","200","60000","40","0.07","1800","3","900","1.5"\n`,
+      );
+      await test.services.imports.importFiles([file]);
+      for (const [place, value] of [
+        ['822', 30],
+        ['835', 40],
+      ] as const) {
+        const rows = (await test.app.inject(`/api/v1/observations?indicator=permanent-exclusions&place=${place}&period=201213`)).json<{
+          observations: { value: number }[];
+        }>().observations;
+        assert.deepEqual(
+          rows.map((r) => r.value),
+          [value],
+          place,
+        );
+      }
+    });
+
+    it('keeps a school row repeated exactly once, and refuses one repeated with a different value at its line', async () => {
+      const row = 'SCH,886.0,118830.0,A school,100,20,20.0,58.1,30.6,65.3,70,71,20';
+      const repeated = await screened('ks4.csv', `${ks4Header}\n${row}\n${row}\n`);
+      const report = await test.services.imports.importFiles([repeated]);
+      assert.ok(report.files[0]!.notes.some((n) => /^\d+ rows repeating a figure already read, with the same value, kept once$/.test(n)));
+      const conflicting = await screened('ks4.csv', `${ks4Header}\n${row}\n${row.replace('58.1', '58.2')}\n`);
+      const counts = await tableCounts(test.database.db);
+      await assert.rejects(test.services.imports.importFiles([conflicting]), /ks4\.csv, line 3, column PTAC5EM_PTQ: a second, different value for ks4-5ac-em/);
+      assert.deepEqual(await tableCounts(test.database.db), counts);
+    });
+  });
+}
