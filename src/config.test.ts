@@ -33,4 +33,9 @@ describe('configuration', () => {
     assert.equal(readConfig({}).chromiumPath, null);
     assert.equal(readConfig({ CHROMIUM_PATH: '/opt/chromium' }).chromiumPath, '/opt/chromium');
   });
+
+  it('logs the CLI at warn unless LOG_LEVEL says otherwise', () => {
+    assert.equal(readConfig({}).cliLogLevel, 'warn');
+    assert.equal(readConfig({ LOG_LEVEL: 'info' }).cliLogLevel, 'info');
+  });
 });

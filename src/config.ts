@@ -38,6 +38,8 @@ export type Config = Readonly<{
   databaseName: string;
   demo: 'auto' | 'off';
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  /** The CLI's log level: LOG_LEVEL where given, else warn (a command prints its own summary). */
+  cliLogLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   production: boolean;
   chromiumPath: string | null;
 }>;
@@ -62,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseName: e.WAYMARK_DATABASE,
     demo: e.WAYMARK_DEMO,
     logLevel: e.LOG_LEVEL,
+    cliLogLevel: env.LOG_LEVEL === undefined ? 'warn' : e.LOG_LEVEL,
     production: e.NODE_ENV !== 'development',
     chromiumPath: e.CHROMIUM_PATH ?? null,
   });

@@ -15,7 +15,7 @@ const stopSignals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
  */
 export async function withServices<T>(work: (services: Services) => Promise<T>): Promise<T> {
   const config = readConfig();
-  const log = createLog(process.env.LOG_LEVEL ?? 'warn');
+  const log = createLog(config.cliLogLevel);
   // Listening before the database opens: a signal while it starts stops it too, instead of leaving it running.
   const stopper = abortOnSignal();
   // Beside a running `npm start` on the same data folder, the command joins its PostgreSQL instead of refusing.

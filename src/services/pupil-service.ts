@@ -13,13 +13,16 @@ import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { DataVersion, Indicator, Unit } from '../domain/indicators/indicator.ts';
 import { academicYearLabel, censusDateOf } from '../domain/periods/academic-year.ts';
 import { breakdownLabels, filterLabel, type PupilFilter } from '../domain/pupils/breakdowns.ts';
-import { placeSumsOf, publicSuppressionOf } from '../domain/indicators/additivity.ts';
+import { publicSuppressionOfComputed } from '../domain/indicators/additivity.ts';
 import { membershipsForYear } from '../domain/geography/school-placement.ts';
 import { isCollection, unknownSchoolsNote, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
 import type { Log } from '../log.ts';
 import type { ComputedInput } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
-import { discloseRows, type ShownFigure } from './disclose-rows.ts';
+import { discloseRows } from './disclose-rows.ts';
+import { publishedPupilGroup, type AdHocFigure } from './pupil-groups.ts';
+
+export type { AdHocFigure } from './pupil-groups.ts';
 
 export const pupilFormat = 'pupil-records';
 export const computeFormat = 'compute-pupil-records';
@@ -47,8 +50,6 @@ export type AdHocQuery = Readonly<{
   place: string;
   filter: PupilFilter;
 }>;
-
-export type AdHocFigure = ShownFigure & Readonly<{ indicator: string; title: string; rule: string }>;
 
 const levelKind: Readonly<Record<PlaceLevel, PlaceKind>> = {
   school: 'school',
@@ -105,42 +106,6 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([urn, p]) => ({ urn, ...p, groupings: p.groupings.sort(), region: p.la === null ? null : (laRegions.get(p.la) ?? null) })),
       laRegions,
-    };
-  };
-
-  /** A single pupil group as the computed tables hold it for a place, disclosed as every other read of them is. */
-  const publishedGroup = async (
-    placeId: number,
-    file: PupilFile,
-    filter: PupilFilter,
-    policy: DisclosurePolicy,
-  ): Promise<{ breakdown: string; pupils: number | null; figures: AdHocFigure[] }> => {
-    const breakdown = filterLabel(filter);
-    if (breakdown.includes('+'))
-      throw new BadRequestError(
-        `Combined pupil groups (${breakdown}) are not published: ask for one condition at a time. Combinations are for signed-in staff, whom Waymark cannot yet sign in.`,
-      );
-    const codes = new Set(measuresFor(file.collection, file.period).map((m) => m.measure.indicator));
-    const indicators = new Map(catalogue().map((i) => [i.code, i]));
-    const rows = (
-      await store.observations.find({ placeIds: [placeId], period: file.period, breakdown, dataVersion: file.dataVersion, basis: 'computed', limit: 10_000 })
-    ).filter((r) => codes.has(r.indicatorCode) && indicators.has(r.indicatorCode));
-    if (rows.length === 0) throw new NotFoundError(`No published figures for the group ${breakdown} here in ${file.period}`);
-    const shown = discloseRows(rows, (code) => indicators.get(code)!, policy);
-    // The group's size only where a figure of it is shown (a hidden cell gives nothing away, not even its pupils).
-    const pupils = rows.reduce(
-      (most, r, i) => (shown[i]!.suppression === null ? Math.max(most ?? 0, ruleDetail(r.detail).pupils ?? 0) : most),
-      null as number | null,
-    );
-    return {
-      breakdown,
-      pupils,
-      figures: rows.map((r, i) => ({
-        ...shown[i]!,
-        indicator: r.indicatorCode,
-        title: indicators.get(r.indicatorCode)!.title,
-        rule: ruleDetail(r.detail).rule ?? '',
-      })),
     };
   };
 
@@ -254,7 +219,7 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
           const { kept, notCovered } = coveredFigures(result.figures, laRegions);
           placeIds ??= await placeIdsByLevel(store);
           const chosen = kept.filter((f) => known.has(f.indicator));
-          const inputs = toInputs(placeIds, chosen, publicSuppressionOfFigures(chosen, placed, laRegions, unitOf));
+          const inputs = toInputs(placeIds, chosen, publicSuppressionOfComputed(chosen, placed, laRegions, unitOf, breakdownLabels));
           const indicatorCodes = measuresFor(file.collection, file.period).map((m) => m.measure.indicator);
           await store.transaction(async (tx) => {
             const batchId = await tx.register.openBatch({
@@ -305,7 +270,7 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
       if (file === undefined) throw new NotFoundError(`No ${query.collection} pupil records for ${query.period} (${version})`);
       const place = await store.places.find(query.placeKind, query.place);
       if (place === undefined) throw new NotFoundError(`No ${query.placeKind} with code ${query.place}`);
-      if (policy.audience === 'public') return publishedGroup(place.id, file, query.filter, policy);
+      if (policy.audience === 'public') return publishedPupilGroup(store, catalogue(), place.id, file, query.filter, policy);
       let urns: string[] | null = null;
       if (query.placeKind === 'school') urns = [query.place];
       else if (query.placeKind !== 'country') {
@@ -403,39 +368,8 @@ function toInputs(
  */
 const disclosureVersion = 1;
 
-/** Each figure's public suppression over its table family (indicator × period × data version: every place and group). */
-function publicSuppressionOfFigures(
-  figures: readonly ComputedFigure[],
-  placed: readonly SchoolPlacement[],
-  laRegions: ReadonlyMap<string, string>,
-  unitOf: (indicator: string) => Unit,
-): ('primary' | 'secondary' | null)[] {
-  const placeSums = placeSumsOf(
-    placed.map((p) => ({ school: p.urn, district: p.district, la: p.la, groupings: p.groupings })),
-    laRegions,
-  );
-  return publicSuppressionOf(
-    figures.map((f) => ({
-      family: f.indicator,
-      place: f.level === 'country' ? 'country:england' : `${f.level}:${f.code}`,
-      breakdown: f.breakdown,
-      unit: unitOf(f.indicator),
-      value: f.value,
-      numerator: f.numerator,
-      denominator: f.denominator,
-    })),
-    placeSums,
-    breakdownLabels,
-  );
-}
-
 async function fileHash(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-/** The rule and pupils a computed figure's detail records. */
-function ruleDetail(detail: unknown): { rule?: string; pupils?: number } {
-  return typeof detail === 'object' && detail !== null ? detail : {};
 }

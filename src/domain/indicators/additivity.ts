@@ -133,3 +133,44 @@ export function publicSuppressionOf(
   }
   return result;
 }
+
+/** A figure computed from pupil records, as the compute makes it: its level and place code, group and counts. */
+export type ComputedCell = Readonly<{
+  indicator: string;
+  level: string;
+  code: string;
+  breakdown: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}>;
+
+/**
+ * Each computed figure's public suppression over its table family (indicator × period × data version: every place and
+ * pupil group of one pupil file), with the place sums of the schools' placements that year.
+ */
+export function publicSuppressionOfComputed(
+  figures: readonly ComputedCell[],
+  placed: readonly Readonly<{ urn: string; district: string | null; la: string | null; groupings: readonly string[] }>[],
+  laRegions: ReadonlyMap<string, string>,
+  unitOf: (indicator: string) => Unit,
+  dimensions: Readonly<Record<string, readonly string[]>>,
+): ('primary' | 'secondary' | null)[] {
+  const placeSums = placeSumsOf(
+    placed.map((p) => ({ school: p.urn, district: p.district, la: p.la, groupings: p.groupings })),
+    laRegions,
+  );
+  return publicSuppressionOf(
+    figures.map((f) => ({
+      family: f.indicator,
+      place: f.level === 'country' ? 'country:england' : `${f.level}:${f.code}`,
+      breakdown: f.breakdown,
+      unit: unitOf(f.indicator),
+      value: f.value,
+      numerator: f.numerator,
+      denominator: f.denominator,
+    })),
+    placeSums,
+    dimensions,
+  );
+}
