@@ -1,4 +1,5 @@
 import { disclose, type DisclosurePolicy, type Suppression } from '../domain/indicators/disclosure.ts';
+import type { ShownGroupFigure } from '../domain/framework/year-figures.ts';
 import type { DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
 import type { ObservationRow, PublicSuppression } from '../store/observation-store.ts';
 
@@ -56,4 +57,20 @@ export function discloseRows(rows: readonly DisclosableRow[], indicatorOf: (code
       suppression: d.suppression,
     };
   });
+}
+
+/**
+ * A place's figure for a pupil group among disclosed rows, with its unrounded value where it is shown at all (what a
+ * gap is worked from: domain/framework/year-figures.ts); `x` where no row is held.
+ */
+export function groupFigureOf(
+  rows: readonly Pick<ObservationRow, 'placeId' | 'breakdown' | 'value'>[],
+  shown: readonly ShownFigure[],
+  placeId: number,
+): (breakdown: string) => ShownGroupFigure {
+  return (breakdown) => {
+    const i = rows.findIndex((r) => r.placeId === placeId && r.breakdown === breakdown);
+    if (i < 0) return { value: null, symbol: 'x', unrounded: null };
+    return { value: shown[i]!.value, symbol: shown[i]!.symbol, unrounded: shown[i]!.value === null ? null : rows[i]!.value };
+  };
 }

@@ -7,13 +7,13 @@ import { measures as computedMeasures } from '../compute/measures.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { isStateFundedMainstream } from '../domain/schools/mainstream.ts';
 import { describeRate, type CountOf } from '../domain/comparison/count-rates.ts';
-import { breakBetween, newMeasureNote } from '../domain/indicators/breaks.ts';
+import { newMeasuresByYear, targetFigure } from '../domain/framework/year-figures.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { Indicator, Polarity } from '../domain/indicators/indicator.ts';
 import { roundHalfUp } from '../domain/indicators/rounding.ts';
 import { figureBases, type ObservationRow } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
-import { discloseRows } from './disclose-rows.ts';
+import { discloseRows, groupFigureOf } from './disclose-rows.ts';
 import { ownFigures } from './own-figures.ts';
 import { pupilFormat } from './pupil-service.ts';
 
@@ -262,23 +262,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       const rows = ownFigures(breakdowns.flatMap((breakdown) => rowsFor(measure, period, breakdown)));
       const shown = discloseRows(rows, () => measure, policy);
       for (const placeId of new Set(rows.map((r) => r.placeId))) {
-        // A figure as shown, and its unrounded value where it is shown: a gap is worked from the unrounded figures and
-        // rounded once (domain.md §9.2), never from a hidden one.
-        const figureOf = (breakdown: string): YearFigure & { unrounded: number | null } => {
-          const i = rows.findIndex((r) => r.placeId === placeId && r.breakdown === breakdown);
-          if (i < 0) return { value: null, symbol: 'x', unrounded: null };
-          return { value: shown[i]!.value, symbol: shown[i]!.symbol, unrounded: shown[i]!.value === null ? null : rows[i]!.value };
-        };
-        const own = figureOf(target.breakdown);
-        let figure: YearFigure = { value: own.value, symbol: own.symbol };
-        if (target.gap !== null) {
-          const group = figureOf(target.gap.group);
-          const other = figureOf(target.gap.other);
-          figure =
-            group.unrounded === null || other.unrounded === null
-              ? { value: null, symbol: group.symbol === 'c' || other.symbol === 'c' ? 'c' : 'x' }
-              : { value: roundHalfUp(other.unrounded - group.unrounded, Math.max(1, measure.decimalPlaces)), symbol: null };
-        }
+        const figure = targetFigure(target, measure.decimalPlaces, groupFigureOf(rows, shown, placeId));
         const series = byPlace.get(placeId) ?? new Map<number, YearFigure>();
         series.set(y, figure);
         const row = rows.find((r) => r.placeId === placeId && r.breakdown === target.breakdown);
@@ -318,16 +302,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       if (noneHeld) return { target, indicator, evaluation: noData(year, `No data yet: ${missingInput(measure, period, held)}.`), context: noContext };
     }
     // Years whose measure cannot be compared with the year before's: another indicator, or a break in the catalogue.
-    const newMeasureFrom = new Map<number, string>();
-    for (const y of years) {
-      const [was, is] = [measureFor(target, y - 1), measureFor(target, y)].map((c) => (c === null ? undefined : indicators.get(c)));
-      if (was === undefined || is === undefined) continue;
-      if (was.code !== is.code) newMeasureFrom.set(y, `new measure from ${y} (${is.code} replaces ${was.code})`);
-      else {
-        const brk = breakBetween(is.breaks, periodOfYear(y - 1, is.periodType), periodOfYear(y, is.periodType));
-        if (brk !== null) newMeasureFrom.set(y, newMeasureNote(brk));
-      }
-    }
+    const newMeasureFrom = newMeasuresByYear(target, years, (code) => indicators.get(code));
     const baseline =
       target.baseline === null || target.baseline.value !== null
         ? target.baseline

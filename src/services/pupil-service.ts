@@ -1,31 +1,28 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { aggregateAdHoc, aggregatePupilFile, loadPlacements, type ComputedFigure, type PlaceLevel, type SchoolPlacement } from '../compute/aggregate-pupils.ts';
+import { aggregateAdHoc, type SchoolPlacement } from '../compute/aggregate-pupils.ts';
 import { withDuckDb } from '../compute/duckdb.ts';
-import { measuresFor, measuresVersion } from '../compute/measures.ts';
 import { incomingFilePath, pupilFilePath, removeInterruptedWrites, writePupilParquet } from '../compute/pupil-files.ts';
 import { BadRequestError, NotFoundError } from '../domain/errors.ts';
-import { england } from '../domain/geography/reference-places.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
-import type { DataVersion, Indicator, Unit } from '../domain/indicators/indicator.ts';
-import { academicYearLabel, censusDateOf } from '../domain/periods/academic-year.ts';
-import { breakdownLabels, filterLabel, type PupilFilter } from '../domain/pupils/breakdowns.ts';
-import { publicSuppressionOfComputed } from '../domain/indicators/additivity.ts';
+import type { DataVersion, Indicator } from '../domain/indicators/indicator.ts';
+import { censusDateOf } from '../domain/periods/academic-year.ts';
+import { filterLabel, type PupilFilter } from '../domain/pupils/breakdowns.ts';
 import { membershipsForYear } from '../domain/geography/school-placement.ts';
 import { isCollection, unknownSchoolsNote, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
 import type { Log } from '../log.ts';
-import type { ComputedInput } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { discloseRows } from './disclose-rows.ts';
 import { publishedPupilGroup, type AdHocFigure } from './pupil-groups.ts';
 
 export type { AdHocFigure } from './pupil-groups.ts';
+export { computeFormat, type ComputeStep, type ComputeSummary } from './pupil-compute.ts';
+import { computePupilFiles, type ComputeStep, type ComputeSummary } from './pupil-compute.ts';
 
 export const pupilFormat = 'pupil-records';
-export const computeFormat = 'compute-pupil-records';
 
 /** A registered pupil file: the newest batch for its collection, year and data version. */
 export type PupilFile = Readonly<{
@@ -38,10 +35,6 @@ export type PupilFile = Readonly<{
   hash: string;
 }>;
 
-export type ComputeStep = Readonly<{ file: string; index: number; of: number; outcome: 'computed' | 'unchanged'; figures: number }>;
-
-export type ComputeSummary = Readonly<{ files: number; computed: number; unchanged: number; figures: number; unplacedPupils: number }>;
-
 export type AdHocQuery = Readonly<{
   collection: Collection;
   period: string;
@@ -50,15 +43,6 @@ export type AdHocQuery = Readonly<{
   place: string;
   filter: PupilFilter;
 }>;
-
-const levelKind: Readonly<Record<PlaceLevel, PlaceKind>> = {
-  school: 'school',
-  district: 'district',
-  grouping: 'grouping',
-  la: 'la',
-  region: 'region',
-  country: 'country',
-};
 
 /**
  * Pupil-level records: written as Parquet under the data directory (one file per collection, year and data version,
@@ -173,91 +157,11 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
     },
 
     /**
-     * Compute every registered pupil file into observations. A file whose inputs (the file, the measures' SQL and the
-     * schools' placements that year) are unchanged since its last compute is left as it is: running twice writes nothing.
+     * Compute every registered pupil file into observations (pupil-compute.ts). A file whose inputs are unchanged since
+     * its last compute is left as it is: running twice writes nothing.
      */
-    async compute(progress: (step: ComputeStep) => void = () => {}): Promise<ComputeSummary> {
-      const all = await files();
-      const known = new Set(catalogue().map((i) => i.code));
-      const units = new Map(catalogue().map((i) => [i.code, i.unit]));
-      const unitOf = (code: string): Unit => units.get(code)!;
-      let computed = 0;
-      let unchanged = 0;
-      let figures = 0;
-      let unplacedPupils = 0;
-      await withDuckDb(async (connection) => {
-        let loadedFor: string | null = null;
-        let placeIds: Map<PlaceLevel, Map<string, number>> | undefined;
-        for (const [index, file] of all.entries()) {
-          await access(file.path).catch(() => {
-            throw new NotFoundError(`pupil file ${file.path} (batch ${file.batchId}) is missing from the data directory`);
-          });
-          const { schools: placed, laRegions } = await placements(file.period);
-          const key = createHash('sha256')
-            .update(
-              JSON.stringify({
-                file: file.hash,
-                measuresVersion,
-                disclosureVersion,
-                placed,
-                rules: measuresFor(file.collection, file.period).map((m) => m.sql),
-              }),
-            )
-            .digest('hex');
-          const name = relative(pupilDir, file.path);
-          if ((await store.register.batchesWithHash(key)).length > 0) {
-            unchanged++;
-            progress({ file: name, index: index + 1, of: all.length, outcome: 'unchanged', figures: 0 });
-            continue;
-          }
-          if (loadedFor !== file.period) {
-            await loadPlacements(connection, placed);
-            loadedFor = file.period;
-          }
-          const result = await aggregatePupilFile(connection, file);
-          unplacedPupils += result.unplacedPupils;
-          const { kept, notCovered } = coveredFigures(result.figures, laRegions);
-          placeIds ??= await placeIdsByLevel(store);
-          const chosen = kept.filter((f) => known.has(f.indicator));
-          const inputs = toInputs(placeIds, chosen, publicSuppressionOfComputed(chosen, placed, laRegions, unitOf, breakdownLabels));
-          const indicatorCodes = measuresFor(file.collection, file.period).map((m) => m.measure.indicator);
-          await store.transaction(async (tx) => {
-            const batchId = await tx.register.openBatch({
-              fileName: `compute ${name}`,
-              fileHash: key,
-              format: computeFormat,
-              rowCount: inputs.length,
-              dataVersion: file.dataVersion,
-            });
-            const written = await tx.observations.replaceComputed(
-              { indicatorCodes, period: file.period, dataVersion: file.dataVersion },
-              inputs,
-              batchId,
-              file.batchId,
-            );
-            await tx.register.closeBatch(batchId, {
-              inserted: written.written,
-              updated: 0,
-              closed: written.removed,
-              unchanged: 0,
-              skipped: result.figures.length - inputs.length,
-              notes: [
-                `${written.written} figures from pupil batch ${file.batchId} (measures version ${measuresVersion}); ${written.removed} earlier computed figures replaced`,
-                ...(notCovered.length > 0 ? [`no figure for ${notCovered.join(', ')}: the file does not hold the pupils of every LA there`] : []),
-                ...(result.unplacedPupils > 0
-                  ? [`${result.unplacedPupils} pupils at schools placed in no LA or district in ${academicYearLabel(file.period)}: counted in England only`]
-                  : []),
-              ],
-            });
-          });
-          computed++;
-          figures += inputs.length;
-          progress({ file: name, index: index + 1, of: all.length, outcome: 'computed', figures: inputs.length });
-        }
-      });
-      log.info({ files: all.length, computed, unchanged, figures }, 'pupil records computed');
-      return { files: all.length, computed, unchanged, figures, unplacedPupils };
-    },
+    compute: async (progress: (step: ComputeStep) => void = () => {}): Promise<ComputeSummary> =>
+      computePupilFiles({ store, log, pupilDir, catalogue: catalogue(), files: await files(), placements }, progress),
 
     /**
      * A pupil group answered from the pupil file. For the public, only the groups the computed tables hold, read from
@@ -315,58 +219,6 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
     },
   };
 }
-
-/**
- * A region's or England's figure is written only when the file holds pupils in every LA there (a national extract):
- * an LA's own pupils summed are not England. Returns the figures kept and the places left out.
- */
-function coveredFigures(figures: readonly ComputedFigure[], laRegions: ReadonlyMap<string, string>): { kept: ComputedFigure[]; notCovered: string[] } {
-  const withPupils = new Set(figures.filter((f) => f.level === 'la').map((f) => f.code));
-  const regions = new Set(laRegions.values());
-  const covered = new Set([...regions].filter((region) => [...laRegions].every(([la, r]) => r !== region || withPupils.has(la))));
-  const englandCovered = regions.size > 0 && covered.size === regions.size;
-  const isKept = (f: ComputedFigure) => (f.level === 'region' ? covered.has(f.code) : f.level === 'country' ? englandCovered : true);
-  const notCovered = [...new Set(figures.filter((f) => !isKept(f)).map((f) => (f.level === 'country' ? 'England' : f.code)))].sort();
-  return { kept: figures.filter(isKept), notCovered };
-}
-
-/** Place ids by code for every level the compute writes, read once per compute run. */
-async function placeIdsByLevel(store: Store): Promise<Map<PlaceLevel, Map<string, number>>> {
-  const ids = new Map<PlaceLevel, Map<string, number>>();
-  for (const level of Object.keys(levelKind) as PlaceLevel[]) ids.set(level, await store.places.idsByCode(levelKind[level]));
-  return ids;
-}
-
-/** Figures with their place ids; figures for places the store does not hold are dropped. */
-function toInputs(
-  ids: ReadonlyMap<PlaceLevel, ReadonlyMap<string, number>>,
-  figures: readonly ComputedFigure[],
-  suppression: readonly ('primary' | 'secondary' | null)[],
-): ComputedInput[] {
-  const inputs: ComputedInput[] = [];
-  for (const [index, f] of figures.entries()) {
-    const placeId = ids.get(f.level)!.get(f.level === 'country' ? england.code : f.code);
-    if (placeId === undefined || f.value === null) continue;
-    inputs.push({
-      indicatorCode: f.indicator,
-      placeId,
-      breakdown: f.breakdown,
-      value: f.value,
-      numerator: f.numerator,
-      denominator: f.denominator,
-      pupils: f.pupils,
-      rule: f.rule,
-      publicSuppression: suppression[index]!,
-    });
-  }
-  return inputs;
-}
-
-/**
- * Changes whenever the public suppression rules change, so that `waymark compute` decides every figure again
- * (1: primary and secondary suppression over each table family, decided at compute).
- */
-const disclosureVersion = 1;
 
 async function fileHash(path: string): Promise<string> {
   const hash = createHash('sha256');

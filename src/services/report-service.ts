@@ -3,12 +3,12 @@ import { periodOfYear } from '../domain/framework/framework.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import { breakBetween, newMeasureNote } from '../domain/indicators/breaks.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
-import { roundHalfUp } from '../domain/indicators/rounding.ts';
 import { annualReportSections, type ReportFigure } from '../domain/reports/annual-report.ts';
 import { describeFigure } from '../domain/reports/sentences.ts';
 import { figureBases } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
-import { discloseRows } from './disclose-rows.ts';
+import { targetFigure } from '../domain/framework/year-figures.ts';
+import { discloseRows, groupFigureOf } from './disclose-rows.ts';
 import type { createFrameworkService, FrameworkEvaluation } from './framework-service.ts';
 import { ownFigures } from './own-figures.ts';
 
@@ -51,24 +51,10 @@ export function createReportService(store: Store, frameworks: ReturnType<typeof 
           ).flat(),
         );
         const shown = discloseRows(rows, () => indicator, policy);
-        const valueOf = (placeId: number, breakdown: string) => {
-          const i = rows.findIndex((r) => r.placeId === placeId && r.breakdown === breakdown);
-          return i < 0 ? null : shown[i]!.value;
-        };
-        // A gap is worked from the unrounded figures (rounded once, domain.md §9.2), and only from figures shown.
-        const unroundedOf = (placeId: number, breakdown: string) => {
-          const i = rows.findIndex((r) => r.placeId === placeId && r.breakdown === breakdown);
-          return i < 0 || shown[i]!.value === null ? null : rows[i]!.value;
-        };
+        // The same figure the framework evaluates: a gap from the unrounded figures shown, rounded once.
+        const target = { breakdown: figure.breakdown, gap: figure.gap ?? null };
         const result = new Map<number, number | null>();
-        for (const placeId of ids) {
-          if (figure.gap === undefined) result.set(placeId, valueOf(placeId, figure.breakdown));
-          else {
-            const group = unroundedOf(placeId, figure.gap.group);
-            const other = unroundedOf(placeId, figure.gap.other);
-            result.set(placeId, group === null || other === null ? null : roundHalfUp(other - group, Math.max(1, indicator.decimalPlaces)));
-          }
-        }
+        for (const placeId of ids) result.set(placeId, targetFigure(target, indicator.decimalPlaces, groupFigureOf(rows, shown, placeId)).value);
         return result;
       };
 
