@@ -9,6 +9,7 @@ import { writeLaitData, writeLaitDictionary } from './lait-writer.ts';
 import { writeBirths } from './births-writer.ts';
 import { writeInspections } from './inspection-writer.ts';
 import { writePublishedValues } from './published-writer.ts';
+import { writeDerivedShares } from './derived-writer.ts';
 import { ensureReferenceGeography } from './reference-geography.ts';
 import { placeSchoolsInDistricts, writeRegisterFile, type PlacementSummary } from './register-writers.ts';
 import { recomputeRollUps } from './roll-up-service.ts';
@@ -98,7 +99,7 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
           }
           const batchId = await tx.register.openBatch({ fileName: file.file, fileHash: file.hash, format: batchFormat(file), rowCount: file.rowCount });
           const earlier = (await tx.register.batchesWithHash(file.hash)).filter((id) => id !== batchId);
-          const counts = await writeFile(tx, file, batchId, today, issues);
+          const counts = await writeFile(tx, file, batchId, today, issues, catalogue());
           const notes = [...file.notes, ...counts.notes, ...(earlier.length > 0 ? [`the same file was imported before (batch ${earlier.join(', ')})`] : [])];
           const skipped = file.skipped + counts.skipped;
           await tx.register.closeBatch(batchId, { ...counts, skipped, notes });
@@ -125,14 +126,19 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
 }
 
 /** One writer per format; every writer collects problems only the store can find into `issues`. */
-async function writeFile(tx: Store, file: ImportFile, batchId: number, today: string, issues: FileIssue[]): Promise<Counts> {
+async function writeFile(tx: Store, file: ImportFile, batchId: number, today: string, issues: FileIssue[], catalogue: readonly Indicator[]): Promise<Counts> {
   switch (file.format) {
     case 'lait-dictionary':
       return writeLaitDictionary(tx, file);
     case 'lait-data':
       return writeLaitData(tx, file, batchId, issues);
-    case 'mapped-csv':
-      return writePublishedValues(tx, file, batchId, issues);
+    case 'mapped-csv': {
+      const counts = await writePublishedValues(tx, file, batchId, issues);
+      if (issues.length > 0) return counts;
+      const periods = [...new Set(file.records.map((r) => r.period))];
+      const derived = await writeDerivedShares(tx, catalogue, new Set(file.records.map((r) => r.indicator)), periods, batchId);
+      return derived === null ? counts : { ...counts, notes: [...counts.notes, derived] };
+    }
     case 'ons-births':
       return writeBirths(tx, file, batchId);
     case 'ofsted-inspection-outcomes':
