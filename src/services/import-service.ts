@@ -6,7 +6,7 @@ import type { Store } from '../store/store.ts';
 import { demoFormat } from './demo-service.ts';
 import type { Counts } from './import-counts.ts';
 import { writeLaitData, writeLaitDictionary } from './lait-writer.ts';
-import { writeBirths } from './births-writer.ts';
+import { remakeBirths, writeBirths } from './births-writer.ts';
 import { writeInspections } from './inspection-writer.ts';
 import { writePublishedValues } from './published-writer.ts';
 import { writeDerivedShares } from './derived-writer.ts';
@@ -43,6 +43,8 @@ export type ImportReport = Readonly<{
 export type Clock = () => Date;
 
 const movesSchools = new Set<ImportFile['format']>(['performance-tables-spine', 'gias-establishments', 'codepoint-code-names', 'codepoint-postcodes']);
+/** Files that can name the areas ONS births are keyed by (an LA's ONS code, a district): births are remade after them. */
+const namesBirthAreas = new Set<ImportFile['format']>(['la-code-list', 'codepoint-code-names', 'gias-establishments', 'performance-tables-spine']);
 const changesOutcomes = new Set<ImportFile['format']>([
   ...movesSchools,
   'gias-links',
@@ -114,6 +116,11 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
         if (last !== undefined && ordered.some((f) => movesSchools.has(f.format) || f.format === 'grouping-file')) {
           const result = await recomputeRollUps(tx, last.batchId);
           if (result.figures > 0) rollUps = result;
+        }
+        // Births kept for areas the register did not yet name are placed now it does (issue 11.2: any order, same figures).
+        if (ordered.some((f) => namesBirthAreas.has(f.format) && f.format !== 'ons-births')) {
+          const births = await remakeBirths(tx);
+          if (births.inserted > 0) log.info({ inserted: births.inserted }, 'births placed in areas the register now names');
         }
         // Inspections, school figures and memberships change the place-level Ofsted and floor figures: remake them.
         let schoolOutcomes: ImportReport['schoolOutcomes'] = null;

@@ -129,6 +129,16 @@ export interface InspectionTable {
   batch_id: number;
 }
 
+/** ONS births rows as the file gave them (one per area, sex and year to 30 June), kept until the areas can be placed. */
+export interface BirthsRecordTable {
+  area_code: string;
+  sex: string;
+  year: string;
+  births: number;
+  batch_id: number;
+  source_line: number;
+}
+
 export interface Database {
   import_batch: ImportBatchTable;
   place: PlaceTable;
@@ -138,4 +148,5 @@ export interface Database {
   indicator: IndicatorTable;
   observation: ObservationTable;
   inspection: InspectionTable;
+  births_record: BirthsRecordTable;
 }
