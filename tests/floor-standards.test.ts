@@ -150,4 +150,32 @@ for (const target of databaseTargets()) {
       assert.match(response.body, /at the expected standard \(under 65%\)/);
     });
   });
+
+  describe(`the secondary floor of 2013/14, from the KS4 2013/14 school file (issue 11, ${target.name})`, () => {
+    const ks4in2014 = 'ks4-2014-eduvis/ks4_2013-14_school_and_la.csv';
+    let test: TestApp;
+    before(async () => {
+      test = await appWithImports(target, [...(await readShared([paths.laCodes, paths.spine, paths.codeNames, paths.postcodes, ks4in2014]))]);
+    });
+    after(() => test.close());
+
+    it('judges each Kent school on 5+ A*-C with English and maths: 40% or more above, under 40% undecided (medians not held)', async () => {
+      // The raw file's Kent school rows (RECTYPE SCH, LEA 886): PTAC5EM_PTQ, e.g. URN 118897 The Malling School 29%.
+      const raw = new Map(
+        parse<Row>(readFileSync(sharedFile(ks4in2014), 'latin1'), { columns: true, bom: true })
+          .filter((r) => r.RECTYPE === 'SCH' && r.LEA!.startsWith('886'))
+          .map((r) => [r.URN!.replace(/\.0$/, ''), num(r.PTAC5EM_PTQ)]),
+      );
+      const got = await test.services.floors.floorStandards('886', 'secondary', '201314');
+      assert.equal(got.inForce, true);
+      assert.ok(got.schools.length >= 50, `${got.schools.length} schools judged`);
+      assert.equal(got.below.length, 0);
+      for (const school of got.schools) {
+        const share = raw.get(school.urn);
+        assert.notEqual(share, undefined, `${school.urn} is a Kent school of the file`);
+        assert.equal(school.result.applies && school.result.below, share! >= 40 ? false : null, `${school.urn} at ${share}%`);
+      }
+      assert.ok(got.undecided.some((s) => s.urn === '118897'));
+    });
+  });
 }

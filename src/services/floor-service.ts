@@ -20,7 +20,7 @@ export const floorIndicators: Readonly<Record<Phase, readonly string[]>> = {
     'ks2-expected-progress-english',
     'ks2-expected-progress-maths',
   ],
-  secondary: ['ks4-progress8', 'ks4-progress8-band'],
+  secondary: ['ks4-progress8', 'ks4-progress8-band', 'ks4-5ac-em', 'ks4-expected-progress-english', 'ks4-expected-progress-maths'],
 };
 
 export type FloorSchool = Readonly<{
@@ -124,7 +124,13 @@ export function createFloorService(store: Store, catalogue: () => readonly Indic
                 progress: { reading: value('ks2-progress-reading'), writing: value('ks2-progress-writing'), maths: value('ks2-progress-maths') },
                 expectedProgress: { english: value('ks2-expected-progress-english'), maths: value('ks2-expected-progress-maths') },
               }
-            : { eligiblePupils: null, attainment: null, progress8: value('ks4-progress8'), progress8Band: value('ks4-progress8-band') };
+            : {
+                eligiblePupils: held.find((r) => r.indicatorCode === 'ks4-5ac-em')?.denominator ?? null,
+                attainment: value('ks4-5ac-em'),
+                expectedProgress: { english: value('ks4-expected-progress-english'), maths: value('ks4-expected-progress-maths') },
+                progress8: value('ks4-progress8'),
+                progress8Band: value('ks4-progress8-band'),
+              };
         const result = phase === 'primary' ? primaryFloor(ruleYear, figures) : secondaryFloor(ruleYear, figures);
         if (!result.applies) continue;
         const district = districtOf.get(s.code);

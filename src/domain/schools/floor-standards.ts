@@ -12,13 +12,16 @@ export type Phase = 'primary' | 'secondary';
 /** A school's figures for one year, as the performance tables give them (null: not published or suppressed). */
 export type FloorFigures = Readonly<{
   eligiblePupils: number | null;
-  /** % at level 4+ (English and maths to 2012, RWM 2013-2015) or at the expected standard in RWM (2016+). */
+  /**
+   * Primary: % at level 4+ (English and maths to 2012, RWM 2013-2015) or at the expected standard in RWM (2016+).
+   * Secondary: % 5+ A*-C including English and maths (2012-2015).
+   */
   attainment: number | null;
   /** % making expected progress (2011-2015), by subject. */
   expectedProgress?: Readonly<{ english?: number | null; reading?: number | null; writing?: number | null; maths?: number | null }>;
   /** KS1-KS2 progress scores (2016+). */
   progress?: Readonly<{ reading: number | null; writing: number | null; maths: number | null }>;
-  /** KS4: % 5+ A*-C incl. English and maths (2012-2015) and Progress 8 with the upper bound of its 95% interval (2016+). */
+  /** KS4: Progress 8 with the upper bound of its 95% interval (2016+). */
   progress8?: number | null;
   progress8Upper?: number | null;
   /** The performance tables' Progress 8 band (1 well above … 5 well below average): 4 and 5 mean the interval is below zero. */
@@ -151,11 +154,20 @@ export function secondaryFloor(summer: number, f: FloorFigures): FloorResult {
       met: [...(low ? [] : [scoreText]), ...(significant ? [] : [intervalText])],
     };
   }
+  // 2012-2015: a school at or above 40% 5+ A*-C with English and maths is above the floor whatever its progress; under
+  // 40% it is below only if its expected progress is also below the national median in English and in maths, and those
+  // medians (published with each year's tables) are not held here (domain.md §2.2 marks them uncertain): undecided.
+  const rule = `${summer}: below 40% 5+ A*-C including English and maths and below the national medians of expected progress in English and maths`;
+  if (f.attainment === null) return { applies: false, reason: '5+ A*-C including English and maths not published for this school' };
+  const attainmentText = `${f.attainment}% 5+ A*-C including English and maths`;
+  if (f.attainment >= 40) return { applies: true, below: false, rule, failed: [], met: [`${attainmentText} (40% or more)`] };
+  const progress = [f.expectedProgress?.english, f.expectedProgress?.maths].map((p) => (p === null || p === undefined ? 'not published' : `${p}%`));
   return {
     applies: true,
     below: null,
-    reason: `the ${summer} national medians of expected progress in English and maths are not held`,
-    rule: `${summer}: below 40% 5+ A*-C including English and maths and below the national medians of expected progress in English and maths`,
+    rule,
+    failed: [`${attainmentText} (under 40%)`],
+    reason: `expected progress (English ${progress[0]}, maths ${progress[1]}) is judged against the ${summer} national medians, which are not held here`,
   };
 }
 

@@ -95,6 +95,18 @@ describe('Ofsted judgements across the September 2012 and September 2024 changes
   });
 });
 
+describe('the secondary floor of 2012-2015 (domain.md §2.2)', () => {
+  it('40% or more 5+ A*-C with English and maths is above the floor; under 40% is undecided without the national medians', () => {
+    // ks4_2013-14_school_and_la.csv: URN 118897 The Malling School, 29% 5ACEM, expected progress 70% English, 39% maths.
+    assert.equal(belowOf(secondaryFloor(2014, { eligiblePupils: 150, attainment: 58, expectedProgress: { english: 60, maths: 50 } })), false);
+    assert.equal(belowOf(secondaryFloor(2014, { eligiblePupils: 150, attainment: 40, expectedProgress: { english: 1, maths: 1 } })), false);
+    const malling = secondaryFloor(2014, { eligiblePupils: 150, attainment: 29, expectedProgress: { english: 70, maths: 39 } });
+    assert.equal(belowOf(malling), null);
+    assert.ok(malling.applies && malling.below === null && malling.reason.includes('English 70%, maths 39%'));
+    assert.equal(secondaryFloor(2014, { eligiblePupils: null, attainment: null }).applies, false);
+  });
+});
+
 describe('the secondary floor read from the performance tables’ Progress 8 band', () => {
   it('band 5 (score below −0.5, interval below zero) is below the floor; band 4 with a score of −0.5 or more is not', () => {
     const below = secondaryFloor(2018, { eligiblePupils: 150, attainment: null, progress8: -0.71, progress8Band: 5 });
