@@ -126,7 +126,22 @@ export type InputsHeld = Readonly<{
   computable: boolean;
   /** Pupil-record collections imported for the year's period (e.g. ['eyfs', 'ks2']). */
   pupilCollections: readonly string[];
+  /** The figure held for the year with a symbol in place of a value (e.g. x), with the rule that withheld it, if any. */
+  withheld?: Readonly<{ symbol: string; rule: string | null; detail: Readonly<Record<string, unknown>> | null }> | null;
+  /** Files of the indicator's feed are imported (for Ofsted: inspections are held), though no figure is made from them. */
+  feedImported?: boolean;
 }>;
+
+/**
+ * Why a figure the store holds has a symbol in place of a value, from the rule that made it: the rule's own words for
+ * its symbol ('"x" where any school's floor cannot be decided from the figures held'), with the counts it recorded.
+ */
+function withheldReason(title: string, label: string, withheld: NonNullable<InputsHeld['withheld']>): string {
+  const words = withheld.rule === null ? null : (new RegExp(`"${withheld.symbol}" (where [^;.]+)`).exec(withheld.rule)?.[1] ?? null);
+  const counts = withheld.detail ?? {};
+  const undecided = typeof counts.undecided === 'number' && typeof counts.schools === 'number' ? ` (${counts.undecided} of ${counts.schools} schools)` : '';
+  return `${title} for ${label} is held as "${withheld.symbol}" (not available)${words === null ? '' : `: ${words}${undecided}`}`;
+}
 
 /**
  * Why a target has no figure at all, naming the input that is really missing (issue 11 point 12): not "import pupil
@@ -139,6 +154,9 @@ export function missingInput(
   held: InputsHeld,
 ): string {
   const label = period.length === 6 ? `${period.slice(0, 4)}/${period.slice(4)}` : period;
+  if (held.withheld !== undefined && held.withheld !== null) return withheldReason(indicator.title, label, held.withheld);
+  if (indicator.feed === 'ofsted' && held.feedImported === true)
+    return `Ofsted inspection outcomes are imported, but no figure of ${indicator.title.toLowerCase()} for ${label} is made from them (${indicator.source})`;
   if (indicator.feed !== 'pupil-records') return `${indicator.title} comes from ${feedDescriptions[indicator.feed] ?? indicator.feed}`;
   const lait = indicator.lait === null ? "the DfE's LA tool (LAIT) publishes no figure for it" : `nor is LAIT's ${indicator.lait} imported (waymark import)`;
   if (!held.computable) {

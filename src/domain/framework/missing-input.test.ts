@@ -29,4 +29,29 @@ describe('the missing input of a target with no figure', () => {
   it('names the module to come for figures Waymark does not compute', () => {
     assert.match(missingInput({ ...gap, feed: 'ofsted' }, '201819', { computable: false, pupilCollections: [] }), /Ofsted inspection outcomes/);
   });
+
+  it('names the rule that withheld a figure held as x, with its counts, not "comes from a published file"', () => {
+    // Kent 2015/16 secondary schools above the floor (school outcomes from ks4_school_2016.csv): 6 of 90 undecided.
+    const floor = { title: 'Secondary schools above the floor standard', feed: 'published', source: 'DfE performance tables', lait: null };
+    const reason = missingInput(floor, '201516', {
+      computable: false,
+      pupilCollections: [],
+      withheld: {
+        symbol: 'x',
+        rule: 'schools judged by the 2016 floor standard (secondary); "x" where any school\'s floor cannot be decided from the figures held',
+        detail: { schools: 90, below: 0, undecided: 6 },
+      },
+    });
+    assert.equal(
+      reason,
+      'Secondary schools above the floor standard for 2015/16 is held as "x" (not available): where any school\'s floor cannot be decided from the figures held (6 of 90 schools)',
+    );
+  });
+
+  it('does not ask for Ofsted files to be imported when they are', () => {
+    const teaching = { title: 'Schools where teaching is judged good or outstanding', feed: 'ofsted', source: 'Ofsted inspection outcomes', lait: null };
+    const reason = missingInput(teaching, '201314', { computable: false, pupilCollections: [], feedImported: true });
+    assert.doesNotMatch(reason, /not yet imported/);
+    assert.match(reason, /are imported, but no figure of schools where teaching/);
+  });
 });
