@@ -1,7 +1,7 @@
 import { NotFoundError } from '../domain/errors.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Store } from '../store/store.ts';
-import type { Clock } from './import-service.ts';
+import type { Clock } from './clock.ts';
 import { headlineIndicators } from './school-improvement-service.ts';
 
 /**

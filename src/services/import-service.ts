@@ -3,6 +3,7 @@ import { batchFormat, fileNameProblem, importWriteOrder, type ImportFile } from 
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import type { Clock } from './clock.ts';
 import { demoFormat } from './demo-service.ts';
 import type { Counts } from './import-counts.ts';
 import { writeLaitData, writeLaitDictionary } from './lait-writer.ts';
@@ -38,8 +39,6 @@ export type ImportReport = Readonly<{
   /** Place-level Ofsted and floor-standard figures remade (ADR 0008), when the files could change them. */
   schoolOutcomes: Readonly<{ written: number }> | null;
 }>;
-
-export type Clock = () => Date;
 
 const movesSchools = new Set<ImportFile['format']>(['performance-tables-spine', 'gias-establishments', 'codepoint-code-names', 'codepoint-postcodes']);
 const changesOutcomes = new Set<ImportFile['format']>([

@@ -11,7 +11,7 @@ import { rankAmong, scaleOf, similarSchools, type SchoolContext } from '../domai
 import { classifyTrend, type Trend, type TrendPoint } from '../domain/schools/trends.ts';
 import type { ObservationRow } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
-import type { Clock } from './import-service.ts';
+import type { Clock } from './clock.ts';
 import type { createFloorService } from './floor-service.ts';
 import { discloseRows } from './disclose-rows.ts';
 import { ownFigures } from './own-figures.ts';

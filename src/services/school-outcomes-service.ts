@@ -9,7 +9,7 @@ import { aboveFloorShare, belowFloorCount, minimumCoverage, ofstedOutcome, type 
 import type { Log } from '../log.ts';
 import type { DerivedFigure } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
-import type { Clock } from './import-service.ts';
+import type { Clock } from './clock.ts';
 import { createFloorService, floorIndicators } from './floor-service.ts';
 import { inComputeBatch } from './roll-up-service.ts';
 
