@@ -11,7 +11,8 @@ import { writeBirths } from './births-writer.ts';
 import { writeInspections } from './inspection-writer.ts';
 import { writePublishedValues } from './published-writer.ts';
 import { ensureReferenceGeography } from './reference-geography.ts';
-import { placeSchoolsInDistricts, writeRegisterFile, type PlacementSummary } from './register-writers.ts';
+import { placeSchoolsInDistricts, type PlacementSummary } from './district-placement.ts';
+import { writeRegisterFile } from './register-writers.ts';
 import { recomputeRollUps } from './roll-up-service.ts';
 import { recomputeSchoolOutcomes } from './school-outcomes-service.ts';
 
