@@ -5,7 +5,7 @@ import { frameworkYear, measureFor, missingInput, noComparableMeasure, periodOfY
 import { laitIndicatorCode, measuresOf } from '../domain/indicators/lait.ts';
 import { measures as computedMeasures } from '../compute/measures.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
-import { isStateFundedMainstream } from '../domain/schools/mainstream.ts';
+import { isStateFundedMainstream } from '../domain/schools/school-phase.ts';
 import { describeRate, type CountOf } from '../domain/comparison/count-rates.ts';
 import { newMeasuresByYear, targetFigure } from '../domain/framework/year-figures.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';

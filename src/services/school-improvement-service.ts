@@ -7,6 +7,7 @@ import { academicYearCode, academicYearLabel, startYearOf } from '../domain/peri
 import type { FloorResult, Phase } from '../domain/schools/floor-standards.ts';
 import { judgementIndex, predecessorIndex, type CurrentJudgement } from '../domain/schools/inspection-history.ts';
 import { concernOf, riskScore, type RiskComponent } from '../domain/schools/risk.ts';
+import { mainstreamPhaseOf } from '../domain/schools/school-phase.ts';
 import { rankAmong, scaleOf, similarSchools, type SchoolContext } from '../domain/schools/similar-schools.ts';
 import { classifyTrend, type Trend, type TrendPoint } from '../domain/schools/trends.ts';
 import type { ObservationRow } from '../store/observation-store.ts';
@@ -59,13 +60,6 @@ export type LaAssessment = Readonly<{ la: Readonly<{ code: string; name: string 
 
 const twoYearsBefore = (period: string) => academicYearCode(startYearOf(period) - 2);
 
-function phaseOf(a: SchoolAttributes): Phase | null {
-  if (!a.stateFunded) return null;
-  if (a.sector === 'primary') return 'primary';
-  if (a.sector === 'secondary' || a.sector === 'all-through') return 'secondary';
-  return null;
-}
-
 /** FSM-era bands of the cohort's disadvantaged share, for what rapidly improving schools have in common. */
 function disadvantagedBandOf(share: number | null): string | null {
   if (share === null) return null;
@@ -103,7 +97,7 @@ export function createSchoolImprovementService(
     const inLa = new Set(placements.filter((p) => p.parentKind === 'la' && p.parentCode === laCode).map((p) => p.urn));
     const places = (await store.places.findMany('school', [...inLa])).filter((s) => s.closedOn === null || s.closedOn >= today);
     const schools = places.flatMap((s) => {
-      const phase = phaseOf(s.attributes as SchoolAttributes);
+      const phase = mainstreamPhaseOf(s.attributes as SchoolAttributes);
       return phase === null ? [] : [{ place: s, phase, attributes: s.attributes as SchoolAttributes }];
     });
     const districtNames = new Map((await store.places.byKind('district')).map((d) => [d.code, d.name]));
