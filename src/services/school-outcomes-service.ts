@@ -2,7 +2,7 @@ import type { SchoolAttributes } from '../domain/geography/place.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import { pupilsOnRollCode } from '../domain/indicators/indicator.ts';
 import { academicYearCode, startYearOf } from '../domain/periods/academic-year.ts';
-import type { Phase } from '../domain/schools/floor-standards.ts';
+import { floorIndicators, type Phase } from '../domain/schools/floor-standards.ts';
 import { judgementIndex } from '../domain/schools/inspection-history.ts';
 import { phaseBreakdownsOf } from '../domain/schools/school-phase.ts';
 import { goodOrOutstandingCounts, inspectionsByYear } from '../domain/schools/inspections-in-year.ts';
@@ -11,7 +11,7 @@ import type { Log } from '../log.ts';
 import type { DerivedFigure } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import type { Clock } from './clock.ts';
-import { createFloorService, floorIndicators } from './floor-service.ts';
+import { createFloorService } from './floor-service.ts';
 import { inComputeBatch } from './roll-up-service.ts';
 
 export const schoolOutcomeIndicators = [

@@ -1,3 +1,4 @@
+import { roundHalfUp } from '../indicators/rounding.ts';
 import { startYearOf } from '../periods/academic-year.ts';
 
 /**
@@ -41,6 +42,57 @@ export const primaryMedians: Readonly<Record<number, Readonly<Record<string, num
 export function floorYear(period: string): number | null {
   const summer = startYearOf(period) + 1;
   return summer >= 2011 && summer <= 2018 ? summer : null;
+}
+
+/**
+ * The summer year whose rule a year's schools are judged by: the floor in force that year, else (before 2011, from
+ * 2019) the nearest year's floor, applied as a named rule rather than as one in force.
+ */
+export function floorRuleYear(period: string): number {
+  return floorYear(period) ?? Math.min(Math.max(startYearOf(period) + 1, 2011), 2018);
+}
+
+/** The school-level figures each phase's floor reads (published performance-table figures), newest measure first. */
+export const floorIndicators: Readonly<Record<Phase, readonly string[]>> = {
+  primary: [
+    'ks2-expected-rwm',
+    'ks2-progress-reading',
+    'ks2-progress-writing',
+    'ks2-progress-maths',
+    'ks2-level4-rwm',
+    'ks2-level4-english-maths',
+    'ks2-expected-progress-english',
+    'ks2-expected-progress-maths',
+  ],
+  secondary: ['ks4-progress8', 'ks4-progress8-band'],
+};
+
+/** A school's figure for the year as held: its indicator, value, pupils and the decimals it was published with. */
+export type FloorRow = Readonly<{ indicatorCode: string; value: number | null; denominator: number | null; decimalPlaces: number | null }>;
+
+/**
+ * A school's floor figures from the rows held for it in one year, as published: a figure held at more decimals (one
+ * computed from pupil records) is first rounded half up to the decimals it is published with, else the indicator's
+ * (`catalogueDecimals`). The primary attainment is the year's headline: the expected standard in RWM (2016+), else
+ * level 4+ RWM (2013-2015), else level 4+ English and maths (to 2012), its pupils the eligible pupils.
+ */
+export function floorFiguresOf(phase: Phase, rows: readonly FloorRow[], catalogueDecimals: (code: string) => number | null): FloorFigures {
+  const value = (code: string) => {
+    const row = rows.find((r) => r.indicatorCode === code);
+    if (row === undefined || row.value === null) return null;
+    const decimals = row.decimalPlaces ?? catalogueDecimals(code);
+    return decimals === null ? row.value : roundHalfUp(row.value, decimals);
+  };
+  if (phase === 'secondary') return { eligiblePupils: null, attainment: null, progress8: value('ks4-progress8'), progress8Band: value('ks4-progress8-band') };
+  const headline = ['ks2-expected-rwm', 'ks2-level4-rwm', 'ks2-level4-english-maths']
+    .map((c) => rows.find((r) => r.indicatorCode === c))
+    .find((r) => r !== undefined);
+  return {
+    eligiblePupils: headline?.denominator ?? null,
+    attainment: headline === undefined ? null : value(headline.indicatorCode),
+    progress: { reading: value('ks2-progress-reading'), writing: value('ks2-progress-writing'), maths: value('ks2-progress-maths') },
+    expectedProgress: { english: value('ks2-expected-progress-english'), maths: value('ks2-expected-progress-maths') },
+  };
 }
 
 export function primaryFloor(summer: number, f: FloorFigures): FloorResult {
