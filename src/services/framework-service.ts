@@ -1,16 +1,15 @@
 import { NotFoundError } from '../domain/errors.ts';
-import { neighbourAverage, rankPlaces } from '../domain/comparison/ranking.ts';
-import { endGoal, evaluateTarget, trajectoryAt, type Status, type TargetEvaluation, type YearFigure } from '../domain/framework/evaluate.ts';
-import { frameworkYear, measureFor, missingInput, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
+import { endGoal, type Status } from '../domain/framework/evaluate.ts';
+import { evaluateAtPlace, forGroup, measureIn, yearsOf, type EvaluatedTarget, type PlaceFigure } from '../domain/framework/evaluate-at-place.ts';
+import { frameworkYear, measureFor, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
 import { laitIndicatorCode, measuresOf } from '../domain/indicators/lait.ts';
 import { measures as computedMeasures } from '../compute/measures.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { isStateFundedMainstream } from '../domain/schools/school-phase.ts';
-import { describeRate, type CountOf } from '../domain/comparison/count-rates.ts';
-import { newMeasuresByYear, targetFigure } from '../domain/framework/year-figures.ts';
+import { furthestShort } from '../domain/framework/furthest-schools.ts';
+import { targetFigure } from '../domain/framework/year-figures.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
-import type { Indicator, Polarity } from '../domain/indicators/indicator.ts';
-import { roundHalfUp } from '../domain/indicators/rounding.ts';
+import type { Indicator } from '../domain/indicators/indicator.ts';
 import { figureBases, type ObservationRow } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { discloseRows, groupFigureOf } from './disclose-rows.ts';
@@ -23,20 +22,6 @@ import { pupilFormat } from './pupil-service.ts';
  * statistical-neighbour group as comparators. Targets whose figures are not held show no data, never a made-up value.
  */
 
-/** What the pages show beside a status: the place's figures and the line to the target by year, England, neighbours. */
-export type TargetContext = Readonly<{
-  /** `newMeasure`: the figure starts a new measure, not joined to the years before (issue 11 point 11). */
-  series: readonly Readonly<{ year: number; value: number | null; newMeasure: boolean }>[];
-  trajectory: readonly Readonly<{ year: number; value: number }>[];
-  england: number | null;
-  /** For a count: England's rate of its whole and this place's, in words (never England's count). */
-  englandRate: string | null;
-  neighbourAverage: number | null;
-  rank: Readonly<{ rank: number; of: number }> | null;
-}>;
-
-export type EvaluatedTarget = Readonly<{ target: Target; indicator: Indicator | null; evaluation: TargetEvaluation; context: TargetContext }>;
-
 export type TargetDetail = Readonly<{
   framework: Framework;
   la: EvaluatedTarget;
@@ -46,8 +31,6 @@ export type TargetDetail = Readonly<{
 }>;
 
 const detailGroups = ['fsm', 'not-fsm', 'disadvantaged', 'not-disadvantaged', 'sen-support', 'ehc-plan', 'no-sen', 'in-care', 'gender:female', 'gender:male'];
-
-const noContext: TargetContext = { series: [], trajectory: [], england: null, englandRate: null, neighbourAverage: null, rank: null };
 
 /** A target in each framework version that holds it, with its evaluation for every year of that version. */
 export type TargetHistory = readonly Readonly<{ framework: Framework; target: Target; years: readonly EvaluatedTarget[] }>[];
@@ -59,6 +42,9 @@ export type FrameworkEvaluation = Readonly<{
   targets: readonly EvaluatedTarget[];
   counts: Readonly<Record<Status, number>>;
 }>;
+
+/** The indicators Waymark computes from pupil records (src/compute/measures.ts), for saying what a target's figures need. */
+const computable: ReadonlySet<string> = new Set(computedMeasures.map((m) => m.indicator));
 
 export function createFrameworkService(store: Store, frameworks: readonly Framework[], catalogue: () => readonly Indicator[]) {
   const find = (id: string): Framework => {
@@ -174,13 +160,8 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       }),
     );
     const shown = discloseRows(rows, () => indicator, policy);
-    const sign = indicator.polarity === 'higher_is_better' ? 1 : -1;
-    return rows
-      .map((r, i) => ({ urn: r.place.code, name: r.place.name, value: shown[i]!.value, pupils: shown[i]!.denominator }))
-      .filter((s): s is { urn: string; name: string; value: number; pupils: number | null } => s.value !== null && sign * (goal.value - s.value) > 0)
-      .map((s) => ({ ...s, short: roundHalfUp(sign * (goal.value - s.value), indicator.decimalPlaces) }))
-      .sort((a, b) => b.short - a.short || a.name.localeCompare(b.name))
-      .slice(0, 10);
+    const figures = rows.map((r, i) => ({ urn: r.place.code, name: r.place.name, value: shown[i]!.value, pupils: shown[i]!.denominator }));
+    return furthestShort(figures, goal.value, indicator.polarity, indicator.decimalPlaces);
   }
 
   async function contextOf(framework: Framework, placeCode?: string) {
@@ -239,117 +220,25 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
 
   function evaluateOne(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy): EvaluatedTarget {
     const { la, place, england, region, members, indicators, rowsFor, pupilCollections } = context;
-    const years = yearsOf(framework);
-    const applies = place.kind === 'la' ? target.levels.includes('county') : target.levels.includes('district') || target.levels.includes('county');
-    const indicator = target.indicator === null ? null : (indicators.get(target.indicator) ?? null);
-    const noMeasure = noComparableMeasure(target, year);
-    if (!applies || noMeasure !== null) {
-      const reason = !applies ? `Set for ${target.levels.join(' and ')} level, not for ${place.name}` : noMeasure!;
-      return { target, indicator, evaluation: noData(year, `${reason}.`), context: noContext };
-    }
     // The figures of every year, measured by the indicator in force that year, for the place and its comparators.
-    const byPlace = new Map<number, Map<number, YearFigure>>();
-    // For a count, what it counts from (the schools judged, or the published denominator): counts across places are
-    // compared only as rates of these (issue 11 point 14).
-    const wholes = new Map<number, Map<number, CountOf>>();
-    let wholeLabel = 'the whole';
-    for (const y of years) {
-      const code = target.indicator === null ? null : measureFor(target, y);
-      const measure = code === null ? undefined : indicators.get(code);
+    const figures = new Map<number, PlaceFigure[]>();
+    for (const y of yearsOf(framework)) {
+      const measure = measureIn(target, y, indicators);
       if (measure === undefined) continue;
-      const period = periodOfYear(y, measure.periodType);
       const breakdowns = target.gap === null ? [target.breakdown] : [target.gap.group, target.gap.other];
-      const rows = ownFigures(breakdowns.flatMap((breakdown) => rowsFor(measure, period, breakdown)));
+      const rows = ownFigures(breakdowns.flatMap((breakdown) => rowsFor(measure, periodOfYear(y, measure.periodType), breakdown)));
       const shown = discloseRows(rows, () => measure, policy);
-      for (const placeId of new Set(rows.map((r) => r.placeId))) {
-        const figure = targetFigure(target, measure.decimalPlaces, groupFigureOf(rows, shown, placeId));
-        const series = byPlace.get(placeId) ?? new Map<number, YearFigure>();
-        series.set(y, figure);
-        const row = rows.find((r) => r.placeId === placeId && r.breakdown === target.breakdown);
-        const judged = row?.detail !== null && row?.detail !== undefined && 'judged' in row.detail ? (row.detail.judged ?? null) : null;
-        const whole = row?.denominator ?? judged;
-        if (measure.unit === 'count' && target.gap === null && figure.value !== null && whole !== null && whole !== undefined && whole > 0) {
-          wholes.set(placeId, (wholes.get(placeId) ?? new Map<number, CountOf>()).set(y, { count: figure.value, of: whole }));
-          wholeLabel = judged !== null ? 'schools judged' : (measure.denominator?.toLowerCase() ?? 'the whole');
-        }
-        byPlace.set(placeId, series);
-      }
+      figures.set(
+        y,
+        [...new Set(rows.map((r) => r.placeId))].map((placeId) => {
+          const row = rows.find((r) => r.placeId === placeId && r.breakdown === target.breakdown);
+          const judged = row?.detail !== null && row?.detail !== undefined && 'judged' in row.detail ? (row.detail.judged ?? null) : null;
+          const figure = targetFigure(target, measure.decimalPlaces, groupFigureOf(rows, shown, placeId));
+          return { placeId, figure, denominator: row?.denominator ?? null, judged };
+        }),
+      );
     }
-    const valuesOf = (placeId: number | undefined) =>
-      placeId === undefined ? new Map<number, YearFigure>() : (byPlace.get(placeId) ?? new Map<number, YearFigure>());
-    const plain = (series: Map<number, YearFigure>) => new Map([...series].map(([y, f]) => [y, f.value]));
-    const polarity: Polarity = target.gap !== null ? 'lower_is_better' : (indicator?.polarity ?? 'none');
-    const neighbourValues = (y: number) => members.map((m) => ({ code: m.code, value: valuesOf(m.id).get(y)?.value ?? null }));
-    const neighbourRank = new Map<number, { rank: number; of: number }>();
-    const neighbours = new Map<number, number | null>();
-    if (place.kind === 'la' && members.length > 0)
-      for (const y of years) {
-        const values = neighbourValues(y);
-        const rank = rankPlaces(values, polarity).get(la.code) ?? null;
-        const of = values.filter((v) => v.value !== null).length;
-        // A rank needs neighbours: with only the LA's own figure there is nothing to rank against.
-        if (rank !== null && of > 1) neighbourRank.set(y, { rank, of });
-        neighbours.set(y, neighbourAverage(la.code, values));
-      }
-    const values = valuesOf(place.id);
-    // A target whose figures Waymark does not hold at all says where they will come from, not just "no figure".
-    if (indicator !== null && ![...values.values()].some((f) => f.value !== null) && !target.rules.some((r) => r.kind === 'milestone_done')) {
-      const noneHeld = ![...byPlace.values()].some((series) => [...series.values()].some((f) => f.value !== null));
-      const code = measureFor(target, year) ?? indicator.code;
-      const measure = indicators.get(code) ?? indicator;
-      const period = periodOfYear(year, measure.periodType);
-      const held = { computable: computedMeasures.some((m) => m.indicator === code), pupilCollections: pupilCollections.get(period) ?? [] };
-      if (noneHeld) return { target, indicator, evaluation: noData(year, `No data yet: ${missingInput(measure, period, held)}.`), context: noContext };
-    }
-    // Years whose measure cannot be compared with the year before's: another indicator, or a break in the catalogue.
-    const newMeasureFrom = newMeasuresByYear(target, years, (code) => indicators.get(code));
-    const baseline =
-      target.baseline === null || target.baseline.value !== null
-        ? target.baseline
-        : { ...target.baseline, value: values.get(target.baseline.year)?.value ?? null };
-    const evaluation = evaluateTarget(
-      { ...target, baseline },
-      {
-        polarity,
-        unit: target.gap !== null ? 'points' : (indicator?.unit ?? 'count'),
-        decimalPlaces: target.gap !== null ? Math.max(1, indicator?.decimalPlaces ?? 1) : (indicator?.decimalPlaces ?? 0),
-        values,
-        comparators: { england: plain(valuesOf(england?.id)), region: plain(valuesOf(region?.id)), neighbours },
-        neighbourRank,
-        newMeasureFrom,
-        wholes: {
-          label: wholeLabel,
-          own: wholes.get(place.id) ?? new Map(),
-          comparators: {
-            ...(england === undefined || !wholes.has(england.id) ? {} : { england: wholes.get(england.id)! }),
-            ...(region === undefined || !wholes.has(region.id) ? {} : { region: wholes.get(region.id)! }),
-          },
-        },
-        done: target.done,
-      },
-      year,
-    );
-    const goal = endGoal({ ...target, baseline }, polarity);
-    const frameworkYears = years.filter((y) => y >= (baseline?.year ?? framework.years.from));
-    const shownWith: TargetContext = {
-      series: frameworkYears.map((y) => ({ year: y, value: values.get(y)?.value ?? null, newMeasure: newMeasureFrom.has(y) })),
-      trajectory:
-        goal === null
-          ? []
-          : frameworkYears.flatMap((y) => {
-              const v = trajectoryAt({ ...target, baseline }, goal, y);
-              return v === null ? [] : [{ year: y, value: v }];
-            }),
-      // A count's England figure is not shown beside the place's: only England's rate, in words.
-      england: indicator?.unit === 'count' && target.gap === null ? null : (valuesOf(england?.id).get(year)?.value ?? null),
-      englandRate: (() => {
-        const [own, theirs] = [wholes.get(place.id)?.get(year), england === undefined ? undefined : wholes.get(england.id)?.get(year)];
-        return own === undefined || theirs === undefined ? null : `${describeRate(theirs, wholeLabel)}; here ${describeRate(own, wholeLabel)}`;
-      })(),
-      neighbourAverage: neighbours.get(year) ?? null,
-      rank: neighbourRank.get(year) ?? null,
-    };
-    return { target, indicator, evaluation, context: shownWith };
+    return evaluateAtPlace({ framework, target, year, place, la, england, region, members, indicators, figures, computable, pupilCollections });
   }
 }
 
@@ -358,19 +247,4 @@ function yearWithin(framework: Framework, requested: number | undefined, yearsWi
   const chosen = frameworkYear(framework, requested, yearsWithFigures);
   if (!chosen.ok) throw new NotFoundError(chosen.reason);
   return chosen.year;
-}
-
-/** An all-pupils target read for one pupil group: the same rules, the group's own figures and baseline. */
-export function forGroup(target: Target, group: string | undefined): Target {
-  if (group === undefined || group === 'all' || target.gap !== null || target.breakdown !== 'all' || target.indicator === null) return target;
-  return { ...target, breakdown: group, baseline: target.baseline === null ? null : { year: target.baseline.year, value: null } };
-}
-
-function yearsOf(framework: Framework): number[] {
-  const from = Math.min(framework.years.from - 1, ...framework.targets.flatMap((t) => (t.baseline === null ? [] : [t.baseline.year])));
-  return Array.from({ length: framework.years.to - from + 1 }, (_, i) => from + i);
-}
-
-function noData(year: number, reason: string): TargetEvaluation {
-  return { year, status: 'no_data', reason, value: null, rules: [], trajectory: null, trend: null };
 }
