@@ -1,4 +1,4 @@
-import type { AnyPupilRecord, EthnicGroup, SenProvision } from './pupil-record.ts';
+import type { EthnicGroup, SenProvision } from './pupil-record.ts';
 import { ethnicGroups } from './pupil-record.ts';
 
 /**
@@ -31,22 +31,6 @@ export const schoolBreakdowns: ReadonlySet<string> = new Set([
 
 export const senLabel: Readonly<Record<SenProvision, string>> = { N: 'no-sen', K: 'sen-support', E: 'ehc-plan' };
 
-/** The breakdowns a pupil's record counts in ('all' first). */
-export function breakdownsOf(r: AnyPupilRecord): string[] {
-  const labels = [
-    'all',
-    r.fsm ? 'fsm' : 'not-fsm',
-    r.disadvantaged ? 'disadvantaged' : 'not-disadvantaged',
-    senLabel[r.sen],
-    r.inCare ? 'in-care' : 'not-in-care',
-    r.gender === 'F' ? 'gender:female' : 'gender:male',
-    `ethnicity:${r.ethnicity}`,
-    r.eal ? 'eal' : 'not-eal',
-  ];
-  if (r.phase !== undefined) labels.push(`phase:${r.phase}`);
-  return labels;
-}
-
 /**
  * An ad-hoc pupil group: any combination of characteristics (e.g. girls eligible for FSM with SEN support). Each
  * condition is optional; none means all pupils.
@@ -60,18 +44,6 @@ export type PupilFilter = Readonly<{
   ethnicity?: EthnicGroup;
   eal?: boolean;
 }>;
-
-export function matchesFilter(r: AnyPupilRecord, filter: PupilFilter): boolean {
-  return (
-    (filter.fsm === undefined || r.fsm === filter.fsm) &&
-    (filter.disadvantaged === undefined || r.disadvantaged === filter.disadvantaged) &&
-    (filter.sen === undefined || r.sen === filter.sen) &&
-    (filter.inCare === undefined || r.inCare === filter.inCare) &&
-    (filter.gender === undefined || r.gender === filter.gender) &&
-    (filter.ethnicity === undefined || r.ethnicity === filter.ethnicity) &&
-    (filter.eal === undefined || r.eal === filter.eal)
-  );
-}
 
 /** A readable, stable label for an ad-hoc group: 'fsm+gender:female+sen-support' ('all' when no condition). */
 export function filterLabel(filter: PupilFilter): string {

@@ -210,8 +210,3 @@ export function secondaryFloor(summer: number, f: FloorFigures): FloorResult {
     rule: `${summer}: below 40% 5+ A*-C including English and maths and below the national medians of expected progress in English and maths`,
   };
 }
-
-/** Kent's "current 60% level 4 floor" (the 2012 primary rule's attainment condition), judged in any year before 2016. */
-export function kent2012Floor(attainment: number | null): boolean | null {
-  return attainment === null ? null : attainment < 60;
-}
