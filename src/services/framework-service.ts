@@ -6,6 +6,7 @@ import { laitIndicatorCode, measuresOf } from '../domain/indicators/lait.ts';
 import { measures as computedMeasures } from '../compute/measures.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { isStateFundedMainstream } from '../domain/schools/school-phase.ts';
+import { readPupilFileName } from '../domain/pupils/pupil-file-name.ts';
 import { furthestShort } from '../domain/framework/furthest-schools.ts';
 import { targetFigure } from '../domain/framework/year-figures.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
@@ -210,10 +211,9 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     };
     const pupilCollections = new Map<string, string[]>();
     for (const b of await store.register.batches(100_000, pupilFormat)) {
-      const match = /^(\w+)\/\w+-(\d{6})-/.exec(b.fileName);
-      if (match === null) continue;
-      const list = pupilCollections.get(match[2]!) ?? [];
-      if (!list.includes(match[1]!)) pupilCollections.set(match[2]!, [...list, match[1]!].sort());
+      const key = readPupilFileName(b.fileName);
+      const list = key === null ? [] : (pupilCollections.get(key.period) ?? []);
+      if (key !== null && !list.includes(key.collection)) pupilCollections.set(key.period, [...list, key.collection].sort());
     }
     return { la, place, england, region, members, rowsFor, indicators, pupilCollections };
   }
