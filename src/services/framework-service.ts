@@ -6,6 +6,7 @@ import { laitIndicatorCode, measuresOf } from '../domain/indicators/lait.ts';
 import { measures as computedMeasures } from '../compute/measures.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { isStateFundedMainstream } from '../domain/schools/school-phase.ts';
+import { frameworkGroups } from '../domain/pupils/breakdowns.ts';
 import { readPupilFileName } from '../domain/pupils/pupil-file-name.ts';
 import { furthestShort } from '../domain/framework/furthest-schools.ts';
 import { targetFigure } from '../domain/framework/year-figures.ts';
@@ -30,8 +31,6 @@ export type TargetDetail = Readonly<{
   groups: readonly Readonly<{ breakdown: string; value: number | null; status: Status }>[];
   schools: readonly Readonly<{ urn: string; name: string; value: number; pupils: number | null; short: number }>[];
 }>;
-
-const detailGroups = ['fsm', 'not-fsm', 'disadvantaged', 'not-disadvantaged', 'sen-support', 'ehc-plan', 'no-sen', 'in-care', 'gender:female', 'gender:male'];
 
 /** A target in each framework version that holds it, with its evaluation for every year of that version. */
 export type TargetHistory = readonly Readonly<{ framework: Framework; target: Target; years: readonly EvaluatedTarget[] }>[];
@@ -116,7 +115,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       }
       const groups = [];
       if (target.gap === null && target.breakdown === 'all' && target.indicator !== null)
-        for (const breakdown of detailGroups) {
+        for (const breakdown of frameworkGroups) {
           const e = evaluateOne(framework, forGroup(target, breakdown), year, county, policy);
           groups.push({ breakdown, value: e.evaluation.value, status: e.evaluation.status });
         }

@@ -29,6 +29,37 @@ export const schoolBreakdowns: ReadonlySet<string> = new Set([
   ...breakdownLabels.gender,
 ]);
 
+/**
+ * The pupil groups a framework's all-pupils targets can be read for (the groups DfE's LA tables publish), and what
+ * the pages call each; `all` is all pupils.
+ */
+export const frameworkGroups = [
+  'fsm',
+  'not-fsm',
+  'disadvantaged',
+  'not-disadvantaged',
+  'sen-support',
+  'ehc-plan',
+  'no-sen',
+  'in-care',
+  'gender:female',
+  'gender:male',
+] as const;
+
+export const frameworkGroupTitles: Readonly<Record<'all' | (typeof frameworkGroups)[number], string>> = {
+  all: 'All pupils',
+  fsm: 'Eligible for free school meals',
+  'not-fsm': 'Not eligible for free school meals',
+  disadvantaged: 'Disadvantaged',
+  'not-disadvantaged': 'Not disadvantaged',
+  'sen-support': 'SEN support',
+  'ehc-plan': 'Statement or EHC plan',
+  'no-sen': 'No SEN',
+  'in-care': 'Children in care',
+  'gender:female': 'Girls',
+  'gender:male': 'Boys',
+};
+
 export const senLabel: Readonly<Record<SenProvision, string>> = { N: 'no-sen', K: 'sen-support', E: 'ehc-plan' };
 
 /**
@@ -45,7 +76,10 @@ export type PupilFilter = Readonly<{
   eal?: boolean;
 }>;
 
-/** A readable, stable label for an ad-hoc group: 'fsm+gender:female+sen-support' ('all' when no condition). */
+/**
+ * A readable, stable code for an ad-hoc group, its conditions joined by '+' in one fixed order (FSM, disadvantage, SEN,
+ * in care, gender, ethnicity, EAL): 'fsm+sen-support+gender:female' ('all' when no condition).
+ */
 export function filterLabel(filter: PupilFilter): string {
   const parts: string[] = [];
   if (filter.fsm !== undefined) parts.push(filter.fsm ? 'fsm' : 'not-fsm');
