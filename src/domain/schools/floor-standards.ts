@@ -4,8 +4,8 @@ import { startYearOf } from '../periods/academic-year.ts';
 /**
  * Floor standards as the DfE set them each year (domain.md §2): a school is below the floor only if it fails every
  * condition of its year. Primary floors apply to state-funded mainstream schools with 11 or more eligible pupils.
- * Floors were withdrawn after the 2018 results. A school can also be judged against a named historical floor (Kent's
- * "current 60% level 4 floor" is the 2012 primary rule) whatever the year.
+ * Floors were withdrawn after the 2018 results: a year without a floor in force is judged by the nearest year's rule,
+ * named as such (`floorRuleYear`).
  */
 
 export type Phase = 'primary' | 'secondary';
