@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { unusedDomainExports } from './support/unused-domain-exports.ts';
 
 // What may import what (docs/architecture.md): the domain is pure; only store/ speaks SQL to PostgreSQL and only compute/ to
 // DuckDB; faces never touch either.
@@ -44,5 +45,18 @@ describe('architecture', () => {
       }
     }
     assert.deepEqual(violations, []);
+  });
+
+  it('runs every exported domain function: none is referred to only by tests (issue 13)', () => {
+    assert.deepEqual(unusedDomainExports(process.cwd()), []);
+  });
+
+  it('keeps every service file to 250 lines at most: the rules live in domain/ (issue 13)', () => {
+    const long = readdirSync('src/services', { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => ({ name, lines: readFileSync(path.join('src/services', name), 'utf8').split('\n').length - 1 }))
+      .filter((f) => f.lines > 250)
+      .map((f) => `src/services/${f.name}: ${f.lines} lines`);
+    assert.deepEqual(long, []);
   });
 });

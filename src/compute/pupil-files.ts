@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { pupilColumns, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
 import { sqlString } from './duckdb.ts';
+import { pupilFileName } from '../domain/pupils/pupil-file-name.ts';
 
 /**
  * Pupil records to Parquet: one file per collection, year and data version, written whole to a temporary name and
@@ -50,7 +51,7 @@ export async function writePupilParquet(
  * the file's SHA-256, so a new extract never overwrites the one an earlier batch recorded.
  */
 export function pupilFilePath(pupilDir: string, collection: Collection, period: string, dataVersion: string, hash: string): string {
-  return `${pupilDir}/${collection}/${collection}-${period}-${dataVersion}-${hash.slice(0, 12)}.parquet`;
+  return `${pupilDir}/${pupilFileName(collection, period, dataVersion, hash)}`;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { NotFoundError } from '../domain/errors.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Store } from '../store/store.ts';
-import type { Clock } from './import-service.ts';
-import { headlineIndicators } from './school-improvement-service.ts';
+import type { Clock } from './clock.ts';
+import { headlineIndicators } from '../domain/schools/school-assessment.ts';
 
 /**
  * Collaborations and hubs: LA-defined groupings of schools with dated membership. Their figures are roll-ups or

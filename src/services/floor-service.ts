@@ -1,27 +1,22 @@
 import { NotFoundError } from '../domain/errors.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
-import { academicYearLabel, censusDateOf, startYearOf } from '../domain/periods/academic-year.ts';
-import { primaryFloor, secondaryFloor, type FloorFigures, type FloorResult, type Phase } from '../domain/schools/floor-standards.ts';
+import { academicYearLabel, censusDateOf } from '../domain/periods/academic-year.ts';
+import {
+  floorFiguresOf,
+  floorIndicators,
+  floorRuleYear,
+  floorYear,
+  primaryFloor,
+  secondaryFloor,
+  type FloorFigures,
+  type FloorResult,
+  type Phase,
+} from '../domain/schools/floor-standards.ts';
+import { isStateFundedMainstream } from '../domain/schools/school-phase.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
-import { roundHalfUp } from '../domain/indicators/rounding.ts';
 import type { ObservationRow } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { ownFigures } from './own-figures.ts';
-
-/** The school-level figures each phase's floor reads (published performance-table figures). */
-export const floorIndicators: Readonly<Record<Phase, readonly string[]>> = {
-  primary: [
-    'ks2-expected-rwm',
-    'ks2-progress-reading',
-    'ks2-progress-writing',
-    'ks2-progress-maths',
-    'ks2-level4-rwm',
-    'ks2-level4-english-maths',
-    'ks2-expected-progress-english',
-    'ks2-expected-progress-maths',
-  ],
-  secondary: ['ks4-progress8', 'ks4-progress8-band', 'ks4-5ac-em', 'ks4-expected-progress-english', 'ks4-expected-progress-maths'],
-};
 
 export type FloorSchool = Readonly<{
   urn: string;
@@ -78,9 +73,8 @@ export function createFloorService(store: Store, catalogue: () => readonly Indic
     async floorStandards(laCode: string, phase: Phase, period: string, onlyUrns?: readonly string[]): Promise<FloorListing> {
       const la = await store.places.find('la', laCode);
       if (la === undefined) throw new NotFoundError(`no local authority with code ${laCode}`);
-      const summer = startYearOf(period) + 1;
-      const inForce = summer >= 2011 && summer <= 2018;
-      const ruleYear = inForce ? summer : Math.min(Math.max(summer, 2011), 2018);
+      const inForce = floorYear(period) !== null;
+      const ruleYear = floorRuleYear(period);
       const census = censusDateOf(period);
       const placements = (await store.places.placementsOn(census)).schools;
       const inLa = new Set(placements.filter((p) => p.parentKind === 'la' && p.parentCode === laCode).map((p) => p.urn));
@@ -88,9 +82,8 @@ export function createFloorService(store: Store, catalogue: () => readonly Indic
       const districtNames = new Map((await store.places.byKind('district')).map((d) => [d.code, d.name]));
       const wanted = onlyUrns === undefined ? [...inLa] : onlyUrns.filter((u) => inLa.has(u));
       const schools = (await store.places.findMany('school', wanted)).filter((s) => {
-        const a = s.attributes as SchoolAttributes;
         const open = (s.openedOn === null || s.openedOn <= census) && (s.closedOn === null || s.closedOn >= census);
-        return open && a.stateFunded && a.sector !== 'special' && a.sector !== 'alternative-provision';
+        return open && isStateFundedMainstream(s.attributes as SchoolAttributes);
       });
       const rows = await store.observations.find({
         indicatorCodes: floorIndicators[phase],
@@ -108,29 +101,7 @@ export function createFloorService(store: Store, catalogue: () => readonly Indic
         const held = byPlace.get(s.id);
         if (held === undefined) continue;
         // Judged on the figures as published: a computed figure is first rounded as the indicator publishes it.
-        const value = (code: string) => {
-          const row = held.find((r) => r.indicatorCode === code);
-          if (row === undefined || row.value === null) return null;
-          const decimals = row.decimalPlaces ?? catalogue().find((i) => i.code === code)?.decimalPlaces ?? null;
-          return decimals === null ? row.value : roundHalfUp(row.value, decimals);
-        };
-        const first = (codes: readonly string[]) => codes.map((c) => held.find((r) => r.indicatorCode === c)).find((r) => r !== undefined);
-        const headline = first(['ks2-expected-rwm', 'ks2-level4-rwm', 'ks2-level4-english-maths']);
-        const figures: FloorFigures =
-          phase === 'primary'
-            ? {
-                eligiblePupils: headline?.denominator ?? null,
-                attainment: headline === undefined ? null : value(headline.indicatorCode),
-                progress: { reading: value('ks2-progress-reading'), writing: value('ks2-progress-writing'), maths: value('ks2-progress-maths') },
-                expectedProgress: { english: value('ks2-expected-progress-english'), maths: value('ks2-expected-progress-maths') },
-              }
-            : {
-                eligiblePupils: held.find((r) => r.indicatorCode === 'ks4-5ac-em')?.denominator ?? null,
-                attainment: value('ks4-5ac-em'),
-                expectedProgress: { english: value('ks4-expected-progress-english'), maths: value('ks4-expected-progress-maths') },
-                progress8: value('ks4-progress8'),
-                progress8Band: value('ks4-progress8-band'),
-              };
+        const figures = floorFiguresOf(phase, held, (code) => catalogue().find((i) => i.code === code)?.decimalPlaces ?? null);
         const result = phase === 'primary' ? primaryFloor(ruleYear, figures) : secondaryFloor(ruleYear, figures);
         if (!result.applies) continue;
         const district = districtOf.get(s.code);

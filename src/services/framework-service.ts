@@ -1,41 +1,24 @@
 import { NotFoundError } from '../domain/errors.ts';
-import { neighbourAverage, rankPlaces } from '../domain/comparison/ranking.ts';
-import { endGoal, evaluateTarget, trajectoryAt, type Status, type TargetEvaluation, type YearFigure } from '../domain/framework/evaluate.ts';
-import { frameworkYear, measureFor, missingInput, noComparableMeasure, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
-import { laitIndicatorCode, measuresOf } from '../domain/indicators/lait.ts';
-import { measures as computedMeasures } from '../compute/measures.ts';
+import { endGoal, type Status } from '../domain/framework/evaluate.ts';
+import { forGroup, type EvaluatedTarget } from '../domain/framework/evaluate-at-place.ts';
+import { frameworkYear, measureFor, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
-import { isStateFundedMainstream } from '../domain/schools/mainstream.ts';
-import { describeRate, type CountOf } from '../domain/comparison/count-rates.ts';
-import { newMeasuresByYear, targetFigure } from '../domain/framework/year-figures.ts';
+import { isStateFundedMainstream } from '../domain/schools/school-phase.ts';
+import { frameworkGroups } from '../domain/pupils/breakdowns.ts';
+import { furthestShort } from '../domain/framework/furthest-schools.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
-import type { Indicator, Polarity } from '../domain/indicators/indicator.ts';
-import { roundHalfUp } from '../domain/indicators/rounding.ts';
-import { figureBases, type ObservationRow } from '../store/observation-store.ts';
+import type { Indicator } from '../domain/indicators/indicator.ts';
+import { figureBases } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
-import { discloseRows, groupFigureOf } from './disclose-rows.ts';
+import { discloseRows } from './disclose-rows.ts';
 import { ownFigures } from './own-figures.ts';
-import { pupilFormat } from './pupil-service.ts';
+import { createFrameworkFigures, type Context } from './framework-figures.ts';
 
 /**
  * A framework evaluated for a year and a place (the LA, or one of its districts): every target's status and reason from
  * the figures held, as shown to the audience (disclosed and rounded as published), with England, the region and the
  * statistical-neighbour group as comparators. Targets whose figures are not held show no data, never a made-up value.
  */
-
-/** What the pages show beside a status: the place's figures and the line to the target by year, England, neighbours. */
-export type TargetContext = Readonly<{
-  /** `newMeasure`: the figure starts a new measure, not joined to the years before (issue 11 point 11). */
-  series: readonly Readonly<{ year: number; value: number | null; newMeasure: boolean }>[];
-  trajectory: readonly Readonly<{ year: number; value: number }>[];
-  england: number | null;
-  /** For a count: England's rate of its whole and this place's, in words (never England's count). */
-  englandRate: string | null;
-  neighbourAverage: number | null;
-  rank: Readonly<{ rank: number; of: number }> | null;
-}>;
-
-export type EvaluatedTarget = Readonly<{ target: Target; indicator: Indicator | null; evaluation: TargetEvaluation; context: TargetContext }>;
 
 export type TargetDetail = Readonly<{
   framework: Framework;
@@ -44,10 +27,6 @@ export type TargetDetail = Readonly<{
   groups: readonly Readonly<{ breakdown: string; value: number | null; status: Status }>[];
   schools: readonly Readonly<{ urn: string; name: string; value: number; pupils: number | null; short: number }>[];
 }>;
-
-const detailGroups = ['fsm', 'not-fsm', 'disadvantaged', 'not-disadvantaged', 'sen-support', 'ehc-plan', 'no-sen', 'in-care', 'gender:female', 'gender:male'];
-
-const noContext: TargetContext = { series: [], trajectory: [], england: null, englandRate: null, neighbourAverage: null, rank: null };
 
 /** A target in each framework version that holds it, with its evaluation for every year of that version. */
 export type TargetHistory = readonly Readonly<{ framework: Framework; target: Target; years: readonly EvaluatedTarget[] }>[];
@@ -129,7 +108,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       }
       const groups = [];
       if (target.gap === null && target.breakdown === 'all' && target.indicator !== null)
-        for (const breakdown of detailGroups) {
+        for (const breakdown of frameworkGroups) {
           const e = evaluateOne(framework, forGroup(target, breakdown), year, county, policy);
           groups.push({ breakdown, value: e.evaluation.value, status: e.evaluation.status });
         }
@@ -152,7 +131,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     },
   };
 
-  type Context = Awaited<ReturnType<typeof contextOf>>;
+  const { contextOf, evaluateOne } = createFrameworkFigures(store, catalogue);
 
   /** The LA's schools furthest short of the end target that year, by the target's measure (figures as disclosed). */
   async function furthestSchools(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy) {
@@ -174,182 +153,8 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
       }),
     );
     const shown = discloseRows(rows, () => indicator, policy);
-    const sign = indicator.polarity === 'higher_is_better' ? 1 : -1;
-    return rows
-      .map((r, i) => ({ urn: r.place.code, name: r.place.name, value: shown[i]!.value, pupils: shown[i]!.denominator }))
-      .filter((s): s is { urn: string; name: string; value: number; pupils: number | null } => s.value !== null && sign * (goal.value - s.value) > 0)
-      .map((s) => ({ ...s, short: roundHalfUp(sign * (goal.value - s.value), indicator.decimalPlaces) }))
-      .sort((a, b) => b.short - a.short || a.name.localeCompare(b.name))
-      .slice(0, 10);
-  }
-
-  async function contextOf(framework: Framework, placeCode?: string) {
-    const la = await store.places.find('la', framework.la);
-    if (la === undefined) throw new NotFoundError(`The framework's LA ${framework.la} is not held`);
-    // A district of the LA, or a collaboration (grouping), read as a district is.
-    const place =
-      placeCode === undefined || placeCode === framework.la
-        ? la
-        : ((await store.places.find('district', placeCode)) ?? (await store.places.find('grouping', placeCode)));
-    if (place === undefined) throw new NotFoundError(`No district or collaboration ${placeCode} in ${la.name}`);
-    const england = (await store.places.byKind('country'))[0];
-    const region = (await store.places.parents(la.id)).find((p) => p.kind === 'region');
-    const group = framework.neighbourGroup === null ? undefined : await store.places.find('neighbour_group', framework.neighbourGroup);
-    const members = group === undefined ? [] : await store.places.members(group.id, 'la');
-    // Every figure the framework can need for these places, read once: evaluating 50 targets over 5 years is then
-    // done in memory rather than in hundreds of queries.
-    const ids = [...new Set([place.id, la.id, ...(england ? [england.id] : []), ...(region ? [region.id] : []), ...members.map((m) => m.id)])];
-    const indicators = new Map(catalogue().map((i) => [i.code, i]));
-    // Every indicator that measures a target: its own code and the LAIT measures publishing its breakdowns.
-    const codes = [
-      ...new Set(
-        framework.targets.flatMap((t) =>
-          t.measures.flatMap((m) => [m.indicator, ...Object.values(indicators.get(m.indicator)?.laitBreakdowns ?? {}).map(laitIndicatorCode)]),
-        ),
-      ),
-    ];
-    const held = await store.observations.find({ indicatorCodes: codes, placeIds: ids, basis: figureBases, limit: 500_000 });
-    const byKey = new Map<string, ObservationRow[]>();
-    for (const r of held) {
-      const key = `${r.indicatorCode}|${r.period}|${r.breakdown}`;
-      const list = byKey.get(key);
-      if (list === undefined) byKey.set(key, [r]);
-      else list.push(r);
-    }
-    const stored = (code: string, period: string, breakdown: string) => byKey.get(`${code}|${period}|${breakdown}`) ?? [];
-    // A place's figure from the first indicator measuring it that holds one (the catalogue's own code first).
-    const rowsFor = (indicator: Indicator, period: string, breakdown: string): ObservationRow[] => {
-      const rows: ObservationRow[] = [];
-      for (const source of measuresOf(indicator, breakdown)) {
-        const covered = new Set(rows.map((r) => r.placeId));
-        for (const r of stored(source.code, period, source.breakdown))
-          if (!covered.has(r.placeId)) rows.push(source.code === indicator.code ? r : { ...r, indicatorCode: indicator.code, breakdown });
-      }
-      return rows;
-    };
-    const pupilCollections = new Map<string, string[]>();
-    for (const b of await store.register.batches(100_000, pupilFormat)) {
-      const match = /^(\w+)\/\w+-(\d{6})-/.exec(b.fileName);
-      if (match === null) continue;
-      const list = pupilCollections.get(match[2]!) ?? [];
-      if (!list.includes(match[1]!)) pupilCollections.set(match[2]!, [...list, match[1]!].sort());
-    }
-    return { la, place, england, region, members, rowsFor, indicators, pupilCollections };
-  }
-
-  function evaluateOne(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy): EvaluatedTarget {
-    const { la, place, england, region, members, indicators, rowsFor, pupilCollections } = context;
-    const years = yearsOf(framework);
-    const applies = place.kind === 'la' ? target.levels.includes('county') : target.levels.includes('district') || target.levels.includes('county');
-    const indicator = target.indicator === null ? null : (indicators.get(target.indicator) ?? null);
-    const noMeasure = noComparableMeasure(target, year);
-    if (!applies || noMeasure !== null) {
-      const reason = !applies ? `Set for ${target.levels.join(' and ')} level, not for ${place.name}` : noMeasure!;
-      return { target, indicator, evaluation: noData(year, `${reason}.`), context: noContext };
-    }
-    // The figures of every year, measured by the indicator in force that year, for the place and its comparators.
-    const byPlace = new Map<number, Map<number, YearFigure>>();
-    // For a count, what it counts from (the schools judged, or the published denominator): counts across places are
-    // compared only as rates of these (issue 11 point 14).
-    const wholes = new Map<number, Map<number, CountOf>>();
-    let wholeLabel = 'the whole';
-    for (const y of years) {
-      const code = target.indicator === null ? null : measureFor(target, y);
-      const measure = code === null ? undefined : indicators.get(code);
-      if (measure === undefined) continue;
-      const period = periodOfYear(y, measure.periodType);
-      const breakdowns = target.gap === null ? [target.breakdown] : [target.gap.group, target.gap.other];
-      const rows = ownFigures(breakdowns.flatMap((breakdown) => rowsFor(measure, period, breakdown)));
-      const shown = discloseRows(rows, () => measure, policy);
-      for (const placeId of new Set(rows.map((r) => r.placeId))) {
-        const figure = targetFigure(target, measure.decimalPlaces, groupFigureOf(rows, shown, placeId));
-        const series = byPlace.get(placeId) ?? new Map<number, YearFigure>();
-        series.set(y, figure);
-        const row = rows.find((r) => r.placeId === placeId && r.breakdown === target.breakdown);
-        const judged = row?.detail !== null && row?.detail !== undefined && 'judged' in row.detail ? (row.detail.judged ?? null) : null;
-        const whole = row?.denominator ?? judged;
-        if (measure.unit === 'count' && target.gap === null && figure.value !== null && whole !== null && whole !== undefined && whole > 0) {
-          wholes.set(placeId, (wholes.get(placeId) ?? new Map<number, CountOf>()).set(y, { count: figure.value, of: whole }));
-          wholeLabel = judged !== null ? 'schools judged' : (measure.denominator?.toLowerCase() ?? 'the whole');
-        }
-        byPlace.set(placeId, series);
-      }
-    }
-    const valuesOf = (placeId: number | undefined) =>
-      placeId === undefined ? new Map<number, YearFigure>() : (byPlace.get(placeId) ?? new Map<number, YearFigure>());
-    const plain = (series: Map<number, YearFigure>) => new Map([...series].map(([y, f]) => [y, f.value]));
-    const polarity: Polarity = target.gap !== null ? 'lower_is_better' : (indicator?.polarity ?? 'none');
-    const neighbourValues = (y: number) => members.map((m) => ({ code: m.code, value: valuesOf(m.id).get(y)?.value ?? null }));
-    const neighbourRank = new Map<number, { rank: number; of: number }>();
-    const neighbours = new Map<number, number | null>();
-    if (place.kind === 'la' && members.length > 0)
-      for (const y of years) {
-        const values = neighbourValues(y);
-        const rank = rankPlaces(values, polarity).get(la.code) ?? null;
-        const of = values.filter((v) => v.value !== null).length;
-        // A rank needs neighbours: with only the LA's own figure there is nothing to rank against.
-        if (rank !== null && of > 1) neighbourRank.set(y, { rank, of });
-        neighbours.set(y, neighbourAverage(la.code, values));
-      }
-    const values = valuesOf(place.id);
-    // A target whose figures Waymark does not hold at all says where they will come from, not just "no figure".
-    if (indicator !== null && ![...values.values()].some((f) => f.value !== null) && !target.rules.some((r) => r.kind === 'milestone_done')) {
-      const noneHeld = ![...byPlace.values()].some((series) => [...series.values()].some((f) => f.value !== null));
-      const code = measureFor(target, year) ?? indicator.code;
-      const measure = indicators.get(code) ?? indicator;
-      const period = periodOfYear(year, measure.periodType);
-      const held = { computable: computedMeasures.some((m) => m.indicator === code), pupilCollections: pupilCollections.get(period) ?? [] };
-      if (noneHeld) return { target, indicator, evaluation: noData(year, `No data yet: ${missingInput(measure, period, held)}.`), context: noContext };
-    }
-    // Years whose measure cannot be compared with the year before's: another indicator, or a break in the catalogue.
-    const newMeasureFrom = newMeasuresByYear(target, years, (code) => indicators.get(code));
-    const baseline =
-      target.baseline === null || target.baseline.value !== null
-        ? target.baseline
-        : { ...target.baseline, value: values.get(target.baseline.year)?.value ?? null };
-    const evaluation = evaluateTarget(
-      { ...target, baseline },
-      {
-        polarity,
-        unit: target.gap !== null ? 'points' : (indicator?.unit ?? 'count'),
-        decimalPlaces: target.gap !== null ? Math.max(1, indicator?.decimalPlaces ?? 1) : (indicator?.decimalPlaces ?? 0),
-        values,
-        comparators: { england: plain(valuesOf(england?.id)), region: plain(valuesOf(region?.id)), neighbours },
-        neighbourRank,
-        newMeasureFrom,
-        wholes: {
-          label: wholeLabel,
-          own: wholes.get(place.id) ?? new Map(),
-          comparators: {
-            ...(england === undefined || !wholes.has(england.id) ? {} : { england: wholes.get(england.id)! }),
-            ...(region === undefined || !wholes.has(region.id) ? {} : { region: wholes.get(region.id)! }),
-          },
-        },
-        done: target.done,
-      },
-      year,
-    );
-    const goal = endGoal({ ...target, baseline }, polarity);
-    const frameworkYears = years.filter((y) => y >= (baseline?.year ?? framework.years.from));
-    const shownWith: TargetContext = {
-      series: frameworkYears.map((y) => ({ year: y, value: values.get(y)?.value ?? null, newMeasure: newMeasureFrom.has(y) })),
-      trajectory:
-        goal === null
-          ? []
-          : frameworkYears.flatMap((y) => {
-              const v = trajectoryAt({ ...target, baseline }, goal, y);
-              return v === null ? [] : [{ year: y, value: v }];
-            }),
-      // A count's England figure is not shown beside the place's: only England's rate, in words.
-      england: indicator?.unit === 'count' && target.gap === null ? null : (valuesOf(england?.id).get(year)?.value ?? null),
-      englandRate: (() => {
-        const [own, theirs] = [wholes.get(place.id)?.get(year), england === undefined ? undefined : wholes.get(england.id)?.get(year)];
-        return own === undefined || theirs === undefined ? null : `${describeRate(theirs, wholeLabel)}; here ${describeRate(own, wholeLabel)}`;
-      })(),
-      neighbourAverage: neighbours.get(year) ?? null,
-      rank: neighbourRank.get(year) ?? null,
-    };
-    return { target, indicator, evaluation, context: shownWith };
+    const figures = rows.map((r, i) => ({ urn: r.place.code, name: r.place.name, value: shown[i]!.value, pupils: shown[i]!.denominator }));
+    return furthestShort(figures, goal.value, indicator.polarity, indicator.decimalPlaces);
   }
 }
 
@@ -358,19 +163,4 @@ function yearWithin(framework: Framework, requested: number | undefined, yearsWi
   const chosen = frameworkYear(framework, requested, yearsWithFigures);
   if (!chosen.ok) throw new NotFoundError(chosen.reason);
   return chosen.year;
-}
-
-/** An all-pupils target read for one pupil group: the same rules, the group's own figures and baseline. */
-export function forGroup(target: Target, group: string | undefined): Target {
-  if (group === undefined || group === 'all' || target.gap !== null || target.breakdown !== 'all' || target.indicator === null) return target;
-  return { ...target, breakdown: group, baseline: target.baseline === null ? null : { year: target.baseline.year, value: null } };
-}
-
-function yearsOf(framework: Framework): number[] {
-  const from = Math.min(framework.years.from - 1, ...framework.targets.flatMap((t) => (t.baseline === null ? [] : [t.baseline.year])));
-  return Array.from({ length: framework.years.to - from + 1 }, (_, i) => from + i);
-}
-
-function noData(year: number, reason: string): TargetEvaluation {
-  return { year, status: 'no_data', reason, value: null, rules: [], trajectory: null, trend: null };
 }

@@ -3,6 +3,7 @@ import { batchFormat, fileNameProblem, importWriteOrder, type ImportFile } from 
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import type { Clock } from './clock.ts';
 import { demoFormat } from './demo-service.ts';
 import type { Counts } from './import-counts.ts';
 import { writeLaitData, writeLaitDictionary } from './lait-writer.ts';
@@ -11,7 +12,8 @@ import { writeInspections } from './inspection-writer.ts';
 import { writePublishedValues } from './published-writer.ts';
 import { writeDerivedShares } from './derived-writer.ts';
 import { ensureReferenceGeography } from './reference-geography.ts';
-import { placeSchoolsInDistricts, writeRegisterFile, type PlacementSummary } from './register-writers.ts';
+import { placeSchoolsInDistricts, type PlacementSummary } from './district-placement.ts';
+import { writeRegisterFile } from './register-writers.ts';
 import { recomputeRollUps } from './roll-up-service.ts';
 import { recomputeSchoolOutcomes } from './school-outcomes-service.ts';
 
@@ -39,8 +41,6 @@ export type ImportReport = Readonly<{
   /** Place-level Ofsted and floor-standard figures remade (ADR 0008), when the files could change them. */
   schoolOutcomes: Readonly<{ written: number }> | null;
 }>;
-
-export type Clock = () => Date;
 
 const movesSchools = new Set<ImportFile['format']>(['performance-tables-spine', 'gias-establishments', 'codepoint-code-names', 'codepoint-postcodes']);
 /** Files that can name the areas ONS births are keyed by (an LA's ONS code, a district): births are remade after them. */

@@ -6,7 +6,7 @@ import { ownNeighbourGroups } from '../domain/comparison/neighbour-groups.ts';
 import { pupilsOnRollCode } from '../domain/indicators/indicator.ts';
 import type { PlaceRow } from '../store/place-store.ts';
 import type { Store } from '../store/store.ts';
-import type { Clock } from './import-service.ts';
+import type { Clock } from './clock.ts';
 
 /** Read models for the place pages: a place, its ancestors, its members with school counts, a school's history. */
 

@@ -11,8 +11,9 @@ import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { DataVersion, Indicator } from '../domain/indicators/indicator.ts';
 import { censusDateOf } from '../domain/periods/academic-year.ts';
 import { filterLabel, type PupilFilter } from '../domain/pupils/breakdowns.ts';
+import { readPupilFileName } from '../domain/pupils/pupil-file-name.ts';
 import { membershipsForYear } from '../domain/geography/school-placement.ts';
-import { isCollection, unknownSchoolsNote, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
+import { unknownSchoolsNote, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { discloseRows } from './disclose-rows.ts';
@@ -53,15 +54,13 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
   const files = async (): Promise<PupilFile[]> => {
     const newest = new Map<string, PupilFile>();
     for (const b of await store.register.batches(100_000, pupilFormat)) {
-      const match = /^(\w+)\/\w+-(\d{6})-(provisional|revised|final)-[0-9a-f]{12}\.parquet$/.exec(b.fileName);
-      if (match === null || !isCollection(match[1]!)) continue;
-      const key = `${match[1]}|${match[2]}|${match[3]}`;
-      if (newest.has(key)) continue; // batches come newest first
-      newest.set(key, {
+      const key = readPupilFileName(b.fileName);
+      if (key === null) continue;
+      const id = `${key.collection}|${key.period}|${key.dataVersion}`;
+      if (newest.has(id)) continue; // batches come newest first
+      newest.set(id, {
         batchId: b.id,
-        collection: match[1],
-        period: match[2]!,
-        dataVersion: match[3] as DataVersion,
+        ...key,
         path: `${pupilDir}/${b.fileName}`,
         rows: b.rowCount,
         hash: b.fileHash,

@@ -2,15 +2,16 @@ import type { SchoolAttributes } from '../domain/geography/place.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import { pupilsOnRollCode } from '../domain/indicators/indicator.ts';
 import { academicYearCode, startYearOf } from '../domain/periods/academic-year.ts';
-import type { Phase } from '../domain/schools/floor-standards.ts';
+import { floorIndicators, type Phase } from '../domain/schools/floor-standards.ts';
 import { judgementIndex } from '../domain/schools/inspection-history.ts';
+import { phaseBreakdownsOf } from '../domain/schools/school-phase.ts';
 import { goodOrOutstandingCounts, inspectionsByYear } from '../domain/schools/inspections-in-year.ts';
 import { aboveFloorShare, belowFloorCount, minimumCoverage, ofstedOutcome, type FloorCount, type JudgedSchool } from '../domain/schools/school-outcomes.ts';
 import type { Log } from '../log.ts';
 import type { DerivedFigure } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
-import type { Clock } from './import-service.ts';
-import { createFloorService, floorIndicators } from './floor-service.ts';
+import type { Clock } from './clock.ts';
+import { createFloorService } from './floor-service.ts';
 import { inComputeBatch } from './roll-up-service.ts';
 
 export const schoolOutcomeIndicators = [
@@ -30,15 +31,6 @@ const yearOf = (date: string) => Number(date.slice(0, 4)) - (Number(date.slice(5
 
 const ofstedRule = (asAt: string) =>
   `open state-funded schools on ${asAt} by their latest graded inspection on or before that day (a converter carries its predecessor's), of schools with a judgement; "x" where under ${100 * minimumCoverage}% of the place's schools have a judgement held`;
-
-/** The phase breakdowns Ofsted outcomes are given for (Kent's targets 10 and 11 read primary-and-secondary and special). */
-function phasesOf(a: SchoolAttributes): string[] {
-  if (a.sector === 'primary') return ['phase:primary', 'phase:primary-and-secondary'];
-  if (a.sector === 'secondary' || a.sector === 'all-through') return ['phase:secondary', 'phase:primary-and-secondary'];
-  if (a.sector === 'special') return ['phase:special'];
-  if (a.sector === 'alternative-provision') return ['phase:pupil-referral-unit'];
-  return [];
-}
 
 /**
  * Remake the place-level school outcomes (ADR 0008) from what `tx` holds: Ofsted outcomes as at 31 August of every
@@ -90,7 +82,7 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
         ];
         const judged: JudgedSchool = { urn: s.code, judgement: judgementOf(s.code, asAt), pupils: rolls.get(s.id) ?? null };
         for (const place of places)
-          for (const breakdown of ['all', ...phasesOf(s.attributes as SchoolAttributes)]) {
+          for (const breakdown of ['all', ...phaseBreakdownsOf(s.attributes as SchoolAttributes)]) {
             const byBreakdown = members.get(place) ?? new Map<string, JudgedSchool[]>();
             members.set(place, byBreakdown);
             const list = byBreakdown.get(breakdown);

@@ -82,30 +82,6 @@ export function measureFor(target: Target, year: number): string | null {
   return target.measures.find((m) => (m.from === null || year >= m.from) && (m.to === null || year <= m.to))?.indicator ?? null;
 }
 
-/** The last year a target's rules look to (its end year), or null for a target with no deadline of its own. */
-export function deadlineOf(target: Target): number | null {
-  const years = target.rules.flatMap((r) => {
-    switch (r.kind) {
-      case 'milestones':
-        return r.points.map((p) => p.year);
-      case 'at_least':
-      case 'at_most':
-      case 'change_from_baseline':
-      case 'rank_among_neighbours':
-      case 'zero':
-      case 'every':
-        return [r.by];
-      case 'band':
-        return r.by === undefined ? [] : [r.by];
-      case 'milestone_done':
-        return [r.due];
-      default:
-        return [];
-    }
-  });
-  return years.length === 0 ? null : Math.max(...years);
-}
-
 /** The period a framework year means for an indicator: "2016" is 2015/16 for academic and financial years, 2016 for calendar. */
 export function periodOfYear(year: number, periodType: 'academic' | 'financial' | 'calendar'): string {
   return periodType === 'calendar' ? String(year) : `${year - 1}${String(year % 100).padStart(2, '0')}`;

@@ -66,6 +66,11 @@ export const laOnsCodes: Readonly<Record<string, string>> = {
   '866': 'E06000030', // Swindon
 };
 
+/** The DfE code of the LA whose ONS county code a postcode file gives (two-tier counties), or null for one not listed. */
+export function laCodeOfCounty(countyOnsCode: string): string | null {
+  return Object.entries(laOnsCodes).find(([, ons]) => ons === countyOnsCode)?.[0] ?? null;
+}
+
 export const kent = { code: '886', name: 'Kent', onsCode: 'E10000016', regionCode: 'E12000008' } as const;
 
 /** Kent's twelve districts (ONS codes). Shepway was renamed Folkestone and Hythe in April 2018, same code. */

@@ -30,7 +30,3 @@ export function isInPopulation(school: PopulationAttributes, population: SchoolP
   if (!school.stateFunded || school.sector === 'alternative-provision') return false;
   return population === 'state-funded' || school.sector !== 'special';
 }
-
-export function isSchoolPopulation(text: string): text is SchoolPopulation {
-  return (schoolPopulations as readonly string[]).includes(text);
-}

@@ -1,5 +1,3 @@
-import type { Indicator } from './indicator.ts';
-
 /**
  * May two periods of one indicator be compared? Not when the catalogue records a break between them (indicators/*.yaml
  * `breaks`: the period from which figures are not comparable with earlier ones, e.g. persistent absence at the 10%
@@ -17,10 +15,6 @@ export function breakBetween(breaks: readonly Break[], a: string, b: string): Br
       .sort((x, y) => y.period.localeCompare(x.period))
       .at(0) ?? null
   );
-}
-
-export function comparable(indicator: Pick<Indicator, 'breaks'>, a: string, b: string): boolean {
-  return breakBetween(indicator.breaks, a, b) === null;
 }
 
 /** How a period is written: 2015/16 for an academic or financial year, 2016 for a calendar year. */

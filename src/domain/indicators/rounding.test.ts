@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatRounded, roundHalfUp } from './rounding.ts';
+import { roundHalfUp } from './rounding.ts';
 
 describe('DfE rounding', () => {
   it('rounds half up, away from zero, where JavaScript and R would not', () => {
@@ -14,8 +14,7 @@ describe('DfE rounding', () => {
 
   it('removes binary float artefacts from published files before rounding', () => {
     // LAIT writes values such as 20.329999999999998 (data/public/lait/PROVENANCE.md).
-    assert.equal(formatRounded(20.329999999999998, 2), '20.33');
-    assert.equal(formatRounded(58.05, 1), '58.1');
-    assert.equal(formatRounded(4.0, 1), '4.0');
+    assert.equal(roundHalfUp(20.329999999999998, 2), 20.33);
+    assert.equal(roundHalfUp(58.05, 1), 58.1);
   });
 });

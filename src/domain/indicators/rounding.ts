@@ -9,8 +9,3 @@ export function roundHalfUp(value: number, decimalPlaces: number): number {
   const rounded = Math.floor(scaled + 0.5) / factor;
   return value < 0 ? -rounded : rounded;
 }
-
-/** The value as DfE prints it: rounded half up, with exactly `decimalPlaces` decimals. */
-export function formatRounded(value: number, decimalPlaces: number): string {
-  return roundHalfUp(value, decimalPlaces).toFixed(decimalPlaces);
-}

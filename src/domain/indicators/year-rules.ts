@@ -40,12 +40,6 @@ export function persistentAbsenceRule(period: string): PersistentAbsenceRule {
   return { method: 'pupil-level', thresholdPercent: 10, description: "10% or more of the enrolment's own possible sessions missed" };
 }
 
-export function isPersistentlyAbsent(enrolment: Readonly<{ possibleSessions: number; missedSessions: number }>, period: string): boolean {
-  const rule = persistentAbsenceRule(period);
-  if (rule.method === 'fixed-sessions') return enrolment.missedSessions >= rule.sessions;
-  return enrolment.possibleSessions > 0 && enrolment.missedSessions * 100 >= rule.thresholdPercent * enrolment.possibleSessions;
-}
-
 export type HeadlineMeasure = Readonly<{ code: string; title: string }> | null;
 
 /** KS2's headline attainment measure: level 4+ in English and maths (to 2012), in reading, writing and maths (2013-2015), the expected standard (from 2016). */

@@ -1,4 +1,4 @@
-import type { AnyPupilRecord, EthnicGroup, SenProvision } from './pupil-record.ts';
+import type { EthnicGroup, SenProvision } from './pupil-record.ts';
 import { ethnicGroups } from './pupil-record.ts';
 
 /**
@@ -29,23 +29,38 @@ export const schoolBreakdowns: ReadonlySet<string> = new Set([
   ...breakdownLabels.gender,
 ]);
 
-export const senLabel: Readonly<Record<SenProvision, string>> = { N: 'no-sen', K: 'sen-support', E: 'ehc-plan' };
+/**
+ * The pupil groups a framework's all-pupils targets can be read for (the groups DfE's LA tables publish), and what
+ * the pages call each; `all` is all pupils.
+ */
+export const frameworkGroups = [
+  'fsm',
+  'not-fsm',
+  'disadvantaged',
+  'not-disadvantaged',
+  'sen-support',
+  'ehc-plan',
+  'no-sen',
+  'in-care',
+  'gender:female',
+  'gender:male',
+] as const;
 
-/** The breakdowns a pupil's record counts in ('all' first). */
-export function breakdownsOf(r: AnyPupilRecord): string[] {
-  const labels = [
-    'all',
-    r.fsm ? 'fsm' : 'not-fsm',
-    r.disadvantaged ? 'disadvantaged' : 'not-disadvantaged',
-    senLabel[r.sen],
-    r.inCare ? 'in-care' : 'not-in-care',
-    r.gender === 'F' ? 'gender:female' : 'gender:male',
-    `ethnicity:${r.ethnicity}`,
-    r.eal ? 'eal' : 'not-eal',
-  ];
-  if (r.phase !== undefined) labels.push(`phase:${r.phase}`);
-  return labels;
-}
+export const frameworkGroupTitles: Readonly<Record<'all' | (typeof frameworkGroups)[number], string>> = {
+  all: 'All pupils',
+  fsm: 'Eligible for free school meals',
+  'not-fsm': 'Not eligible for free school meals',
+  disadvantaged: 'Disadvantaged',
+  'not-disadvantaged': 'Not disadvantaged',
+  'sen-support': 'SEN support',
+  'ehc-plan': 'Statement or EHC plan',
+  'no-sen': 'No SEN',
+  'in-care': 'Children in care',
+  'gender:female': 'Girls',
+  'gender:male': 'Boys',
+};
+
+export const senLabel: Readonly<Record<SenProvision, string>> = { N: 'no-sen', K: 'sen-support', E: 'ehc-plan' };
 
 /**
  * An ad-hoc pupil group: any combination of characteristics (e.g. girls eligible for FSM with SEN support). Each
@@ -61,19 +76,10 @@ export type PupilFilter = Readonly<{
   eal?: boolean;
 }>;
 
-export function matchesFilter(r: AnyPupilRecord, filter: PupilFilter): boolean {
-  return (
-    (filter.fsm === undefined || r.fsm === filter.fsm) &&
-    (filter.disadvantaged === undefined || r.disadvantaged === filter.disadvantaged) &&
-    (filter.sen === undefined || r.sen === filter.sen) &&
-    (filter.inCare === undefined || r.inCare === filter.inCare) &&
-    (filter.gender === undefined || r.gender === filter.gender) &&
-    (filter.ethnicity === undefined || r.ethnicity === filter.ethnicity) &&
-    (filter.eal === undefined || r.eal === filter.eal)
-  );
-}
-
-/** A readable, stable label for an ad-hoc group: 'fsm+gender:female+sen-support' ('all' when no condition). */
+/**
+ * A readable, stable code for an ad-hoc group, its conditions joined by '+' in one fixed order (FSM, disadvantage, SEN,
+ * in care, gender, ethnicity, EAL): 'fsm+sen-support+gender:female' ('all' when no condition).
+ */
 export function filterLabel(filter: PupilFilter): string {
   const parts: string[] = [];
   if (filter.fsm !== undefined) parts.push(filter.fsm ? 'fsm' : 'not-fsm');

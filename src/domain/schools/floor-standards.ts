@@ -1,10 +1,11 @@
+import { roundHalfUp } from '../indicators/rounding.ts';
 import { startYearOf } from '../periods/academic-year.ts';
 
 /**
  * Floor standards as the DfE set them each year (domain.md §2): a school is below the floor only if it fails every
  * condition of its year. Primary floors apply to state-funded mainstream schools with 11 or more eligible pupils.
- * Floors were withdrawn after the 2018 results. A school can also be judged against a named historical floor (Kent's
- * "current 60% level 4 floor" is the 2012 primary rule) whatever the year.
+ * Floors were withdrawn after the 2018 results: a year without a floor in force is judged by the nearest year's rule,
+ * named as such (`floorRuleYear`).
  */
 
 export type Phase = 'primary' | 'secondary';
@@ -44,6 +45,64 @@ export const primaryMedians: Readonly<Record<number, Readonly<Record<string, num
 export function floorYear(period: string): number | null {
   const summer = startYearOf(period) + 1;
   return summer >= 2011 && summer <= 2018 ? summer : null;
+}
+
+/**
+ * The summer year whose rule a year's schools are judged by: the floor in force that year, else (before 2011, from
+ * 2019) the nearest year's floor, applied as a named rule rather than as one in force.
+ */
+export function floorRuleYear(period: string): number {
+  return floorYear(period) ?? Math.min(Math.max(startYearOf(period) + 1, 2011), 2018);
+}
+
+/** The school-level figures each phase's floor reads (published performance-table figures), newest measure first. */
+export const floorIndicators: Readonly<Record<Phase, readonly string[]>> = {
+  primary: [
+    'ks2-expected-rwm',
+    'ks2-progress-reading',
+    'ks2-progress-writing',
+    'ks2-progress-maths',
+    'ks2-level4-rwm',
+    'ks2-level4-english-maths',
+    'ks2-expected-progress-english',
+    'ks2-expected-progress-maths',
+  ],
+  secondary: ['ks4-progress8', 'ks4-progress8-band', 'ks4-5ac-em', 'ks4-expected-progress-english', 'ks4-expected-progress-maths'],
+};
+
+/** A school's figure for the year as held: its indicator, value, pupils and the decimals it was published with. */
+export type FloorRow = Readonly<{ indicatorCode: string; value: number | null; denominator: number | null; decimalPlaces: number | null }>;
+
+/**
+ * A school's floor figures from the rows held for it in one year, as published: a figure held at more decimals (one
+ * computed from pupil records) is first rounded half up to the decimals it is published with, else the indicator's
+ * (`catalogueDecimals`). The primary attainment is the year's headline: the expected standard in RWM (2016+), else
+ * level 4+ RWM (2013-2015), else level 4+ English and maths (to 2012), its pupils the eligible pupils.
+ */
+export function floorFiguresOf(phase: Phase, rows: readonly FloorRow[], catalogueDecimals: (code: string) => number | null): FloorFigures {
+  const value = (code: string) => {
+    const row = rows.find((r) => r.indicatorCode === code);
+    if (row === undefined || row.value === null) return null;
+    const decimals = row.decimalPlaces ?? catalogueDecimals(code);
+    return decimals === null ? row.value : roundHalfUp(row.value, decimals);
+  };
+  if (phase === 'secondary')
+    return {
+      eligiblePupils: rows.find((r) => r.indicatorCode === 'ks4-5ac-em')?.denominator ?? null,
+      attainment: value('ks4-5ac-em'),
+      expectedProgress: { english: value('ks4-expected-progress-english'), maths: value('ks4-expected-progress-maths') },
+      progress8: value('ks4-progress8'),
+      progress8Band: value('ks4-progress8-band'),
+    };
+  const headline = ['ks2-expected-rwm', 'ks2-level4-rwm', 'ks2-level4-english-maths']
+    .map((c) => rows.find((r) => r.indicatorCode === c))
+    .find((r) => r !== undefined);
+  return {
+    eligiblePupils: headline?.denominator ?? null,
+    attainment: headline === undefined ? null : value(headline.indicatorCode),
+    progress: { reading: value('ks2-progress-reading'), writing: value('ks2-progress-writing'), maths: value('ks2-progress-maths') },
+    expectedProgress: { english: value('ks2-expected-progress-english'), maths: value('ks2-expected-progress-maths') },
+  };
 }
 
 export function primaryFloor(summer: number, f: FloorFigures): FloorResult {
@@ -169,9 +228,4 @@ export function secondaryFloor(summer: number, f: FloorFigures): FloorResult {
     failed: [`${attainmentText} (under 40%)`],
     reason: `expected progress (English ${progress[0]}, maths ${progress[1]}) is judged against the ${summer} national medians, which are not held here`,
   };
-}
-
-/** Kent's "current 60% level 4 floor" (the 2012 primary rule's attainment condition), judged in any year before 2016. */
-export function kent2012Floor(attainment: number | null): boolean | null {
-  return attainment === null ? null : attainment < 60;
 }

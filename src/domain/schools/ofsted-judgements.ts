@@ -43,23 +43,3 @@ export function categoryOf(raw: string): Category {
   if (value === 'NTI') return 'notice-to-improve';
   return null;
 }
-
-export type Judged = Readonly<{ grade: OverallGrade | null; pupils: number | null }>;
-
-/**
- * % good or outstanding by schools and by pupils (domain.md §10.2): schools with no grade are left out of both
- * numerator and denominator; pupils are those on roll at the January census.
- */
-export function goodOrOutstanding(schools: readonly Judged[]): { bySchools: number | null; byPupils: number | null; schools: number; judged: number } {
-  const judged = schools.filter((s) => s.grade !== null);
-  const good = judged.filter((s) => s.grade! <= 2);
-  const pupils = judged.filter((s) => s.pupils !== null);
-  const goodPupils = pupils.filter((s) => s.grade! <= 2).reduce((a, s) => a + s.pupils!, 0);
-  const allPupils = pupils.reduce((a, s) => a + s.pupils!, 0);
-  return {
-    bySchools: judged.length === 0 ? null : (100 * good.length) / judged.length,
-    byPupils: allPupils === 0 ? null : (100 * goodPupils) / allPupils,
-    schools: schools.length,
-    judged: judged.length,
-  };
-}

@@ -1,32 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { publicDisclosure } from '../../../domain/indicators/disclosure.ts';
+import { frameworkGroups, frameworkGroupTitles } from '../../../domain/pupils/breakdowns.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { sparkline, targetChart } from '../../components/target-chart.ts';
 
 const query = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   place: z.string().max(20).optional(),
-  group: z.enum(['all', ...groupCodes()]).optional(),
+  group: z.enum(['all', ...frameworkGroups]).optional(),
 });
 
 /** The pupil groups a framework can be read for (all-pupils targets applied to the group). */
-const groupLabels: Readonly<Record<string, string>> = {
-  all: 'All pupils',
-  fsm: 'Eligible for free school meals',
-  'not-fsm': 'Not eligible for free school meals',
-  disadvantaged: 'Disadvantaged',
-  'not-disadvantaged': 'Not disadvantaged',
-  'sen-support': 'SEN support',
-  'ehc-plan': 'Statement or EHC plan',
-  'no-sen': 'No SEN',
-  'in-care': 'Children in care',
-  'gender:female': 'Girls',
-  'gender:male': 'Boys',
-};
-function groupCodes(): [string, ...string[]] {
-  return ['fsm', 'not-fsm', 'disadvantaged', 'not-disadvantaged', 'sen-support', 'ehc-plan', 'no-sen', 'in-care', 'gender:female', 'gender:male'];
-}
+const groupLabels: Readonly<Record<string, string>> = frameworkGroupTitles;
 
 const statusLabels: Readonly<Record<string, { text: string; tag: string }>> = {
   met: { text: 'Met', tag: 'govuk-tag--green' },

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { floorFiguresOf, floorRuleYear, floorYear } from './floor-standards.ts';
+
+describe('the floor a year is judged by (domain.md §2)', () => {
+  it('judges 2010/11 to 2017/18 by their own summer’s floor, in force', () => {
+    // Floors applied to the 2011 to 2018 results (domain.md §2: withdrawn after the 2018 results).
+    assert.deepEqual(['201011', '201415', '201718'].map(floorRuleYear), [2011, 2015, 2018]);
+    assert.deepEqual(['201011', '201718'].map(floorYear), [2011, 2018]);
+  });
+
+  it('judges a later year by the 2018 rule and an earlier one by the 2011 rule, neither in force', () => {
+    assert.deepEqual([floorRuleYear('201819'), floorRuleYear('202223'), floorRuleYear('200910')], [2018, 2018, 2011]);
+    assert.deepEqual([floorYear('201819'), floorYear('200910')], [null, null]);
+  });
+});
+
+describe("a school's floor figures from the rows held", () => {
+  const row = (indicatorCode: string, value: number | null, decimalPlaces: number | null = null, denominator: number | null = null) => ({
+    indicatorCode,
+    value,
+    denominator,
+    decimalPlaces,
+  });
+  const noDecimals = () => null;
+
+  it('reads the expected standard as the primary headline, with its pupils as the eligible pupils (2016+, domain.md §2.1)', () => {
+    const figures = floorFiguresOf(
+      'primary',
+      [row('ks2-level4-rwm', 70, 0, 31), row('ks2-expected-rwm', 61, 0, 30), row('ks2-progress-reading', -6), row('ks2-progress-maths', -4.9)],
+      noDecimals,
+    );
+    assert.deepEqual(figures, {
+      eligiblePupils: 30,
+      attainment: 61,
+      progress: { reading: -6, writing: null, maths: -4.9 },
+      expectedProgress: { english: null, maths: null },
+    });
+  });
+
+  it('falls back to level 4+ in English and maths where nothing newer is held (to 2012)', () => {
+    const figures = floorFiguresOf('primary', [row('ks2-level4-english-maths', 55, 0, 20), row('ks2-expected-progress-english', 80, 0)], noDecimals);
+    assert.equal(figures.attainment, 55);
+    assert.equal(figures.eligiblePupils, 20);
+    assert.deepEqual(figures.expectedProgress, { english: 80, maths: null });
+  });
+
+  it('rounds a computed figure half up to the decimals it is published with before judging it (domain.md §9.2)', () => {
+    // 64.5% computed from pupil records is published as 65% (whole per cent): at the 2016 threshold, not under it.
+    assert.equal(floorFiguresOf('primary', [row('ks2-expected-rwm', 64.5, null, 40)], () => 0).attainment, 65);
+    // A figure held with its own decimals keeps them: -5.04 published at two decimals stays below -5.
+    assert.deepEqual(floorFiguresOf('primary', [row('ks2-progress-reading', -5.04, 2)], () => 0).progress?.reading, -5.04);
+  });
+
+  it('reads Progress 8 and its band for a secondary, with no attainment or eligible pupils', () => {
+    const figures = floorFiguresOf('secondary', [row('ks4-progress8', -0.614, 2), row('ks4-progress8-band', 5, 0)], noDecimals);
+    assert.deepEqual(figures, { eligiblePupils: null, attainment: null, progress8: -0.61, progress8Band: 5 });
+  });
+});
