@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const log = createLog(config.logLevel);
   const database: DatabaseHandle = await openDatabase({
     databaseUrl: config.databaseUrl,
+    appDatabaseUrl: config.appDatabaseUrl,
     dataDir: config.dataDir,
     databaseName: config.databaseName,
     log,

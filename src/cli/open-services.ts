@@ -21,6 +21,7 @@ export async function withServices<T>(work: (services: Services) => Promise<T>):
   // Beside a running `npm start` on the same data folder, the command joins its PostgreSQL instead of refusing.
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    appDatabaseUrl: config.appDatabaseUrl,
     dataDir: config.dataDir,
     databaseName: config.databaseName,
     log,
