@@ -6,7 +6,12 @@ import { databaseTargets } from './support/databases.ts';
 // Kent 2013-2016 evaluated on the real files that cover its targets: DfE exclusions by LA (exclusions-la/clean_la_data.csv,
 // school_type Total) and attainment by 19 (attainment-age-19/…csv, cohort_19_in = the framework year). Each expected
 // status is worked from the published figures named in the test.
-const files = await readShared(['lait/la_code_list.csv', 'exclusions-la/clean_la_data.csv', 'attainment-age-19/l2_l3_attainment_by_19_la_2005-2025.csv']);
+const files = await readShared([
+  'lait/la_code_list.csv',
+  'exclusions-la/clean_la_data.csv',
+  'attainment-age-19/l2_l3_attainment_by_19_la_2005-2025.csv',
+  'admissions-offers/appsandoffers_2014-15_to_2021-22_by_la.csv',
+]);
 
 type Target = { id: string; status: string; reason: string; value: number | null; trajectory: number | null };
 
@@ -43,6 +48,26 @@ for (const target of databaseTargets()) {
       const y2016 = await evaluate(2016, 'permanent-exclusions');
       assert.doesNotMatch(y2016.reason, /England 6685/);
       assert.doesNotMatch(y2016.reason, /England \d+(\.|;|$)/);
+    });
+
+    it('admissions (targets 26 and 27) read all applicants: the two phases’ counts added, never “no data” (issue 11)', async () => {
+      // appsandoffers_2014-15_to_2021-22_by_la.csv, Kent (old_la_code 886), Primary + Secondary rows, worked by hand:
+      // entry 2015/16: 33,308 applications, 31,784 online (95.42%), 27,738 first preference offers (83.28%), 27,738 + 2,884
+      // second = 30,622 first or second (91.94%). Entry 2014/15: 30,497 of 32,759 online (93.10%), 84.28% first, 92.66% either.
+      const online = await evaluate(2016, 'online-applications');
+      const first = await evaluate(2016, 'first-preference-offers');
+      const either = await evaluate(2016, 'first-or-second-preference-offers');
+      for (const t of [online, first, either]) assert.notEqual(t.status, 'no_data', t.reason);
+      // The framework's 2016 is the 2015/16 entry; values are shown at the catalogue's decimals (0 for online, 2 for offers).
+      assert.deepEqual(
+        [online, first, either].map((t) => t.value),
+        [95, 83.28, 91.94],
+      );
+      // 95.42% online meets "95% by 2016"; 83.28% first preferences is not "above 90%", 91.94% first or second not 95%.
+      assert.deepEqual(
+        [online, first, either].map((t) => t.status),
+        ['met', 'off_track', 'off_track'],
+      );
     });
 
     it('level 2 with English and maths at 19 (target 31) is below England every year: 61.6% against 64.1% in 2013', async () => {

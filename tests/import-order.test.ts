@@ -42,8 +42,7 @@ const group = {
   ofsted: recognised.filter((f) => f.format.startsWith('ofsted-')),
   schoolFiles: recognised.filter(isSchoolFile),
   // ONS births are keyed by district codes, which Waymark knows only from the register (Code-Point's code names):
-  // imported before it, a district's births are counted in England's sum alone, as the batch note says. Until births
-  // keep districts they cannot yet place (the next step for issue 11.2), they come after the register in both orders.
+  // the README imports them after it, the other order before it, and the births rows kept are placed when it comes.
   births: recognised.filter((f) => f.format === 'ons-births'),
   // Every other recognised file is an LA-level published file (mapped or with a reader of its own).
   laFiles: recognised.filter(
@@ -56,9 +55,9 @@ const group = {
 };
 // The README's order: the register, LAIT, Ofsted, then published files (LA files, school files): one command each.
 const readmeOrder = [[...group.laCodes, ...group.register], group.lait, group.ofsted, [...group.laFiles, ...group.births], group.schoolFiles];
-// Another order: the LA code list (the vocabulary LA names are matched against) first, then school results before the
-// schools are registered, LA files, Ofsted and LAIT, and the rest of the register last (births after it, see above).
-const otherOrder = [group.laCodes, group.schoolFiles, group.laFiles, group.ofsted, group.lait, group.register, group.births];
+// Another order: births and the LA code list (the vocabulary LA names are matched against) first, then school results
+// before the schools are registered, LA files, Ofsted and LAIT, and the rest of the register last.
+const otherOrder = [[...group.births, ...group.laCodes], group.schoolFiles, group.laFiles, group.ofsted, group.lait, group.register];
 
 const now = new Date('2026-01-01T00:00:00Z');
 

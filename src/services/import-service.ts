@@ -8,9 +8,10 @@ import { recordCollaboration } from './collaboration-audit.ts';
 import { demoFormat } from './demo-service.ts';
 import type { Counts } from './import-counts.ts';
 import { writeLaitData, writeLaitDictionary } from './lait-writer.ts';
-import { writeBirths } from './births-writer.ts';
+import { remakeBirths, writeBirths } from './births-writer.ts';
 import { writeInspections } from './inspection-writer.ts';
 import { writePublishedValues } from './published-writer.ts';
+import { writeDerivedShares } from './derived-writer.ts';
 import { ensureReferenceGeography } from './reference-geography.ts';
 import { placeSchoolsInDistricts, writeRegisterFile, type PlacementSummary } from './register-writers.ts';
 import { recomputeRollUps } from './roll-up-service.ts';
@@ -44,6 +45,8 @@ export type ImportReport = Readonly<{
 export type Clock = () => Date;
 
 const movesSchools = new Set<ImportFile['format']>(['performance-tables-spine', 'gias-establishments', 'codepoint-code-names', 'codepoint-postcodes']);
+/** Files that can name the areas ONS births are keyed by (an LA's ONS code, a district): births are remade after them. */
+const namesBirthAreas = new Set<ImportFile['format']>(['la-code-list', 'codepoint-code-names', 'gias-establishments', 'performance-tables-spine']);
 const changesOutcomes = new Set<ImportFile['format']>([
   ...movesSchools,
   'gias-links',
@@ -110,7 +113,7 @@ export function createImportService(
           }
           const batchId = await tx.register.openBatch({ fileName: file.file, fileHash: file.hash, format: batchFormat(file), rowCount: file.rowCount });
           const earlier = (await tx.register.batchesWithHash(file.hash)).filter((id) => id !== batchId);
-          const counts = await writeFile(tx, file, batchId, today, issues);
+          const counts = await writeFile(tx, file, batchId, today, issues, catalogue());
           const notes = [...file.notes, ...counts.notes, ...(earlier.length > 0 ? [`the same file was imported before (batch ${earlier.join(', ')})`] : [])];
           const skipped = file.skipped + counts.skipped;
           await tx.register.closeBatch(batchId, { ...counts, skipped, notes });
@@ -125,6 +128,11 @@ export function createImportService(
         if (last !== undefined && ordered.some((f) => movesSchools.has(f.format) || f.format === 'grouping-file')) {
           const result = await recomputeRollUps(tx, last.batchId);
           if (result.figures > 0) rollUps = result;
+        }
+        // Births kept for areas the register did not yet name are placed now it does (issue 11.2: any order, same figures).
+        if (ordered.some((f) => namesBirthAreas.has(f.format) && f.format !== 'ons-births')) {
+          const births = await remakeBirths(tx);
+          if (births.inserted > 0) log.info({ inserted: births.inserted }, 'births placed in areas the register now names');
         }
         // Inspections, school figures and memberships change the place-level Ofsted and floor figures: remake them.
         let schoolOutcomes: ImportReport['schoolOutcomes'] = null;
@@ -146,14 +154,19 @@ export function createImportService(
 }
 
 /** One writer per format; every writer collects problems only the store can find into `issues`. */
-async function writeFile(tx: Store, file: ImportFile, batchId: number, today: string, issues: FileIssue[]): Promise<Counts> {
+async function writeFile(tx: Store, file: ImportFile, batchId: number, today: string, issues: FileIssue[], catalogue: readonly Indicator[]): Promise<Counts> {
   switch (file.format) {
     case 'lait-dictionary':
       return writeLaitDictionary(tx, file);
     case 'lait-data':
       return writeLaitData(tx, file, batchId, issues);
-    case 'mapped-csv':
-      return writePublishedValues(tx, file, batchId, issues);
+    case 'mapped-csv': {
+      const counts = await writePublishedValues(tx, file, batchId, issues);
+      if (issues.length > 0) return counts;
+      const periods = [...new Set(file.records.map((r) => r.period))];
+      const derived = await writeDerivedShares(tx, catalogue, new Set(file.records.map((r) => r.indicator)), periods, batchId);
+      return derived === null ? counts : { ...counts, notes: [...counts.notes, derived] };
+    }
     case 'ons-births':
       return writeBirths(tx, file, batchId);
     case 'ofsted-inspection-outcomes':

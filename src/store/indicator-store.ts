@@ -3,10 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Database } from './schema.ts';
 
-/** An indicator as the store holds it: LAIT breakdown keys stay in the catalogue files, read by the framework. */
-export function withoutLaitBreakdowns(indicator: Indicator): Indicator {
+/**
+ * An indicator as the store holds it: LAIT breakdown keys and derivations stay in the catalogue files, read by the
+ * framework and the imports.
+ */
+export function asStored(indicator: Indicator): Indicator {
   const stored = { ...indicator };
   delete stored.laitBreakdowns;
+  delete stored.derive;
   return stored;
 }
 
@@ -22,7 +26,7 @@ export function createIndicatorStore(db: Kysely<Database>) {
         const before = existing.get(indicator.code);
         // jsonb reorders object keys, so compare values, not their JSON text. LAIT breakdown keys are read from the
         // catalogue files by the framework, not stored.
-        if (before !== undefined && isDeepStrictEqual(before, withoutLaitBreakdowns(indicator))) continue;
+        if (before !== undefined && isDeepStrictEqual(before, asStored(indicator))) continue;
         if (before === undefined) inserted++;
         else updated++;
         const row = toRow(indicator);

@@ -129,6 +129,16 @@ export interface InspectionTable {
   batch_id: number;
 }
 
+/** ONS births rows as the file gave them (one per area, sex and year to 30 June), kept until the areas can be placed. */
+export interface BirthsRecordTable {
+  area_code: string;
+  sex: string;
+  year: string;
+  births: number;
+  batch_id: number;
+  source_line: number;
+}
+
 export interface Database {
   import_batch: ImportBatchTable;
   place: PlaceTable;
@@ -139,6 +149,7 @@ export interface Database {
   observation: ObservationTable;
   inspection: InspectionTable;
   audit_event: AuditEventTable;
+  births_record: BirthsRecordTable;
 }
 
 /** Append-only (migration 0012): rows are inserted by the audit store and never changed. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { createAuditStore } from './audit-store.ts';
+import { createBirthsStore } from './births-store.ts';
 import { createIndicatorStore } from './indicator-store.ts';
 import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
@@ -16,6 +17,7 @@ export type Store = Readonly<{
   observations: ReturnType<typeof createObservationStore>;
   inspections: ReturnType<typeof createInspectionStore>;
   audit: ReturnType<typeof createAuditStore>;
+  births: ReturnType<typeof createBirthsStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -30,6 +32,7 @@ export function createStore(db: Kysely<Database>): Store {
     observations: createObservationStore(db),
     inspections: createInspectionStore(db),
     audit: createAuditStore(db),
+    births: createBirthsStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.

@@ -1,3 +1,5 @@
+import type { Derivation } from './derived-counts.ts';
+
 /** Indicator definitions and observations as plain data (the full catalogue arrives with the indicator engine). */
 
 export type Unit = 'percent' | 'count' | 'rate' | 'average_score' | 'points' | 'band';
@@ -41,6 +43,8 @@ export type Indicator = Readonly<{
   laitBreakdowns?: Readonly<Record<string, string>>;
   /** Targets of Kent's 2013-2016 framework (seed numbering) this indicator serves. */
   framework: readonly number[];
+  /** Figures Waymark derives from the counts of published ones where a publication gives only the parts (derived-counts.ts). */
+  derive?: readonly Derivation[];
 }>;
 
 export type Observation = Readonly<{

@@ -36,6 +36,14 @@ const entry = z
     lait: z.string().min(2).optional(),
     laitBreakdowns: z.record(z.string(), z.string().min(2)).optional(),
     framework: z.array(z.number().int().min(1).max(47)).optional(),
+    derive: z
+      .array(
+        z.union([
+          z.object({ kind: z.literal('sum-of-indicators'), indicators: z.array(z.string()).min(2) }).strict(),
+          z.object({ kind: z.literal('all-from-breakdowns'), breakdowns: z.array(z.string().regex(/^[a-z0-9-]+:[a-z0-9-]+$/)).min(2) }).strict(),
+        ]),
+      )
+      .optional(),
   })
   .strict()
   .superRefine((e, ctx) => {
@@ -56,6 +64,8 @@ const entry = z
         path: [e.numerator === undefined ? 'numerator' : 'denominator'],
         message: 'give both the numerator and the denominator, or neither',
       });
+    if (e.derive !== undefined && (e.unit !== 'percent' || e.numerator === undefined))
+      ctx.addIssue({ code: 'custom', path: ['derive'], message: 'only a percentage with a numerator and denominator is derived from counts' });
   });
 
 export type CatalogueResult = { ok: true; indicators: Indicator[] } | { ok: false; issues: FileIssue[] };
@@ -75,9 +85,14 @@ export async function readCatalogue(directory: string): Promise<CatalogueResult>
       });
     else byCode.set(f.indicator.code, f);
   }
-  for (const f of found)
+  for (const f of found) {
     if (f.indicator.successor !== null && !byCode.has(f.indicator.successor))
       issues.push({ file: f.file, line: f.line, column: 'successor', message: `successor ${f.indicator.successor} is not in the catalogue` });
+    for (const d of f.indicator.derive ?? [])
+      if (d.kind === 'sum-of-indicators')
+        for (const part of d.indicators.filter((i) => !byCode.has(i)))
+          issues.push({ file: f.file, line: f.line, column: 'derive', message: `derive reads ${part}, which is not in the catalogue` });
+  }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, indicators: found.map((f) => f.indicator) };
 }
 
@@ -101,6 +116,7 @@ function toIndicator(e: z.output<typeof entry>): Indicator {
     lait: e.lait ?? null,
     ...(e.laitBreakdowns === undefined ? {} : { laitBreakdowns: e.laitBreakdowns }),
     framework: e.framework ?? [],
+    ...(e.derive === undefined ? {} : { derive: e.derive }),
   };
 }
 
