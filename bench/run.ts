@@ -49,7 +49,11 @@ async function withFreshStore<T>(name: string, work: (services: Services, store:
   try {
     const store = createStore(database.db);
     const catalogue = await loadCatalogue();
-    const services = createServices(store, () => new Date(), log, catalogue, { pupilDir: join(dir, 'pupils'), frameworks: await loadFrameworks(catalogue) });
+    const services = createServices(store, () => new Date(), log, catalogue, {
+      pupilDir: join(dir, 'pupils'),
+      frameworks: await loadFrameworks(catalogue),
+      who: { actor: 'system', requestId: null },
+    });
     await services.catalogue.sync();
     return await work(services, store);
   } finally {

@@ -34,6 +34,16 @@ describe('configuration', () => {
     assert.equal(readConfig({ CHROMIUM_PATH: '/opt/chromium' }).chromiumPath, '/opt/chromium');
   });
 
+  it("takes the application's own role on a DATABASE_URL server from WAYMARK_APP_DATABASE_URL, and refuses it without DATABASE_URL", () => {
+    assert.equal(readConfig({}).appDatabaseUrl, undefined);
+    const env = { DATABASE_URL: 'postgres://owner@db/waymark', WAYMARK_APP_DATABASE_URL: 'postgres://waymark_app@db/waymark' };
+    assert.equal(readConfig(env).appDatabaseUrl, 'postgres://waymark_app@db/waymark');
+    assert.throws(
+      () => readConfig({ WAYMARK_APP_DATABASE_URL: 'postgres://waymark_app@db/waymark' }),
+      (error: Error) => error instanceof ConfigError && /WAYMARK_APP_DATABASE_URL: .*set DATABASE_URL too/.test(error.message),
+    );
+  });
+
   it('logs the CLI at warn unless LOG_LEVEL says otherwise', () => {
     assert.equal(readConfig({}).cliLogLevel, 'warn');
     assert.equal(readConfig({ LOG_LEVEL: 'info' }).cliLogLevel, 'info');

@@ -13,6 +13,11 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // The application's own role on the DATABASE_URL server (ADR 0011): DATABASE_URL's role migrates, this one runs Waymark.
+  WAYMARK_APP_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   WAYMARK_DATA_DIR: z.string().min(1).optional(),
   // A PostgreSQL database name (quoted, so hyphens are fine: ux-kent) that is also a safe folder name for its pupil files.
   WAYMARK_DATABASE: z
@@ -34,6 +39,8 @@ export type Config = Readonly<{
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** The application's role on the DATABASE_URL server; unset = DATABASE_URL's own role (embedded: always its own role). */
+  appDatabaseUrl: string | undefined;
   dataDir: string;
   databaseName: string;
   demo: 'auto' | 'off';
@@ -55,10 +62,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.WAYMARK_APP_DATABASE_URL !== undefined && e.DATABASE_URL === undefined)
+    throw new ConfigError(
+      "Invalid configuration:\n  WAYMARK_APP_DATABASE_URL: names the application's role on the DATABASE_URL server; set DATABASE_URL too (the embedded PostgreSQL makes its own)",
+    );
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    appDatabaseUrl: e.WAYMARK_APP_DATABASE_URL,
     // A folder given is read from the caller's working folder, as every path on the command line is.
     dataDir: e.WAYMARK_DATA_DIR === undefined ? path.join(packageRoot, '.waymark') : path.resolve(e.WAYMARK_DATA_DIR),
     databaseName: e.WAYMARK_DATABASE,

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const log = createLog(config.logLevel);
   const database: DatabaseHandle = await openDatabase({
     databaseUrl: config.databaseUrl,
+    appDatabaseUrl: config.appDatabaseUrl,
     dataDir: config.dataDir,
     databaseName: config.databaseName,
     log,
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     const services = createServices(createStore(database.db), () => new Date(), log, catalogue, {
       pupilDir: pupilDirOf(config),
       frameworks: await loadFrameworks(catalogue),
+      // The server's own writes (the demo build); a page's writes name their request (web/audit-who.ts).
+      who: { actor: 'system', requestId: null },
     });
     await services.catalogue.sync();
     await services.pupils.removeLeftovers();

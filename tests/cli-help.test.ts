@@ -7,7 +7,7 @@ const run = (...args: string[]) => execFileSync(process.execPath, ['--import', '
 describe('waymark --help', () => {
   it('lists every subcommand', () => {
     const help = run('--help');
-    for (const command of ['import [options] <files...>', 'demo [options]', 'batches [options]', 'roll-up [options]', 'pupils', 'compute [options]'])
+    for (const command of ['import [options] <files...>', 'demo [options]', 'batches [options]', 'roll-up [options]', 'pupils', 'compute [options]', 'audit'])
       assert.ok(help.includes(command), `--help mentions ${command}`);
   });
 

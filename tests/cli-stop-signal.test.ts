@@ -21,7 +21,8 @@ describe('stopping `waymark` mid-import', () => {
       const before = await tableCounts(database.db);
       const waymark = watch(process.execPath, [waymarkBin, 'import', ...files], {
         cwd: folder,
-        env: { ...process.env, DATABASE_URL: database.url, WAYMARK_DATA_DIR: folder, LOG_LEVEL: 'warn' },
+        // As the application's role (ADR 0011), like the test's own connection: PostgreSQL shows a role only its own sessions' transactions.
+        env: { ...process.env, DATABASE_URL: database.url, WAYMARK_APP_DATABASE_URL: database.appUrl, WAYMARK_DATA_DIR: folder, LOG_LEVEL: 'warn' },
       });
       try {
         await waymark.waitFor(/writing …/, 120_000);

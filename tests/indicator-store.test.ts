@@ -29,7 +29,11 @@ for (const target of databaseTargets()) {
 
     it('updates a definition whose file changed', async () => {
       const changed = catalogue.map((i) => (i.code === 'overall-absence' ? { ...i, title: 'Overall absence rate (all sessions)' } : i));
-      const other = createServices(database.store, () => new Date(), createLog('silent'), changed, { pupilDir: database.pupilDir, frameworks });
+      const other = createServices(database.store, () => new Date(), createLog('silent'), changed, {
+        pupilDir: database.pupilDir,
+        frameworks,
+        who: { actor: 'system', requestId: null },
+      });
       assert.deepEqual(await other.catalogue.sync(), { inserted: 0, updated: 1, unchanged: catalogue.length - 1 });
     });
   });

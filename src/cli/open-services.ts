@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { pupilDirOf, readConfig } from '../config.ts';
 import { loadFrameworks } from '../imports/framework/read-framework.ts';
 import { loadCatalogue } from '../imports/indicator-catalogue/read-catalogue.ts';
@@ -21,6 +22,7 @@ export async function withServices<T>(work: (services: Services) => Promise<T>):
   // Beside a running `npm start` on the same data folder, the command joins its PostgreSQL instead of refusing.
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    appDatabaseUrl: config.appDatabaseUrl,
     dataDir: config.dataDir,
     databaseName: config.databaseName,
     log,
@@ -35,6 +37,7 @@ export async function withServices<T>(work: (services: Services) => Promise<T>):
     const services = createServices(createStore(database.db), () => new Date(), log, catalogue, {
       pupilDir: pupilDirOf(config),
       frameworks: await loadFrameworks(catalogue),
+      who: { actor: cliActor(), requestId: null },
     });
     await services.catalogue.sync();
     return await work(services);
@@ -42,6 +45,17 @@ export async function withServices<T>(work: (services: Services) => Promise<T>):
     stopper.release();
     await database.close();
   }
+}
+
+/** A command acts as the OS user who ran it, `cli:<user name>` (an account id, as the audit trail keeps; never a person's name). */
+function cliActor(): string {
+  try {
+    const name = userInfo().username.replace(/\s+/g, '_');
+    if (name !== '') return `cli:${name}`;
+  } catch {
+    // No passwd entry for this uid (a container): the uid names the account.
+  }
+  return `cli:uid-${process.getuid?.() ?? 'unknown'}`;
 }
 
 function abortOnSignal(): { opened: (database: DatabaseHandle) => void; release: () => void } {

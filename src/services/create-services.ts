@@ -2,6 +2,7 @@ import type { Framework } from '../domain/framework/framework.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import { createAuditService, type AuditContext, type AuditWho } from './audit-service.ts';
 import { createCatalogueService } from './catalogue-service.ts';
 import { createCollaborationService } from './collaboration-service.ts';
 import { createComparisonService } from './comparison-service.ts';
@@ -24,15 +25,18 @@ export type ServiceOptions = Readonly<{
   pupilDir: string;
   /** The performance frameworks (frameworks/*.yaml). */
   frameworks: readonly Framework[];
+  /** Who the audit trail records when a call names nobody: `cli:<OS user>` for a command, `system` for the server. */
+  who: AuditWho;
 }>;
 
 /** The use cases every face calls. Everything is handed in: no module singletons. */
 export function createServices(store: Store, clock: Clock, log: Log, catalogue: readonly Indicator[], options: ServiceOptions) {
   const catalogueService = createCatalogueService(store, catalogue, log);
-  const pupils = createPupilService(store, log, options.pupilDir, () => catalogue);
+  const audit: AuditContext = { trail: createAuditService(store, clock, log), who: options.who };
+  const pupils = createPupilService(store, log, options.pupilDir, () => catalogue, audit);
   const frameworks = createFrameworkService(store, options.frameworks, () => catalogue);
   const floors = createFloorService(store, () => catalogue);
-  const schoolOutcomes = createSchoolOutcomesService(store, clock, log, () => catalogue);
+  const schoolOutcomes = createSchoolOutcomesService(store, clock, log, () => catalogue, audit);
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
@@ -42,6 +46,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
       log,
       () => catalogueService.sync(),
       () => catalogue,
+      audit,
     ),
     places: createPlaceService(store, clock),
     demo: createDemoService(
@@ -49,7 +54,8 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
       log,
       () => catalogueService.sync(),
       pupils,
-      () => schoolOutcomes.recompute(),
+      (who) => schoolOutcomes.recompute(who),
+      audit,
     ),
     pupils,
     frameworks,
@@ -61,7 +67,8 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     collaborations: createCollaborationService(store, clock, () => catalogue),
     schoolImprovement: createSchoolImprovementService(store, clock, () => catalogue, floors),
     comparison: createComparisonService(store),
-    rollUps: createRollUpService(store, log),
+    rollUps: createRollUpService(store, log, audit),
+    audit: { verify: () => audit.trail.verify() },
     batches: { recent: (limit?: number) => store.register.batches(limit) },
   });
 }

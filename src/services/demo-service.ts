@@ -4,6 +4,7 @@ import { generatePupilFiles } from '../demo/generate-pupils.ts';
 import { academicYearCode, academicYearLabel } from '../domain/periods/academic-year.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import type { AuditContext, AuditWho } from './audit-service.ts';
 import { demoCountyCounts, demoFormat, writeDemoCounty, type DemoCountyCounts } from './demo-county-writer.ts';
 import type { ComputeSummary, createPupilService } from './pupil-service.ts';
 
@@ -36,7 +37,8 @@ export function createDemoService(
   log: Log,
   syncCatalogue: () => Promise<unknown>,
   pupils: ReturnType<typeof createPupilService>,
-  recomputeSchoolOutcomes: () => Promise<unknown>,
+  recomputeSchoolOutcomes: (who: AuditWho) => Promise<unknown>,
+  audit: AuditContext,
 ) {
   const state = async (): Promise<DemoState> => {
     if (await store.register.hasFormat(demoBuiltFormat)) return 'built';
@@ -47,7 +49,12 @@ export function createDemoService(
   return {
     state,
 
-    async build(seed = 2013, progress: (step: string) => void = () => {}, options: Readonly<{ pupilYears?: readonly number[] }> = {}): Promise<DemoSummary> {
+    async build(
+      seed = 2013,
+      progress: (step: string) => void = () => {},
+      options: Readonly<{ pupilYears?: readonly number[]; who?: AuditWho }> = {},
+    ): Promise<DemoSummary> {
+      const who = options.who ?? audit.who;
       await syncCatalogue();
       progress('generating the county');
       const county = generateCounty(seed);
@@ -63,6 +70,7 @@ export function createDemoService(
               if (await tx.register.hasFormat(demoFormat)) throw new Error('the demo county is already built in this database');
               const written = await writeDemoCounty(tx, county, seed, hash, progress);
               log.info({ batchId: written.batchId, schools: written.schools }, 'demo county places, rolls and comparators written');
+              await audit.trail.record(tx, who, { action: 'demo.county', subject: `batch:${written.batchId}`, detail: { seed, schools: written.schools } });
               return written;
             })
           : demoCountyCounts(county, seed, recorded.id);
@@ -77,14 +85,14 @@ export function createDemoService(
       for (const file of generatePupilFiles(county, seed, years)) {
         if (registered.has(`${file.collection}|${file.period}`)) continue;
         progress(`writing ${file.records.length} ${file.collection} pupil records for ${academicYearLabel(file.period)}`);
-        const written = await pupils.writeFile({ ...file, dataVersion: 'final', source: `demo county (seed ${seed})` });
+        const written = await pupils.writeFile({ ...file, dataVersion: 'final', source: `demo county (seed ${seed})` }, who);
         pupilFiles++;
         pupilRecords += written.rows;
       }
       // The compute leaves a file computed before the interruption as it is (its inputs are unchanged).
-      const compute = await pupils.compute((step) => progress(`computed pupil file ${step.index} of ${step.of} (${step.file}): ${step.figures} figures`));
+      const compute = await pupils.compute((step) => progress(`computed pupil file ${step.index} of ${step.of} (${step.file}): ${step.figures} figures`), who);
       progress('remaking the place-level Ofsted and floor-standard figures');
-      await recomputeSchoolOutcomes();
+      await recomputeSchoolOutcomes(who);
       await store.transaction(async (tx) => {
         const id = await tx.register.openBatch({ fileName: `demo county (seed ${seed}) built`, fileHash: hash, format: demoBuiltFormat, rowCount: 0 });
         await tx.register.closeBatch(id, {
@@ -98,6 +106,11 @@ export function createDemoService(
               ? `built in one run: ${pupilFiles} pupil files, ${compute.figures} figures computed`
               : `resumed after an interruption: ${pupilFiles} pupil files written and ${compute.computed} computed in this run`,
           ],
+        });
+        await audit.trail.record(tx, who, {
+          action: 'demo.build',
+          subject: `batch:${id}`,
+          detail: { seed, resumed: recorded !== undefined, pupilFiles, figures: compute.figures },
         });
       });
       return { ...counts, resumed: recorded !== undefined, pupilFiles, pupilRecords, compute };

@@ -4,6 +4,8 @@ import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import type { Clock } from './clock.ts';
+import type { AuditContext, AuditWho } from './audit-service.ts';
+import { recordCollaboration } from './collaboration-audit.ts';
 import { demoFormat } from './demo-service.ts';
 import type { Counts } from './import-counts.ts';
 import { writeLaitData, writeLaitDictionary } from './lait-writer.ts';
@@ -58,15 +60,24 @@ const changesOutcomes = new Set<ImportFile['format']>([
 const carriesFigures = new Set<ImportFile['format']>(['lait-data', 'mapped-csv']);
 
 /** `syncCatalogue` makes sure the catalogue's indicators are in the store before any file's figures are written. */
-export function createImportService(store: Store, clock: Clock, log: Log, syncCatalogue: () => Promise<unknown>, catalogue: () => readonly Indicator[]) {
+export function createImportService(
+  store: Store,
+  clock: Clock,
+  log: Log,
+  syncCatalogue: () => Promise<unknown>,
+  catalogue: () => readonly Indicator[],
+  audit: AuditContext,
+) {
   return {
     /**
      * Write screened files in one transaction, in dependency order (LAs, schools, names, postcodes, links,
      * groupings, then figures), placing schools in districts by postcode before any figures are written and
      * remaking roll-ups when memberships change. Any problem — an unknown LA, an unknown URN in a grouping
      * file, an unknown measure — refuses the whole import and leaves the store as it was.
+     * Each file is recorded in the audit trail (its batch and counts) as `who`, by default the process's actor; a
+     * `collaboration` code records the collaboration's creation, change or end too (the web form).
      */
-    async importFiles(files: readonly ImportFile[]): Promise<ImportReport> {
+    async importFiles(files: readonly ImportFile[], who: AuditWho = audit.who, intent?: Readonly<{ collaboration: string }>): Promise<ImportReport> {
       const badNames = files.flatMap((f) => {
         const problem = fileNameProblem(f.file);
         return problem === null ? [] : [{ file: f.file, line: null, column: null, message: problem }];
@@ -76,6 +87,7 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
       const today = clock().toISOString().slice(0, 10);
       await syncCatalogue();
       return store.transaction(async (tx) => {
+        const collaborationBefore = intent === undefined ? undefined : await tx.places.find('grouping', intent.collaboration);
         // Groupings an officer defines (collaborations, hubs) belong to whatever county is held, the demo one included.
         if (ordered.some((f) => f.format !== 'grouping-file') && (await tx.register.hasFormat(demoFormat)))
           throw new ImportRejectedError([
@@ -126,6 +138,15 @@ export function createImportService(store: Store, clock: Clock, log: Log, syncCa
         let schoolOutcomes: ImportReport['schoolOutcomes'] = null;
         if (last !== undefined && ordered.some((f) => changesOutcomes.has(f.format)))
           schoolOutcomes = await recomputeSchoolOutcomes(tx, last.batchId, today, catalogue);
+        for (const r of reports)
+          await audit.trail.record(tx, who, {
+            action: 'import.file',
+            subject: `batch:${r.batchId}`,
+            detail: { format: r.format, rows: r.rows, inserted: r.inserted, updated: r.updated, closed: r.closed, unchanged: r.unchanged, skipped: r.skipped },
+          });
+        if (rollUps !== null && last !== undefined)
+          await audit.trail.record(tx, who, { action: 'roll-up.recompute', subject: `batch:${last.batchId}`, detail: { ...rollUps } });
+        if (intent !== undefined) await recordCollaboration(tx, audit.trail, who, intent.collaboration, collaborationBefore !== undefined, today);
         return { files: reports, placements, rollUps, schoolOutcomes };
       });
     },

@@ -15,6 +15,7 @@ import { breakdownLabels } from '../domain/pupils/breakdowns.ts';
 import type { Log } from '../log.ts';
 import type { ComputedInput } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
+import type { AuditRecord } from '../domain/audit/audit-chain.ts';
 import type { PupilFile } from './pupil-service.ts';
 
 export const computeFormat = 'compute-pupil-records';
@@ -30,6 +31,8 @@ export type ComputeDependencies = Readonly<{
   catalogue: readonly Indicator[];
   files: readonly PupilFile[];
   placements: (period: string) => Promise<{ schools: SchoolPlacement[]; laRegions: Map<string, string> }>;
+  /** Records each file's compute in the audit trail, last in its transaction. */
+  record: (tx: Store, record: AuditRecord) => Promise<unknown>;
 }>;
 
 /**
@@ -110,6 +113,11 @@ export async function computePupilFiles(deps: ComputeDependencies, progress: (st
               ? [`${result.unplacedPupils} pupils at schools placed in no LA or district in ${academicYearLabel(file.period)}: counted in England only`]
               : []),
           ],
+        });
+        await deps.record(tx, {
+          action: 'pupils.compute',
+          subject: `batch:${batchId}`,
+          detail: { pupilBatch: file.batchId, written: written.written, removed: written.removed },
         });
       });
       computed++;

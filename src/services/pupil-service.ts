@@ -16,6 +16,7 @@ import { membershipsForYear } from '../domain/geography/school-placement.ts';
 import { unknownSchoolsNote, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import type { AuditContext, AuditWho } from './audit-service.ts';
 import { discloseRows } from './disclose-rows.ts';
 import { publishedPupilGroup, type AdHocFigure } from './pupil-groups.ts';
 
@@ -50,7 +51,7 @@ export type AdHocQuery = Readonly<{
  * each registered as an import batch), aggregated on DuckDB into observations with basis 'computed', and asked
  * live for pupil groups nobody precomputed. Figures computed from a file are replaced as a whole, in one transaction.
  */
-export function createPupilService(store: Store, log: Log, pupilDir: string, catalogue: () => readonly Indicator[]) {
+export function createPupilService(store: Store, log: Log, pupilDir: string, catalogue: () => readonly Indicator[], audit: AuditContext) {
   const files = async (): Promise<PupilFile[]> => {
     const newest = new Map<string, PupilFile>();
     for (const b of await store.register.batches(100_000, pupilFormat)) {
@@ -114,6 +115,7 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
         source: string;
         notes?: readonly string[];
       }>,
+      who: AuditWho = audit.who,
     ): Promise<{ batchId: number; rows: number; path: string; notes: string[] }> {
       await removeLeftovers();
       // Written under a temporary name, then named for its hash: an unregistered file is never read.
@@ -149,6 +151,11 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
           skipped: 0,
           notes: [`${input.collection} pupil records for ${input.period} (${input.dataVersion}) from ${input.source}`, ...notes],
         });
+        await audit.trail.record(tx, who, {
+          action: 'pupils.import',
+          subject: `batch:${id}`,
+          detail: { collection: input.collection, period: input.period, dataVersion: input.dataVersion, rows },
+        });
         return id;
       });
       log.info({ batchId, collection: input.collection, period: input.period, rows }, 'pupil file registered');
@@ -159,8 +166,11 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
      * Compute every registered pupil file into observations (pupil-compute.ts). A file whose inputs are unchanged since
      * its last compute is left as it is: running twice writes nothing.
      */
-    compute: async (progress: (step: ComputeStep) => void = () => {}): Promise<ComputeSummary> =>
-      computePupilFiles({ store, log, pupilDir, catalogue: catalogue(), files: await files(), placements }, progress),
+    compute: async (progress: (step: ComputeStep) => void = () => {}, who: AuditWho = audit.who): Promise<ComputeSummary> =>
+      computePupilFiles(
+        { store, log, pupilDir, catalogue: catalogue(), files: await files(), placements, record: (tx, record) => audit.trail.record(tx, who, record) },
+        progress,
+      ),
 
     /**
      * A pupil group answered from the pupil file. For the public, only the groups the computed tables hold, read from

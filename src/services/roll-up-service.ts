@@ -3,6 +3,7 @@ import { isInPopulation, schoolPopulations, type SchoolPopulation } from '../dom
 import { isUnregistered } from '../domain/geography/unregistered-school.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import type { AuditContext, AuditWho } from './audit-service.ts';
 
 export const rollUpFormat = 'compute-roll-ups';
 
@@ -71,19 +72,26 @@ export async function inComputeBatch<R extends { written: number }>(
   batch: Readonly<{ fileName: string; format: string }>,
   work: (tx: Store, batchId: number) => Promise<R>,
   note: (result: R) => string,
+  audit?: Readonly<{ context: AuditContext; who: AuditWho; action: string }>,
 ): Promise<R & { batchId: number }> {
   return store.transaction(async (tx) => {
     const batchId = await tx.register.openBatch({ ...batch, fileHash: '-', rowCount: 0 });
     const result = await work(tx, batchId);
     await tx.register.closeBatch(batchId, { inserted: result.written, updated: 0, closed: 0, unchanged: 0, skipped: 0, notes: [note(result)] });
+    if (audit !== undefined)
+      await audit.context.trail.record(tx, audit.who, {
+        action: audit.action,
+        subject: `batch:${batchId}`,
+        detail: Object.fromEntries(Object.entries(result).filter(([, v]) => typeof v === 'number')),
+      });
     log.info({ batchId, written: result.written, format: batch.format }, 'figures remade from the store');
     return { batchId, ...result };
   });
 }
 
-export function createRollUpService(store: Store, log: Log) {
+export function createRollUpService(store: Store, log: Log, audit: AuditContext) {
   return {
-    recomputeAll: (progress?: (step: string) => void) =>
+    recomputeAll: (progress?: (step: string) => void, who: AuditWho = audit.who) =>
       inComputeBatch(
         store,
         log,
@@ -91,6 +99,7 @@ export function createRollUpService(store: Store, log: Log) {
         (tx, batchId) => recomputeRollUps(tx, batchId, progress),
         (r) =>
           `${r.figures} school figures rolled up; ${r.removed} earlier roll-ups replaced (${rollUpMethod}); ${r.unregistered} schools with results are not in the register and are in no roll-up`,
+        { context: audit, who, action: 'roll-up.recompute' },
       ),
   };
 }

@@ -13,6 +13,7 @@ import type { Store } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import { createFloorService } from './floor-service.ts';
 import { inComputeBatch } from './roll-up-service.ts';
+import type { AuditContext, AuditWho } from './audit-service.ts';
 
 export const schoolOutcomeIndicators = [
   'schools-good-or-outstanding',
@@ -223,15 +224,16 @@ function floorFigure(phase: Phase, c: FloorCount, placeId: number, period: strin
 export const schoolOutcomesFormat = 'compute-school-outcomes';
 
 /** `recompute` remakes the place-level school outcomes on demand (after a compute, or the demo build), as a compute batch. */
-export function createSchoolOutcomesService(store: Store, clock: Clock, log: Log, catalogue: () => readonly Indicator[]) {
+export function createSchoolOutcomesService(store: Store, clock: Clock, log: Log, catalogue: () => readonly Indicator[], audit: AuditContext) {
   return {
-    recompute: () =>
+    recompute: (who: AuditWho = audit.who) =>
       inComputeBatch(
         store,
         log,
         { fileName: 'school outcomes (Ofsted, floor standards)', format: schoolOutcomesFormat },
         (tx, batchId) => recomputeSchoolOutcomes(tx, batchId, clock().toISOString().slice(0, 10), catalogue),
         (r) => `${r.written} place-level Ofsted and floor-standard figures remade from the schools held`,
+        { context: audit, who, action: 'school-outcomes.recompute' },
       ),
   };
 }

@@ -4,6 +4,7 @@ import type { Log } from '../log.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
 import type { Database } from './schema.ts';
 import { migrateToLatest } from './migrate.ts';
+import { grantAppRole, roleOf } from './app-role.ts';
 
 // DATE columns come back as the 'YYYY-MM-DD' text PostgreSQL sends: no time zone can shift a school's opening date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
@@ -27,6 +28,8 @@ export type DatabaseHandle = Readonly<{
 
 export type DatabaseOptions = Readonly<{
   databaseUrl: string | undefined;
+  /** With databaseUrl: the application's own role on that server (ADR 0011); unset = the application runs as databaseUrl's role. */
+  appDatabaseUrl?: string | undefined;
   dataDir: string;
   databaseName: string;
   log: Log;
@@ -36,10 +39,14 @@ export type DatabaseOptions = Readonly<{
   joinRunning?: boolean;
 }>;
 
-/** The system of record: the PostgreSQL server DATABASE_URL names, or Waymark's embedded one. Migrated on open. */
+/**
+ * The system of record: the PostgreSQL server DATABASE_URL names, or Waymark's embedded one. Migrated on open as the
+ * owner, then used as the application's role (ADR 0011), which may append to audit_event but never change it.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   let embedded: EmbeddedPostgres | null = null;
   let url = options.databaseUrl;
+  let appUrl = options.databaseUrl === undefined ? undefined : (options.appDatabaseUrl ?? options.databaseUrl);
   if (url === undefined) {
     embedded = await startEmbeddedPostgres({
       dataDir: `${options.dataDir}/pg`,
@@ -54,20 +61,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       throw error;
     }
     url = embedded.urlFor(options.databaseName);
+    appUrl = embedded.appUrlFor(options.databaseName);
   }
-  // While closing, the server ending connections the pool is still letting go of is expected, not news.
-  let closing = false;
-  const db = connect(url, (error) => {
-    if (!closing)
-      options.log.warn({ code: (error as Error & { code?: string }).code, reason: error.message }, 'an idle database connection was closed by the server');
-  });
+  if (appUrl === undefined) throw new Error('no connection for the application');
   try {
-    await migrateToLatest(db, options.log);
+    await migrateAndGrant(url, appUrl, options.log, options.joinRunning === true);
   } catch (error) {
-    await db.destroy();
     await embedded?.stop();
     throw error;
   }
+  // While closing, the server ending connections the pool is still letting go of is expected, not news.
+  let closing = false;
+  const db = connect(appUrl, (error) => {
+    if (!closing)
+      options.log.warn({ code: (error as Error & { code?: string }).code, reason: error.message }, 'an idle database connection was closed by the server');
+  });
   const description = embedded
     ? `embedded PostgreSQL on 127.0.0.1:${embedded.port} (${embedded.dataDir}), database ${options.databaseName}`
     : `PostgreSQL server ${redactUrl(url)}`;
@@ -84,6 +92,27 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       await embedded?.stop();
     },
   });
+}
+
+/**
+ * Migrate as the owner, then grant the application's role what it needs (tables later migrations add included). When
+ * both are one role (a server given DATABASE_URL alone), there is nothing to grant: say what that costs.
+ */
+async function migrateAndGrant(ownerUrl: string, appUrl: string, log: Log, quiet: boolean): Promise<void> {
+  const owner = connect(ownerUrl);
+  try {
+    await migrateToLatest(owner, log);
+    const appRole = roleOf(appUrl);
+    if (appRole !== roleOf(ownerUrl)) await grantAppRole(owner, appRole);
+    // Said by the server at every start; a command run beside it says it only at info level.
+    else
+      (quiet ? log.info.bind(log) : log.warn.bind(log))(
+        { role: appRole },
+        'the application connects as the role that migrated the database: audit_event is append-only by its trigger alone, which that role may disable (set WAYMARK_APP_DATABASE_URL, ADR 0011)',
+      );
+  } finally {
+    await owner.destroy();
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log } from '../log.ts';
+import { appRoleName, ensureAppRole } from './app-role.ts';
 import { superviseEmbeddedPostgres } from './restart-postgres.ts';
 
 /**
@@ -21,8 +22,10 @@ export class DataDirectoryLockedError extends Error {
 }
 
 export type EmbeddedPostgres = Readonly<{
-  /** Connection string for a database on this server (`postgres` unless named). */
+  /** Connection string for a database on this server as its superuser (`postgres` unless named): for migrations. */
   urlFor: (database: string) => string;
+  /** Connection string for a database as the application's role (app-role.ts, ADR 0011): what Waymark runs as. */
+  appUrlFor: (database: string) => string;
   dataDir: string;
   port: number;
   /** Stops the server, unless this process joined one another Waymark runs (then it is left running). */
@@ -70,8 +73,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       );
     const password = readFileSync(passwordFile, 'utf8').trim();
     log.info({ port: running.port, owner: running.ownerPid }, 'joined the embedded PostgreSQL of the running Waymark on this data directory');
+    const appPassword = await prepareAppRole(dataDir, urlOf(superuser, password, running.port)('postgres'));
     return Object.freeze({
-      urlFor: (database: string) => `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${encodeURIComponent(database)}`,
+      urlFor: urlOf(superuser, password, running.port),
+      appUrlFor: urlOf(appRoleName, appPassword, running.port),
       dataDir,
       port: running.port,
       stop: async () => {},
@@ -94,8 +99,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLost: options.onLost ?? (() => {}),
   });
   log.info({ dataDir, port }, 'embedded PostgreSQL started');
+  let appPassword: string;
+  try {
+    appPassword = await prepareAppRole(dataDir, urlOf(superuser, password, port)('postgres'));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return Object.freeze({
-    urlFor: (database: string) => `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    urlFor: urlOf(superuser, password, port),
+    appUrlFor: urlOf(appRoleName, appPassword, port),
     dataDir,
     port,
     stop,
@@ -256,6 +269,32 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+function urlOf(role: string, password: string, port: number): (database: string) => string {
+  return (database) => `postgres://${role}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+/**
+ * The application's role on this cluster, its password kept beside the superuser's (made once, readable only by this
+ * OS user): created on first start, and on a data directory an earlier Waymark made.
+ */
+async function prepareAppRole(dataDir: string, adminUrl: string): Promise<string> {
+  const file = path.join(dataDir, '..', `${path.basename(dataDir)}.app-password`);
+  try {
+    writeFileSync(file, `${randomBytes(18).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  let password = readFileSync(file, 'utf8').trim();
+  // Another process may have created the file a moment ago and not yet written it.
+  for (let waited = 0; password === '' && waited < 2000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    password = readFileSync(file, 'utf8').trim();
+  }
+  if (password === '') throw new Error(`${file} is empty: remove it and start again`);
+  await ensureAppRole(adminUrl, password);
+  return password;
 }
 
 function initialise(binaries: Binaries, dataDir: string, passwordFile: string, runAs: RunAs, log: Log): void {

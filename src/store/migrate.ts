@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007_band_unit.ts';
 import * as m0008 from './migrations/0008_public_suppression.ts';
 import * as m0009 from './migrations/0009_roll_up_population.ts';
 import * as m0010 from './migrations/0010_observation_source.ts';
+import * as m0012 from './migrations/0012_create_audit_event.ts';
 import * as m0013 from './migrations/0013_births_record.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
@@ -25,13 +26,16 @@ const migrations: Record<string, Migration> = {
   '0008_public_suppression': m0008,
   '0009_roll_up_population': m0009,
   '0010_observation_source': m0010,
+  '0012_create_audit_event': m0012,
   '0013_births_record': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 export async function migrateToLatest(db: Kysely<Database>, log: Log): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+  // Migrations are numbered by the branch that made them and may land out of order (0013 before 0012 or 0011): each is
+  // independent of the ones around it, so one missing below an applied one is run, not refused as corruption.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   for (const result of results ?? []) {
     if (result.status === 'Success') log.info({ migration: result.migrationName }, 'migration applied');

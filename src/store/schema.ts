@@ -148,5 +148,20 @@ export interface Database {
   indicator: IndicatorTable;
   observation: ObservationTable;
   inspection: InspectionTable;
+  audit_event: AuditEventTable;
   births_record: BirthsRecordTable;
+}
+
+/** Append-only (migration 0012): rows are inserted by the audit store and never changed. */
+export interface AuditEventTable {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  place_id: number | null;
+  subject: string;
+  request_id: string | null;
+  detail: Json;
+  prev_hash: string;
+  hash: string;
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createAuditStore } from './audit-store.ts';
 import { createBirthsStore } from './births-store.ts';
 import { createIndicatorStore } from './indicator-store.ts';
 import { createInspectionStore } from './inspection-store.ts';
@@ -15,6 +16,7 @@ export type Store = Readonly<{
   indicators: ReturnType<typeof createIndicatorStore>;
   observations: ReturnType<typeof createObservationStore>;
   inspections: ReturnType<typeof createInspectionStore>;
+  audit: ReturnType<typeof createAuditStore>;
   births: ReturnType<typeof createBirthsStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
@@ -29,10 +31,12 @@ export function createStore(db: Kysely<Database>): Store {
     indicators: createIndicatorStore(db),
     observations: createObservationStore(db),
     inspections: createInspectionStore(db),
+    audit: createAuditStore(db),
     births: createBirthsStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
-      await sql.raw(`analyze ${tables.join(', ')}`).execute(db);
+      // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.
+      await sql`select waymark_analyse(${sql.val(tables)}::text[])`.execute(db);
     },
     transaction: (work) => (db.isTransaction ? work(store) : db.transaction().execute((trx) => work(createStore(trx)))),
   };

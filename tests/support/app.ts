@@ -22,7 +22,7 @@ export async function readShared(paths: readonly string[]): Promise<ImportFile[]
 
 /** The services over a test database, with the shipped catalogue and frameworks, the clock stopped at `now`. */
 export function servicesFor(database: TestDatabase, now: Date, log = createLog('silent')): Services {
-  return createServices(database.store, () => now, log, catalogue, { pupilDir: database.pupilDir, frameworks });
+  return createServices(database.store, () => now, log, catalogue, { pupilDir: database.pupilDir, frameworks, who: { actor: 'system', requestId: null } });
 }
 
 export type TestApp = Readonly<{ database: TestDatabase; services: Services; app: FastifyInstance; close: () => Promise<void> }>;

@@ -10,7 +10,12 @@ import { createStore, type Store } from '../../src/store/store.ts';
  * The PostgreSQL versions every store and service test runs on: 18 and 15, both embedded, and a PostgreSQL server when
  * WAYMARK_TEST_SERVER_URL names one. Started by tests/support/run-tests.ts (npm test).
  */
-export type DatabaseTarget = Readonly<{ name: string; adminUrl: string }>;
+export type DatabaseTarget = Readonly<{
+  name: string;
+  adminUrl: string;
+  /** The application's role (ADR 0011) on the same server, logging in to the `postgres` database; the admin's where none is given. */
+  appUrl: string;
+}>;
 
 export function databaseTargets(): DatabaseTarget[] {
   const embedded = process.env.WAYMARK_TEST_EMBEDDED_URL;
@@ -18,15 +23,20 @@ export function databaseTargets(): DatabaseTarget[] {
   const server = process.env.WAYMARK_TEST_SERVER_URL;
   if (embedded === undefined || embedded15 === undefined || process.env.WAYMARK_TEST_TEMPLATE === undefined)
     throw new Error('Database tests run through `npm test` (tests/support/run-tests.ts), which starts both embedded PostgreSQL versions.');
+  const serverApp = process.env.WAYMARK_TEST_SERVER_APP_URL;
   return [
-    { name: 'embedded PostgreSQL 18', adminUrl: embedded },
-    { name: 'embedded PostgreSQL 15', adminUrl: embedded15 },
-    ...(server === undefined ? [] : [{ name: 'PostgreSQL server', adminUrl: server }]),
+    { name: 'embedded PostgreSQL 18', adminUrl: embedded, appUrl: process.env.WAYMARK_TEST_EMBEDDED_APP_URL ?? embedded },
+    { name: 'embedded PostgreSQL 15', adminUrl: embedded15, appUrl: process.env.WAYMARK_TEST_EMBEDDED15_APP_URL ?? embedded15 },
+    ...(server === undefined ? [] : [{ name: 'PostgreSQL server', adminUrl: server, appUrl: serverApp ?? server }]),
   ];
 }
 
-/** A test database with its own folder for pupil-level Parquet files (removed with the database). */
-export type TestDatabase = Readonly<{ db: Db; store: Store; url: string; pupilDir: string; drop: () => Promise<void> }>;
+/**
+ * A test database with its own folder for pupil-level Parquet files (removed with the database). `db` and `store`
+ * connect as the application's role, as Waymark does; `url` is the owner's (DATABASE_URL for a command), `appUrl` the
+ * application role's (WAYMARK_APP_DATABASE_URL).
+ */
+export type TestDatabase = Readonly<{ db: Db; store: Store; url: string; appUrl: string; pupilDir: string; drop: () => Promise<void> }>;
 
 /** A fresh, migrated database copied from this run's template. */
 export async function freshDatabase(target: DatabaseTarget): Promise<TestDatabase> {
@@ -41,7 +51,9 @@ export async function freshDatabase(target: DatabaseTarget): Promise<TestDatabas
   }
   const url = new URL(target.adminUrl);
   url.pathname = `/${name}`;
-  const db = connect(url.toString(), (error) =>
+  const appUrl = new URL(target.appUrl);
+  appUrl.pathname = `/${name}`;
+  const db = connect(appUrl.toString(), (error) =>
     console.error(`test database ${name} on ${target.name}: idle connection closed by the server (${error.message})`),
   );
   const pupilDir = mkdtempSync(join(tmpdir(), `${name}-pupils-`));
@@ -49,6 +61,7 @@ export async function freshDatabase(target: DatabaseTarget): Promise<TestDatabas
     db,
     store: createStore(db),
     url: url.toString(),
+    appUrl: appUrl.toString(),
     pupilDir,
     drop: async () => {
       rmSync(pupilDir, { recursive: true, force: true });

@@ -14,8 +14,11 @@ import { createLog } from '../../src/log.ts';
 import { connect, ensureDatabaseExists } from '../../src/store/database.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/store/embedded-postgres.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
+import { appRoleName, grantAppRole, roleOf } from '../../src/store/app-role.ts';
 
 const serverUrl = process.env.WAYMARK_TEST_SERVER_URL;
+/** The application's role on that server (ADR 0011), if the server has one; else the tests run there as the admin. */
+const serverAppUrl = process.env.WAYMARK_TEST_SERVER_APP_URL;
 const template = `waymark_template_${process.pid}`;
 const log = createLog('warn');
 
@@ -31,9 +34,9 @@ try {
   ]);
   const admin18 = pg18.urlFor('postgres');
   const admin15 = pg15.urlFor('postgres');
-  await Promise.all([prepareTemplate(admin18), prepareTemplate(admin15)]);
+  await Promise.all([prepareTemplate(admin18, appRoleName), prepareTemplate(admin15, appRoleName)]);
   if (serverUrl !== undefined)
-    await prepareTemplate(serverUrl).catch((error: Error) => {
+    await prepareTemplate(serverUrl, serverAppUrl === undefined ? null : roleOf(serverAppUrl)).catch((error: Error) => {
       throw new Error(`The PostgreSQL server WAYMARK_TEST_SERVER_URL names (${serverUrl}) is not usable: ${error.message}`);
     });
   const args = [
@@ -50,6 +53,8 @@ try {
         ...process.env,
         WAYMARK_TEST_EMBEDDED_URL: admin18,
         WAYMARK_TEST_EMBEDDED15_URL: admin15,
+        WAYMARK_TEST_EMBEDDED_APP_URL: pg18.appUrlFor('postgres'),
+        WAYMARK_TEST_EMBEDDED15_APP_URL: pg15.appUrlFor('postgres'),
         ...(serverUrl === undefined ? {} : { WAYMARK_TEST_SERVER_URL: serverUrl }),
         WAYMARK_TEST_TEMPLATE: template,
         LOG_LEVEL: 'silent',
@@ -92,7 +97,8 @@ async function requireChromium(): Promise<void> {
   }
 }
 
-async function prepareTemplate(adminUrl: string): Promise<void> {
+/** The migrated template each test database copies, with the application's role granted (grants are copied with it). */
+async function prepareTemplate(adminUrl: string, appRole: string | null): Promise<void> {
   await dropDatabases(adminUrl);
   await ensureDatabaseExists(adminUrl, template);
   const url = new URL(adminUrl);
@@ -100,6 +106,7 @@ async function prepareTemplate(adminUrl: string): Promise<void> {
   const db = connect(url.toString());
   try {
     await migrateToLatest(db, log);
+    if (appRole !== null) await grantAppRole(db, appRole);
   } finally {
     await db.destroy();
   }

@@ -4,6 +4,7 @@ import { ImportRejectedError, type FileIssue } from '../../../domain/errors.ts';
 import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
 import { groupingFromForm } from '../../../imports/grouping/grouping-form.ts';
 import type { Services } from '../../../services/create-services.ts';
+import { auditWho } from '../../audit-who.ts';
 
 const form = z.object({
   code: z.string().max(40).default(''),
@@ -47,7 +48,7 @@ export function collaborationRoutes(app: FastifyInstance, services: Services): v
     const read = groupingFromForm(values.code, values.name, values.members);
     if (!read.ok) return showForm(reply.code(400), values, read.issues, editing);
     try {
-      await services.imports.importFiles([read.file]);
+      await services.imports.importFiles([read.file], auditWho(request), { collaboration: values.code.trim() });
     } catch (error) {
       if (error instanceof ImportRejectedError) return showForm(reply.code(400), values, error.issues, editing);
       throw error;
