@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { canonicalJson, chainEntry, genesisHash, hashEntry, isActor, verifyChain, type AuditEntry } from './audit-chain.ts';
+import { canonicalJson, chainEntry, createChainVerifier, genesisHash, hashEntry, isActor, type AuditEntry } from './audit-chain.ts';
+
+/** A whole sequence through the streaming verifier the service runs (audit-service.ts verify()). */
+function verifyChain(entries: Iterable<AuditEntry>) {
+  const verifier = createChainVerifier();
+  for (const entry of entries) if (verifier.next(entry) !== null) break;
+  return { checked: verifier.checked, broken: verifier.broken };
+}
 
 /** A chain of `n` entries as the store would write them, one second apart. */
 function chain(n: number): AuditEntry[] {

@@ -131,13 +131,6 @@ function breakAt(entry: AuditEntry, previous: AuditEntry | null, recent: Readonl
   };
 }
 
-/** Verify a whole sequence in memory (the service streams through createChainVerifier). */
-export function verifyChain(entries: Iterable<AuditEntry>): Readonly<{ checked: number; broken: ChainBreak | null }> {
-  const verifier = createChainVerifier();
-  for (const entry of entries) if (verifier.next(entry) !== null) break;
-  return { checked: verifier.checked, broken: verifier.broken };
-}
-
 /** The next entry of the chain after `previousHash`. */
 export function chainEntry(fields: Omit<AuditEntry, 'hash' | 'prevHash'>, previousHash: string): AuditEntry {
   const unhashed = { ...fields, prevHash: previousHash };
