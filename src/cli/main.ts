@@ -7,6 +7,7 @@ import { rollUpCommand } from './commands/roll-up.ts';
 import { computeCommand } from './commands/compute.ts';
 import { pupilsCommand } from './commands/pupils.ts';
 import { reportCommand } from './commands/report.ts';
+import { usersCommand } from './commands/users.ts';
 import { readVersion } from '../version.ts';
 
 /** `waymark`: arguments → service → summary and exit code. */
@@ -26,6 +27,7 @@ program.addCommand(rollUpCommand());
 program.addCommand(pupilsCommand());
 program.addCommand(computeCommand());
 program.addCommand(reportCommand());
+program.addCommand(usersCommand());
 
 try {
   await program.parseAsync(process.argv);

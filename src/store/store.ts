@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createAccessStore } from './access-store.ts';
 import { createIndicatorStore } from './indicator-store.ts';
 import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
@@ -14,6 +15,7 @@ export type Store = Readonly<{
   indicators: ReturnType<typeof createIndicatorStore>;
   observations: ReturnType<typeof createObservationStore>;
   inspections: ReturnType<typeof createInspectionStore>;
+  access: ReturnType<typeof createAccessStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -27,6 +29,7 @@ export function createStore(db: Kysely<Database>): Store {
     indicators: createIndicatorStore(db),
     observations: createObservationStore(db),
     inspections: createInspectionStore(db),
+    access: createAccessStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       await sql.raw(`analyze ${tables.join(', ')}`).execute(db);
