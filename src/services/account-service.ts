@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
-import type { DemoUser } from '../demo/demo-users.ts';
+import { demoPassword, demoUsers } from '../demo/demo-users.ts';
 import type { RoleGrant } from '../domain/access/decide-access.ts';
 import { isRoleName, roles, type RoleName } from '../domain/access/roles.ts';
 import { afterFailure, afterSuccess, isLocked } from '../domain/access/sign-in-rules.ts';
@@ -8,6 +8,7 @@ import { BadRequestError, NotFoundError } from '../domain/errors.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
 import type { Store } from '../store/store.ts';
 import type { RecordAudit } from './audit-hook.ts';
+import type { DemoState } from './demo-service.ts';
 import type { Clock } from './import-service.ts';
 
 /** A place named as people name it: its kind and code (`la 886`, `district E07000113`, `school 900001`). */
@@ -31,7 +32,7 @@ function checkPassword(password: string): void {
  * Local accounts: passwords hashed with argon2id (@node-rs/argon2's default), optional TOTP (otplib), lock-out after
  * repeated failures. Every write calls `recordAudit` (a no-op until the audit trail is wired in).
  */
-export function createAccountService(store: Store, clock: Clock, recordAudit: RecordAudit) {
+export function createAccountService(store: Store, clock: Clock, recordAudit: RecordAudit, demoState: () => Promise<DemoState>) {
   const today = () => clock().toISOString().slice(0, 10);
   /** A hash verified when the username is unknown, so a wrong name takes as long as a wrong password. */
   let unknownUserHash: Promise<string> | null = null;
@@ -168,15 +169,21 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
     },
 
     /** Add the demo county's users where missing (their places must exist); returns how many were added. */
-    async ensureDemoUsers(users: readonly DemoUser[], password: string): Promise<number> {
+    async ensureDemoUsers(): Promise<number> {
       let added = 0;
-      for (const user of users) {
+      for (const user of demoUsers) {
         if ((await store.access.userByName(user.username)) !== undefined) continue;
         if (user.place !== null && (await store.places.find(user.place.kind, user.place.code)) === undefined) continue;
-        await this.add({ username: user.username, displayName: user.displayName, password, grants: [{ role: user.role, place: user.place }] });
+        await this.add({ username: user.username, displayName: user.displayName, password: demoPassword, grants: [{ role: user.role, place: user.place }] });
         added++;
       }
       return added;
+    },
+
+    /** The demo users and their password, for the sign-in page of the demo county's database only (else null). */
+    async demoSignIn() {
+      const state = await demoState();
+      return state === 'built' || state === 'unfinished' ? { users: demoUsers, password: demoPassword } : null;
     },
 
     today,

@@ -38,6 +38,13 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   const floors = createFloorService(store, () => catalogue);
   const schoolOutcomes = createSchoolOutcomesService(store, clock, log, () => catalogue);
   const recordAudit = options.recordAudit ?? noAudit;
+  const demo = createDemoService(
+    store,
+    log,
+    () => catalogueService.sync(),
+    pupils,
+    () => schoolOutcomes.recompute(),
+  );
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
@@ -49,13 +56,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
       () => catalogue,
     ),
     places: createPlaceService(store, clock),
-    demo: createDemoService(
-      store,
-      log,
-      () => catalogueService.sync(),
-      pupils,
-      () => schoolOutcomes.recompute(),
-    ),
+    demo,
     pupils,
     frameworks,
     reports: createReportService(store, frameworks, () => catalogue),
@@ -67,7 +68,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     schoolImprovement: createSchoolImprovementService(store, clock, () => catalogue, floors),
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log),
-    accounts: createAccountService(store, clock, recordAudit),
+    accounts: createAccountService(store, clock, recordAudit, demo.state),
     sessions: createSessionService(store, clock, recordAudit),
     recordAudit,
     batches: { recent: (limit?: number) => store.register.batches(limit) },

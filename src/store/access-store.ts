@@ -39,7 +39,14 @@ export function createAccessStore(db: Kysely<Database>) {
   const sessions = () =>
     db
       .selectFrom('web_session')
-      .select(['id_hash as idHash', 'user_id as userId', 'created_at as createdAt', 'last_seen_at as lastSeenAt', 'expires_at as expiresAt', 'totp_pending as totpPending']);
+      .select([
+        'id_hash as idHash',
+        'user_id as userId',
+        'created_at as createdAt',
+        'last_seen_at as lastSeenAt',
+        'expires_at as expiresAt',
+        'totp_pending as totpPending',
+      ]);
 
   return {
     async addUser(user: Readonly<{ username: string; displayName: string; passwordHash: string }>): Promise<number> {
