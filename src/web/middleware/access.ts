@@ -96,8 +96,8 @@ export function registerSessions(app: FastifyInstance, services: Services, optio
       if (await signInFirst(request, reply)) return reply;
       enforceAccess(request, services);
     }
-    if (!unsafeMethods.has(request.method) && !request.url.startsWith('/api/'))
-      reply.locals = { ...reply.locals, csrfToken: reply.generateCsrf({ secure: overTls(request, options) }) };
+    // Every page's forms get a token, pages re-shown after a refused post too (their form is sent again).
+    if (!request.url.startsWith('/api/')) reply.locals = { ...reply.locals, csrfToken: reply.generateCsrf({ secure: overTls(request, options) }) };
   });
 }
 
