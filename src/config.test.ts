@@ -29,6 +29,12 @@ describe('configuration', () => {
     );
   });
 
+  it('marks cookies Secure by the request unless WAYMARK_SECURE_COOKIES=always, and refuses other values', () => {
+    assert.equal(readConfig({}).secureCookies, 'auto');
+    assert.equal(readConfig({ WAYMARK_SECURE_COOKIES: 'always' }).secureCookies, 'always');
+    assert.throws(() => readConfig({ WAYMARK_SECURE_COOKIES: 'yes' }), /WAYMARK_SECURE_COOKIES/);
+  });
+
   it('reads the Chromium that prints reports from CHROMIUM_PATH, none by default', () => {
     assert.equal(readConfig({}).chromiumPath, null);
     assert.equal(readConfig({ CHROMIUM_PATH: '/opt/chromium' }).chromiumPath, '/opt/chromium');

@@ -33,6 +33,9 @@ const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   // The Chromium that prints PDF reports; unset = Debian's /usr/bin/chromium, else the one @sparticuz/chromium ships.
   CHROMIUM_PATH: z.string().min(1).optional(),
+  // Session and CSRF cookies: `auto` marks them Secure when the request came over TLS (or X-Forwarded-Proto: https
+  // says a proxy in front did); `always` marks them Secure whatever the request (behind a proxy that does not say so).
+  WAYMARK_SECURE_COOKIES: z.enum(['auto', 'always']).default('auto'),
 });
 
 export type Config = Readonly<{
@@ -49,6 +52,7 @@ export type Config = Readonly<{
   cliLogLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   production: boolean;
   chromiumPath: string | null;
+  secureCookies: 'auto' | 'always';
 }>;
 
 export class ConfigError extends Error {
@@ -79,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cliLogLevel: env.LOG_LEVEL === undefined ? 'warn' : e.LOG_LEVEL,
     production: e.NODE_ENV !== 'development',
     chromiumPath: e.CHROMIUM_PATH ?? null,
+    secureCookies: e.WAYMARK_SECURE_COOKIES,
   });
 }
 

@@ -49,7 +49,14 @@ async function main(): Promise<void> {
       version,
       commit,
       notice: () => notice,
+      secureCookies: config.secureCookies,
     });
+    // The demo county's one user per role (a demo database only; no other database gets a default password).
+    const addDemoUsers = async () => {
+      const added = await services.accounts.ensureDemoUsers();
+      if (added > 0) log.info({ added }, 'demo users added: the sign-in page lists them');
+    };
+    if (demoState === 'built' || demoState === 'unfinished') await addDemoUsers();
     let stopping = false;
     const shutdown = async (signal: string): Promise<void> => {
       if (stopping) return;
@@ -81,6 +88,7 @@ async function main(): Promise<void> {
             building = false;
             notice = null;
             log.info('demo county built');
+            addDemoUsers().catch((error: Error) => log.error({ reason: error.message }, 'the demo users could not be added'));
           },
           (error: Error) => {
             building = false;

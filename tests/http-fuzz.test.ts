@@ -156,9 +156,16 @@ describe('every route under hostile input', () => {
   let queryNames: string[] = [];
   let formFields = new Map<string, Set<string>>();
   const problems: string[] = [];
+  /** The fuzz is signed in as an LA administrator, so the routes that need a role reach their services too. */
+  let signedIn: { cookie: string; csrfCookie: string; token: string };
+  const inject = (request: InjectOptions & { url: string }) => {
+    // Signing out would end the session the rest of the fuzz uses: /sign-out is posted with the CSRF cookie only.
+    const cookie = request.url.startsWith('/sign-out') ? signedIn.csrfCookie : signedIn.cookie;
+    return app.inject({ ...request, headers: { ...request.headers, cookie } });
+  };
   const check = (request: InjectOptions & { url: string }) => async () => {
     const label = `${request.method ?? 'GET'} ${request.url.slice(0, 120)}`;
-    problems.push(...problemsOf(await app.inject(request), label));
+    problems.push(...problemsOf(await inject(request), label));
   };
 
   before(async () => {
@@ -170,14 +177,31 @@ describe('every route under hostile input', () => {
     await services.imports.importFiles([...files, gias.file]);
     ({ app, routes } = await appWithRouteTable(() => createApp(services, { log, production: true, version: '9.9.9', commit: 'abc1234' })));
     valid = await validParameters(services);
-    const hub = await app.inject({ method: 'POST', url: '/collaborations', payload: { code: 'fuzz-hub', name: 'Fuzz hub', members: '990102, 2015-09-01,' } });
+    const password = 'fuzz administrator password';
+    await services.accounts.add({ username: 'fuzz-admin', displayName: 'Fuzz admin', password, grants: [{ role: 'la_admin', place: null }] });
+    const signInPage = await app.inject('/sign-in');
+    const csrfCookie = `waymark_csrf=${signInPage.cookies.find((c) => c.name === 'waymark_csrf')!.value}`;
+    const token = /name="_csrf" value="([^"]+)"/.exec(signInPage.body)![1]!;
+    const session = await app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: { cookie: csrfCookie },
+      payload: { _csrf: token, username: 'fuzz-admin', password },
+    });
+    assert.equal(session.statusCode, 303, session.body);
+    signedIn = { cookie: `${csrfCookie}; waymark_session=${session.cookies.find((c) => c.name === 'waymark_session')!.value}`, csrfCookie, token };
+    const hub = await inject({
+      method: 'POST',
+      url: '/collaborations',
+      payload: { _csrf: token, code: 'fuzz-hub', name: 'Fuzz hub', members: '990102, 2015-09-01,' },
+    });
     assert.equal(hub.statusCode, 303, hub.body);
     for (const route of routes.filter((r) => r.method === 'GET')) {
       const paths = validPaths(route.url, valid);
       const answered: string[] = [];
       for (const path of paths) {
         if (answered.length >= 2) break;
-        const page = await app.inject(path);
+        const page = await inject({ method: 'GET', url: path });
         if (page.statusCode >= 400) continue;
         answered.push(path);
         pages.push(page.body);
@@ -191,9 +215,9 @@ describe('every route under hostile input', () => {
     ({ query: queryNames, form: formFields } = parametersAsked(pages, (await app.inject('/api/v1/openapi.json')).json()));
     // Which query parameters each path reads: a parameter given twice changes the answer of a route that reads it.
     for (const base of [...bases.values()].flat()) {
-      const plain = (await app.inject(withQuery(base))).statusCode;
+      const plain = (await inject({ method: 'GET', url: withQuery(base) })).statusCode;
       const read = new Set<string>();
-      for (const name of queryNames) if ((await app.inject(withQuery(base, name, '1', '2'))).statusCode !== plain) read.add(name);
+      for (const name of queryNames) if ((await inject({ method: 'GET', url: withQuery(base, name, '1', '2') })).statusCode !== plain) read.add(name);
       reads.set(base, read);
     }
   });
@@ -218,7 +242,8 @@ describe('every route under hostile input', () => {
       assert.ok(urls.includes(expected), `${expected} in ${urls.join(', ')}`);
     for (const name of ['q', 'on', 'period', 'breakdown', 'year', 'group', 'la', 'district', 'phase', 'fsm', 'placeKind', 'limit'])
       assert.ok(queryNames.includes(name), `${name} in ${queryNames.join(', ')}`);
-    assert.deepEqual([...(formFields.get('/collaborations') ?? [])].sort(), ['code', 'editing', 'members', 'name', 'unknown']);
+    assert.deepEqual([...(formFields.get('/collaborations') ?? [])].sort(), ['_csrf', 'code', 'editing', 'members', 'name', 'unknown']);
+    assert.deepEqual([...(formFields.get('/sign-in') ?? [])].sort(), ['_csrf', 'next', 'password', 'unknown', 'username']);
     assert.ok(
       bases.get('/indicators/:code')!.some((b) => b.path.endsWith('.csv')),
       'the CSV download is fuzzed',
@@ -257,7 +282,8 @@ describe('every route under hostile input', () => {
         const url = fill(route.url, Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, v[0]!])));
         // The fields the app's forms post to the route, and one it does not read, as any client may send.
         const fields = [...(formFields.get(url) ?? ['unknown'])];
-        const good: Record<string, string> = { ...Object.fromEntries(fields.map((f) => [f, 'ok'])), ...goodBodies[route.url] };
+        // Every good body carries the form's CSRF token; a hostile value in `_csrf` is refused with 403, never a 500.
+        const good: Record<string, string> = { ...Object.fromEntries(fields.map((f) => [f, 'ok'])), ...goodBodies[route.url], _csrf: signedIn.token };
         const encoded = (field: string, value: string) =>
           Object.entries({ ...good, [field]: value })
             .map(([f, v]) => `${f}=${f === field ? v : encodeURIComponent(v)}`)

@@ -8,6 +8,7 @@ import { computeCommand } from './commands/compute.ts';
 import { pupilsCommand } from './commands/pupils.ts';
 import { reportCommand } from './commands/report.ts';
 import { auditCommand } from './commands/audit.ts';
+import { usersCommand } from './commands/users.ts';
 import { readVersion } from '../version.ts';
 
 /** `waymark`: arguments → service → summary and exit code. */
@@ -28,6 +29,7 @@ program.addCommand(pupilsCommand());
 program.addCommand(computeCommand());
 program.addCommand(reportCommand());
 program.addCommand(auditCommand());
+program.addCommand(usersCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -48,3 +48,8 @@ export class ImportRejectedError extends Error {
     this.issues = issues;
   }
 }
+
+/** The person asking may not do this: not signed in, or without a role that reaches it. */
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+}

@@ -2,6 +2,8 @@ import type { Framework } from '../domain/framework/framework.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import { createAccountService } from './account-service.ts';
+import type { RecordAudit } from './audit-hook.ts';
 import { createAuditService, type AuditContext, type AuditWho } from './audit-service.ts';
 import { createCatalogueService } from './catalogue-service.ts';
 import { createCollaborationService } from './collaboration-service.ts';
@@ -19,6 +21,7 @@ import { createFrameworkService } from './framework-service.ts';
 import { createReportService } from './report-service.ts';
 import { createSchoolImprovementService } from './school-improvement-service.ts';
 import { createSchoolOutcomesService } from './school-outcomes-service.ts';
+import { createSessionService } from './session-service.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -37,6 +40,27 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   const frameworks = createFrameworkService(store, options.frameworks, () => catalogue);
   const floors = createFloorService(store, () => catalogue);
   const schoolOutcomes = createSchoolOutcomesService(store, clock, log, () => catalogue, audit);
+  // Accounts and sessions record each write as its own audit entry: the signed-in user when there is one, else the
+  // process (a command's OS user). The entry is appended in a transaction of its own, after the write.
+  const recordAudit: RecordAudit = (event) =>
+    store.transaction((tx) =>
+      audit.trail
+        .record(tx, event.actorUserId === null ? audit.who : { actor: `user:${event.actorUserId}`, requestId: null }, {
+          action: event.action,
+          subject: event.subject,
+          placeId: event.placeId ?? null,
+          ...(event.detail === undefined ? {} : { detail: event.detail }),
+        })
+        .then(() => undefined),
+    );
+  const demo = createDemoService(
+    store,
+    log,
+    () => catalogueService.sync(),
+    pupils,
+    (who) => schoolOutcomes.recompute(who),
+    audit,
+  );
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
@@ -49,14 +73,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
       audit,
     ),
     places: createPlaceService(store, clock),
-    demo: createDemoService(
-      store,
-      log,
-      () => catalogueService.sync(),
-      pupils,
-      (who) => schoolOutcomes.recompute(who),
-      audit,
-    ),
+    demo,
     pupils,
     frameworks,
     reports: createReportService(store, frameworks, () => catalogue),
@@ -69,6 +86,8 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log, audit),
     audit: { verify: () => audit.trail.verify() },
+    accounts: createAccountService(store, clock, recordAudit, demo.state),
+    sessions: createSessionService(store, clock, recordAudit),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
   });
 }

@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007_band_unit.ts';
 import * as m0008 from './migrations/0008_public_suppression.ts';
 import * as m0009 from './migrations/0009_roll_up_population.ts';
 import * as m0010 from './migrations/0010_observation_source.ts';
+import * as m0011 from './migrations/0011_create_access.ts';
 import * as m0012 from './migrations/0012_create_audit_event.ts';
 import * as m0013 from './migrations/0013_births_record.ts';
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0008_public_suppression': m0008,
   '0009_roll_up_population': m0009,
   '0010_observation_source': m0010,
+  '0011_create_access': m0011,
   '0012_create_audit_event': m0012,
   '0013_births_record': m0013,
 };

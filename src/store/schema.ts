@@ -139,7 +139,41 @@ export interface BirthsRecordTable {
   source_line: number;
 }
 
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  totp_secret: string | null;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: Timestamp;
+}
+
+export interface RoleGrantTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  place_id: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  created_at: Timestamp;
+}
+
+export interface WebSessionTable {
+  id_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  totp_pending: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
 export interface Database {
+  app_user: AppUserTable;
+  role_grant: RoleGrantTable;
+  web_session: WebSessionTable;
   import_batch: ImportBatchTable;
   place: PlaceTable;
   place_link: PlaceLinkTable;

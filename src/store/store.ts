@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { createAuditStore } from './audit-store.ts';
 import { createBirthsStore } from './births-store.ts';
+import { createAccessStore } from './access-store.ts';
 import { createIndicatorStore } from './indicator-store.ts';
 import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
@@ -18,6 +19,7 @@ export type Store = Readonly<{
   inspections: ReturnType<typeof createInspectionStore>;
   audit: ReturnType<typeof createAuditStore>;
   births: ReturnType<typeof createBirthsStore>;
+  access: ReturnType<typeof createAccessStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -33,6 +35,7 @@ export function createStore(db: Kysely<Database>): Store {
     inspections: createInspectionStore(db),
     audit: createAuditStore(db),
     births: createBirthsStore(db),
+    access: createAccessStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.

@@ -1,13 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuditWho } from '../domain/audit/audit-chain.ts';
 
-/**
- * Who a request acts as, for the audit trail.
- *
- * TO FILL WITH SIGN-IN (issue 14, items 1-3): return the signed-in principal's id (`user:17`, or `token:3` for an
- * API token) once sessions exist. Until then every page's write is recorded as `anonymous` with its request id, so the
- * log lines of that request say what happened.
- */
+/** Who a request acts as, for the audit trail: the signed-in user by id (`user:17`), else `anonymous`; with its request id. */
 export function auditWho(request: FastifyRequest): AuditWho {
-  return { actor: 'anonymous', requestId: String(request.id) };
+  const principal = request.principal;
+  return { actor: principal === null ? 'anonymous' : `user:${principal.userId}`, requestId: String(request.id) };
 }

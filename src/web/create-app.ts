@@ -1,6 +1,9 @@
+import { publicAccess } from '../domain/access/route-access.ts';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrfProtection from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +15,10 @@ import type { Log } from '../log.ts';
 import type { Services } from '../services/create-services.ts';
 import { answerUnparsableRequest, problemOf, registerErrorHandler, sendProblem } from './middleware/error-handler.ts';
 import { registerInputGuard } from './middleware/reject-unreadable-input.ts';
+import { registerSessions, requireAccessDeclarations } from './middleware/access.ts';
+import { registerSecurityHeaders } from './middleware/security-headers.ts';
+import { accountRoutes } from './pages/account/routes.ts';
+import { signInRoutes } from './pages/sign-in/routes.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
 import { frameworkRoutes } from './pages/frameworks/routes.ts';
@@ -33,6 +40,8 @@ export type AppOptions = Readonly<{
   commit: string | null;
   /** A notice every page shows while long work runs in the background (the demo county being built), else null. */
   notice?: () => string | null;
+  /** `auto`: cookies are Secure when the request came over TLS (or X-Forwarded-Proto says so); `always`: whatever the request. */
+  secureCookies?: 'auto' | 'always';
 }>;
 
 /** The web face: GOV.UK Design System pages rendered on the server, usable without JavaScript. */
@@ -49,6 +58,10 @@ export async function createApp(services: Services, options: AppOptions): Promis
     clientErrorHandler: (error, socket) =>
       answerUnparsableRequest(error, socket, (p) => env.render('pages/errors/view.njk', { title: p.title, heading: p.title, message: p.detail })),
   });
+  // Before any route or plugin: a route that declares no access stops the app starting.
+  requireAccessDeclarations(app);
+  const sessionOptions = { secureCookies: options.secureCookies ?? 'auto' } as const;
+  await registerSecurityHeaders(app, govukDist);
   await app.register(fastifyView, {
     engine: { nunjucks },
     templates: [here, govukDist],
@@ -64,10 +77,14 @@ export async function createApp(services: Services, options: AppOptions): Promis
     decorateReply: false,
     allowedPath: (p) => p === '/govuk-frontend.min.css',
   });
+  await app.register(fastifyCookie);
+  // The CSRF secret lives in its own HttpOnly cookie (double submit), so the sign-in form is protected before any session exists.
+  await app.register(fastifyCsrfProtection, { cookieKey: 'waymark_csrf', cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true } });
   registerErrorHandler(app, options.production);
   registerInputGuard(app);
+  registerSessions(app, services, sessionOptions);
 
-  app.get('/health', async (request, reply) => {
+  app.get('/health', { config: publicAccess }, async (request, reply) => {
     try {
       const db = await services.health.check();
       return { status: 'ok', database: { status: 'ok', serverVersion: db.serverVersion } };
@@ -78,7 +95,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
     }
   });
   // Public: what is running, never where (data directory, port) or on what (Node version).
-  app.get('/info', () => ({ name: 'waymark', version: options.version, commit: options.commit }));
+  app.get('/info', { config: publicAccess }, () => ({ name: 'waymark', version: options.version, commit: options.commit }));
 
   homeRoutes(app, services);
   placeRoutes(app, services);
@@ -90,6 +107,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
   floorStandardRoutes(app, services);
   watchListRoutes(app, services);
   collaborationRoutes(app, services);
+  signInRoutes(app, services, sessionOptions);
+  accountRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

@@ -83,7 +83,15 @@ describe('school improvement on the demo county: watch list → school profile �
 
     const swale = await services.collaborations.members('SWALE-COLLAB');
     await page.getByRole('link', { name: 'Define a collaboration' }).click();
+    // Changing collaborations needs the LA administrator: the demo county's sign-in page names its users and their password.
+    await expectPageBasics(page, /^Sign in – Waymark$/);
+    await expectAccessible(page);
+    const password = (await page.locator('main code').allTextContents())[0]!;
+    await page.getByLabel('Username').fill('demo-admin');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expectPageBasics(page, /^New collaboration – Waymark$/);
+    assert.match(await page.locator('header').innerText(), /Signed in as Demo LA administrator/);
     await expectAccessible(page);
     await page.getByLabel('Code').fill('SHEPPEY-HUB');
     await page.getByLabel('Name').fill('Sheppey Hub');

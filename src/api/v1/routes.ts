@@ -1,3 +1,4 @@
+import { publicAccess } from '../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { publicDisclosure } from '../../domain/indicators/disclosure.ts';
@@ -16,7 +17,7 @@ import {
 
 /** JSON API v1. Figures are disclosed for a public audience until sign-in and place-scoped roles exist. */
 export function apiRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/api/v1/indicators', async () => {
+  app.get('/api/v1/indicators', { config: publicAccess }, async () => {
     const indicators = await services.observations.indicators();
     return indicatorsResponse.parse({
       count: indicators.length,
@@ -24,26 +25,26 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
     });
   });
 
-  app.get('/api/v1/observations', async (request) => {
+  app.get('/api/v1/observations', { config: publicAccess }, async (request) => {
     const query = observationQuery.parse(request.query);
     const observations = await services.observations.query(query, publicDisclosure);
     return observationsResponse.parse({ disclosure: publicDisclosure.audience, count: observations.length, observations });
   });
 
   // Each answer reads pupil records: a reader may ask 60 a minute.
-  app.get('/api/v1/pupil-groups', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request) => {
+  app.get('/api/v1/pupil-groups', { config: { ...publicAccess, rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request) => {
     const { collection, period, dataVersion, placeKind, place, ...filter } = pupilGroupQuery.parse(request.query);
     const answer = await services.pupils.adHoc({ collection, period, dataVersion, placeKind, place, filter }, publicDisclosure);
     return pupilGroupResponse.parse({ disclosure: publicDisclosure.audience, ...answer });
   });
 
-  app.get('/api/v1/frameworks', () =>
+  app.get('/api/v1/frameworks', { config: publicAccess }, () =>
     frameworksResponse.parse({
       frameworks: services.frameworks.list().map((f) => ({ id: f.id, name: f.name, version: f.version, la: f.la, years: f.years, targets: f.targets.length })),
     }),
   );
 
-  app.get<{ Params: { id: string } }>('/api/v1/frameworks/:id/evaluation', async (request) => {
+  app.get<{ Params: { id: string } }>('/api/v1/frameworks/:id/evaluation', { config: publicAccess }, async (request) => {
     const query = evaluationQuery.parse(request.query);
     const e = await services.frameworks.evaluate(request.params.id, query.year, publicDisclosure, query.place);
     return evaluationResponse.parse({
@@ -69,7 +70,7 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
     });
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/targets/:id', async (request) => {
+  app.get<{ Params: { id: string } }>('/api/v1/targets/:id', { config: publicAccess }, async (request) => {
     const history = await services.frameworks.history(request.params.id, publicDisclosure);
     return targetHistoryResponse.parse({
       disclosure: publicDisclosure.audience,
@@ -87,7 +88,7 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
     });
   });
 
-  app.get('/api/v1/openapi.json', () => openApiDocument);
+  app.get('/api/v1/openapi.json', { config: publicAccess }, () => openApiDocument);
 }
 
 const openApiDocument = {

@@ -17,7 +17,10 @@ export function demoCommand(): Command {
         if (state === 'other')
           throw new Error('the database is not empty: the demo county is built only into an empty database (set WAYMARK_DATABASE to use another)');
         if (state === 'unfinished') process.stderr.write('the demo county build was interrupted: resuming it after its last recorded step\n');
-        return services.demo.build(seed, (step) => process.stderr.write(`${step}\n`));
+        const built = await services.demo.build(seed, (step) => process.stderr.write(`${step}\n`));
+        // One user per role, with the password the sign-in page shows on this (demo) database only.
+        await services.accounts.ensureDemoUsers();
+        return built;
       });
       console.log(
         `demo county ${summary.resumed ? 'finished' : 'built'} (batch ${summary.batchId}): ${summary.schools} schools, ${summary.successions} academy conversions, ${summary.inspections} Ofsted inspections, ${summary.rollObservations} roll figures, ` +

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError, type ZodIssue } from 'zod';
-import { BadRequestError, NotFoundError } from '../../domain/errors.ts';
+import { BadRequestError, ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 
 /** What a failed request is told: a status, a heading and one sentence in plain words, never the software's own text. */
 export type Problem = Readonly<{ status: number; title: string; detail: string }>;
@@ -18,12 +18,16 @@ const frameworkProblems: Readonly<Record<string, Problem>> = {
   },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, title: badRequest, detail: 'What was sent is too large.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, title: badRequest, detail: 'What was sent is not a form or JSON, the only kinds read here.' },
+  // A form posted without the token its page carried (another site's form, or a page kept open across a restart of the browser).
+  FST_CSRF_MISSING_SECRET: { status: 403, title: 'The form could not be accepted', detail: 'Go back, reload the page and send the form again.' },
+  FST_CSRF_INVALID_TOKEN: { status: 403, title: 'The form could not be accepted', detail: 'Go back, reload the page and send the form again.' },
 };
 
 /** An error as the person who asked is told it. Production hides what went wrong inside; development shows the message. */
 export function problemOf(error: Error, production: boolean): Problem {
   if (error instanceof NotFoundError) return { status: 404, title: 'Not found', detail: error.message };
   if (error instanceof BadRequestError) return { status: 400, title: badRequest, detail: error.message };
+  if (error instanceof ForbiddenError) return { status: 403, title: 'You cannot do this', detail: error.message };
   if (error instanceof ZodError) return { status: 400, title: badRequest, detail: error.issues.map(describeZodIssue).join('; ') };
   const code = (error as FastifyError).code;
   const known = code === undefined ? undefined : frameworkProblems[code];
@@ -77,14 +81,31 @@ function wantsJson(url: string): boolean {
   return path.startsWith('/api/') || path === '/health';
 }
 
+/** The headers @fastify/helmet sets on every response, kept when an error replaces what a route had set. */
+const securityHeaders = new Set([
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'cross-origin-resource-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'strict-transport-security',
+  'x-content-type-options',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+]);
+
 /** A GOV.UK error page for page routes; an RFC 9457 problem body for the API. */
 export async function sendProblem(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, problem: Problem): Promise<FastifyReply> {
   // Headers a failed route had set (a CSV download's file name, say) are not the error page's: one Node refused would fail it too.
-  for (const name of Object.keys(reply.getHeaders())) reply.removeHeader(name);
+  // The security headers (CSP, frame-ancestors, nosniff, referrer policy…) stay on error pages too.
+  for (const name of Object.keys(reply.getHeaders())) if (!securityHeaders.has(name)) reply.removeHeader(name);
   reply.code(problem.status);
   if (wantsJson(request.url)) return reply.type('application/problem+json; charset=utf-8').send({ type: 'about:blank', ...problem });
   try {
-    const html = await app.view('pages/errors/view.njk', { title: problem.title, heading: problem.title, message: problem.detail });
+    const html = await app.view('pages/errors/view.njk', { ...reply.locals, title: problem.title, heading: problem.title, message: problem.detail });
     return reply.type('text/html; charset=utf-8').send(html);
   } catch (error) {
     request.log.error({ err: error }, 'the error page could not be rendered');

@@ -1,3 +1,4 @@
+import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ImportRejectedError, type FileIssue } from '../../../domain/errors.ts';
@@ -5,6 +6,8 @@ import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
 import { groupingFromForm } from '../../../imports/grouping/grouping-form.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { auditWho } from '../../audit-who.ts';
+
+const editCollaborations = { access: { action: 'edit-collaborations' } } as const;
 
 const form = z.object({
   code: z.string().max(40).default(''),
@@ -17,7 +20,7 @@ const form = z.object({
  * membership, as a grouping file would). Each collaboration's own page is its place page (/places/grouping/CODE).
  */
 export function collaborationRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/collaborations', async (_request, reply) => {
+  app.get('/collaborations', { config: publicAccess }, async (_request, reply) => {
     const list = await services.collaborations.list();
     return reply.view('pages/collaborations/list.njk', { title: 'Collaborations', section: 'schools', list, academicYearLabel });
   });
@@ -31,14 +34,16 @@ export function collaborationRoutes(app: FastifyInstance, services: Services): v
       editing,
     });
 
-  app.get('/collaborations/new', async (_request, reply) => showForm(reply, { code: '', name: '', members: '' }, [], false));
+  // Changing collaborations is the LA administrator's (an LA-wide role): a collaboration can span districts, so a
+  // district lead's scope does not decide it. Reading them stays public.
+  app.get('/collaborations/new', { config: editCollaborations }, async (_request, reply) => showForm(reply, { code: '', name: '', members: '' }, [], false));
 
-  app.get<{ Params: { code: string } }>('/collaborations/:code/edit', async (request, reply) => {
+  app.get<{ Params: { code: string } }>('/collaborations/:code/edit', { config: editCollaborations }, async (request, reply) => {
     const c = await services.collaborations.members(request.params.code);
     return showForm(reply, { code: c.code, name: c.name, members: c.asText }, [], true);
   });
 
-  app.post('/collaborations', async (request, reply) => {
+  app.post('/collaborations', { config: editCollaborations }, async (request, reply) => {
     const values = form.parse(request.body ?? {});
     const editing = (request.body as Record<string, unknown> | undefined)?.editing === 'yes';
     const issues: FileIssue[] = [];

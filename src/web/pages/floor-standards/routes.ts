@@ -1,3 +1,4 @@
+import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { academicYearCode, academicYearLabel } from '../../../domain/periods/academic-year.ts';
@@ -18,7 +19,7 @@ const query = z.object({
 
 /** Schools below the floor standard in an LA, by phase and year, each with the conditions it failed. */
 export function floorStandardRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/floor-standards', async (request, reply) => {
+  app.get('/floor-standards', { config: publicAccess }, async (request, reply) => {
     const q = query.parse(request.query);
     const years = [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019].map((summer) => academicYearCode(summer - 1)).reverse();
     // Opens on the served LA and the newest year whose figures are held (issue 11 point 15).

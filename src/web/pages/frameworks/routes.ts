@@ -1,3 +1,5 @@
+import { publicAccess } from '../../../domain/access/route-access.ts';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { publicDisclosure } from '../../../domain/indicators/disclosure.ts';
@@ -24,7 +26,10 @@ const statusLabels: Readonly<Record<string, { text: string; tag: string }>> = {
 
 /** The framework pages: the list of frameworks, and one framework evaluated for a year and place, target by target. */
 export function frameworkRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/frameworks', async (_request, reply) =>
+  // The annual report's print rules, as a file: the CSP allows no inline style.
+  const printCss = readFileSync(new URL('report-print.css', import.meta.url), 'utf8');
+  app.get('/stylesheets/report-print.css', { config: publicAccess }, (_request, reply) => reply.type('text/css; charset=utf-8').send(printCss));
+  app.get('/frameworks', { config: publicAccess }, async (_request, reply) =>
     reply.view('pages/frameworks/list.njk', {
       title: 'Frameworks',
       section: 'frameworks',
@@ -33,7 +38,7 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
     }),
   );
 
-  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id/report', async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id/report', { config: publicAccess }, async (request, reply) => {
     const framework = services.frameworks.find(request.params.id);
     const year = await services.frameworks.yearOf(framework.id, query.parse(request.query).year, publicDisclosure);
     const report = await services.reports.annual(framework.id, year, publicDisclosure);
@@ -51,53 +56,57 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
     });
   });
 
-  app.get<{ Params: { id: string; target: string }; Querystring: Record<string, string> }>('/frameworks/:id/targets/:target', async (request, reply) => {
-    const framework = services.frameworks.find(request.params.id);
-    const year = await services.frameworks.yearOf(framework.id, query.parse(request.query).year, publicDisclosure);
-    const detail = await services.frameworks.targetDetail(framework.id, request.params.target, year, publicDisclosure);
-    const { target, indicator, evaluation, context } = detail.la;
-    const decimals = target.gap !== null ? Math.max(1, indicator?.decimalPlaces ?? 1) : (indicator?.decimalPlaces ?? 0);
-    const milestones = target.rules.flatMap((r) =>
-      r.kind === 'milestones'
-        ? r.points.map((p) => ({ ...p, label: 'milestone' }))
-        : r.kind === 'at_least' || r.kind === 'at_most'
-          ? [{ year: r.by, value: r.value, label: 'target' }]
-          : [],
-    );
-    const years = Array.from({ length: framework.years.to - framework.years.from + 1 }, (_, i) => framework.years.from + i);
-    return reply.view('pages/frameworks/target.njk', {
-      title: `${target.title}, ${year}`,
-      section: 'frameworks',
-      framework,
-      detail,
-      target,
-      indicator,
-      evaluation,
-      context,
-      year,
-      years,
-      decimals,
-      groupLabels,
-      statusLabels,
-      chart: targetChart({
-        id: 'target-chart',
-        title: `${target.title}: figures by year against the trajectory`,
-        series: context.series,
-        trajectory: context.trajectory,
-        milestones,
+  app.get<{ Params: { id: string; target: string }; Querystring: Record<string, string> }>(
+    '/frameworks/:id/targets/:target',
+    { config: publicAccess },
+    async (request, reply) => {
+      const framework = services.frameworks.find(request.params.id);
+      const year = await services.frameworks.yearOf(framework.id, query.parse(request.query).year, publicDisclosure);
+      const detail = await services.frameworks.targetDetail(framework.id, request.params.target, year, publicDisclosure);
+      const { target, indicator, evaluation, context } = detail.la;
+      const decimals = target.gap !== null ? Math.max(1, indicator?.decimalPlaces ?? 1) : (indicator?.decimalPlaces ?? 0);
+      const milestones = target.rules.flatMap((r) =>
+        r.kind === 'milestones'
+          ? r.points.map((p) => ({ ...p, label: 'milestone' }))
+          : r.kind === 'at_least' || r.kind === 'at_most'
+            ? [{ year: r.by, value: r.value, label: 'target' }]
+            : [],
+      );
+      const years = Array.from({ length: framework.years.to - framework.years.from + 1 }, (_, i) => framework.years.from + i);
+      return reply.view('pages/frameworks/target.njk', {
+        title: `${target.title}, ${year}`,
+        section: 'frameworks',
+        framework,
+        detail,
+        target,
+        indicator,
+        evaluation,
+        context,
+        year,
+        years,
         decimals,
-      }),
-      trajectoryAt: (y: number) => context.trajectory.find((p) => p.year === y)?.value ?? null,
-      otherVersions: services.frameworks.list().filter((f) => f.id !== framework.id && f.targets.some((t) => t.id === target.id)),
-      breadcrumbs: [
-        { text: 'Home', href: '/' },
-        { text: 'Frameworks', href: '/frameworks' },
-        { text: framework.name, href: `/frameworks/${framework.id}?year=${year}` },
-      ],
-    });
-  });
+        groupLabels,
+        statusLabels,
+        chart: targetChart({
+          id: 'target-chart',
+          title: `${target.title}: figures by year against the trajectory`,
+          series: context.series,
+          trajectory: context.trajectory,
+          milestones,
+          decimals,
+        }),
+        trajectoryAt: (y: number) => context.trajectory.find((p) => p.year === y)?.value ?? null,
+        otherVersions: services.frameworks.list().filter((f) => f.id !== framework.id && f.targets.some((t) => t.id === target.id)),
+        breadcrumbs: [
+          { text: 'Home', href: '/' },
+          { text: 'Frameworks', href: '/frameworks' },
+          { text: framework.name, href: `/frameworks/${framework.id}?year=${year}` },
+        ],
+      });
+    },
+  );
 
-  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id', async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id', { config: publicAccess }, async (request, reply) => {
     const framework = services.frameworks.find(request.params.id);
     const options = query.parse(request.query);
     const year = await services.frameworks.yearOf(framework.id, options.year, publicDisclosure);

@@ -1,3 +1,4 @@
+import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { csvField } from '../../components/csv-field.ts';
 import { defaultPopulation, populationLabels } from '../../../domain/geography/school-populations.ts';
@@ -50,7 +51,7 @@ export function shownText(f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlac
 }
 
 export function indicatorRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/indicators', async (_request, reply) => {
+  app.get('/indicators', { config: publicAccess }, async (_request, reply) => {
     const indicators = await services.observations.indicators();
     const counts = await services.observations.figureCounts();
     return reply.view('pages/indicators/list.njk', {
@@ -62,7 +63,7 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
     });
   });
 
-  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/indicators/:code', async (request, reply) => {
+  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/indicators/:code', { config: publicAccess }, async (request, reply) => {
     const code = request.params.code.replace(/\.csv$/, '');
     const options = query.parse(request.query);
     const comparison = await services.comparison.compare(code, options, publicDisclosure);

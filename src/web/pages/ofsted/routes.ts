@@ -1,3 +1,4 @@
+import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { categoryLabels, gradeLabel, type OverallGrade } from '../../../domain/schools/ofsted-judgements.ts';
@@ -17,7 +18,7 @@ const query = z.object({
 
 /** Ofsted outcomes: an LA's inspections in an academic year by judgement and district, and the inspections listed. */
 export function ofstedRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/ofsted/inspections', async (request, reply) => {
+  app.get('/ofsted/inspections', { config: publicAccess }, async (request, reply) => {
     const q = query.parse(request.query);
     const coverage = await services.ofsted.inspectionCoverage();
     // Unasked, the served LA's newest year (issue 11 point 15), not the first LA in the alphabet.

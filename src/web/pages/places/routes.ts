@@ -1,3 +1,4 @@
+import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError } from '../../../domain/errors.ts';
@@ -13,20 +14,24 @@ const query = z.object({
 });
 
 export function placeRoutes(app: FastifyInstance, services: Services): void {
-  app.get<{ Params: { kind: string; code: string }; Querystring: Record<string, string> }>('/places/:kind/:code', async (request, reply) => {
-    const kind = kindFromUrl(request.params.kind);
-    if (kind === null) throw new NotFoundError(`No such kind of place: ${request.params.kind}`);
-    const { on } = query.parse(request.query);
-    const page = await services.places.placePage(kind, request.params.code, on);
-    return reply.view('pages/places/view.njk', {
-      title: `${page.place.name} – ${kindLabels[page.place.kind]}`,
-      section: 'places',
-      page,
-      breadcrumbs: breadcrumbsFor(page.ancestors),
-      kindLabels,
-      sectorLabels,
-      governanceLabels,
-      placeHref,
-    });
-  });
+  app.get<{ Params: { kind: string; code: string }; Querystring: Record<string, string> }>(
+    '/places/:kind/:code',
+    { config: publicAccess },
+    async (request, reply) => {
+      const kind = kindFromUrl(request.params.kind);
+      if (kind === null) throw new NotFoundError(`No such kind of place: ${request.params.kind}`);
+      const { on } = query.parse(request.query);
+      const page = await services.places.placePage(kind, request.params.code, on);
+      return reply.view('pages/places/view.njk', {
+        title: `${page.place.name} – ${kindLabels[page.place.kind]}`,
+        section: 'places',
+        page,
+        breadcrumbs: breadcrumbsFor(page.ancestors),
+        kindLabels,
+        sectorLabels,
+        governanceLabels,
+        placeHref,
+      });
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { publicDisclosure } from '../../../domain/indicators/disclosure.ts';
 import { governanceLabels, sectorLabels } from '../../../domain/geography/place.ts';
@@ -13,7 +14,7 @@ import { breadcrumbsFor, placeHref } from '../place-links.ts';
 const yearGroups = ['R', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13'];
 
 export function schoolRoutes(app: FastifyInstance, services: Services): void {
-  app.get<{ Params: { urn: string } }>('/schools/:urn', async (request, reply) => {
+  app.get<{ Params: { urn: string } }>('/schools/:urn', { config: publicAccess }, async (request, reply) => {
     const [page, ofsted, profile] = await Promise.all([
       services.places.schoolPage(request.params.urn),
       services.ofsted.schoolHistory(request.params.urn),

@@ -1,3 +1,4 @@
+import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { kindLabels } from '../../../domain/geography/place.ts';
@@ -13,7 +14,7 @@ const query = z.object({
 });
 
 export function searchRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/search', async (request, reply) => {
+  app.get('/search', { config: publicAccess }, async (request, reply) => {
     const { q } = query.parse(request.query);
     const results = q === '' ? [] : await services.places.search(q);
     return reply.view('pages/search/view.njk', { title: q === '' ? 'Search' : `Search: ${q}`, section: 'search', q, results, kindLabels, placeHref });

@@ -1,3 +1,4 @@
+import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
@@ -23,7 +24,7 @@ const query = z.object({
 
 /** The watch list (schools by a transparent risk score) and the county's rapidly improving and declining schools. */
 export function watchListRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/watch-list', async (request, reply) => {
+  app.get('/watch-list', { config: publicAccess }, async (request, reply) => {
     const q = query.parse(request.query);
     const list = await services.schoolImprovement.watchList(q.la, { district: q.district, phase: q.phase });
     return reply.view('pages/watch-list/view.njk', {
@@ -36,7 +37,7 @@ export function watchListRoutes(app: FastifyInstance, services: Services): void 
     });
   });
 
-  app.get('/school-trends', async (request, reply) => {
+  app.get('/school-trends', { config: publicAccess }, async (request, reply) => {
     const q = query.parse(request.query);
     const trends = await services.schoolImprovement.trends(q.la);
     return reply.view('pages/watch-list/trends.njk', {

@@ -1,0 +1,21 @@
+/**
+ * The demo county's users, one per role, with a password the sign-in page shows when (and only when) the database is
+ * the demo county. No other database gets a user it did not add itself: nothing else has a default password.
+ */
+export const demoPassword = 'waymark-demo-county';
+
+export type DemoUser = Readonly<{
+  username: string;
+  displayName: string;
+  role: 'school' | 'lead' | 'la_officer' | 'la_admin';
+  /** The place the role is granted on (kind and code), or null for an LA-wide role. */
+  place: Readonly<{ kind: 'school' | 'district' | 'la'; code: string }> | null;
+}>;
+
+export const demoUsers: readonly DemoUser[] = [
+  { username: 'demo-admin', displayName: 'Demo LA administrator', role: 'la_admin', place: null },
+  { username: 'demo-officer', displayName: 'Demo LA officer', role: 'la_officer', place: { kind: 'la', code: '886' } },
+  { username: 'demo-lead', displayName: 'Demo Swale district lead', role: 'lead', place: { kind: 'district', code: 'E07000113' } },
+  // The first school the demo county generates (URNs start at 900001).
+  { username: 'demo-school', displayName: 'Demo school user', role: 'school', place: { kind: 'school', code: '900001' } },
+];

@@ -1,0 +1,200 @@
+import { hash, verify } from '@node-rs/argon2';
+import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
+import { demoPassword, demoUsers } from '../demo/demo-users.ts';
+import type { RoleGrant } from '../domain/access/decide-access.ts';
+import { isRoleName, roles, type RoleName } from '../domain/access/roles.ts';
+import { afterFailure, afterSuccess, isLocked } from '../domain/access/sign-in-rules.ts';
+import { BadRequestError, NotFoundError } from '../domain/errors.ts';
+import type { PlaceKind } from '../domain/geography/place.ts';
+import type { Store } from '../store/store.ts';
+import type { RecordAudit } from './audit-hook.ts';
+import type { DemoState } from './demo-service.ts';
+import type { Clock } from './clock.ts';
+
+/** A place named as people name it: its kind and code (`la 886`, `district E07000113`, `school 900001`). */
+export type PlaceName = Readonly<{ kind: PlaceKind; code: string }>;
+
+export type NewGrant = Readonly<{ role: RoleName; place: PlaceName | null; validFrom?: string | null; validTo?: string | null }>;
+
+/** What checking a password (or a TOTP code) found. Unknown, disabled and wrong are told apart only in the audit hook. */
+export type SignInOutcome =
+  Readonly<{ kind: 'ok'; userId: number; totpRequired: boolean }> | Readonly<{ kind: 'refused' }> | Readonly<{ kind: 'locked'; until: Date }>;
+
+export const minimumPasswordLength = 12;
+const usernamePattern = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+function checkPassword(password: string): void {
+  if (password.length < minimumPasswordLength) throw new BadRequestError(`a password needs at least ${minimumPasswordLength} characters`);
+  if (password.length > 1024) throw new BadRequestError('a password has at most 1024 characters');
+}
+
+/**
+ * Local accounts: passwords hashed with argon2id (@node-rs/argon2's default), optional TOTP (otplib), lock-out after
+ * repeated failures. Every write calls `recordAudit` (a no-op until the audit trail is wired in).
+ */
+export function createAccountService(store: Store, clock: Clock, recordAudit: RecordAudit, demoState: () => Promise<DemoState>) {
+  const today = () => clock().toISOString().slice(0, 10);
+  /** A hash verified when the username is unknown, so a wrong name takes as long as a wrong password. */
+  let unknownUserHash: Promise<string> | null = null;
+
+  const userOrThrow = async (username: string) => {
+    const user = await store.access.userByName(username);
+    if (user === undefined) throw new NotFoundError(`no user ${username}`);
+    return user;
+  };
+
+  const resolveGrant = async (grant: NewGrant): Promise<RoleGrant> => {
+    const definition = roles[grant.role];
+    if (definition.scope === 'la-wide' && grant.place !== null) throw new BadRequestError(`${definition.label} is granted LA-wide, without a place`);
+    if (definition.scope === 'place' && grant.place === null) throw new BadRequestError(`${definition.label} is granted on a place`);
+    let placeId: number | null = null;
+    if (grant.place !== null) {
+      const place = await store.places.find(grant.place.kind, grant.place.code);
+      if (place === undefined) throw new NotFoundError(`no place ${grant.place.kind} ${grant.place.code}`);
+      placeId = place.id;
+    }
+    return { role: grant.role, placeId, validFrom: grant.validFrom ?? null, validTo: grant.validTo ?? null };
+  };
+
+  const countFailure = async (user: Readonly<{ id: number; failedAttempts: number; lockedUntil: Date | null }>, step: string): Promise<SignInOutcome> => {
+    const now = clock();
+    const next = afterFailure(user, now);
+    await store.access.updateUser(user.id, next);
+    const locked = isLocked(next, now);
+    await recordAudit({ action: 'session.sign-in', actorUserId: null, subject: String(user.id), detail: { outcome: locked ? 'locked' : 'refused', step } });
+    return locked ? { kind: 'locked', until: next.lockedUntil! } : { kind: 'refused' };
+  };
+
+  return {
+    async add(input: Readonly<{ username: string; displayName: string; password: string; grants: readonly NewGrant[] }>): Promise<number> {
+      if (!usernamePattern.test(input.username))
+        throw new BadRequestError('a username is 1 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit');
+      if (input.displayName.trim() === '' || input.displayName.length > 200) throw new BadRequestError('give a display name of at most 200 characters');
+      checkPassword(input.password);
+      const grants = await Promise.all(input.grants.map(resolveGrant));
+      const passwordHash = await hash(input.password);
+      const id = await store.transaction(async (tx) => {
+        const added = await tx.access.addUser({ username: input.username, displayName: input.displayName.trim(), passwordHash });
+        if (added === 0) throw new BadRequestError(`there is already a user ${input.username}`);
+        for (const grant of grants) await tx.access.addGrant(added, grant);
+        return added;
+      });
+      await recordAudit({ action: 'user.add', actorUserId: null, subject: String(id), detail: { roles: grants.map((g) => g.role).join(' ') } });
+      return id;
+    },
+
+    async grant(username: string, grant: NewGrant): Promise<void> {
+      const user = await userOrThrow(username);
+      const resolved = await resolveGrant(grant);
+      await store.access.addGrant(user.id, resolved);
+      await recordAudit({ action: 'user.grant', actorUserId: null, subject: String(user.id), placeId: resolved.placeId, detail: { role: resolved.role } });
+    },
+
+    async list() {
+      const users = await store.access.listUsers();
+      const grants = await store.access.grantsOf(users.map((u) => u.id));
+      const now = clock();
+      return users.map((u) => ({
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        disabled: u.disabled,
+        locked: isLocked(u, now),
+        totp: u.totpSecret !== null,
+        grants: grants.filter((g) => g.userId === u.id),
+      }));
+    },
+
+    /** Disable an account and end its sessions at once. */
+    async disable(username: string): Promise<void> {
+      const user = await userOrThrow(username);
+      await store.transaction(async (tx) => {
+        await tx.access.updateUser(user.id, { disabled: true });
+        await tx.access.endSessionsOf(user.id);
+      });
+      await recordAudit({ action: 'user.disable', actorUserId: null, subject: String(user.id) });
+    },
+
+    /** A new password: the lock-out is cleared, the account enabled, and every session of the account ended. */
+    async resetPassword(username: string, password: string): Promise<void> {
+      checkPassword(password);
+      const user = await userOrThrow(username);
+      const passwordHash = await hash(password);
+      await store.transaction(async (tx) => {
+        await tx.access.updateUser(user.id, { passwordHash, disabled: false, ...afterSuccess });
+        await tx.access.endSessionsOf(user.id);
+      });
+      await recordAudit({ action: 'user.reset-password', actorUserId: null, subject: String(user.id) });
+    },
+
+    /** Enrol (or re-enrol) TOTP: the secret is stored and returned once, with the otpauth URI an authenticator app reads. */
+    async enrolTotp(username: string): Promise<Readonly<{ secret: string; uri: string }>> {
+      const user = await userOrThrow(username);
+      const secret = generateSecret();
+      await store.access.updateUser(user.id, { totpSecret: secret });
+      await recordAudit({ action: 'user.enrol-totp', actorUserId: null, subject: String(user.id) });
+      return { secret, uri: generateURI({ issuer: 'Waymark', label: user.username, secret }) };
+    },
+
+    /** The first step of signing in. A locked account is refused without its password being checked. */
+    async checkPassword(username: string, password: string): Promise<SignInOutcome> {
+      const user = username.length <= 64 ? await store.access.userByName(username) : undefined;
+      if (user === undefined || password.length > 1024) {
+        await verify(await (unknownUserHash ??= hash('no such user: this only evens out the time taken')), password.slice(0, 1024));
+        await recordAudit({ action: 'session.sign-in', actorUserId: null, subject: 'unknown', detail: { outcome: 'refused', step: 'password' } });
+        return { kind: 'refused' };
+      }
+      if (isLocked(user, clock())) return { kind: 'locked', until: user.lockedUntil! };
+      const matches = await verify(user.passwordHash, password);
+      if (!matches || user.disabled) return countFailure(user, 'password');
+      if (user.totpSecret === null) {
+        await store.access.updateUser(user.id, afterSuccess);
+        await recordAudit({ action: 'session.sign-in', actorUserId: user.id, subject: String(user.id), detail: { outcome: 'ok', step: 'password' } });
+      }
+      return { kind: 'ok', userId: user.id, totpRequired: user.totpSecret !== null };
+    },
+
+    /** The second step for an account with TOTP: a code from the authenticator, one 30-second step either side allowed. */
+    async checkTotp(userId: number, code: string): Promise<SignInOutcome> {
+      const user = await store.access.userById(userId);
+      if (user === undefined || user.disabled || user.totpSecret === null) return { kind: 'refused' };
+      if (isLocked(user, clock())) return { kind: 'locked', until: user.lockedUntil! };
+      const token = code.replace(/\s/g, '');
+      const valid =
+        /^\d{6}$/.test(token) && (await verifyTotp({ secret: user.totpSecret, token, epoch: Math.floor(clock().getTime() / 1000), epochTolerance: 30 })).valid;
+      if (!valid) return countFailure(user, 'totp');
+      await store.access.updateUser(user.id, afterSuccess);
+      await recordAudit({ action: 'session.sign-in', actorUserId: user.id, subject: String(user.id), detail: { outcome: 'ok', step: 'totp' } });
+      return { kind: 'ok', userId: user.id, totpRequired: false };
+    },
+
+    /** Add the demo county's users where missing (their places must exist); returns how many were added. */
+    async ensureDemoUsers(): Promise<number> {
+      let added = 0;
+      for (const user of demoUsers) {
+        if ((await store.access.userByName(user.username)) !== undefined) continue;
+        if (user.place !== null && (await store.places.find(user.place.kind, user.place.code)) === undefined) continue;
+        await this.add({ username: user.username, displayName: user.displayName, password: demoPassword, grants: [{ role: user.role, place: user.place }] });
+        added++;
+      }
+      return added;
+    },
+
+    /** The demo users and their password, for the sign-in page of the demo county's database only (else null). */
+    async demoSignIn() {
+      const state = await demoState();
+      return state === 'built' || state === 'unfinished' ? { users: demoUsers, password: demoPassword } : null;
+    },
+
+    today,
+  };
+}
+
+/** Read `role` or `role:kind:code` (e.g. `la_admin`, `lead:district:E07000113`, `school:school:900001`) as a grant. */
+export function grantFromText(text: string): NewGrant {
+  const [role, kind, ...code] = text.split(':');
+  if (role === undefined || !isRoleName(role)) throw new BadRequestError(`${text}: the role is one of ${Object.keys(roles).join(', ')}`);
+  if (kind === undefined) return { role, place: null };
+  if (code.length === 0) throw new BadRequestError(`${text}: write a place as role:kind:code, e.g. lead:district:E07000113`);
+  return { role, place: { kind: kind as PlaceKind, code: code.join(':') } };
+}
