@@ -45,6 +45,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     if (framework === undefined) throw new NotFoundError(`No framework ${id}`);
     return framework;
   };
+  const { contextOf, evaluateOne } = createFrameworkFigures(store, catalogue);
 
   return {
     list: (): readonly Framework[] => frameworks,
@@ -131,7 +132,6 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     },
   };
 
-  const { contextOf, evaluateOne } = createFrameworkFigures(store, catalogue);
 
   /** The LA's schools furthest short of the end target that year, by the target's measure (figures as disclosed). */
   async function furthestSchools(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy) {
