@@ -10,6 +10,7 @@ import type { Services } from '../src/services/create-services.ts';
 import { createApp } from '../src/web/create-app.ts';
 import { giasHeader, giasRow, writeFixture } from './fixtures/register-files.ts';
 import { readShared, servicesFor } from './support/app.ts';
+import { clientOf } from './support/sign-in.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
 import { repositoryRoot } from './support/processes.ts';
 
@@ -70,17 +71,24 @@ for (const [index, target] of databaseTargets().entries()) {
       assert.ok(gias.ok);
       const report = await services.imports.importFiles([...(await readShared(['lait/la_code_list.csv'])), gias.file], cli);
       const app = await createApp(services, { log: createLog('silent'), production: true, version: 'test', commit: null });
+      // Collaborations are changed by a signed-in LA administrator (ADR 0012); the trail names them by id.
+      const password = 'a long enough test password';
+      const adminId = await services.accounts.add({
+        username: 'audit-admin',
+        displayName: 'Audrey Admin',
+        password,
+        grants: [{ role: 'la_admin', place: null }],
+      });
       try {
-        const made = await app.inject({
-          method: 'POST',
-          url: '/collaborations',
-          payload: { code: 'AUDIT-HUB', name: 'Audit hub', members: '990102, 2015-09-01,' },
-        });
+        const browser = clientOf(app);
+        assert.equal((await browser.signIn('audit-admin', password)).statusCode, 303);
+        const made = await browser.submit('/collaborations/new', '/collaborations', { code: 'AUDIT-HUB', name: 'Audit hub', members: '990102, 2015-09-01,' });
         assert.equal(made.statusCode, 303, made.body);
-        const ended = await app.inject({
-          method: 'POST',
-          url: '/collaborations',
-          payload: { code: 'AUDIT-HUB', name: 'Audit hub', members: '990102, 2015-09-01, 2015-12-31', editing: 'yes' },
+        const ended = await browser.submit('/collaborations/new', '/collaborations', {
+          code: 'AUDIT-HUB',
+          name: 'Audit hub',
+          members: '990102, 2015-09-01, 2015-12-31',
+          editing: 'yes',
         });
         assert.equal(ended.statusCode, 303, ended.body);
       } finally {
@@ -96,14 +104,14 @@ for (const [index, target] of databaseTargets().entries()) {
       assert.deepEqual(
         collaboration.map((r) => [r.action, r.actor, r.subject]),
         [
-          ['collaboration.create', 'anonymous', 'grouping:AUDIT-HUB'],
-          ['collaboration.end', 'anonymous', 'grouping:AUDIT-HUB'],
+          ['collaboration.create', `user:${adminId}`, 'grouping:AUDIT-HUB'],
+          ['collaboration.end', `user:${adminId}`, 'grouping:AUDIT-HUB'],
         ],
       );
       assert.ok(collaboration.every((r) => r.place_id !== null && r.request_id !== null));
       // The form's own import is recorded with the same request: ids and counts, no names.
       assert.ok(rows.some((r) => r.action === 'import.file' && r.request_id === collaboration[0]!.request_id));
-      assert.doesNotMatch(JSON.stringify(rows), /Brookfield|Audit hub/);
+      assert.doesNotMatch(JSON.stringify(rows), /Brookfield|Audit hub|Audrey|audit-admin/);
       assert.deepEqual(await services.audit.verify(), { checked: rows.length, broken: null });
     });
 

@@ -52,8 +52,20 @@ describe("a school's floor figures from the rows held", () => {
     assert.deepEqual(floorFiguresOf('primary', [row('ks2-progress-reading', -5.04, 2)], () => 0).progress?.reading, -5.04);
   });
 
-  it('reads Progress 8 and its band for a secondary, with no attainment or eligible pupils', () => {
+  it('reads Progress 8 and its band for a secondary of 2016 on, with no 5+ A*-C figures', () => {
     const figures = floorFiguresOf('secondary', [row('ks4-progress8', -0.614, 2), row('ks4-progress8-band', 5, 0)], noDecimals);
-    assert.deepEqual(figures, { eligiblePupils: null, attainment: null, progress8: -0.61, progress8Band: 5 });
+    assert.deepEqual(figures, { eligiblePupils: null, attainment: null, expectedProgress: { english: null, maths: null }, progress8: -0.61, progress8Band: 5 });
+  });
+
+  it('reads 5+ A*-C with English and maths and expected progress for a secondary of 2012-2015', () => {
+    // ks4_2013-14_school_and_la.csv, URN 118897: PTAC5EM_PTQ 29, PT24ENGPRG_PTQ 70, PT24MATHPRG_PTQ 39 (TPUP as the cohort).
+    const rows = [{ ...row('ks4-5ac-em', 29, 0), denominator: 180 }, row('ks4-expected-progress-english', 70, 0), row('ks4-expected-progress-maths', 39, 0)];
+    assert.deepEqual(floorFiguresOf('secondary', rows, noDecimals), {
+      eligiblePupils: 180,
+      attainment: 29,
+      expectedProgress: { english: 70, maths: 39 },
+      progress8: null,
+      progress8Band: null,
+    });
   });
 });
