@@ -61,7 +61,14 @@ function latest(figures: readonly CountedFigure[]): Map<string, CountedFigure> {
 const usable = (f: CountedFigure | undefined): f is CountedFigure & { numerator: number; denominator: number } =>
   f !== undefined && f.symbol === null && f.numerator !== null && f.denominator !== null && f.denominator > 0;
 
-const share = (numerator: number, denominator: number) => (100 * numerator) / denominator;
+/** A derived percentage of a cell from its counts, with the rule that made it and how many parts it adds. */
+const shareOf = (
+  cell: Pick<DerivedShare, 'indicatorCode' | 'placeId' | 'period' | 'breakdown'>,
+  numerator: number,
+  denominator: number,
+  rule: string,
+  parts: number,
+): DerivedShare => ({ ...cell, value: (100 * numerator) / denominator, numerator, denominator, rule, parts });
 
 /**
  * A percentage that is the sum of other percentages of the same denominator: for each place, period and breakdown
@@ -78,17 +85,8 @@ export function sumOfIndicators(code: string, parts: readonly string[], figures:
     const denominator = found[0]!.denominator;
     if (found.some((f) => f.denominator !== denominator)) continue;
     const numerator = found.reduce((sum, f) => sum + f.numerator, 0);
-    out.push({
-      indicatorCode: code,
-      placeId: first.placeId,
-      period: first.period,
-      breakdown: first.breakdown,
-      value: share(numerator, denominator),
-      numerator,
-      denominator,
-      rule: `the numerators of ${parts.join(' and ')} added, over their common denominator`,
-      parts: parts.length,
-    });
+    const at = { indicatorCode: code, placeId: first.placeId, period: first.period, breakdown: first.breakdown };
+    out.push(shareOf(at, numerator, denominator, `the numerators of ${parts.join(' and ')} added, over their common denominator`, parts.length));
   }
   return out;
 }
@@ -107,17 +105,8 @@ export function allFromBreakdowns(code: string, breakdowns: readonly string[], f
     if (!found.every(usable)) continue;
     const numerator = found.reduce((sum, f) => sum + f.numerator, 0);
     const denominator = found.reduce((sum, f) => sum + f.denominator, 0);
-    out.push({
-      indicatorCode: code,
-      placeId,
-      period,
-      breakdown: 'all',
-      value: share(numerator, denominator),
-      numerator,
-      denominator,
-      rule: `the numerators of ${breakdowns.join(' and ')} added, over their denominators added`,
-      parts: breakdowns.length,
-    });
+    const at = { indicatorCode: code, placeId, period, breakdown: 'all' };
+    out.push(shareOf(at, numerator, denominator, `the numerators of ${breakdowns.join(' and ')} added, over their denominators added`, breakdowns.length));
   }
   return out;
 }
