@@ -132,7 +132,6 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     },
   };
 
-
   /** The LA's schools furthest short of the end target that year, by the target's measure (figures as disclosed). */
   async function furthestSchools(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy) {
     const code = measureFor(target, year);
