@@ -8,7 +8,7 @@ import { createLog } from '../src/log.ts';
 import { createAuditService } from '../src/services/audit-service.ts';
 import type { Services } from '../src/services/create-services.ts';
 import { createApp } from '../src/web/create-app.ts';
-import { giasHeader, giasRow, writeFixture } from './fixtures/register-files.ts';
+import { brookfieldAcademy, giasHeader, giasRow, writeFixture } from './fixtures/register-files.ts';
 import { readShared, servicesFor } from './support/app.ts';
 import { clientOf } from './support/sign-in.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
@@ -19,21 +19,7 @@ import { repositoryRoot } from './support/processes.ts';
 
 const now = new Date('2016-01-14T09:30:00.000Z');
 const cli = { actor: 'cli:tester', requestId: null };
-const school = giasRow({
-  URN: '990102',
-  'LA (code)': '886',
-  'LA (name)': 'Kent',
-  EstablishmentNumber: '2102',
-  EstablishmentName: 'Brookfield Primary Academy',
-  'TypeOfEstablishment (name)': 'Academy converter',
-  'EstablishmentTypeGroup (name)': 'Academies',
-  'EstablishmentStatus (name)': 'Open',
-  OpenDate: '01-09-2015',
-  'PhaseOfEducation (name)': 'Primary',
-  Postcode: 'TN23 1AA',
-  'DistrictAdministrative (code)': 'E07000105',
-  'DistrictAdministrative (name)': 'Ashford',
-});
+const school = giasRow(brookfieldAcademy);
 
 type Row = { id: number; actor: string; action: string; subject: string; place_id: number | null; request_id: string | null; detail: Record<string, unknown> };
 

@@ -6,7 +6,7 @@ import { readImportFile } from '../src/imports/import-files.ts';
 import { createLog } from '../src/log.ts';
 import type { Services } from '../src/services/create-services.ts';
 import { createApp } from '../src/web/create-app.ts';
-import { giasHeader, giasRow, writeFixture } from './fixtures/register-files.ts';
+import { brookfieldAcademy, giasHeader, giasRow, writeFixture } from './fixtures/register-files.ts';
 import { readShared, servicesFor } from './support/app.ts';
 import { appWithRouteTable, parametersAsked, type Route } from './support/route-table.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
@@ -18,24 +18,12 @@ import { databaseTargets, freshDatabase, type TestDatabase } from './support/dat
 /** Real files for figures (DfE exclusions by LA, every LA) and one fictional school, so valid paths reach the services. */
 const files = await readShared(['lait/la_code_list.csv', 'exclusions-la/clean_la_data.csv']);
 const school = giasRow({
-  URN: '990102',
-  'LA (code)': '886',
-  'LA (name)': 'Kent',
-  EstablishmentNumber: '2102',
-  EstablishmentName: 'Brookfield Primary Academy',
-  'TypeOfEstablishment (name)': 'Academy converter',
-  'EstablishmentTypeGroup (name)': 'Academies',
-  'EstablishmentStatus (name)': 'Open',
-  OpenDate: '01-09-2015',
-  'PhaseOfEducation (name)': 'Primary',
+  ...brookfieldAcademy,
   StatutoryLowAge: '4',
   StatutoryHighAge: '11',
   'Gender (name)': 'Mixed',
   NumberOfPupils: '412',
   Town: 'Ashford',
-  Postcode: 'TN23 1AA',
-  'DistrictAdministrative (code)': 'E07000105',
-  'DistrictAdministrative (name)': 'Ashford',
 });
 
 /** Values written as they go on the wire: first those no route may read (NUL, escapes that are not UTF-8)… */

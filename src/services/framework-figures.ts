@@ -78,7 +78,7 @@ export function createFrameworkFigures(store: Store, catalogue: () => readonly I
       const list = key === null ? [] : (pupilCollections.get(key.period) ?? []);
       if (key !== null && !list.includes(key.collection)) pupilCollections.set(key.period, [...list, key.collection].sort());
     }
-    const feedsImported = new Set((await store.inspections.coverage()).length > 0 ? ['ofsted'] : []);
+    const feedsImported = new Set((await store.inspections.any()) ? ['ofsted'] : []);
     return { la, place, england, region, members, rowsFor, indicators, pupilCollections, feedsImported };
   }
 

@@ -146,6 +146,11 @@ export function createInspectionStore(db: Kysely<Database>) {
       return (await db.selectFrom('inspection').select('urn').distinct().execute()).map((r) => r.urn);
     },
 
+    /** Whether any inspection is held at all. */
+    async any(): Promise<boolean> {
+      return (await db.selectFrom('inspection').select('id').limit(1).execute()).length > 0;
+    },
+
     /** The LAs and academic years (by start year) official inspections are held for, with how many. */
     async coverage(): Promise<{ laCode: string; startYear: number; inspections: number }[]> {
       const result = await sql<{ la_code: string; start_year: number; n: string }>`
