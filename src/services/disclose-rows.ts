@@ -1,4 +1,4 @@
-import { disclose, type DisclosurePolicy, type Suppression } from '../domain/indicators/disclosure.ts';
+import { disclose, policyAt, type DisclosurePolicy, type Suppression } from '../domain/indicators/disclosure.ts';
 import type { ShownGroupFigure } from '../domain/framework/year-figures.ts';
 import type { DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';
 import type { ObservationRow, PublicSuppression } from '../store/observation-store.ts';
@@ -13,14 +13,14 @@ export type ShownFigure = Readonly<{
   suppression: Suppression;
 }>;
 
-type DisclosableRow = Pick<ObservationRow, 'indicatorCode' | 'decimalPlaces' | 'value' | 'numerator' | 'denominator' | 'symbol'> &
+type DisclosableRow = Pick<ObservationRow, 'placeId' | 'indicatorCode' | 'decimalPlaces' | 'value' | 'numerator' | 'denominator' | 'symbol'> &
   Readonly<{ publicSuppression?: PublicSuppression }>;
 
 /**
  * Every read of observations for a face goes through here: the disclosure step over the rows, in their order. For the
  * public, a figure computed from pupil records is hidden where its table family's suppression was decided at compute
  * (primary and secondary, across every place and pupil group) or is not decided yet; other figures get primary
- * suppression and rounding row by row.
+ * suppression and rounding row by row. Signed-in staff see true values at the places their roles reach (`policyAt`).
  */
 export function discloseRows(rows: readonly DisclosableRow[], indicatorOf: (code: string) => Indicator, policy: DisclosurePolicy): ShownFigure[] {
   const cells = rows.map((r, index) => {
@@ -35,10 +35,12 @@ export function discloseRows(rows: readonly DisclosableRow[], indicatorOf: (code
       symbol: r.symbol,
     };
   });
-  const shown = disclose(cells, [], policy);
+  const policies = rows.map((r) => policyAt(policy, r.placeId));
+  // Row by row (no additivity groups here), so each row may be disclosed under its own place's policy.
+  const shown = new Map([...new Set(policies)].flatMap((p) => [...disclose(cells.filter((_, i) => policies[i] === p), [], p)]));
   return cells.map((cell, index) => {
     const decided = rows[index]!.publicSuppression ?? null;
-    if (policy.audience === 'public' && decided !== null)
+    if (policies[index]!.audience === 'public' && decided !== null)
       return {
         value: null,
         symbol: 'c',

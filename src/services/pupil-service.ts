@@ -7,7 +7,7 @@ import { withDuckDb } from '../compute/duckdb.ts';
 import { incomingFilePath, pupilFilePath, removeInterruptedWrites, writePupilParquet } from '../compute/pupil-files.ts';
 import { BadRequestError, NotFoundError } from '../domain/errors.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
-import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
+import { policyAt, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { DataVersion, Indicator } from '../domain/indicators/indicator.ts';
 import { censusDateOf } from '../domain/periods/academic-year.ts';
 import { filterLabel, type PupilFilter } from '../domain/pupils/breakdowns.ts';
@@ -173,17 +173,23 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
       ),
 
     /**
-     * A pupil group answered from the pupil file. For the public, only the groups the computed tables hold, read from
-     * those tables with the suppression decided over them: a live answer for any combination could be differenced
-     * against another (FSM girls = FSM − FSM boys), so combinations are for signed-in staff, which Waymark has not yet.
+     * A pupil group answered from the pupil file. For the public (and for staff at a place their roles do not reach),
+     * only the groups the computed tables hold, read from those tables with the suppression decided over them: a live
+     * answer for any combination could be differenced against another (FSM girls = FSM − FSM boys). Staff at a place
+     * in their scope get any combination, live from the pupil records; that read of personal data is audited.
      */
-    async adHoc(query: AdHocQuery, policy: DisclosurePolicy): Promise<{ breakdown: string; pupils: number | null; figures: AdHocFigure[] }> {
+    async adHoc(
+      query: AdHocQuery,
+      policy: DisclosurePolicy,
+      who: AuditWho = audit.who,
+    ): Promise<{ breakdown: string; pupils: number | null; figures: AdHocFigure[] }> {
       const version = query.dataVersion ?? 'final';
       const file = (await files()).find((f) => f.collection === query.collection && f.period === query.period && f.dataVersion === version);
       if (file === undefined) throw new NotFoundError(`No ${query.collection} pupil records for ${query.period} (${version})`);
       const place = await store.places.find(query.placeKind, query.place);
       if (place === undefined) throw new NotFoundError(`No ${query.placeKind} with code ${query.place}`);
-      if (policy.audience === 'public') return publishedPupilGroup(store, catalogue(), place.id, file, query.filter, policy);
+      const placePolicy = policyAt(policy, place.id);
+      if (placePolicy.audience === 'public') return publishedPupilGroup(store, catalogue(), place.id, file, query.filter, placePolicy);
       let urns: string[] | null = null;
       if (query.placeKind === 'school') urns = [query.place];
       else if (query.placeKind !== 'country') {
@@ -205,6 +211,7 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
       const rows = computed
         .filter((f) => indicators.has(f.indicator))
         .map((f) => ({
+          placeId: place.id,
           indicatorCode: f.indicator,
           decimalPlaces: null,
           value: f.value,
@@ -212,12 +219,20 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
           denominator: f.denominator,
           symbol: f.value === null ? ('x' as const) : null,
         }));
-      const shown = discloseRows(rows, (code) => indicators.get(code)!, policy);
+      const shown = discloseRows(rows, (code) => indicators.get(code)!, placePolicy);
       // The group's size is shown only where it is not itself a small number the policy hides.
       const pupils = Math.max(0, ...computed.map((f) => f.denominator ?? 0));
+      await store.transaction((tx) =>
+        audit.trail.record(tx, who, {
+          action: 'pupils.read-group',
+          subject: `pupil-file:${file.collection}:${file.period}:${file.dataVersion}`,
+          placeId: place.id,
+          detail: { filter: filterLabel(query.filter), pupils },
+        }),
+      );
       return {
         breakdown: filterLabel(query.filter),
-        pupils: pupils > 0 && pupils < policy.denominatorThreshold ? null : pupils,
+        pupils: pupils > 0 && pupils < placePolicy.denominatorThreshold ? null : pupils,
         figures: rows.map((r, i) => ({
           ...shown[i]!,
           indicator: r.indicatorCode,

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PlaceInTree, Principal } from '../domain/access/decide-access.ts';
+import { reachOf } from '../domain/access/reach.ts';
+import { laOfficerDisclosure, publicDisclosure, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import { sessionExpiry, sessionLive } from '../domain/access/sign-in-rules.ts';
 import type { Store } from '../store/store.ts';
 import type { RecordAudit } from './audit-hook.ts';
@@ -91,6 +93,18 @@ export function createSessionService(store: Store, clock: Clock, recordAudit: Re
     /** A place with its ancestors today, as access decisions need it. */
     async placeInTree(placeId: number): Promise<PlaceInTree> {
       return { id: placeId, ancestorIds: await store.access.ancestorIds(placeId, today()) };
+    },
+
+    /**
+     * How figures are shown to this reader (issue 14.4): the public policy for someone not signed in; for signed-in
+     * staff, true values at every place their roles reach today (a place and everything under it) and public figures
+     * elsewhere; true values everywhere for an LA-wide role.
+     */
+    async disclosureFor(principal: Principal | null): Promise<DisclosurePolicy> {
+      const reach = reachOf(principal, 'view-unsuppressed', today());
+      if (reach.kind === 'everywhere') return laOfficerDisclosure;
+      if (reach.placeIds.length === 0) return publicDisclosure;
+      return { ...publicDisclosure, unsuppressedAt: new Set(await store.access.placesUnder(reach.placeIds, today())) };
     },
 
     /** The places of a principal's grants, named for the account page. */

@@ -126,6 +126,20 @@ export function createAccessStore(db: Kysely<Database>) {
       return result.rows.map((r) => r.id);
     },
 
+    /** The places given and every place under them in the place tree on a date (links in force that day). */
+    async placesUnder(placeIds: readonly number[], onDate: string): Promise<number[]> {
+      if (placeIds.length === 0) return [];
+      const result = await sql<{ id: number }>`
+        with recursive down(id) as (
+          select id from place where id = any(${[...placeIds]}::bigint[])
+          union
+          select l.place_id from down join place_link l on l.parent_id = down.id
+           where (l.valid_from is null or l.valid_from <= ${onDate}::date) and (l.valid_to is null or l.valid_to >= ${onDate}::date)
+        )
+        select id from down`.execute(db);
+      return result.rows.map((r) => Number(r.id));
+    },
+
     async addSession(session: SessionRow): Promise<void> {
       await db
         .insertInto('web_session')

@@ -1,7 +1,9 @@
 import diagnostics from 'node:diagnostics_channel';
 import type { FastifyInstance } from 'fastify';
+import type { RouteAccess } from '../../src/domain/access/route-access.ts';
 
-export type Route = Readonly<{ method: string; url: string }>;
+/** A route as registered, with what it declares it needs (undefined only for the static files' plugin routes). */
+export type Route = Readonly<{ method: string; url: string; access?: RouteAccess | undefined }>;
 
 /**
  * Fastify's own route table: every route any createApp registers, read through an onRoute hook that Fastify's
@@ -13,7 +15,7 @@ export async function appWithRouteTable(build: () => Promise<FastifyInstance>): 
   const channel = diagnostics.channel('fastify.initialization');
   const listen = (message: unknown) =>
     (message as { fastify: FastifyInstance }).fastify.addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access });
     });
   channel.subscribe(listen);
   try {

@@ -1,7 +1,9 @@
 import { publicAccess } from '../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { publicDisclosure } from '../../domain/indicators/disclosure.ts';
+import { disclosureName } from '../../domain/indicators/disclosure.ts';
+import { auditWho } from '../../web/audit-who.ts';
+import { disclosureOf } from '../../web/disclosure-of.ts';
 import type { Services } from '../../services/create-services.ts';
 import {
   evaluationQuery,
@@ -15,7 +17,7 @@ import {
   targetHistoryResponse,
 } from './schemas.ts';
 
-/** JSON API v1. Figures are disclosed for a public audience until sign-in and place-scoped roles exist. */
+/** JSON API v1. Figures are disclosed for the reader: public, or true values where a signed-in reader's roles reach (issue 14.4). */
 export function apiRoutes(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/indicators', { config: publicAccess }, async () => {
     const indicators = await services.observations.indicators();
@@ -27,15 +29,17 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/api/v1/observations', { config: publicAccess }, async (request) => {
     const query = observationQuery.parse(request.query);
-    const observations = await services.observations.query(query, publicDisclosure);
-    return observationsResponse.parse({ disclosure: publicDisclosure.audience, count: observations.length, observations });
+    const policy = await disclosureOf(request, services);
+    const observations = await services.observations.query(query, policy);
+    return observationsResponse.parse({ disclosure: disclosureName(policy), count: observations.length, observations });
   });
 
   // Each answer reads pupil records: a reader may ask 60 a minute.
   app.get('/api/v1/pupil-groups', { config: { ...publicAccess, rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request) => {
     const { collection, period, dataVersion, placeKind, place, ...filter } = pupilGroupQuery.parse(request.query);
-    const answer = await services.pupils.adHoc({ collection, period, dataVersion, placeKind, place, filter }, publicDisclosure);
-    return pupilGroupResponse.parse({ disclosure: publicDisclosure.audience, ...answer });
+    const policy = await disclosureOf(request, services);
+    const answer = await services.pupils.adHoc({ collection, period, dataVersion, placeKind, place, filter }, policy, auditWho(request));
+    return pupilGroupResponse.parse({ disclosure: disclosureName(policy), ...answer });
   });
 
   app.get('/api/v1/frameworks', { config: publicAccess }, () =>
@@ -46,9 +50,10 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
 
   app.get<{ Params: { id: string } }>('/api/v1/frameworks/:id/evaluation', { config: publicAccess }, async (request) => {
     const query = evaluationQuery.parse(request.query);
-    const e = await services.frameworks.evaluate(request.params.id, query.year, publicDisclosure, query.place);
+    const policy = await disclosureOf(request, services);
+    const e = await services.frameworks.evaluate(request.params.id, query.year, policy, query.place);
     return evaluationResponse.parse({
-      disclosure: publicDisclosure.audience,
+      disclosure: disclosureName(policy),
       framework: e.framework.id,
       year: e.year,
       place: e.place,
@@ -71,9 +76,10 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/targets/:id', { config: publicAccess }, async (request) => {
-    const history = await services.frameworks.history(request.params.id, publicDisclosure);
+    const policy = await disclosureOf(request, services);
+    const history = await services.frameworks.history(request.params.id, policy);
     return targetHistoryResponse.parse({
-      disclosure: publicDisclosure.audience,
+      disclosure: disclosureName(policy),
       target: request.params.id,
       versions: history.map(({ framework, target, years }) => ({
         framework: framework.id,

@@ -41,6 +41,11 @@ export const observationQuery = z
   })
   .strict();
 
+const disclosureKind = z
+  .enum(['public', 'la-officer', 'in-scope'])
+  .describe(
+    "How the figures were disclosed: public (GSS suppression and rounding), la-officer (true values: an LA-wide role), in-scope (true values at the places the signed-in reader's roles reach, public figures elsewhere)",
+  );
 const symbol = z.enum(['c', 'x', 'z', 'low']).nullable().describe('DfE symbol: c suppressed, x not available, z not applicable, low rounds to zero');
 
 export const observationRow = z.object({
@@ -86,7 +91,7 @@ export const observationRow = z.object({
   provenance: z.object({ batchId: z.number().int(), file: z.string(), format: z.string(), line: z.number().int().nullable() }),
 });
 
-export const observationsResponse = z.object({ disclosure: z.enum(['public', 'la-officer']), count: z.number().int(), observations: z.array(observationRow) });
+export const observationsResponse = z.object({ disclosure: disclosureKind, count: z.number().int(), observations: z.array(observationRow) });
 
 export const indicatorRow = z.object({
   code: z.string(),
@@ -124,7 +129,7 @@ export const pupilGroupQuery = z
   .strict();
 
 export const pupilGroupResponse = z.object({
-  disclosure: z.enum(['public', 'la-officer']),
+  disclosure: disclosureKind,
   breakdown: z.string().describe("The group's label, e.g. fsm+sen-support+gender:female"),
   pupils: z.number().int().nullable().describe('Pupils in the group (null when the number is small enough to be hidden)'),
   figures: z.array(
@@ -165,7 +170,7 @@ export const evaluationQuery = z
   .strict();
 
 export const evaluationResponse = z.object({
-  disclosure: z.enum(['public', 'la-officer']),
+  disclosure: disclosureKind,
   framework: z.string(),
   year: z.number().int(),
   place: z.object({ kind: z.string(), code: z.string(), name: z.string() }),
@@ -189,7 +194,7 @@ export const evaluationResponse = z.object({
 });
 
 export const targetHistoryResponse = z.object({
-  disclosure: z.enum(['public', 'la-officer']),
+  disclosure: disclosureKind,
   target: z.string(),
   versions: z.array(
     z.object({

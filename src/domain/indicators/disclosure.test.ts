@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { disclose, laOfficerDisclosure, publicDisclosure, type Cell } from './disclosure.ts';
+import { disclose, disclosureName, laOfficerDisclosure, policyAt, publicDisclosure, type Cell } from './disclosure.ts';
 
 const count = (id: string, value: number | null, symbol: Cell['symbol'] = null): Cell => ({
   id,
@@ -91,6 +91,24 @@ describe('disclosure for an LA officer under a data-sharing agreement', () => {
     const shown = disclose([count('b', 1), percent('small', 4, 5)], [], laOfficerDisclosure);
     assert.equal(shown.get('b')!.value, 1);
     assert.equal(shown.get('small')!.value, 80);
+  });
+});
+
+describe('disclosure for signed-in staff: true values in their scope, public figures elsewhere (issue 14.4)', () => {
+  const staff = { ...publicDisclosure, unsuppressedAt: new Set([4, 5]) };
+
+  it("shows a place the reader's roles reach as an LA officer sees it, and every other place as the public does", () => {
+    assert.equal(policyAt(staff, 5), laOfficerDisclosure);
+    assert.equal(policyAt(staff, 7), staff);
+    assert.equal(disclose([count('own', 1)], [], policyAt(staff, 5)).get('own')!.value, 1);
+    assert.equal(disclose([count('other', 1)], [], policyAt(staff, 7)).get('other')!.symbol, 'c');
+  });
+
+  it('names the answer: public, true values everywhere, or true values in scope', () => {
+    assert.equal(disclosureName(publicDisclosure), 'public');
+    assert.equal(disclosureName({ ...publicDisclosure, unsuppressedAt: new Set() }), 'public');
+    assert.equal(disclosureName(staff), 'in-scope');
+    assert.equal(disclosureName(laOfficerDisclosure), 'la-officer');
   });
 });
 

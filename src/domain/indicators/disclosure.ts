@@ -15,6 +15,11 @@ export type DisclosurePolicy = Readonly<{
   numeratorThreshold: number;
   /** Rates, percentages and averages over fewer than denominatorThreshold pupils are suppressed (performance tables: 5 or fewer → 6). */
   denominatorThreshold: number;
+  /**
+   * Places (ids) where this reader sees true values instead, as `laOfficerDisclosure` shows them: signed-in staff at
+   * the places their roles reach (domain/access/reach.ts). Everywhere else the policy above applies.
+   */
+  unsuppressedAt?: ReadonlySet<number>;
 }>;
 
 /** Published outputs: DfE's statistical policy on confidentiality and the performance tables' small-cohort rule. */
@@ -22,6 +27,16 @@ export const publicDisclosure: DisclosurePolicy = { audience: 'public', countThr
 
 /** LA officers working under a data-sharing agreement see true values, still rounded as published. */
 export const laOfficerDisclosure: DisclosurePolicy = { audience: 'la-officer', countThreshold: 0, numeratorThreshold: 0, denominatorThreshold: 0 };
+
+/** The policy a figure for one place is shown under: true values where the reader's roles reach it, else the reader's own. */
+export function policyAt(policy: DisclosurePolicy, placeId: number): DisclosurePolicy {
+  return policy.unsuppressedAt?.has(placeId) === true ? laOfficerDisclosure : policy;
+}
+
+/** How an answer names its disclosure: public, true values everywhere, or true values in the reader's scope only. */
+export function disclosureName(policy: DisclosurePolicy): 'public' | 'la-officer' | 'in-scope' {
+  return policy.audience === 'public' && (policy.unsuppressedAt?.size ?? 0) > 0 ? 'in-scope' : policy.audience;
+}
 
 export type Cell = Readonly<{
   id: string;

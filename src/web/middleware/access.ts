@@ -87,6 +87,11 @@ export function registerSessions(app: FastifyInstance, services: Services, optio
     reply.locals = { ...reply.locals, principal: request.principal };
   });
 
+  // What a signed-in reader is shown (true figures in their scope, their account) is theirs: no cache may keep it.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.principal !== null) reply.header('cache-control', 'no-store');
+  });
+
   app.addHook('preHandler', async (request, reply) => {
     if (isStatic(request)) return;
     if (unsafeMethods.has(request.method))

@@ -1,0 +1,16 @@
+import { grantInForce, type Principal } from './decide-access.ts';
+import { roles, type Action } from './roles.ts';
+
+/**
+ * Where a principal may do a place action today: everywhere (an LA-wide grant that carries it), or at the places its
+ * grants in force name (each reaching everything under it in the place tree, which the store expands). Nobody signed
+ * in reaches nowhere. This is `decideAccess` asked for every place at once, as disclosure needs it.
+ */
+export type Reach = Readonly<{ kind: 'everywhere' }> | Readonly<{ kind: 'places'; placeIds: readonly number[] }>;
+
+export function reachOf(principal: Principal | null, action: Action, today: string): Reach {
+  if (principal === null) return { kind: 'places', placeIds: [] };
+  const grants = principal.grants.filter((g) => grantInForce(g, today) && roles[g.role].actions.includes(action));
+  if (grants.some((g) => g.placeId === null)) return { kind: 'everywhere' };
+  return { kind: 'places', placeIds: [...new Set(grants.map((g) => g.placeId!))].sort((a, b) => a - b) };
+}
