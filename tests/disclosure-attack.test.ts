@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import { publicDisclosure } from '../src/domain/indicators/disclosure.ts';
 import { breakdownLabels } from '../src/domain/pupils/breakdowns.ts';
 import { appWithImports, type TestApp } from './support/app.ts';
@@ -169,6 +170,24 @@ for (const target of databaseTargets()) {
       );
       assert.ok(row !== null, `${district.name} has a row in the districts table`);
       assert.deepEqual([row[1], row[3]], ['c', ''], `${district.name}: ${hidden.indicator} ${hidden.breakdown} shown as c with no pupils`);
+    });
+
+    it('gives in every CSV download exactly the figures the API gives, so the proof above covers the downloads too', async () => {
+      // The indicator CSV holds England, the regions and every LA (places above a district): each of its cells that the
+      // API also answers must show the API's figure, with `c` where the API hides it.
+      let compared = 0;
+      for (const r of rows.filter((r) => r.place.kind === 'la' || r.place.kind === 'country')) {
+        const csv = await t.app.inject(`/indicators/${r.indicator}.csv?period=${period}&breakdown=${encodeURIComponent(r.breakdown)}`);
+        assert.equal(csv.statusCode, 200, csv.body);
+        const lines: Record<string, string>[] = parse(csv.body, { columns: true });
+        const line = lines.find((l) => l.code === r.place.code);
+        assert.ok(line !== undefined, `${r.indicator} ${r.breakdown}: ${r.place.code} in the CSV`);
+        const cell = `${r.indicator} ${r.breakdown} ${r.place.code}`;
+        if (r.value === null) assert.equal(line.value, r.symbol ?? 'x', cell);
+        else assert.equal(Number(line.value), r.value, cell);
+        compared++;
+      }
+      assert.ok(compared > 50, `${compared} cells compared`);
     });
 
     it("writes no gap on a school's page from a hidden figure", async () => {

@@ -80,9 +80,7 @@ for (const target of databaseTargets()) {
         id: ['kent-2013-2016', 'kent-2013-2016'],
         target: ['ks2-attainment', 'ks2-attainment'],
       };
-      const keyOf = new Map(
-        (await database.db.selectFrom('place').select(['id', 'kind', 'code']).execute()).map((p) => [Number(p.id), `${p.kind}:${p.code}`]),
-      );
+      const keyOf = new Map((await database.db.selectFrom('place').select(['id', 'kind', 'code']).execute()).map((p) => [Number(p.id), `${p.kind}:${p.code}`]));
 
       clients.set('public', clientOf(app));
       principals.set('public', null);
@@ -98,7 +96,14 @@ for (const target of databaseTargets()) {
           username,
           username === 'demo-admin'
             ? 'everywhere'
-            : new Set((await database.store.access.placesUnder(grants.map((g) => g.placeId!), today)).map((id) => keyOf.get(id)!)),
+            : new Set(
+                (
+                  await database.store.access.placesUnder(
+                    grants.map((g) => g.placeId!),
+                    today,
+                  )
+                ).map((id) => keyOf.get(id)!),
+              ),
         );
       }
       scopes.set('public', new Set());
@@ -137,7 +142,7 @@ for (const target of databaseTargets()) {
       for (const r of routes) assert.ok(r.access !== undefined, `${r.method} ${r.url} declares its access`);
     });
 
-    it('answers every GET route to every role as its declaration and the role allow: 0 pages to a role without the right', async () => {
+    it('answers every GET route to every role as its declaration and the role allow, with the security headers: 0 pages to a role without the right', async () => {
       const checked: string[] = [];
       for (const route of routes.filter((r) => r.method === 'GET')) {
         if (route.url === '/sign-in/code' || route.url === '/api/v1/pupil-groups') continue; // asked with a pending sign-in / with a query: below
@@ -157,6 +162,15 @@ for (const target of databaseTargets()) {
             const allowed = decideAccess(principal, access.action, null, today).allowed;
             assert.equal(response.statusCode === 403, !allowed, `${role} ${url}: ${response.statusCode} (allowed: ${allowed})`);
           }
+          // Every page type to every reader: the security headers, cookie flags, and nothing a signed-in reader sees cached.
+          const csp = String(response.headers['content-security-policy']);
+          assert.match(csp, /frame-ancestors 'none'/, url);
+          assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, url);
+          assert.equal(response.headers['x-content-type-options'], 'nosniff', url);
+          assert.equal(response.headers['referrer-policy'], 'same-origin', url);
+          for (const cookie of response.cookies as { name: string; httpOnly?: boolean; sameSite?: string }[])
+            assert.deepEqual([cookie.httpOnly, cookie.sameSite?.toLowerCase()], [true, 'lax'], `${url}: cookie ${cookie.name}`);
+          if (principal !== null) assert.equal(response.headers['cache-control'], 'no-store', `${role} ${url} is not cached`);
           checked.push(`${role} ${url}`);
         }
       }
@@ -184,12 +198,18 @@ for (const target of databaseTargets()) {
       const ask = async (role: Role, query: string) => {
         const response = await clients.get(role)!.request({ method: 'GET', url: `/api/v1/observations?${query}` });
         assert.equal(response.statusCode, 200, response.body);
-        return response.json<{ disclosure: string; observations: { place: { kind: string; code: string }; breakdown: string; value: number | null; symbol: string | null; suppression: string | null }[] }>();
+        return response.json<{
+          disclosure: string;
+          observations: { place: { kind: string; code: string }; breakdown: string; value: number | null; symbol: string | null; suppression: string | null }[];
+        }>();
       };
       const query = `indicator=ks2-level4-english-maths&period=${period}&basis=computed&breakdown=ehc-plan&limit=5000`;
       const seen = await ask('public', query);
       const publicRows = new Map(seen.observations.map((o) => [`${o.place.kind}:${o.place.code}|${o.breakdown}`, o]));
-      assert.ok(seen.observations.some((o) => o.suppression !== null), `the public query has suppressed cells to protect (${seen.observations.length} rows: ${JSON.stringify(seen.observations.slice(0, 2))})`);
+      assert.ok(
+        seen.observations.some((o) => o.suppression !== null),
+        `the public query has suppressed cells to protect (${seen.observations.length} rows: ${JSON.stringify(seen.observations.slice(0, 2))})`,
+      );
       const unsuppressedInScope = new Map<Role, number>();
       for (const role of roles()) {
         const answer = await ask(role, query);
@@ -198,8 +218,7 @@ for (const target of databaseTargets()) {
           const scope = scopes.get(role)!;
           const reaches = scope === 'everywhere' || scope.has(`${o.place.kind}:${o.place.code}`);
           if (!reaches) assert.deepEqual(o, publicRows.get(key), `${role}: ${key} outside scope is the public figure`);
-          else if (publicRows.get(key)!.suppression !== null && o.suppression === null)
-            unsuppressedInScope.set(role, (unsuppressedInScope.get(role) ?? 0) + 1);
+          else if (publicRows.get(key)!.suppression !== null && o.suppression === null) unsuppressedInScope.set(role, (unsuppressedInScope.get(role) ?? 0) + 1);
         }
         const scope = scopes.get(role)!;
         assert.equal(answer.disclosure, scope === 'everywhere' ? 'la-officer' : scope.size > 0 ? 'in-scope' : 'public', role);
@@ -217,11 +236,7 @@ for (const target of databaseTargets()) {
       const anonymous = await clients.get('public')!.request({ method: 'GET', url: url(examples.urn![0]) });
       assert.equal(other.statusCode, anonymous.statusCode, 'another school: answered as the public is answered');
       assert.deepEqual(shown(other.body).replace('"in-scope"', '"public"'), shown(anonymous.body));
-      const reads = await database.db
-        .selectFrom('audit_event')
-        .select(['actor', 'place_id'])
-        .where('action', '=', 'pupils.read-group')
-        .execute();
+      const reads = await database.db.selectFrom('audit_event').select(['actor', 'place_id']).where('action', '=', 'pupils.read-group').execute();
       const school = principals.get('demo-school')!;
       assert.deepEqual(
         reads.map((r) => r.actor),
