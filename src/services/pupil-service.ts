@@ -18,7 +18,7 @@ import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import type { AuditContext, AuditWho } from './audit-service.ts';
 import { discloseRows } from './disclose-rows.ts';
-import { publishedPupilGroup, type AdHocFigure } from './pupil-groups.ts';
+import { publishedPupilGroup, type AdHocAnswer } from './pupil-groups.ts';
 
 export type { AdHocFigure } from './pupil-groups.ts';
 export { computeFormat, type ComputeStep, type ComputeSummary } from './pupil-compute.ts';
@@ -178,11 +178,7 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
      * answer for any combination could be differenced against another (FSM girls = FSM − FSM boys). Staff at a place
      * in their scope get any combination, live from the pupil records; that read of personal data is audited.
      */
-    async adHoc(
-      query: AdHocQuery,
-      policy: DisclosurePolicy,
-      who: AuditWho = audit.who,
-    ): Promise<{ breakdown: string; pupils: number | null; figures: AdHocFigure[] }> {
+    async adHoc(query: AdHocQuery, policy: DisclosurePolicy, who: AuditWho = audit.who): Promise<AdHocAnswer> {
       const version = query.dataVersion ?? 'final';
       const file = (await files()).find((f) => f.collection === query.collection && f.period === query.period && f.dataVersion === version);
       if (file === undefined) throw new NotFoundError(`No ${query.collection} pupil records for ${query.period} (${version})`);

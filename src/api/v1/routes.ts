@@ -2,8 +2,6 @@ import { publicAccess } from '../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { disclosureName } from '../../domain/indicators/disclosure.ts';
-import { auditWho } from '../../web/audit-who.ts';
-import { disclosureOf } from '../../web/disclosure-of.ts';
 import type { Services } from '../../services/create-services.ts';
 import {
   evaluationQuery,
@@ -29,7 +27,7 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/api/v1/observations', { config: publicAccess }, async (request) => {
     const query = observationQuery.parse(request.query);
-    const policy = await disclosureOf(request, services);
+    const policy = await request.disclosure();
     const observations = await services.observations.query(query, policy);
     return observationsResponse.parse({ disclosure: disclosureName(policy), count: observations.length, observations });
   });
@@ -37,8 +35,8 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
   // Each answer reads pupil records: a reader may ask 60 a minute.
   app.get('/api/v1/pupil-groups', { config: { ...publicAccess, rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request) => {
     const { collection, period, dataVersion, placeKind, place, ...filter } = pupilGroupQuery.parse(request.query);
-    const policy = await disclosureOf(request, services);
-    const answer = await services.pupils.adHoc({ collection, period, dataVersion, placeKind, place, filter }, policy, auditWho(request));
+    const policy = await request.disclosure();
+    const answer = await services.pupils.adHoc({ collection, period, dataVersion, placeKind, place, filter }, policy, request.who());
     return pupilGroupResponse.parse({ disclosure: disclosureName(policy), ...answer });
   });
 
@@ -50,7 +48,7 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
 
   app.get<{ Params: { id: string } }>('/api/v1/frameworks/:id/evaluation', { config: publicAccess }, async (request) => {
     const query = evaluationQuery.parse(request.query);
-    const policy = await disclosureOf(request, services);
+    const policy = await request.disclosure();
     const e = await services.frameworks.evaluate(request.params.id, query.year, policy, query.place);
     return evaluationResponse.parse({
       disclosure: disclosureName(policy),
@@ -76,7 +74,7 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/targets/:id', { config: publicAccess }, async (request) => {
-    const policy = await disclosureOf(request, services);
+    const policy = await request.disclosure();
     const history = await services.frameworks.history(request.params.id, policy);
     return targetHistoryResponse.parse({
       disclosure: disclosureName(policy),

@@ -4,7 +4,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import { decideAccess, type Principal } from '../../domain/access/decide-access.ts';
 import type { RouteAccess } from '../../domain/access/route-access.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
+import type { AuditWho } from '../../domain/audit/audit-chain.ts';
+import type { DisclosurePolicy } from '../../domain/indicators/disclosure.ts';
 import type { Services } from '../../services/create-services.ts';
+import { auditWho } from '../audit-who.ts';
+import { disclosureOf } from '../disclosure-of.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -18,6 +22,10 @@ declare module 'fastify' {
     pendingUserId: number | null;
     /** The session cookie's value when it names a live session, else null. */
     sessionId: string | null;
+    /** How this reader sees figures: public, or true values where their roles reach (web/disclosure-of.ts). */
+    disclosure: () => Promise<DisclosurePolicy>;
+    /** Who this request acts as, for the audit trail (web/audit-who.ts). */
+    who: () => AuditWho;
   }
   interface FastifyReply {
     /** What every template sees besides its own data (@fastify/view merges it). */
@@ -71,6 +79,12 @@ export function registerSessions(app: FastifyInstance, services: Services, optio
   app.decorateRequest('principal', null);
   app.decorateRequest('pendingUserId', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('disclosure', function (this: FastifyRequest) {
+    return disclosureOf(this, services);
+  });
+  app.decorateRequest('who', function (this: FastifyRequest) {
+    return auditWho(this);
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     if (isStatic(request)) return;

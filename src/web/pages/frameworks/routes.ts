@@ -2,7 +2,6 @@ import { publicAccess } from '../../../domain/access/route-access.ts';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { disclosureOf } from '../../disclosure-of.ts';
 import { frameworkGroups, frameworkGroupTitles } from '../../../domain/pupils/breakdowns.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { sparkline, targetChart } from '../../components/target-chart.ts';
@@ -40,8 +39,8 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
 
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id/report', { config: publicAccess }, async (request, reply) => {
     const framework = services.frameworks.find(request.params.id);
-    const year = await services.frameworks.yearOf(framework.id, query.parse(request.query).year, await disclosureOf(request, services));
-    const report = await services.reports.annual(framework.id, year, await disclosureOf(request, services));
+    const year = await services.frameworks.yearOf(framework.id, query.parse(request.query).year, await request.disclosure());
+    const report = await services.reports.annual(framework.id, year, await request.disclosure());
     return reply.view('pages/frameworks/report.njk', {
       title: report.title,
       section: 'frameworks',
@@ -61,8 +60,8 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
     { config: publicAccess },
     async (request, reply) => {
       const framework = services.frameworks.find(request.params.id);
-      const year = await services.frameworks.yearOf(framework.id, query.parse(request.query).year, await disclosureOf(request, services));
-      const detail = await services.frameworks.targetDetail(framework.id, request.params.target, year, await disclosureOf(request, services));
+      const year = await services.frameworks.yearOf(framework.id, query.parse(request.query).year, await request.disclosure());
+      const detail = await services.frameworks.targetDetail(framework.id, request.params.target, year, await request.disclosure());
       const { target, indicator, evaluation, context } = detail.la;
       const decimals = target.gap !== null ? Math.max(1, indicator?.decimalPlaces ?? 1) : (indicator?.decimalPlaces ?? 0);
       const milestones = target.rules.flatMap((r) =>
@@ -109,9 +108,9 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id', { config: publicAccess }, async (request, reply) => {
     const framework = services.frameworks.find(request.params.id);
     const options = query.parse(request.query);
-    const year = await services.frameworks.yearOf(framework.id, options.year, await disclosureOf(request, services));
+    const year = await services.frameworks.yearOf(framework.id, options.year, await request.disclosure());
     const group = options.group ?? 'all';
-    const evaluation = await services.frameworks.evaluate(framework.id, year, await disclosureOf(request, services), options.place, group);
+    const evaluation = await services.frameworks.evaluate(framework.id, year, await request.disclosure(), options.place, group);
     const years = Array.from({ length: framework.years.to - framework.years.from + 1 }, (_, i) => framework.years.from + i);
     return reply.view('pages/frameworks/view.njk', {
       title: `${framework.name}, ${year}${evaluation.place.kind === 'la' ? '' : `, ${evaluation.place.name}`}${group === 'all' ? '' : `, ${groupLabels[group]}`}`,

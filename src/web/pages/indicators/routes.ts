@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { csvField } from '../../components/csv-field.ts';
 import { defaultPopulation, populationLabels } from '../../../domain/geography/school-populations.ts';
 import { z } from 'zod';
-import { disclosureOf } from '../../disclosure-of.ts';
 import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
 import type { Comparison, PlaceFigure } from '../../../services/comparison-service.ts';
 import type { Services } from '../../../services/create-services.ts';
@@ -66,7 +65,7 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/indicators/:code', { config: publicAccess }, async (request, reply) => {
     const code = request.params.code.replace(/\.csv$/, '');
     const options = query.parse(request.query);
-    const comparison = await services.comparison.compare(code, options, await disclosureOf(request, services));
+    const comparison = await services.comparison.compare(code, options, await request.disclosure());
     if (request.params.code.endsWith('.csv')) {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

@@ -1,6 +1,5 @@
 import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
-import { disclosureOf } from '../../disclosure-of.ts';
 import { governanceLabels, sectorLabels } from '../../../domain/geography/place.ts';
 import { successionLabels } from '../../../domain/geography/succession.ts';
 import { academicYearLabel, startYearOf } from '../../../domain/periods/academic-year.ts';
@@ -18,7 +17,7 @@ export function schoolRoutes(app: FastifyInstance, services: Services): void {
     const [page, ofsted, profile] = await Promise.all([
       services.places.schoolPage(request.params.urn),
       services.ofsted.schoolHistory(request.params.urn),
-      services.schoolImprovement.profile(request.params.urn, await disclosureOf(request, services)),
+      services.schoolImprovement.profile(request.params.urn, await request.disclosure()),
     ]);
     const a = page.school.attributes;
     const row = (key: string, value: string | null | undefined) => ({
