@@ -38,6 +38,3 @@ export function actionWords(action: string, detail?: unknown): string {
   if (action === 'session.sign-in') return signInWords(detail);
   return Object.hasOwn(words, action) ? words[action]! : action;
 }
-
-/** The actions that have words: offered in the filter even before the trail holds one. */
-export const knownActions: readonly string[] = Object.keys(words);
