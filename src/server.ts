@@ -3,6 +3,7 @@ import { loadFrameworks } from './imports/framework/read-framework.ts';
 import { loadCatalogue } from './imports/indicator-catalogue/read-catalogue.ts';
 import { createLog } from './log.ts';
 import { createServices } from './services/create-services.ts';
+import { startSessionPruning } from './services/session-pruning.ts';
 import { openDatabase, type DatabaseHandle } from './store/database.ts';
 import { createStore } from './store/store.ts';
 import { readVersion } from './version.ts';
@@ -57,6 +58,12 @@ async function main(): Promise<void> {
       if (added > 0) log.info({ added }, 'demo users added: the sign-in page lists them');
     };
     if (demoState === 'built' || demoState === 'unfinished') await addDemoUsers();
+    // Expired sessions are removed at start and every 15 minutes (a session's own read refuses an expired one anyway).
+    const pruning = startSessionPruning(services.sessions, log);
+    app.addHook('onClose', async () => {
+      pruning.stop();
+      await pruning.done();
+    });
     let stopping = false;
     const shutdown = async (signal: string): Promise<void> => {
       if (stopping) return;

@@ -7,7 +7,16 @@ const run = (...args: string[]) => execFileSync(process.execPath, ['--import', '
 describe('waymark --help', () => {
   it('lists every subcommand', () => {
     const help = run('--help');
-    for (const command of ['import [options] <files...>', 'demo [options]', 'batches [options]', 'roll-up [options]', 'pupils', 'compute [options]', 'audit'])
+    for (const command of [
+      'import [options] <files...>',
+      'demo [options]',
+      'batches [options]',
+      'roll-up [options]',
+      'pupils',
+      'compute [options]',
+      'audit',
+      'sessions',
+    ])
       assert.ok(help.includes(command), `--help mentions ${command}`);
   });
 
@@ -18,6 +27,7 @@ describe('waymark --help', () => {
     );
     assert.match(run('demo', '--help'), /--seed <number>/);
     assert.match(run('batches', '--help'), /--limit <n>/);
+    assert.match(run('sessions', 'prune', '--help'), /Remove every session past its time[\s\S]*every 15 minutes/);
     assert.match(run('roll-up', '--help'), /Remake the roll-ups of school figures[\s\S]*--quiet/);
     assert.match(run('compute', '--help'), /GROUPING|grouping[\s\S]*running it twice writes nothing[\s\S]*--quiet/);
     assert.match(

@@ -9,6 +9,7 @@ import { pupilsCommand } from './commands/pupils.ts';
 import { reportCommand } from './commands/report.ts';
 import { auditCommand } from './commands/audit.ts';
 import { usersCommand } from './commands/users.ts';
+import { sessionsCommand } from './commands/sessions.ts';
 import { readVersion } from '../version.ts';
 
 /** `waymark`: arguments → service → summary and exit code. */
@@ -30,6 +31,7 @@ program.addCommand(computeCommand());
 program.addCommand(reportCommand());
 program.addCommand(auditCommand());
 program.addCommand(usersCommand());
+program.addCommand(sessionsCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@ import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { createAccountService } from './account-service.ts';
 import type { RecordAudit } from './audit-hook.ts';
+import { createAuditReader } from './audit-reader.ts';
 import { createAuditService, type AuditContext, type AuditWho } from './audit-service.ts';
 import { createCatalogueService } from './catalogue-service.ts';
 import { createCollaborationService } from './collaboration-service.ts';
@@ -85,7 +86,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     schoolImprovement: createSchoolImprovementService(store, clock, () => catalogue, floors),
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log, audit),
-    audit: { verify: () => audit.trail.verify() },
+    audit: createAuditReader(store, audit.trail),
     accounts: createAccountService(store, clock, recordAudit, demo.state),
     sessions: createSessionService(store, clock, recordAudit),
     batches: { recent: (limit?: number) => store.register.batches(limit) },

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { chainEntry, genesisHash, type AuditEntry, type AuditRecord, type AuditWho } from '../domain/audit/audit-chain.ts';
+import { createAuditSearch } from './audit-search.ts';
 import type { AuditEventTable, Database } from './schema.ts';
 
 /** The lock every append takes, so the chain stays one line however many writers there are (held to commit). */
@@ -44,6 +45,8 @@ export function createAuditStore(db: Kysely<Database>) {
   };
 
   return {
+    ...createAuditSearch(db),
+
     /** Append one entry in the caller's transaction (or a transaction of its own): it commits or rolls back with the write it records. */
     append: (who: AuditWho, record: AuditRecord, at: Date): Promise<AuditEntry> =>
       db.isTransaction ? append(db, who, record, at) : db.transaction().execute((trx) => append(trx, who, record, at)),

@@ -55,6 +55,13 @@ describe('decideAccess', () => {
     assert.equal(decideAccess(principal(grant('lead', 4)), 'edit-collaborations', null, today).allowed, false);
   });
 
+  it('lets only an LA-wide administrator read the audit trail, which names users', () => {
+    assert.equal(decideAccess(principal(grant('la_admin', null)), 'read-audit', null, today).allowed, true);
+    for (const role of ['la_officer', 'lead', 'school'] as const)
+      assert.equal(decideAccess(principal(grant(role, role === 'school' ? 5 : role === 'lead' ? 4 : 3)), 'read-audit', null, today).allowed, false, role);
+    assert.deepEqual(decideAccess(null, 'read-audit', null, today), { allowed: false, reason: 'not-signed-in' });
+  });
+
   it('counts a grant only between its dates', () => {
     assert.equal(decideAccess(principal(grant('lead', 4, '2026-01-02')), 'view-unsuppressed', swale, today).allowed, false);
     assert.equal(decideAccess(principal(grant('lead', 4, null, '2025-12-31')), 'view-unsuppressed', swale, today).allowed, false);

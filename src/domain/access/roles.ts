@@ -4,8 +4,12 @@
  * a `caseworker` role here (with its actions) and nothing else changes.
  */
 
-/** What a route or a service call needs. `view-public` is what anyone may do, signed in or not. */
-export type Action = 'view-public' | 'view-account' | 'view-unsuppressed' | 'edit-collaborations' | 'manage-users' | 'import-files' | 'manage-frameworks';
+/**
+ * What a route or a service call needs. `view-public` is what anyone may do, signed in or not. `read-audit` reads the
+ * audit trail (/audit and its CSV), which names users: an LA administrator's alone.
+ */
+export type Action =
+  'view-public' | 'view-account' | 'view-unsuppressed' | 'edit-collaborations' | 'manage-users' | 'import-files' | 'manage-frameworks' | 'read-audit';
 
 export type RoleName = 'school' | 'lead' | 'la_officer' | 'la_admin';
 
@@ -26,7 +30,7 @@ export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
     name: 'la_admin',
     label: 'LA administrator',
     scope: 'la-wide',
-    actions: ['view-account', 'view-unsuppressed', 'edit-collaborations', 'manage-users', 'import-files', 'manage-frameworks'],
+    actions: ['view-account', 'view-unsuppressed', 'edit-collaborations', 'manage-users', 'import-files', 'manage-frameworks', 'read-audit'],
   },
 };
 
@@ -36,7 +40,9 @@ export function isRoleName(value: string): value is RoleName {
   return Object.hasOwn(roles, value);
 }
 
-/** Actions that are about the whole LA (users, imports, frameworks, collaborations), not about one place. */
+/** Actions that are about the whole LA (users, imports, frameworks, collaborations, the audit trail), not about one place. */
 export function actionIsLaWide(action: Action): boolean {
-  return action === 'edit-collaborations' || action === 'manage-users' || action === 'import-files' || action === 'manage-frameworks';
+  return (
+    action === 'edit-collaborations' || action === 'manage-users' || action === 'import-files' || action === 'manage-frameworks' || action === 'read-audit'
+  );
 }

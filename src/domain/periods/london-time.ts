@@ -1,0 +1,16 @@
+const londonFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as the clocks in England showed it (GMT or BST), e.g. "1 December 2026, 22:01:05". */
+export function londonTime(at: Date): string {
+  const parts = Object.fromEntries(londonFormat.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute}:${parts.second}`;
+}
