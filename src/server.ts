@@ -3,6 +3,7 @@ import { loadFrameworks } from './imports/framework/read-framework.ts';
 import { loadCatalogue } from './imports/indicator-catalogue/read-catalogue.ts';
 import { createLog } from './log.ts';
 import { createServices } from './services/create-services.ts';
+import { createOidcClient } from './services/oidc-client.ts';
 import { openDatabase, type DatabaseHandle } from './store/database.ts';
 import { createStore } from './store/store.ts';
 import { readVersion } from './version.ts';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
       commit,
       notice: () => notice,
       secureCookies: config.secureCookies,
+      oidc: config.oidc === null ? null : createOidcClient({ ...config.oidc, redirectUri: `${config.publicUrl}/sign-in/oidc/callback` }, log),
     });
     // The demo county's one user per role (a demo database only; no other database gets a default password).
     const addDemoUsers = async () => {
