@@ -180,6 +180,42 @@ for (const target of databaseTargets()) {
       assert.equal(outcomes.length, 2);
     });
 
+    it("answers the provider's refusal and hostile callbacks with a plain page, never a server error", async () => {
+      const answers: [string, number][] = [];
+      const cancelling = clientOf(app);
+      const start = await cancelling.request({ method: 'GET', url: '/sign-in/oidc' });
+      const cancelled = await signInAtProvider(start.headers.location as string, 'ada-at-provider', { cancel: true });
+      assert.equal(cancelled.searchParams.get('error'), 'access_denied');
+      const refused = await cancelling.request({ method: 'GET', url: `${cancelled.pathname}${cancelled.search}` });
+      assert.equal(refused.statusCode, 502);
+      assert.match(refused.body, /did not complete the sign-in \(it may have been cancelled\)/);
+      assert.ok((await audit('session.sign-in')).some((e) => e.detail.outcome === 'provider-error'));
+
+      const tries = [
+        // The provider's own error without its issuer (RFC 9207): not from the provider, so refused as forged.
+        (state: string) => `?error=access_denied&error_description=cancelled&state=${state}`,
+        (state: string) => `?code=%00&state=${state}`,
+        (state: string) => `?code=${'a'.repeat(4000)}&state=${state}`,
+        (state: string) => `?code=abc&state=${state}&iss=${encodeURIComponent('http://evil.example')}`,
+        () => '',
+      ];
+      for (const query of tries) {
+        const client = clientOf(app);
+        const start = await client.request({ method: 'GET', url: '/sign-in/oidc' });
+        const state = new URL(start.headers.location as string).searchParams.get('state')!;
+        const response = await client.request({ method: 'GET', url: `/sign-in/oidc/callback${query(state)}` });
+        answers.push([query(state).slice(0, 30), response.statusCode]);
+        // A NUL in the query is refused before any route by the input guard, with its own plain page.
+        assert.match(response.body, /Sign-in did not finish|There is a problem with the request/);
+        assert.ok(!client.cookies.has('waymark_session'));
+      }
+      assert.deepEqual(
+        answers.map(([, status]) => status),
+        [400, 400, 400, 400, 400],
+        JSON.stringify(answers),
+      );
+    });
+
     it('comes back only to a path on this site', async () => {
       const { response } = await signInAs(clientOf(app), 'ada-at-provider', '//evil.example/steal');
       assert.equal(response.statusCode, 303);

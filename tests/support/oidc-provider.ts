@@ -43,9 +43,10 @@ export async function startProvider(redirectUri: string, users: ProviderUsers): 
 
 /**
  * A person at the provider's development pages, without a browser: follows its redirects with its cookies, signs in as
- * `login` and consents, and returns where the provider finally sends them (Waymark's callback, with code and state).
+ * `login` and consents (or cancels), and returns where the provider finally sends them (Waymark's callback, with code
+ * and state, or its error).
  */
-export async function signInAtProvider(authorizationUrl: string, login: string): Promise<URL> {
+export async function signInAtProvider(authorizationUrl: string, login: string, options: Readonly<{ cancel?: boolean }> = {}): Promise<URL> {
   const cookies = new Map<string, string>();
   const call = async (url: string, form?: Record<string, string>) => {
     const response = await fetch(url, {
@@ -74,6 +75,11 @@ export async function signInAtProvider(authorizationUrl: string, login: string):
       assert.equal(response.status, 200, body);
       const form = /name="prompt" value="(login|consent)"/.exec(body)?.[1];
       assert.ok(form !== undefined, `a login or consent form at ${url.href}`);
+      if (options.cancel === true) {
+        // Its "[ Cancel ]" link: the provider answers Waymark with error=access_denied.
+        url = new URL(`${url.pathname}/abort`, url);
+        continue;
+      }
       const posted = await call(url.href, form === 'login' ? { prompt: 'login', login, password: 'anything' } : { prompt: 'consent' });
       url = new URL(posted.headers.get('location')!, url);
       continue;
