@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { IdentityRefusal } from '../../../domain/access/identity-sign-in.ts';
+import type { IdentityRefusal, ProviderIdentity } from '../../../domain/access/identity-sign-in.ts';
 import type { Services } from '../../../services/create-services.ts';
 import type { ProtocolFailure } from '../../../services/identity-service.ts';
 import { OidcResponseError, OidcUnavailableError, type OidcAttempt, type OidcClient } from '../../../services/oidc-client.ts';
@@ -96,7 +96,7 @@ export function oidcSignInRoutes(app: FastifyInstance, services: Services, optio
       return showProblem(reply, 'invalid-response', next);
     }
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-    let identity;
+    let identity: ProviderIdentity;
     try {
       identity = await oidc.finish(query, attempt);
     } catch (error) {
