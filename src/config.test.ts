@@ -54,4 +54,39 @@ describe('configuration', () => {
     assert.equal(readConfig({}).cliLogLevel, 'warn');
     assert.equal(readConfig({ LOG_LEVEL: 'info' }).cliLogLevel, 'info');
   });
+  it('turns on single sign-on only with the issuer, client id and secret together, and names what is missing', () => {
+    assert.equal(readConfig({}).oidc, null);
+    const oidc = readConfig({
+      WAYMARK_OIDC_ISSUER: 'https://login.example.org/tenant/v2.0',
+      WAYMARK_OIDC_CLIENT_ID: 'waymark',
+      WAYMARK_OIDC_CLIENT_SECRET: 's3cret',
+    }).oidc;
+    assert.equal(oidc?.issuer.href, 'https://login.example.org/tenant/v2.0');
+    assert.equal(oidc?.clientId, 'waymark');
+    assert.equal(oidc?.name, 'your organisation account');
+    assert.throws(
+      () => readConfig({ WAYMARK_OIDC_ISSUER: 'https://login.example.org', WAYMARK_OIDC_CLIENT_ID: 'waymark' }),
+      (error: Error) => error instanceof ConfigError && /WAYMARK_OIDC_CLIENT_SECRET: single sign-on needs .* together/.test(error.message),
+    );
+    assert.throws(() => readConfig({ WAYMARK_OIDC_CLIENT_SECRET: 's3cret' }), /WAYMARK_OIDC_ISSUER, WAYMARK_OIDC_CLIENT_ID: single sign-on needs/);
+  });
+
+  it('refuses an issuer that is not a URL, or plain http except on this machine', () => {
+    const client = { WAYMARK_OIDC_CLIENT_ID: 'waymark', WAYMARK_OIDC_CLIENT_SECRET: 's3cret' };
+    assert.throws(() => readConfig({ ...client, WAYMARK_OIDC_ISSUER: 'login.example.org' }), /WAYMARK_OIDC_ISSUER: must be the provider's issuer URL/);
+    assert.throws(() => readConfig({ ...client, WAYMARK_OIDC_ISSUER: 'http://login.example.org' }), /WAYMARK_OIDC_ISSUER: must be an https:\/\/ address/);
+    assert.equal(readConfig({ ...client, WAYMARK_OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer.port, '4000');
+  });
+
+  it('labels the sign-in button from WAYMARK_OIDC_NAME', () => {
+    const env = { WAYMARK_OIDC_ISSUER: 'https://login.example.org', WAYMARK_OIDC_CLIENT_ID: 'waymark', WAYMARK_OIDC_CLIENT_SECRET: 's3cret' };
+    assert.equal(readConfig({ ...env, WAYMARK_OIDC_NAME: 'your Kent account' }).oidc?.name, 'your Kent account');
+  });
+
+  it('takes the address the provider sends people back to from WAYMARK_PUBLIC_URL, else http://HOST:PORT', () => {
+    assert.equal(readConfig({}).publicUrl, 'http://127.0.0.1:3000');
+    assert.equal(readConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl, 'http://0.0.0.0:8080');
+    assert.equal(readConfig({ WAYMARK_PUBLIC_URL: 'https://waymark.kent.gov.uk/' }).publicUrl, 'https://waymark.kent.gov.uk');
+    assert.throws(() => readConfig({ WAYMARK_PUBLIC_URL: 'waymark.kent.gov.uk' }), /WAYMARK_PUBLIC_URL: must be the http:\/\/ or https:\/\/ address/);
+  });
 });

@@ -36,6 +36,16 @@ const configSchema = z.object({
   // Session and CSRF cookies: `auto` marks them Secure when the request came over TLS (or X-Forwarded-Proto: https
   // says a proxy in front did); `always` marks them Secure whatever the request (behind a proxy that does not say so).
   WAYMARK_SECURE_COOKIES: z.enum(['auto', 'always']).default('auto'),
+  // Single sign-on with OpenID Connect (ADR 0013): the provider's issuer and this client's id and secret, all three or none.
+  WAYMARK_OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: "must be the provider's issuer URL, e.g. https://login.microsoftonline.com/TENANT/v2.0" })
+    .optional(),
+  WAYMARK_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  WAYMARK_OIDC_CLIENT_SECRET: z.string().min(1).max(1000).optional(),
+  // The sign-in button's words after "Sign in with", e.g. "your Kent County Council account".
+  WAYMARK_OIDC_NAME: z.string().trim().min(1).max(100).default('your organisation account'),
+  // The address people reach Waymark at (the provider sends them back to it); unset = http://HOST:PORT.
+  WAYMARK_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be the http:// or https:// address people reach Waymark at' }).optional(),
 });
 
 export type Config = Readonly<{
@@ -53,7 +63,36 @@ export type Config = Readonly<{
   production: boolean;
   chromiumPath: string | null;
   secureCookies: 'auto' | 'always';
+  /** The address people reach Waymark at, without a trailing slash (the OpenID provider redirects back to it). */
+  publicUrl: string;
+  /** Single sign-on with an OpenID Connect provider, or null when not configured. */
+  oidc: OidcConfig | null;
 }>;
+
+export type OidcConfig = Readonly<{ issuer: URL; clientId: string; clientSecret: string; name: string }>;
+
+/** Hosts a provider may be reached on over plain http: this machine only (a provider beside Waymark, or a test's). */
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function oidcOf(e: z.infer<typeof configSchema>): OidcConfig | null {
+  const given = {
+    WAYMARK_OIDC_ISSUER: e.WAYMARK_OIDC_ISSUER,
+    WAYMARK_OIDC_CLIENT_ID: e.WAYMARK_OIDC_CLIENT_ID,
+    WAYMARK_OIDC_CLIENT_SECRET: e.WAYMARK_OIDC_CLIENT_SECRET,
+  };
+  const missing = Object.entries(given)
+    .filter(([, v]) => v === undefined)
+    .map(([k]) => k);
+  if (missing.length === 3) return null;
+  if (missing.length > 0)
+    throw new ConfigError(
+      `Invalid configuration:\n  ${missing.join(', ')}: single sign-on needs WAYMARK_OIDC_ISSUER, WAYMARK_OIDC_CLIENT_ID and WAYMARK_OIDC_CLIENT_SECRET together (set all three, or none for local accounts only)`,
+    );
+  const issuer = new URL(e.WAYMARK_OIDC_ISSUER!);
+  if (issuer.protocol === 'http:' && !loopbackHosts.has(issuer.hostname))
+    throw new ConfigError('Invalid configuration:\n  WAYMARK_OIDC_ISSUER: must be an https:// address (plain http only for a provider on this machine)');
+  return { issuer, clientId: e.WAYMARK_OIDC_CLIENT_ID!, clientSecret: e.WAYMARK_OIDC_CLIENT_SECRET!, name: e.WAYMARK_OIDC_NAME };
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -84,6 +123,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV !== 'development',
     chromiumPath: e.CHROMIUM_PATH ?? null,
     secureCookies: e.WAYMARK_SECURE_COOKIES,
+    publicUrl: (e.WAYMARK_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    oidc: oidcOf(e),
   });
 }
 

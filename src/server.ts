@@ -4,6 +4,7 @@ import { loadCatalogue } from './imports/indicator-catalogue/read-catalogue.ts';
 import { createLog } from './log.ts';
 import { createServices } from './services/create-services.ts';
 import { startSessionPruning } from './services/session-pruning.ts';
+import { createOidcClient } from './services/oidc-client.ts';
 import { openDatabase, type DatabaseHandle } from './store/database.ts';
 import { createStore } from './store/store.ts';
 import { readVersion } from './version.ts';
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
     const buildDemo = demoState === 'empty' || demoState === 'unfinished';
     let building = false;
     const { version, commit } = readVersion();
+    const redirectUri = `${config.publicUrl}/sign-in/oidc/callback`;
+    if (config.oidc !== null) log.info({ issuer: config.oidc.issuer.href, redirectUri }, 'single sign-on through the OpenID provider (ADR 0013)');
     const app = await createApp(services, {
       log,
       production: config.production,
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
       commit,
       notice: () => notice,
       secureCookies: config.secureCookies,
+      oidc: config.oidc === null ? null : createOidcClient({ ...config.oidc, redirectUri }, log),
     });
     // The demo county's one user per role (a demo database only; no other database gets a default password).
     const addDemoUsers = async () => {

@@ -30,8 +30,8 @@ for (const target of databaseTargets()) {
     it('stores an argon2id hash, never the password', async () => {
       await services.accounts.add({ username: 'hash', displayName: 'H', password, grants: [] });
       const row = await database.db.selectFrom('app_user').select('password_hash').where('username', '=', 'hash').executeTakeFirstOrThrow();
-      assert.match(row.password_hash, /^\$argon2id\$v=19\$/);
-      assert.ok(!row.password_hash.includes(password));
+      assert.match(row.password_hash ?? '', /^\$argon2id\$v=19\$/);
+      assert.ok(!row.password_hash!.includes(password));
     });
 
     it('refuses a short password, a taken username, a role on the wrong kind of scope and an unknown place', async () => {
@@ -59,6 +59,19 @@ for (const target of databaseTargets()) {
       await services.accounts.disable('leaver');
       assert.equal(await services.sessions.read(session), null);
       assert.deepEqual(await services.accounts.checkPassword('leaver', password), { kind: 'refused' });
+    });
+
+    it('refuses a password sign-in to a single sign-on account (it has none), as it refuses an unknown user', async () => {
+      const id = await services.accounts.add({ username: 'sso-only', displayName: 'S', password: null, email: 'S.Only@Kent.gov.uk', grants: [] });
+      const row = await database.db.selectFrom('app_user').select(['password_hash', 'email']).where('id', '=', id).executeTakeFirstOrThrow();
+      assert.deepEqual(row, { password_hash: null, email: 's.only@kent.gov.uk' });
+      assert.deepEqual(await services.accounts.checkPassword('sso-only', ''), { kind: 'refused' });
+      assert.deepEqual(await services.accounts.checkPassword('sso-only', password), { kind: 'refused' });
+      await assert.rejects(services.accounts.add({ username: 'no-email', displayName: 'N', password: null, grants: [] }), /needs an e-mail address/);
+      await assert.rejects(
+        services.accounts.add({ username: 'bad-email', displayName: 'B', password, email: 'not an address', grants: [] }),
+        /e-mail address such as/,
+      );
     });
 
     it('clears a lock-out and re-enables an account when its password is reset', async () => {
@@ -94,14 +107,27 @@ describe('`waymark users`', () => {
     assert.equal(totp.status, 0, totp.stderr);
     assert.match(totp.stdout, /otpauth:\/\/totp\/Waymark:tess\?secret=[A-Z2-7]+/);
     const listed = waymark(undefined, 'list');
-    assert.match(listed.stdout, /^ada\tla_admin\t-$/m);
-    assert.match(listed.stdout, /^tess\tla_admin\ttotp$/m);
+    assert.match(listed.stdout, /^ada\t-\tla_admin\t-$/m);
+    assert.match(listed.stdout, /^tess\t-\tla_admin\ttotp$/m);
     assert.equal(waymark('another password 2\n', 'reset', 'ada', '--password-stdin').status, 0);
     assert.equal(waymark(undefined, 'disable', 'ada').status, 0);
-    assert.match(waymark(undefined, 'list').stdout, /^ada\tla_admin\tdisabled$/m);
+    assert.match(waymark(undefined, 'list').stdout, /^ada\t-\tla_admin\tdisabled$/m);
     for (const r of [added, totp, listed]) assert.ok(!`${r.stdout}${r.stderr}`.includes(secret), 'the password is never printed');
     const noPassword = waymark(undefined, 'add', 'bob', '--name', 'Bob', '--role', 'nonsense', '--password-stdin');
     assert.equal(noPassword.status, 1);
     assert.match(noPassword.stderr, /the role is one of school, lead, la_officer, la_admin/);
+  });
+
+  it('adds a single sign-on user with an e-mail address and no password, reading nothing from standard input', () => {
+    const added = waymark(undefined, 'add', 'sam', '--name', 'Sam Sso', '--email', 'Sam@Kent.gov.uk', '--sso', '--role', 'la_admin');
+    assert.equal(added.status, 0, added.stderr);
+    assert.match(added.stdout, /added sam \(la_admin\), signing in through the OpenID provider only/);
+    assert.match(waymark(undefined, 'list').stdout, /^sam\tsam@kent\.gov\.uk\tla_admin\tsso-only$/m);
+    const noEmail = waymark(undefined, 'add', 'sid', '--name', 'Sid', '--sso');
+    assert.equal(noEmail.status, 1);
+    assert.match(noEmail.stderr, /--sso needs --email/);
+    const sameEmail = waymark(undefined, 'add', 'sue', '--name', 'Sue', '--email', 'sam@kent.gov.uk', '--sso');
+    assert.equal(sameEmail.status, 1);
+    assert.match(sameEmail.stderr, /another user already has that e-mail address/);
   });
 });

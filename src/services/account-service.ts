@@ -3,6 +3,7 @@ import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import { demoPassword, demoUsers } from '../demo/demo-users.ts';
 import type { RoleGrant } from '../domain/access/decide-access.ts';
 import { isRoleName, roles, type RoleName } from '../domain/access/roles.ts';
+import { normaliseEmail } from '../domain/access/identity-sign-in.ts';
 import { afterFailure, afterSuccess, isLocked } from '../domain/access/sign-in-rules.ts';
 import { BadRequestError, NotFoundError } from '../domain/errors.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
@@ -66,20 +67,36 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
   };
 
   return {
-    async add(input: Readonly<{ username: string; displayName: string; password: string; grants: readonly NewGrant[] }>): Promise<number> {
+    /**
+     * Add an account with a password, or with none (`password: null`) for one that signs in only through the OpenID
+     * provider: that needs its e-mail address, which its first sign-in there links by (ADR 0013).
+     */
+    async add(
+      input: Readonly<{ username: string; displayName: string; password: string | null; email?: string | null; grants: readonly NewGrant[] }>,
+    ): Promise<number> {
       if (!usernamePattern.test(input.username))
         throw new BadRequestError('a username is 1 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit');
       if (input.displayName.trim() === '' || input.displayName.length > 200) throw new BadRequestError('give a display name of at most 200 characters');
-      checkPassword(input.password);
+      const email = input.email === undefined || input.email === null ? null : normaliseEmail(input.email);
+      if (input.email !== undefined && input.email !== null && email === null) throw new BadRequestError('give an e-mail address such as name@example.org');
+      if (input.password === null && email === null)
+        throw new BadRequestError('an account for single sign-on needs an e-mail address: its first sign-in through the provider is matched by it');
+      if (input.password !== null) checkPassword(input.password);
       const grants = await Promise.all(input.grants.map(resolveGrant));
-      const passwordHash = await hash(input.password);
+      const passwordHash = input.password === null ? null : await hash(input.password);
       const id = await store.transaction(async (tx) => {
-        const added = await tx.access.addUser({ username: input.username, displayName: input.displayName.trim(), passwordHash });
+        if (email !== null && (await tx.access.userByEmail(email)) !== undefined) throw new BadRequestError('another user already has that e-mail address');
+        const added = await tx.access.addUser({ username: input.username, displayName: input.displayName.trim(), passwordHash, email });
         if (added === 0) throw new BadRequestError(`there is already a user ${input.username}`);
         for (const grant of grants) await tx.access.addGrant(added, grant);
         return added;
       });
-      await recordAudit({ action: 'user.add', actorUserId: null, subject: String(id), detail: { roles: grants.map((g) => g.role).join(' ') } });
+      await recordAudit({
+        action: 'user.add',
+        actorUserId: null,
+        subject: String(id),
+        detail: { roles: grants.map((g) => g.role).join(' '), password: passwordHash !== null },
+      });
       return id;
     },
 
@@ -93,6 +110,7 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
     async list() {
       const users = await store.access.listUsers();
       const grants = await store.access.grantsOf(users.map((u) => u.id));
+      const identities = await store.access.identityIssuersOf(users.map((u) => u.id));
       const now = clock();
       return users.map((u) => ({
         id: u.id,
@@ -101,6 +119,11 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
         disabled: u.disabled,
         locked: isLocked(u, now),
         totp: u.totpSecret !== null,
+        email: u.email,
+        /** Signs in only through the OpenID provider (no password). */
+        ssoOnly: u.passwordHash === null,
+        /** Linked to a user of an OpenID provider (its first single sign-on is done). */
+        linked: identities.some((i) => i.userId === u.id),
         grants: grants.filter((g) => g.userId === u.id),
       }));
     },
@@ -139,9 +162,11 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
     /** The first step of signing in. A locked account is refused without its password being checked. */
     async checkPassword(username: string, password: string): Promise<SignInOutcome> {
       const user = username.length <= 64 ? await store.access.userByName(username) : undefined;
-      if (user === undefined || password.length > 1024) {
+      // An unknown user and an account with no password (single sign-on only) take as long to refuse as a wrong password.
+      if (user === undefined || user.passwordHash === null || password.length > 1024) {
         await verify(await (unknownUserHash ??= hash('no such user: this only evens out the time taken')), password.slice(0, 1024));
-        await recordAudit({ action: 'session.sign-in', actorUserId: null, subject: 'unknown', detail: { outcome: 'refused', step: 'password' } });
+        const subject = user === undefined ? 'unknown' : String(user.id);
+        await recordAudit({ action: 'session.sign-in', actorUserId: null, subject, detail: { outcome: 'refused', step: 'password' } });
         return { kind: 'refused' };
       }
       if (isLocked(user, clock())) return { kind: 'locked', until: user.lockedUntil! };

@@ -3,6 +3,7 @@ import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { createAccountService } from './account-service.ts';
+import { createIdentityService } from './identity-service.ts';
 import type { RecordAudit } from './audit-hook.ts';
 import { createAuditReader } from './audit-reader.ts';
 import { createAuditService, type AuditContext, type AuditWho } from './audit-service.ts';
@@ -89,6 +90,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     audit: createAuditReader(store, audit.trail),
     accounts: createAccountService(store, clock, recordAudit, demo.state),
     sessions: createSessionService(store, clock, recordAudit),
+    identities: createIdentityService(store, clock, recordAudit),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
   });
 }

@@ -9,7 +9,9 @@ export type UserRow = Readonly<{
   id: number;
   username: string;
   displayName: string;
-  passwordHash: string;
+  /** Null for an account that signs in only through the OpenID provider. */
+  passwordHash: string | null;
+  email: string | null;
   totpSecret: string | null;
   disabled: boolean;
   failedAttempts: number;
@@ -30,6 +32,7 @@ export function createAccessStore(db: Kysely<Database>) {
         'username',
         'display_name as displayName',
         'password_hash as passwordHash',
+        'email',
         'totp_secret as totpSecret',
         'disabled',
         'failed_attempts as failedAttempts',
@@ -49,17 +52,21 @@ export function createAccessStore(db: Kysely<Database>) {
       ]);
 
   return {
-    async addUser(user: Readonly<{ username: string; displayName: string; passwordHash: string }>): Promise<number> {
+    /** The new account's id, or 0 when its username or e-mail address is taken. */
+    async addUser(user: Readonly<{ username: string; displayName: string; passwordHash: string | null; email?: string | null }>): Promise<number> {
       const row = await db
         .insertInto('app_user')
-        .values({ username: user.username, display_name: user.displayName, password_hash: user.passwordHash })
-        .onConflict((c) => c.column('username').doNothing())
+        .values({ username: user.username, display_name: user.displayName, password_hash: user.passwordHash, email: user.email ?? null })
+        .onConflict((c) => c.doNothing())
         .returning('id')
         .executeTakeFirst();
       return row?.id ?? 0;
     },
     async userByName(username: string): Promise<UserRow | undefined> {
       return users().where('username', '=', username).executeTakeFirst();
+    },
+    async userByEmail(email: string): Promise<UserRow | undefined> {
+      return users().where('email', '=', email).executeTakeFirst();
     },
     async userById(id: number): Promise<UserRow | undefined> {
       return users().where('id', '=', id).executeTakeFirst();
@@ -82,6 +89,30 @@ export function createAccessStore(db: Kysely<Database>) {
         })
         .where('id', '=', id)
         .execute();
+    },
+
+    /** The account an OpenID provider's user is linked to, if any. */
+    async identityUserId(issuer: string, subject: string): Promise<number | undefined> {
+      const row = await db.selectFrom('user_identity').select('user_id').where('issuer', '=', issuer).where('subject', '=', subject).executeTakeFirst();
+      return row?.user_id;
+    },
+    async hasIdentity(userId: number, issuer: string): Promise<boolean> {
+      const row = await db.selectFrom('user_identity').select('user_id').where('user_id', '=', userId).where('issuer', '=', issuer).executeTakeFirst();
+      return row !== undefined;
+    },
+    /** Link a provider's user to an account; false when either is linked already (a race lost). */
+    async linkIdentity(identity: Readonly<{ issuer: string; subject: string; userId: number; linkedAt: Date }>): Promise<boolean> {
+      const row = await db
+        .insertInto('user_identity')
+        .values({ issuer: identity.issuer, subject: identity.subject, user_id: identity.userId, linked_at: identity.linkedAt })
+        .onConflict((c) => c.doNothing())
+        .returning('user_id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async identityIssuersOf(userIds: readonly number[]): Promise<{ userId: number; issuer: string }[]> {
+      if (userIds.length === 0) return [];
+      return db.selectFrom('user_identity').select(['user_id as userId', 'issuer']).where('user_id', 'in', userIds).orderBy('issuer').execute();
     },
 
     async addGrant(userId: number, grant: RoleGrant): Promise<void> {

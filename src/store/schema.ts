@@ -143,12 +143,23 @@ export interface AppUserTable {
   id: Generated<number>;
   username: string;
   display_name: string;
-  password_hash: string;
+  /** Null for an account that signs in only through the OpenID provider (migration 0014). */
+  password_hash: string | null;
+  /** Lower-case; what a first single sign-on matches when the provider says it is verified. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   totp_secret: string | null;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   failed_attempts: ColumnType<number, number | undefined, number>;
   locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
+}
+
+/** Which account an OpenID provider's user (issuer, subject) signs in as (migration 0014). */
+export interface UserIdentityTable {
+  issuer: string;
+  subject: string;
+  user_id: number;
+  linked_at: Date;
 }
 
 export interface RoleGrantTable {
@@ -172,6 +183,7 @@ export interface WebSessionTable {
 
 export interface Database {
   app_user: AppUserTable;
+  user_identity: UserIdentityTable;
   role_grant: RoleGrantTable;
   web_session: WebSessionTable;
   import_batch: ImportBatchTable;

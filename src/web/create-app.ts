@@ -14,12 +14,14 @@ import nunjucks from 'nunjucks';
 import { apiRoutes } from '../api/v1/routes.ts';
 import type { Log } from '../log.ts';
 import type { Services } from '../services/create-services.ts';
+import type { OidcClient } from '../services/oidc-client.ts';
 import { answerUnparsableRequest, problemOf, registerErrorHandler, sendProblem } from './middleware/error-handler.ts';
 import { registerInputGuard } from './middleware/reject-unreadable-input.ts';
 import { registerSessions, requireAccessDeclarations } from './middleware/access.ts';
 import { registerSecurityHeaders } from './middleware/security-headers.ts';
 import { accountRoutes } from './pages/account/routes.ts';
 import { auditRoutes } from './pages/audit/routes.ts';
+import { oidcSignInRoutes } from './pages/sign-in/oidc-routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
@@ -44,6 +46,8 @@ export type AppOptions = Readonly<{
   notice?: () => string | null;
   /** `auto`: cookies are Secure when the request came over TLS (or X-Forwarded-Proto says so); `always`: whatever the request. */
   secureCookies?: 'auto' | 'always';
+  /** Single sign-on through an OpenID provider (ADR 0013), or none (local accounts only). */
+  oidc?: OidcClient | null;
 }>;
 
 /** The web face: GOV.UK Design System pages rendered on the server, usable without JavaScript. */
@@ -84,7 +88,9 @@ export async function createApp(services: Services, options: AppOptions): Promis
     decorateReply: false,
     allowedPath: (p) => p === '/govuk-frontend.min.css',
   });
-  await app.register(fastifyCookie);
+  const oidc = options.oidc ?? null;
+  // Signed cookies (the single sign-on attempt's) are signed with a key derived from the client secret.
+  await app.register(fastifyCookie, oidc === null ? {} : { secret: oidc.cookieSecret });
   // The CSRF secret lives in its own HttpOnly cookie (double submit), so the sign-in form is protected before any session exists.
   await app.register(fastifyCsrfProtection, { cookieKey: 'waymark_csrf', cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true } });
   registerErrorHandler(app, options.production);
@@ -114,7 +120,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
   floorStandardRoutes(app, services);
   watchListRoutes(app, services);
   collaborationRoutes(app, services);
-  signInRoutes(app, services, sessionOptions);
+  signInRoutes(app, services, sessionOptions, oidc?.name ?? null);
+  if (oidc !== null) oidcSignInRoutes(app, services, sessionOptions, oidc);
   accountRoutes(app, services);
   auditRoutes(app, services);
   apiRoutes(app, services);

@@ -64,6 +64,19 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, v
   reply.setCookie(sessionCookie, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: overTls(request, options) });
 }
 
+/** Start a session for a user who proved who they are (a password, or the OpenID provider), ending any the browser had. */
+export async function startSession(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: number,
+  totpPending: boolean,
+  options: SessionOptions,
+): Promise<void> {
+  if (request.sessionId !== null) await services.sessions.end(request.sessionId);
+  setSessionCookie(request, reply, await services.sessions.start(userId, totpPending), options);
+}
+
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply, options: SessionOptions): void {
   reply.clearCookie(sessionCookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: overTls(request, options) });
 }

@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { publicAccess } from '../../../domain/access/route-access.ts';
-import { isControl } from '../../../domain/errors.ts';
 import type { Services } from '../../../services/create-services.ts';
-import { clearSessionCookie, setSessionCookie, type SessionOptions } from '../../middleware/access.ts';
+import { clearSessionCookie, startSession, type SessionOptions } from '../../middleware/access.ts';
+import { safeNext } from '../../safe-next.ts';
 
 const signInForm = z.object({
   username: z.string().max(200).default(''),
@@ -12,25 +12,19 @@ const signInForm = z.object({
 });
 const codeForm = z.object({ code: z.string().max(100).default(''), next: z.string().max(2000).default('/') });
 
-/** Only a path on this site is a place to go back to after signing in (never `//other.site` or `https://…`). */
-function safeNext(next: string | undefined): string {
-  return next !== undefined && /^\/(?![/\\])/.test(next) && ![...next].some(isControl) ? next : '/';
-}
-
 /** Ten sign-in attempts a minute from one address, on top of the account lock-out (5 failures: 15 minutes). */
-const signInLimit = { ...publicAccess, rateLimit: { max: 10, timeWindow: '1 minute' } };
+export const signInLimit = { ...publicAccess, rateLimit: { max: 10, timeWindow: '1 minute' } };
 
-/** Sign-in with a local account (then a TOTP code when enrolled), and sign-out, which ends the session on the server. */
-export function signInRoutes(app: FastifyInstance, services: Services, options: SessionOptions): void {
+/**
+ * Sign-in with a local account (then a TOTP code when enrolled), and sign-out, which ends the session on the server.
+ * With single sign-on configured (`oidcName`: its button's words), the page offers it first (oidc-routes.ts).
+ */
+export function signInRoutes(app: FastifyInstance, services: Services, options: SessionOptions, oidcName: string | null): void {
   const showSignIn = async (reply: FastifyReply, values: { username: string; next: string }, error: string | null) => {
     // The demo county's users and their password are shown only on the demo county's own database.
     const demo = await services.accounts.demoSignIn();
-    return reply.view('pages/sign-in/view.njk', { title: 'Sign in', values, error, demo });
-  };
-
-  const startSession = async (request: FastifyRequest, reply: FastifyReply, userId: number, totpPending: boolean) => {
-    if (request.sessionId !== null) await services.sessions.end(request.sessionId);
-    setSessionCookie(request, reply, await services.sessions.start(userId, totpPending), options);
+    const oidc = oidcName === null ? null : { name: oidcName, href: `/sign-in/oidc?next=${encodeURIComponent(values.next)}` };
+    return reply.view('pages/sign-in/view.njk', { title: 'Sign in', values, error, demo, oidc });
   };
 
   app.get<{ Querystring: { next?: string } }>('/sign-in', { config: publicAccess }, async (request, reply) =>
@@ -48,7 +42,7 @@ export function signInRoutes(app: FastifyInstance, services: Services, options: 
         'This account is locked after too many failed attempts. Try again in 15 minutes.',
       );
     if (outcome.kind === 'refused') return showSignIn(reply.code(401), { username: values.username, next }, 'Enter a correct username and password.');
-    await startSession(request, reply, outcome.userId, outcome.totpRequired);
+    await startSession(services, request, reply, outcome.userId, outcome.totpRequired, options);
     return reply.redirect(outcome.totpRequired ? `/sign-in/code?next=${encodeURIComponent(next)}` : next, 303);
   });
 
@@ -71,7 +65,7 @@ export function signInRoutes(app: FastifyInstance, services: Services, options: 
     }
     if (outcome.kind === 'refused') return showCode(reply.code(401), next, 'Enter the 6-digit code your authenticator app shows now.');
     // A fresh session id once the second step is done: the half-signed-in one is ended.
-    await startSession(request, reply, outcome.userId, false);
+    await startSession(services, request, reply, outcome.userId, false, options);
     return reply.redirect(next, 303);
   });
 
