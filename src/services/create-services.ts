@@ -22,6 +22,7 @@ import { createReportService } from './report-service.ts';
 import { createSchoolImprovementService } from './school-improvement-service.ts';
 import { createSchoolOutcomesService } from './school-outcomes-service.ts';
 import { createSessionService } from './session-service.ts';
+import { createTokenService } from './token-service.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -88,6 +89,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     audit: { verify: () => audit.trail.verify() },
     accounts: createAccountService(store, clock, recordAudit, demo.state),
     sessions: createSessionService(store, clock, recordAudit),
+    tokens: createTokenService(store, clock, recordAudit),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
   });
 }

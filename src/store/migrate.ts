@@ -14,6 +14,7 @@ import * as m0010 from './migrations/0010_observation_source.ts';
 import * as m0011 from './migrations/0011_create_access.ts';
 import * as m0012 from './migrations/0012_create_audit_event.ts';
 import * as m0013 from './migrations/0013_births_record.ts';
+import * as m0015 from './migrations/0015_api_token.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011_create_access': m0011,
   '0012_create_audit_event': m0012,
   '0013_births_record': m0013,
+  '0015_api_token': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

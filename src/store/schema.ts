@@ -145,10 +145,22 @@ export interface AppUserTable {
   display_name: string;
   password_hash: string;
   totp_secret: string | null;
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   failed_attempts: ColumnType<number, number | undefined, number>;
   locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Date;
+  expires_at: Date;
+  last_used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface RoleGrantTable {
@@ -174,6 +186,7 @@ export interface Database {
   app_user: AppUserTable;
   role_grant: RoleGrantTable;
   web_session: WebSessionTable;
+  api_token: ApiTokenTable;
   import_batch: ImportBatchTable;
   place: PlaceTable;
   place_link: PlaceLinkTable;

@@ -1,3 +1,4 @@
+import { decideAccess, type Principal } from '../domain/access/decide-access.ts';
 import { publicAccess } from '../domain/access/route-access.ts';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { registerInputGuard } from './middleware/reject-unreadable-input.ts';
 import { registerSessions, requireAccessDeclarations } from './middleware/access.ts';
 import { registerSecurityHeaders } from './middleware/security-headers.ts';
 import { accountRoutes } from './pages/account/routes.ts';
+import { userAdminRoutes } from './pages/admin-users/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
@@ -48,7 +50,13 @@ export type AppOptions = Readonly<{
 export async function createApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
   const logger: FastifyBaseLogger = options.log;
   const notice = options.notice ?? (() => null);
-  const env = nunjucks.configure([here, govukDist], { autoescape: true, noCache: !options.production }).addGlobal('startupNotice', notice);
+  // Whether the header offers the user administration pages to the signed-in user (the pages decide again for themselves).
+  const mayManageUsers = (principal: Principal | null | undefined) =>
+    principal != null && decideAccess(principal, 'manage-users', null, services.sessions.today()).allowed;
+  const env = nunjucks
+    .configure([here, govukDist], { autoescape: true, noCache: !options.production })
+    .addGlobal('startupNotice', notice)
+    .addGlobal('mayManageUsers', mayManageUsers);
   const app: FastifyInstance = Fastify({
     loggerInstance: logger,
     requestIdHeader: 'x-request-id',
@@ -65,7 +73,10 @@ export async function createApp(services: Services, options: AppOptions): Promis
   await app.register(fastifyView, {
     engine: { nunjucks },
     templates: [here, govukDist],
-    options: { env, onConfigure: (configured: nunjucks.Environment) => configured.addGlobal('startupNotice', notice) },
+    options: {
+      env,
+      onConfigure: (configured: nunjucks.Environment) => configured.addGlobal('startupNotice', notice).addGlobal('mayManageUsers', mayManageUsers),
+    },
   });
   // Rate limits are per route (config.rateLimit); only routes that answer from pupil records set one.
   await app.register(fastifyRateLimit, { global: false });
@@ -109,6 +120,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   collaborationRoutes(app, services);
   signInRoutes(app, services, sessionOptions);
   accountRoutes(app, services);
+  userAdminRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

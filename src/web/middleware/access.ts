@@ -5,6 +5,7 @@ import { decideAccess, type Principal } from '../../domain/access/decide-access.
 import type { RouteAccess } from '../../domain/access/route-access.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import type { Services } from '../../services/create-services.ts';
+import { signInWithBearerToken } from './bearer-token.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -71,9 +72,13 @@ export function registerSessions(app: FastifyInstance, services: Services, optio
   app.decorateRequest('principal', null);
   app.decorateRequest('pendingUserId', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('viaToken', false);
 
   app.addHook('onRequest', async (request, reply) => {
     if (isStatic(request)) return;
+    // An API token (Authorization: Bearer, /api/ only) stands instead of the session cookie, which is then not read.
+    const bearer = await signInWithBearerToken(request, reply, services);
+    if (bearer !== 'no-token') return bearer === 'refused' ? reply : undefined;
     const sessionId = request.cookies[sessionCookie];
     if (sessionId !== undefined && sessionId !== '') {
       const state = await services.sessions.read(sessionId);
@@ -89,7 +94,7 @@ export function registerSessions(app: FastifyInstance, services: Services, optio
 
   app.addHook('preHandler', async (request, reply) => {
     if (isStatic(request)) return;
-    if (unsafeMethods.has(request.method))
+    if (unsafeMethods.has(request.method) && !request.viaToken)
       await new Promise<void>((resolve, reject) => app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())));
     // The not-found handler is no route: it answers everyone alike. Every real route declared its access.
     if (!request.is404) {
