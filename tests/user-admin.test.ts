@@ -231,6 +231,8 @@ for (const target of databaseTargets()) {
       const own = String(await userId('careful'));
       const mine = (await auditBy(`user:${own}`)).filter((e) => e.subject === own).map((e) => e.action);
       for (const action of ['user.start-totp', 'user.enrol-totp', 'user.clear-totp']) assert.ok(mine.includes(action), `${action} in ${mine.join(', ')}`);
+      const offs = (await auditBy(`user:${own}`)).filter((e) => e.action === 'user.clear-totp').map((e) => (e.detail as { outcome?: string } | null)?.outcome);
+      assert.deepEqual(offs, ['refused', 'ok'], 'the wrong password and the right one, each audited');
     });
   });
 }

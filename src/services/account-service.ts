@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
+import { generateSecret, generateURI } from 'otplib';
 import { demoPassword, demoUsers } from '../demo/demo-users.ts';
 import type { RoleGrant } from '../domain/access/decide-access.ts';
 import { isRoleName, roles, type RoleName } from '../domain/access/roles.ts';
@@ -11,6 +11,7 @@ import type { Store } from '../store/store.ts';
 import type { RecordAudit } from './audit-hook.ts';
 import type { DemoState } from './demo-service.ts';
 import type { Clock } from './clock.ts';
+import { totpCodeMatches } from './two-step-service.ts';
 
 /** A place named as people name it: its kind and code (`la 886`, `district E07000113`, `school 900001`). */
 export type PlaceName = Readonly<{ kind: PlaceKind; code: string }>;
@@ -181,55 +182,6 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
       return { secret, uri: generateURI({ issuer: 'Waymark', label: user.username, secret }) };
     },
 
-    /** Turn two-step verification off for a user who lost their authenticator (an administrator's step); they sign in with a password alone. */
-    async clearTotp(username: string, actorUserId: number | null = null): Promise<void> {
-      const user = await userOrThrow(username);
-      await store.access.updateUser(user.id, { totpSecret: null, totpPendingSecret: null });
-      await recordAudit({ action: 'user.clear-totp', actorUserId, subject: String(user.id) });
-    },
-
-    /**
-     * The first step of setting up TOTP on the web: a secret kept pending (not yet asked for at sign-in) until a code
-     * from it is given. The same pending secret is shown until then, so reloading the page does not break a scan.
-     */
-    async startTotp(userId: number): Promise<Readonly<{ secret: string; uri: string }>> {
-      const user = await store.access.userById(userId);
-      if (user === undefined) throw new NotFoundError('no such user');
-      if (user.totpSecret !== null) throw new BadRequestError('Two-step verification is on already: turn it off first to set up a new authenticator.');
-      let secret = user.totpPendingSecret;
-      if (secret === null) {
-        secret = generateSecret();
-        await store.access.updateUser(user.id, { totpPendingSecret: secret });
-        await recordAudit({ action: 'user.start-totp', actorUserId: user.id, subject: String(user.id) });
-      }
-      return { secret, uri: generateURI({ issuer: 'Waymark', label: user.username, secret }) };
-    },
-
-    /** The second step: a right code from the pending secret turns TOTP on (true); a wrong one changes nothing (false). */
-    async confirmTotp(userId: number, code: string): Promise<boolean> {
-      const user = await store.access.userById(userId);
-      if (user === undefined || user.totpPendingSecret === null) return false;
-      const token = code.replace(/\s/g, '');
-      const valid =
-        /^\d{6}$/.test(token) &&
-        (await verifyTotp({ secret: user.totpPendingSecret, token, epoch: Math.floor(clock().getTime() / 1000), epochTolerance: 30 })).valid;
-      if (!valid) return false;
-      await store.access.updateUser(user.id, { totpSecret: user.totpPendingSecret, totpPendingSecret: null });
-      await recordAudit({ action: 'user.enrol-totp', actorUserId: user.id, subject: String(user.id) });
-      return true;
-    },
-
-    /** A user turns their own TOTP off, giving their password; a wrong password counts towards the lock-out. */
-    async turnOffTotp(userId: number, password: string): Promise<SignInOutcome> {
-      const user = await store.access.userById(userId);
-      if (user === undefined || user.disabled) return { kind: 'refused' };
-      if (isLocked(user, clock())) return { kind: 'locked', until: user.lockedUntil! };
-      if (password.length > 1024 || !(await verify(user.passwordHash, password))) return countFailure(user, 'totp-off');
-      await store.access.updateUser(user.id, { totpSecret: null, totpPendingSecret: null, ...afterSuccess });
-      await recordAudit({ action: 'user.clear-totp', actorUserId: user.id, subject: String(user.id) });
-      return { kind: 'ok', userId: user.id, totpRequired: false };
-    },
-
     /** The first step of signing in. A locked account is refused without its password being checked. */
     async checkPassword(username: string, password: string): Promise<SignInOutcome> {
       const user = username.length <= 64 ? await store.access.userByName(username) : undefined;
@@ -253,10 +205,7 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
       const user = await store.access.userById(userId);
       if (user === undefined || user.disabled || user.totpSecret === null) return { kind: 'refused' };
       if (isLocked(user, clock())) return { kind: 'locked', until: user.lockedUntil! };
-      const token = code.replace(/\s/g, '');
-      const valid =
-        /^\d{6}$/.test(token) && (await verifyTotp({ secret: user.totpSecret, token, epoch: Math.floor(clock().getTime() / 1000), epochTolerance: 30 })).valid;
-      if (!valid) return countFailure(user, 'totp');
+      if (!(await totpCodeMatches(user.totpSecret, code, clock()))) return countFailure(user, 'totp');
       await store.access.updateUser(user.id, afterSuccess);
       await recordAudit({ action: 'session.sign-in', actorUserId: user.id, subject: String(user.id), detail: { outcome: 'ok', step: 'totp' } });
       return { kind: 'ok', userId: user.id, totpRequired: false };

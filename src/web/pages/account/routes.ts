@@ -128,7 +128,7 @@ export function accountRoutes(app: FastifyInstance, services: Services): void {
   });
 
   const showTwoStep = async (request: FastifyRequest, reply: FastifyReply, error: string | null) => {
-    const { secret, uri } = await services.accounts.startTotp(request.principal!.userId);
+    const { secret, uri } = await services.twoStep.start(request.principal!.userId);
     void reply.header('cache-control', 'no-store');
     return reply.view('pages/account/two-step.njk', {
       title: 'Set up two-step verification',
@@ -151,16 +151,16 @@ export function accountRoutes(app: FastifyInstance, services: Services): void {
 
   app.post('/account/two-step', signedIn, async (request, reply) => {
     const { code } = codeForm.parse(request.body ?? {});
-    if (await services.accounts.confirmTotp(request.principal!.userId, code)) return reply.redirect('/account?done=totp-on', 303);
+    if (await services.twoStep.confirm(request.principal!.userId, code)) return reply.redirect('/account?done=totp-on', 303);
     return showTwoStep(request, reply.code(400), 'Enter the 6-digit code your authenticator app shows now for Waymark');
   });
 
   app.post('/account/two-step/off', signedIn, async (request, reply) => {
     const { password } = passwordForm.parse(request.body ?? {});
-    const outcome = await services.accounts.turnOffTotp(request.principal!.userId, password);
-    if (outcome.kind === 'ok') return reply.redirect('/account?done=totp-off', 303);
+    const outcome = await services.twoStep.turnOff(request.principal!.userId, password);
+    if (outcome === 'ok') return reply.redirect('/account?done=totp-off', 303);
     const text =
-      outcome.kind === 'locked'
+      outcome === 'locked'
         ? 'Your account is locked after too many wrong passwords: try again in 15 minutes'
         : 'Enter your password correctly to turn two-step verification off';
     return showAccount(request, reply.code(400), { errors: [{ field: 'totp-password', text }] });

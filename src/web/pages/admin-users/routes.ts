@@ -228,7 +228,7 @@ export function userAdminRoutes(app: FastifyInstance, services: Services): void 
 
   app.post<{ Params: { username: string } }>('/admin/users/:username/totp/clear', manageUsers, async (request, reply) => {
     const { username } = userParams.parse(request.params);
-    await services.accounts.clearTotp(username, request.principal!.userId);
+    await services.twoStep.clear(username, request.principal!.userId);
     return reply.redirect(`/admin/users/${encodeURIComponent(username)}?done=totp-cleared`, 303);
   });
 }
