@@ -24,6 +24,7 @@ for (const target of databaseTargets()) {
     let app: FastifyInstance;
     let now = new Date('2026-01-05T09:00:00Z');
     let ownerId: number;
+    let lastMade: Awaited<ReturnType<FastifyInstance['inject']>> | undefined;
 
     const api = (url: string, token?: string) => app.inject({ method: 'GET', url, headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
     /** A signed-in client of `username` and a token it made on its account page. */
@@ -31,6 +32,7 @@ for (const target of databaseTargets()) {
       const client = clientOf(app);
       assert.equal((await client.signIn(username, password)).statusCode, 303);
       const made = await client.submit('/account', '/account/tokens', { name, days });
+      lastMade = made;
       assert.equal(made.statusCode, 201, made.body);
       const secret = secretOn(made.body);
       assert.ok(secret !== undefined, 'the new token is on the page that made it');
@@ -63,6 +65,7 @@ for (const target of databaseTargets()) {
 
     it('shows a new token once, on the page that made it, and stores only its SHA-256', async () => {
       const { client, secret, id } = await tokenOf('owner', 'weekly figures');
+      assert.equal(lastMade?.headers['cache-control'], 'no-store', 'the page with the secret is not cached');
       const row = await database.db.selectFrom('api_token').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       assert.equal(row.token_hash, sha256(secret));
       assert.ok(!JSON.stringify(row).includes(secret.slice(3)), 'the secret itself is nowhere in the row');
