@@ -173,6 +173,9 @@ for (const target of databaseTargets()) {
       // An administrator cannot lock themselves out.
       assert.equal((await admin.submit('/admin/users/admin', '/admin/users/admin/disable', {})).statusCode, 400);
       assert.equal((await services.accounts.user('admin')).disabled, false);
+      const own = await database.db.selectFrom('role_grant').select('id').where('user_id', '=', adminId).executeTakeFirstOrThrow();
+      assert.equal((await admin.submit('/admin/users/admin', `/admin/users/admin/grants/${own.id}/end`, {})).statusCode, 400);
+      assert.equal((await admin.request({ method: 'GET', url: '/admin/users' })).statusCode, 200, 'still an administrator');
     });
 
     it('records every write of the user pages with the administrator by id, never by name', async () => {

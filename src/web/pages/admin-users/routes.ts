@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { grantInForce } from '../../../domain/access/decide-access.ts';
+import { grantInForce, type RoleGrant } from '../../../domain/access/decide-access.ts';
 import { isRoleName, roleNames, roles } from '../../../domain/access/roles.ts';
 import { BadRequestError, NotFoundError } from '../../../domain/errors.ts';
 import { kindLabels, type PlaceKind } from '../../../domain/geography/place.ts';
@@ -192,7 +192,16 @@ export function userAdminRoutes(app: FastifyInstance, services: Services): void 
 
   app.post<{ Params: { username: string; id: string } }>('/admin/users/:username/grants/:id/end', manageUsers, async (request, reply) => {
     const { username, id } = grantParams.parse(request.params);
-    await services.accounts.endGrant(username, id, request.principal!.userId);
+    const principal = request.principal!;
+    // An administrator does not end the last role that lets them administer: another administrator must.
+    if (username === principal.username) {
+      const today = services.sessions.today();
+      const administers = (g: RoleGrant) => g.role === 'la_admin' && g.placeId === null && grantInForce(g, today);
+      const ending = (await services.sessions.grantsShown(principal.userId)).find((g) => g.id === id);
+      if (ending !== undefined && administers(ending) && principal.grants.filter(administers).length <= 1)
+        throw new BadRequestError('You cannot end your own last administrator role: ask another administrator.');
+    }
+    await services.accounts.endGrant(username, id, principal.userId);
     return reply.redirect(`/admin/users/${encodeURIComponent(username)}?done=grant-ended`, 303);
   });
 
