@@ -79,6 +79,9 @@ for (const target of databaseTargets()) {
         'collaborations/code': ['NO-SUCH-HUB', 'NO-SUCH-HUB'],
         id: ['kent-2013-2016', 'kent-2013-2016'],
         target: ['ks2-attainment', 'ks2-attainment'],
+        username: ['demo-school', 'demo-school'],
+        'admin/id': ['1', '1'],
+        'account/id': ['1', '1'],
       };
       const keyOf = new Map((await database.db.selectFrom('place').select(['id', 'kind', 'code']).execute()).map((p) => [Number(p.id), `${p.kind}:${p.code}`]));
 

@@ -1,16 +1,18 @@
 import { hash, verify } from '@node-rs/argon2';
-import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
+import { generateSecret, generateURI } from 'otplib';
 import { demoPassword, demoUsers } from '../demo/demo-users.ts';
 import type { RoleGrant } from '../domain/access/decide-access.ts';
 import { isRoleName, roles, type RoleName } from '../domain/access/roles.ts';
 import { normaliseEmail } from '../domain/access/identity-sign-in.ts';
 import { afterFailure, afterSuccess, isLocked } from '../domain/access/sign-in-rules.ts';
+import { endOfGrant } from '../domain/access/end-grant.ts';
 import { BadRequestError, NotFoundError } from '../domain/errors.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
 import type { Store } from '../store/store.ts';
 import type { RecordAudit } from './audit-hook.ts';
 import type { DemoState } from './demo-service.ts';
 import type { Clock } from './clock.ts';
+import { totpCodeMatches } from './two-step-service.ts';
 
 /** A place named as people name it: its kind and code (`la 886`, `district E07000113`, `school 900001`). */
 export type PlaceName = Readonly<{ kind: PlaceKind; code: string }>;
@@ -31,7 +33,8 @@ function checkPassword(password: string): void {
 
 /**
  * Local accounts: passwords hashed with argon2id (@node-rs/argon2's default), optional TOTP (otplib), lock-out after
- * repeated failures. Every write calls `recordAudit` (a no-op until the audit trail is wired in).
+ * repeated failures. Every write calls `recordAudit` with who did it: `actorUserId` is the signed-in administrator (or
+ * user) on the web, null for a command (the audit trail then records the command's OS user).
  */
 export function createAccountService(store: Store, clock: Clock, recordAudit: RecordAudit, demoState: () => Promise<DemoState>) {
   const today = () => clock().toISOString().slice(0, 10);
@@ -73,6 +76,7 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
      */
     async add(
       input: Readonly<{ username: string; displayName: string; password: string | null; email?: string | null; grants: readonly NewGrant[] }>,
+      actorUserId: number | null = null,
     ): Promise<number> {
       if (!usernamePattern.test(input.username))
         throw new BadRequestError('a username is 1 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit');
@@ -93,18 +97,18 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
       });
       await recordAudit({
         action: 'user.add',
-        actorUserId: null,
+        actorUserId,
         subject: String(id),
         detail: { roles: grants.map((g) => g.role).join(' '), password: passwordHash !== null },
       });
       return id;
     },
 
-    async grant(username: string, grant: NewGrant): Promise<void> {
+    async grant(username: string, grant: NewGrant, actorUserId: number | null = null): Promise<void> {
       const user = await userOrThrow(username);
       const resolved = await resolveGrant(grant);
       await store.access.addGrant(user.id, resolved);
-      await recordAudit({ action: 'user.grant', actorUserId: null, subject: String(user.id), placeId: resolved.placeId, detail: { role: resolved.role } });
+      await recordAudit({ action: 'user.grant', actorUserId, subject: String(user.id), placeId: resolved.placeId, detail: { role: resolved.role } });
     },
 
     async list() {
@@ -128,18 +132,58 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
       }));
     },
 
-    /** Disable an account and end its sessions at once. */
-    async disable(username: string): Promise<void> {
+    /** End a grant (today is its first day out of force); the row is kept as history. */
+    async endGrant(username: string, grantId: number, actorUserId: number | null = null): Promise<void> {
+      const user = await userOrThrow(username);
+      const grant = (await store.access.grantsOf([user.id])).find((g) => g.id === grantId);
+      if (grant === undefined) throw new NotFoundError(`${username} has no such role`);
+      const validTo = endOfGrant(grant, today());
+      await store.access.endGrant(user.id, grantId, validTo);
+      await recordAudit({
+        action: 'user.end-grant',
+        actorUserId,
+        subject: String(user.id),
+        placeId: grant.placeId,
+        detail: { role: grant.role, grant: grantId, validTo },
+      });
+    },
+
+    /** One user with their grants (every one, ended too), as the administration page shows them. */
+    async user(username: string) {
+      const user = await userOrThrow(username);
+      const grants = await store.access.grantsOf([user.id]);
+      return {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        disabled: user.disabled,
+        locked: isLocked(user, clock()),
+        lockedUntil: user.lockedUntil,
+        totp: user.totpSecret !== null,
+        createdAt: user.createdAt,
+        grants,
+      };
+    },
+
+    /** Disable an account and end its sessions at once (its API tokens stop working too: they act only for an enabled account). */
+    async disable(username: string, actorUserId: number | null = null): Promise<void> {
       const user = await userOrThrow(username);
       await store.transaction(async (tx) => {
         await tx.access.updateUser(user.id, { disabled: true });
         await tx.access.endSessionsOf(user.id);
       });
-      await recordAudit({ action: 'user.disable', actorUserId: null, subject: String(user.id) });
+      await recordAudit({ action: 'user.disable', actorUserId, subject: String(user.id) });
+    },
+
+    /** Enable a disabled account again (a lock-out after failed attempts is left to run out, or to a password reset). */
+    async enable(username: string, actorUserId: number | null = null): Promise<void> {
+      const user = await userOrThrow(username);
+      await store.access.updateUser(user.id, { disabled: false });
+      await recordAudit({ action: 'user.enable', actorUserId, subject: String(user.id) });
     },
 
     /** A new password: the lock-out is cleared, the account enabled, and every session of the account ended. */
-    async resetPassword(username: string, password: string): Promise<void> {
+    async resetPassword(username: string, password: string, actorUserId: number | null = null): Promise<void> {
       checkPassword(password);
       const user = await userOrThrow(username);
       const passwordHash = await hash(password);
@@ -147,15 +191,15 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
         await tx.access.updateUser(user.id, { passwordHash, disabled: false, ...afterSuccess });
         await tx.access.endSessionsOf(user.id);
       });
-      await recordAudit({ action: 'user.reset-password', actorUserId: null, subject: String(user.id) });
+      await recordAudit({ action: 'user.reset-password', actorUserId, subject: String(user.id) });
     },
 
     /** Enrol (or re-enrol) TOTP: the secret is stored and returned once, with the otpauth URI an authenticator app reads. */
-    async enrolTotp(username: string): Promise<Readonly<{ secret: string; uri: string }>> {
+    async enrolTotp(username: string, actorUserId: number | null = null): Promise<Readonly<{ secret: string; uri: string }>> {
       const user = await userOrThrow(username);
       const secret = generateSecret();
-      await store.access.updateUser(user.id, { totpSecret: secret });
-      await recordAudit({ action: 'user.enrol-totp', actorUserId: null, subject: String(user.id) });
+      await store.access.updateUser(user.id, { totpSecret: secret, totpPendingSecret: null });
+      await recordAudit({ action: 'user.enrol-totp', actorUserId, subject: String(user.id) });
       return { secret, uri: generateURI({ issuer: 'Waymark', label: user.username, secret }) };
     },
 
@@ -184,10 +228,7 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
       const user = await store.access.userById(userId);
       if (user === undefined || user.disabled || user.totpSecret === null) return { kind: 'refused' };
       if (isLocked(user, clock())) return { kind: 'locked', until: user.lockedUntil! };
-      const token = code.replace(/\s/g, '');
-      const valid =
-        /^\d{6}$/.test(token) && (await verifyTotp({ secret: user.totpSecret, token, epoch: Math.floor(clock().getTime() / 1000), epochTolerance: 30 })).valid;
-      if (!valid) return countFailure(user, 'totp');
+      if (!(await totpCodeMatches(user.totpSecret, code, clock()))) return countFailure(user, 'totp');
       await store.access.updateUser(user.id, afterSuccess);
       await recordAudit({ action: 'session.sign-in', actorUserId: user.id, subject: String(user.id), detail: { outcome: 'ok', step: 'totp' } });
       return { kind: 'ok', userId: user.id, totpRequired: false };

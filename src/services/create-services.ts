@@ -24,6 +24,8 @@ import { createReportService } from './report-service.ts';
 import { createSchoolImprovementService } from './school-improvement-service.ts';
 import { createSchoolOutcomesService } from './school-outcomes-service.ts';
 import { createSessionService } from './session-service.ts';
+import { createTokenService } from './token-service.ts';
+import { createTwoStepService } from './two-step-service.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -91,6 +93,8 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     accounts: createAccountService(store, clock, recordAudit, demo.state),
     sessions: createSessionService(store, clock, recordAudit),
     identities: createIdentityService(store, clock, recordAudit),
+    tokens: createTokenService(store, clock, recordAudit),
+    twoStep: createTwoStepService(store, clock, recordAudit),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
   });
 }

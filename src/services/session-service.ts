@@ -4,6 +4,7 @@ import { reachOf } from '../domain/access/reach.ts';
 import { laOfficerDisclosure, publicDisclosure, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import { sessionExpiry, sessionLive } from '../domain/access/sign-in-rules.ts';
 import type { Store } from '../store/store.ts';
+import { principalOf as principalOfUser } from './principal-of.ts';
 import type { RecordAudit } from './audit-hook.ts';
 import type { Clock } from './clock.ts';
 
@@ -22,17 +23,7 @@ function hashOf(sessionId: string): string {
 export function createSessionService(store: Store, clock: Clock, recordAudit: RecordAudit) {
   const today = () => clock().toISOString().slice(0, 10);
 
-  const principalOf = async (userId: number): Promise<Principal | null> => {
-    const user = await store.access.userById(userId);
-    if (user === undefined || user.disabled) return null;
-    const grants = await store.access.grantsOf([userId]);
-    return {
-      userId,
-      username: user.username,
-      displayName: user.displayName,
-      grants: grants.map((g) => ({ role: g.role, placeId: g.placeId, validFrom: g.validFrom, validTo: g.validTo })),
-    };
-  };
+  const principalOf = (userId: number) => principalOfUser(store, userId);
 
   const create = async (userId: number, totpPending: boolean): Promise<string> => {
     const id = randomBytes(32).toString('base64url');

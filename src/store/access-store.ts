@@ -13,6 +13,8 @@ export type UserRow = Readonly<{
   passwordHash: string | null;
   email: string | null;
   totpSecret: string | null;
+  /** A TOTP secret shown on the web but not yet confirmed with a code (migration 0015). */
+  totpPendingSecret: string | null;
   disabled: boolean;
   failedAttempts: number;
   lockedUntil: Date | null;
@@ -34,6 +36,7 @@ export function createAccessStore(db: Kysely<Database>) {
         'password_hash as passwordHash',
         'email',
         'totp_secret as totpSecret',
+        'totp_pending_secret as totpPendingSecret',
         'disabled',
         'failed_attempts as failedAttempts',
         'locked_until as lockedUntil',
@@ -76,13 +79,23 @@ export function createAccessStore(db: Kysely<Database>) {
     },
     async updateUser(
       id: number,
-      change: Partial<Readonly<{ passwordHash: string; totpSecret: string | null; disabled: boolean; failedAttempts: number; lockedUntil: Date | null }>>,
+      change: Partial<
+        Readonly<{
+          passwordHash: string;
+          totpSecret: string | null;
+          totpPendingSecret: string | null;
+          disabled: boolean;
+          failedAttempts: number;
+          lockedUntil: Date | null;
+        }>
+      >,
     ): Promise<void> {
       await db
         .updateTable('app_user')
         .set({
           ...(change.passwordHash === undefined ? {} : { password_hash: change.passwordHash }),
           ...(change.totpSecret === undefined ? {} : { totp_secret: change.totpSecret }),
+          ...(change.totpPendingSecret === undefined ? {} : { totp_pending_secret: change.totpPendingSecret }),
           ...(change.disabled === undefined ? {} : { disabled: change.disabled }),
           ...(change.failedAttempts === undefined ? {} : { failed_attempts: change.failedAttempts }),
           ...(change.lockedUntil === undefined ? {} : { locked_until: change.lockedUntil }),
@@ -120,6 +133,11 @@ export function createAccessStore(db: Kysely<Database>) {
         .insertInto('role_grant')
         .values({ user_id: userId, role: grant.role, place_id: grant.placeId, valid_from: grant.validFrom, valid_to: grant.validTo })
         .execute();
+    },
+    /** End a grant by setting its last day (it is kept: the grants are the history of who could do what). */
+    async endGrant(userId: number, grantId: number, validTo: string): Promise<boolean> {
+      const result = await db.updateTable('role_grant').set({ valid_to: validTo }).where('id', '=', grantId).where('user_id', '=', userId).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
     async grantsOf(userIds: readonly number[]): Promise<(GrantRow & { userId: number })[]> {
       if (userIds.length === 0) return [];

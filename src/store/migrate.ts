@@ -15,6 +15,7 @@ import * as m0011 from './migrations/0011_create_access.ts';
 import * as m0012 from './migrations/0012_create_audit_event.ts';
 import * as m0013 from './migrations/0013_births_record.ts';
 import * as m0014 from './migrations/0014_user_identity.ts';
+import * as m0015 from './migrations/0015_api_token.ts';
 import * as m0016 from './migrations/0016_index_audit_filters.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0012_create_audit_event': m0012,
   '0013_births_record': m0013,
   '0014_user_identity': m0014,
+  '0015_api_token': m0015,
   '0016_index_audit_filters': m0016,
 };
 

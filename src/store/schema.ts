@@ -148,6 +148,7 @@ export interface AppUserTable {
   /** Lower-case; what a first single sign-on matches when the provider says it is verified. */
   email: ColumnType<string | null, string | null | undefined, string | null>;
   totp_secret: string | null;
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   failed_attempts: ColumnType<number, number | undefined, number>;
   locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
@@ -160,6 +161,17 @@ export interface UserIdentityTable {
   subject: string;
   user_id: number;
   linked_at: Date;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Date;
+  expires_at: Date;
+  last_used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface RoleGrantTable {
@@ -186,6 +198,7 @@ export interface Database {
   user_identity: UserIdentityTable;
   role_grant: RoleGrantTable;
   web_session: WebSessionTable;
+  api_token: ApiTokenTable;
   import_batch: ImportBatchTable;
   place: PlaceTable;
   place_link: PlaceLinkTable;

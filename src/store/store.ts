@@ -7,6 +7,7 @@ import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
 import { createPlaceStore } from './place-store.ts';
 import { createRegisterStore } from './register-store.ts';
+import { createTokenStore } from './token-store.ts';
 import type { Database } from './schema.ts';
 import { checkDatabase } from './database.ts';
 
@@ -20,6 +21,7 @@ export type Store = Readonly<{
   audit: ReturnType<typeof createAuditStore>;
   births: ReturnType<typeof createBirthsStore>;
   access: ReturnType<typeof createAccessStore>;
+  tokens: ReturnType<typeof createTokenStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -36,6 +38,7 @@ export function createStore(db: Kysely<Database>): Store {
     audit: createAuditStore(db),
     births: createBirthsStore(db),
     access: createAccessStore(db),
+    tokens: createTokenStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.

@@ -22,6 +22,7 @@ import { registerSecurityHeaders } from './middleware/security-headers.ts';
 import { accountRoutes } from './pages/account/routes.ts';
 import { auditRoutes } from './pages/audit/routes.ts';
 import { oidcSignInRoutes } from './pages/sign-in/oidc-routes.ts';
+import { userAdminRoutes } from './pages/admin-users/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
@@ -57,8 +58,9 @@ export async function createApp(services: Services, options: AppOptions): Promis
   const addGlobals = (e: nunjucks.Environment) =>
     e
       .addGlobal('startupNotice', notice)
-      // The header links to /audit for those who may read it (LA administrators).
-      .addGlobal('mayReadAudit', (p: Principal | null) => p != null && decideAccess(p, 'read-audit', null, services.sessions.today()).allowed);
+      // The header links to /audit and to user administration for those who may use them (the pages decide again).
+      .addGlobal('mayReadAudit', (p: Principal | null) => p != null && decideAccess(p, 'read-audit', null, services.sessions.today()).allowed)
+      .addGlobal('mayManageUsers', (p: Principal | null) => p != null && decideAccess(p, 'manage-users', null, services.sessions.today()).allowed);
   const env = addGlobals(nunjucks.configure([here, govukDist], { autoescape: true, noCache: !options.production }));
   const app: FastifyInstance = Fastify({
     loggerInstance: logger,
@@ -124,6 +126,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   if (oidc !== null) oidcSignInRoutes(app, services, sessionOptions, oidc);
   accountRoutes(app, services);
   auditRoutes(app, services);
+  userAdminRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

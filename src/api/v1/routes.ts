@@ -1,6 +1,7 @@
 import { publicAccess } from '../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { grantInForce } from '../../domain/access/decide-access.ts';
 import { disclosureName } from '../../domain/indicators/disclosure.ts';
 import type { Services } from '../../services/create-services.ts';
 import {
@@ -8,6 +9,7 @@ import {
   evaluationResponse,
   frameworksResponse,
   indicatorsResponse,
+  meResponse,
   observationQuery,
   observationsResponse,
   pupilGroupQuery,
@@ -92,6 +94,26 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
     });
   });
 
+  // Who the API takes the caller to be: a personal API token's owner (Authorization: Bearer wm_…), or the signed-in user.
+  app.get('/api/v1/me', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const principal = request.principal!;
+    const today = services.sessions.today();
+    const grants = await services.sessions.grantsShown(principal.userId);
+    void reply.header('cache-control', 'no-store');
+    return meResponse.parse({
+      username: principal.username,
+      displayName: principal.displayName,
+      via: request.viaToken ? 'token' : 'session',
+      roles: grants.map((g) => ({
+        role: g.role,
+        place: g.placeKind === null ? null : { kind: g.placeKind, code: g.placeCode, name: g.placeName },
+        validFrom: g.validFrom,
+        validTo: g.validTo,
+        inForce: grantInForce(g, today),
+      })),
+    });
+  });
+
   app.get('/api/v1/openapi.json', { config: publicAccess }, () => openApiDocument);
 }
 
@@ -100,8 +122,10 @@ const openApiDocument = {
   info: {
     title: 'Waymark API',
     version: '1',
-    description: "A local authority's education performance framework: indicators and their observations, disclosed for the audience.",
+    description:
+      "A local authority's education performance framework: indicators and their observations, disclosed for the audience. Open to all without a token (public disclosure); a personal API token, made on the account page, is sent as `Authorization: Bearer wm_…` and acts with its owner's roles.",
   },
+  components: { securitySchemes: { apiToken: { type: 'http', scheme: 'bearer', description: 'A personal API token (wm_…) from your account page' } } },
   paths: {
     '/api/v1/indicators': {
       get: {
@@ -159,6 +183,17 @@ const openApiDocument = {
         responses: {
           '200': { description: "The target's history", content: { 'application/json': { schema: z.toJSONSchema(targetHistoryResponse) } } },
           '404': { description: 'No framework holds the target' },
+        },
+      },
+    },
+    '/api/v1/me': {
+      get: {
+        summary: "Who the API takes the caller to be: the API token's owner and their roles",
+        security: [{ apiToken: [] }],
+        responses: {
+          '200': { description: 'The caller and their roles', content: { 'application/json': { schema: z.toJSONSchema(meResponse) } } },
+          '401': { description: 'A token that is unknown, expired or revoked, or whose account is disabled' },
+          '403': { description: 'No token (nor session) was sent' },
         },
       },
     },

@@ -209,3 +209,19 @@ export const targetHistoryResponse = z.object({
     }),
   ),
 });
+
+/** Who the API answers as: the owner of the token (or the session) the request came with, and their roles. */
+export const meResponse = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  via: z.enum(['token', 'session']),
+  roles: z.array(
+    z.object({
+      role: z.string(),
+      place: z.object({ kind: z.string(), code: z.string(), name: z.string() }).nullable().describe('null: LA-wide'),
+      validFrom: z.string().nullable(),
+      validTo: z.string().nullable(),
+      inForce: z.boolean(),
+    }),
+  ),
+});

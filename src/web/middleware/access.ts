@@ -9,6 +9,7 @@ import type { DisclosurePolicy } from '../../domain/indicators/disclosure.ts';
 import type { Services } from '../../services/create-services.ts';
 import { auditWho } from '../audit-who.ts';
 import { disclosureOf } from '../disclosure-of.ts';
+import { signInWithBearerToken } from './bearer-token.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -98,9 +99,13 @@ export function registerSessions(app: FastifyInstance, services: Services, optio
   app.decorateRequest('who', function (this: FastifyRequest) {
     return auditWho(this);
   });
+  app.decorateRequest('viaToken', false);
 
   app.addHook('onRequest', async (request, reply) => {
     if (isStatic(request)) return;
+    // An API token (Authorization: Bearer, /api/ only) stands instead of the session cookie, which is then not read.
+    const bearer = await signInWithBearerToken(request, reply, services);
+    if (bearer !== 'no-token') return bearer === 'refused' ? reply : undefined;
     const sessionId = request.cookies[sessionCookie];
     if (sessionId !== undefined && sessionId !== '') {
       const state = await services.sessions.read(sessionId);
@@ -121,7 +126,7 @@ export function registerSessions(app: FastifyInstance, services: Services, optio
 
   app.addHook('preHandler', async (request, reply) => {
     if (isStatic(request)) return;
-    if (unsafeMethods.has(request.method))
+    if (unsafeMethods.has(request.method) && !request.viaToken)
       await new Promise<void>((resolve, reject) => app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())));
     // The not-found handler is no route: it answers everyone alike. Every real route declared its access.
     if (!request.is404) {
