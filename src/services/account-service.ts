@@ -1,6 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
 import { generateSecret, generateURI } from 'otplib';
-import { demoPassword, demoUsers } from '../demo/demo-users.ts';
 import type { RoleGrant } from '../domain/access/decide-access.ts';
 import { isRoleName, roles, type RoleName } from '../domain/access/roles.ts';
 import { normaliseEmail } from '../domain/access/identity-sign-in.ts';
@@ -10,7 +9,6 @@ import { BadRequestError, NotFoundError } from '../domain/errors.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
 import type { Store } from '../store/store.ts';
 import type { RecordAudit } from './audit-hook.ts';
-import type { DemoState } from './demo-service.ts';
 import type { Clock } from './clock.ts';
 import { totpCodeMatches } from './two-step-service.ts';
 
@@ -36,7 +34,7 @@ function checkPassword(password: string): void {
  * repeated failures. Every write calls `recordAudit` with who did it: `actorUserId` is the signed-in administrator (or
  * user) on the web, null for a command (the audit trail then records the command's OS user).
  */
-export function createAccountService(store: Store, clock: Clock, recordAudit: RecordAudit, demoState: () => Promise<DemoState>) {
+export function createAccountService(store: Store, clock: Clock, recordAudit: RecordAudit) {
   const today = () => clock().toISOString().slice(0, 10);
   /** A hash verified when the username is unknown, so a wrong name takes as long as a wrong password. */
   let unknownUserHash: Promise<string> | null = null;
@@ -232,24 +230,6 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
       await store.access.updateUser(user.id, afterSuccess);
       await recordAudit({ action: 'session.sign-in', actorUserId: user.id, subject: String(user.id), detail: { outcome: 'ok', step: 'totp' } });
       return { kind: 'ok', userId: user.id, totpRequired: false };
-    },
-
-    /** Add the demo county's users where missing (their places must exist); returns how many were added. */
-    async ensureDemoUsers(): Promise<number> {
-      let added = 0;
-      for (const user of demoUsers) {
-        if ((await store.access.userByName(user.username)) !== undefined) continue;
-        if (user.place !== null && (await store.places.find(user.place.kind, user.place.code)) === undefined) continue;
-        await this.add({ username: user.username, displayName: user.displayName, password: demoPassword, grants: [{ role: user.role, place: user.place }] });
-        added++;
-      }
-      return added;
-    },
-
-    /** The demo users and their password, for the sign-in page of the demo county's database only (else null). */
-    async demoSignIn() {
-      const state = await demoState();
-      return state === 'built' || state === 'unfinished' ? { users: demoUsers, password: demoPassword } : null;
     },
 
     today,

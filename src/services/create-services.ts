@@ -3,6 +3,7 @@ import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { createAccountService } from './account-service.ts';
+import { createDemoAccounts } from './demo-accounts.ts';
 import { createIdentityService } from './identity-service.ts';
 import type { RecordAudit } from './audit-hook.ts';
 import { createAuditReader } from './audit-reader.ts';
@@ -65,6 +66,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     (who) => schoolOutcomes.recompute(who),
     audit,
   );
+  const accounts = createAccountService(store, clock, recordAudit);
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
@@ -90,7 +92,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log, audit),
     audit: createAuditReader(store, audit.trail),
-    accounts: createAccountService(store, clock, recordAudit, demo.state),
+    accounts: { ...accounts, ...createDemoAccounts(store, (input) => accounts.add(input), demo.state) },
     sessions: createSessionService(store, clock, recordAudit),
     identities: createIdentityService(store, clock, recordAudit),
     tokens: createTokenService(store, clock, recordAudit),

@@ -28,7 +28,7 @@ export function createTokenService(store: Store, clock: Clock, recordAudit: Reco
       if (name === '' || name.length > maxTokenNameLength) throw new BadRequestError(`give the token a name of at most ${maxTokenNameLength} characters`);
       const now = clock();
       const expiresAt = tokenExpiry(now, input.days);
-      const secret = `${apiTokenRules.prefix}${randomBytes(apiTokenRules.randomBytes).toString('base64url')}`;
+      const secret = `${apiTokenRules.prefix}${randomBytes(apiTokenRules.secretBytes).toString('base64url')}`;
       const id = await store.tokens.add({ userId, name, tokenHash: hashOf(secret), createdAt: now, expiresAt });
       await recordAudit({ action: 'token.create', actorUserId: userId, subject: String(id), detail: { days: input.days } });
       return { id, secret, expiresAt };

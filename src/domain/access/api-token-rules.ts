@@ -8,7 +8,7 @@ export const apiTokenRules = {
   /** Every token starts with this, so a leaked one is recognised by secret scanners and people alike. */
   prefix: 'wm_',
   /** The random part: 32 bytes, written base64url (43 characters). */
-  randomBytes: 32,
+  secretBytes: 32,
   /** The lifetime offered unless another is chosen… */
   defaultDays: 90,
   /** …and the longest allowed: a token always expires. */
