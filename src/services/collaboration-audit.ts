@@ -1,6 +1,7 @@
 import type { AuditWho } from '../domain/audit/audit-chain.ts';
 import type { Store } from '../store/store.ts';
 import type { AuditTrail } from './audit-service.ts';
+import { isMemberOn } from '../domain/geography/place.ts';
 
 /**
  * A collaboration defined through the form is created (it did not exist), ended (no member is current or to come
@@ -9,7 +10,7 @@ import type { AuditTrail } from './audit-service.ts';
 export async function recordCollaboration(tx: Store, trail: AuditTrail, who: AuditWho, code: string, existed: boolean, today: string): Promise<void> {
   const grouping = await tx.places.find('grouping', code);
   const members = grouping === undefined ? [] : await tx.places.members(grouping.id, 'school');
-  const current = members.filter((m) => (m.validFrom === null || m.validFrom <= today) && (m.validTo === null || m.validTo >= today)).length;
+  const current = members.filter((m) => isMemberOn(m, today)).length;
   const toCome = members.filter((m) => m.validFrom !== null && m.validFrom > today).length;
   const kind = !existed ? 'create' : current + toCome === 0 ? 'end' : 'change';
   await trail.record(tx, who, {

@@ -3,6 +3,7 @@ import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Store } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import { headlineIndicators } from '../domain/schools/school-assessment.ts';
+import { isMemberOn } from '../domain/geography/place.ts';
 
 /**
  * Collaborations and hubs: LA-defined groupings of schools with dated membership. Their figures are roll-ups or
@@ -36,7 +37,7 @@ export function createCollaborationService(store: Store, clock: Clock, catalogue
         collaborations: groupings.map((g, i) => ({
           code: g.code,
           name: g.name,
-          current: members[i]!.filter((m) => (m.validFrom === null || m.validFrom <= today) && (m.validTo === null || m.validTo >= today)).length,
+          current: members[i]!.filter((m) => isMemberOn(m, today)).length,
           everMembers: new Set(members[i]!.map((m) => m.id)).size,
           values: columns.map((c) => {
             // Computed from pupil records where held, otherwise the roll-up of published school figures.

@@ -1,5 +1,14 @@
 import { NotFoundError, BadRequestError } from '../domain/errors.ts';
-import { governanceOrder, hierarchy, sectorOrder, type Governance, type PlaceKind, type SchoolAttributes, type Sector } from '../domain/geography/place.ts';
+import {
+  governanceOrder,
+  hierarchy,
+  isMemberOn,
+  sectorOrder,
+  type Governance,
+  type PlaceKind,
+  type SchoolAttributes,
+  type Sector,
+} from '../domain/geography/place.ts';
 import { isCalendarDate } from '../domain/periods/dates.ts';
 import { historyOf } from '../domain/geography/succession.ts';
 import { ownNeighbourGroups } from '../domain/comparison/neighbour-groups.ts';
@@ -112,7 +121,7 @@ export function createPlaceService(store: Store, clock: Clock) {
         store.places.members(place.id),
       ]);
       const childKinds = listedKinds[kind] ?? [];
-      const current = members.filter((m) => (m.validFrom === null || m.validFrom <= onDate) && (m.validTo === null || m.validTo >= onDate));
+      const current = members.filter((m) => isMemberOn(m, onDate));
       const children = current.filter((m) => childKinds.includes(m.kind));
       const row = (p: PlaceSummary, childId: number | null | 'all'): ChildRow => {
         const mine = counts.filter((c) => childId === 'all' || c.childId === childId);

@@ -1,3 +1,4 @@
+import { isMemberOn } from '../geography/place.ts';
 import { actionIsLaWide, roles, type Action, type RoleName } from './roles.ts';
 
 /** One role held by a user: on a place (its id), or LA-wide (null), between two dates ('YYYY-MM-DD', null = open). */
@@ -13,7 +14,7 @@ export type AccessDecision = Readonly<{ allowed: true }> | Readonly<{ allowed: f
 
 /** Whether a grant is in force on a day. */
 export function grantInForce(grant: RoleGrant, today: string): boolean {
-  return (grant.validFrom === null || grant.validFrom <= today) && (grant.validTo === null || grant.validTo >= today);
+  return isMemberOn(grant, today);
 }
 
 /** Whether a grant reaches a place: an LA-wide grant reaches every place; a place grant reaches it and everything under it. */
