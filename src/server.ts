@@ -1,42 +1,31 @@
-import { pupilDirOf, readConfig } from './config.ts';
-import { loadFrameworks } from './imports/framework/read-framework.ts';
-import { loadCatalogue } from './imports/indicator-catalogue/read-catalogue.ts';
+import { composeServices } from './compose.ts';
+import { readConfig } from './config.ts';
 import { createLog } from './log.ts';
-import { createServices } from './services/create-services.ts';
 import { startSessionPruning } from './services/session-pruning.ts';
 import { createOidcClient } from './services/oidc-client.ts';
-import { openDatabase, type DatabaseHandle } from './store/database.ts';
-import { createStore } from './store/store.ts';
 import { readVersion } from './version.ts';
 import { createApp } from './web/create-app.ts';
 
-// Composition root: config → database → store → services → app → listen.
+// The server: config → services (compose.ts, the root the CLI shares) → app → listen.
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLog(config.logLevel);
-  const database: DatabaseHandle = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    appDatabaseUrl: config.appDatabaseUrl,
-    dataDir: config.dataDir,
-    databaseName: config.databaseName,
+  // The embedded PostgreSQL is restarted when it dies; if even that fails, exit so a supervisor restarts Waymark.
+  // The server's own writes (the demo build) are `system`'s; a page's writes name their request (web/audit-who.ts).
+  const { services, database } = await composeServices(
+    config,
     log,
-    // The embedded PostgreSQL is restarted when it dies; if even that fails, exit so a supervisor restarts Waymark.
-    onLost: () => {
-      log.fatal('stopping: the embedded PostgreSQL is gone and could not be restarted');
-      process.exit(1);
+    { actor: 'system', requestId: null },
+    {
+      onLost: () => {
+        log.fatal('stopping: the embedded PostgreSQL is gone and could not be restarted');
+        process.exit(1);
+      },
     },
-  });
+  );
   // Where the data lives is for the operator's log, no longer for the public /info.
   log.info({ database: database.description, production: config.production }, 'database opened');
   try {
-    const catalogue = await loadCatalogue();
-    const services = createServices(createStore(database.db), () => new Date(), log, catalogue, {
-      pupilDir: pupilDirOf(config),
-      frameworks: await loadFrameworks(catalogue),
-      // The server's own writes (the demo build); a page's writes name their request (web/audit-who.ts).
-      who: { actor: 'system', requestId: null },
-    });
-    await services.catalogue.sync();
     await services.pupils.removeLeftovers();
     // On first run the demo county is built after the server is up (a minute or two), and every page says so meanwhile.
     // A build that was interrupted (Ctrl-C, a crash) carries on from its last recorded step on the next start.

@@ -1,11 +1,9 @@
 import { userInfo } from 'node:os';
-import { pupilDirOf, readConfig } from '../config.ts';
-import { loadFrameworks } from '../imports/framework/read-framework.ts';
-import { loadCatalogue } from '../imports/indicator-catalogue/read-catalogue.ts';
+import { composeServices } from '../compose.ts';
+import { readConfig } from '../config.ts';
 import { createLog } from '../log.ts';
-import { createServices, type Services } from '../services/create-services.ts';
-import { openDatabase, type DatabaseHandle } from '../store/database.ts';
-import { createStore } from '../store/store.ts';
+import type { Services } from '../services/create-services.ts';
+import type { DatabaseHandle } from '../store/database.ts';
 
 const stopSignals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
@@ -20,26 +18,12 @@ export async function withServices<T>(work: (services: Services) => Promise<T>):
   // Listening before the database opens: a signal while it starts stops it too, instead of leaving it running.
   const stopper = abortOnSignal();
   // Beside a running `npm start` on the same data folder, the command joins its PostgreSQL instead of refusing.
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    appDatabaseUrl: config.appDatabaseUrl,
-    dataDir: config.dataDir,
-    databaseName: config.databaseName,
-    log,
-    joinRunning: true,
-  }).catch((error: unknown) => {
+  const { services, database } = await composeServices(config, log, { actor: cliActor(), requestId: null }, { joinRunning: true }).catch((error: unknown) => {
     stopper.release();
     throw error;
   });
   stopper.opened(database);
   try {
-    const catalogue = await loadCatalogue();
-    const services = createServices(createStore(database.db), () => new Date(), log, catalogue, {
-      pupilDir: pupilDirOf(config),
-      frameworks: await loadFrameworks(catalogue),
-      who: { actor: cliActor(), requestId: null },
-    });
-    await services.catalogue.sync();
     return await work(services);
   } finally {
     stopper.release();
