@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
+import { publicDisclosure } from '../src/domain/indicators/disclosure.ts';
 import { appWithImports, readShared, type TestApp } from './support/app.ts';
 import { databaseTargets } from './support/databases.ts';
 import { sharedFile } from './support/shared-data.ts';
@@ -104,7 +105,7 @@ for (const target of databaseTargets()) {
     for (const summer of ['2016', '2017', '2018']) {
       it(`lists the primary schools below the ${summer} floor with the conditions they failed`, async () => {
         const expected = primaryBelow(summer);
-        const got = await test.services.floors.floorStandards('886', 'primary', `${Number(summer) - 1}${summer.slice(2)}`);
+        const got = await test.services.floors.floorStandards('886', 'primary', `${Number(summer) - 1}${summer.slice(2)}`, publicDisclosure);
         assert.deepEqual(got.below.map((s) => s.urn).sort(), [...expected.keys()].sort());
         assert.ok(got.inForce);
         for (const school of got.below) {
@@ -130,7 +131,7 @@ for (const target of databaseTargets()) {
     for (const summer of ['2016', '2017', '2018', '2019']) {
       it(`lists the secondary schools below the floor in ${summer} (the 2018 rule named, not in force, in 2019)`, async () => {
         const expected = secondary(summer);
-        const got = await test.services.floors.floorStandards('886', 'secondary', `${Number(summer) - 1}${summer.slice(2)}`);
+        const got = await test.services.floors.floorStandards('886', 'secondary', `${Number(summer) - 1}${summer.slice(2)}`, publicDisclosure);
         assert.deepEqual(got.below.map((s) => s.urn).sort(), expected.below);
         assert.deepEqual(got.undecided.map((s) => s.urn).sort(), expected.undecided);
         assert.equal(got.inForce, summer !== '2019');
@@ -166,7 +167,7 @@ for (const target of databaseTargets()) {
           .filter((r) => r.RECTYPE === 'SCH' && r.LEA!.startsWith('886'))
           .map((r) => [r.URN!.replace(/\.0$/, ''), num(r.PTAC5EM_PTQ)]),
       );
-      const got = await test.services.floors.floorStandards('886', 'secondary', '201314');
+      const got = await test.services.floors.floorStandards('886', 'secondary', '201314', publicDisclosure);
       assert.equal(got.inForce, true);
       assert.ok(got.schools.length >= 50, `${got.schools.length} schools judged`);
       assert.equal(got.below.length, 0);

@@ -185,11 +185,13 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
       checkPassword(password);
       const user = await userOrThrow(username);
       const passwordHash = await hash(password);
-      await store.transaction(async (tx) => {
+      // Whoever held the old password may have signed in or made an API token with it: both end here.
+      const revoked = await store.transaction(async (tx) => {
         await tx.access.updateUser(user.id, { passwordHash, disabled: false, ...afterSuccess });
         await tx.access.endSessionsOf(user.id);
+        return tx.tokens.revokeAllOf(user.id, clock());
       });
-      await recordAudit({ action: 'user.reset-password', actorUserId, subject: String(user.id) });
+      await recordAudit({ action: 'user.reset-password', actorUserId, subject: String(user.id), detail: { tokensRevoked: revoked } });
     },
 
     /** Enrol (or re-enrol) TOTP: the secret is stored and returned once, with the otpauth URI an authenticator app reads. */

@@ -4,6 +4,8 @@ import type { Store } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import { headlineIndicators } from '../domain/schools/school-assessment.ts';
 import { isMemberOn } from '../domain/geography/place.ts';
+import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
+import { discloseRows } from './disclose-rows.ts';
 
 /**
  * Collaborations and hubs: LA-defined groupings of schools with dated membership. Their figures are roll-ups or
@@ -11,7 +13,8 @@ import { isMemberOn } from '../domain/geography/place.ts';
  */
 export function createCollaborationService(store: Store, clock: Clock, catalogue: () => readonly Indicator[]) {
   return {
-    async list() {
+    /** Every collaboration with its headline figures, disclosed for the reader as every figure is. */
+    async list(policy: DisclosurePolicy) {
       const today = clock().toISOString().slice(0, 10);
       const groupings = (await store.places.byKind('grouping')).sort((a, b) => a.name.localeCompare(b.name));
       const members = await Promise.all(groupings.map((g) => store.places.members(g.id, 'school')));
@@ -23,6 +26,8 @@ export function createCollaborationService(store: Store, clock: Clock, catalogue
         basis: ['computed', 'roll-up'],
         limit: 100_000,
       });
+      const shown = discloseRows(rows, (code) => catalogue().find((i) => i.code === code)!, policy);
+      const shownOf = new Map(rows.map((r, i) => [r, shown[i]!]));
       // The comparison columns: the newest year of each headline indicator any collaboration has a figure for.
       const columns = codes
         .map((code) => {
@@ -43,7 +48,7 @@ export function createCollaborationService(store: Store, clock: Clock, catalogue
             // Computed from pupil records where held, otherwise the roll-up of published school figures.
             const held = rows.filter((r) => r.placeId === g.id && r.indicatorCode === c.code && r.period === c.period);
             const row = held.find((r) => r.basis === 'computed') ?? held.find((r) => r.basis === 'roll-up');
-            return row === undefined ? null : { value: row.value, basis: row.basis };
+            return row === undefined ? null : { value: shownOf.get(row)!.value, symbol: shownOf.get(row)!.symbol, basis: row.basis };
           }),
         })),
       };

@@ -17,6 +17,8 @@ import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { ObservationRow } from '../store/observation-store.ts';
 import type { Store } from '../store/store.ts';
 import { ownFigures } from './own-figures.ts';
+import { discloseRows } from './disclose-rows.ts';
+import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 
 export type FloorSchool = Readonly<{
   urn: string;
@@ -70,7 +72,12 @@ export function createFloorService(store: Store, catalogue: () => readonly Indic
       return held;
     },
 
-    async floorStandards(laCode: string, phase: Phase, period: string, onlyUrns?: readonly string[]): Promise<FloorListing> {
+    /**
+     * Each school of an LA judged against the floor of a year, on its figures as this reader may see them (a figure
+     * hidden from the public is not published, so a public reader's list does not judge a school on it; the counts
+     * written as figures are judged on true values, as the DfE judges).
+     */
+    async floorStandards(laCode: string, phase: Phase, period: string, policy: DisclosurePolicy, onlyUrns?: readonly string[]): Promise<FloorListing> {
       const la = await store.places.find('la', laCode);
       if (la === undefined) throw new NotFoundError(`no local authority with code ${laCode}`);
       const inForce = floorYear(period) !== null;
@@ -95,7 +102,12 @@ export function createFloorService(store: Store, catalogue: () => readonly Indic
       });
       // A school's published figure, or the figure computed from its pupil records where none was published.
       const byPlace = new Map<number, ObservationRow[]>();
-      for (const r of ownFigures(rows)) byPlace.set(r.placeId, [...(byPlace.get(r.placeId) ?? []), r]);
+      const own = ownFigures(rows);
+      const shown = discloseRows(own, (code) => catalogue().find((i) => i.code === code)!, policy);
+      own.forEach((r, i) => {
+        const seen = { ...r, value: shown[i]!.value, numerator: shown[i]!.numerator, denominator: shown[i]!.denominator };
+        byPlace.set(r.placeId, [...(byPlace.get(r.placeId) ?? []), seen]);
+      });
       const judged: FloorSchool[] = [];
       for (const s of schools) {
         const held = byPlace.get(s.id);

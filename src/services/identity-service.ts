@@ -33,7 +33,9 @@ export function createIdentityService(store: Store, clock: Clock, recordAudit: R
       const decision = decideIdentitySignIn(
         identity,
         linked,
-        byEmail === undefined ? undefined : { ...byEmail, linkedToIssuer: await store.access.hasIdentity(byEmail.id, identity.issuer) },
+        byEmail === undefined
+          ? undefined
+          : { ...byEmail, linkedToIssuer: await store.access.hasIdentity(byEmail.id, identity.issuer), providerOnly: byEmail.passwordHash === null },
       );
       if (decision.kind === 'refused') {
         await refuse(decision.outcome, linked?.id ?? byEmail?.id ?? null);

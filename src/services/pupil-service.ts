@@ -173,10 +173,10 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
       ),
 
     /**
-     * A pupil group answered from the pupil file. For the public (and for staff at a place their roles do not reach),
-     * only the groups the computed tables hold, read from those tables with the suppression decided over them: a live
-     * answer for any combination could be differenced against another (FSM girls = FSM − FSM boys). Staff at a place
-     * in their scope get any combination, live from the pupil records; that read of personal data is audited.
+     * A pupil group answered from the pupil file. For the public, and for staff outside their scope, only the groups the
+     * computed tables hold, with the suppression decided over them: a live answer for any combination could be
+     * differenced against another (FSM girls = FSM − FSM boys). Staff at a place in their scope, whose every school that
+     * year is in their scope today, get any combination live from the pupil records; that read is audited.
      */
     async adHoc(query: AdHocQuery, policy: DisclosurePolicy, who: AuditWho = audit.who): Promise<AdHocAnswer> {
       const version = query.dataVersion ?? 'final';
@@ -202,6 +202,9 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
           throw new BadRequestError(`Pupil groups are asked for a school, district, grouping, LA, region or England, not a ${query.placeKind}`);
         urns = placed.filter(inPlace).map((p) => p.urn);
       }
+      const outOfScope =
+        policy.unsuppressedAt !== undefined && urns !== null && (await store.places.findMany('school', urns)).some((s) => !policy.unsuppressedAt!.has(s.id));
+      if (outOfScope) return publishedPupilGroup(store, catalogue(), place.id, file, query.filter, policy);
       const computed = await withDuckDb((connection) => aggregateAdHoc(connection, file, urns, query.filter));
       const indicators = new Map(catalogue().map((i) => [i.code, i]));
       const rows = computed

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../domain/errors.ts';
 import { describeGap } from '../domain/comparison/gaps.ts';
-import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
+import { laOfficerDisclosure, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { pupilsOnRollCode, type Indicator } from '../domain/indicators/indicator.ts';
 import { academicYearLabel } from '../domain/periods/academic-year.ts';
@@ -93,7 +93,7 @@ export function createSchoolImprovementService(
     for (const phase of ['primary', 'secondary'] as const) {
       const latest = latestHeadlinePeriod(all, phase);
       if (latest === '') continue;
-      const listing = await floors.floorStandards(laCode, phase, latest);
+      const listing = await floors.floorStandards(laCode, phase, latest, laOfficerDisclosure);
       for (const s of listing.schools) floorByUrn.set(s.urn, { period: listing.period, label: listing.label, result: s.result });
     }
 

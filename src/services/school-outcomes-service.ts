@@ -1,3 +1,4 @@
+import { laOfficerDisclosure } from '../domain/indicators/disclosure.ts';
 import type { SchoolAttributes } from '../domain/geography/place.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import { pupilsOnRollCode } from '../domain/indicators/indicator.ts';
@@ -160,7 +161,7 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
     for (const phase of ['primary', 'secondary'] as const satisfies readonly Phase[]) {
       const periods = await tx.observations.periodsOf(floorIndicators[phase]);
       for (const period of periods) {
-        const listing = await floors.floorStandards(laCode, phase, period);
+        const listing = await floors.floorStandards(laCode, phase, period, laOfficerDisclosure);
         if (listing.schools.length === 0 || !listing.inForce) continue;
         const census = `${startYearOf(period) + 1}-01-15`;
         const groupsOf = new Map<string, string[]>();

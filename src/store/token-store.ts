@@ -53,6 +53,11 @@ export function createTokenStore(db: Kysely<Database>) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    /** Revoke every live token of a user (a password reset: whoever held the old password may have made one); how many. */
+    async revokeAllOf(userId: number, at: Date): Promise<number> {
+      const result = await db.updateTable('api_token').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
     async touch(tokenId: number, at: Date): Promise<void> {
       await db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', tokenId).execute();
     },

@@ -15,11 +15,11 @@ describe('signing in through an OpenID provider', () => {
   });
 
   it('links an unlinked identity to the enabled account with its verified e-mail address', () => {
-    assert.deepEqual(decideIdentitySignIn(identity, undefined, { ...enabled, linkedToIssuer: false }), { kind: 'link', userId: 7 });
+    assert.deepEqual(decideIdentitySignIn(identity, undefined, { ...enabled, linkedToIssuer: false, providerOnly: true }), { kind: 'link', userId: 7 });
   });
 
   it('never links on an e-mail address the provider has not verified', () => {
-    assert.deepEqual(decideIdentitySignIn({ ...identity, emailVerified: false }, undefined, { ...enabled, linkedToIssuer: false }), {
+    assert.deepEqual(decideIdentitySignIn({ ...identity, emailVerified: false }, undefined, { ...enabled, linkedToIssuer: false, providerOnly: true }), {
       kind: 'refused',
       outcome: 'unverified-email',
     });
@@ -31,8 +31,21 @@ describe('signing in through an OpenID provider', () => {
   });
 
   it('refuses to link a disabled account, or one already linked to another user of the same provider', () => {
-    assert.deepEqual(decideIdentitySignIn(identity, undefined, { id: 7, disabled: true, linkedToIssuer: false }), { kind: 'refused', outcome: 'disabled' });
-    assert.deepEqual(decideIdentitySignIn(identity, undefined, { ...enabled, linkedToIssuer: true }), { kind: 'refused', outcome: 'already-linked' });
+    assert.deepEqual(decideIdentitySignIn(identity, undefined, { id: 7, disabled: true, linkedToIssuer: false, providerOnly: true }), {
+      kind: 'refused',
+      outcome: 'disabled',
+    });
+    assert.deepEqual(decideIdentitySignIn(identity, undefined, { ...enabled, linkedToIssuer: true, providerOnly: true }), {
+      kind: 'refused',
+      outcome: 'already-linked',
+    });
+  });
+
+  it("never links an account that has a password of its own, which Waymark's own second step may guard", () => {
+    assert.deepEqual(decideIdentitySignIn(identity, undefined, { ...enabled, linkedToIssuer: false, providerOnly: false }), {
+      kind: 'refused',
+      outcome: 'password-account',
+    });
   });
 
   it('keeps e-mail addresses trimmed and lower-case, and refuses what is not one', () => {

@@ -8,11 +8,14 @@ export type ProviderIdentity = Readonly<{ issuer: string; subject: string; email
 
 export type IdentityAccount = Readonly<{ id: number; disabled: boolean }>;
 
-/** The account whose e-mail address is the provider's, and whether it is already linked to a user of this provider. */
-export type EmailAccount = IdentityAccount & Readonly<{ linkedToIssuer: boolean }>;
+/**
+ * The account whose e-mail address is the provider's: whether it is already linked to a user of this provider, and
+ * whether it signs in only through the provider (no password of its own).
+ */
+export type EmailAccount = IdentityAccount & Readonly<{ linkedToIssuer: boolean; providerOnly: boolean }>;
 
 /** Why a sign-in through the provider is refused, as the audit trail records it. */
-export type IdentityRefusal = 'not-registered' | 'unverified-email' | 'already-linked' | 'disabled';
+export type IdentityRefusal = 'not-registered' | 'unverified-email' | 'already-linked' | 'disabled' | 'password-account';
 
 export type IdentityDecision =
   Readonly<{ kind: 'sign-in'; userId: number }> | Readonly<{ kind: 'link'; userId: number }> | Readonly<{ kind: 'refused'; outcome: IdentityRefusal }>;
@@ -29,6 +32,8 @@ export function normaliseEmail(text: string | null | undefined): string | null {
  * The account a provider's user signs in as. A linked identity decides alone. An unlinked one is linked only when the
  * provider says its e-mail address is verified and that address is an enabled account's with no identity from this
  * provider yet: an unverified address could be anyone's claim (a user of the provider typing an administrator's address).
+ * Only an account added for the provider (no password) is linked: a password account may have Waymark's own second
+ * step, which a sign-in through the provider would pass by.
  */
 export function decideIdentitySignIn(identity: ProviderIdentity, linked: IdentityAccount | undefined, byEmail: EmailAccount | undefined): IdentityDecision {
   if (linked !== undefined) return linked.disabled ? { kind: 'refused', outcome: 'disabled' } : { kind: 'sign-in', userId: linked.id };
@@ -37,5 +42,6 @@ export function decideIdentitySignIn(identity: ProviderIdentity, linked: Identit
   if (byEmail === undefined) return { kind: 'refused', outcome: 'not-registered' };
   if (byEmail.disabled) return { kind: 'refused', outcome: 'disabled' };
   if (byEmail.linkedToIssuer) return { kind: 'refused', outcome: 'already-linked' };
+  if (!byEmail.providerOnly) return { kind: 'refused', outcome: 'password-account' };
   return { kind: 'link', userId: byEmail.id };
 }

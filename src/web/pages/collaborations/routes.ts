@@ -20,8 +20,8 @@ const form = z.object({
  * membership, as a grouping file would). Each collaboration's own page is its place page (/places/grouping/CODE).
  */
 export function collaborationRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/collaborations', { config: publicAccess }, async (_request, reply) => {
-    const list = await services.collaborations.list();
+  app.get('/collaborations', { config: publicAccess }, async (request, reply) => {
+    const list = await services.collaborations.list(await request.disclosure());
     return reply.view('pages/collaborations/list.njk', { title: 'Collaborations', section: 'schools', list, academicYearLabel });
   });
 

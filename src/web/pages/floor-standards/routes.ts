@@ -25,7 +25,7 @@ export function floorStandardRoutes(app: FastifyInstance, services: Services): v
     // Opens on the served LA and the newest year whose figures are held (issue 11 point 15).
     const la = q.la ?? (await services.places.servedLa()) ?? '886';
     const period = q.year ?? latestHeld(years, await services.floors.periodsHeld(la, q.phase, years))!;
-    const listing = await services.floors.floorStandards(la, q.phase, period);
+    const listing = await services.floors.floorStandards(la, q.phase, period, await request.disclosure());
     return reply.view('pages/floor-standards/view.njk', {
       title: `${q.phase === 'primary' ? 'Primary' : 'Secondary'} schools below the floor standard, ${listing.la.name} ${listing.label}`,
       section: 'schools',

@@ -26,6 +26,11 @@ const problems: Readonly<Record<IdentityRefusal | ProtocolFailure | 'unavailable
   'not-registered': notRegistered,
   'unverified-email': notRegistered,
   'already-linked': notRegistered,
+  'password-account': {
+    status: 403,
+    heading: 'Sign in with your Waymark password',
+    message: 'Your Waymark account signs in with its own password. Use the password form, or ask an LA administrator to move it to your organisation account.',
+  },
   disabled: { status: 403, heading: 'Your Waymark account is disabled', message: 'Ask an LA administrator if you need to use Waymark again.' },
   'invalid-response': {
     status: 400,
