@@ -120,8 +120,8 @@ export function createPlaceService(store: Store, clock: Clock) {
         const bySector: Partial<Record<Sector, number>> = {};
         const byGovernance: Partial<Record<Governance, number>> = {};
         for (const c of mine) {
-          bySector[c.sector as Sector] = (bySector[c.sector as Sector] ?? 0) + c.open;
-          byGovernance[c.governance as Governance] = (byGovernance[c.governance as Governance] ?? 0) + c.open;
+          bySector[c.sector] = (bySector[c.sector] ?? 0) + c.open;
+          byGovernance[c.governance] = (byGovernance[c.governance] ?? 0) + c.open;
         }
         return {
           ...p,

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlaceKind, PlaceStatus, Sector } from '../domain/geography/place.ts';
-import { placeAttributesOf, type AttributesOf } from '../domain/geography/place-attributes.ts';
+import { placeAttributesOf, schoolPopulationOf, type AttributesOf } from '../domain/geography/place-attributes.ts';
 import type { SchoolLink } from '../domain/geography/school-placement.ts';
 import type { Database } from './schema.ts';
 
@@ -21,13 +21,14 @@ export type PlaceRow<K extends PlaceKind = PlaceKind> = K extends PlaceKind
     }>
   : never;
 
-export type PlaceInput = Readonly<{
+/** A place to write: its attributes typed by its kind, so a writer cannot store what the reads would refuse. */
+export type PlaceInput<K extends PlaceKind = PlaceKind> = Readonly<{
   code: string;
   name: string;
   status?: PlaceStatus;
   openedOn?: string | null;
   closedOn?: string | null;
-  attributes?: Readonly<Record<string, unknown>>;
+  attributes?: AttributesOf<K>;
 }>;
 
 /** A place seen through one of its links: the link's dates and how the membership is known. */
@@ -140,7 +141,11 @@ export function createPlaceStore(db: Kysely<Database>) {
     },
 
     /** Insert new places, update changed ones, leave identical ones; counts what happened. */
-    async upsert(kind: PlaceKind, inputs: readonly PlaceInput[], batchId: number | null): Promise<{ ids: Map<string, number>; counts: UpsertCounts }> {
+    async upsert<K extends PlaceKind>(
+      kind: K,
+      inputs: readonly PlaceInput<K>[],
+      batchId: number | null,
+    ): Promise<{ ids: Map<string, number>; counts: UpsertCounts }> {
       // Looked up in chunks: a national GIAS file has ~50,000 schools and a statement takes at most 65,535 parameters.
       const existing = new Map<string, StoredRow>();
       for (let i = 0; i < inputs.length; i += chunkSize) {
@@ -280,8 +285,10 @@ export function createPlaceStore(db: Kysely<Database>) {
         .selectFrom('place')
         .select([
           'id',
-          sql<boolean>`coalesce((attributes->>'stateFunded')::boolean, false)`.as('state_funded'),
-          sql<string>`attributes->>'sector'`.as('sector'),
+          'code',
+          sql<unknown>`attributes->'stateFunded'`.as('stateFunded'),
+          sql<unknown>`attributes->'sector'`.as('sector'),
+          sql<unknown>`attributes->'governance'`.as('governance'),
         ])
         .where('kind', '=', 'school')
         .execute();
@@ -293,7 +300,12 @@ export function createPlaceStore(db: Kysely<Database>) {
           validFrom: l.valid_from,
           validTo: l.valid_to,
         })),
-        schools: new Map(schools.map((s) => [s.id, { stateFunded: s.state_funded, sector: s.sector as Sector }])),
+        schools: new Map(
+          schools.map((s) => {
+            const { stateFunded, sector } = schoolPopulationOf(`school ${s.code}`, s);
+            return [s.id, { stateFunded, sector }];
+          }),
+        ),
       };
     },
 
@@ -332,11 +344,8 @@ export function createPlaceStore(db: Kysely<Database>) {
     },
 
     /** Schools under a place at any depth (LA → district → school, or directly), counted by sector and governance. */
-    async schoolCounts(
-      parentId: number,
-      onDate: string,
-    ): Promise<{ childId: number | null; sector: string; governance: string; stateFunded: boolean; open: number }[]> {
-      const result = await sql<{ child_id: number | null; sector: string; governance: string; state_funded: boolean; open: number }>`
+    async schoolCounts(parentId: number, onDate: string): Promise<({ childId: number | null; open: number } & ReturnType<typeof schoolPopulationOf>)[]> {
+      const result = await sql<{ child_id: number | null; sector: unknown; governance: unknown; state_funded: unknown; open: number }>`
         with recursive tree(id, child_id) as (
           select l.place_id, case when p.kind = 'school' then null else l.place_id end
             from place_link l join place p on p.id = l.place_id
@@ -353,10 +362,14 @@ export function createPlaceStore(db: Kysely<Database>) {
              and (s.opened_on is null or s.opened_on <= ${onDate}::date) and (s.closed_on is null or s.closed_on > ${onDate}::date)
            order by s.id, t.child_id nulls last
         )
-        select child_id, attributes->>'sector' as sector, attributes->>'governance' as governance,
-               (attributes->>'stateFunded')::boolean as state_funded, count(*)::int as open
+        select child_id, attributes->'sector' as sector, attributes->'governance' as governance,
+               attributes->'stateFunded' as state_funded, count(*)::int as open
           from schools group by 1, 2, 3, 4`.execute(db);
-      return result.rows.map((r) => ({ childId: r.child_id, sector: r.sector, governance: r.governance, stateFunded: r.state_funded, open: r.open }));
+      return result.rows.map((r) => ({
+        childId: r.child_id,
+        ...schoolPopulationOf(`a school under place ${parentId}`, { sector: r.sector, governance: r.governance, stateFunded: r.state_funded }),
+        open: r.open,
+      }));
     },
 
     async search(term: string, limit: number): Promise<PlaceRow[]> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { placeAttributesOf } from './place-attributes.ts';
+import { placeAttributesOf, schoolPopulationOf } from './place-attributes.ts';
 
 /** Brookfield Academy as the GIAS establishment file describes it (src/imports/gias/establishments.ts writes these fields). */
 const giasSchool = {
@@ -75,5 +75,13 @@ describe("a place's attributes are checked against its kind", () => {
 
   it('reads England and its regions, which carry no attributes, from a null column', () => {
     assert.deepEqual(placeAttributesOf('region', 'E12000008', null), {});
+  });
+
+  it('checks the population fields SQL reads straight from the column as the full read checks them', () => {
+    assert.deepEqual(schoolPopulationOf('school 148123', giasSchool), { sector: 'secondary', governance: 'academy', stateFunded: true });
+    assert.throws(
+      () => schoolPopulationOf('a school under place 7', { sector: 'secondary', governance: 'academy', stateFunded: null }),
+      /The stored attributes of a school under place 7 do not fit a school: stateFunded: /,
+    );
   });
 });

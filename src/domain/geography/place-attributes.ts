@@ -80,11 +80,25 @@ class PlaceAttributesError extends Error {
   override name = 'PlaceAttributesError';
 }
 
-/** A place's attributes, checked against its kind; an error names the place and the first field that does not fit. */
+/** A place's attributes, checked against its kind; an error names the place and the first fields that do not fit. */
 export function placeAttributesOf<K extends PlaceKind>(kind: K, code: string, attributes: unknown): AttributesOf<K> {
-  const result = schemas[kind].safeParse(attributes ?? {});
-  if (result.success) return result.data as AttributesOf<K>;
+  return fitted(schemas[kind], `${kind} ${code}`, kind, attributes) as AttributesOf<K>;
+}
+
+const population = schoolAttributes.pick({ sector: true, governance: true, stateFunded: true });
+
+/**
+ * The fields that put a school in a population (sector, governance, state funding), where SQL reads them straight from
+ * the column to count or place schools in bulk: checked as the full read checks them. `which` names the school or group.
+ */
+export function schoolPopulationOf(which: string, values: unknown): z.infer<typeof population> {
+  return fitted(population, which, 'school', values);
+}
+
+function fitted<S extends z.ZodType>(schema: S, which: string, kind: PlaceKind, attributes: unknown): z.infer<S> {
+  const result = schema.safeParse(attributes ?? {});
+  if (result.success) return result.data;
   const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.length === 0 ? '(attributes)' : issue.path.join('.')}: ${issue.message}`);
   const more = result.error.issues.length > 3 ? ` and ${result.error.issues.length - 3} more` : '';
-  throw new PlaceAttributesError(`The stored attributes of ${kind} ${code} do not fit a ${kind}: ${problems.join('; ')}${more}`);
+  throw new PlaceAttributesError(`The stored attributes of ${which} do not fit a ${kind}: ${problems.join('; ')}${more}`);
 }
