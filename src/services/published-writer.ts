@@ -181,11 +181,11 @@ async function placeFinder(tx: Store, batchId: number, fileName: string) {
       if (missing.size === 0) return;
       const { ids } = await tx.places.upsert(
         'school',
-        [...missing.values()].map((ref) => ({
-          code: ref.code!,
-          name: ref.name ?? `URN ${ref.code!}`,
+        [...missing].map(([code, ref]) => ({
+          code,
+          name: ref.name ?? `URN ${code}`,
           status: 'closed' as const,
-          attributes: unregisteredSchool(ref.code!, { laCode: ref.laCode, establishmentNumber: null, fileName }),
+          attributes: unregisteredSchool(code, { laCode: ref.laCode, establishmentNumber: null, fileName }),
         })),
         batchId,
       );
