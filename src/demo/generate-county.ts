@@ -1,5 +1,6 @@
 import { kent, kentDistricts } from '../domain/geography/reference-places.ts';
-import { governanceOf, isStateFunded, sectorOf, type Sector, type SchoolAttributes } from '../domain/geography/place.ts';
+import type { SchoolAttributes } from '../domain/geography/place-attributes.ts';
+import { governanceOf, isStateFunded, sectorOf, type Sector } from '../domain/geography/place.ts';
 import { academicYearCode } from '../domain/periods/academic-year.ts';
 
 /**

@@ -28,7 +28,7 @@ export async function remakeBirths(tx: Store): Promise<Counts> {
   const figures = birthsByArea(records);
   const placeOf = new Map<string, number>();
   for (const la of await tx.places.byKind('la')) {
-    const ons = (la.attributes as { onsCode?: string | null }).onsCode;
+    const ons = la.attributes.onsCode;
     if (typeof ons === 'string') placeOf.set(ons, la.id);
   }
   for (const d of await tx.places.byKind('district')) placeOf.set(d.code, d.id);

@@ -231,9 +231,8 @@ async function defaultFocus(store: Store): Promise<string | null> {
 /** The LA's statistical-neighbour group (the LA itself and its neighbours), where one is held. */
 async function neighbourGroupOf(store: Store, laCode: string): Promise<{ name: string; members: string[] } | null> {
   // The newest list held for the LA (lists are versioned: the 2012 group of Kent's framework, DfE's 2021 and 2025 lists).
-  const groups = (await store.places.byKind('neighbour_group')).filter((g) => (g.attributes as { of?: string }).of === laCode);
-  const version = (g: (typeof groups)[number]) => (g.attributes as { version?: string }).version ?? '';
-  const group = groups.sort((a, b) => version(b).localeCompare(version(a)))[0];
+  const groups = (await store.places.byKind('neighbour_group')).filter((g) => g.attributes.of === laCode);
+  const group = groups.sort((a, b) => b.attributes.version.localeCompare(a.attributes.version))[0];
   if (group === undefined) return null;
   return { name: group.name, members: (await store.places.members(group.id, 'la')).map((m) => m.code) };
 }

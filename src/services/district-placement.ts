@@ -46,8 +46,7 @@ export async function placeSchoolsInDistricts(tx: Store, batchId: number | null)
     let bySector = 0;
     for (const school of schools) {
       if (placedByGias.has(school.id)) continue;
-      const address = (school.attributes as { address?: { postcode?: string | null } }).address;
-      const placement = placeByPostcode(address?.postcode ?? null, index);
+      const placement = placeByPostcode(school.attributes.address.postcode, index);
       if (placement.kind === 'none') {
         unplaced.push(school.code);
         continue;

@@ -1,5 +1,4 @@
 import { NotFoundError } from '../domain/errors.ts';
-import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { academicYearLabel, censusDateOf } from '../domain/periods/academic-year.ts';
 import {
   floorFiguresOf,
@@ -90,7 +89,7 @@ export function createFloorService(store: Store, catalogue: () => readonly Indic
       const wanted = onlyUrns === undefined ? [...inLa] : onlyUrns.filter((u) => inLa.has(u));
       const schools = (await store.places.findMany('school', wanted)).filter((s) => {
         const open = (s.openedOn === null || s.openedOn <= census) && (s.closedOn === null || s.closedOn >= census);
-        return open && isStateFundedMainstream(s.attributes as SchoolAttributes);
+        return open && isStateFundedMainstream(s.attributes);
       });
       const rows = await store.observations.find({
         indicatorCodes: floorIndicators[phase],

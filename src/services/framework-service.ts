@@ -2,7 +2,6 @@ import { NotFoundError } from '../domain/errors.ts';
 import { endGoal, type Status } from '../domain/framework/evaluate.ts';
 import { forGroup, type EvaluatedTarget } from '../domain/framework/evaluate-at-place.ts';
 import { frameworkYear, measureFor, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
-import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { isStateFundedMainstream } from '../domain/schools/school-phase.ts';
 import { frameworkGroups } from '../domain/pupils/breakdowns.ts';
 import { furthestShort } from '../domain/framework/furthest-schools.ts';
@@ -139,7 +138,7 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     const goal = endGoal(target, indicator?.polarity ?? 'none');
     if (indicator === undefined || goal === null || target.gap !== null || indicator.polarity === 'none') return [];
     // A mainstream target against mainstream schools only: special schools and PRUs are not what the figure measures.
-    const schools = (await store.places.members(context.la.id, 'school')).filter((s) => isStateFundedMainstream(s.attributes as SchoolAttributes));
+    const schools = (await store.places.members(context.la.id, 'school')).filter((s) => isStateFundedMainstream(s.attributes));
     if (schools.length === 0) return [];
     const rows = ownFigures(
       await store.observations.find({

@@ -77,7 +77,8 @@ export async function writeLaitData(tx: Store, file: Extract<ImportFile, { forma
   }
   if (issues.length > before) return zeroCounts();
 
-  const places = await resolvePlaces(tx, file, batchId);
+  const places = await resolvePlaces(tx, file, batchId, issues);
+  if (issues.length > before) return zeroCounts();
   const skips = new Map<string, number>();
   const skip = (reason: string) => skips.set(reason, (skips.get(reason) ?? 0) + 1);
   let stageless = 0;
@@ -124,25 +125,33 @@ export async function writeLaitData(tx: Store, file: Extract<ImportFile, { forma
   };
 }
 
-async function resolvePlaces(tx: Store, file: Extract<ImportFile, { format: 'lait-data' }>, batchId: number) {
+async function resolvePlaces(tx: Store, file: Extract<ImportFile, { format: 'lait-data' }>, batchId: number, issues: FileIssue[]) {
   const areas = new Map<string, { name: string; region: string | null; line: number }>();
   for (const r of file.records) if (!areas.has(r.laNumber)) areas.set(r.laNumber, { name: r.areaName, region: r.region, line: r.line });
   const las = await tx.places.idsByCode('la');
   const regions = await tx.places.idsByCode('region');
-  const country = (await tx.places.find('country', england.code))!;
+  const country = await tx.places.find('country', england.code);
+  // Regions are reference places every import ensures; one missing is named in the file, not left to the database.
+  const missingRegion = (code: string, line: number, column: string) =>
+    issues.push({ file: file.file, line, column, message: `unknown code: region ${code} is not in the store` });
   const ids = new Map<string, number>();
   const skipped = new Map<string, string>();
   const notes: string[] = [];
-  const missing: { code: string; name: string; regionCode: string | null }[] = [];
+  const missing: { code: string; name: string; regionCode: string | null; line: number }[] = [];
   for (const [laNumber, area] of areas) {
     if (Number(laNumber) >= 970) {
       const regionCode = area.name === england.name ? null : regionCodeForExactName(area.name);
-      if (area.name === england.name) ids.set(laNumber, country.id);
-      else if (londonHalves.has(laNumber) || regionCode === null) skipped.set(laNumber, `values for ${area.name} (not a region)`);
-      else ids.set(laNumber, regions.get(regionCode)!);
+      const regionId = regionCode === null ? undefined : regions.get(regionCode);
+      if (area.name === england.name) {
+        if (country === undefined) issues.push({ file: file.file, line: area.line, column: 'LA and Regions', message: 'England is not in the store' });
+        else ids.set(laNumber, country.id);
+      } else if (londonHalves.has(laNumber) || regionCode === null) skipped.set(laNumber, `values for ${area.name} (not a region)`);
+      else if (regionId === undefined) missingRegion(regionCode, area.line, 'LA and Regions');
+      else ids.set(laNumber, regionId);
     } else if (las.has(laNumber)) ids.set(laNumber, las.get(laNumber)!);
-    else missing.push({ code: laNumber, name: area.name, regionCode: area.region === null ? null : regionCodeForName(area.region) });
+    else missing.push({ code: laNumber, name: area.name, regionCode: area.region === null ? null : regionCodeForName(area.region), line: area.line });
   }
+  for (const m of missing) if (m.regionCode !== null && !regions.has(m.regionCode)) missingRegion(m.regionCode, m.line, 'Region');
   if (missing.length > 0) {
     const { ids: created } = await tx.places.upsert(
       'la',
@@ -150,9 +159,10 @@ async function resolvePlaces(tx: Store, file: Extract<ImportFile, { format: 'lai
       batchId,
     );
     await tx.places.addLinks(
-      missing
-        .filter((m) => m.regionCode !== null)
-        .map((m) => ({ placeId: created.get(m.code)!, parentId: regions.get(m.regionCode!)!, validFrom: null, validTo: null, basis: 'LAIT region' })),
+      missing.flatMap((m) => {
+        const regionId = m.regionCode === null ? undefined : regions.get(m.regionCode);
+        return regionId === undefined ? [] : [{ placeId: created.get(m.code)!, parentId: regionId, validFrom: null, validTo: null, basis: 'LAIT region' }];
+      }),
       batchId,
     );
     for (const [code, id] of created) ids.set(code, id);

@@ -1,19 +1,11 @@
 import { NotFoundError, BadRequestError } from '../domain/errors.ts';
-import {
-  governanceOrder,
-  hierarchy,
-  isMemberOn,
-  sectorOrder,
-  type Governance,
-  type PlaceKind,
-  type SchoolAttributes,
-  type Sector,
-} from '../domain/geography/place.ts';
+import { governanceOrder, hierarchy, isMemberOn, sectorOrder, type Governance, type PlaceKind, type Sector } from '../domain/geography/place.ts';
+import type { AttributesOf, SchoolAttributes } from '../domain/geography/place-attributes.ts';
 import { isCalendarDate } from '../domain/periods/dates.ts';
 import { historyOf } from '../domain/geography/succession.ts';
 import { ownNeighbourGroups } from '../domain/comparison/neighbour-groups.ts';
 import { pupilsOnRollCode } from '../domain/indicators/indicator.ts';
-import type { PlaceRow } from '../store/place-store.ts';
+import type { LinkedPlace, PlaceRow } from '../store/place-store.ts';
 import type { Store } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 
@@ -25,7 +17,7 @@ export type ChildRow = PlaceSummary &
   Readonly<{ counts: SectorCounts; byGovernance: Readonly<Partial<Record<Governance, number>>>; total: number; stateFunded: number; academies: number }>;
 
 export type PlacePage = Readonly<{
-  place: PlaceSummary & { attributes: Record<string, unknown> };
+  place: PlaceSummary & { attributes: AttributesOf<PlaceKind> };
   ancestors: readonly PlaceSummary[];
   onDate: string;
   children: readonly ChildRow[];
@@ -64,7 +56,7 @@ export function createPlaceService(store: Store, clock: Clock) {
   const summary = (p: PlaceRow): PlaceSummary => ({ kind: p.kind, code: p.code, name: p.name, status: p.status });
   /** An LA's own neighbour groups (newest list first) and how many other LAs' groups name it (issue 11 point 16). */
   const neighbourGroupsOf = async (place: PlaceRow) => {
-    const all = (await store.places.parents(place.id)).filter((p) => p.kind === 'neighbour_group');
+    const all = (await store.places.parents(place.id)).filter((p): p is LinkedPlace<'neighbour_group'> => p.kind === 'neighbour_group');
     const own = ownNeighbourGroups(place.code, all);
     return { groups: own.map(summary), neighbourOf: all.length - own.length };
   };
@@ -83,7 +75,7 @@ export function createPlaceService(store: Store, clock: Clock) {
     return chain;
   }
 
-  async function find(kind: PlaceKind, code: string): Promise<PlaceRow> {
+  async function find<K extends PlaceKind>(kind: K, code: string): Promise<PlaceRow<K>> {
     const place = await store.places.find(kind, code);
     if (place === undefined) throw new NotFoundError(`No ${kind.replace('_', ' ')} with code ${code}`);
     return place;
@@ -128,8 +120,8 @@ export function createPlaceService(store: Store, clock: Clock) {
         const bySector: Partial<Record<Sector, number>> = {};
         const byGovernance: Partial<Record<Governance, number>> = {};
         for (const c of mine) {
-          bySector[c.sector as Sector] = (bySector[c.sector as Sector] ?? 0) + c.open;
-          byGovernance[c.governance as Governance] = (byGovernance[c.governance as Governance] ?? 0) + c.open;
+          bySector[c.sector] = (bySector[c.sector] ?? 0) + c.open;
+          byGovernance[c.governance] = (byGovernance[c.governance] ?? 0) + c.open;
         }
         return {
           ...p,
@@ -150,21 +142,22 @@ export function createPlaceService(store: Store, clock: Clock) {
         kind === 'sponsor' ||
         (kind === 'la' && children.length === 0);
       const schools = listsSchools
-        ? current
-            .filter((m) => m.kind === 'school' && m.status === 'open')
-            .map((m) => {
-              const a = m.attributes as SchoolAttributes;
-              return {
-                ...summary(m),
-                sector: a.sector,
-                typeName: a.typeName,
-                governance: a.governance,
-                selective: a.selective,
-                validFrom: m.validFrom,
-                validTo: m.validTo,
-                basis: m.basis,
-              };
-            })
+        ? current.flatMap((m) =>
+            m.kind === 'school' && m.status === 'open'
+              ? [
+                  {
+                    ...summary(m),
+                    sector: m.attributes.sector,
+                    typeName: m.attributes.typeName,
+                    governance: m.attributes.governance,
+                    selective: m.attributes.selective,
+                    validFrom: m.validFrom,
+                    validTo: m.validTo,
+                    basis: m.basis,
+                  },
+                ]
+              : [],
+          )
         : [];
       const present = new Set<string>(counts.flatMap((c) => [c.sector, c.governance]));
       return {
@@ -199,7 +192,7 @@ export function createPlaceService(store: Store, clock: Clock) {
       };
       const periods = [...new Set(roll.map((r) => r.period))].sort();
       return {
-        school: { ...summary(school), openedOn: school.openedOn, closedOn: school.closedOn, attributes: school.attributes as SchoolAttributes },
+        school: { ...summary(school), openedOn: school.openedOn, closedOn: school.closedOn, attributes: school.attributes },
         ancestors,
         memberships: parents.map((p) => ({ ...summary(p), validFrom: p.validFrom, validTo: p.validTo, basis: p.basis })),
         history: chain.map((s) => ({ predecessor: describe(s.predecessorUrn), successor: describe(s.successorUrn), reason: s.reason, linkedOn: s.linkedOn })),
@@ -213,25 +206,21 @@ export function createPlaceService(store: Store, clock: Clock) {
             ),
           };
         }),
-        source: (school.attributes as SchoolAttributes).register,
+        source: school.attributes.register,
       };
     },
 
     async search(term: string): Promise<readonly (PlaceSummary & { detail: string })[]> {
       if (term.trim().length < 2) return [];
       const rows = await store.places.search(term, 50);
-      return rows.map((r) => {
-        const a = r.attributes as Partial<SchoolAttributes>;
-        return {
-          ...summary(r),
-          detail:
-            r.kind === 'school'
-              ? [`URN ${r.code}`, a.laestab ? `LAESTAB ${a.laestab.slice(0, 3)}/${a.laestab.slice(3)}` : null, a.typeName].filter(Boolean).join(' · ')
-              : r.code,
-        };
-      });
+      return rows.map((r) => ({ ...summary(r), detail: r.kind === 'school' ? schoolDetail(r.code, r.attributes) : r.code }));
     },
   };
 }
 
 export type PlaceService = ReturnType<typeof createPlaceService>;
+
+/** How a search result names a school: its URN, its DfE number where it has one, and its type. */
+function schoolDetail(urn: string, a: SchoolAttributes): string {
+  return [`URN ${urn}`, a.laestab ? `LAESTAB ${a.laestab.slice(0, 3)}/${a.laestab.slice(3)}` : null, a.typeName].filter(Boolean).join(' · ');
+}

@@ -151,7 +151,7 @@ async function placeFinder(tx: Store, batchId: number, fileName: string) {
     const rows = await tx.places.byKind(kind);
     const entry = { byCode: new Map(rows.map((p) => [p.code, p.id])), rows: rows.map((p) => ({ code: p.code, name: p.name })) };
     for (const p of rows) {
-      const ons = (p.attributes as { onsCode?: string | null }).onsCode;
+      const ons = p.kind === 'la' ? p.attributes.onsCode : undefined;
       if (typeof ons === 'string') entry.byCode.set(ons, p.id);
     }
     byKind.set(kind, entry);
@@ -181,11 +181,11 @@ async function placeFinder(tx: Store, batchId: number, fileName: string) {
       if (missing.size === 0) return;
       const { ids } = await tx.places.upsert(
         'school',
-        [...missing.values()].map((ref) => ({
-          code: ref.code!,
-          name: ref.name ?? `URN ${ref.code!}`,
+        [...missing].map(([code, ref]) => ({
+          code,
+          name: ref.name ?? `URN ${code}`,
           status: 'closed' as const,
-          attributes: unregisteredSchool(ref.code!, { laCode: ref.laCode, establishmentNumber: null, fileName }),
+          attributes: unregisteredSchool(code, { laCode: ref.laCode, establishmentNumber: null, fileName }),
         })),
         batchId,
       );

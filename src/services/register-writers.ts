@@ -1,4 +1,4 @@
-import type { FileIssue } from '../domain/errors.ts';
+import { quoted, type FileIssue } from '../domain/errors.ts';
 import { laOnsCodes, plainDistrictName } from '../domain/geography/reference-places.ts';
 import type { ImportFile } from '../domain/import-file.ts';
 import type { Store } from '../store/store.ts';
@@ -36,14 +36,27 @@ export async function writeRegisterFile(
   switch (file.format) {
     case 'la-code-list': {
       const regions = await tx.places.idsByCode('region');
+      // A region the store does not hold is the file's problem, named where it is, never a database error.
+      const placed = file.records.flatMap((r) => {
+        const regionId = regions.get(r.regionCode);
+        if (regionId === undefined)
+          issues.push({
+            file: file.file,
+            line: r.line,
+            column: 'Region',
+            message: `unknown code: region ${quoted(r.regionCode)} of LA ${r.code} is not in the store`,
+          });
+        return regionId === undefined ? [] : [{ r, regionId }];
+      });
+      if (placed.length < file.records.length) return zeroCounts();
       const { ids, counts } = await tx.places.upsert(
         'la',
         file.records.map((r) => ({ code: r.code, name: r.name, attributes: { onsCode: laOnsCodes[r.code] ?? null, laType: r.laType } })),
         batchId,
       );
-      const links = file.records.map((r) => ({
+      const links = placed.map(({ r, regionId }) => ({
         placeId: ids.get(r.code)!,
-        parentId: regions.get(r.regionCode)!,
+        parentId: regionId,
         validFrom: null,
         validTo: null,
         basis: 'DfE LA code list',

@@ -1,7 +1,6 @@
 import { NotFoundError } from '../domain/errors.ts';
 import { describeGap } from '../domain/comparison/gaps.ts';
 import { laOfficerDisclosure, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
-import type { SchoolAttributes } from '../domain/geography/place.ts';
 import { pupilsOnRollCode, type Indicator } from '../domain/indicators/indicator.ts';
 import { academicYearLabel } from '../domain/periods/academic-year.ts';
 import type { Phase } from '../domain/schools/floor-standards.ts';
@@ -64,8 +63,8 @@ export function createSchoolImprovementService(
     const inLa = new Set(placements.filter((p) => p.parentKind === 'la' && p.parentCode === laCode).map((p) => p.urn));
     const places = (await store.places.findMany('school', [...inLa])).filter((s) => s.closedOn === null || s.closedOn >= today);
     const schools = places.flatMap((s) => {
-      const phase = mainstreamPhaseOf(s.attributes as SchoolAttributes);
-      return phase === null ? [] : [{ place: s, phase, attributes: s.attributes as SchoolAttributes }];
+      const phase = mainstreamPhaseOf(s.attributes);
+      return phase === null ? [] : [{ place: s, phase, attributes: s.attributes }];
     });
     const districtNames = new Map((await store.places.byKind('district')).map((d) => [d.code, d.name]));
     const groupingNames = new Map((await store.places.byKind('grouping')).map((d) => [d.code, d.name]));

@@ -1,5 +1,4 @@
 import { laOfficerDisclosure } from '../domain/indicators/disclosure.ts';
-import type { SchoolAttributes } from '../domain/geography/place.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import { pupilsOnRollCode } from '../domain/indicators/indicator.ts';
 import { academicYearCode, startYearOf } from '../domain/periods/academic-year.ts';
@@ -42,7 +41,7 @@ const ofstedRule = (asAt: string) =>
  */
 export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today: string, catalogue: () => readonly Indicator[]): Promise<{ written: number }> {
   const figures: DerivedFigure[] = [];
-  const schools = (await tx.places.byKind('school')).filter((s) => (s.attributes as SchoolAttributes).stateFunded);
+  const schools = (await tx.places.byKind('school')).filter((s) => s.attributes.stateFunded);
   const placeIds = new Map<string, number>();
   for (const kind of ['la', 'district', 'grouping', 'region', 'country'] as const)
     for (const [code, id] of await tx.places.idsByCode(kind)) placeIds.set(`${kind}:${code}`, id);
@@ -84,7 +83,7 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
         ];
         const judged: JudgedSchool = { urn: s.code, judgement: judgementOf(s.code, asAt), pupils: rolls.get(s.id) ?? null };
         for (const place of places)
-          for (const breakdown of ['all', ...phaseBreakdownsOf(s.attributes as SchoolAttributes)]) {
+          for (const breakdown of ['all', ...phaseBreakdownsOf(s.attributes)]) {
             const byBreakdown = members.get(place) ?? new Map<string, JudgedSchool[]>();
             members.set(place, byBreakdown);
             const list = byBreakdown.get(breakdown);

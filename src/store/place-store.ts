@@ -1,33 +1,52 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlaceKind, PlaceStatus, Sector } from '../domain/geography/place.ts';
+import { placeAttributesOf, schoolPopulationOf, type AttributesOf } from '../domain/geography/place-attributes.ts';
 import type { SchoolLink } from '../domain/geography/school-placement.ts';
 import type { Database } from './schema.ts';
 
 /** Places and their dated memberships: bulk writes for imports and the demo, reads for pages. */
 
-export type PlaceRow = Readonly<{
-  id: number;
-  kind: PlaceKind;
-  code: string;
-  name: string;
-  status: PlaceStatus;
-  openedOn: string | null;
-  closedOn: string | null;
-  attributes: Record<string, unknown>;
-  batchId: number | null;
-}>;
+/** A place as read: its attributes parsed against its kind (place-attributes.ts), so a `PlaceRow<'school'>` has a school's fields. */
+export type PlaceRow<K extends PlaceKind = PlaceKind> = K extends PlaceKind
+  ? Readonly<{
+      id: number;
+      kind: K;
+      code: string;
+      name: string;
+      status: PlaceStatus;
+      openedOn: string | null;
+      closedOn: string | null;
+      attributes: AttributesOf<K>;
+      batchId: number | null;
+    }>
+  : never;
 
-export type PlaceInput = Readonly<{
+/** A place to write: its attributes typed by its kind, so a writer cannot store what the reads would refuse. */
+export type PlaceInput<K extends PlaceKind = PlaceKind> = Readonly<{
   code: string;
   name: string;
   status?: PlaceStatus;
   openedOn?: string | null;
   closedOn?: string | null;
-  attributes?: Readonly<Record<string, unknown>>;
+  attributes?: AttributesOf<K>;
 }>;
 
 /** A place seen through one of its links: the link's dates and how the membership is known. */
-export type LinkedPlace = PlaceRow & Readonly<{ validFrom: string | null; validTo: string | null; basis: string }>;
+export type LinkedPlace<K extends PlaceKind = PlaceKind> = PlaceRow<K> & Readonly<{ validFrom: string | null; validTo: string | null; basis: string }>;
+
+type StoredPlace = Readonly<{ kind: string; code: string; attributes: unknown }>;
+
+/**
+ * Parse a row's attributes against its kind once, here where the store reads them (the column's check constraint holds
+ * the kind to PlaceKind); a row that does not fit is an error naming the place and the field.
+ */
+function parsed<T extends PlaceRow>(row: StoredPlace): T {
+  return { ...row, attributes: placeAttributesOf(row.kind as PlaceKind, row.code, row.attributes) } as unknown as T;
+}
+
+function parsedAll<T extends PlaceRow>(rows: readonly StoredPlace[]): T[] {
+  return rows.map((row) => parsed<T>(row));
+}
 
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number; closed: number };
 
@@ -62,19 +81,20 @@ export function createPlaceStore(db: Kysely<Database>) {
       ]);
 
   return {
-    async byKind(kind: PlaceKind): Promise<PlaceRow[]> {
-      return (await selectPlace().where('kind', '=', kind).orderBy('name').execute()) as PlaceRow[];
+    async byKind<K extends PlaceKind>(kind: K): Promise<PlaceRow<K>[]> {
+      return parsedAll<PlaceRow<K>>(await selectPlace().where('kind', '=', kind).orderBy('name').execute());
     },
 
-    async find(kind: PlaceKind, code: string): Promise<PlaceRow | undefined> {
-      return (await selectPlace().where('kind', '=', kind).where('code', '=', code).executeTakeFirst()) as PlaceRow | undefined;
+    async find<K extends PlaceKind>(kind: K, code: string): Promise<PlaceRow<K> | undefined> {
+      const row = await selectPlace().where('kind', '=', kind).where('code', '=', code).executeTakeFirst();
+      return row === undefined ? undefined : parsed<PlaceRow<K>>(row);
     },
 
     /** Every place with this code (codes are unique within a kind, and almost always across kinds). */
     async withCode(code: string, kind?: PlaceKind): Promise<PlaceRow[]> {
       let query = selectPlace().where('code', '=', code);
       if (kind !== undefined) query = query.where('kind', '=', kind);
-      return (await query.execute()) as PlaceRow[];
+      return parsedAll<PlaceRow>(await query.execute());
     },
 
     /** LAs whose districts are held, i.e. the LAs this Waymark serves. */
@@ -92,17 +112,19 @@ export function createPlaceStore(db: Kysely<Database>) {
       return rows.map((r) => r.code);
     },
 
-    async findMany(kind: PlaceKind, codes: readonly string[]): Promise<PlaceRow[]> {
+    async findMany<K extends PlaceKind>(kind: K, codes: readonly string[]): Promise<PlaceRow<K>[]> {
       if (codes.length === 0) return [];
-      return (await selectPlace()
-        .where('kind', '=', kind)
-        .where('code', 'in', [...codes])
-        .execute()) as PlaceRow[];
+      return parsedAll<PlaceRow<K>>(
+        await selectPlace()
+          .where('kind', '=', kind)
+          .where('code', 'in', [...codes])
+          .execute(),
+      );
     },
 
     async byIds(ids: readonly number[]): Promise<PlaceRow[]> {
       if (ids.length === 0) return [];
-      return (await selectPlace().where('id', 'in', ids).execute()) as PlaceRow[];
+      return parsedAll<PlaceRow>(await selectPlace().where('id', 'in', ids).execute());
     },
 
     async idsByCode(kind: PlaceKind): Promise<Map<string, number>> {
@@ -119,12 +141,16 @@ export function createPlaceStore(db: Kysely<Database>) {
     },
 
     /** Insert new places, update changed ones, leave identical ones; counts what happened. */
-    async upsert(kind: PlaceKind, inputs: readonly PlaceInput[], batchId: number | null): Promise<{ ids: Map<string, number>; counts: UpsertCounts }> {
+    async upsert<K extends PlaceKind>(
+      kind: K,
+      inputs: readonly PlaceInput<K>[],
+      batchId: number | null,
+    ): Promise<{ ids: Map<string, number>; counts: UpsertCounts }> {
       // Looked up in chunks: a national GIAS file has ~50,000 schools and a statement takes at most 65,535 parameters.
-      const existing = new Map<string, PlaceRow>();
+      const existing = new Map<string, StoredRow>();
       for (let i = 0; i < inputs.length; i += chunkSize) {
         const codes = inputs.slice(i, i + chunkSize).map((input) => input.code);
-        for (const r of await selectPlace().where('kind', '=', kind).where('code', 'in', codes).execute()) existing.set(r.code, r as PlaceRow);
+        for (const r of await selectPlace().where('kind', '=', kind).where('code', 'in', codes).execute()) existing.set(r.code, r);
       }
       const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, closed: 0 };
       const ids = new Map<string, number>();
@@ -259,8 +285,10 @@ export function createPlaceStore(db: Kysely<Database>) {
         .selectFrom('place')
         .select([
           'id',
-          sql<boolean>`coalesce((attributes->>'stateFunded')::boolean, false)`.as('state_funded'),
-          sql<string>`attributes->>'sector'`.as('sector'),
+          'code',
+          sql<unknown>`attributes->'stateFunded'`.as('stateFunded'),
+          sql<unknown>`attributes->'sector'`.as('sector'),
+          sql<unknown>`attributes->'governance'`.as('governance'),
         ])
         .where('kind', '=', 'school')
         .execute();
@@ -272,7 +300,12 @@ export function createPlaceStore(db: Kysely<Database>) {
           validFrom: l.valid_from,
           validTo: l.valid_to,
         })),
-        schools: new Map(schools.map((s) => [s.id, { stateFunded: s.state_funded, sector: s.sector as Sector }])),
+        schools: new Map(
+          schools.map((s) => {
+            const { stateFunded, sector } = schoolPopulationOf(`school ${s.code}`, s);
+            return [s.id, { stateFunded, sector }];
+          }),
+        ),
       };
     },
 
@@ -299,23 +332,20 @@ export function createPlaceStore(db: Kysely<Database>) {
       return { schools: schools as { urn: string; parentKind: PlaceKind; parentCode: string }[], laRegions: new Map(regions.map((r) => [r.la, r.region])) };
     },
 
-    async members(parentId: number, kind?: PlaceKind): Promise<LinkedPlace[]> {
+    async members<K extends PlaceKind = PlaceKind>(parentId: number, kind?: K): Promise<LinkedPlace<K>[]> {
       let query = selectLinked('place_id').where('l.parent_id', '=', parentId);
       if (kind !== undefined) query = query.where('p.kind', '=', kind);
-      return (await query.orderBy('p.name').execute()) as LinkedPlace[];
+      return parsedAll<LinkedPlace<K>>(await query.orderBy('p.name').execute());
     },
 
     /** The groups a place belongs to (LA, district, trust, grouping …), with the link's dates and basis. */
     async parents(placeId: number): Promise<LinkedPlace[]> {
-      return (await selectLinked('parent_id').where('l.place_id', '=', placeId).orderBy('l.valid_from').execute()) as LinkedPlace[];
+      return parsedAll<LinkedPlace>(await selectLinked('parent_id').where('l.place_id', '=', placeId).orderBy('l.valid_from').execute());
     },
 
     /** Schools under a place at any depth (LA → district → school, or directly), counted by sector and governance. */
-    async schoolCounts(
-      parentId: number,
-      onDate: string,
-    ): Promise<{ childId: number | null; sector: string; governance: string; stateFunded: boolean; open: number }[]> {
-      const result = await sql<{ child_id: number | null; sector: string; governance: string; state_funded: boolean; open: number }>`
+    async schoolCounts(parentId: number, onDate: string): Promise<({ childId: number | null; open: number } & ReturnType<typeof schoolPopulationOf>)[]> {
+      const result = await sql<{ child_id: number | null; sector: unknown; governance: unknown; state_funded: unknown; open: number }>`
         with recursive tree(id, child_id) as (
           select l.place_id, case when p.kind = 'school' then null else l.place_id end
             from place_link l join place p on p.id = l.place_id
@@ -332,16 +362,20 @@ export function createPlaceStore(db: Kysely<Database>) {
              and (s.opened_on is null or s.opened_on <= ${onDate}::date) and (s.closed_on is null or s.closed_on > ${onDate}::date)
            order by s.id, t.child_id nulls last
         )
-        select child_id, attributes->>'sector' as sector, attributes->>'governance' as governance,
-               (attributes->>'stateFunded')::boolean as state_funded, count(*)::int as open
+        select child_id, attributes->'sector' as sector, attributes->'governance' as governance,
+               attributes->'stateFunded' as state_funded, count(*)::int as open
           from schools group by 1, 2, 3, 4`.execute(db);
-      return result.rows.map((r) => ({ childId: r.child_id, sector: r.sector, governance: r.governance, stateFunded: r.state_funded, open: r.open }));
+      return result.rows.map((r) => ({
+        childId: r.child_id,
+        ...schoolPopulationOf(`a school under place ${parentId}`, { sector: r.sector, governance: r.governance, stateFunded: r.state_funded }),
+        open: r.open,
+      }));
     },
 
     async search(term: string, limit: number): Promise<PlaceRow[]> {
       const t = term.trim().toLowerCase();
       const digits = t.replace(/[\s/]/g, '');
-      return (await selectPlace()
+      const rows = await selectPlace()
         .where((eb) =>
           eb.or([
             eb(sql`lower(name)`, 'like', `%${t.replace(/[%_\\]/g, '\\$&')}%`),
@@ -352,7 +386,8 @@ export function createPlaceStore(db: Kysely<Database>) {
         .orderBy(sql`case when code = ${term.trim()} then 0 when lower(name) like ${`${t}%`} then 1 else 2 end`)
         .orderBy('name')
         .limit(limit)
-        .execute()) as PlaceRow[];
+        .execute();
+      return parsedAll<PlaceRow>(rows);
     },
   };
 }
@@ -370,7 +405,10 @@ function normalise(input: PlaceInput) {
   };
 }
 
-function sameContent(old: PlaceRow, row: ReturnType<typeof normalise>): boolean {
+/** A place row as stored, its attributes unparsed: upserts compare them as they are. */
+type StoredRow = Readonly<{ id: number; name: string; status: string; openedOn: string | null; closedOn: string | null; attributes: unknown }>;
+
+function sameContent(old: StoredRow, row: ReturnType<typeof normalise>): boolean {
   return (
     old.name === row.name &&
     old.status === row.status &&

@@ -52,33 +52,6 @@ export const governanceLabels: Readonly<Record<Governance, string>> = {
   other: 'Other',
 };
 
-export type SchoolAttributes = Readonly<{
-  urn: string;
-  laCode: string;
-  establishmentNumber: string | null;
-  laestab: string | null;
-  typeName: string;
-  /** The register's broad group as published (spine MINORGROUP, GIAS EstablishmentTypeGroup). */
-  typeGroup: string;
-  governance: Governance;
-  sector: Sector;
-  /** State-funded as DfE counts it: LA maintained, academies and free schools, special schools other than non-maintained. */
-  stateFunded: boolean;
-  phaseFlags: Readonly<{ primary: boolean; secondary: boolean; post16: boolean }>;
-  ageLow: number | null;
-  ageHigh: number | null;
-  gender: string | null;
-  religiousCharacter: string | null;
-  admissionsPolicy: string | null;
-  selective: boolean;
-  address: Readonly<{ street: string | null; locality: string | null; address3: string | null; town: string | null; postcode: string | null }>;
-  linkedUrn: string | null;
-  /** Demo and GIAS registers carry a roll; the performance-tables spine does not. */
-  pupilsOnRoll: number | null;
-  /** Which register last described the school (e.g. 'DfE performance tables spine 2017/18'). */
-  register: string;
-}>;
-
 export type SectorInput = Readonly<{
   typeName: string;
   phaseFlags: Readonly<{ primary: boolean; secondary: boolean; post16: boolean }>;

@@ -1,4 +1,5 @@
-import type { PlaceStatus, SchoolAttributes } from './place.ts';
+import type { PlaceStatus } from './place.ts';
+import type { SchoolAttributes } from './place-attributes.ts';
 import type { SuccessionReason } from './succession.ts';
 
 /** Records that register files carry, as plain data: what imports produce and the store writes. */

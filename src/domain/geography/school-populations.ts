@@ -1,4 +1,4 @@
-import type { SchoolAttributes } from './place.ts';
+import type { SchoolAttributes } from './place-attributes.ts';
 
 /**
  * The sets of schools DfE tables report on, by name. A roll-up of school figures says which one it counts, because a

@@ -1,4 +1,4 @@
-import type { SchoolAttributes } from './place.ts';
+import type { SchoolAttributes } from './place-attributes.ts';
 
 /**
  * A school a results file names by URN that the register does not hold (most often one that closed before the
@@ -37,6 +37,6 @@ export function unregisteredSchool(
 
 export const unregisteredPrefix = 'not in the register: known only from';
 
-export function isUnregistered(attributes: Readonly<Record<string, unknown>>): boolean {
-  return typeof attributes.register === 'string' && attributes.register.startsWith(unregisteredPrefix);
+export function isUnregistered(attributes: Pick<SchoolAttributes, 'register'>): boolean {
+  return attributes.register.startsWith(unregisteredPrefix);
 }

@@ -1,4 +1,4 @@
-import type { SchoolAttributes } from '../geography/place.ts';
+import type { SchoolAttributes } from '../geography/place-attributes.ts';
 import type { Phase } from './floor-standards.ts';
 
 /**
