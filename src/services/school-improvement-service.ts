@@ -25,6 +25,7 @@ import type { Clock } from './clock.ts';
 import type { createFloorService } from './floor-service.ts';
 import { discloseRows } from './disclose-rows.ts';
 import { ownFigures } from './own-figures.ts';
+import { trendAsShown } from '../domain/schools/trends.ts';
 
 /**
  * School improvement intelligence for an LA (docs/adr/0008-school-improvement.md): each state-funded mainstream
@@ -204,7 +205,12 @@ export function createSchoolImprovementService(
         })
         .filter((i) => i.rows.length > 0)
         .sort((a, b) => a.title.localeCompare(b.title));
-      return { school, assessment, indicators, summary: assessment === null ? null : summarise(assessment) };
+      // A trend only where both its ends are shown to this reader: its change would give a hidden end away.
+      const shownIn = (code: string) => (period: string) =>
+        rows.some((r) => r.indicatorCode === code && r.breakdown === 'all' && r.period === period && r.shown.value !== null);
+      const seen =
+        assessment === null ? null : { ...assessment, trends: assessment.trends.map((t) => ({ ...t, trend: trendAsShown(t.trend, shownIn(t.indicator)) })) };
+      return { school, assessment: seen, indicators, summary: seen === null ? null : summarise(seen) };
     },
   };
 }

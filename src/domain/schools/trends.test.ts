@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyTrend, type TrendOptions, type TrendPoint } from './trends.ts';
+import { classifyTrend, trendAsShown, type Trend, type TrendOptions, type TrendPoint } from './trends.ts';
 
 const twoYearsBefore = (to: string) => `${Number(to.slice(0, 4)) - 2}${String(Number(to.slice(4)) - 2).padStart(2, '0')}`;
 const percent: TrendOptions = { unit: 'percent', polarity: 'higher_is_better', windowStart: twoYearsBefore };
@@ -61,5 +61,21 @@ describe('trend classification over three years of results', () => {
     const trend = classifyTrend(series(150, -0.6, -0.2, 0.1), { ...p8, pupilSd: 1.25 });
     assert.ok(trend.classified);
     assert.equal(trend.class, 'rapidly-improving');
+  });
+});
+
+describe('a trend as one reader may see it', () => {
+  const trend: Trend = { classified: true, class: 'declining', from: '201213', to: '201415', change: -12, interval: { lower: -20, upper: -4 }, rule: 'test' };
+
+  it('shows a trend whose two ends are both shown to the reader', () => {
+    assert.equal(
+      trendAsShown(trend, () => true),
+      trend,
+    );
+  });
+
+  it('withholds the change and the class where either end is suppressed for the reader (the change less one end gives the other)', () => {
+    const hidden = trendAsShown(trend, (period) => period !== '201213');
+    assert.deepEqual(hidden, { classified: false, reason: 'a figure it is worked from is suppressed', from: '201213', to: '201415', change: null });
   });
 });

@@ -107,3 +107,12 @@ export function classifyTrend(points: readonly TrendPoint[], options: TrendOptio
     rule: `change from ${first.period} to ${last.period} tested with ${test}; rapid at ${rapid}${options.unit === 'percent' ? ' points' : ''} or more`,
   };
 }
+
+/**
+ * A trend as one reader may see it: only where the figures at both its ends are shown to them. A change worked from a
+ * figure the reader sees as `c` would give that figure away (the change less the other end), so it is withheld.
+ */
+export function trendAsShown(trend: Trend, shownIn: (period: string) => boolean): Trend {
+  if (trend.from === null || trend.to === null || (shownIn(trend.from) && shownIn(trend.to))) return trend;
+  return { classified: false, reason: 'a figure it is worked from is suppressed', from: trend.from, to: trend.to, change: null };
+}
