@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { createLog } from '../src/log.ts';
-import { createServices, type Services } from '../src/services/create-services.ts';
-import { catalogue, frameworks } from './support/catalogue.ts';
+import type { Services } from '../src/services/create-services.ts';
+import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
 import { waymarkBin } from './support/processes.ts';
 
@@ -19,11 +19,7 @@ for (const target of databaseTargets()) {
 
     before(async () => {
       database = await freshDatabase(target);
-      services = createServices(database.store, () => now, createLog('silent'), catalogue, {
-        pupilDir: database.pupilDir,
-        frameworks,
-        who: { actor: 'system', requestId: null },
-      });
+      services = servicesFor(database, () => now, createLog('silent'));
     });
     after(() => database.drop());
 

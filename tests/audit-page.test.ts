@@ -4,10 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { createLog } from '../src/log.ts';
 import { createAuditService } from '../src/services/audit-service.ts';
-import { createServices, type Services } from '../src/services/create-services.ts';
+import type { Services } from '../src/services/create-services.ts';
 import { createApp } from '../src/web/create-app.ts';
-import { readShared } from './support/app.ts';
-import { catalogue, frameworks } from './support/catalogue.ts';
+import { readShared, servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
 import { clientOf, type Client } from './support/sign-in.ts';
 
@@ -41,11 +40,7 @@ for (const target of databaseTargets()) {
     before(async () => {
       database = await freshDatabase(target);
       const log = createLog('silent');
-      services = createServices(database.store, () => now, log, catalogue, {
-        pupilDir: database.pupilDir,
-        frameworks,
-        who: { actor: 'system', requestId: null },
-      });
+      services = servicesFor(database, () => now, log);
       await services.imports.importFiles(await readShared(['lait/la_code_list.csv']), { actor: 'cli:tester', requestId: null });
       kentId = (await database.store.places.find('la', '886'))!.id;
       adminId = await services.accounts.add({ username: 'audit-admin', displayName: 'Audrey Admin', password, grants: [{ role: 'la_admin', place: null }] });

@@ -4,7 +4,7 @@ import { readImportFile, type ImportFile } from '../src/imports/import-files.ts'
 
 import { type Services } from '../src/services/create-services.ts';
 import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';
-import { giasHeader, giasRow, laCodeListFile, writeFixture } from './fixtures/register-files.ts';
+import { brookfieldAcademy, giasHeader, giasRow, laCodeListFile, writeFixture } from './fixtures/register-files.ts';
 import { servicesFor } from './support/app.ts';
 
 // Fictional establishments in the GIAS file's published layout (Windows-1252, dd-mm-yyyy dates, "(name)" columns).
@@ -34,17 +34,8 @@ const giasRows = [
     'DistrictAdministrative (name)': 'Ashford',
   }),
   giasRow({
-    URN: '990102',
-    'LA (code)': '886',
-    'LA (name)': 'Kent',
-    EstablishmentNumber: '2102',
-    EstablishmentName: 'Brookfield Primary Academy',
-    'TypeOfEstablishment (name)': 'Academy converter',
-    'EstablishmentTypeGroup (name)': 'Academies',
-    'EstablishmentStatus (name)': 'Open',
-    OpenDate: '01-09-2015',
+    ...brookfieldAcademy,
     CloseDate: '',
-    'PhaseOfEducation (name)': 'Primary',
     StatutoryLowAge: '4',
     StatutoryHighAge: '11',
     'OfficialSixthForm (name)': 'Does not have a sixth form',
@@ -53,9 +44,6 @@ const giasRows = [
     'AdmissionsPolicy (name)': 'Not applicable',
     NumberOfPupils: '412',
     Town: 'Ashford',
-    Postcode: 'TN23 1AA',
-    'DistrictAdministrative (code)': 'E07000105',
-    'DistrictAdministrative (name)': 'Ashford',
   }),
   giasRow({
     URN: '990103',

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createLog } from '../src/log.ts';
-import { createServices, type Services } from '../src/services/create-services.ts';
+import type { Services } from '../src/services/create-services.ts';
 import { createOidcClient } from '../src/services/oidc-client.ts';
 import { createApp } from '../src/web/create-app.ts';
-import { catalogue, frameworks } from './support/catalogue.ts';
+import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
 import { signInAtProvider, startProvider, type TestProvider } from './support/oidc-provider.ts';
 import { clientOf, type Client } from './support/sign-in.ts';
@@ -29,11 +29,7 @@ for (const target of databaseTargets()) {
       database = await freshDatabase(target);
       const log = createLog('silent');
       // The real clock: the provider's tokens are checked against now.
-      services = createServices(database.store, () => new Date(), log, catalogue, {
-        pupilDir: database.pupilDir,
-        frameworks,
-        who: { actor: 'system', requestId: null },
-      });
+      services = servicesFor(database, () => new Date(), log);
       provider = await startProvider(redirectUri, {
         'ada-at-provider': { email: 'Ada@Kent.gov.uk', email_verified: true },
         'bea-unverified': { email: 'bea@kent.gov.uk', email_verified: false },

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createLog } from '../src/log.ts';
-import { createServices, type Services } from '../src/services/create-services.ts';
+import type { Services } from '../src/services/create-services.ts';
 import { startSessionPruning } from '../src/services/session-pruning.ts';
-import { catalogue, frameworks } from './support/catalogue.ts';
+import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
 
 // Expired sessions are removed from web_session: by `services.sessions.endExpired()`, which the server runs at start and
@@ -22,11 +22,7 @@ for (const target of databaseTargets()) {
     before(async () => {
       database = await freshDatabase(target);
       // The clock is the test's, moved forward past the idle limit (servicesFor would stop it).
-      services = createServices(database.store, () => now, createLog('silent'), catalogue, {
-        pupilDir: database.pupilDir,
-        frameworks,
-        who: { actor: 'system', requestId: null },
-      });
+      services = servicesFor(database, () => now, createLog('silent'));
       userId = await services.accounts.add({ username: 'pruned', displayName: 'Pru Ned', password: 'a long enough password', grants: [] });
     });
     after(() => database.drop());

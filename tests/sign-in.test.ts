@@ -5,9 +5,9 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import { createLog } from '../src/log.ts';
-import { createServices, type Services } from '../src/services/create-services.ts';
+import type { Services } from '../src/services/create-services.ts';
 import { createApp } from '../src/web/create-app.ts';
-import { catalogue, frameworks } from './support/catalogue.ts';
+import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
 import { clientOf } from './support/sign-in.ts';
 
@@ -27,11 +27,7 @@ for (const target of databaseTargets()) {
     before(async () => {
       database = await freshDatabase(target);
       const log = createLog('silent');
-      services = createServices(database.store, () => now, log, catalogue, {
-        pupilDir: database.pupilDir,
-        frameworks,
-        who: { actor: 'system', requestId: null },
-      });
+      services = servicesFor(database, () => now, log);
       app = await createApp(services, { log, production: true, version: 'test', commit: null });
       await services.accounts.add({ username: 'admin', displayName: 'Ada Admin', password, grants: [{ role: 'la_admin', place: null }] });
       await services.accounts.add({ username: 'nobody', displayName: 'No Role', password, grants: [] });
@@ -239,11 +235,7 @@ describe('routes declare what they need', () => {
   it('refuses to start an app with a route that declares no access', async () => {
     const database = await freshDatabase(databaseTargets()[0]!);
     const log = createLog('silent');
-    const services = createServices(database.store, () => new Date(), log, catalogue, {
-      pupilDir: database.pupilDir,
-      frameworks,
-      who: { actor: 'system', requestId: null },
-    });
+    const services = servicesFor(database, () => new Date(), log);
     const channel = diagnostics.channel('fastify.initialization');
     // A page added without config.access, as a new page might be.
     const addUndeclared = (message: unknown) =>

@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import { createLog } from '../src/log.ts';
-import { createServices, type Services } from '../src/services/create-services.ts';
+import type { Services } from '../src/services/create-services.ts';
 import { createApp } from '../src/web/create-app.ts';
-import { catalogue, frameworks } from './support/catalogue.ts';
+import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
 import { clientOf, type Client } from './support/sign-in.ts';
 
@@ -37,11 +37,7 @@ for (const target of databaseTargets()) {
     before(async () => {
       database = await freshDatabase(target);
       const log = createLog('silent');
-      services = createServices(database.store, () => now, log, catalogue, {
-        pupilDir: database.pupilDir,
-        frameworks,
-        who: { actor: 'system', requestId: null },
-      });
+      services = servicesFor(database, () => now, log);
       app = await createApp(services, { log, production: true, version: 'test', commit: null });
       await database.store.places.upsert('la', [{ code: '886', name: 'Kent' }], null);
       adminId = await services.accounts.add({ username: 'admin', displayName: 'Ada Admin', password, grants: [{ role: 'la_admin', place: null }] });

@@ -3,10 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { createLog } from '../../src/log.ts';
-import { createServices, type Services } from '../../src/services/create-services.ts';
+import type { Services } from '../../src/services/create-services.ts';
 import { createApp } from '../../src/web/create-app.ts';
 import { expectAccessible, expectPageBasics, launchBrowser } from '../support/browser.ts';
-import { catalogue, frameworks } from '../support/catalogue.ts';
+import { servicesFor } from '../support/app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from '../support/databases.ts';
 
 describe('an LA administrator reads the audit trail (Chromium)', () => {
@@ -20,11 +20,7 @@ describe('an LA administrator reads the audit trail (Chromium)', () => {
   before(async () => {
     database = await freshDatabase(databaseTargets()[0]!);
     const log = createLog('silent');
-    services = createServices(database.store, () => new Date(), log, catalogue, {
-      pupilDir: database.pupilDir,
-      frameworks,
-      who: { actor: 'system', requestId: null },
-    });
+    services = servicesFor(database, () => new Date(), log);
     await services.accounts.add({ username: 'auditor', displayName: 'Ada Auditor', password, grants: [{ role: 'la_admin', place: null }] });
     app = await createApp(services, { log, production: true, version: 'test', commit: null });
     base = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -5,11 +5,11 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { createLog } from '../../src/log.ts';
-import { createServices, type Services } from '../../src/services/create-services.ts';
+import type { Services } from '../../src/services/create-services.ts';
 import { createOidcClient } from '../../src/services/oidc-client.ts';
 import { createApp } from '../../src/web/create-app.ts';
 import { expectAccessible, expectPageBasics, launchBrowser } from '../support/browser.ts';
-import { catalogue, frameworks } from '../support/catalogue.ts';
+import { servicesFor } from '../support/app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import { startProvider, type TestProvider } from '../support/oidc-provider.ts';
 
@@ -33,11 +33,7 @@ describe('signing in through an OpenID provider, then out (Chromium)', () => {
   before(async () => {
     database = await freshDatabase(databaseTargets()[0]!);
     const log = createLog('silent');
-    services = createServices(database.store, () => new Date(), log, catalogue, {
-      pupilDir: database.pupilDir,
-      frameworks,
-      who: { actor: 'system', requestId: null },
-    });
+    services = servicesFor(database, () => new Date(), log);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     provider = await startProvider(`${base}/sign-in/oidc/callback`, {

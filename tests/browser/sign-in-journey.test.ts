@@ -4,10 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import type { Browser } from 'playwright-core';
 import { createLog } from '../../src/log.ts';
-import { createServices, type Services } from '../../src/services/create-services.ts';
+import type { Services } from '../../src/services/create-services.ts';
 import { createApp } from '../../src/web/create-app.ts';
 import { expectAccessible, expectPageBasics, launchBrowser } from '../support/browser.ts';
-import { catalogue, frameworks } from '../support/catalogue.ts';
+import { servicesFor } from '../support/app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from '../support/databases.ts';
 
 describe('signing in with a local account and TOTP, then out (Chromium)', () => {
@@ -23,11 +23,7 @@ describe('signing in with a local account and TOTP, then out (Chromium)', () => 
     database = await freshDatabase(databaseTargets()[0]!);
     const log = createLog('silent');
     // The real clock: the authenticator's code is for now.
-    services = createServices(database.store, () => new Date(), log, catalogue, {
-      pupilDir: database.pupilDir,
-      frameworks,
-      who: { actor: 'system', requestId: null },
-    });
+    services = servicesFor(database, () => new Date(), log);
     await services.accounts.add({ username: 'officer', displayName: 'Olu Officer', password, grants: [{ role: 'la_admin', place: null }] });
     ({ secret } = await services.accounts.enrolTotp('officer'));
     app = await createApp(services, { log, production: true, version: 'test', commit: null });
