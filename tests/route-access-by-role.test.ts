@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { decideAccess, type Principal } from '../src/domain/access/decide-access.ts';
+import { decideRouteAccess, type Principal } from '../src/domain/access/decide-access.ts';
 import type { RouteAccess } from '../src/domain/access/route-access.ts';
 import { demoPassword, demoUsers } from '../src/demo/demo-users.ts';
 import { createLog } from '../src/log.ts';
@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 // Every route Fastify holds × every role × a place inside and a place outside the role's scope (issue 14, acceptance
 // check 2). The routes and what each declares come from the app itself (an onRoute hook), so a route added later is
 // walked without this test changing; only a new kind of path parameter needs an example below, and the test says so.
-// The rule each answer is checked against is the domain's own (decideAccess), the place tree the demo county's.
+// The rule each answer is checked against is the domain's own (decideRouteAccess), the place tree the demo county's.
 // "A read outside scope" is a figure shown to a signed-in reader that the public would not see: outside their scope a
 // reader's page and API answers must be exactly the public reader's.
 
@@ -162,7 +162,7 @@ for (const target of databaseTargets()) {
             );
           else if (access === 'signed-in') assert.equal(response.statusCode, 200, `${role} ${url}`);
           else {
-            const allowed = decideAccess(principal, access.action, null, today).allowed;
+            const allowed = decideRouteAccess(principal, access.action, today).allowed;
             assert.equal(response.statusCode === 403, !allowed, `${role} ${url}: ${response.statusCode} (allowed: ${allowed})`);
           }
           // Every page type to every reader: the security headers, cookie flags, and nothing a signed-in reader sees cached.
@@ -259,7 +259,7 @@ for (const target of databaseTargets()) {
           const access = route.access;
           if (access === 'public' || access === 'signed-in') continue;
           const principal = principals.get(role)!;
-          const allowed = principal !== null && decideAccess(principal, access.action, null, today).allowed;
+          const allowed = principal !== null && decideRouteAccess(principal, access.action, today).allowed;
           if (allowed) continue;
           const withToken = await client.submit(principal === null ? '/sign-in' : '/', url, { anything: 'x' });
           assert.equal(withToken.statusCode, 403, `${role} POST ${url} with a token but no right: ${withToken.statusCode}`);

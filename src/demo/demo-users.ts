@@ -4,10 +4,12 @@
  */
 export const demoPassword = 'waymark-demo-county';
 
+import type { RoleName } from '../domain/access/roles.ts';
+
 export type DemoUser = Readonly<{
   username: string;
   displayName: string;
-  role: 'school' | 'lead' | 'la_officer' | 'la_admin';
+  role: RoleName;
   /** The place the role is granted on (kind and code), or null for an LA-wide role. */
   place: Readonly<{ kind: 'school' | 'district' | 'la'; code: string }> | null;
 }>;
@@ -18,4 +20,10 @@ export const demoUsers: readonly DemoUser[] = [
   { username: 'demo-lead', displayName: 'Demo Swale district lead', role: 'lead', place: { kind: 'district', code: 'E07000113' } },
   // The first school the demo county generates (URNs start at 900001).
   { username: 'demo-school', displayName: 'Demo school user', role: 'school', place: { kind: 'school', code: '900001' } },
+  // Casework (issue 15): one user per team; two CME officers on neighbouring districts, each seeing only their own cases.
+  { username: 'demo-cme', displayName: 'Demo Swale CME officer', role: 'cme_officer', place: { kind: 'district', code: 'E07000113' } },
+  { username: 'demo-cme-thanet', displayName: 'Demo Thanet CME officer', role: 'cme_officer', place: { kind: 'district', code: 'E07000114' } },
+  { username: 'demo-sen', displayName: 'Demo SEN casework officer', role: 'sen_caseworker', place: { kind: 'la', code: '886' } },
+  { username: 'demo-participation', displayName: 'Demo participation adviser', role: 'participation_adviser', place: { kind: 'la', code: '886' } },
+  { username: 'demo-inclusion', displayName: 'Demo inclusion officer', role: 'inclusion_officer', place: { kind: 'la', code: '886' } },
 ];

@@ -65,6 +65,8 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     pupils,
     (who) => schoolOutcomes.recompute(who),
     audit,
+    // Casework (issue 15): each team's demo records and the figures they feed, in this order.
+    [],
   );
   const accounts = createAccountService(store, clock, recordAudit);
   return Object.freeze({

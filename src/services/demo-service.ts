@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { demoYears, generateCounty } from '../demo/generate-county.ts';
+import { demoYears, generateCounty, type DemoCounty } from '../demo/generate-county.ts';
 import { generatePupilFiles } from '../demo/generate-pupils.ts';
 import { academicYearCode, academicYearLabel } from '../domain/periods/academic-year.ts';
 import type { Log } from '../log.ts';
@@ -12,6 +12,19 @@ export { demoFormat };
 
 /** The import batch that records a finished demo build: without it, a store holding the demo county is a build to resume. */
 export const demoBuiltFormat = 'demo-county-built';
+
+/**
+ * A casework step of the demo build (issue 15): a team's records generated from the county and written, with the
+ * figures they feed, in one transaction. The step is recorded as a batch of format `demo-casework:<name>` and not run
+ * again when a build resumes. It returns the notes its batch keeps (what it wrote).
+ */
+export type DemoCaseworkStep = Readonly<{
+  /** A short name, e.g. `cme` (the batch format is `demo-casework:cme`). */
+  name: string;
+  /** What the progress line says while it runs, e.g. 'generating children missing education cases'. */
+  label: string;
+  write: (tx: Store, county: DemoCounty, seed: number, batchId: number) => Promise<readonly string[]>;
+}>;
 
 /** What the store holds: nothing, a demo build that was interrupted, a finished demo county, or other data. */
 export type DemoState = 'empty' | 'unfinished' | 'built' | 'other';
@@ -39,6 +52,7 @@ export function createDemoService(
   pupils: ReturnType<typeof createPupilService>,
   recomputeSchoolOutcomes: (who: AuditWho) => Promise<unknown>,
   audit: AuditContext,
+  casework: readonly DemoCaseworkStep[],
 ) {
   const state = async (): Promise<DemoState> => {
     if (await store.register.hasFormat(demoBuiltFormat)) return 'built';
@@ -93,6 +107,17 @@ export function createDemoService(
       const compute = await pupils.compute((step) => progress(`computed pupil file ${step.index} of ${step.of} (${step.file}): ${step.figures} figures`), who);
       progress('remaking the place-level Ofsted and floor-standard figures');
       await recomputeSchoolOutcomes(who);
+      for (const step of casework) {
+        const format = `demo-casework:${step.name}`;
+        if (await store.register.hasFormat(format)) continue;
+        progress(step.label);
+        await store.transaction(async (tx) => {
+          const id = await tx.register.openBatch({ fileName: `demo county (seed ${seed}) ${step.name} casework`, fileHash: hash, format, rowCount: 0 });
+          const notes = await step.write(tx, county, seed, id);
+          await tx.register.closeBatch(id, { inserted: 0, updated: 0, closed: 0, unchanged: 0, skipped: 0, notes: [...notes] });
+          await audit.trail.record(tx, who, { action: 'demo.casework', subject: `batch:${id}`, detail: { seed, step: step.name } });
+        });
+      }
       await store.transaction(async (tx) => {
         const id = await tx.register.openBatch({ fileName: `demo county (seed ${seed}) built`, fileHash: hash, format: demoBuiltFormat, rowCount: 0 });
         await tx.register.closeBatch(id, {

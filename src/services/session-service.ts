@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PlaceInTree, Principal } from '../domain/access/decide-access.ts';
-import { reachOf } from '../domain/access/reach.ts';
+import { reachOf, type CaseScope } from '../domain/access/reach.ts';
+import type { Action } from '../domain/access/roles.ts';
 import { laOfficerDisclosure, publicDisclosure, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import { sessionExpiry, sessionLive } from '../domain/access/sign-in-rules.ts';
 import type { Store } from '../store/store.ts';
@@ -96,6 +97,17 @@ export function createSessionService(store: Store, clock: Clock, recordAudit: Re
       if (reach.kind === 'everywhere') return laOfficerDisclosure;
       if (reach.placeIds.length === 0) return publicDisclosure;
       return { ...publicDisclosure, unsuppressedAt: new Set(await store.access.placesUnder(reach.placeIds, today())) };
+    },
+
+    /**
+     * Where a principal may do a place action today (casework: which cases they may read and record): everywhere, or
+     * the places their grants name and every place under them. Services filter records by this and refuse a record
+     * whose place it does not hold.
+     */
+    async scopeFor(principal: Principal | null, action: Action): Promise<CaseScope> {
+      const reach = reachOf(principal, action, today());
+      if (reach.kind === 'everywhere') return { kind: 'everywhere' };
+      return { kind: 'places', placeIds: new Set(reach.placeIds.length === 0 ? [] : await store.access.placesUnder(reach.placeIds, today())) };
     },
 
     /** The places of a principal's grants, named for the account page. */

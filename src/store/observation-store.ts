@@ -42,9 +42,12 @@ export type ComputedInput = Readonly<{
 /** A figure's public suppression where Waymark decided it (figures computed from pupil records): 'pending' is hidden. */
 export type PublicSuppression = 'primary' | 'secondary' | 'pending' | null;
 
-/** A figure derived from school-level facts (Ofsted outcomes, floor counts), with its rule and the counts behind it. */
+/**
+ * A figure derived from school-level facts (Ofsted outcomes, floor counts) or from case records (casework), with its
+ * rule and the counts behind it; casework figures carry the public suppression decided over their table family.
+ */
 export type DerivedFigure = Omit<Observation, 'dataVersion' | 'symbol'> &
-  Readonly<{ symbol: 'x' | null; rule: string; detail: Readonly<Record<string, unknown>> }>;
+  Readonly<{ symbol: 'x' | null; rule: string; detail: Readonly<Record<string, unknown>>; publicSuppression?: PublicSuppression }>;
 
 export type RollUpDetail = Readonly<{ schools: number; pupils: number; schoolsWithoutFigure: number; population?: SchoolPopulation; method: string }>;
 
@@ -338,6 +341,7 @@ export function createObservationStore(db: Kysely<Database>) {
               batch_id: batchId,
               basis: 'computed',
               detail: JSON.stringify({ rule: f.rule, ...f.detail }),
+              public_suppression: f.publicSuppression ?? null,
             })),
           )
           .execute();

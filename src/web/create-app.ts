@@ -1,4 +1,5 @@
-import { decideAccess, type Principal } from '../domain/access/decide-access.ts';
+import { decideAccess, decideRouteAccess, type Principal } from '../domain/access/decide-access.ts';
+import type { Action } from '../domain/access/roles.ts';
 import { publicAccess } from '../domain/access/route-access.ts';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -60,7 +61,9 @@ export async function createApp(services: Services, options: AppOptions): Promis
       .addGlobal('startupNotice', notice)
       // The header links to /audit and to user administration for those who may use them (the pages decide again).
       .addGlobal('mayReadAudit', (p: Principal | null) => p != null && decideAccess(p, 'read-audit', null, services.sessions.today()).allowed)
-      .addGlobal('mayManageUsers', (p: Principal | null) => p != null && decideAccess(p, 'manage-users', null, services.sessions.today()).allowed);
+      .addGlobal('mayManageUsers', (p: Principal | null) => p != null && decideAccess(p, 'manage-users', null, services.sessions.today()).allowed)
+      // Whether a route needing this action opens for the reader (casework links: each team's pages for its own team).
+      .addGlobal('mayDo', (p: Principal | null, action: Action) => p != null && decideRouteAccess(p, action, services.sessions.today()).allowed);
   const env = addGlobals(nunjucks.configure([here, govukDist], { autoescape: true, noCache: !options.production }));
   const app: FastifyInstance = Fastify({
     loggerInstance: logger,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decideAccess, type Principal, type RoleGrant } from './decide-access.ts';
+import { decideAccess, decideRouteAccess, type Principal, type RoleGrant } from './decide-access.ts';
 
 // A small place tree: England 1 > South East 2 > Kent 3 > Swale 4 > school 5; Dover 6 > school 7 (both under Kent).
 const swaleSchool = { id: 5, ancestorIds: [4, 3, 2, 1] };
@@ -76,5 +76,24 @@ describe('decideAccess', () => {
 
   it('refuses a signed-in user with no grant in force anything beyond the public pages', () => {
     assert.deepEqual(decideAccess(principal(), 'view-unsuppressed', swale, today), { allowed: false, reason: 'no-role' });
+  });
+});
+
+describe('decideRouteAccess: who may open a route (issue 15: casework pages open to a team on any place; the service picks the cases)', () => {
+  it('opens a casework route to a CME officer granted on one district, and to nobody without that team’s role', () => {
+    assert.deepEqual(decideRouteAccess(principal(grant('cme_officer', 4)), 'work-cme-cases', today), { allowed: true });
+    assert.deepEqual(decideRouteAccess(principal(grant('sen_caseworker', 3)), 'work-cme-cases', today), { allowed: false, reason: 'no-role' });
+    assert.deepEqual(decideRouteAccess(principal(grant('la_admin', null)), 'work-cme-cases', today), { allowed: false, reason: 'no-role' });
+    assert.deepEqual(decideRouteAccess(null, 'work-cme-cases', today), { allowed: false, reason: 'not-signed-in' });
+  });
+  it('does not open it on a grant that has ended', () => {
+    assert.deepEqual(decideRouteAccess(principal(grant('cme_officer', 4, null, '2025-12-31')), 'work-cme-cases', today), {
+      allowed: false,
+      reason: 'no-role',
+    });
+  });
+  it('keeps LA-wide actions to LA-wide grants, as decideAccess does', () => {
+    assert.deepEqual(decideRouteAccess(principal(grant('la_admin', null)), 'read-audit', today), { allowed: true });
+    assert.deepEqual(decideRouteAccess(principal(grant('la_officer', 3)), 'read-audit', today), { allowed: false, reason: 'no-role' });
   });
 });

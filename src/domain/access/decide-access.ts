@@ -39,3 +39,15 @@ export function decideAccess(principal: Principal | null, action: Action, place:
   );
   return allowed ? { allowed: true } : { allowed: false, reason: 'no-role' };
 }
+
+/**
+ * May this principal open a route that needs this action? An LA-wide action needs an LA-wide grant. A place action
+ * (casework, true figures) needs a grant in force that carries it on some place: which records or figures the route
+ * then shows is decided per place, by the service, from the principal's reach (reach.ts).
+ */
+export function decideRouteAccess(principal: Principal | null, action: Action, today: string): AccessDecision {
+  if (action === 'view-public' || actionIsLaWide(action)) return decideAccess(principal, action, null, today);
+  if (principal === null) return { allowed: false, reason: 'not-signed-in' };
+  const holds = principal.grants.some((grant) => grantInForce(grant, today) && roles[grant.role].actions.includes(action));
+  return holds ? { allowed: true } : { allowed: false, reason: 'no-role' };
+}

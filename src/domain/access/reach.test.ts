@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Principal, RoleGrant } from './decide-access.ts';
-import { reachOf } from './reach.ts';
+import { reachOf, scopeHolds } from './reach.ts';
 
 const today = '2026-01-01';
 const principal = (...grants: RoleGrant[]): Principal => ({ userId: 1, username: 'someone', displayName: 'Someone', grants });
@@ -23,5 +23,18 @@ describe('reachOf: where a reader sees true values (the same rule as decideAcces
 
   it('does not reach with a grant whose role lacks the action', () => {
     assert.deepEqual(reachOf(principal(grant('lead', 6)), 'manage-users', today), { kind: 'places', placeIds: [] });
+  });
+});
+
+describe('scopeHolds: a case is read only where the reader’s casework scope holds its place (issue 15)', () => {
+  it('holds every place, and LA-wide records, for an everywhere scope', () => {
+    assert.equal(scopeHolds({ kind: 'everywhere' }, 7), true);
+    assert.equal(scopeHolds({ kind: 'everywhere' }, null), true);
+  });
+  it('holds only the places listed otherwise, and never a record with no place', () => {
+    const scope = { kind: 'places', placeIds: new Set([3, 4]) } as const;
+    assert.equal(scopeHolds(scope, 3), true);
+    assert.equal(scopeHolds(scope, 5), false);
+    assert.equal(scopeHolds(scope, null), false);
   });
 });

@@ -14,3 +14,15 @@ export function reachOf(principal: Principal | null, action: Action, today: stri
   if (grants.some((g) => g.placeId === null)) return { kind: 'everywhere' };
   return { kind: 'places', placeIds: [...new Set(grants.map((g) => g.placeId!))].sort((a, b) => a - b) };
 }
+
+/**
+ * Where a principal may do a place action, expanded to every place it covers (the store expands the place tree): the
+ * scope a caseworker reads and records cases in.
+ */
+export type CaseScope = Readonly<{ kind: 'everywhere' }> | Readonly<{ kind: 'places'; placeIds: ReadonlySet<number> }>;
+
+/** Whether a record held at a place (a case's district, school or LA) lies in a scope. A record with no place is LA-wide. */
+export function scopeHolds(scope: CaseScope, placeId: number | null): boolean {
+  if (scope.kind === 'everywhere') return true;
+  return placeId !== null && scope.placeIds.has(placeId);
+}

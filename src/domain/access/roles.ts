@@ -1,7 +1,8 @@
 /**
  * Roles as data (issue 14): what each role may do, and on what kind of place it is granted. A role is granted on a
- * place and reaches that place and everything under it in the place tree; an LA-wide grant names no place. Casework adds
- * a `caseworker` role here (with its actions) and nothing else changes.
+ * place and reaches that place and everything under it in the place tree; an LA-wide grant names no place. Casework
+ * (issue 15) has one role per team, as LAs organise it: a team sees its own cases in its own places and nothing of
+ * another team's (privacy by design: a CME officer has no reason to read EHC needs assessments).
  */
 
 /**
@@ -9,9 +10,32 @@
  * audit trail (/audit and its CSV), which names users: an LA administrator's alone.
  */
 export type Action =
-  'view-public' | 'view-account' | 'view-unsuppressed' | 'edit-collaborations' | 'manage-users' | 'import-files' | 'manage-frameworks' | 'read-audit';
+  | 'view-public'
+  | 'view-account'
+  | 'view-unsuppressed'
+  | 'edit-collaborations'
+  | 'manage-users'
+  | 'import-files'
+  | 'manage-frameworks'
+  | 'read-audit'
+  /**
+   * Answer a subject access request: export everything casework holds on one child, across every team (UK GDPR art. 15).
+   * LA-wide, and an LA administrator's alone (the information governance role in a real LA).
+   */
+  | 'answer-subject-access'
+  /** Read and record children missing education cases in the places the role reaches. */
+  | 'work-cme-cases'
+  /** Read and record EHC needs assessments, plans and placements. */
+  | 'work-sen-cases'
+  /** Read and record 16-18 participation tracking (NCCIS activity). */
+  | 'work-participation-cases'
+  /** Read and record exclusions, alternative provision and the Virtual School's children in care. */
+  | 'work-inclusion-cases';
 
-export type RoleName = 'school' | 'lead' | 'la_officer' | 'la_admin';
+/** The casework actions: each is a place action (a case is read only where the role reaches the case's place). */
+export const caseworkActions = ['work-cme-cases', 'work-sen-cases', 'work-participation-cases', 'work-inclusion-cases'] as const satisfies readonly Action[];
+
+export type RoleName = 'school' | 'lead' | 'la_officer' | 'la_admin' | 'cme_officer' | 'sen_caseworker' | 'participation_adviser' | 'inclusion_officer';
 
 export type RoleDefinition = Readonly<{
   name: RoleName;
@@ -30,7 +54,30 @@ export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
     name: 'la_admin',
     label: 'LA administrator',
     scope: 'la-wide',
-    actions: ['view-account', 'view-unsuppressed', 'edit-collaborations', 'manage-users', 'import-files', 'manage-frameworks', 'read-audit'],
+    actions: [
+      'view-account',
+      'view-unsuppressed',
+      'edit-collaborations',
+      'manage-users',
+      'import-files',
+      'manage-frameworks',
+      'read-audit',
+      'answer-subject-access',
+    ],
+  },
+  cme_officer: { name: 'cme_officer', label: 'Children missing education officer', scope: 'place', actions: ['view-account', 'work-cme-cases'] },
+  sen_caseworker: { name: 'sen_caseworker', label: 'SEN casework officer', scope: 'place', actions: ['view-account', 'work-sen-cases'] },
+  participation_adviser: {
+    name: 'participation_adviser',
+    label: 'Participation and tracking adviser',
+    scope: 'place',
+    actions: ['view-account', 'work-participation-cases'],
+  },
+  inclusion_officer: {
+    name: 'inclusion_officer',
+    label: 'Inclusion and Virtual School officer',
+    scope: 'place',
+    actions: ['view-account', 'work-inclusion-cases'],
   },
 };
 
@@ -43,6 +90,11 @@ export function isRoleName(value: string): value is RoleName {
 /** Actions that are about the whole LA (users, imports, frameworks, collaborations, the audit trail), not about one place. */
 export function actionIsLaWide(action: Action): boolean {
   return (
-    action === 'edit-collaborations' || action === 'manage-users' || action === 'import-files' || action === 'manage-frameworks' || action === 'read-audit'
+    action === 'edit-collaborations' ||
+    action === 'manage-users' ||
+    action === 'import-files' ||
+    action === 'manage-frameworks' ||
+    action === 'read-audit' ||
+    action === 'answer-subject-access'
   );
 }

@@ -10,6 +10,7 @@ const words: Readonly<Record<string, string>> = {
   'pupils.compute': 'Computed figures from pupil records',
   'demo.county': 'Wrote the demo county',
   'demo.build': 'Finished building the demo county',
+  'demo.casework': 'Wrote the demo county’s casework',
   'collaboration.create': 'Created a collaboration',
   'collaboration.change': 'Changed a collaboration',
   'collaboration.end': 'Ended a collaboration',

@@ -1,7 +1,7 @@
 import type {} from '@fastify/cookie';
 import type {} from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import { decideAccess, type Principal } from '../../domain/access/decide-access.ts';
+import { decideRouteAccess, type Principal } from '../../domain/access/decide-access.ts';
 import type { RouteAccess } from '../../domain/access/route-access.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import type { AuditWho } from '../../domain/audit/audit-chain.ts';
@@ -152,6 +152,6 @@ function enforceAccess(request: FastifyRequest, services: Services): void {
   if (request.principal === null) throw new ForbiddenError('Sign in to see this page.');
   if (access === 'signed-in') return;
   if (access === undefined) throw new ForbiddenError('This page declares no access.');
-  const decision = decideAccess(request.principal, access.action, null, services.sessions.today());
+  const decision = decideRouteAccess(request.principal, access.action, services.sessions.today());
   if (!decision.allowed) throw new ForbiddenError('Your account does not have a role that allows this. Ask an LA administrator if you need it.');
 }
