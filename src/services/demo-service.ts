@@ -23,7 +23,11 @@ export type DemoCaseworkStep = Readonly<{
   name: string;
   /** What the progress line says while it runs, e.g. 'generating children missing education cases'. */
   label: string;
-  write: (tx: Store, county: DemoCounty, seed: number, batchId: number) => Promise<readonly string[]>;
+  /**
+   * Write the team's records for the academic years ending in `years` (the build's pupil years: 2012 is 2011/12; a
+   * test that builds one year gets one year of casework) and the figures they feed; returns its batch's notes.
+   */
+  write: (tx: Store, county: DemoCounty, seed: number, years: readonly number[], batchId: number) => Promise<readonly string[]>;
 }>;
 
 /** What the store holds: nothing, a demo build that was interrupted, a finished demo county, or other data. */
@@ -113,7 +117,7 @@ export function createDemoService(
         progress(step.label);
         await store.transaction(async (tx) => {
           const id = await tx.register.openBatch({ fileName: `demo county (seed ${seed}) ${step.name} casework`, fileHash: hash, format, rowCount: 0 });
-          const notes = await step.write(tx, county, seed, id);
+          const notes = await step.write(tx, county, seed, options.pupilYears ?? demoYears, id);
           await tx.register.closeBatch(id, { inserted: 0, updated: 0, closed: 0, unchanged: 0, skipped: 0, notes: [...notes] });
           await audit.trail.record(tx, who, { action: 'demo.casework', subject: `batch:${id}`, detail: { seed, step: step.name } });
         });
