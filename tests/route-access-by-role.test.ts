@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { decideRouteAccess, type Principal } from '../src/domain/access/decide-access.ts';
 import type { RouteAccess } from '../src/domain/access/route-access.ts';
+import { roles as roleDefinitions } from '../src/domain/access/roles.ts';
 import { demoPassword, demoUsers } from '../src/demo/demo-users.ts';
 import { createLog } from '../src/log.ts';
 import type { Services } from '../src/services/create-services.ts';
@@ -102,7 +103,8 @@ for (const target of databaseTargets()) {
             : new Set(
                 (
                   await database.store.access.placesUnder(
-                    grants.map((g) => g.placeId!),
+                    // True figures: only the grants whose role sees them (a caseworker's grant opens cases, not figures).
+                    grants.filter((g) => roleDefinitions[g.role].actions.includes('view-unsuppressed')).map((g) => g.placeId!),
                     today,
                   )
                 ).map((id) => keyOf.get(id)!),
