@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { demoYears, generateCounty, type DemoCounty } from '../demo/generate-county.ts';
 import { generatePupilFiles } from '../demo/generate-pupils.ts';
-import { academicYearCode, academicYearLabel } from '../domain/periods/academic-year.ts';
+import { academicYearCode, academicYearLabel } from '../domain/periods/period.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import type { AuditContext, AuditWho } from './audit-service.ts';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { csvField } from '../../components/csv-field.ts';
 import { defaultPopulation, populationLabels } from '../../../domain/geography/school-populations.ts';
 import { z } from 'zod';
-import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
+import { periodLabel } from '../../../domain/periods/period.ts';
 import type { Comparison, PlaceFigure } from '../../../services/comparison-service.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { dotPlot } from '../../components/dot-plot.ts';
@@ -39,10 +39,6 @@ const polarityLabels: Readonly<Record<string, string>> = {
   lower_is_better: 'Lower is better',
   none: 'No direction is better',
 };
-
-export function periodLabel(period: string): string {
-  return /^\d{6}$/.test(period) ? academicYearLabel(period) : period;
-}
 
 /** A figure as DfE prints it: the value at its published decimals, or its symbol. */
 export function shownText(f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlaces'>): string {
