@@ -1,4 +1,6 @@
 import { decideAccess, decideRouteAccess, type Principal } from '../domain/access/decide-access.ts';
+import { fixed } from './presentation/format.ts';
+import { statusLabels, symbolTitles } from './presentation/labels.ts';
 import type { Action } from '../domain/access/roles.ts';
 import { publicAccess } from '../domain/access/route-access.ts';
 import { createRequire } from 'node:module';
@@ -59,6 +61,10 @@ export async function createApp(services: Services, options: AppOptions): Promis
   const addGlobals = (e: nunjucks.Environment) =>
     e
       .addGlobal('startupNotice', notice)
+      // The presentation module's labels and the one display rounding, for components/figures.njk and every page.
+      .addFilter('fixed', fixed)
+      .addGlobal('statusLabels', statusLabels)
+      .addGlobal('symbolTitles', symbolTitles)
       // The header links to /audit and to user administration for those who may use them (the pages decide again).
       .addGlobal('mayReadAudit', (p: Principal | null) => p != null && decideAccess(p, 'read-audit', null, services.sessions.today()).allowed)
       .addGlobal('mayManageUsers', (p: Principal | null) => p != null && decideAccess(p, 'manage-users', null, services.sessions.today()).allowed)

@@ -1,3 +1,4 @@
+import { polarityLabels, unitLabels } from '../../presentation/labels.ts';
 import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { csvField } from '../../components/csv-field.ts';
@@ -25,20 +26,6 @@ const query = z.object({
     .regex(/^\d{3}$/, 'focus is an LA code such as 886')
     .optional(),
 });
-
-const unitLabels: Readonly<Record<string, string>> = {
-  percent: '%',
-  count: 'number',
-  rate: 'rate',
-  average_score: 'average score',
-  points: 'points',
-  band: 'band (1-5)',
-};
-const polarityLabels: Readonly<Record<string, string>> = {
-  higher_is_better: 'Higher is better',
-  lower_is_better: 'Lower is better',
-  none: 'No direction is better',
-};
 
 /** A figure as DfE prints it: the value at its published decimals, or its symbol. */
 export function shownText(f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlaces'>): string {
