@@ -29,6 +29,7 @@ import { userAdminRoutes } from './pages/admin-users/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
+import { caseworkRoutes } from './pages/casework/routes.ts';
 import { frameworkRoutes } from './pages/frameworks/routes.ts';
 import { collaborationRoutes } from './pages/collaborations/routes.ts';
 import { floorStandardRoutes } from './pages/floor-standards/routes.ts';
@@ -136,6 +137,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   accountRoutes(app, services);
   auditRoutes(app, services);
   userAdminRoutes(app, services);
+  caseworkRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }
