@@ -35,6 +35,8 @@ import { placeRoutes } from './pages/places/routes.ts';
 import { schoolRoutes } from './pages/schools/routes.ts';
 import { searchRoutes } from './pages/search/routes.ts';
 import { watchListRoutes } from './pages/watch-list/routes.ts';
+import { cmeRoutes } from './pages/cme/routes.ts';
+import { subjectAccessRoutes } from './pages/subject-access/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
@@ -130,6 +132,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
   accountRoutes(app, services);
   auditRoutes(app, services);
   userAdminRoutes(app, services);
+  cmeRoutes(app, services);
+  subjectAccessRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }
