@@ -27,6 +27,7 @@ import { createSchoolOutcomesService } from './school-outcomes-service.ts';
 import { createSessionService } from './session-service.ts';
 import { createTokenService } from './token-service.ts';
 import { createTwoStepService } from './two-step-service.ts';
+import { createCaseworkServices } from './casework/casework-services.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -58,6 +59,9 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
         })
         .then(() => undefined),
     );
+  // Casework (issue 15): each team's module (retention, subject access) is one line in casework-services.ts.
+  const sessions = createSessionService(store, clock, recordAudit);
+  const casework = createCaseworkServices(store, clock, audit, catalogue, (principal, action) => sessions.scopeFor(principal, action));
   const demo = createDemoService(
     store,
     log,
@@ -66,7 +70,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     (who) => schoolOutcomes.recompute(who),
     audit,
     // Casework (issue 15): each team's demo records and the figures they feed, in this order.
-    [],
+    [casework.cmeDemoStep],
   );
   const accounts = createAccountService(store, clock, recordAudit);
   return Object.freeze({
@@ -95,11 +99,13 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     rollUps: createRollUpService(store, log, audit),
     audit: createAuditReader(store, audit.trail),
     accounts: { ...accounts, ...createDemoAccounts(store, (input) => accounts.add(input), demo.state) },
-    sessions: createSessionService(store, clock, recordAudit),
+    sessions,
     identities: createIdentityService(store, clock, recordAudit),
     tokens: createTokenService(store, clock, recordAudit),
     twoStep: createTwoStepService(store, clock, recordAudit),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
+    cme: casework.cme,
+    casework: casework.whole,
   });
 }
 

@@ -38,6 +38,8 @@ import { placeRoutes } from './pages/places/routes.ts';
 import { schoolRoutes } from './pages/schools/routes.ts';
 import { searchRoutes } from './pages/search/routes.ts';
 import { watchListRoutes } from './pages/watch-list/routes.ts';
+import { cmeRoutes } from './pages/cme/routes.ts';
+import { subjectAccessRoutes } from './pages/subject-access/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
@@ -138,6 +140,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
   auditRoutes(app, services);
   userAdminRoutes(app, services);
   caseworkRoutes(app, services);
+  cmeRoutes(app, services);
+  subjectAccessRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

@@ -24,6 +24,17 @@ const words: Readonly<Record<string, string>> = {
   'user.reset-password': 'Reset a password',
   'user.enrol-totp': 'Enrolled an authenticator app',
   'audit.export': 'Downloaded the audit trail',
+  'cme.list': 'Viewed the children missing education task list',
+  'cme.read': 'Viewed a children missing education case',
+  'cme.read-refused': 'Refused a children missing education case outside the reader’s scope',
+  'cme.create': 'Opened a children missing education case',
+  'cme.enquiry': 'Recorded an enquiry on a children missing education case',
+  'cme.outcome': 'Recorded the outcome of a children missing education case',
+  'cme.reopen': 'Reopened a children missing education case',
+  'cme.import': 'Imported a children missing education case list',
+  'cme.export': 'Downloaded the children missing education cases',
+  'retention.run': 'Applied the casework retention rules',
+  'subject-access.export': 'Answered a subject access request',
 };
 
 /** A sign-in's outcome changes what it was: the trail records refusals under the same action. */
