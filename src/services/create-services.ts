@@ -27,6 +27,8 @@ import { createSchoolOutcomesService } from './school-outcomes-service.ts';
 import { createSessionService } from './session-service.ts';
 import { createTokenService } from './token-service.ts';
 import { createTwoStepService } from './two-step-service.ts';
+import { createSenCaseService } from './casework/sen/sen-case-service.ts';
+import { senDemoStep } from './casework/sen/sen-demo-step.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -66,7 +68,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     (who) => schoolOutcomes.recompute(who),
     audit,
     // Casework (issue 15): each team's demo records and the figures they feed, in this order.
-    [],
+    [senDemoStep],
   );
   const accounts = createAccountService(store, clock, recordAudit);
   return Object.freeze({
@@ -100,6 +102,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     tokens: createTokenService(store, clock, recordAudit),
     twoStep: createTwoStepService(store, clock, recordAudit),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
+    sen: createSenCaseService(store, clock, audit),
   });
 }
 
