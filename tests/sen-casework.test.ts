@@ -51,7 +51,14 @@ for (const target of databaseTargets()) {
       await services.catalogue.sync();
       const places = database.store.places;
       await places.upsert('la', [{ code: '886', name: 'Kent' }], null);
-      await places.upsert('district', [{ code: 'E07000113', name: 'Swale' }, { code: 'E07000114', name: 'Thanet' }], null);
+      await places.upsert(
+        'district',
+        [
+          { code: 'E07000113', name: 'Swale' },
+          { code: 'E07000114', name: 'Thanet' },
+        ],
+        null,
+      );
       const kent = (await places.find('la', '886'))!;
       const swale = (await places.find('district', 'E07000113'))!;
       const thanetPlace = (await places.find('district', 'E07000114'))!;
@@ -60,8 +67,18 @@ for (const target of databaseTargets()) {
         [swale, thanetPlace].map((d) => ({ placeId: d.id, parentId: kent.id, validFrom: null, validTo: null, basis: 'test' })),
         null,
       );
-      await services.accounts.add({ username: 'sen-county', displayName: 'County SEN', password, grants: [{ role: 'sen_caseworker', place: { kind: 'la', code: '886' } }] });
-      await services.accounts.add({ username: 'sen-thanet', displayName: 'Thanet SEN', password, grants: [{ role: 'sen_caseworker', place: { kind: 'district', code: 'E07000114' } }] });
+      await services.accounts.add({
+        username: 'sen-county',
+        displayName: 'County SEN',
+        password,
+        grants: [{ role: 'sen_caseworker', place: { kind: 'la', code: '886' } }],
+      });
+      await services.accounts.add({
+        username: 'sen-thanet',
+        displayName: 'Thanet SEN',
+        password,
+        grants: [{ role: 'sen_caseworker', place: { kind: 'district', code: 'E07000114' } }],
+      });
       county = clientOf(app);
       assert.equal((await county.signIn('sen-county', password)).statusCode, 303);
       thanet = clientOf(app);
@@ -75,13 +92,36 @@ for (const target of databaseTargets()) {
     it('refuses a new request with errors named by field, and records nothing', async () => {
       const response = await county.submit('/sen/new', '/sen/new', { givenName: 'Ella', ...date('dob', '2016-02-30'), district: '', requestedBy: '' });
       assert.equal(response.statusCode, 400);
-      for (const text of ['Enter the child or young person’s last name', 'The date of birth must be a real date', 'Choose the district', 'Enter the date the request was received', 'Choose who asked'])
+      for (const text of [
+        'Enter the child or young person’s last name',
+        'The date of birth must be a real date',
+        'Choose the district',
+        'Enter the date the request was received',
+        'Choose who asked',
+      ])
         assert.ok(response.body.includes(text), text);
-      assert.equal((await database.db.selectFrom('sen_request' as never).select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()).n, 0);
+      assert.equal(
+        (
+          await database.db
+            .selectFrom('sen_request' as never)
+            .select(({ fn }) => fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+        0,
+      );
     });
 
     it('records a request through "check your answers" and shows its clock: decision due 19 February 2024 (domain.md §7.1)', async () => {
-      const fields = { givenName: 'Ella', familyName: 'Hughes', ...date('dob', '2016-03-27'), district: 'E07000113', upn: '', schoolUrn: '', ...date('received', '2024-01-08'), requestedBy: 'parent' };
+      const fields = {
+        givenName: 'Ella',
+        familyName: 'Hughes',
+        ...date('dob', '2016-03-27'),
+        district: 'E07000113',
+        upn: '',
+        schoolUrn: '',
+        ...date('received', '2024-01-08'),
+        requestedBy: 'parent',
+      };
       const check = await county.submit('/sen/new', '/sen/new', fields);
       assert.equal(check.statusCode, 200);
       assert.match(check.body, /Check your answers/);
@@ -109,7 +149,10 @@ for (const target of databaseTargets()) {
       const page = await county.request({ method: 'GET', url: `/sen/${caseId}` });
       assert.match(page.body, /28 May 2024: late/);
       assert.match(page.body, /Final plan issued on 28 May 2024: the clock has ended/);
-      assert.deepEqual((await audits('sen.record')).map((a) => a.subject), Array(4).fill(`sen-case:${caseId}`));
+      assert.deepEqual(
+        (await audits('sen.record')).map((a) => a.subject),
+        Array(4).fill(`sen-case:${caseId}`),
+      );
     });
 
     it('remakes the in-time figure: 0 of 1 in 2024 for Swale and Kent; then a plan in time makes it 1 of 2 (50%)', async () => {
@@ -119,20 +162,44 @@ for (const target of databaseTargets()) {
       assert.deepEqual((swale?.detail as Record<string, unknown>).includingExceptions, { inTime: 0, issued: 1 });
       const scope = { kind: 'everywhere' } as const;
       const who = { actor: 'system', requestId: null };
-      const id = await services.sen.create(scope, who, { givenName: 'Noah', familyName: 'King', dateOfBirth: '2015-05-01', upn: null, placeId: swaleId, schoolUrn: null, receivedOn: '2024-02-05', requestedBy: 'school' });
+      const id = await services.sen.create(scope, who, {
+        givenName: 'Noah',
+        familyName: 'King',
+        dateOfBirth: '2015-05-01',
+        upn: null,
+        placeId: swaleId,
+        schoolUrn: null,
+        receivedOn: '2024-02-05',
+        requestedBy: 'school',
+      });
       await services.sen.record(scope, who, id, { kind: 'decision', assess: true, on: '2024-03-11' });
       // Received 5 February 2024: 20 weeks end 24 June 2024; issued 24 June is in time.
       await services.sen.record(scope, who, id, { kind: 'outcome', plan: true, on: '2024-06-24' });
       const kent = await figure('sen-plans-issued-in-time', '886', '2024');
       assert.deepEqual([kent?.value, kent?.numerator, kent?.denominator].map(Number), [50, 1, 2]);
       // Both plans are maintained at the January 2025 census (15 January, 2024/25); one is in an independent special school.
-      assert.deepEqual([(await figure('pupils-with-statutory-plan', 'E07000113', '202425'))?.value, (await figure('independent-special-placements', '886', '202425'))?.value].map(Number), [2, 1]);
+      assert.deepEqual(
+        [
+          (await figure('pupils-with-statutory-plan', 'E07000113', '202425'))?.value,
+          (await figure('independent-special-placements', '886', '202425'))?.value,
+        ].map(Number),
+        [2, 1],
+      );
     });
 
     it('leaves a plan with an exception out of the measure (DfE SEN2 excluding exceptions), and counts it including them', async () => {
       const scope = { kind: 'everywhere' } as const;
       const who = { actor: 'system', requestId: null };
-      const id = await services.sen.create(scope, who, { givenName: 'Ruby', familyName: 'Hall', dateOfBirth: '2014-07-01', upn: null, placeId: swaleId, schoolUrn: null, receivedOn: '2024-03-04', requestedBy: 'parent' });
+      const id = await services.sen.create(scope, who, {
+        givenName: 'Ruby',
+        familyName: 'Hall',
+        dateOfBirth: '2014-07-01',
+        upn: null,
+        placeId: swaleId,
+        schoolUrn: null,
+        receivedOn: '2024-03-04',
+        requestedBy: 'parent',
+      });
       await services.sen.record(scope, who, id, { kind: 'decision', assess: true, on: '2024-04-08' });
       await services.sen.record(scope, who, id, { kind: 'exception', reason: 'absent-four-weeks', on: '2024-05-01' });
       await services.sen.record(scope, who, id, { kind: 'outcome', plan: true, on: '2024-09-02' });
@@ -166,16 +233,23 @@ for (const target of databaseTargets()) {
     });
 
     it('answers a subject access request with every request held on the child, and anonymises at the 31st birthday', async () => {
-      const held = await database.store.transaction((tx) => senCaseworkModule.subjectAccess(tx, { upn: null, givenName: 'ella', familyName: 'HUGHES', dateOfBirth: '2016-03-27' }));
+      const held = await database.store.transaction((tx) =>
+        senCaseworkModule.subjectAccess(tx, { upn: null, givenName: 'ella', familyName: 'HUGHES', dateOfBirth: '2016-03-27' }),
+      );
       assert.equal(held.records.length, 1);
-      assert.deepEqual(held.records[0]!.history.map((h) => h.on), ['2024-01-08', '2024-02-12', '2024-04-29', '2024-05-28', '2024-05-28']);
+      assert.deepEqual(
+        held.records[0]!.history.map((h) => h.on),
+        ['2024-01-08', '2024-02-12', '2024-04-29', '2024-05-28', '2024-05-28'],
+      );
       // Ella was born 27 March 2016: kept to 27 March 2047. A run the day before takes only Ruby (born 1 July 2014: 31
       // on 1 July 2045) and Noah (born 1 May 2015: 31 on 1 May 2046); that day, Ella too.
       const before = await database.store.transaction((tx) => senCaseworkModule.retain(tx, '2047-03-26'));
       assert.equal(before.anonymised, 2);
       const on = await database.store.transaction((tx) => senCaseworkModule.retain(tx, '2047-03-27'));
       assert.equal(on.anonymised, 1);
-      const gone = await database.store.transaction((tx) => senCaseworkModule.subjectAccess(tx, { upn: null, givenName: 'Ella', familyName: 'Hughes', dateOfBirth: '2016-03-27' }));
+      const gone = await database.store.transaction((tx) =>
+        senCaseworkModule.subjectAccess(tx, { upn: null, givenName: 'Ella', familyName: 'Hughes', dateOfBirth: '2016-03-27' }),
+      );
       assert.equal(gone.records.length, 0);
     });
   });

@@ -36,8 +36,58 @@ export type DemoSenCase = {
   placements: { startsOn: string; type: EstablishmentType; schoolUrn: string | null }[];
 };
 
-const givenNames = ['Amelia', 'Oliver', 'Isla', 'Harry', 'Ava', 'Jack', 'Mia', 'George', 'Lily', 'Noah', 'Grace', 'Leo', 'Freya', 'Alfie', 'Ella', 'Oscar', 'Ruby', 'Charlie', 'Evie', 'Jacob', 'Sophie', 'Thomas', 'Poppy', 'Joshua'];
-const familyNames = ['Smith', 'Jones', 'Taylor', 'Brown', 'Wilson', 'Evans', 'Johnson', 'Walker', 'Wright', 'Robinson', 'Thompson', 'White', 'Hughes', 'Edwards', 'Green', 'Hall', 'Wood', 'Harris', 'Clarke', 'Martin', 'Cooper', 'King', 'Baker', 'Turner'];
+const givenNames = [
+  'Amelia',
+  'Oliver',
+  'Isla',
+  'Harry',
+  'Ava',
+  'Jack',
+  'Mia',
+  'George',
+  'Lily',
+  'Noah',
+  'Grace',
+  'Leo',
+  'Freya',
+  'Alfie',
+  'Ella',
+  'Oscar',
+  'Ruby',
+  'Charlie',
+  'Evie',
+  'Jacob',
+  'Sophie',
+  'Thomas',
+  'Poppy',
+  'Joshua',
+];
+const familyNames = [
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Wilson',
+  'Evans',
+  'Johnson',
+  'Walker',
+  'Wright',
+  'Robinson',
+  'Thompson',
+  'White',
+  'Hughes',
+  'Edwards',
+  'Green',
+  'Hall',
+  'Wood',
+  'Harris',
+  'Clarke',
+  'Martin',
+  'Cooper',
+  'King',
+  'Baker',
+  'Turner',
+];
 
 /** Placement types and their weights for a plan issued in a year (independent/non-maintained shares falling). */
 function placementWeights(year: number): [EstablishmentType, number][] {
@@ -102,7 +152,12 @@ export function generateSenCasework(county: DemoCounty, seed: number, years: rea
       ...c,
       schoolUrn: type === 'mainstream-school' || type === 'resourced-provision' ? c.schoolUrn : null,
       receivedOn,
-      requestedBy: weighted([['parent', 0.55], ['school', 0.38], ['young-person', 0.02], ['other', 0.05]]),
+      requestedBy: weighted([
+        ['parent', 0.55],
+        ['school', 0.38],
+        ['young-person', 0.02],
+        ['other', 0.05],
+      ]),
       withdrawnOn: null,
       decision: 'assess',
       decisionOn,
@@ -110,7 +165,15 @@ export function generateSenCasework(county: DemoCounty, seed: number, years: rea
       outcome: 'plan',
       outcomeOn: issuedOn,
       ceasedOn,
-      ceaseReason: ceasedOn === null ? null : weighted([['needs-met', 0.3], ['left-education', 0.4], ['moved-la', 0.2], ['other', 0.1]]),
+      ceaseReason:
+        ceasedOn === null
+          ? null
+          : weighted([
+              ['needs-met', 0.3],
+              ['left-education', 0.4],
+              ['moved-la', 0.2],
+              ['other', 0.1],
+            ]),
       exception,
       reviews,
       placements: [{ startsOn: issuedOn, type, schoolUrn: type === 'mainstream-school' || type === 'resourced-provision' ? c.schoolUrn : null }],
@@ -156,13 +219,39 @@ export function generateSenCasework(county: DemoCounty, seed: number, years: rea
     for (let i = 0; i < others; i++) {
       const receivedOn = isoDay(year, int(0, 364));
       const c = child(receivedOn, 2, 16);
-      const ending = weighted<'not-assess' | 'no-plan' | 'withdrawn'>([['not-assess', 0.6], ['no-plan', 0.25], ['withdrawn', 0.15]]);
+      const ending = weighted<'not-assess' | 'no-plan' | 'withdrawn'>([
+        ['not-assess', 0.6],
+        ['no-plan', 0.25],
+        ['withdrawn', 0.15],
+      ]);
       const decisionOn = addDays(receivedOn, int(25, 42));
       const open = year === last && receivedOn > addDays(end, -150);
-      const base = { ...c, receivedOn, requestedBy: weighted<DemoSenCase['requestedBy']>([['parent', 0.6], ['school', 0.35], ['other', 0.05]]), draftOn: null, ceasedOn: null, ceaseReason: null, exception: null, reviews: [], placements: [] };
+      const base = {
+        ...c,
+        receivedOn,
+        requestedBy: weighted<DemoSenCase['requestedBy']>([
+          ['parent', 0.6],
+          ['school', 0.35],
+          ['other', 0.05],
+        ]),
+        draftOn: null,
+        ceasedOn: null,
+        ceaseReason: null,
+        exception: null,
+        reviews: [],
+        placements: [],
+      };
       if (open)
-        cases.push({ ...base, withdrawnOn: null, decision: decisionOn <= end ? 'assess' : null, decisionOn: decisionOn <= end ? decisionOn : null, outcome: null, outcomeOn: null });
-      else if (ending === 'withdrawn') cases.push({ ...base, withdrawnOn: addDays(receivedOn, int(5, 30)), decision: null, decisionOn: null, outcome: null, outcomeOn: null });
+        cases.push({
+          ...base,
+          withdrawnOn: null,
+          decision: decisionOn <= end ? 'assess' : null,
+          decisionOn: decisionOn <= end ? decisionOn : null,
+          outcome: null,
+          outcomeOn: null,
+        });
+      else if (ending === 'withdrawn')
+        cases.push({ ...base, withdrawnOn: addDays(receivedOn, int(5, 30)), decision: null, decisionOn: null, outcome: null, outcomeOn: null });
       else if (ending === 'not-assess') cases.push({ ...base, withdrawnOn: null, decision: 'not-assess', decisionOn, outcome: null, outcomeOn: null });
       else cases.push({ ...base, withdrawnOn: null, decision: 'assess', decisionOn, outcome: 'no-plan', outcomeOn: addDays(receivedOn, int(90, 112)) });
     }

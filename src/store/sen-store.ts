@@ -181,21 +181,38 @@ export function createSenStore(database: Kysely<Database>) {
     },
 
     async addChild(row: Omit<SenChildRow, 'id' | 'anonymised_on' | 'batch_id'>): Promise<number> {
-      const { id } = await db.insertInto('sen_child').values(row as never).returning('id').executeTakeFirstOrThrow();
+      const { id } = await db
+        .insertInto('sen_child')
+        .values(row as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
       return Number(id);
     },
     async addRequest(row: Pick<SenRequestRow, 'child_id' | 'received_on' | 'requested_by'>): Promise<number> {
-      const { id } = await db.insertInto('sen_request').values(row as never).returning('id').executeTakeFirstOrThrow();
+      const { id } = await db
+        .insertInto('sen_request')
+        .values(row as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
       return Number(id);
     },
     async addException(row: Omit<SenExceptionRow, 'id'>): Promise<void> {
-      await db.insertInto('sen_exception').values(row as never).execute();
+      await db
+        .insertInto('sen_exception')
+        .values(row as never)
+        .execute();
     },
     async addReview(row: Omit<SenReviewRow, 'id'>): Promise<void> {
-      await db.insertInto('sen_review').values(row as never).execute();
+      await db
+        .insertInto('sen_review')
+        .values(row as never)
+        .execute();
     },
     async addPlacement(row: Omit<SenPlacementRow, 'id'>): Promise<void> {
-      await db.insertInto('sen_placement').values(row as never).execute();
+      await db
+        .insertInto('sen_placement')
+        .values(row as never)
+        .execute();
     },
 
     /** A child already held: by UPN when given, else by names and date of birth (case-insensitive names). */
@@ -233,7 +250,14 @@ export function createSenStore(database: Kysely<Database>) {
     async anonymiseChildrenBornOnOrBefore(bornOnOrBefore: string, today: string): Promise<number> {
       const result = await db
         .updateTable('sen_child')
-        .set({ given_name: '', family_name: '', upn: null, school_urn: null, anonymised_on: today, date_of_birth: sql`date_trunc('year', date_of_birth)::date` as never })
+        .set({
+          given_name: '',
+          family_name: '',
+          upn: null,
+          school_urn: null,
+          anonymised_on: today,
+          date_of_birth: sql`date_trunc('year', date_of_birth)::date` as never,
+        })
         .where('anonymised_on', 'is', null)
         .where('date_of_birth', '<=', bornOnOrBefore)
         .executeTakeFirst();

@@ -24,6 +24,12 @@ const words: Readonly<Record<string, string>> = {
   'user.reset-password': 'Reset a password',
   'user.enrol-totp': 'Enrolled an authenticator app',
   'audit.export': 'Downloaded the audit trail',
+  'sen.list': 'Viewed the SEN task list',
+  'sen.read': 'Viewed an SEN case',
+  'sen.read-refused': 'Refused an SEN case outside the reader’s places',
+  'sen.create': 'Recorded a request for an EHC needs assessment',
+  'sen.record': 'Recorded a step on an SEN case',
+  'sen.export': 'Downloaded SEN cases',
 };
 
 /** A sign-in's outcome changes what it was: the trail records refusals under the same action. */

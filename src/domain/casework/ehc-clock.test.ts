@@ -38,7 +38,11 @@ describe('EHC needs assessment clock (SEND Regulations 2014 regs 5, 10, 13)', ()
 
   it('marks a plan with a recorded exception (reg 13(3)) so the DfE measure can leave it out', () => {
     const t = planTimingOf(
-      request({ outcome: { plan: true, on: '2024-07-01' }, exceptions: [{ regulation: '13(3)(c)', on: '2024-03-01' }], decision: { assess: true, on: '2024-02-01' } }),
+      request({
+        outcome: { plan: true, on: '2024-07-01' },
+        exceptions: [{ regulation: '13(3)(c)', on: '2024-03-01' }],
+        decision: { assess: true, on: '2024-02-01' },
+      }),
     )!;
     assert.deepEqual([t.inTime, t.exception], [false, true]);
   });
@@ -64,7 +68,11 @@ describe('EHC needs assessment clock (SEND Regulations 2014 regs 5, 10, 13)', ()
 
   it('ends the clock on a withdrawal or a decision not to assess (reg 5: no assessment, no plan to issue)', () => {
     assert.deepEqual(clockOf(request({ withdrawnOn: '2024-01-20' }), '2024-09-01'), { kind: 'ended', why: 'withdrawn', on: '2024-01-20' });
-    assert.deepEqual(clockOf(request({ decision: { assess: false, on: '2024-02-16' } }), '2024-09-01'), { kind: 'ended', why: 'not-assessed', on: '2024-02-16' });
+    assert.deepEqual(clockOf(request({ decision: { assess: false, on: '2024-02-16' } }), '2024-09-01'), {
+      kind: 'ended',
+      why: 'not-assessed',
+      on: '2024-02-16',
+    });
     assert.equal(planTimingOf(request({ decision: { assess: false, on: '2024-02-16' } })), null);
   });
 

@@ -18,12 +18,18 @@ describe('the order of steps on an EHC needs assessment (SEND Regulations 2014 r
   it('takes the decision whether to assess first, once, and not before the request', () => {
     assert.equal(stepProblem(state(), { kind: 'decision', assess: true, on: '2024-02-12' }, today), null);
     assert.match(stepProblem(state(), { kind: 'decision', assess: true, on: '2024-01-01' }, today)!, /before the request/);
-    assert.match(stepProblem(state({ decision: { assess: true, on: '2024-02-12' } }), { kind: 'decision', assess: false, on: '2024-02-13' }, today)!, /already/);
+    assert.match(
+      stepProblem(state({ decision: { assess: true, on: '2024-02-12' } }), { kind: 'decision', assess: false, on: '2024-02-13' }, today)!,
+      /already/,
+    );
   });
 
   it('refuses a final plan before a decision to assess, and after a decision not to assess', () => {
     assert.match(stepProblem(state(), { kind: 'outcome', plan: true, on: '2024-05-01' }, today)!, /decision to assess first/);
-    assert.match(stepProblem(state({ decision: { assess: false, on: '2024-02-12' } }), { kind: 'outcome', plan: true, on: '2024-05-01' }, today)!, /decision to assess first/);
+    assert.match(
+      stepProblem(state({ decision: { assess: false, on: '2024-02-12' } }), { kind: 'outcome', plan: true, on: '2024-05-01' }, today)!,
+      /decision to assess first/,
+    );
   });
 
   it('refuses a final plan dated before its draft, and any date in the future', () => {

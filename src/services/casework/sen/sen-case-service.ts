@@ -89,7 +89,14 @@ export function createSenCaseService(store: Store, clock: Clock, audit: AuditCon
               exceptions: [],
             };
             const state = clockOf(steps, on);
-            return { id: Number(r.id), name: `${r.given_name} ${r.family_name}`, placeName: r.place_name, receivedOn: r.received_on, hasException: Boolean(r.has_exception), clock: state };
+            return {
+              id: Number(r.id),
+              name: `${r.given_name} ${r.family_name}`,
+              placeName: r.place_name,
+              receivedOn: r.received_on,
+              hasException: Boolean(r.has_exception),
+              clock: state,
+            };
           })
           .sort((a, b) => (a.clock.kind === 'running' && b.clock.kind === 'running' ? a.clock.dueOn.localeCompare(b.clock.dueOn) : 0) || a.id - b.id);
       });
@@ -134,7 +141,12 @@ export function createSenCaseService(store: Store, clock: Clock, audit: AuditCon
             school_urn: input.schoolUrn,
           }));
         const id = await tx.sen.addRequest({ child_id: Number(childId), received_on: input.receivedOn, requested_by: input.requestedBy });
-        await audit.trail.record(tx, who, { action: 'sen.create', subject: `sen-case:${id}`, placeId: input.placeId, detail: { childKnown: known !== undefined } });
+        await audit.trail.record(tx, who, {
+          action: 'sen.create',
+          subject: `sen-case:${id}`,
+          placeId: input.placeId,
+          detail: { childKnown: known !== undefined },
+        });
         return id;
       });
     },
@@ -158,7 +170,9 @@ export function createSenCaseService(store: Store, clock: Clock, audit: AuditCon
         if (['outcome', 'withdrawal', 'cease', 'exception', 'placement'].includes(step.kind)) {
           // Figures remade from casework written by hand are recorded under one batch of format `sen-casework`.
           const batch = (await tx.register.batches(1, 'sen-casework'))[0];
-          const batchId = batch?.id ?? (await tx.register.openBatch({ fileName: 'SEN casework recorded in Waymark', fileHash: 'sen-casework', format: 'sen-casework', rowCount: 0 }));
+          const batchId =
+            batch?.id ??
+            (await tx.register.openBatch({ fileName: 'SEN casework recorded in Waymark', fileHash: 'sen-casework', format: 'sen-casework', rowCount: 0 }));
           await remake(tx, batchId, step.on);
         }
       });

@@ -26,7 +26,17 @@ export const senDemoStep: DemoCaseworkStep = {
       const placeId = districtIds.get(c.districtCode);
       if (placeId === undefined) throw new Error(`the demo county has no district ${c.districtCode}`);
       const id = requestIds[i]!;
-      children.push({ id: childIds[i]!, given_name: c.givenName, family_name: c.familyName, date_of_birth: c.dateOfBirth, upn: null, place_id: placeId, school_urn: c.schoolUrn, anonymised_on: null, batch_id: batchId });
+      children.push({
+        id: childIds[i]!,
+        given_name: c.givenName,
+        family_name: c.familyName,
+        date_of_birth: c.dateOfBirth,
+        upn: null,
+        place_id: placeId,
+        school_urn: c.schoolUrn,
+        anonymised_on: null,
+        batch_id: batchId,
+      });
       requests.push({
         id,
         child_id: childIds[i]!,

@@ -16,7 +16,11 @@ function heldRecordOf(c: SenCaseRows): HeldRecord {
     ...(r.withdrawn_on === null ? [] : [{ on: r.withdrawn_on, what: 'Request withdrawn', by: null }]),
     ...c.exceptions.map((e) => ({ on: e.recorded_on, what: `Exception to the time limit recorded: ${e.reason}`, by: null })),
     ...c.reviews.map((v) => ({ on: v.reviewed_on, what: 'Annual review', by: null })),
-    ...c.placements.map((p) => ({ on: p.starts_on, what: `Placement: ${p.establishment_type}${p.school_urn === null ? '' : ` (URN ${p.school_urn})`}`, by: null })),
+    ...c.placements.map((p) => ({
+      on: p.starts_on,
+      what: `Placement: ${p.establishment_type}${p.school_urn === null ? '' : ` (URN ${p.school_urn})`}`,
+      by: null,
+    })),
     ...(r.ceased_on === null ? [] : [{ on: r.ceased_on, what: `Plan ceased: ${r.cease_reason}`, by: null }]),
   ].sort((a, b) => a.on.localeCompare(b.on));
   return {

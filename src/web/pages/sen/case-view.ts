@@ -13,7 +13,12 @@ export function longDate(iso: string): string {
 /** The clock in words, e.g. "Decision to assess due by 19 February 2024: 3 days overdue". */
 export function clockWords(clock: ClockState): Readonly<{ text: string; overdue: boolean }> {
   if (clock.kind === 'ended') {
-    const why = { withdrawn: 'Request withdrawn', 'not-assessed': 'Decided not to assess', 'no-plan': 'Decided not to issue a plan', 'plan-issued': 'Final plan issued' }[clock.why];
+    const why = {
+      withdrawn: 'Request withdrawn',
+      'not-assessed': 'Decided not to assess',
+      'no-plan': 'Decided not to issue a plan',
+      'plan-issued': 'Final plan issued',
+    }[clock.why];
     return { text: `${why} on ${longDate(clock.on)}: the clock has ended`, overdue: false };
   }
   const what = clock.step === 'decision' ? 'Decision whether to assess' : 'Final plan (or notice of no plan)';
@@ -25,13 +30,17 @@ export function clockWords(clock: ClockState): Readonly<{ text: string; overdue:
 export function timelineOf(c: SenCaseRows): { on: string; date: string; text: string }[] {
   const r = c.request;
   const items: { on: string; text: string }[] = [{ on: r.received_on, text: `Request for an assessment received from: ${words(requesters, r.requested_by)}` }];
-  if (r.decision_on !== null) items.push({ on: r.decision_on, text: r.decision === 'assess' ? 'Decided to carry out an EHC needs assessment' : 'Decided not to assess' });
+  if (r.decision_on !== null)
+    items.push({ on: r.decision_on, text: r.decision === 'assess' ? 'Decided to carry out an EHC needs assessment' : 'Decided not to assess' });
   for (const e of c.exceptions) items.push({ on: e.recorded_on, text: `Exception to the time limit: ${words(exceptionReasons, e.reason)}` });
   if (r.draft_on !== null) items.push({ on: r.draft_on, text: 'Draft plan sent to the family (15 days to comment and name a setting)' });
   if (r.outcome_on !== null) items.push({ on: r.outcome_on, text: r.outcome === 'plan' ? 'Final plan issued' : 'Decided not to issue a plan' });
   if (r.withdrawn_on !== null) items.push({ on: r.withdrawn_on, text: 'Request withdrawn' });
   for (const p of c.placements)
-    items.push({ on: p.starts_on, text: `Placement: ${words(establishmentTypes, p.establishment_type)}${p.school_urn === null ? '' : ` (URN ${p.school_urn})`}` });
+    items.push({
+      on: p.starts_on,
+      text: `Placement: ${words(establishmentTypes, p.establishment_type)}${p.school_urn === null ? '' : ` (URN ${p.school_urn})`}`,
+    });
   for (const v of c.reviews) items.push({ on: v.reviewed_on, text: 'Annual review of the plan' });
   if (r.ceased_on !== null) items.push({ on: r.ceased_on, text: `Plan ceased: ${words(ceaseReasons, r.cease_reason)}` });
   return items.sort((a, b) => a.on.localeCompare(b.on)).map((i) => ({ ...i, date: longDate(i.on) }));

@@ -53,7 +53,8 @@ export function newRequestOf(fields: Fields, districtCodes: ReadonlySet<string>)
   const dateOfBirth = dateField(fields, 'dob', 'the date of birth');
   if (typeof dateOfBirth !== 'string') errors.push(dateOfBirth);
   const upn = (fields.upn ?? '').toUpperCase();
-  if (upn !== '' && !/^[A-Z]\d{11}[0-9A-Z]$/.test(upn)) errors.push({ field: 'upn', text: 'A UPN is a letter, 11 digits and a letter or digit, for example A123456789012' });
+  if (upn !== '' && !/^[A-Z]\d{11}[0-9A-Z]$/.test(upn))
+    errors.push({ field: 'upn', text: 'A UPN is a letter, 11 digits and a letter or digit, for example A123456789012' });
   const district = fields.district ?? '';
   if (!districtCodes.has(district)) errors.push({ field: 'district', text: 'Choose the district the child lives in' });
   const schoolUrn = fields.schoolUrn ?? '';
@@ -112,8 +113,10 @@ export function stepOf(name: StepName, fields: Fields): SenStep | FieldError[] {
   const date = typeof on === 'string' ? on : '';
   const need = (ok: boolean, text: string) => (ok ? true : (errors.push({ field: 'choice', text }), false));
   let step: SenStep | null = null;
-  if (name === 'decision' && need(choice === 'assess' || choice === 'not-assess', 'Choose the decision')) step = { kind: 'decision', assess: choice === 'assess', on: date };
-  if (name === 'outcome' && need(choice === 'plan' || choice === 'no-plan', 'Choose whether a plan was issued')) step = { kind: 'outcome', plan: choice === 'plan', on: date };
+  if (name === 'decision' && need(choice === 'assess' || choice === 'not-assess', 'Choose the decision'))
+    step = { kind: 'decision', assess: choice === 'assess', on: date };
+  if (name === 'outcome' && need(choice === 'plan' || choice === 'no-plan', 'Choose whether a plan was issued'))
+    step = { kind: 'outcome', plan: choice === 'plan', on: date };
   if (name === 'exception' && need(isExceptionReason(choice), 'Choose the exception')) step = { kind: 'exception', reason: choice as never, on: date };
   if (name === 'cease' && need(isCeaseReason(choice), 'Choose why the plan ceased')) step = { kind: 'cease', reason: choice as never, on: date };
   if (name === 'placement' && need(isEstablishmentType(choice), 'Choose the kind of establishment')) {

@@ -8,11 +8,24 @@ import { auditWho } from '../../audit-who.ts';
 import { csvField } from '../../components/csv-field.ts';
 import { errorsShown, type FieldError } from '../account/routes.ts';
 import { clockWords, longDate, stepsOffered, timelineOf } from './case-view.ts';
-import { choices, dateItems, fieldsOf, isStepName, newRequestOf, stepOf, stepPages, type Fields, type NewRequestValues, type StepName } from './forms.ts';
+import { choices, dateItems, fieldsOf, isStepName, newRequestOf, stepOf, stepPages, type Fields, type StepName } from './forms.ts';
 
 const workSen = { config: { access: { action: 'work-sen-cases' } } } as const;
-const caseParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
-const stepParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31), step: z.string().max(20) });
+const caseParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+});
+const stepParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+  step: z.string().max(20),
+});
 const breadcrumbs = [{ text: 'SEN casework', href: '/sen' }];
 
 const doneMessages: Readonly<Record<string, string>> = {
@@ -32,7 +45,10 @@ export function senRoutes(app: FastifyInstance, services: Services): void {
     const tasks = (await services.sen.tasks(await scopeOf(request), auditWho(request))).map((t) => ({
       ...t,
       received: longDate(t.receivedOn),
-      due: t.clock.kind === 'running' ? { step: t.clock.step === 'decision' ? 'Decision whether to assess' : 'Final plan', date: longDate(t.clock.dueOn), ...clockWords(t.clock) } : null,
+      due:
+        t.clock.kind === 'running'
+          ? { step: t.clock.step === 'decision' ? 'Decision whether to assess' : 'Final plan', date: longDate(t.clock.dueOn), ...clockWords(t.clock) }
+          : null,
     }));
     const done = (request.query as Record<string, unknown> | undefined)?.done;
     return reply.view('pages/sen/tasks.njk', {
@@ -56,7 +72,10 @@ export function senRoutes(app: FastifyInstance, services: Services): void {
       ...shown,
       dob: dateItems(fields, 'dob', 'dob-day' in shown.fieldErrors),
       received: dateItems(fields, 'received', 'received-day' in shown.fieldErrors),
-      districtItems: [{ value: '', text: 'Choose a district' }, ...districts.map((d) => ({ value: d.code, text: d.name, selected: fields.district === d.code }))],
+      districtItems: [
+        { value: '', text: 'Choose a district' },
+        ...districts.map((d) => ({ value: d.code, text: d.name, selected: fields.district === d.code })),
+      ],
       requesterItems: choices.requestedBy.map((c) => ({ ...c, checked: fields.requestedBy === c.value })),
     });
   };
@@ -72,8 +91,9 @@ export function senRoutes(app: FastifyInstance, services: Services): void {
   app.post('/sen/new', workSen, async (request, reply) => {
     const fields = fieldsOf(request.body);
     const { values, districts } = await checked(request, fields);
-    if (Array.isArray(values) || fields.change === 'yes') return showNew(request, reply.code(Array.isArray(values) ? 400 : 200), fields, Array.isArray(values) ? values : []);
-    const v = values as NewRequestValues;
+    if (Array.isArray(values) || fields.change === 'yes')
+      return showNew(request, reply.code(Array.isArray(values) ? 400 : 200), fields, Array.isArray(values) ? values : []);
+    const v = values;
     return reply.view('pages/sen/check.njk', {
       title: 'Check your answers',
       breadcrumbs,
@@ -94,7 +114,7 @@ export function senRoutes(app: FastifyInstance, services: Services): void {
     const fields = fieldsOf(request.body);
     const { values, districts } = await checked(request, fields);
     if (Array.isArray(values)) return showNew(request, reply.code(400), fields, values);
-    const v = values as NewRequestValues;
+    const v = values;
     try {
       const id = await services.sen.create(await scopeOf(request), auditWho(request), {
         ...v,
@@ -110,7 +130,25 @@ export function senRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/sen/export.csv', workSen, async (request, reply) => {
     const rows = await services.sen.exportRows(await scopeOf(request), auditWho(request));
-    const columns = ['request_id', 'given_name', 'family_name', 'date_of_birth', 'upn', 'district_code', 'school_urn', 'received_on', 'requested_by', 'decision', 'decision_on', 'draft_on', 'outcome', 'outcome_on', 'withdrawn_on', 'ceased_on', 'cease_reason'] as const;
+    const columns = [
+      'request_id',
+      'given_name',
+      'family_name',
+      'date_of_birth',
+      'upn',
+      'district_code',
+      'school_urn',
+      'received_on',
+      'requested_by',
+      'decision',
+      'decision_on',
+      'draft_on',
+      'outcome',
+      'outcome_on',
+      'withdrawn_on',
+      'ceased_on',
+      'cease_reason',
+    ] as const;
     const lines = function* () {
       yield `${columns.join(',')}\r\n`;
       for (const r of rows) yield `${columns.map((c) => csvField(String((c === 'request_id' ? r.id : r[c]) ?? ''))).join(',')}\r\n`;
@@ -145,7 +183,10 @@ export function senRoutes(app: FastifyInstance, services: Services): void {
 
   const showStep = (reply: FastifyReply, id: number, step: StepName, fields: Fields, errors: readonly FieldError[]) => {
     const shown = errorsShown(errors);
-    const items = step in choices ? (choices[step as keyof typeof choices] as readonly { value: string; text: string }[]).map((c) => ({ ...c, checked: fields.choice === c.value })) : null;
+    const items =
+      step in choices
+        ? (choices[step as keyof typeof choices] as readonly { value: string; text: string }[]).map((c) => ({ ...c, checked: fields.choice === c.value }))
+        : null;
     return reply.view('pages/sen/step.njk', {
       title: stepPages[step].title,
       breadcrumbs: [...breadcrumbs, { text: `Case ${id}`, href: `/sen/${id}` }],
