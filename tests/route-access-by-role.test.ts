@@ -83,6 +83,8 @@ for (const target of databaseTargets()) {
         username: ['demo-school', 'demo-school'],
         'admin/id': ['1', '1'],
         'account/id': ['1', '1'],
+        'sen/id': ['1', '1'],
+        'sen/step': ['decision', 'decision'],
       };
       const keyOf = new Map((await database.db.selectFrom('place').select(['id', 'kind', 'code']).execute()).map((p) => [Number(p.id), `${p.kind}:${p.code}`]));
 

@@ -28,6 +28,8 @@ import { createSessionService } from './session-service.ts';
 import { createTokenService } from './token-service.ts';
 import { createTwoStepService } from './two-step-service.ts';
 import { createCaseworkServices } from './casework/casework-services.ts';
+import { createSenCaseService } from './casework/sen/sen-case-service.ts';
+import { senDemoStep } from './casework/sen/sen-demo-step.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -70,7 +72,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     (who) => schoolOutcomes.recompute(who),
     audit,
     // Casework (issue 15): each team's demo records and the figures they feed, in this order.
-    [casework.cmeDemoStep],
+    [casework.cmeDemoStep, senDemoStep],
   );
   const accounts = createAccountService(store, clock, recordAudit);
   return Object.freeze({
@@ -106,6 +108,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     batches: { recent: (limit?: number) => store.register.batches(limit) },
     cme: casework.cme,
     casework: casework.whole,
+    sen: createSenCaseService(store, clock, audit),
   });
 }
 

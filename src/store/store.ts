@@ -8,6 +8,7 @@ import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
 import { createPlaceStore } from './place-store.ts';
 import { createRegisterStore } from './register-store.ts';
+import { createSenStore } from './sen-store.ts';
 import { createTokenStore } from './token-store.ts';
 import type { Database } from './schema.ts';
 import { checkDatabase } from './database.ts';
@@ -24,6 +25,7 @@ export type Store = Readonly<{
   access: ReturnType<typeof createAccessStore>;
   tokens: ReturnType<typeof createTokenStore>;
   cme: ReturnType<typeof createCmeStore>;
+  sen: ReturnType<typeof createSenStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -42,6 +44,7 @@ export function createStore(db: Kysely<Database>): Store {
     access: createAccessStore(db),
     tokens: createTokenStore(db),
     cme: createCmeStore(db),
+    sen: createSenStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.

@@ -26,6 +26,7 @@ import { accountRoutes } from './pages/account/routes.ts';
 import { auditRoutes } from './pages/audit/routes.ts';
 import { oidcSignInRoutes } from './pages/sign-in/oidc-routes.ts';
 import { userAdminRoutes } from './pages/admin-users/routes.ts';
+import { senRoutes } from './pages/sen/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
@@ -142,6 +143,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   caseworkRoutes(app, services);
   cmeRoutes(app, services);
   subjectAccessRoutes(app, services);
+  senRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

@@ -35,6 +35,12 @@ const words: Readonly<Record<string, string>> = {
   'cme.export': 'Downloaded the children missing education cases',
   'retention.run': 'Applied the casework retention rules',
   'subject-access.export': 'Answered a subject access request',
+  'sen.list': 'Viewed the SEN task list',
+  'sen.read': 'Viewed an SEN case',
+  'sen.read-refused': 'Refused an SEN case outside the reader’s places',
+  'sen.create': 'Recorded a request for an EHC needs assessment',
+  'sen.record': 'Recorded a step on an SEN case',
+  'sen.export': 'Downloaded SEN cases',
 };
 
 /** A sign-in's outcome changes what it was: the trail records refusals under the same action. */
