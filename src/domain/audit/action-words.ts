@@ -24,6 +24,14 @@ const words: Readonly<Record<string, string>> = {
   'user.reset-password': 'Reset a password',
   'user.enrol-totp': 'Enrolled an authenticator app',
   'audit.export': 'Downloaded the audit trail',
+  'participation.read-position': 'Read the monthly participation position',
+  'participation.read-not-known': 'Read a not-known chasing list',
+  'participation.read': 'Read a young person’s tracking record',
+  'participation.read-refused': 'Refused a young person’s tracking record outside scope',
+  'participation.record-activity': 'Recorded a young person’s activity',
+  'participation.read-guarantee': 'Read the September Guarantee list',
+  'participation.import': 'Loaded an NCCIS extract',
+  'participation.export': 'Downloaded an NCCIS extract',
 };
 
 /** A sign-in's outcome changes what it was: the trail records refusals under the same action. */
