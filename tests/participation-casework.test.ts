@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { after, before, describe, it } from 'node:test';
 import { generateCounty } from '../src/demo/generate-county.ts';
 import { participationDemoStep } from '../src/services/casework/participation/participation-demo-step.ts';
 import { appWithImports, type TestApp } from './support/app.ts';
 import { databaseTargets } from './support/databases.ts';
+import { clientOf } from './support/sign-in.ts';
+import { demoPassword } from '../src/demo/demo-users.ts';
+import { nccisColumns } from '../src/imports/nccis/nccis-csv.ts';
 
 // 16-18 participation and NEET tracking (issue 15.3) on the demo county: the figures its records feed, the framework's
 // targets 25, 30 and 46 read from them.
@@ -77,6 +81,112 @@ for (const target of databaseTargets()) {
           assert.ok(x.value !== null && x.reason.length > 10, `${year} target ${n}`);
         }
       }
+    });
+
+    const header = nccisColumns.join(',');
+    const extract = [
+      header,
+      'TEST-001,Amira,Khan,1996-02-14,A12345678901B,,E07000113,,N,Y,N,,230,2012-09-03,2012-09-20,College',
+      'TEST-001,Amira,Khan,1996-02-14,A12345678901B,,E07000113,,N,Y,N,,619,2013-01-07,2013-01-07,Personal adviser',
+      'TEST-002,"O\'Neill, Sam",Brown,1995-11-30,,1234567890,E07000114,,Y,N,N,,,,,',
+      'TEST-003,Jo,Patel,1996-05-01,,,E07000113,,N,N,Y,,810,2012-09-01,2012-09-01,CCIS',
+    ].join('\r\n');
+    const participationCounts = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (['participation_person', 'participation_activity', 'observation'] as const).map(async (table) => [
+            table,
+            (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.database.db)).rows[0]!.n,
+          ]),
+        ),
+      );
+    const who = { actor: 'system', requestId: null };
+
+    it('loads an NCCIS extract, exports it in the same layout, and loading the export again writes nothing new', async () => {
+      const first = await t.services.participation.importExtract(who, 'ccis-extract.csv', Buffer.from(extract));
+      assert.ok(first.ok, JSON.stringify(first));
+      assert.deepEqual(
+        [first.people, first.activities],
+        [
+          { inserted: 3, updated: 0 },
+          { inserted: 3, updated: 0 },
+        ],
+      );
+      const exported = await t.services.participation.exportExtract({ kind: 'everywhere' }, who);
+      const lines = exported.split('\r\n');
+      assert.equal(lines[0], header);
+      const ours = lines.filter((l) => l.startsWith('TEST-'));
+      assert.equal(ours.length, 4); // one row per activity; TEST-002 has none and has one row
+      const before = await participationCounts();
+      const again = await t.services.participation.importExtract(who, 'exported.csv', Buffer.from([header, ...ours, ''].join('\r\n')));
+      assert.ok(again.ok);
+      assert.deepEqual(
+        [again.people, again.activities],
+        [
+          { inserted: 0, updated: 0 },
+          { inserted: 0, updated: 0 },
+        ],
+      );
+      assert.deepEqual(await participationCounts(), before);
+    });
+
+    it('refuses a malformed extract with its line and column, and writes nothing', async () => {
+      const before = await participationCounts();
+      const bad = [
+        header,
+        'TEST-009,Al,Green,1996-01-01,,,E07000113,,N,N,N,,999,2012-09-01,2012-09-01,CCIS',
+        'TEST-010,Bo,Grey,1996-13-01,,,E07000113,,N,N,N,,230,2012-09-01,2012-08-01,CCIS',
+      ].join('\n');
+      const result = await t.services.participation.importExtract(who, 'bad.csv', Buffer.from(bad));
+      assert.equal(result.ok, false);
+      const issues = result.ok ? [] : result.issues.map((i) => `${i.file}:${i.line}:${i.column}`);
+      assert.deepEqual(issues, ['bad.csv:2:ActivityCode', 'bad.csv:3:DateOfBirth']);
+      assert.deepEqual(await participationCounts(), before);
+    });
+
+    it('lets an adviser read the position, open a young person, record an activity after checking it, and keeps other districts out', async () => {
+      await t.services.accounts.ensureDemoUsers();
+      const adviser = clientOf(t.app);
+      assert.equal((await adviser.signIn('demo-participation', demoPassword)).statusCode, 303);
+      const position = await adviser.request({ method: 'GET', url: '/participation?year=2012' });
+      assert.equal(position.statusCode, 200, position.body.slice(0, 500));
+      assert.match(position.body, /NEET 6\.\d%/);
+      const id = (await sql<{ id: number }>`select id from participation_person where ccis_id = 'TEST-001'`.execute(t.database.db)).rows[0]!.id;
+      const page = `/participation/young-people/${id}`;
+      assert.equal((await adviser.request({ method: 'GET', url: page })).statusCode, 200);
+      const form = `${page}/activity`;
+      const fields = { code: '310', startDate: '2013-03-04', confirmedOn: '2013-03-04', source: 'Employer' };
+      const wrong = await adviser.submit(form, form, { ...fields, startDate: '2013-02-30' });
+      assert.equal(wrong.statusCode, 400);
+      assert.match(wrong.body, /href="#startDate"/);
+      const check = await adviser.submit(form, form, fields);
+      assert.match(check.body, /Check the activity before recording it/);
+      const done = await adviser.submit(form, form, { ...fields, confirm: 'yes' });
+      assert.equal(done.statusCode, 303);
+      assert.match((await adviser.request({ method: 'GET', url: page })).body, /2013-03-04: 310 Apprenticeship/);
+
+      await t.services.accounts.add({
+        username: 'thanet-adviser',
+        displayName: 'Thanet adviser',
+        password: demoPassword,
+        grants: [{ role: 'participation_adviser', place: { kind: 'district', code: 'E07000114' }, validFrom: null }],
+      });
+      const other = clientOf(t.app);
+      assert.equal((await other.signIn('thanet-adviser', demoPassword)).statusCode, 303);
+      assert.equal((await other.request({ method: 'GET', url: page })).statusCode, 404);
+      const audited = await t.database.db
+        .selectFrom('audit_event')
+        .select(['action', 'subject'])
+        .where('subject', '=', `participation-person:${id}`)
+        .orderBy('id')
+        .execute();
+      const actions = audited.map((a) => a.action);
+      assert.ok(actions.includes('participation.read'));
+      assert.ok(actions.includes('participation.record-activity'));
+      assert.equal(actions.at(-1), 'participation.read-refused');
+      const list = await other.request({ method: 'GET', url: '/participation/not-known?on=2013-01-31' });
+      assert.equal(list.statusCode, 200);
+      assert.doesNotMatch(list.body, /Jo Patel/); // a Swale young person is not on Thanet's list
     });
 
     it('keeps PRU leavers mostly but not all in education, employment or training', async () => {

@@ -9,7 +9,8 @@ export async function countyPlaces(tx: Store, laCode = '886') {
   if (la === undefined) throw new Error(`the register holds no LA ${laCode}`);
   const districts = await tx.places.idsByCode('district');
   const districtCodes = new Map([...districts].map(([code, id]) => [id, code]));
-  return { laId: la, districts, districtCodes };
+  const names = new Map((await tx.places.byIds([...districts.values()])).map((p) => [p.code, p.name]));
+  return { laId: la, districts, districtCodes, names };
 }
 
 /** The young people of academic ages 16-18 in an academic year as the domain's figures read them. */

@@ -67,7 +67,7 @@ export function createParticipationService(store: Store, clock: Clock, audit: Au
     /** Each month's position of an academic year by district (16-17 year olds), and the year's headline. */
     async position(scope: CaseScope, who: AuditWho, academicStartYear: number) {
       return store.transaction(async (tx) => {
-        const { districtCodes } = await countyPlaces(tx);
+        const { districtCodes, names } = await countyPlaces(tx);
         const rows = await tx.participation.tracked(
           `${academicStartYear - 19}-09-01`,
           `${academicStartYear - 16}-08-31`,
@@ -101,7 +101,7 @@ export function createParticipationService(store: Store, clock: Clock, audit: Au
           subject: `participation-year:${academicStartYear}`,
           detail: { people: people.length },
         });
-        return { months: monthly, headline };
+        return { months: monthly, headline, names };
       });
     },
 
@@ -112,7 +112,8 @@ export function createParticipationService(store: Store, clock: Clock, audit: Au
         const chase = all.filter((p) => p.group === 'not-known').sort((a, b) => (a.confirmedOn ?? '').localeCompare(b.confirmedOn ?? '') || a.id - b.id);
         const people = new Map((await tx.participation.peopleByIds(chase.slice(0, 2000).map((p) => p.id))).map((p) => [p.id, p]));
         await audit.trail.record(tx, who, { action: 'participation.read-not-known', subject: `participation-day:${day}`, detail: { listed: chase.length } });
-        return { tracked: all.length, listed: chase.length, rows: chase.slice(0, 2000).map((p) => ({ ...p, person: people.get(p.id)! })) };
+        const { names } = await countyPlaces(tx);
+        return { names, tracked: all.length, listed: chase.length, rows: chase.slice(0, 2000).map((p) => ({ ...p, person: people.get(p.id)! })) };
       });
     },
 
