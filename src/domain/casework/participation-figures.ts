@@ -66,9 +66,9 @@ export function participationFiguresOf(
     decFeb,
     keyed.filter((p) => p.pru).map((p) => ({ ...p, key: `${p.district}|all` })),
   );
-  const places = [{ place: 'la', has: (_: string) => true }, ...districts.map((d) => ({ place: d, has: (key: string) => key.startsWith(`${d}|`) }))];
+  const places = [{ place: 'la', has: () => true }, ...districts.map((d) => ({ place: d, has: (key: string) => key.startsWith(`${d}|`) }))];
   const groups = [
-    { breakdown: 'all', has: (_: string) => true },
+    { breakdown: 'all', has: () => true },
     { breakdown: 'fsm', has: (key: string) => key.endsWith('|fsm') },
     { breakdown: 'not-fsm', has: (key: string) => key.endsWith('|not-fsm') },
   ];

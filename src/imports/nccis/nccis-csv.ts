@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isActivityCode } from '../../domain/casework/nccis-codes.ts';
 import { quoted, type FileIssue } from '../../domain/errors.ts';
-import type { CsvTable } from '../csv-table.ts';
+import { readCsvBytes, type CsvTable } from '../csv-table.ts';
 import { findDuplicates, optionalDate, screenRows } from '../row-schema.ts';
 
 /**
@@ -153,7 +153,7 @@ export function screenNccisExtract(table: CsvTable): ScreenedExtract {
       });
       continue;
     }
-    if (r.ActivityStartDate! < r.DateOfBirth!) {
+    if (r.ActivityStartDate! < r.DateOfBirth) {
       issues.push({ file: table.file, line: r.line, column: 'ActivityStartDate', message: `${r.ActivityStartDate} is before the date of birth` });
       continue;
     }
@@ -172,7 +172,7 @@ export function screenNccisExtract(table: CsvTable): ScreenedExtract {
       ccisId: r.YPID,
       givenName: r.GivenName,
       familyName: r.FamilyName,
-      dateOfBirth: r.DateOfBirth!,
+      dateOfBirth: r.DateOfBirth,
       upn: r.UPN,
       uln: r.ULN,
       districtCode: r.DistrictCode,
@@ -208,4 +208,11 @@ export function writeNccisExtract(people: readonly ExportPerson[], activities: r
     for (const a of own) lines.push([...head, a.code, a.startDate, a.confirmedOn, a.source].map(cell).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Read and screen an extract's bytes: its rows with the facts an import batch records, or the issues found. */
+export function readNccisExtract(file: string, bytes: Uint8Array) {
+  const read = readCsvBytes(file, bytes, 'utf-8');
+  if (!read.ok) return { file, hash: '', rowCount: 0, people: [], activities: [], issues: read.issues };
+  return { file, hash: read.table.hash, rowCount: read.table.rows.length, ...screenNccisExtract(read.table) };
 }

@@ -7,6 +7,7 @@ import { academicYearLabel, academicYearCode } from '../../../domain/periods/aca
 import { isCalendarDate } from '../../../domain/periods/dates.ts';
 import { checkNewActivity, type FieldErrors } from '../../../services/casework/participation/participation-service.ts';
 import type { Services } from '../../../services/create-services.ts';
+import { writeNccisExtract } from '../../../imports/nccis/nccis-csv.ts';
 import { auditWho } from '../../audit-who.ts';
 import { errorsShown } from '../account/routes.ts';
 
@@ -56,7 +57,12 @@ export function participationRoutes(app: FastifyInstance, services: Services): v
         : [...latest.byDistrict].map(([code, c]) => ({ code, name: position.names.get(code) ?? code, ...c })).sort((a, b) => a.name.localeCompare(b.name));
     const months = position.months.map((m) => {
       const t = { cohort: 0, eet: 0, neet: 0, notKnown: 0 };
-      for (const c of m.byDistrict.values()) ((t.cohort += c.cohort), (t.eet += c.eet), (t.neet += c.neet), (t.notKnown += c.notKnown));
+      for (const c of m.byDistrict.values()) {
+        t.cohort += c.cohort;
+        t.eet += c.eet;
+        t.neet += c.neet;
+        t.notKnown += c.notKnown;
+      }
       return { day: m.day, ...t };
     });
     return reply.view('pages/participation/position.njk', {
@@ -121,7 +127,7 @@ export function participationRoutes(app: FastifyInstance, services: Services): v
 
   const showForm = async (request: FastifyRequest, reply: FastifyReply, id: number, values: Record<string, string>, errors: FieldErrors, check: boolean) => {
     const found = await person(request, id);
-    const list = Object.entries(errors).map(([field, text]) => ({ field: field === 'code' ? 'code' : field, text: text! }));
+    const list = Object.entries(errors).map(([field, text]) => ({ field: field === 'code' ? 'code' : field, text: text }));
     return reply.view(check ? 'pages/participation/check.njk' : 'pages/participation/record.njk', {
       title: check ? 'Check the activity before recording it' : 'Record an activity',
       section: 'participation',
@@ -162,7 +168,8 @@ export function participationRoutes(app: FastifyInstance, services: Services): v
   });
 
   app.get('/participation/extract.csv', work, async (request, reply) => {
-    const text = await services.participation.exportExtract(await scope(request), auditWho(request));
+    const rows = await services.participation.exportExtract(await scope(request), auditWho(request));
+    const text = writeNccisExtract(rows.people, rows.activities);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="nccis-extract.csv"')
