@@ -35,7 +35,7 @@ const referenceStatement = sql<{ district: number; cohort: number; eet: number; 
       left join lateral (
         select code, confirmed_on from participation_activity a
          where a.person_id = p.id and a.start_date <= ${day}::date
-         order by a.start_date desc, a.confirmed_on desc limit 1) a on true
+         order by a.start_date desc, a.confirmed_on desc, a.code desc limit 1) a on true
      where p.age between 16 and 17
   ), grouped as (
     select district_place_id, code, confirmed_on,
@@ -85,7 +85,7 @@ export async function participationBench(): Promise<string> {
     });
     const writeMs = performance.now() - write;
     const ours = performance.now();
-    const rows = await store.participation.tracked(`${start - 17}-09-01`, `${start - 16}-08-31`, null);
+    const rows = await store.participation.tracked(`${start - 18}-09-01`, `${start - 16}-08-31`, null);
     const counts = snapshotCounts(
       rows.map((r) => ({
         key: String(r.districtPlaceId),

@@ -140,9 +140,9 @@ export function createParticipationStore(db: Kysely<Database>) {
       const { rows } = await sql<TrackedRow>`
         select p.id, p.date_of_birth::text as "dateOfBirth", p.district_place_id as "districtPlaceId", p.last_school_urn as "lastSchoolUrn",
                p.ehc_plan as "ehcPlan", p.fsm, p.left_on::text as "leftOn",
-               coalesce(array_agg(a.code order by a.start_date) filter (where a.id is not null), '{}') as codes,
-               coalesce(array_agg(a.start_date::text order by a.start_date) filter (where a.id is not null), '{}') as starts,
-               coalesce(array_agg(a.confirmed_on::text order by a.start_date) filter (where a.id is not null), '{}') as confirmed
+               coalesce(array_agg(a.code order by a.start_date, a.code) filter (where a.id is not null), '{}') as codes,
+               coalesce(array_agg(a.start_date::text order by a.start_date, a.code) filter (where a.id is not null), '{}') as starts,
+               coalesce(array_agg(a.confirmed_on::text order by a.start_date, a.code) filter (where a.id is not null), '{}') as confirmed
           from participation_person p left join participation_activity a on a.person_id = p.id
          where p.date_of_birth between ${bornFrom}::date and ${bornTo}::date
            and (${districtIds === null}::bool or p.district_place_id = any(${districtIds ?? []}::bigint[]))

@@ -53,6 +53,13 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/** The later of two spells: the later start, then the later confirmation, then the higher code (so ties have one answer). */
+function laterThan(a: ActivitySpell, b: ActivitySpell): boolean {
+  if (a.startDate !== b.startDate) return a.startDate > b.startDate;
+  if (a.confirmedOn !== b.confirmedOn) return a.confirmedOn > b.confirmedOn;
+  return a.code > b.code;
+}
+
 export type NotKnownReason = 'no-activity' | 'recorded-not-known' | 'lapsed';
 
 export type Position = Readonly<{
@@ -72,12 +79,7 @@ export type Position = Readonly<{
  */
 export function positionOn(spells: readonly ActivitySpell[], day: string, currency: CurrencyMonths = defaultCurrencyMonths): Position {
   let current: ActivitySpell | null = null;
-  for (const s of spells)
-    if (
-      s.startDate <= day &&
-      (current === null || s.startDate > current.startDate || (s.startDate === current.startDate && s.confirmedOn > current.confirmedOn))
-    )
-      current = s;
+  for (const s of spells) if (s.startDate <= day && (current === null || laterThan(s, current))) current = s;
   if (current === null) return { group: 'not-known', code: null, notKnownReason: 'no-activity', confirmedOn: null };
   const group = activityGroupOn(current.code, day);
   const base = { code: current.code, confirmedOn: current.confirmedOn };
