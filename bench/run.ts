@@ -30,6 +30,7 @@ import { createServices, type Services } from '../src/services/create-services.t
 import { openDatabase } from '../src/store/database.ts';
 import { createStore, type Store } from '../src/store/store.ts';
 import { createApp } from '../src/web/create-app.ts';
+import { participationBench } from './participation.ts';
 
 const shared = join(import.meta.dirname, '..', '..', 'shared', 'data', 'public');
 const log = createLog('warn');
@@ -269,6 +270,7 @@ async function laitImport(): Promise<string> {
 
 const scales = process.argv.includes('--kent-only') ? [kentScale] : [kentScale, nationalScale];
 for (const scale of scales) await scale();
+const participation = process.argv.includes('--no-participation') ? 'participation: skipped (--no-participation)' : await participationBench();
 const lait = process.argv.includes('--no-lait') ? 'LAIT import: skipped (--no-lait)' : await laitImport();
 
 const header = ['scale', 'pupils', 'files', 'figures', 'full compute s', 'engine only s', 'DuckDB SQL s', 'full ÷ SQL', 'engine ÷ SQL'];
@@ -277,6 +279,7 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join
 console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log(lait);
+console.log(participation);
 if (pages.length > 0) {
   console.log('');
   const pageHeader = ['page (50 connections, 10 s)', 'path', 'requests', 'p50', 'p95', 'throughput', 'errors'];

@@ -85,6 +85,7 @@ for (const target of databaseTargets()) {
         'account/id': ['1', '1'],
         'sen/id': ['1', '1'],
         'sen/step': ['decision', 'decision'],
+        'participation/id': ['1', '1'],
       };
       const keyOf = new Map((await database.db.selectFrom('place').select(['id', 'kind', 'code']).execute()).map((p) => [Number(p.id), `${p.kind}:${p.code}`]));
 

@@ -12,6 +12,8 @@ import { createCatalogueService } from './catalogue-service.ts';
 import { createCollaborationService } from './collaboration-service.ts';
 import { createComparisonService } from './comparison-service.ts';
 import { createDemoService } from './demo-service.ts';
+import { participationDemoStep } from './casework/participation/participation-demo-step.ts';
+import { createParticipationCasework } from './casework/participation/participation-casework.ts';
 import { createFloorService } from './floor-service.ts';
 import { createObservationService } from './observation-service.ts';
 import { createOfstedService } from './ofsted-service.ts';
@@ -72,7 +74,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     (who) => schoolOutcomes.recompute(who),
     audit,
     // Casework (issue 15): each team's demo records and the figures they feed, in this order.
-    [casework.cmeDemoStep, senDemoStep],
+    [casework.cmeDemoStep, senDemoStep, participationDemoStep],
   );
   const accounts = createAccountService(store, clock, recordAudit);
   return Object.freeze({
@@ -105,6 +107,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     identities: createIdentityService(store, clock, recordAudit),
     tokens: createTokenService(store, clock, recordAudit),
     twoStep: createTwoStepService(store, clock, recordAudit),
+    participation: createParticipationCasework(store, clock, audit),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
     cme: casework.cme,
     casework: casework.whole,

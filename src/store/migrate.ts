@@ -19,6 +19,7 @@ import * as m0015 from './migrations/0015_api_token.ts';
 import * as m0016 from './migrations/0016_index_audit_filters.ts';
 import * as m0017 from './migrations/0017_cme_casework.ts';
 import * as m0018 from './migrations/0018_sen_casework.ts';
+import * as m0019 from './migrations/0019_participation_tracking.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0016_index_audit_filters': m0016,
   '0017_cme_casework': m0017,
   '0018_sen_casework': m0018,
+  '0019_participation_tracking': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -6,6 +6,7 @@ import { createAccessStore } from './access-store.ts';
 import { createIndicatorStore } from './indicator-store.ts';
 import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
+import { createParticipationStore } from './participation-store.ts';
 import { createPlaceStore } from './place-store.ts';
 import { createRegisterStore } from './register-store.ts';
 import { createSenStore } from './sen-store.ts';
@@ -26,6 +27,7 @@ export type Store = Readonly<{
   tokens: ReturnType<typeof createTokenStore>;
   cme: ReturnType<typeof createCmeStore>;
   sen: ReturnType<typeof createSenStore>;
+  participation: ReturnType<typeof createParticipationStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -45,6 +47,7 @@ export function createStore(db: Kysely<Database>): Store {
     tokens: createTokenStore(db),
     cme: createCmeStore(db),
     sen: createSenStore(db),
+    participation: createParticipationStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.

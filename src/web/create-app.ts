@@ -27,6 +27,7 @@ import { auditRoutes } from './pages/audit/routes.ts';
 import { oidcSignInRoutes } from './pages/sign-in/oidc-routes.ts';
 import { userAdminRoutes } from './pages/admin-users/routes.ts';
 import { senRoutes } from './pages/sen/routes.ts';
+import { participationRoutes } from './pages/participation/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
@@ -144,6 +145,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   cmeRoutes(app, services);
   subjectAccessRoutes(app, services);
   senRoutes(app, services);
+  participationRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

@@ -41,6 +41,14 @@ const words: Readonly<Record<string, string>> = {
   'sen.create': 'Recorded a request for an EHC needs assessment',
   'sen.record': 'Recorded a step on an SEN case',
   'sen.export': 'Downloaded SEN cases',
+  'participation.read-position': 'Read the monthly participation position',
+  'participation.read-not-known': 'Read a not-known chasing list',
+  'participation.read': 'Read a young person’s tracking record',
+  'participation.read-refused': 'Refused a young person’s tracking record outside scope',
+  'participation.record-activity': 'Recorded a young person’s activity',
+  'participation.read-guarantee': 'Read the September Guarantee list',
+  'participation.import': 'Loaded an NCCIS extract',
+  'participation.export': 'Downloaded an NCCIS extract',
 };
 
 /** A sign-in's outcome changes what it was: the trail records refusals under the same action. */

@@ -12,6 +12,7 @@ import { cmeDemoStep } from './cme/cme-demo.ts';
 import { cmeModule } from './cme/cme-module.ts';
 import { createCmeService } from './cme/cme-service.ts';
 import { createCmeTransfer } from './cme/cme-transfer.ts';
+import { participationModule } from './participation/participation-module.ts';
 import { senCaseworkModule } from './sen/sen-module.ts';
 import { runRetention } from './retention-runner.ts';
 import { answerSubjectAccess } from './subject-access.ts';
@@ -45,6 +46,7 @@ export function createCaseworkServices(
   const modules: readonly CaseworkModule[] = [
     cmeModule(defaultCmeRetentionYears),
     senCaseworkModule,
+    participationModule,
     // Other teams' modules, one line each.
   ];
   return {
