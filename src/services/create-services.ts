@@ -19,6 +19,8 @@ import { createRollUpService } from './roll-up-service.ts';
 import { createPlaceService } from './place-service.ts';
 import type { Clock } from './clock.ts';
 import { createImportService } from './import-service.ts';
+import { inclusionDemoStep } from './casework/inclusion/inclusion-demo-step.ts';
+import { createInclusionService } from './casework/inclusion/inclusion-service.ts';
 import { createPupilService } from './pupil-service.ts';
 import { createFrameworkService } from './framework-service.ts';
 import { createReportService } from './report-service.ts';
@@ -66,7 +68,12 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     (who) => schoolOutcomes.recompute(who),
     audit,
     // Casework (issue 15): each team's demo records and the figures they feed, in this order.
-    [],
+    [
+      inclusionDemoStep(
+        () => pupils.files(),
+        () => catalogue,
+      ),
+    ],
   );
   const accounts = createAccountService(store, clock, recordAudit);
   return Object.freeze({
@@ -99,6 +106,12 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     identities: createIdentityService(store, clock, recordAudit),
     tokens: createTokenService(store, clock, recordAudit),
     twoStep: createTwoStepService(store, clock, recordAudit),
+    inclusion: createInclusionService(
+      store,
+      audit,
+      () => pupils.files(),
+      () => catalogue,
+    ),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
   });
 }

@@ -17,6 +17,7 @@ import * as m0013 from './migrations/0013_births_record.ts';
 import * as m0014 from './migrations/0014_user_identity.ts';
 import * as m0015 from './migrations/0015_api_token.ts';
 import * as m0016 from './migrations/0016_index_audit_filters.ts';
+import * as m0020 from './migrations/0020_inclusion_casework.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0014_user_identity': m0014,
   '0015_api_token': m0015,
   '0016_index_audit_filters': m0016,
+  '0020_inclusion_casework': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

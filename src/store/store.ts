@@ -3,6 +3,7 @@ import { createAuditStore } from './audit-store.ts';
 import { createBirthsStore } from './births-store.ts';
 import { createAccessStore } from './access-store.ts';
 import { createIndicatorStore } from './indicator-store.ts';
+import { createInclusionStore } from './inclusion-store.ts';
 import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
 import { createPlaceStore } from './place-store.ts';
@@ -22,6 +23,7 @@ export type Store = Readonly<{
   births: ReturnType<typeof createBirthsStore>;
   access: ReturnType<typeof createAccessStore>;
   tokens: ReturnType<typeof createTokenStore>;
+  inclusion: ReturnType<typeof createInclusionStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -39,6 +41,7 @@ export function createStore(db: Kysely<Database>): Store {
     births: createBirthsStore(db),
     access: createAccessStore(db),
     tokens: createTokenStore(db),
+    inclusion: createInclusionStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.
