@@ -6,6 +6,7 @@ import { NotFoundError } from '../src/domain/errors.ts';
 import { inclusionModule } from '../src/services/casework/inclusion/inclusion-service.ts';
 import { ExclusionRefusedError, type NewExclusion } from '../src/services/casework/inclusion/exclusion-service.ts';
 import { appWithImports, type TestApp } from './support/app.ts';
+import { clientOf } from './support/sign-in.ts';
 import { databaseTargets } from './support/databases.ts';
 
 // The demo county's 2011/12 inclusion casework, made from its own pupil records (src/demo/inclusion-casework.ts).
@@ -165,6 +166,80 @@ for (const target of databaseTargets()) {
         (e) => e.anonymisedOn === '2025-01-05' && e.sessions === 80,
       );
       assert.deepEqual([kept?.upn, kept?.givenName, kept?.dateOfBirth, kept?.reasonCode], [null, null, null, 'PD']);
+    });
+
+    it('an inclusion officer records an exclusion through the form and its check answers page; a CME officer cannot open it', async () => {
+      await t.services.accounts.ensureDemoUsers();
+      const officer = clientOf(t.app);
+      assert.equal((await officer.signIn('demo-inclusion', 'waymark-demo-county')).statusCode, 303);
+      const list = await officer.request({ method: 'GET', url: '/inclusion?year=201112' });
+      assert.equal(list.statusCode, 200, list.body);
+      assert.match(list.body, /Exclusions in 2011\/12/);
+      assert.match(list.body, /in the census pupil records, which target 23’s figure reads: <strong>192<\/strong>/);
+      const school = (await t.database.store.places.find('district', 'E07000114'))!;
+      const urn = (await t.database.store.places.members(school.id, 'school'))[0]!.code;
+      const fields = {
+        upn: 'FORM-UPN-1',
+        givenName: 'Form',
+        familyName: 'Pupil',
+        dateOfBirth: '1999-05-05',
+        schoolUrn: urn,
+        kind: 'permanent',
+        reasonCode: 'PA',
+        decisionDate: '2012-05-14',
+        startDate: '2012-05-15',
+        sessions: '',
+        fsm: 'Y',
+        sen: 'K',
+        inCare: 'N',
+      };
+      const refused = await officer.submit('/inclusion/exclusions/new', '/inclusion/exclusions/check', { ...fields, decisionDate: '2012-02-30' });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /href="#decisionDate"/);
+      const check = await officer.submit('/inclusion/exclusions/new', '/inclusion/exclusions/check', fields);
+      assert.equal(check.statusCode, 200, check.body);
+      assert.match(check.body, /Check the exclusion before recording it/);
+      const recorded = await officer.submit('/inclusion/exclusions/new', '/inclusion/exclusions', fields);
+      assert.equal(recorded.statusCode, 303, recorded.body);
+      const page = await officer.request({ method: 'GET', url: recorded.headers.location as string });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /FORM-UPN-1/);
+      assert.match(page.body, /Awaiting the governors’ review/);
+
+      const cme = clientOf(t.app);
+      assert.equal((await cme.signIn('demo-cme', 'waymark-demo-county')).statusCode, 303);
+      const denied = await cme.request({ method: 'GET', url: recorded.headers.location as string });
+      assert.notEqual(denied.statusCode, 200);
+      assert.doesNotMatch(denied.body, /FORM-UPN-1/);
+
+      for (const url of [
+        '/inclusion/children?year=201112',
+        '/inclusion/children/C1100001',
+        '/inclusion/placements?year=201112',
+        '/inclusion?year=201112&kind=suspension',
+      ]) {
+        const shown = await officer.request({ method: 'GET', url });
+        assert.equal(shown.statusCode, 200, `${url}: ${shown.body.slice(0, 300)}`);
+      }
+    });
+
+    it('exports exclusions as CSV that re-imports writing nothing new, and refuses a malformed list naming line and column', async () => {
+      const officer = clientOf(t.app);
+      await officer.signIn('demo-inclusion', 'waymark-demo-county');
+      const csv = await officer.request({ method: 'GET', url: '/inclusion/exclusions.csv?year=201112' });
+      assert.equal(csv.statusCode, 200);
+      assert.match(String(csv.headers['content-type']), /text\/csv/);
+      const lines = csv.body.split('\r\n');
+      const sample = [lines[0], ...lines.slice(1, 6)].join('\r\n');
+      const again = await officer.submit('/inclusion/import', '/inclusion/import', { csv: sample });
+      assert.equal(again.statusCode, 200, again.body);
+      assert.match(again.body, /0 exclusions recorded; 5 were already held/);
+      const before = (await t.services.inclusion.exclusions.list(who, everywhere, { period: '201112' })).length;
+      const broken = sample.replace(/,([NKE]),([YN]),/, ',X,$2,');
+      const refused = await officer.submit('/inclusion/import', '/inclusion/import', { csv: broken });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /exclusions\.csv, line 2, column SEN: must be N, K or E/);
+      assert.equal((await t.services.inclusion.exclusions.list(who, everywhere, { period: '201112' })).length, before);
     });
   });
 }

@@ -82,6 +82,8 @@ for (const target of databaseTargets()) {
         username: ['demo-school', 'demo-school'],
         'admin/id': ['1', '1'],
         'account/id': ['1', '1'],
+        'inclusion/id': ['1', '1'],
+        'inclusion/child': ['C1100001', 'C1100001'],
       };
       const keyOf = new Map((await database.db.selectFrom('place').select(['id', 'kind', 'code']).execute()).map((p) => [Number(p.id), `${p.kind}:${p.code}`]));
 

@@ -24,6 +24,7 @@ import { accountRoutes } from './pages/account/routes.ts';
 import { auditRoutes } from './pages/audit/routes.ts';
 import { oidcSignInRoutes } from './pages/sign-in/oidc-routes.ts';
 import { userAdminRoutes } from './pages/admin-users/routes.ts';
+import { inclusionRoutes } from './pages/inclusion/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
@@ -130,6 +131,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   accountRoutes(app, services);
   auditRoutes(app, services);
   userAdminRoutes(app, services);
+  inclusionRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

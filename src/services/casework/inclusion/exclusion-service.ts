@@ -82,11 +82,16 @@ export function createExclusionService(
 
   return {
     /** Exclusions in the reader's scope, newest decision first (one audit entry per view). */
-    async list(who: AuditWho, scope: CaseScope, filter: Readonly<{ period?: string; kind?: 'permanent' | 'suspension' }>): Promise<ExclusionRow[]> {
+    async list(
+      who: AuditWho,
+      scope: CaseScope,
+      filter: Readonly<{ period?: string; kind?: 'permanent' | 'suspension' }>,
+      action: 'inclusion.list-exclusions' | 'inclusion.export-exclusions' = 'inclusion.list-exclusions',
+    ): Promise<ExclusionRow[]> {
       return store.transaction(async (tx) => {
         const rows = await tx.inclusion.exclusions({ places: placesOf(scope), ...filter });
         await audit.trail.record(tx, who, {
-          action: 'inclusion.list-exclusions',
+          action,
           subject: 'inclusion:exclusions',
           detail: { period: filter.period ?? null, shown: rows.length },
         });
@@ -104,6 +109,20 @@ export function createExclusionService(
         return { exclusion, timeline };
       });
       return shown ?? notFound();
+    },
+
+    /** The academic years exclusions are held for (no personal data: not audited). */
+    periods: (): Promise<string[]> => store.inclusion.exclusionPeriods(),
+
+    /** The problems with an exclusion as entered, before its check answers page (nothing is written). */
+    async check(who: AuditWho, scope: CaseScope, e: NewExclusion): Promise<readonly FieldError[]> {
+      try {
+        await prepare(store, scope, who, e);
+        return [];
+      } catch (error) {
+        if (error instanceof ExclusionRefusedError) return error.errors;
+        throw error;
+      }
     },
 
     /** Record one exclusion (after the form's check answers page); its year's figures are remade. */
