@@ -86,6 +86,8 @@ for (const target of databaseTargets()) {
         'sen/id': ['1', '1'],
         'sen/step': ['decision', 'decision'],
         'participation/id': ['1', '1'],
+        'inclusion/id': ['1', '1'],
+        'inclusion/child': ['C1100001', 'C1100001'],
       };
       const keyOf = new Map((await database.db.selectFrom('place').select(['id', 'kind', 'code']).execute()).map((p) => [Number(p.id), `${p.kind}:${p.code}`]));
 

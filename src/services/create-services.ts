@@ -21,6 +21,8 @@ import { createRollUpService } from './roll-up-service.ts';
 import { createPlaceService } from './place-service.ts';
 import type { Clock } from './clock.ts';
 import { createImportService } from './import-service.ts';
+import { inclusionDemoStep } from './casework/inclusion/inclusion-demo-step.ts';
+import { createInclusionService } from './casework/inclusion/inclusion-service.ts';
 import { createPupilService } from './pupil-service.ts';
 import { createFrameworkService } from './framework-service.ts';
 import { createReportService } from './report-service.ts';
@@ -74,7 +76,15 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     (who) => schoolOutcomes.recompute(who),
     audit,
     // Casework (issue 15): each team's demo records and the figures they feed, in this order.
-    [casework.cmeDemoStep, senDemoStep, participationDemoStep],
+    [
+      casework.cmeDemoStep,
+      senDemoStep,
+      participationDemoStep,
+      inclusionDemoStep(
+        () => pupils.files(),
+        () => catalogue,
+      ),
+    ],
   );
   const accounts = createAccountService(store, clock, recordAudit);
   return Object.freeze({
@@ -108,6 +118,12 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     tokens: createTokenService(store, clock, recordAudit),
     twoStep: createTwoStepService(store, clock, recordAudit),
     participation: createParticipationCasework(store, clock, audit),
+    inclusion: createInclusionService(
+      store,
+      audit,
+      () => pupils.files(),
+      () => catalogue,
+    ),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
     cme: casework.cme,
     casework: casework.whole,

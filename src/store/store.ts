@@ -4,6 +4,7 @@ import { createBirthsStore } from './births-store.ts';
 import { createCmeStore } from './cme-store.ts';
 import { createAccessStore } from './access-store.ts';
 import { createIndicatorStore } from './indicator-store.ts';
+import { createInclusionStore } from './inclusion-store.ts';
 import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
 import { createParticipationStore } from './participation-store.ts';
@@ -28,6 +29,7 @@ export type Store = Readonly<{
   cme: ReturnType<typeof createCmeStore>;
   sen: ReturnType<typeof createSenStore>;
   participation: ReturnType<typeof createParticipationStore>;
+  inclusion: ReturnType<typeof createInclusionStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -48,6 +50,7 @@ export function createStore(db: Kysely<Database>): Store {
     cme: createCmeStore(db),
     sen: createSenStore(db),
     participation: createParticipationStore(db),
+    inclusion: createInclusionStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.

@@ -28,6 +28,7 @@ import { oidcSignInRoutes } from './pages/sign-in/oidc-routes.ts';
 import { userAdminRoutes } from './pages/admin-users/routes.ts';
 import { senRoutes } from './pages/sen/routes.ts';
 import { participationRoutes } from './pages/participation/routes.ts';
+import { inclusionRoutes } from './pages/inclusion/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
@@ -146,6 +147,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   subjectAccessRoutes(app, services);
   senRoutes(app, services);
   participationRoutes(app, services);
+  inclusionRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

@@ -49,6 +49,17 @@ const words: Readonly<Record<string, string>> = {
   'participation.read-guarantee': 'Read the September Guarantee list',
   'participation.import': 'Loaded an NCCIS extract',
   'participation.export': 'Downloaded an NCCIS extract',
+  'inclusion.list-exclusions': 'Listed exclusions',
+  'inclusion.export-exclusions': 'Downloaded exclusions',
+  'inclusion.read': 'Read an exclusion or child in care record',
+  'inclusion.read-refused': 'Was refused an inclusion record outside their scope',
+  'inclusion.record-exclusion': 'Recorded an exclusion',
+  'inclusion.review': 'Recorded an exclusion’s review outcome',
+  'inclusion.import': 'Imported an exclusions list',
+  'inclusion.import-903': 'Imported SSDA903 children in care',
+  'inclusion.list-children-in-care': 'Listed children in care',
+  'inclusion.list-placements': 'Listed alternative provision placements',
+  'inclusion.placement-outcome': 'Recorded an alternative provision outcome',
 };
 
 /** A sign-in's outcome changes what it was: the trail records refusals under the same action. */

@@ -12,6 +12,7 @@ import { cmeDemoStep } from './cme/cme-demo.ts';
 import { cmeModule } from './cme/cme-module.ts';
 import { createCmeService } from './cme/cme-service.ts';
 import { createCmeTransfer } from './cme/cme-transfer.ts';
+import { inclusionModule } from './inclusion/inclusion-module.ts';
 import { participationModule } from './participation/participation-module.ts';
 import { senCaseworkModule } from './sen/sen-module.ts';
 import { runRetention } from './retention-runner.ts';
@@ -47,6 +48,7 @@ export function createCaseworkServices(
     cmeModule(defaultCmeRetentionYears),
     senCaseworkModule,
     participationModule,
+    inclusionModule,
     // Other teams' modules, one line each.
   ];
   return {
