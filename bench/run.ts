@@ -30,6 +30,7 @@ import { createServices, type Services } from '../src/services/create-services.t
 import { openDatabase } from '../src/store/database.ts';
 import { createStore, type Store } from '../src/store/store.ts';
 import { createApp } from '../src/web/create-app.ts';
+import { cmeBench } from './cme.ts';
 
 const shared = join(import.meta.dirname, '..', '..', 'shared', 'data', 'public');
 const log = createLog('warn');
@@ -277,6 +278,7 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join
 console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log(lait);
+console.log(await withFreshStore('cme', cmeBench));
 if (pages.length > 0) {
   console.log('');
   const pageHeader = ['page (50 connections, 10 s)', 'path', 'requests', 'p50', 'p95', 'throughput', 'errors'];
