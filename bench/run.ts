@@ -31,6 +31,7 @@ import { openDatabase } from '../src/store/database.ts';
 import { createStore, type Store } from '../src/store/store.ts';
 import { createApp } from '../src/web/create-app.ts';
 import { participationBench } from './participation.ts';
+import { cmeBench } from './cme.ts';
 
 const shared = join(import.meta.dirname, '..', '..', 'shared', 'data', 'public');
 const log = createLog('warn');
@@ -280,6 +281,7 @@ console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log(lait);
 console.log(participation);
+console.log(await withFreshStore('cme', cmeBench));
 if (pages.length > 0) {
   console.log('');
   const pageHeader = ['page (50 connections, 10 s)', 'path', 'requests', 'p50', 'p95', 'throughput', 'errors'];

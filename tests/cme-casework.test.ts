@@ -101,6 +101,14 @@ for (const target of databaseTargets()) {
       );
       assert.ok(shares[4]! > 70 && shares[4]! < 76, `2015/16: ${shares[4]}`);
       assert.ok(open[4]! < open[0]! && open[4]! > 0, open.join(', '));
+      // Every count the domain's rules wrote agrees with one hand-written SQL statement over the same records (the bench's reference).
+      const reference = await database.store.cme.referenceCounts('2017-01-10', [2012, 2013, 2014, 2015, 2016]);
+      const held = new Map(
+        (await database.store.cme.heldCounts()).map((r) => [`${r.indicator_code}|${r.place_id}|${r.period}`, `${Number(r.numerator)}/${r.denominator}`]),
+      );
+      assert.equal(reference.length, 2 * 13 * 5);
+      for (const r of reference)
+        assert.equal(held.get(`${r.indicator_code}|${r.place_id}|${r.period}`), `${Number(r.numerator)}/${r.denominator}`, JSON.stringify(r));
       const referrals = (await sql<{ n: number }>`select count(*)::int as n from cme_episode`.execute(database.db)).rows[0]!.n;
       assert.ok(referrals > 5 * 2500, `${referrals} episodes in five years`);
     });

@@ -88,6 +88,7 @@ for (const target of databaseTargets()) {
         'participation/id': ['1', '1'],
         'inclusion/id': ['1', '1'],
         'inclusion/child': ['C1100001', 'C1100001'],
+        'cme/id': ['1', '1'],
       };
       const keyOf = new Map((await database.db.selectFrom('place').select(['id', 'kind', 'code']).execute()).map((p) => [Number(p.id), `${p.kind}:${p.code}`]));
 
@@ -131,10 +132,12 @@ for (const target of databaseTargets()) {
         return example[where];
       });
 
-    /** What a page shows apart from who is signed in: the header's account line and the form tokens are the reader's own. */
+    /** What a page shows apart from who is signed in: the header's account line, the navigation and the form tokens are the reader's own. */
     const shown = (body: string) =>
       body
         .replace(/<div class="govuk-width-container govuk-!-padding-top-2[\s\S]*?<\/header>/, '')
+        // The service navigation offers each reader their own team's pages (casework, issue 15): the reader's own, like the account line.
+        .replace(/<nav aria-label="[^"]*" class="govuk-service-navigation__wrapper[\s\S]*?<\/nav>/, '')
         .replace(/name="_csrf" value="[^"]*"/g, '')
         .replace(/"requestId":"[^"]*"/g, '');
 

@@ -380,6 +380,66 @@ export function createCmeStore(base: Kysely<Database>) {
       return row?.district_code ?? null;
     },
 
+    /**
+     * Targets 28's and 20's counts by one hand-written statement, independent of the domain's rules (the bench's reference
+     * and a cross-check): within / decided by district and LA for episodes known in each academic year, and children of
+     * compulsory school age with an episode open at the year's end (31 August, or `today`).
+     */
+    async referenceCounts(
+      today: string,
+      years: readonly number[],
+    ): Promise<{ indicator_code: string; place_id: number; period: string; numerator: number; denominator: number | null }[]> {
+      const { rows } = await sql<{ indicator_code: string; place_id: number; period: string; numerator: number; denominator: number | null }>`
+        with y as (
+          select yr, (yr - 1)::text || lpad((yr % 100)::text, 2, '0') as period, make_date(yr - 1, 9, 1) as y_from, least(make_date(yr, 8, 31), ${today}::date) as y_end
+          from unnest(${[...years]}::int[]) as yr
+          where make_date(yr - 1, 9, 1) <= ${today}::date
+        ),
+        e as (
+          select c.district_id, l.parent_id as la_id, e.known_on, e.outcome, e.outcome_on,
+            coalesce(c.date_of_birth, make_date(c.birth_year, 7, 1)) as dob
+          from cme_episode e
+          join cme_case c on c.id = e.case_id
+          join place_link l on l.place_id = c.district_id and l.valid_to is null
+          join place la on la.id = l.parent_id and la.kind = 'la'
+        ),
+        a as (
+          select e.*,
+            (select min(d) from unnest(array[make_date(extract(year from dob)::int + 5, 3, 31), make_date(extract(year from dob)::int + 5, 8, 31),
+              make_date(extract(year from dob)::int + 5, 12, 31)]) as d
+             where d >= case when to_char(dob, 'MM-DD') = '02-29' then make_date(extract(year from dob)::int + 5, 3, 1) else (dob + interval '5 years')::date end) as csa_from,
+            make_date(ly, 6, 30) - ((extract(dow from make_date(ly, 6, 30))::int - 5 + 7) % 7) as csa_to
+          from e, lateral (select extract(year from dob)::int + 16 + case when to_char(dob, 'MM-DD') >= '09-01' then 1 else 0 end as ly) as leaving
+        ),
+        p as (
+          select district_id as place_id, a.* from a
+          union all
+          select la_id as place_id, a.* from a
+        )
+        select 'cme-placed-within-30-days' as indicator_code, p.place_id, y.period,
+          count(*) filter (where outcome in ('school', 'academy', 'pru', 'alternative-provision', 'elective-home-education') and outcome_on - known_on <= 30)::int as numerator,
+          count(*) filter (where (outcome in ('school', 'academy', 'pru', 'alternative-provision', 'elective-home-education')) or outcome = 'other'
+            or (outcome is null and ${today}::date - known_on > 30))::int as denominator
+        from p join y on p.known_on between y.y_from and make_date(y.yr, 8, 31)
+        group by p.place_id, y.period
+        having count(*) filter (where (outcome in ('school', 'academy', 'pru', 'alternative-provision', 'elective-home-education')) or outcome = 'other'
+            or (outcome is null and ${today}::date - known_on > 30)) > 0
+        union all
+        select 'children-not-on-roll', p.place_id, y.period,
+          count(*) filter (where known_on <= y.y_end and (outcome_on is null or outcome_on > y.y_end) and y.y_end between csa_from and csa_to)::int, null
+        from p cross join y
+        group by p.place_id, y.period`.execute(db);
+      return rows;
+    },
+
+    /** The computed CME figures held, with their counts (to compare with `referenceCounts`). */
+    async heldCounts(): Promise<{ indicator_code: string; place_id: number; period: string; numerator: number; denominator: number | null }[]> {
+      const { rows } = await sql<{ indicator_code: string; place_id: number; period: string; numerator: number; denominator: number | null }>`
+        select indicator_code, place_id, period, numerator, denominator from observation
+        where basis = 'computed' and breakdown = 'all' and indicator_code in ('cme-placed-within-30-days', 'children-not-on-roll')`.execute(db);
+      return rows;
+    },
+
     /** Whether a school with this URN is held (an outcome's school). */
     async schoolExists(urn: string): Promise<boolean> {
       return (await db.selectFrom('place').select('id').where('kind', '=', 'school').where('code', '=', urn).executeTakeFirst()) !== undefined;
