@@ -128,7 +128,7 @@ function reasonOf(random: () => number, period: string): string {
 }
 
 /** The share of alternative curriculum pupils achieving a level 1 qualification without level 2 English and maths, rising each year. */
-const level1Share = (startYear: number) => Math.min(0.85, 0.5 + 0.045 * (startYear - 2011));
+const level1Share = (startYear: number) => Math.min(0.85, 0.5 + 0.08 * (startYear - 2011));
 
 /**
  * One academic year's records from its census (every enrolment) and KS4 rows (`ks4`: Year 11 pupils of the PRUs and of

@@ -99,10 +99,13 @@ export function inclusionRoutes(app: FastifyInstance, services: Services): void 
   app.get('/inclusion/exclusions.csv', work, async (request, reply) => {
     const year = await yearOf(request, services);
     const rows = await services.inclusion.exclusions.list(auditWho(request), await scopeOf(request), { period: year }, 'inclusion.export-exclusions');
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="exclusions-${year}.csv"`)
-      .send(exclusionsCsv(rows));
+    return (
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="exclusions-${year}.csv"`)
+        // Anonymised records are kept for the figures alone: they name no pupil and are not exported.
+        .send(exclusionsCsv(rows.filter((r) => r.anonymisedOn === null)))
+    );
   });
 
   const showForm = (reply: FastifyReply, values: ExclusionForm, errors: readonly FieldError[]) =>
