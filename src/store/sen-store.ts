@@ -59,6 +59,8 @@ export type SenFigureRow = Readonly<{
   outcome: string | null;
   outcomeOn: string | null;
   ceasedOn: string | null;
+  ceaseReason: string | null;
+  dateOfBirth: string;
   exceptions: number;
   placements: readonly Readonly<{ startsOn: string; type: string }>[];
 }>;
@@ -135,7 +137,7 @@ export function createSenStore(database: Kysely<Database>) {
     },
 
     /** Every request and its place for the figures, with the count of exceptions and the placements in date order. */
-    async figureRows(): Promise<SenFigureRow[]> {
+    async figureRows(placeIds: readonly number[] | null = null): Promise<SenFigureRow[]> {
       const { rows } = await sql<{
         place_id: number;
         received_on: string;
@@ -145,14 +147,17 @@ export function createSenStore(database: Kysely<Database>) {
         outcome: string | null;
         outcome_on: string | null;
         ceased_on: string | null;
+        cease_reason: string | null;
+        date_of_birth: string;
         exceptions: number;
         placements: { startsOn: string; type: string }[] | null;
       }>`
-        select c.place_id, r.received_on, r.withdrawn_on, r.decision, r.decision_on, r.outcome, r.outcome_on, r.ceased_on,
+        select c.place_id, r.received_on, r.withdrawn_on, r.decision, r.decision_on, r.outcome, r.outcome_on, r.ceased_on, r.cease_reason, c.date_of_birth,
           (select count(*) from sen_exception e where e.request_id = r.id)::integer as exceptions,
           (select json_agg(json_build_object('startsOn', to_char(p.starts_on, 'YYYY-MM-DD'), 'type', p.establishment_type) order by p.starts_on, p.id)
              from sen_placement p where p.request_id = r.id) as placements
-        from sen_request r join sen_child c on c.id = r.child_id`.execute(db);
+        from sen_request r join sen_child c on c.id = r.child_id
+        where ${placeIds === null} or c.place_id = any(${sql.val(placeIds ?? [])}::bigint[])`.execute(db);
       return rows.map((r) => ({
         placeId: Number(r.place_id),
         receivedOn: r.received_on,
@@ -162,6 +167,8 @@ export function createSenStore(database: Kysely<Database>) {
         outcome: r.outcome,
         outcomeOn: r.outcome_on,
         ceasedOn: r.ceased_on,
+        ceaseReason: r.cease_reason,
+        dateOfBirth: r.date_of_birth,
         exceptions: r.exceptions,
         placements: r.placements ?? [],
       }));

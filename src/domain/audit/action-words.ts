@@ -30,6 +30,7 @@ const words: Readonly<Record<string, string>> = {
   'sen.create': 'Recorded a request for an EHC needs assessment',
   'sen.record': 'Recorded a step on an SEN case',
   'sen.export': 'Downloaded SEN cases',
+  'sen.return-tables': 'Viewed the SEN2 return’s tables',
 };
 
 /** A sign-in's outcome changes what it was: the trail records refusals under the same action. */
