@@ -30,6 +30,7 @@ import { createServices, type Services } from '../src/services/create-services.t
 import { openDatabase } from '../src/store/database.ts';
 import { createStore, type Store } from '../src/store/store.ts';
 import { createApp } from '../src/web/create-app.ts';
+import { benchSen } from './sen.ts';
 
 const shared = join(import.meta.dirname, '..', '..', 'shared', 'data', 'public');
 const log = createLog('warn');
@@ -270,6 +271,7 @@ async function laitImport(): Promise<string> {
 const scales = process.argv.includes('--kent-only') ? [kentScale] : [kentScale, nationalScale];
 for (const scale of scales) await scale();
 const lait = process.argv.includes('--no-lait') ? 'LAIT import: skipped (--no-lait)' : await laitImport();
+const sen = await withFreshStore('sen', (_services, store) => benchSen(store));
 
 const header = ['scale', 'pupils', 'files', 'figures', 'full compute s', 'engine only s', 'DuckDB SQL s', 'full ÷ SQL', 'engine ÷ SQL'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -277,6 +279,7 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join
 console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log(lait);
+console.log(sen);
 if (pages.length > 0) {
   console.log('');
   const pageHeader = ['page (50 connections, 10 s)', 'path', 'requests', 'p50', 'p95', 'throughput', 'errors'];

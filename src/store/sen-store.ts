@@ -174,6 +174,23 @@ export function createSenStore(database: Kysely<Database>) {
       }));
     },
 
+    /**
+     * The in-time counts by district and calendar year of issue in one hand-written statement: the benchmark's
+     * reference for the figures the service makes through the clock rules (bench/sen.ts), and a check of them.
+     */
+    async inTimeReference(fromYear: number, toYear: number) {
+      const { rows } = await sql<{ place_id: number; year: number; in_time: number; issued: number }>`
+        select c.place_id, extract(year from r.outcome_on)::integer as year,
+          count(*) filter (where r.outcome_on <= r.received_on + case when r.received_on < date '2014-09-01' then 182 else 140 end)::integer as in_time,
+          count(*)::integer as issued
+        from sen_request r join sen_child c on c.id = r.child_id
+        where r.outcome = 'plan' and r.withdrawn_on is null
+          and not exists (select 1 from sen_exception e where e.request_id = r.id)
+          and r.outcome_on >= make_date(${fromYear}, 1, 1) and r.outcome_on < make_date(${toYear + 1}, 1, 1)
+        group by 1, 2 order by 1, 2`.execute(db);
+      return rows.map((r) => ({ placeId: Number(r.place_id), year: r.year, inTime: r.in_time, issued: r.issued }));
+    },
+
     /** Every case in scope (null = all) for the CSV export, ordered by request. */
     async casesForExport(placeIds: readonly number[] | null) {
       let query = db
