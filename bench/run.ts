@@ -31,6 +31,8 @@ import { openDatabase } from '../src/store/database.ts';
 import { createStore, type Store } from '../src/store/store.ts';
 import { createApp } from '../src/web/create-app.ts';
 import { benchSen } from './sen.ts';
+import { participationBench } from './participation.ts';
+import { cmeBench } from './cme.ts';
 
 const shared = join(import.meta.dirname, '..', '..', 'shared', 'data', 'public');
 const log = createLog('warn');
@@ -270,6 +272,7 @@ async function laitImport(): Promise<string> {
 
 const scales = process.argv.includes('--kent-only') ? [kentScale] : [kentScale, nationalScale];
 for (const scale of scales) await scale();
+const participation = process.argv.includes('--no-participation') ? 'participation: skipped (--no-participation)' : await participationBench();
 const lait = process.argv.includes('--no-lait') ? 'LAIT import: skipped (--no-lait)' : await laitImport();
 const sen = await withFreshStore('sen', (_services, store) => benchSen(store));
 
@@ -280,6 +283,8 @@ console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log(lait);
 console.log(sen);
+console.log(participation);
+console.log(await withFreshStore('cme', cmeBench));
 if (pages.length > 0) {
   console.log('');
   const pageHeader = ['page (50 connections, 10 s)', 'path', 'requests', 'p50', 'p95', 'throughput', 'errors'];

@@ -22,7 +22,7 @@ type Row = Record<string, string>;
 const rows = (p: string): Row[] => parse<Row>(readFileSync(sharedFile(p)), { columns: true, bom: true });
 const spine = new Map(rows(paths.spine).map((r) => [r.URN!, r]));
 const num = (cell: string | undefined) => (cell === undefined || !/^-?\d+(\.\d+)?%?$/.test(cell.trim()) ? null : Number(cell.replace('%', '')));
-// Waymark's census date for a year is 15 January (domain/periods/academic-year.ts censusDateOf).
+// Waymark's census date for a year is 15 January (domain/periods/period.ts censusDateOf).
 const census: Record<string, string> = { '2016': '20160115', '2017': '20170115', '2018': '20180115', '2019': '20190115' };
 
 /**

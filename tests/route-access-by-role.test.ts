@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { decideRouteAccess, type Principal } from '../src/domain/access/decide-access.ts';
 import type { RouteAccess } from '../src/domain/access/route-access.ts';
+import { roles as roleDefinitions } from '../src/domain/access/roles.ts';
 import { demoPassword, demoUsers } from '../src/demo/demo-users.ts';
 import { createLog } from '../src/log.ts';
 import type { Services } from '../src/services/create-services.ts';
@@ -84,6 +85,10 @@ for (const target of databaseTargets()) {
         'account/id': ['1', '1'],
         'sen/id': ['1', '1'],
         'sen/step': ['decision', 'decision'],
+        'participation/id': ['1', '1'],
+        'inclusion/id': ['1', '1'],
+        'inclusion/child': ['C1100001', 'C1100001'],
+        'cme/id': ['1', '1'],
       };
       const keyOf = new Map((await database.db.selectFrom('place').select(['id', 'kind', 'code']).execute()).map((p) => [Number(p.id), `${p.kind}:${p.code}`]));
 
@@ -104,7 +109,8 @@ for (const target of databaseTargets()) {
             : new Set(
                 (
                   await database.store.access.placesUnder(
-                    grants.map((g) => g.placeId!),
+                    // True figures: only the grants whose role sees them (a caseworker's grant opens cases, not figures).
+                    grants.filter((g) => roleDefinitions[g.role].actions.includes('view-unsuppressed')).map((g) => g.placeId!),
                     today,
                   )
                 ).map((id) => keyOf.get(id)!),
@@ -126,10 +132,12 @@ for (const target of databaseTargets()) {
         return example[where];
       });
 
-    /** What a page shows apart from who is signed in: the header's account line and the form tokens are the reader's own. */
+    /** What a page shows apart from who is signed in: the header's account line, the navigation and the form tokens are the reader's own. */
     const shown = (body: string) =>
       body
         .replace(/<div class="govuk-width-container govuk-!-padding-top-2[\s\S]*?<\/header>/, '')
+        // The service navigation offers each reader their own team's pages (casework, issue 15): the reader's own, like the account line.
+        .replace(/<nav aria-label="[^"]*" class="govuk-service-navigation__wrapper[\s\S]*?<\/nav>/, '')
         .replace(/name="_csrf" value="[^"]*"/g, '')
         .replace(/"requestId":"[^"]*"/g, '');
 

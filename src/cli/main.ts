@@ -10,6 +10,8 @@ import { reportCommand } from './commands/report.ts';
 import { auditCommand } from './commands/audit.ts';
 import { usersCommand } from './commands/users.ts';
 import { sessionsCommand } from './commands/sessions.ts';
+import { retentionCommand } from './commands/retention.ts';
+import { subjectAccessCommand } from './commands/subject-access.ts';
 import { readVersion } from '../version.ts';
 
 /** `waymark`: arguments → service → summary and exit code. */
@@ -32,6 +34,8 @@ program.addCommand(reportCommand());
 program.addCommand(auditCommand());
 program.addCommand(usersCommand());
 program.addCommand(sessionsCommand());
+program.addCommand(retentionCommand());
+program.addCommand(subjectAccessCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -61,6 +61,51 @@ describe('pupil-level measures by year (DuckDB over Parquet)', () => {
     assert.match(y2015.rule, /10%/);
   });
 
+  it('persistent absence from the compute matches domain.md §4.2 on 600 generated enrolments in every rule period, boundaries included', async () => {
+    // The reference is written here from the table in ../shared/research/domain.md §4.2, not from the code under test:
+    // to 2009/10 64+ sessions (five half-terms); 2010/11-2011/12 46+; 2012/13-2014/15 56+ (six half-terms); from 2015/16
+    // an enrolment's own absence of 10% or more of its own possible sessions. Enrolments with no possible sessions are
+    // not counted. Generated deterministically (a linear congruential generator), with every threshold's neighbours.
+    const referenceIsPersistent = (summer: number, missed: number, possible: number): boolean => {
+      if (summer <= 2010) return missed >= 64;
+      if (summer <= 2012) return missed >= 46;
+      if (summer <= 2015) return missed >= 56;
+      return missed / possible >= 0.1 - 1e-12; // 38 of 380 is exactly 10%, PA (domain.md's worked example)
+    };
+    let state = 201_516;
+    const next = (n: number) => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state % n;
+    };
+    const enrolments: [number, number][] = [
+      [38, 380],
+      [37, 380],
+      [13, 120],
+      [45, 380],
+      [46, 380],
+      [55, 380],
+      [56, 380],
+      [63, 380],
+      [64, 380],
+      [0, 0],
+      [1, 10],
+      [37, 370],
+      [7, 70],
+    ];
+    while (enrolments.length < 600) {
+      const possible = next(5) === 0 ? next(60) : 1 + next(400);
+      enrolments.push([possible === 0 ? 0 : next(possible + 1), possible]);
+    }
+    const records = enrolments.map(([missed, possible]) => census(missed, possible));
+    for (const period of ['200809', '201011', '201112', '201213', '201415', '201516', '201920']) {
+      const summer = Number(period.slice(0, 4)) + 1;
+      const counted = enrolments.filter(([, possible]) => possible > 0);
+      const expected = counted.filter(([missed, possible]) => referenceIsPersistent(summer, missed, possible)).length;
+      const got = figure(await compute('census', period, records), 'persistent-absence', 'la', '886')!;
+      assert.deepEqual([got.numerator, got.denominator], [expected, counted.length], `${period}`);
+    }
+  });
+
   it('overall absence is sessions missed over sessions possible, not the mean of pupils’ rates', async () => {
     const f = figure(await compute('census', '201516', [census(38, 380), census(0, 20)]), 'overall-absence', 'la', '886')!;
     assert.equal(f.value, (100 * 38) / 400); // 9.5, where the mean of rates would be 5

@@ -1,6 +1,6 @@
 import type { Collection } from '../domain/pupils/pupil-record.ts';
 import { eyfsProfile, persistentAbsenceRule } from '../domain/indicators/year-rules.ts';
-import { startYearOf } from '../domain/periods/academic-year.ts';
+import { endYearOf } from '../domain/periods/period.ts';
 
 /**
  * How each pupil-records indicator is aggregated from a collection's columns, year by year. A measure is two SQL
@@ -28,7 +28,7 @@ export type Measure = Readonly<{
 /** Bumped whenever a measure's SQL changes, so `waymark compute` knows stored figures are out of date. */
 export const measuresVersion = 3;
 
-const summerOf = (period: string) => startYearOf(period) + 1;
+const summerOf = (period: string) => endYearOf(period);
 const percentOf = (condition: string, population = 'true', rule = ''): MeasureSql => ({
   numerator: `count(*) filter (where (${population}) and (${condition}))`,
   denominator: `count(*) filter (where ${population})`,

@@ -1,7 +1,7 @@
 import { kent, kentDistricts } from '../domain/geography/reference-places.ts';
 import type { SchoolAttributes } from '../domain/geography/place-attributes.ts';
 import { governanceOf, isStateFunded, sectorOf, type Sector } from '../domain/geography/place.ts';
-import { academicYearCode } from '../domain/periods/academic-year.ts';
+import { academicYearCode } from '../domain/periods/period.ts';
 
 /**
  * A Kent-like county for demonstration: Kent's twelve real districts, fictional schools in realistic

@@ -1,4 +1,4 @@
-import { academicYearCode, startYearOf } from '../domain/periods/academic-year.ts';
+import { academicYearCode, startYearOf } from '../domain/periods/period.ts';
 import { persistentAbsenceRule } from '../domain/indicators/year-rules.ts';
 import type { AnyPupilRecord, Collection, EthnicGroup, SenProvision } from '../domain/pupils/pupil-record.ts';
 import { kentAbsence, kentEyfs, kentExclusions, kentKs1, kentKs2, kentKs4, ks2ExpectedProgress } from './calibration.ts';

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../domain/errors.ts';
 import { breakBetween, newMeasureNote } from '../domain/indicators/breaks.ts';
-import { changeOnLastYear, gapBetween, gapPairs, previousPeriod, type Change, type Gap } from '../domain/comparison/gaps.ts';
+import { changeOnLastYear, gapBetween, gapPairs, type Change, type Gap } from '../domain/comparison/gaps.ts';
+import { previousPeriod } from '../domain/periods/period.ts';
 import { neighbourAverage, quartileBand, quartilesOf, rankPlaces, type QuartileBand, type Quartiles } from '../domain/comparison/ranking.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { DfeSymbol, Indicator } from '../domain/indicators/indicator.ts';

@@ -12,6 +12,8 @@ import { createCatalogueService } from './catalogue-service.ts';
 import { createCollaborationService } from './collaboration-service.ts';
 import { createComparisonService } from './comparison-service.ts';
 import { createDemoService } from './demo-service.ts';
+import { participationDemoStep } from './casework/participation/participation-demo-step.ts';
+import { createParticipationCasework } from './casework/participation/participation-casework.ts';
 import { createFloorService } from './floor-service.ts';
 import { createObservationService } from './observation-service.ts';
 import { createOfstedService } from './ofsted-service.ts';
@@ -19,6 +21,8 @@ import { createRollUpService } from './roll-up-service.ts';
 import { createPlaceService } from './place-service.ts';
 import type { Clock } from './clock.ts';
 import { createImportService } from './import-service.ts';
+import { inclusionDemoStep } from './casework/inclusion/inclusion-demo-step.ts';
+import { createInclusionService } from './casework/inclusion/inclusion-service.ts';
 import { createPupilService } from './pupil-service.ts';
 import { createFrameworkService } from './framework-service.ts';
 import { createReportService } from './report-service.ts';
@@ -27,6 +31,7 @@ import { createSchoolOutcomesService } from './school-outcomes-service.ts';
 import { createSessionService } from './session-service.ts';
 import { createTokenService } from './token-service.ts';
 import { createTwoStepService } from './two-step-service.ts';
+import { createCaseworkServices } from './casework/casework-services.ts';
 import { createSenCaseService } from './casework/sen/sen-case-service.ts';
 import { senDemoStep } from './casework/sen/sen-demo-step.ts';
 
@@ -60,6 +65,9 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
         })
         .then(() => undefined),
     );
+  // Casework (issue 15): each team's module (retention, subject access) is one line in casework-services.ts.
+  const sessions = createSessionService(store, clock, recordAudit);
+  const casework = createCaseworkServices(store, clock, audit, catalogue, (principal, action) => sessions.scopeFor(principal, action));
   const demo = createDemoService(
     store,
     log,
@@ -68,7 +76,15 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     (who) => schoolOutcomes.recompute(who),
     audit,
     // Casework (issue 15): each team's demo records and the figures they feed, in this order.
-    [senDemoStep],
+    [
+      casework.cmeDemoStep,
+      senDemoStep,
+      participationDemoStep,
+      inclusionDemoStep(
+        () => pupils.files(),
+        () => catalogue,
+      ),
+    ],
   );
   const accounts = createAccountService(store, clock, recordAudit);
   return Object.freeze({
@@ -97,11 +113,20 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     rollUps: createRollUpService(store, log, audit),
     audit: createAuditReader(store, audit.trail),
     accounts: { ...accounts, ...createDemoAccounts(store, (input) => accounts.add(input), demo.state) },
-    sessions: createSessionService(store, clock, recordAudit),
+    sessions,
     identities: createIdentityService(store, clock, recordAudit),
     tokens: createTokenService(store, clock, recordAudit),
     twoStep: createTwoStepService(store, clock, recordAudit),
+    participation: createParticipationCasework(store, clock, audit),
+    inclusion: createInclusionService(
+      store,
+      audit,
+      () => pupils.files(),
+      () => catalogue,
+    ),
     batches: { recent: (limit?: number) => store.register.batches(limit) },
+    cme: casework.cme,
+    casework: casework.whole,
     sen: createSenCaseService(store, clock, audit),
   });
 }

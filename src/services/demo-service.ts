@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { demoYears, generateCounty, type DemoCounty } from '../demo/generate-county.ts';
 import { generatePupilFiles } from '../demo/generate-pupils.ts';
-import { academicYearCode, academicYearLabel } from '../domain/periods/academic-year.ts';
+import { academicYearCode, academicYearLabel } from '../domain/periods/period.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import type { AuditContext, AuditWho } from './audit-service.ts';
@@ -24,8 +24,9 @@ export type DemoCaseworkStep = Readonly<{
   /** What the progress line says while it runs, e.g. 'generating children missing education cases'. */
   label: string;
   /**
-   * Write the team's records for the academic years ending in `years` (the build's pupil years: 2012 is 2011/12; a
-   * test that builds one year gets one year of casework) and the figures they feed; returns its batch's notes.
+   * Write the team's records for the academic years starting in `years` (the build's pupil years, as
+   * `academicYearCode` reads them: 2011 is 2011/12, the framework's 2012; a test that builds one year gets one year of
+   * casework) and the figures they feed; returns its batch's notes.
    */
   write: (tx: Store, county: DemoCounty, seed: number, years: readonly number[], batchId: number) => Promise<readonly string[]>;
 }>;

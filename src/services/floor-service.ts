@@ -1,5 +1,5 @@
 import { NotFoundError } from '../domain/errors.ts';
-import { academicYearLabel, censusDateOf } from '../domain/periods/academic-year.ts';
+import { academicYearLabel, censusDateOf } from '../domain/periods/period.ts';
 import {
   floorFiguresOf,
   floorIndicators,

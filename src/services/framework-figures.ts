@@ -7,7 +7,8 @@ import {
   type PlaceEvaluationInput,
   type PlaceFigure,
 } from '../domain/framework/evaluate-at-place.ts';
-import { periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
+import type { Framework, Target } from '../domain/framework/framework.ts';
+import { periodOfYear } from '../domain/periods/period.ts';
 import { laitIndicatorCode, measuresOf } from '../domain/indicators/lait.ts';
 import { measures as computedMeasures } from '../compute/measures.ts';
 import { readPupilFileName } from '../domain/pupils/pupil-file-name.ts';

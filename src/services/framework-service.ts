@@ -1,7 +1,8 @@
 import { NotFoundError } from '../domain/errors.ts';
 import { endGoal, type Status } from '../domain/framework/evaluate.ts';
 import { forGroup, type EvaluatedTarget } from '../domain/framework/evaluate-at-place.ts';
-import { frameworkYear, measureFor, periodOfYear, type Framework, type Target } from '../domain/framework/framework.ts';
+import { frameworkYear, measureFor, type Framework, type Target } from '../domain/framework/framework.ts';
+import { periodOfYear } from '../domain/periods/period.ts';
 import { isStateFundedMainstream } from '../domain/schools/school-phase.ts';
 import { frameworkGroups } from '../domain/pupils/breakdowns.ts';
 import { furthestShort } from '../domain/framework/furthest-schools.ts';

@@ -1,5 +1,5 @@
 import { indexPostcodes, placeByPostcode, type PostcodeIndex } from '../domain/geography/postcode.ts';
-import { academicYearCode, academicYearLabel, startYearOf } from '../domain/periods/academic-year.ts';
+import { academicYearCode, academicYearLabel, academicYearSpan } from '../domain/periods/period.ts';
 import { inspectionHistory, tallyJudgements, type JudgementTally } from '../domain/schools/inspection-history.ts';
 import { inspectionsByYear } from '../domain/schools/inspections-in-year.ts';
 import type { StoredInspection } from '../store/inspection-store.ts';
@@ -57,9 +57,7 @@ export function createOfstedService(store: Store) {
     async inspectionOutcomes(laCode: string, period: string): Promise<InspectionOutcomes> {
       const la = await store.places.find('la', laCode);
       if (la === undefined) throw new NotFoundError(`no local authority with code ${laCode}`);
-      const start = startYearOf(period);
-      const from = `${start}-09-01`;
-      const to = `${start + 1}-08-31`;
+      const { from, to } = academicYearSpan(period);
       const [rows, national, index, districts, placements] = await Promise.all([
         store.inspections.inLa(laCode, from, to),
         store.inspections.inPeriod(from, to),

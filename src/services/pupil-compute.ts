@@ -10,7 +10,7 @@ import { england } from '../domain/geography/reference-places.ts';
 import { publicSuppressionOfComputed } from '../domain/indicators/additivity.ts';
 import { coveredFigures } from '../domain/pupils/coverage.ts';
 import type { Indicator, Unit } from '../domain/indicators/indicator.ts';
-import { academicYearLabel } from '../domain/periods/academic-year.ts';
+import { academicYearLabel } from '../domain/periods/period.ts';
 import { breakdownLabels } from '../domain/pupils/breakdowns.ts';
 import type { Log } from '../log.ts';
 import type { ComputedInput } from '../store/observation-store.ts';

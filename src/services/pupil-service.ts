@@ -9,7 +9,7 @@ import { BadRequestError, NotFoundError } from '../domain/errors.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
 import { policyAt, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import type { DataVersion, Indicator } from '../domain/indicators/indicator.ts';
-import { censusDateOf } from '../domain/periods/academic-year.ts';
+import { censusDateOf } from '../domain/periods/period.ts';
 import { filterLabel, type PupilFilter } from '../domain/pupils/breakdowns.ts';
 import { readPupilFileName } from '../domain/pupils/pupil-file-name.ts';
 import { membershipsForYear } from '../domain/geography/school-placement.ts';

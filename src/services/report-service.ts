@@ -1,5 +1,5 @@
 import { rankPlaces } from '../domain/comparison/ranking.ts';
-import { periodOfYear } from '../domain/framework/framework.ts';
+import { periodOfYear } from '../domain/periods/period.ts';
 import type { DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import { breakBetween, newMeasureNote } from '../domain/indicators/breaks.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';

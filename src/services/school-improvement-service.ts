@@ -2,7 +2,7 @@ import { NotFoundError } from '../domain/errors.ts';
 import { describeGap } from '../domain/comparison/gaps.ts';
 import { laOfficerDisclosure, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import { pupilsOnRollCode, type Indicator } from '../domain/indicators/indicator.ts';
-import { academicYearLabel } from '../domain/periods/academic-year.ts';
+import { academicYearLabel } from '../domain/periods/period.ts';
 import type { Phase } from '../domain/schools/floor-standards.ts';
 import { judgementIndex, predecessorIndex } from '../domain/schools/inspection-history.ts';
 import {

@@ -1,7 +1,7 @@
 import { laOfficerDisclosure } from '../domain/indicators/disclosure.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import { pupilsOnRollCode } from '../domain/indicators/indicator.ts';
-import { academicYearCode, startYearOf } from '../domain/periods/academic-year.ts';
+import { academicYearCode, academicYearOf, academicYearSpan, censusDateOf, startYearOf } from '../domain/periods/period.ts';
 import { floorIndicators, type Phase } from '../domain/schools/floor-standards.ts';
 import { judgementIndex } from '../domain/schools/inspection-history.ts';
 import { phaseBreakdownsOf } from '../domain/schools/school-phase.ts';
@@ -28,7 +28,7 @@ const inspectionsRule =
   'official inspections that started in the academic year (1 September to 31 August) judged good or outstanding (overall effectiveness 1 or 2), of those with an overall grade (detail: schools = inspections in the year, judged = those graded); England sums every LA where the files cover England';
 
 /** The start year of the academic year a date falls in (1 September to 31 August). */
-const yearOf = (date: string) => Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 9 ? 1 : 0);
+const yearOf = (date: string) => startYearOf(academicYearOf(date));
 
 const ofstedRule = (asAt: string) =>
   `open state-funded schools on ${asAt} by their latest graded inspection on or before that day (a converter carries its predecessor's), of schools with a judgement; "x" where under ${100 * minimumCoverage}% of the place's schools have a judgement held`;
@@ -57,7 +57,7 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
     const lastComplete = Math.min(yearOf(today) - 1, yearOf(newest));
     for (let start = first; start <= lastComplete; start++) {
       const period = academicYearCode(start);
-      const asAt = `${start + 1}-08-31`;
+      const asAt = academicYearSpan(period).to;
       const { schools: placements, laRegions } = await tx.places.placementsOn(asAt);
       const parentsOf = new Map<string, string[]>();
       for (const p of placements) {
@@ -162,7 +162,7 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
       for (const period of periods) {
         const listing = await floors.floorStandards(laCode, phase, period, laOfficerDisclosure);
         if (listing.schools.length === 0 || !listing.inForce) continue;
-        const census = `${startYearOf(period) + 1}-01-15`;
+        const census = censusDateOf(period);
         const groupsOf = new Map<string, string[]>();
         for (const p of (await tx.places.placementsOn(census)).schools)
           if (p.parentKind === 'grouping') groupsOf.set(p.urn, [...(groupsOf.get(p.urn) ?? []), `grouping:${p.parentCode}`]);

@@ -17,7 +17,10 @@ import * as m0013 from './migrations/0013_births_record.ts';
 import * as m0014 from './migrations/0014_user_identity.ts';
 import * as m0015 from './migrations/0015_api_token.ts';
 import * as m0016 from './migrations/0016_index_audit_filters.ts';
+import * as m0017 from './migrations/0017_cme_casework.ts';
 import * as m0018 from './migrations/0018_sen_casework.ts';
+import * as m0019 from './migrations/0019_participation_tracking.ts';
+import * as m0020 from './migrations/0020_inclusion_casework.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -37,7 +40,10 @@ const migrations: Record<string, Migration> = {
   '0014_user_identity': m0014,
   '0015_api_token': m0015,
   '0016_index_audit_filters': m0016,
+  '0017_cme_casework': m0017,
   '0018_sen_casework': m0018,
+  '0019_participation_tracking': m0019,
+  '0020_inclusion_casework': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,10 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import { createAuditStore } from './audit-store.ts';
 import { createBirthsStore } from './births-store.ts';
+import { createCmeStore } from './cme-store.ts';
 import { createAccessStore } from './access-store.ts';
 import { createIndicatorStore } from './indicator-store.ts';
+import { createInclusionStore } from './inclusion-store.ts';
 import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
+import { createParticipationStore } from './participation-store.ts';
 import { createPlaceStore } from './place-store.ts';
 import { createRegisterStore } from './register-store.ts';
 import { createSenStore } from './sen-store.ts';
@@ -23,7 +26,10 @@ export type Store = Readonly<{
   births: ReturnType<typeof createBirthsStore>;
   access: ReturnType<typeof createAccessStore>;
   tokens: ReturnType<typeof createTokenStore>;
+  cme: ReturnType<typeof createCmeStore>;
   sen: ReturnType<typeof createSenStore>;
+  participation: ReturnType<typeof createParticipationStore>;
+  inclusion: ReturnType<typeof createInclusionStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -41,7 +47,10 @@ export function createStore(db: Kysely<Database>): Store {
     births: createBirthsStore(db),
     access: createAccessStore(db),
     tokens: createTokenStore(db),
+    cme: createCmeStore(db),
     sen: createSenStore(db),
+    participation: createParticipationStore(db),
+    inclusion: createInclusionStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.

@@ -1,4 +1,6 @@
 import { decideAccess, decideRouteAccess, type Principal } from '../domain/access/decide-access.ts';
+import { fixed } from './presentation/format.ts';
+import { statusLabels, symbolTitles } from './presentation/labels.ts';
 import type { Action } from '../domain/access/roles.ts';
 import { publicAccess } from '../domain/access/route-access.ts';
 import { createRequire } from 'node:module';
@@ -25,9 +27,12 @@ import { auditRoutes } from './pages/audit/routes.ts';
 import { oidcSignInRoutes } from './pages/sign-in/oidc-routes.ts';
 import { userAdminRoutes } from './pages/admin-users/routes.ts';
 import { senRoutes } from './pages/sen/routes.ts';
+import { participationRoutes } from './pages/participation/routes.ts';
+import { inclusionRoutes } from './pages/inclusion/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
+import { caseworkRoutes } from './pages/casework/routes.ts';
 import { frameworkRoutes } from './pages/frameworks/routes.ts';
 import { collaborationRoutes } from './pages/collaborations/routes.ts';
 import { floorStandardRoutes } from './pages/floor-standards/routes.ts';
@@ -36,6 +41,8 @@ import { placeRoutes } from './pages/places/routes.ts';
 import { schoolRoutes } from './pages/schools/routes.ts';
 import { searchRoutes } from './pages/search/routes.ts';
 import { watchListRoutes } from './pages/watch-list/routes.ts';
+import { cmeRoutes } from './pages/cme/routes.ts';
+import { subjectAccessRoutes } from './pages/subject-access/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
@@ -60,6 +67,10 @@ export async function createApp(services: Services, options: AppOptions): Promis
   const addGlobals = (e: nunjucks.Environment) =>
     e
       .addGlobal('startupNotice', notice)
+      // The presentation module's labels and the one display rounding, for components/figures.njk and every page.
+      .addFilter('fixed', fixed)
+      .addGlobal('statusLabels', statusLabels)
+      .addGlobal('symbolTitles', symbolTitles)
       // The header links to /audit and to user administration for those who may use them (the pages decide again).
       .addGlobal('mayReadAudit', (p: Principal | null) => p != null && decideAccess(p, 'read-audit', null, services.sessions.today()).allowed)
       .addGlobal('mayManageUsers', (p: Principal | null) => p != null && decideAccess(p, 'manage-users', null, services.sessions.today()).allowed)
@@ -131,7 +142,12 @@ export async function createApp(services: Services, options: AppOptions): Promis
   accountRoutes(app, services);
   auditRoutes(app, services);
   userAdminRoutes(app, services);
+  caseworkRoutes(app, services);
+  cmeRoutes(app, services);
+  subjectAccessRoutes(app, services);
   senRoutes(app, services);
+  participationRoutes(app, services);
+  inclusionRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { changeOnLastYear, describeGap, gapBetween, previousPeriod } from './gaps.ts';
+import { changeOnLastYear, describeGap, gapBetween } from './gaps.ts';
 
 describe('gaps', () => {
   it('measures the disadvantaged gap in points, other minus group (data.md row 12: Kent KS4 2013/14, 65.3 − 30.6 = 34.7)', () => {
@@ -24,12 +24,6 @@ describe('gaps', () => {
 });
 
 describe('change on last year', () => {
-  it('finds the period before for academic and calendar years', () => {
-    assert.equal(previousPeriod('201516'), '201415');
-    assert.equal(previousPeriod('200001'), '199900');
-    assert.equal(previousPeriod('2016'), '2015');
-  });
-
   it('calls a rise better when higher is better, and worse when lower is better', () => {
     assert.deepEqual(changeOnLastYear(68, 65, 'higher_is_better', 0), { points: 3, direction: 'better' });
     assert.deepEqual(changeOnLastYear(11.34, 10.5, 'lower_is_better', 2), { points: 0.84, direction: 'worse' });

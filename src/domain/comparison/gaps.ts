@@ -1,5 +1,4 @@
 import type { Polarity, Unit } from '../indicators/indicator.ts';
-import { startYearOf, academicYearCode } from '../periods/academic-year.ts';
 import { roundHalfUp } from '../indicators/rounding.ts';
 
 /**
@@ -30,11 +29,6 @@ export function gapBetween(group: number | null, other: number | null, polarity:
     behind,
     description: `${Math.abs(points).toFixed(decimalPlaces)} points ${points === 0 ? 'apart from' : points > 0 ? 'below' : 'above'} ${comparedWith}`,
   };
-}
-
-/** The period before, for academic and financial years (201516 → 201415) and calendar years (2016 → 2015). */
-export function previousPeriod(period: string): string {
-  return /^\d{4}$/.test(period) ? String(Number(period) - 1) : academicYearCode(startYearOf(period) - 1);
 }
 
 export type Change = Readonly<{ points: number; direction: 'better' | 'worse' | 'same' | 'changed' }>;

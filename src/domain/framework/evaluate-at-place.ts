@@ -2,7 +2,8 @@ import { describeRate, type CountOf } from '../comparison/count-rates.ts';
 import { neighbourAverage, rankPlaces } from '../comparison/ranking.ts';
 import type { Indicator, Polarity } from '../indicators/indicator.ts';
 import { endGoal, evaluateTarget, trajectoryAt, type TargetEvaluation, type YearFigure } from './evaluate.ts';
-import { measureFor, missingInput, noComparableMeasure, periodOfYear, type Framework, type InputsHeld, type Target } from './framework.ts';
+import { periodOfYear } from '../periods/period.ts';
+import { measureFor, missingInput, noComparableMeasure, type Framework, type InputsHeld, type Target } from './framework.ts';
 import { newMeasuresByYear } from './year-figures.ts';
 
 /**

@@ -198,9 +198,17 @@ describe('year on year, zero and every, band, delivery milestones', () => {
     const none: TargetData = { polarity: 'none', unit: 'count', decimalPlaces: 0, values: new Map() };
     assert.equal(evaluateTarget(pathfinder, none, 2013).status, 'not_yet_due');
     assert.equal(evaluateTarget(pathfinder, none, 2014).status, 'off_track');
-    const done = evaluateTarget(pathfinder, { ...none, done: { on: '2014-09-01', evidence: 'EHC plans issued from September 2014' } }, 2014);
+    const done = evaluateTarget(pathfinder, { ...none, done: { on: '2014-07-31', evidence: 'EHC plans ready for September 2014' } }, 2014);
     assert.equal(done.status, 'met');
-    assert.match(done.reason, /Done on 2014-09-01: EHC plans issued/);
+    assert.match(done.reason, /Done on 2014-07-31: EHC plans ready/);
+  });
+
+  it('milestone_done counts a milestone done in October 2014 for 2014/15, the framework’s 2015, not for 2014 (issue 13.2)', () => {
+    const pathfinder = target([{ kind: 'milestone_done', due: 2014 }], null);
+    const none: TargetData = { polarity: 'none', unit: 'count', decimalPlaces: 0, values: new Map() };
+    const october = { ...none, done: { on: '2014-10-15', evidence: 'EHC plans issued from October 2014' } };
+    assert.equal(evaluateTarget(pathfinder, october, 2014).status, 'off_track');
+    assert.equal(evaluateTarget(pathfinder, october, 2015).status, 'met');
   });
 });
 

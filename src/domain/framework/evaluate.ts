@@ -2,6 +2,7 @@ import type { DfeSymbol, Polarity, Unit } from '../indicators/indicator.ts';
 import { roundHalfUp } from '../indicators/rounding.ts';
 import { describeRate, rateOf, type CountOf } from '../comparison/count-rates.ts';
 import type { Comparator, NeighbourReading, Target, TargetRule } from './framework.ts';
+import { frameworkYearOf } from '../periods/period.ts';
 
 /**
  * Evaluating a target for one year and place, from plain data: the place's figures as shown (rounded as published,
@@ -83,7 +84,7 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
   const kind = rule.kind;
   if (kind === 'milestone_done') {
     const done = data.done ?? null;
-    if (done !== null && Number(done.on.slice(0, 4)) <= year) return { kind, status: 'met', reason: `done on ${done.on}: ${done.evidence}` };
+    if (done !== null && frameworkYearOf(done.on) <= year) return { kind, status: 'met', reason: `done on ${done.on}: ${done.evidence}` };
     if (year < rule.due) return { kind, status: 'not_yet_due', reason: `due by ${rule.due}, not yet recorded as done` };
     return { kind, status: 'off_track', reason: `due by ${rule.due} and not recorded as done` };
   }

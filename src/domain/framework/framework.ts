@@ -1,3 +1,5 @@
+import { periodLabel } from '../periods/period.ts';
+
 /**
  * A performance framework as data: priorities and targets, each target naming its indicator (or none, for a delivery
  * milestone), the pupil group and places it applies to, its baseline, and the rules that must all hold. Years are the
@@ -82,11 +84,6 @@ export function measureFor(target: Target, year: number): string | null {
   return target.measures.find((m) => (m.from === null || year >= m.from) && (m.to === null || year <= m.to))?.indicator ?? null;
 }
 
-/** The period a framework year means for an indicator: "2016" is 2015/16 for academic and financial years, 2016 for calendar. */
-export function periodOfYear(year: number, periodType: 'academic' | 'financial' | 'calendar'): string {
-  return periodType === 'calendar' ? String(year) : `${year - 1}${String(year % 100).padStart(2, '0')}`;
-}
-
 /** Why a year has no figure when no measure covers it: the measure ended (or had not begun). */
 export function noComparableMeasure(target: Target, year: number): string | null {
   if (target.indicator === null || measureFor(target, year) !== null) return null;
@@ -129,7 +126,7 @@ export function missingInput(
   period: string,
   held: InputsHeld,
 ): string {
-  const label = period.length === 6 ? `${period.slice(0, 4)}/${period.slice(4)}` : period;
+  const label = periodLabel(period);
   if (held.withheld !== undefined && held.withheld !== null) return withheldReason(indicator.title, label, held.withheld);
   if (indicator.feed === 'ofsted' && held.feedImported === true)
     return `Ofsted inspection outcomes are imported, but no figure of ${indicator.title.toLowerCase()} for ${label} is made from them (${indicator.source})`;

@@ -2,7 +2,8 @@ import { breakBetween, newMeasureNote } from '../indicators/breaks.ts';
 import type { Indicator } from '../indicators/indicator.ts';
 import { roundHalfUp } from '../indicators/rounding.ts';
 import type { YearFigure } from './evaluate.ts';
-import { measureFor, periodOfYear, type Target } from './framework.ts';
+import { periodOfYear } from '../periods/period.ts';
+import { measureFor, type Target } from './framework.ts';
 
 /** A pupil group's figure as an audience sees it, and its unrounded value where it is shown at all. */
 export type ShownGroupFigure = YearFigure & Readonly<{ unrounded: number | null }>;

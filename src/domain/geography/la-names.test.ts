@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { matchLaName, normaliseLaName, periodEndYear } from './la-names.ts';
+import { matchLaName, normaliseLaName } from './la-names.ts';
 
 // The store's LAs as DfE's LA code list names them (lait/la_code_list.csv).
 const codeList = [
@@ -59,9 +59,5 @@ describe('matching the LA a file names', () => {
     assert.equal(normaliseLaName('Kingston upon Hull, City of'), 'kingston upon hull');
     assert.equal(normaliseLaName('Bristol City of'), 'bristol');
     assert.equal(normaliseLaName('Brighton & Hove'), 'brighton and hove');
-  });
-
-  it('decides by the year a period ends in', () => {
-    assert.deepEqual([periodEndYear('201819'), periodEndYear('2019'), periodEndYear('200809')], [2019, 2019, 2009]);
   });
 });

@@ -1,3 +1,5 @@
+import { endYearOf } from '../periods/period.ts';
+
 /**
  * The names LAs have had, and how a name a file writes becomes an LA code. Files that name LAs without codes (DfE's
  * exclusions time series, the SDG compilation of EYFS results) use names from before and after boundary changes and
@@ -21,7 +23,7 @@ export type LaAlias = Readonly<{
   /** The LA's own name, and its region, for an LA the code list no longer carries (added when a file names it). */
   laName: string;
   regionCode: string;
-  /** The name means this LA for periods ending in [fromYear, toYear] (see `periodEndYear`); open ends are null. */
+  /** The name means this LA for periods ending in [fromYear, toYear] (see `endYearOf` in periods/period.ts); open ends are null. */
   fromYear: number | null;
   toYear: number | null;
 }>;
@@ -84,14 +86,6 @@ export function normaliseLaName(name: string): string {
     .trim();
 }
 
-/**
- * The year a period ends in, which is the year that decides which LA a changed name means: academic year 201819 ends
- * in 2019 (its results are published after the April 2019 change, under the new LAs), calendar year 2019 is 2019.
- */
-export function periodEndYear(period: string): number {
-  return /^\d{6}$/.test(period) ? Number(period.slice(0, 4)) + 1 : Number(period.slice(0, 4));
-}
-
 export type LaMatch = Readonly<{ code: string; laName: string; regionCode: string | null; by: 'alias' | 'name' }>;
 
 /**
@@ -100,7 +94,7 @@ export type LaMatch = Readonly<{ code: string; laName: string; regionCode: strin
  */
 export function matchLaName(name: string, period: string, known: readonly Readonly<{ code: string; name: string }>[]): LaMatch | null {
   const wanted = normaliseLaName(name);
-  const year = periodEndYear(period);
+  const year = endYearOf(period);
   const hit = laAliases.find(
     (a) => normaliseLaName(a.name) === wanted && (a.fromYear === null || year >= a.fromYear) && (a.toYear === null || year <= a.toYear),
   );

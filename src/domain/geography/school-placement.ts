@@ -1,4 +1,4 @@
-import { academicYearSpan, censusDateOf } from '../periods/academic-year.ts';
+import { academicYearSpan, censusDateOf } from '../periods/period.ts';
 import { isMemberOn } from './place.ts';
 
 /**

@@ -1,3 +1,5 @@
+import { periodLabel } from '../periods/period.ts';
+
 /**
  * May two periods of one indicator be compared? Not when the catalogue records a break between them (indicators/*.yaml
  * `breaks`: the period from which figures are not comparable with earlier ones, e.g. persistent absence at the 10%
@@ -15,11 +17,6 @@ export function breakBetween(breaks: readonly Break[], a: string, b: string): Br
       .sort((x, y) => y.period.localeCompare(x.period))
       .at(0) ?? null
   );
-}
-
-/** How a period is written: 2015/16 for an academic or financial year, 2016 for a calendar year. */
-export function periodLabel(period: string): string {
-  return /^\d{6}$/.test(period) ? `${period.slice(0, 4)}/${period.slice(4)}` : period;
 }
 
 /** The words shown instead of a comparison across a break: "new measure from 2015/16 (pupil-level 10% threshold …)". */

@@ -1,10 +1,11 @@
+import type { PeriodType } from '../periods/period.ts';
 import type { Derivation } from './derived-counts.ts';
 
 /** Indicator definitions and observations as plain data (the full catalogue arrives with the indicator engine). */
 
 export type Unit = 'percent' | 'count' | 'rate' | 'average_score' | 'points' | 'band';
 export type Polarity = 'higher_is_better' | 'lower_is_better' | 'none';
-export type PeriodType = 'academic' | 'financial' | 'calendar';
+export type { PeriodType };
 export type DataVersion = 'provisional' | 'revised' | 'final';
 /** DfE symbols: c suppressed, x not available, z not applicable, low a positive value that rounds to zero. */
 export type DfeSymbol = 'c' | 'x' | 'z' | 'low';

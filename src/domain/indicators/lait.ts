@@ -1,5 +1,5 @@
 import type { Located } from '../geography/register.ts';
-import { academicYearCode } from '../periods/academic-year.ts';
+import { academicYearCode, isTwoYearCode } from '../periods/period.ts';
 import type { DataVersion, Indicator, PeriodType, Polarity, Unit } from './indicator.ts';
 
 /**
@@ -92,7 +92,7 @@ export function laitPeriod(label: string, periodType: PeriodType): LaitPeriod {
   let start: number | null = null;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(years))) start = Number(m[1]) - 1;
-  else if ((m = /^(\d{4})[/-](\d{2})$/.exec(years)) && (Number(m[1]) + 1) % 100 === Number(m[2])) start = Number(m[1]);
+  else if ((m = /^(\d{4})[/-](\d{2})$/.exec(years)) && isTwoYearCode(`${m[1]}${m[2]}`)) start = Number(m[1]);
   if (/^\d{4}(\/\d{2})?-\d{2}(\/\d{2})?$/.test(years) && start === null) return { kind: 'skip', reason: 'values for a multi-year band (rolling averages)' };
   if (start === null || start < 1990) return { kind: 'skip', reason: `values with the year label "${label}", which is not a year` };
   const period = periodType === 'calendar' ? (/^\d{4}$/.test(years) ? years : null) : academicYearCode(start);

@@ -1,6 +1,6 @@
 import type { Located } from '../geography/register.ts';
 import type { PlaceKind } from '../geography/place.ts';
-import { academicYearCode } from '../periods/academic-year.ts';
+import { isTwoYearCode, periodOfYear } from '../periods/period.ts';
 import type { DataVersion, DfeSymbol } from './indicator.ts';
 
 /** Figures read from a published statistics file through a mapping: where, when, what, and the value as written. */
@@ -42,13 +42,13 @@ export function readPeriod(text: string, format: PeriodFormat): string | null {
   let m: RegExpExecArray | null;
   switch (format) {
     case 'academic':
-      return /^\d{6}$/.test(t) && (Number(t.slice(0, 4)) + 1) % 100 === Number(t.slice(4)) ? t : null;
+      return isTwoYearCode(t) ? t : null;
     case 'academic-slash':
       m = /^(\d{4})\/(\d{2})$/.exec(t);
-      return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]) ? `${m[1]}${m[2]}` : null;
+      return m !== null && isTwoYearCode(`${m[1]}${m[2]}`) ? `${m[1]}${m[2]}` : null;
     case 'academic-end':
       m = /^(\d{4})$/.exec(t);
-      return m === null ? null : academicYearCode(Number(m[1]) - 1);
+      return m === null ? null : periodOfYear(Number(m[1]), 'academic');
     case 'calendar':
       return /^\d{4}$/.test(t) ? t : null;
   }

@@ -1,4 +1,4 @@
-import { startYearOf } from '../periods/academic-year.ts';
+import { endYearOf, startYearOf } from '../periods/period.ts';
 
 /** Rules that change by academic year (domain.md §1.1 and §4.2). Each takes a DfE period code such as '201516'. */
 
@@ -44,7 +44,7 @@ export type HeadlineMeasure = Readonly<{ code: string; title: string }> | null;
 
 /** KS2's headline attainment measure: level 4+ in English and maths (to 2012), in reading, writing and maths (2013-2015), the expected standard (from 2016). */
 export function ks2Headline(period: string): HeadlineMeasure {
-  const summer = startYearOf(period) + 1;
+  const summer = endYearOf(period);
   if (summer === 2020 || summer === 2021) return null; // no tests
   if (summer <= 2012) return { code: 'ks2-level4-english-maths', title: 'KS2 level 4 or above in English and maths' };
   if (summer <= 2015) return { code: 'ks2-level4-rwm', title: 'KS2 level 4 or above in reading, writing and maths' };
@@ -53,7 +53,7 @@ export function ks2Headline(period: string): HeadlineMeasure {
 
 /** KS4's headline: 5+ A*-C including English and maths to 2015; Attainment 8 and Progress 8 from 2016 (no Progress 8 in 2020, 2021, 2025, 2026). */
 export function ks4Headlines(period: string): readonly string[] {
-  const summer = startYearOf(period) + 1;
+  const summer = endYearOf(period);
   if (summer <= 2015) return ['ks4-5ac-em'];
   if (summer === 2020 || summer === 2021) return ['ks4-attainment8']; // centre/teacher-assessed grades, no performance tables
   const progress8 = summer === 2025 || summer === 2026 ? [] : ['ks4-progress8'];
@@ -62,7 +62,7 @@ export function ks4Headlines(period: string): readonly string[] {
 
 /** Which EYFS profile defines the "good level of development" that year. */
 export function eyfsProfile(period: string): 'eyfsp-2008' | 'eyfsp-2012' | 'eyfsp-2021' | null {
-  const summer = startYearOf(period) + 1;
+  const summer = endYearOf(period);
   if (summer === 2020) return null; // not assessed
   if (summer <= 2012) return 'eyfsp-2008';
   if (summer <= 2021) return 'eyfsp-2012';

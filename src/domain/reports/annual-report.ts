@@ -1,4 +1,5 @@
 import { ks2Headline, ks4Headlines } from '../indicators/year-rules.ts';
+import { periodOfYear } from '../periods/period.ts';
 
 /**
  * The annual report follows the seed's "where we are now": early years, key stages 1, 2 and 4, gaps, Ofsted, attendance
@@ -11,7 +12,7 @@ export type ReportSection = Readonly<{ title: string; figures: readonly ReportFi
 
 /** `year` is the framework year: 2014 is the 2013/14 academic year. */
 export function annualReportSections(year: number): ReportSection[] {
-  const period = `${year - 1}${String(year % 100).padStart(2, '0')}`;
+  const period = periodOfYear(year, 'academic');
   const ks2 = ks2Headline(period);
   const ks4 = ks4Headlines(period);
   const ks1 = year <= 2015 ? 'ks1-l2b-rwm' : 'ks1-expected-rwm';

@@ -1,5 +1,5 @@
 import { roundHalfUp } from '../indicators/rounding.ts';
-import { startYearOf } from '../periods/academic-year.ts';
+import { endYearOf } from '../periods/period.ts';
 
 /**
  * Floor standards as the DfE set them each year (domain.md §2): a school is below the floor only if it fails every
@@ -43,7 +43,7 @@ export const primaryMedians: Readonly<Record<number, Readonly<Record<string, num
 
 /** The floor in force in a summer year (2011 for 2010/11 …), or null when none applied (before 2011, from 2019). */
 export function floorYear(period: string): number | null {
-  const summer = startYearOf(period) + 1;
+  const summer = endYearOf(period);
   return summer >= 2011 && summer <= 2018 ? summer : null;
 }
 
@@ -52,7 +52,7 @@ export function floorYear(period: string): number | null {
  * 2019) the nearest year's floor, applied as a named rule rather than as one in force.
  */
 export function floorRuleYear(period: string): number {
-  return floorYear(period) ?? Math.min(Math.max(startYearOf(period) + 1, 2011), 2018);
+  return floorYear(period) ?? Math.min(Math.max(endYearOf(period), 2011), 2018);
 }
 
 /** The school-level figures each phase's floor reads (published performance-table figures), newest measure first. */

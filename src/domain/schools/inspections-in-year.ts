@@ -1,4 +1,4 @@
-import { academicYearCode } from '../periods/academic-year.ts';
+import { academicYearOf } from '../periods/period.ts';
 import { tallyJudgements, type JudgementTally } from './inspection-history.ts';
 import type { Category, OverallGrade } from './ofsted-judgements.ts';
 
@@ -20,8 +20,7 @@ export type InspectionYear = Readonly<{ period: string; las: ReadonlyMap<string,
 
 /** The academic year (201314) an inspection that started on an ISO date falls in. */
 export function inspectionYearOf(startedOn: string): string {
-  const year = Number(startedOn.slice(0, 4));
-  return academicYearCode(Number(startedOn.slice(5, 7)) >= 9 ? year : year - 1);
+  return academicYearOf(startedOn);
 }
 
 /** Each academic year's inspections tallied by LA and, where the year covers England, for England. */

@@ -1,5 +1,5 @@
 import type { Indicator } from '../indicators/indicator.ts';
-import { academicYearCode, academicYearLabel, startYearOf } from '../periods/academic-year.ts';
+import { academicYearLabel, previousPeriod, startYearOf } from '../periods/period.ts';
 import type { FloorResult, Phase } from './floor-standards.ts';
 import type { CurrentJudgement } from './inspection-history.ts';
 import { concernOf, riskScore, type RiskComponent } from './risk.ts';
@@ -77,7 +77,7 @@ export function latestHeadlinePeriod(rows: readonly SchoolFigure[], phase: Phase
   return rows.filter((r) => codes.includes(r.indicatorCode) && r.value !== null).reduce((a, r) => (r.period > a ? r.period : a), '');
 }
 
-const twoYearsBefore = (period: string) => academicYearCode(startYearOf(period) - 2);
+const twoYearsBefore = (period: string) => previousPeriod(period, 2);
 
 /** The headline indicators a school has a figure on within the three years to `latest`, each with its classified trend. */
 export function schoolTrends(school: Pick<SchoolHeld, 'phase' | 'rows'>, latest: string, indicatorOf: (code: string) => Indicator | undefined): SchoolTrend[] {
@@ -124,7 +124,7 @@ export function schoolContext(school: Pick<SchoolHeld, 'urn' | 'phase' | 'rows' 
     contextRow === undefined
       ? null
       : (priorAttainmentIndicators[school.phase]
-          .map((code) => rows.find((r) => r.indicatorCode === code && r.period === academicYearCode(startYearOf(contextRow.period) - 4))?.value)
+          .map((code) => rows.find((r) => r.indicatorCode === code && r.period === previousPeriod(contextRow.period, 4))?.value)
           .find((v) => v !== undefined && v !== null) ?? null);
   return {
     urn: school.urn,

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { academicYearCode, startYearOf } from '../../domain/periods/academic-year.ts';
+import { academicYearCode, startYearOf } from '../../domain/periods/period.ts';
 import { loadCatalogue, readCatalogue } from './read-catalogue.ts';
 
 const catalogue = await loadCatalogue();

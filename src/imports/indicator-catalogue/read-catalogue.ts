@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { describeIssue, type FileIssue } from '../../domain/errors.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
 import { readYamlEntries } from '../yaml-files.ts';
+import { isTwoYearCode } from '../../domain/periods/period.ts';
 
 /**
  * The indicator catalogue: every indicator Waymark knows, as YAML files in indicators/ (definitions are data).
@@ -13,7 +14,7 @@ import { readYamlEntries } from '../yaml-files.ts';
 const academicYear = z
   .string()
   .regex(/^\d{6}$/, 'a period is written as DfE does: 201516 for 2015/16, 2014 for a calendar year')
-  .refine((p) => (Number(p.slice(0, 4)) + 1) % 100 === Number(p.slice(4)), 'the two years of an academic or financial period must follow each other (201516)');
+  .refine((p) => isTwoYearCode(p), 'the two years of an academic or financial period must follow each other (201516)');
 const calendarYear = z.string().regex(/^\d{4}$/, 'a calendar-year period is written 2014');
 
 const entry = z

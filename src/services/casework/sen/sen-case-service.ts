@@ -13,7 +13,7 @@ import type { Clock } from '../../clock.ts';
 import { requireInScope } from '../case-scope.ts';
 import { planLivesOf, remakeSenFigures, stepsOf, yearsTouched } from './sen-figures.ts';
 import { sen2TablesOf } from '../../../domain/casework/sen2-tables.ts';
-import { academicYearCode, censusDateOf } from '../../../domain/periods/academic-year.ts';
+import { academicYearCode, censusDateOf } from '../../../domain/periods/period.ts';
 
 const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 

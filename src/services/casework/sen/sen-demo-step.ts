@@ -1,5 +1,5 @@
 import { generateSenCasework } from '../../../demo/sen-casework.ts';
-import { academicYearCode } from '../../../domain/periods/academic-year.ts';
+import { academicYearCode } from '../../../domain/periods/period.ts';
 import type { SenChildRow, SenExceptionRow, SenPlacementRow, SenRequestRow, SenReviewRow } from '../../../store/sen-store.ts';
 import type { DemoCaseworkStep } from '../../demo-service.ts';
 import { remakeSenFigures } from './sen-figures.ts';

@@ -1,7 +1,7 @@
 import { type RequestSteps } from '../../../domain/casework/ehc-clock.ts';
 import { censusCountOf, inTimeCountOf, isEstablishmentType, timingsOf, type PlanLife } from '../../../domain/casework/ehc-figures.ts';
 import type { PlaceSum } from '../../../domain/indicators/additivity.ts';
-import { academicYearCode, censusDateOf } from '../../../domain/periods/academic-year.ts';
+import { academicYearCode, censusDateOf } from '../../../domain/periods/period.ts';
 import type { SenFigureRow } from '../../../store/sen-store.ts';
 import type { Store } from '../../../store/store.ts';
 import { replaceCaseworkFigures, type CaseworkFigure } from '../casework-figures.ts';

@@ -2,7 +2,7 @@ import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ImportRejectedError, type FileIssue } from '../../../domain/errors.ts';
-import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
+import { academicYearLabel } from '../../../domain/periods/period.ts';
 import { groupingFromForm } from '../../../imports/grouping/grouping-form.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { auditWho } from '../../audit-who.ts';

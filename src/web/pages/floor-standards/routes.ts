@@ -1,7 +1,7 @@
 import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { academicYearCode, academicYearLabel } from '../../../domain/periods/academic-year.ts';
+import { academicYearLabel, periodOfYear } from '../../../domain/periods/period.ts';
 import { latestHeld } from '../../../domain/periods/default-choice.ts';
 import type { Services } from '../../../services/create-services.ts';
 
@@ -21,7 +21,7 @@ const query = z.object({
 export function floorStandardRoutes(app: FastifyInstance, services: Services): void {
   app.get('/floor-standards', { config: publicAccess }, async (request, reply) => {
     const q = query.parse(request.query);
-    const years = [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019].map((summer) => academicYearCode(summer - 1)).reverse();
+    const years = [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019].map((summer) => periodOfYear(summer, 'academic')).reverse();
     // Opens on the served LA and the newest year whose figures are held (issue 11 point 15).
     const la = q.la ?? (await services.places.servedLa()) ?? '886';
     const period = q.year ?? latestHeld(years, await services.floors.periodsHeld(la, q.phase, years))!;

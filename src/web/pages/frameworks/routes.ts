@@ -2,7 +2,8 @@ import { publicAccess } from '../../../domain/access/route-access.ts';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { frameworkGroups, frameworkGroupTitles } from '../../../domain/pupils/breakdowns.ts';
+import { frameworkGroups } from '../../../domain/pupils/breakdowns.ts';
+import { groupLabels } from '../../presentation/labels.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { sparkline, targetChart } from '../../components/target-chart.ts';
 
@@ -11,17 +12,6 @@ const query = z.object({
   place: z.string().max(20).optional(),
   group: z.enum(['all', ...frameworkGroups]).optional(),
 });
-
-/** The pupil groups a framework can be read for (all-pupils targets applied to the group). */
-const groupLabels: Readonly<Record<string, string>> = frameworkGroupTitles;
-
-const statusLabels: Readonly<Record<string, { text: string; tag: string }>> = {
-  met: { text: 'Met', tag: 'govuk-tag--green' },
-  on_track: { text: 'On track', tag: 'govuk-tag--turquoise' },
-  off_track: { text: 'Off track', tag: 'govuk-tag--red' },
-  not_yet_due: { text: 'Not yet due', tag: 'govuk-tag--grey' },
-  no_data: { text: 'No data', tag: 'govuk-tag--grey' },
-};
 
 /** The framework pages: the list of frameworks, and one framework evaluated for a year and place, target by target. */
 export function frameworkRoutes(app: FastifyInstance, services: Services): void {
@@ -46,7 +36,6 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
       section: 'frameworks',
       framework,
       report,
-      statusLabels,
       breadcrumbs: [
         { text: 'Home', href: '/' },
         { text: 'Frameworks', href: '/frameworks' },
@@ -85,7 +74,6 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
         years,
         decimals,
         groupLabels,
-        statusLabels,
         chart: targetChart({
           id: 'target-chart',
           title: `${target.title}: figures by year against the trajectory`,
@@ -123,7 +111,6 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
       years,
       year,
       places: await services.frameworks.placesOf(framework.id),
-      statusLabels,
       priorities: framework.priorities.map((p) => ({ ...p, targets: evaluation.targets.filter((t) => t.target.priority === p.id) })),
       breadcrumbs: [
         { text: 'Home', href: '/' },

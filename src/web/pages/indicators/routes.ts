@@ -1,9 +1,10 @@
+import { polarityLabels, unitLabels } from '../../presentation/labels.ts';
 import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { csvField } from '../../components/csv-field.ts';
 import { defaultPopulation, populationLabels } from '../../../domain/geography/school-populations.ts';
 import { z } from 'zod';
-import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
+import { periodLabel } from '../../../domain/periods/period.ts';
 import type { Comparison, PlaceFigure } from '../../../services/comparison-service.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { dotPlot } from '../../components/dot-plot.ts';
@@ -25,24 +26,6 @@ const query = z.object({
     .regex(/^\d{3}$/, 'focus is an LA code such as 886')
     .optional(),
 });
-
-const unitLabels: Readonly<Record<string, string>> = {
-  percent: '%',
-  count: 'number',
-  rate: 'rate',
-  average_score: 'average score',
-  points: 'points',
-  band: 'band (1-5)',
-};
-const polarityLabels: Readonly<Record<string, string>> = {
-  higher_is_better: 'Higher is better',
-  lower_is_better: 'Lower is better',
-  none: 'No direction is better',
-};
-
-export function periodLabel(period: string): string {
-  return /^\d{6}$/.test(period) ? academicYearLabel(period) : period;
-}
 
 /** A figure as DfE prints it: the value at its published decimals, or its symbol. */
 export function shownText(f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlaces'>): string {

@@ -2,7 +2,7 @@ import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { governanceLabels, sectorLabels } from '../../../domain/geography/place.ts';
 import { successionLabels } from '../../../domain/geography/succession.ts';
-import { academicYearLabel, startYearOf } from '../../../domain/periods/academic-year.ts';
+import { academicYearLabel, endYearOf } from '../../../domain/periods/period.ts';
 import { trendLabels } from '../../../domain/schools/trends.ts';
 import { sparkline } from '../../components/target-chart.ts';
 import { categoryLabels } from '../../../domain/schools/ofsted-judgements.ts';
@@ -51,7 +51,7 @@ export function schoolRoutes(app: FastifyInstance, services: Services): void {
       profile,
       trendLabels,
       sparkline: (i: { rows: readonly { period: string; value: number | null }[] }) =>
-        sparkline(i.rows.map((r) => ({ year: startYearOf(r.period) + 1, value: r.value }))),
+        sparkline(i.rows.map((r) => ({ year: endYearOf(r.period), value: r.value }))),
       categoryLabels,
       details,
       breadcrumbs: breadcrumbsFor(page.ancestors),

@@ -1,7 +1,7 @@
 import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { academicYearLabel } from '../../../domain/periods/academic-year.ts';
+import { academicYearLabel } from '../../../domain/periods/period.ts';
 import { riskPoints } from '../../../domain/schools/risk.ts';
 import { trendLabels } from '../../../domain/schools/trends.ts';
 import type { Services } from '../../../services/create-services.ts';

@@ -1,0 +1,27 @@
+import { generateCmeCasework } from '../../../demo/cme-casework.ts';
+import type { Unit } from '../../../domain/indicators/indicator.ts';
+import type { DemoCaseworkStep } from '../../demo-service.ts';
+import { remakeCmeFigures } from './cme-figures.ts';
+
+/** The demo build's children missing education step: the cases of the build's years, then target 20's and 28's figures. */
+export function cmeDemoStep(unitOf: (code: string) => Unit, today: () => string): DemoCaseworkStep {
+  return {
+    name: 'cme',
+    label: 'generating children missing education cases',
+    async write(tx, county, seed, years, batchId) {
+      const districtIds = await tx.places.idsByCode('district');
+      const schoolsByDistrict = new Map<string, string[]>();
+      for (const s of county.schools) if (s.closedOn === null) schoolsByDistrict.set(s.districtCode, [...(schoolsByDistrict.get(s.districtCode) ?? []), s.urn]);
+      const cases = generateCmeCasework(seed, years, schoolsByDistrict).filter((c) => districtIds.has(c.districtCode));
+      const written = await tx.cme.bulkInsert(
+        cases.map((c) => ({
+          child: { ...c, postcode: null, districtId: districtIds.get(c.districtCode)!, districtBasis: 'chosen' as const },
+          episodes: c.episodes,
+        })),
+        batchId,
+      );
+      const figures = await remakeCmeFigures(tx, unitOf, today(), years, batchId);
+      return [`${written} children missing education cases`, `${figures} figures (targets 20 and 28)`];
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { participationFiguresOf, participationIndicators, type ParticipationPerson } from '../../../domain/casework/participation-figures.ts';
+import { academicYearCode } from '../../../domain/periods/period.ts';
+import type { Store } from '../../../store/store.ts';
+import { replaceCaseworkFigures, type CaseworkFigure } from '../casework-figures.ts';
+
+/** The county the participation figures are made for (Kent's LA code) and its districts' place ids. */
+export async function countyPlaces(tx: Store, laCode = '886') {
+  const la = (await tx.places.idsByCode('la')).get(laCode);
+  if (la === undefined) throw new Error(`the register holds no LA ${laCode}`);
+  const districts = await tx.places.idsByCode('district');
+  const districtCodes = new Map([...districts].map(([code, id]) => [id, code]));
+  const names = new Map((await tx.places.byIds([...districts.values()])).map((p) => [p.code, p.name]));
+  return { laId: la, districts, districtCodes, names };
+}
+
+/** The young people of academic ages 16-18 in an academic year as the domain's figures read them. */
+export async function participationPeople(tx: Store, academicStartYear: number, districtCodes: ReadonlyMap<number, string>): Promise<ParticipationPerson[]> {
+  const prus = await tx.participation.pruUrns();
+  // Academic age 18 in the year starting S: born from 1 September S-19; 16: born by 31 August S-16.
+  const rows = await tx.participation.tracked(`${academicStartYear - 19}-09-01`, `${academicStartYear - 16}-08-31`, null);
+  return rows.map((r) => ({
+    key: '',
+    dateOfBirth: r.dateOfBirth,
+    leftOn: r.leftOn,
+    district: districtCodes.get(r.districtPlaceId) ?? 'unknown',
+    fsm: r.fsm,
+    pru: r.lastSchoolUrn !== null && prus.has(r.lastSchoolUrn),
+    spells: r.codes.map((code, i) => ({ code, startDate: r.starts[i]!, confirmedOn: r.confirmed[i]! })),
+  }));
+}
+
+/**
+ * Remake the participation figures of some academic years (by starting year) from the records: NEET, not known, NEET
+ * or not known and PRU leavers' destinations at the LA and its districts, written with their public suppression.
+ */
+export async function remakeParticipationFigures(tx: Store, academicStartYears: readonly number[], batchId: number): Promise<number> {
+  const { laId, districts, districtCodes } = await countyPlaces(tx);
+  const figures: CaseworkFigure[] = [];
+  const codes = [...districts.keys()].sort();
+  for (const start of academicStartYears) {
+    const people = await participationPeople(tx, start, districtCodes);
+    const here = new Set(people.map((p) => p.district));
+    for (const f of participationFiguresOf(
+      people,
+      start,
+      codes.filter((c) => here.has(c)),
+    )) {
+      // A place with nobody in a group has no figure (an observation holds a value or a symbol).
+      if (f.value === null) continue;
+      const placeId = f.place === 'la' ? laId : districts.get(f.place)!;
+      figures.push({ ...f, placeId, placeKey: f.place === 'la' ? 'la:886' : `district:${f.place}` });
+    }
+  }
+  const parts = [...new Set(figures.filter((f) => f.placeKey.startsWith('district:')).map((f) => f.placeKey))].sort();
+  return replaceCaseworkFigures(tx, {
+    indicatorCodes: participationIndicators,
+    figures,
+    placeSums: [{ total: 'la:886', parts }],
+    dimensions: { fsm: ['fsm', 'not-fsm'] },
+    unitOf: () => 'percent',
+    batchId,
+    periods: academicStartYears.map(academicYearCode),
+  });
+}
