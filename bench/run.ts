@@ -30,6 +30,7 @@ import { createServices, type Services } from '../src/services/create-services.t
 import { openDatabase } from '../src/store/database.ts';
 import { createStore, type Store } from '../src/store/store.ts';
 import { createApp } from '../src/web/create-app.ts';
+import { benchSen } from './sen.ts';
 import { participationBench } from './participation.ts';
 import { cmeBench } from './cme.ts';
 
@@ -273,6 +274,7 @@ const scales = process.argv.includes('--kent-only') ? [kentScale] : [kentScale, 
 for (const scale of scales) await scale();
 const participation = process.argv.includes('--no-participation') ? 'participation: skipped (--no-participation)' : await participationBench();
 const lait = process.argv.includes('--no-lait') ? 'LAIT import: skipped (--no-lait)' : await laitImport();
+const sen = await withFreshStore('sen', (_services, store) => benchSen(store));
 
 const header = ['scale', 'pupils', 'files', 'figures', 'full compute s', 'engine only s', 'DuckDB SQL s', 'full ÷ SQL', 'engine ÷ SQL'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -280,6 +282,7 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join
 console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log(lait);
+console.log(sen);
 console.log(participation);
 console.log(await withFreshStore('cme', cmeBench));
 if (pages.length > 0) {

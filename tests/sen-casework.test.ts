@@ -232,6 +232,38 @@ for (const target of databaseTargets()) {
       assert.ok((await audits('sen.export')).length >= 1);
     });
 
+    it('produces the SEN2 tables of January 2025 from the same records, matching counts worked here by hand', async () => {
+      // Three plans issued in 2024 (Ella 28 May, late; Noah 24 June, in time; Ruby 2 September, late with an exception),
+      // all maintained on 15 January 2025; all three aged 8-10 on 31 August 2024; Ella's placement independent special.
+      const response = await county.request({ method: 'GET', url: '/sen/sen2.csv?year=2025' });
+      assert.equal(response.statusCode, 200);
+      const rows = new Map(
+        response.body
+          .trim()
+          .split('\r\n')
+          .slice(1)
+          .map((line) => {
+            // RFC 4180: a title holding a comma is quoted.
+            const cells = [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"'));
+            return [`${cells[0]}|${cells[1]}`, Number(cells[2])];
+          }),
+      );
+      const get = (table: string, row: string) => [...rows].find(([k]) => k.startsWith(table) && k.endsWith(`|${row}`))?.[1];
+      assert.equal(get('Plans maintained on 15 January 2025, by age', 'Total'), 3);
+      assert.equal(get('Plans maintained on 15 January 2025, by age', '5 to 10'), 3);
+      assert.equal(get('Plans maintained on 15 January 2025, by establishment', 'Independent special school'), 1);
+      assert.equal(get('Plans maintained on 15 January 2025, by establishment', 'Not recorded'), 2);
+      assert.equal(get('New plans issued', 'New plans issued'), 3);
+      assert.equal(get('New plans issued', 'Within the time limit, including exceptions'), 1);
+      assert.equal(get('New plans issued', 'New plans issued, excluding exceptions'), 2);
+      assert.equal(get('New plans issued', 'Within the time limit, excluding exceptions'), 1);
+      assert.equal(get('Requests, assessments', 'Requests received'), 3);
+      assert.equal(get('Requests, assessments', 'Decided to assess'), 3);
+      const page = await thanet.request({ method: 'GET', url: '/sen/sen2?year=2025' });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Total<\/td><td class="govuk-table__cell govuk-table__cell--numeric">0</, 'Thanet holds no plan');
+    });
+
     it('answers a subject access request with every request held on the child, and anonymises at the 31st birthday', async () => {
       const held = await database.store.transaction((tx) =>
         senCaseworkModule.subjectAccess(tx, { upn: null, givenName: 'ella', familyName: 'HUGHES', dateOfBirth: '2016-03-27' }),

@@ -59,6 +59,8 @@ export type SenFigureRow = Readonly<{
   outcome: string | null;
   outcomeOn: string | null;
   ceasedOn: string | null;
+  ceaseReason: string | null;
+  dateOfBirth: string;
   exceptions: number;
   placements: readonly Readonly<{ startsOn: string; type: string }>[];
 }>;
@@ -135,7 +137,7 @@ export function createSenStore(database: Kysely<Database>) {
     },
 
     /** Every request and its place for the figures, with the count of exceptions and the placements in date order. */
-    async figureRows(): Promise<SenFigureRow[]> {
+    async figureRows(placeIds: readonly number[] | null = null): Promise<SenFigureRow[]> {
       const { rows } = await sql<{
         place_id: number;
         received_on: string;
@@ -145,14 +147,17 @@ export function createSenStore(database: Kysely<Database>) {
         outcome: string | null;
         outcome_on: string | null;
         ceased_on: string | null;
+        cease_reason: string | null;
+        date_of_birth: string;
         exceptions: number;
         placements: { startsOn: string; type: string }[] | null;
       }>`
-        select c.place_id, r.received_on, r.withdrawn_on, r.decision, r.decision_on, r.outcome, r.outcome_on, r.ceased_on,
+        select c.place_id, r.received_on, r.withdrawn_on, r.decision, r.decision_on, r.outcome, r.outcome_on, r.ceased_on, r.cease_reason, c.date_of_birth,
           (select count(*) from sen_exception e where e.request_id = r.id)::integer as exceptions,
           (select json_agg(json_build_object('startsOn', to_char(p.starts_on, 'YYYY-MM-DD'), 'type', p.establishment_type) order by p.starts_on, p.id)
              from sen_placement p where p.request_id = r.id) as placements
-        from sen_request r join sen_child c on c.id = r.child_id`.execute(db);
+        from sen_request r join sen_child c on c.id = r.child_id
+        where ${placeIds === null} or c.place_id = any(${sql.val(placeIds ?? [])}::bigint[])`.execute(db);
       return rows.map((r) => ({
         placeId: Number(r.place_id),
         receivedOn: r.received_on,
@@ -162,9 +167,28 @@ export function createSenStore(database: Kysely<Database>) {
         outcome: r.outcome,
         outcomeOn: r.outcome_on,
         ceasedOn: r.ceased_on,
+        ceaseReason: r.cease_reason,
+        dateOfBirth: r.date_of_birth,
         exceptions: r.exceptions,
         placements: r.placements ?? [],
       }));
+    },
+
+    /**
+     * The in-time counts by district and calendar year of issue in one hand-written statement: the benchmark's
+     * reference for the figures the service makes through the clock rules (bench/sen.ts), and a check of them.
+     */
+    async inTimeReference(fromYear: number, toYear: number) {
+      const { rows } = await sql<{ place_id: number; year: number; in_time: number; issued: number }>`
+        select c.place_id, extract(year from r.outcome_on)::integer as year,
+          count(*) filter (where r.outcome_on <= r.received_on + case when r.received_on < date '2014-09-01' then 182 else 140 end)::integer as in_time,
+          count(*)::integer as issued
+        from sen_request r join sen_child c on c.id = r.child_id
+        where r.outcome = 'plan' and r.withdrawn_on is null
+          and not exists (select 1 from sen_exception e where e.request_id = r.id)
+          and r.outcome_on >= make_date(${fromYear}, 1, 1) and r.outcome_on < make_date(${toYear + 1}, 1, 1)
+        group by 1, 2 order by 1, 2`.execute(db);
+      return rows.map((r) => ({ placeId: Number(r.place_id), year: r.year, inTime: r.in_time, issued: r.issued }));
     },
 
     /** Every case in scope (null = all) for the CSV export, ordered by request. */

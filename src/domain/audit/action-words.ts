@@ -41,6 +41,7 @@ const words: Readonly<Record<string, string>> = {
   'sen.create': 'Recorded a request for an EHC needs assessment',
   'sen.record': 'Recorded a step on an SEN case',
   'sen.export': 'Downloaded SEN cases',
+  'sen.return-tables': 'Viewed the SEN2 return’s tables',
   'participation.read-position': 'Read the monthly participation position',
   'participation.read-not-known': 'Read a not-known chasing list',
   'participation.read': 'Read a young person’s tracking record',

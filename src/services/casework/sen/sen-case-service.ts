@@ -11,7 +11,9 @@ import type { Store } from '../../../store/store.ts';
 import type { AuditContext } from '../../audit-service.ts';
 import type { Clock } from '../../clock.ts';
 import { requireInScope } from '../case-scope.ts';
-import { remakeSenFigures, yearsTouched } from './sen-figures.ts';
+import { planLivesOf, remakeSenFigures, stepsOf, yearsTouched } from './sen-figures.ts';
+import { sen2TablesOf } from '../../../domain/casework/sen2-tables.ts';
+import { academicYearCode, censusDateOf } from '../../../domain/periods/period.ts';
 
 const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -184,6 +186,23 @@ export function createSenCaseService(store: Store, clock: Clock, audit: AuditCon
         const rows = await tx.sen.casesForExport(placeIdsOf(scope));
         await audit.trail.record(tx, who, { action: 'sen.export', subject: 'sen-case:*', detail: { rows: rows.length } });
         return rows;
+      });
+    },
+
+    /** The SEN2 return's main tables for January `year`, from the records in scope; audited as one read of counts. */
+    async sen2(scope: CaseScope, who: AuditWho, year: number) {
+      return store.transaction(async (tx) => {
+        const rows = await tx.sen.figureRows(placeIdsOf(scope));
+        await audit.trail.record(tx, who, { action: 'sen.return-tables', subject: `sen2:${year}`, detail: { records: rows.length } });
+        const lives = new Map(planLivesOf(rows).map((l, i) => [i, l]));
+        let plan = 0;
+        const records = rows.map((r) => ({
+          steps: stepsOf(r),
+          plan: r.outcome === 'plan' && r.withdrawnOn === null ? lives.get(plan++)! : null,
+          dateOfBirth: r.dateOfBirth,
+          ceaseReason: r.ceaseReason,
+        }));
+        return sen2TablesOf(records, year, censusDateOf(academicYearCode(year - 1)));
       });
     },
 

@@ -1,6 +1,7 @@
 import { exceptionReasons, type ClockState } from '../../../domain/casework/ehc-clock.ts';
 import { establishmentTypes } from '../../../domain/casework/ehc-figures.ts';
 import { ceaseReasons, requesters } from '../../../domain/casework/ehc-steps.ts';
+import { activitySpan, sen2AgeGroups, type Sen2Tables } from '../../../domain/casework/sen2-tables.ts';
 import type { SenCaseRows } from '../../../services/casework/sen/sen-case-service.ts';
 
 const words = <T extends Record<string, string>>(map: T, key: string | null) => (key !== null && Object.hasOwn(map, key) ? map[key as keyof T] : (key ?? ''));
@@ -54,4 +55,57 @@ export function stepsOffered(c: SenCaseRows): string[] {
   if (r.outcome === 'no-plan') return [];
   if (r.decision === null) return ['decision', 'exception', 'withdrawal'];
   return [...(r.draft_on === null ? ['draft'] : []), 'outcome', 'exception', 'withdrawal'];
+}
+
+/** The SEN2 tables as the page and its CSV show them: each table titled with the published definition it follows. */
+export function sen2View(t: Sen2Tables) {
+  const span = activitySpan(t.year);
+  const calendar = `${longDate(span.from)} to ${longDate(span.to)}`;
+  const n = t.newPlans;
+  return {
+    year: t.year,
+    census: longDate(t.censusDate),
+    sections: [
+      {
+        title: `Plans maintained on ${longDate(t.censusDate)}, by age`,
+        definition:
+          'Statements and EHC plans the LA maintained on the January census date; age on the 31 August before it (SEN2 "number of children and young people with a plan, by age group").',
+        rows: [...sen2AgeGroups.map((g) => ({ label: g, count: t.maintained.byAge[g] ?? 0 })), { label: 'Total', count: t.maintained.total }],
+      },
+      {
+        title: `Plans maintained on ${longDate(t.censusDate)}, by establishment`,
+        definition:
+          'The same plans by the establishment attended on that day (SEN2 "placement of children and young people with a plan"); "not recorded" where no placement is held.',
+        rows: Object.entries(t.maintained.byEstablishment).map(([k, count]) => ({
+          label: k === 'not-recorded' ? 'Not recorded' : words(establishmentTypes, k),
+          count,
+        })),
+      },
+      {
+        title: `New plans issued ${calendar}`,
+        definition:
+          'New plans made in the previous calendar year (not transfers), and those issued within 20 weeks of the request (26 weeks for a statement requested before 1 September 2014); SEN2 publishes the measure including and excluding cases with an exception under the regulations.',
+        rows: [
+          { label: 'New plans issued', count: n.issued },
+          { label: 'Within the time limit, including exceptions', count: n.inTime },
+          { label: 'With an exception recorded', count: n.exceptions },
+          { label: 'New plans issued, excluding exceptions', count: n.issuedExcludingExceptions },
+          { label: 'Within the time limit, excluding exceptions', count: n.inTimeExcludingExceptions },
+        ],
+      },
+      {
+        title: `Requests, assessments and ceased plans ${calendar}`,
+        definition:
+          'Requests for assessment received, decisions to assess and not to assess, assessments ending with a decision not to issue a plan, and plans ceased, by reason (SEN2 in-year activity).',
+        rows: [
+          { label: 'Requests received', count: t.activity.requests },
+          { label: 'Decided to assess', count: t.activity.assessed },
+          { label: 'Decided not to assess', count: t.activity.notAssessed },
+          { label: 'Assessed, decided not to issue a plan', count: t.activity.noPlan },
+          { label: 'Plans ceased', count: t.activity.ceased },
+          ...Object.entries(t.activity.ceasedByReason).map(([k, count]) => ({ label: `Ceased: ${words(ceaseReasons, k)}`, count })),
+        ],
+      },
+    ],
+  };
 }

@@ -7,7 +7,7 @@ import type { Services } from '../../../services/create-services.ts';
 import { auditWho } from '../../audit-who.ts';
 import { csvField } from '../../components/csv-field.ts';
 import { errorsShown, type FieldError } from '../account/routes.ts';
-import { clockWords, longDate, stepsOffered, timelineOf } from './case-view.ts';
+import { clockWords, longDate, sen2View, stepsOffered, timelineOf } from './case-view.ts';
 import { choices, dateItems, fieldsOf, isStepName, newRequestOf, stepOf, stepPages, type Fields, type StepName } from './forms.ts';
 
 const workSen = { config: { access: { action: 'work-sen-cases' } } } as const;
@@ -158,6 +158,34 @@ export function senRoutes(app: FastifyInstance, services: Services): void {
       .header('content-disposition', `attachment; filename="sen-requests-${services.sen.today()}.csv"`)
       .header('cache-control', 'no-store')
       .send(Readable.from(lines()));
+  });
+
+  const sen2Year = (request: FastifyRequest) => {
+    const year = z.coerce
+      .number()
+      .int()
+      .min(2011)
+      .max(2100)
+      .safeParse((request.query as Record<string, unknown> | undefined)?.year ?? Number(services.sen.today().slice(0, 4)));
+    if (!year.success) throw new BadRequestError('the year must be a return year, for example 2016');
+    return year.data;
+  };
+
+  app.get('/sen/sen2', workSen, async (request, reply) => {
+    const year = sen2Year(request);
+    const tables = await services.sen.sen2(await scopeOf(request), auditWho(request), year);
+    return reply.view('pages/sen/sen2.njk', { title: `SEN2 ${year}`, breadcrumbs, ...sen2View(tables) });
+  });
+
+  app.get('/sen/sen2.csv', workSen, async (request, reply) => {
+    const year = sen2Year(request);
+    const view = sen2View(await services.sen.sen2(await scopeOf(request), auditWho(request), year));
+    const lines = ['table,row,count', ...view.sections.flatMap((t) => t.rows.map((r) => [t.title, r.label, String(r.count)].map(csvField).join(',')))];
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="sen2-${year}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(`${lines.join('\r\n')}\r\n`);
   });
 
   app.get('/sen/:id', workSen, async (request, reply) => {
