@@ -1,4 +1,5 @@
-import { addCalendarDays, type CmeOutcomeKind } from '../domain/casework/cme-clock.ts';
+import type { CmeOutcomeKind } from '../domain/casework/cme-clock.ts';
+import { addDays } from '../domain/periods/dates.ts';
 import { upnWithCheckLetter, type CmeSourceKind } from '../domain/casework/cme-referral.ts';
 import { seededRandom } from './generate-county.ts';
 
@@ -171,22 +172,22 @@ export function generateCmeCasework(seed: number, years: readonly number[], scho
       const within = withinShare(year);
       for (let i = 0; i < referrals; i++) {
         serial++;
-        const knownOn = addCalendarDays(start, Math.floor(random() * 365));
-        const dateOfBirth = addCalendarDays(knownOn, -Math.floor(365.25 * (5.4 + random() * 10.2)));
+        const knownOn = addDays(start, Math.floor(random() * 365));
+        const dateOfBirth = addDays(knownOn, -Math.floor(365.25 * (5.4 + random() * 10.2)));
         const source = pick(random, sources);
         const r = random();
         let outcome: DemoCmeEpisode['outcome'];
         const yearEnd = `${year}-08-31`;
         if (r < 0.15) {
           const kind: CmeOutcomeKind = r < 0.08 ? 'left-la' : r < 0.11 ? 'found-abroad' : 'found-on-roll';
-          outcome = { kind, on: addCalendarDays(knownOn, 3 + Math.floor(random() * 45)), schoolUrn: null, note: null };
+          outcome = { kind, on: addDays(knownOn, 3 + Math.floor(random() * 45)), schoolUrn: null, note: null };
         } else {
           const decided = random();
           // Open at 31 August: the share wanted of all referrals, taken from those not placed in time.
           const open = decided > within && random() < openShare(year) / (0.85 * (1 - within));
           const days = decided <= within ? 2 + Math.floor(random() * 29) : 31 + Math.floor(random() * 120);
-          let on = addCalendarDays(knownOn, days);
-          if (open && on <= yearEnd) on = addCalendarDays(yearEnd, 5 + Math.floor(random() * 60));
+          let on = addDays(knownOn, days);
+          if (open && on <= yearEnd) on = addDays(yearEnd, 5 + Math.floor(random() * 60));
           if (open && year === lastYear) outcome = null;
           else {
             const kind = decided > within && random() < 0.08 ? 'other' : pick(random, placements);
@@ -202,7 +203,7 @@ export function generateCmeCasework(seed: number, years: readonly number[], scho
         }
         const enquiries = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, n) => {
           const [action, results] = enquiryActions[Math.floor(random() * enquiryActions.length)]!;
-          return { madeOn: addCalendarDays(knownOn, n * 4 + Math.floor(random() * 4)), action, result: results[Math.floor(random() * results.length)]! };
+          return { madeOn: addDays(knownOn, n * 4 + Math.floor(random() * 4)), action, result: results[Math.floor(random() * results.length)]! };
         }).filter((q) => outcome === null || q.madeOn <= outcome.on);
         cases.push({
           givenName: givenNames[Math.floor(random() * givenNames.length)]!,

@@ -1,4 +1,5 @@
-import { addDays, clockWeeks, ehcStartDate, exceptionReasons, regimeOf, type ExceptionReason } from '../domain/casework/ehc-clock.ts';
+import { addDays } from '../domain/periods/dates.ts';
+import { clockWeeks, ehcStartDate, exceptionReasons, regimeOf, type ExceptionReason } from '../domain/casework/ehc-clock.ts';
 import type { EstablishmentType } from '../domain/casework/ehc-figures.ts';
 import { seededRandom, type DemoCounty } from './generate-county.ts';
 

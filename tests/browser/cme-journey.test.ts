@@ -82,7 +82,10 @@ describe('a CME officer takes a referral to placement and sees target 28 move fo
     await signIn(page, 'demo-cme');
     assert.equal(Number(await swaleFigure(page)), 50);
 
-    await page.getByRole('link', { name: 'Missing education', exact: true }).click();
+    await page.getByRole('link', { name: 'Casework', exact: true }).click();
+    await expectPageBasics(page, /^Casework – Waymark$/);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Children missing education', exact: true }).click();
     await expectPageBasics(page, /^Children missing education – Waymark$/);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Refer a child' }).click();

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  addCalendarDays,
-  calendarDaysBetween,
   childrenNotOnRoll,
   cmeClockOn,
   cmePlacedWithin30Days,
@@ -10,21 +8,22 @@ import {
   isOfCompulsorySchoolAge,
   isPlacement,
   isReportedSeparately,
-  londonDateOf,
   type CmeEpisode,
 } from './cme-clock.ts';
+import { addDays, daysBetween } from '../periods/dates.ts';
+import { londonDateOf } from '../periods/london-time.ts';
 
 const placed = (knownOn: string, outcomeOn: string, outcome: CmeEpisode['outcome'] = 'school'): CmeEpisode => ({ knownOn, outcome, outcomeOn });
 const open = (knownOn: string): CmeEpisode => ({ knownOn, outcome: null, outcomeOn: null });
 
 describe('the CME 30-day clock (domain.md §8.1, Kent target 28)', () => {
   it('counts known 4 March 2024, placed 2 April 2024 as 29 days, within 30 (domain.md §8.1 worked example)', () => {
-    assert.equal(calendarDaysBetween('2024-03-04', '2024-04-02'), 29);
+    assert.equal(daysBetween('2024-03-04', '2024-04-02'), 29);
     assert.equal(cmeResultOn(placed('2024-03-04', '2024-04-02'), '2024-08-31'), 'within');
   });
 
   it('counts known 4 March, placed 4 April 2024 as 31 days, not within (domain.md §8.1 worked example)', () => {
-    assert.equal(calendarDaysBetween('2024-03-04', '2024-04-04'), 31);
+    assert.equal(daysBetween('2024-03-04', '2024-04-04'), 31);
     assert.equal(cmeResultOn(placed('2024-03-04', '2024-04-04'), '2024-08-31'), 'not-within');
   });
 
@@ -33,17 +32,17 @@ describe('the CME 30-day clock (domain.md §8.1, Kent target 28)', () => {
   });
 
   it('counts 29 February in a leap year: 15 February to 16 March 2024 is 30 days, in 2023 it is 29', () => {
-    assert.equal(calendarDaysBetween('2024-02-15', '2024-03-16'), 30);
-    assert.equal(calendarDaysBetween('2023-02-15', '2023-03-16'), 29);
-    assert.equal(addCalendarDays('2024-02-15', 30), '2024-03-16');
-    assert.equal(addCalendarDays('2023-02-15', 30), '2023-03-17');
+    assert.equal(daysBetween('2024-02-15', '2024-03-16'), 30);
+    assert.equal(daysBetween('2023-02-15', '2023-03-16'), 29);
+    assert.equal(addDays('2024-02-15', 30), '2024-03-16');
+    assert.equal(addDays('2023-02-15', 30), '2023-03-17');
   });
 
   it('counts calendar days in Europe/London across the clock changes: no day is lost or gained (BST ends 27 October 2013, starts 30 March 2014)', () => {
     // A 23- or 25-hour day is still one day: the dates are the calendar's, not elapsed hours.
-    assert.equal(calendarDaysBetween('2013-10-20', '2013-11-19'), 30);
-    assert.equal(calendarDaysBetween('2014-03-25', '2014-04-24'), 30);
-    assert.equal(addCalendarDays('2014-03-25', 30), '2014-04-24');
+    assert.equal(daysBetween('2013-10-20', '2013-11-19'), 30);
+    assert.equal(daysBetween('2014-03-25', '2014-04-24'), 30);
+    assert.equal(addDays('2014-03-25', 30), '2014-04-24');
   });
 
   it('gives the due date (known + 30), days open and overdue for an open episode', () => {

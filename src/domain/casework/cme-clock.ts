@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../periods/dates.ts';
 /**
  * The children missing education (CME) clock (domain.md §8.1; Kent's framework target 28).
  *
@@ -65,45 +66,6 @@ export function isReportedSeparately(kind: CmeOutcomeKind): boolean {
   return kind === 'left-la' || kind === 'found-abroad' || kind === 'found-on-roll' || kind === 'ceased-compulsory-age';
 }
 
-/** The number of the day since 1970-01-01 for a 'YYYY-MM-DD' calendar date (proleptic Gregorian; no time of day). */
-function dayNumber(iso: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (match === null) throw new Error(`not a date: ${iso}`);
-  let y = Number(match[1]);
-  const m = Number(match[2]);
-  const d = Number(match[3]);
-  // Howard Hinnant's days_from_civil: exact for every Gregorian date, leap years included.
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function dateOfDayNumber(days: number): string {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** Calendar days from one date to a later one (4 March → 2 April 2024 is 29). */
-export function calendarDaysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
-
-/** A date moved by a number of calendar days. */
-export function addCalendarDays(date: string, days: number): string {
-  return dateOfDayNumber(dayNumber(date) + days);
-}
-
 export const cmeClockDays = 30;
 
 /** One episode of a case: known on a date, and closed with an outcome on a date, or still open. */
@@ -115,8 +77,8 @@ export type CmeClock = Readonly<{ daysOpen: number; dueOn: string; overdue: bool
 export function cmeClockOn(episode: CmeEpisode, today: string): CmeClock {
   const open = episode.outcome === null || episode.outcomeOn === null;
   const end = open ? today : episode.outcomeOn;
-  const daysOpen = calendarDaysBetween(episode.knownOn, end);
-  const dueOn = addCalendarDays(episode.knownOn, cmeClockDays);
+  const daysOpen = daysBetween(episode.knownOn, end);
+  const dueOn = addDays(episode.knownOn, cmeClockDays);
   return { daysOpen, dueOn, overdue: open && daysOpen > cmeClockDays, open, daysLeft: cmeClockDays - daysOpen };
 }
 
@@ -132,10 +94,10 @@ export function cmeResultOn(episode: CmeEpisode, asAt: string): CmeResult {
   if (closed) {
     const kind = episode.outcome;
     if (isReportedSeparately(kind)) return 'separate';
-    if (isPlacement(kind)) return calendarDaysBetween(episode.knownOn, episode.outcomeOn) <= cmeClockDays ? 'within' : 'not-within';
+    if (isPlacement(kind)) return daysBetween(episode.knownOn, episode.outcomeOn) <= cmeClockDays ? 'within' : 'not-within';
     return 'not-within';
   }
-  return calendarDaysBetween(episode.knownOn, asAt) > cmeClockDays ? 'not-within' : 'pending';
+  return daysBetween(episode.knownOn, asAt) > cmeClockDays ? 'not-within' : 'pending';
 }
 
 export type CmeRate = Readonly<{ within: number; notWithin: number; separate: number; pending: number; value: number | null }>;
@@ -161,8 +123,8 @@ export function cmePlacedWithin30Days(episodes: readonly CmeEpisode[], asAt: str
 function lastFridayOfJune(year: number): string {
   const june30 = `${year}-06-30`;
   // 1970-01-01 was a Thursday: day 0 is weekday 4 (0 = Sunday).
-  const weekday = (((dayNumber(june30) + 4) % 7) + 7) % 7;
-  return addCalendarDays(june30, -((weekday - 5 + 7) % 7));
+  const weekday = (((daysBetween('1970-01-01', june30) + 4) % 7) + 7) % 7;
+  return addDays(june30, -((weekday - 5 + 7) % 7));
 }
 
 /**
@@ -186,11 +148,4 @@ export function isOfCompulsorySchoolAge(dateOfBirth: string, on: string): boolea
 /** The CME count of target 20 on a day: episodes open on `on` whose child is of compulsory school age that day. */
 export function childrenNotOnRoll(episodes: readonly (CmeEpisode & Readonly<{ dateOfBirth: string }>)[], on: string): number {
   return episodes.filter((e) => e.knownOn <= on && (e.outcomeOn === null || e.outcomeOn > on) && isOfCompulsorySchoolAge(e.dateOfBirth, on)).length;
-}
-
-const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar date in England at an instant ('YYYY-MM-DD'): 23:30 UTC on 1 July is already 2 July in London (BST). */
-export function londonDateOf(at: Date): string {
-  return londonDay.format(at);
 }

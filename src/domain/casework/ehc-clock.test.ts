@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDays, clockOf, daysBetween, deadlinesOf, planTimingOf, regimeOf, type RequestSteps } from './ehc-clock.ts';
+import { addDays, daysBetween } from '../periods/dates.ts';
+import { clockOf, deadlinesOf, planTimingOf, regimeOf, type RequestSteps } from './ehc-clock.ts';
 
 const request = (over: Partial<RequestSteps> = {}): RequestSteps => ({
   receivedOn: '2024-01-08',

@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../periods/dates.ts';
 /**
  * The statutory clocks of an EHC needs assessment (and, for requests received before 1 September 2014, of a statutory
  * assessment for a statement of SEN). Pure functions over dates written 'YYYY-MM-DD' (Europe/London calendar dates).
@@ -32,40 +33,6 @@ export const clockWeeks: Readonly<Record<Regime, Readonly<{ decision: number; no
   // SEND Regulations 2014 regs 5(1), 10(1), 13(2).
   ehc: { decision: 6, noPlanNotice: 16, finalPlan: 20 },
 };
-
-/** Days since 1970-01-01 of a date 'YYYY-MM-DD' (proleptic Gregorian; H. Hinnant's days_from_civil). */
-function dayNumberOf(date: string): number {
-  const m = Number(date.slice(5, 7));
-  const y = Number(date.slice(0, 4)) - (m <= 2 ? 1 : 0);
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + Number(date.slice(8, 10)) - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-/** The date 'YYYY-MM-DD' of a day number (civil_from_days). */
-function dateOf(dayNumber: number): string {
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
-
-/** The calendar date `days` after `date` (both 'YYYY-MM-DD'; negative goes back). */
-export function addDays(date: string, days: number): string {
-  return dateOf(dayNumberOf(date) + days);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return dayNumberOf(to) - dayNumberOf(from);
-}
 
 /** The day a period of `weeks` weeks from the request ends: the same weekday, weeks × 7 calendar days later. */
 export function addWeeks(date: string, weeks: number): string {

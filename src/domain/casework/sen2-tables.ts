@@ -1,4 +1,5 @@
-import { addDays, planTimingOf, type RequestSteps } from './ehc-clock.ts';
+import { addDays } from '../periods/dates.ts';
+import { planTimingOf, type RequestSteps } from './ehc-clock.ts';
 import { establishmentTypes, maintainedOn, placementOn, type PlanLife } from './ehc-figures.ts';
 
 /** One request as the SEN2 tables read it: its steps, its plan's life (if any), the child's birth and why a plan ceased. */

@@ -14,3 +14,10 @@ export function londonTime(at: Date): string {
   const parts = Object.fromEntries(londonFormat.formatToParts(at).map((p) => [p.type, p.value]));
   return `${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute}:${parts.second}`;
 }
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date in England at an instant ('YYYY-MM-DD'): 23:30 UTC on 1 July is already 2 July in London (BST). */
+export function londonDateOf(at: Date): string {
+  return londonDay.format(at);
+}

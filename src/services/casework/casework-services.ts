@@ -1,7 +1,7 @@
 import type { Principal } from '../../domain/access/decide-access.ts';
 import type { CaseScope } from '../../domain/access/reach.ts';
 import type { Action } from '../../domain/access/roles.ts';
-import { londonDateOf } from '../../domain/casework/cme-clock.ts';
+import { londonDateOf } from '../../domain/periods/london-time.ts';
 import { defaultCmeRetentionYears } from '../../domain/casework/cme-retention.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
 import type { Store } from '../../store/store.ts';
