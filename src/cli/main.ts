@@ -1,3 +1,4 @@
+import { nccisCommand } from './commands/nccis.ts';
 import { Command } from 'commander';
 import { importCommand } from './commands/import.ts';
 import { demoCommand } from './commands/demo.ts';
@@ -36,6 +37,7 @@ program.addCommand(usersCommand());
 program.addCommand(sessionsCommand());
 program.addCommand(retentionCommand());
 program.addCommand(subjectAccessCommand());
+program.addCommand(nccisCommand());
 
 try {
   await program.parseAsync(process.argv);

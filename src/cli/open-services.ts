@@ -32,7 +32,7 @@ export async function withServices<T>(work: (services: Services) => Promise<T>):
 }
 
 /** A command acts as the OS user who ran it, `cli:<user name>` (an account id, as the audit trail keeps; never a person's name). */
-function cliActor(): string {
+export function cliActor(): string {
   try {
     const name = userInfo().username.replace(/\s+/g, '_');
     if (name !== '') return `cli:${name}`;

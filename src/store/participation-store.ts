@@ -202,7 +202,7 @@ export function createParticipationStore(db: Kysely<Database>) {
       const { rows } = await sql<YoungPersonRow>`
         select ${personColumns} from participation_person
          where (${query.upn}::text is not null and upn = ${query.upn}::text)
-            or (lower(given_name) = lower(${query.givenName}) and lower(family_name) = lower(${query.familyName}) and date_of_birth = ${query.dateOfBirth}::date)
+            or (lower(given_name) = lower(${query.givenName}) and lower(family_name) = lower(${query.familyName}) and date_of_birth = nullif(${query.dateOfBirth}, '')::date)
          order by id`.execute(db);
       return rows;
     },

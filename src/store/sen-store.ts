@@ -247,11 +247,16 @@ export function createSenStore(database: Kysely<Database>) {
         .where((eb) =>
           eb.or([
             ...(query.upn === null ? [] : [eb('upn', '=', query.upn)]),
-            eb.and([
-              eb(sql`lower(given_name)`, '=', query.givenName.trim().toLowerCase()),
-              eb(sql`lower(family_name)`, '=', query.familyName.trim().toLowerCase()),
-              eb('date_of_birth', '=', query.dateOfBirth),
-            ]),
+            // A request by UPN alone gives no name or date of birth: only the UPN is matched then.
+            ...(query.dateOfBirth === ''
+              ? []
+              : [
+                  eb.and([
+                    eb(sql`lower(given_name)`, '=', query.givenName.trim().toLowerCase()),
+                    eb(sql`lower(family_name)`, '=', query.familyName.trim().toLowerCase()),
+                    eb('date_of_birth', '=', query.dateOfBirth),
+                  ]),
+                ]),
           ]),
         )
         .orderBy('id')
