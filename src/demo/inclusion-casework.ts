@@ -1,5 +1,5 @@
 import type { ApOutcome } from '../domain/casework/alternative-provision-rules.ts';
-import type { GovernorsOutcome, PanelOutcome } from '../domain/casework/exclusion-rules.ts';
+import type { ExclusionRecord } from '../domain/casework/exclusion-rules.ts';
 import { exclusionReasons } from '../domain/casework/exclusion-rules.ts';
 import { academicYearCode } from '../domain/periods/period.ts';
 import type { AnyPupilRecord } from '../domain/pupils/pupil-record.ts';
@@ -15,24 +15,7 @@ import { seededRandom, type DemoCounty } from './generate-county.ts';
  */
 
 export type DemoIdentity = Readonly<{ upn: string; givenName: string; familyName: string; dateOfBirth: string }>;
-export type DemoExclusion = DemoIdentity &
-  Readonly<{
-    schoolUrn: string;
-    kind: 'permanent' | 'suspension';
-    reasonCode: string;
-    decisionDate: string;
-    startDate: string;
-    sessions: number | null;
-    fsm: boolean;
-    sen: 'N' | 'K' | 'E';
-    inCare: boolean;
-    governorsOutcome: GovernorsOutcome | null;
-    governorsDate: string | null;
-    panelOutcome: PanelOutcome | null;
-    panelDate: string | null;
-    reconsideredOutcome: GovernorsOutcome | null;
-    reconsideredDate: string | null;
-  }>;
+export type DemoExclusion = DemoIdentity & ExclusionRecord;
 export type DemoCareChild = Readonly<{ child: string; upn: string; sex: string; dateOfBirth: string; ethnic: string }>;
 export type DemoCareEpisode = Readonly<{
   child: string;

@@ -1,32 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { ApOutcome } from '../domain/casework/alternative-provision-rules.ts';
-import type { ExclusionKind, GovernorsOutcome, PanelOutcome } from '../domain/casework/exclusion-rules.ts';
+import type { ExclusionKind, ExclusionRecord, GovernorsOutcome, PanelOutcome } from '../domain/casework/exclusion-rules.ts';
 import type { Database } from './schema.ts';
 
 /** A pupil as a casework record names them: UPN, names and date of birth (all cleared when the record is anonymised). */
 export type PupilIdentity = Readonly<{ upn: string | null; givenName: string | null; familyName: string | null; dateOfBirth: string | null }>;
 
-export type ExclusionInput = PupilIdentity &
-  Readonly<{
-    schoolUrn: string;
-    schoolPlaceId: number | null;
-    kind: ExclusionKind;
-    reasonCode: string;
-    decisionDate: string;
-    startDate: string;
-    sessions: number | null;
-    period: string;
-    fsm: boolean;
-    sen: 'N' | 'K' | 'E';
-    inCare: boolean;
-    governorsOutcome: GovernorsOutcome | null;
-    governorsDate: string | null;
-    panelOutcome: PanelOutcome | null;
-    panelDate: string | null;
-    reconsideredOutcome: GovernorsOutcome | null;
-    reconsideredDate: string | null;
-    recordedBy: string;
-  }>;
+export type ExclusionInput = PupilIdentity & ExclusionRecord & Readonly<{ schoolPlaceId: number | null; period: string; recordedBy: string }>;
 
 export type ExclusionRow = ExclusionInput &
   Readonly<{
@@ -39,14 +19,11 @@ export type ExclusionRow = ExclusionInput &
     batchId: number | null;
   }>;
 
-export type ReviewInput = Readonly<{
-  governorsOutcome: GovernorsOutcome | null;
-  governorsDate: string | null;
-  panelOutcome: PanelOutcome | null;
-  panelDate: string | null;
-  reconsideredOutcome: GovernorsOutcome | null;
-  reconsideredDate: string | null;
-}>;
+/** A review's outcomes and dates as recorded. */
+export type ReviewInput = Pick<
+  ExclusionRecord,
+  'governorsOutcome' | 'governorsDate' | 'panelOutcome' | 'panelDate' | 'reconsideredOutcome' | 'reconsideredDate'
+>;
 
 export type CareChildInput = Readonly<{
   child: string;

@@ -102,6 +102,12 @@ export type ExclusionFacts = Readonly<{
   reconsideredOutcome: GovernorsOutcome | null;
 }>;
 
+/** The dates of an exclusion's reviews, beside their outcomes in `ExclusionFacts`. */
+export type ExclusionReviewDates = Readonly<{ governorsDate: string | null; panelDate: string | null; reconsideredDate: string | null }>;
+
+/** One exclusion as a notification, a file line or the demo gives it, the pupil's identity aside. */
+export type ExclusionRecord = ExclusionFacts & ExclusionReviewDates & Readonly<{ schoolUrn: string; fsm: boolean; sen: 'N' | 'K' | 'E'; inCare: boolean }>;
+
 export type FieldError = Readonly<{ field: string; message: string }>;
 
 /**

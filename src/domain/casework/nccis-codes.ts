@@ -96,3 +96,23 @@ export function isEet(group: ActivityGroup): boolean {
 export type CurrencyMonths = Readonly<Record<'education' | 'employment' | 'training' | 're-engagement' | 'neet', number>>;
 
 export const defaultCurrencyMonths: CurrencyMonths = { education: 12, employment: 6, training: 6, 're-engagement': 3, neet: 3 };
+
+/** A young person as an NCCIS extract line gives them (the line it came from kept for errors). */
+export type NccisPerson = Readonly<{
+  ccisId: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  upn: string | null;
+  uln: string | null;
+  districtCode: string;
+  lastSchoolUrn: string | null;
+  ehcPlan: boolean;
+  fsm: boolean;
+  inCare: boolean;
+  leftOn: string | null;
+  line: number;
+}>;
+
+/** One dated activity of a young person, as an extract line gives it. */
+export type NccisActivity = Readonly<{ ccisId: string; code: string; startDate: string; confirmedOn: string; source: string; line: number }>;

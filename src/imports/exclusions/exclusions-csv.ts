@@ -1,5 +1,5 @@
 import type { FileIssue } from '../../domain/errors.ts';
-import { governorsOutcomes, panelOutcomes, type GovernorsOutcome, type PanelOutcome } from '../../domain/casework/exclusion-rules.ts';
+import { governorsOutcomes, panelOutcomes, type ExclusionRecord } from '../../domain/casework/exclusion-rules.ts';
 import { isCalendarDate } from '../../domain/periods/dates.ts';
 import type { CsvTable } from '../csv-table.ts';
 
@@ -32,27 +32,7 @@ export const exclusionColumns = [
 /** An exclusion as the file gives it (the service checks the rules, the school and the reader's scope). */
 export type ExclusionLine = Readonly<{
   line: number;
-  exclusion: Readonly<{
-    upn: string | null;
-    givenName: string | null;
-    familyName: string | null;
-    dateOfBirth: string | null;
-    schoolUrn: string;
-    kind: 'permanent' | 'suspension';
-    reasonCode: string;
-    decisionDate: string;
-    startDate: string;
-    sessions: number | null;
-    fsm: boolean;
-    sen: 'N' | 'K' | 'E';
-    inCare: boolean;
-    governorsOutcome: GovernorsOutcome | null;
-    governorsDate: string | null;
-    panelOutcome: PanelOutcome | null;
-    panelDate: string | null;
-    reconsideredOutcome: GovernorsOutcome | null;
-    reconsideredDate: string | null;
-  }>;
+  exclusion: Readonly<{ upn: string | null; givenName: string | null; familyName: string | null; dateOfBirth: string | null }> & ExclusionRecord;
 }>;
 
 const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim());

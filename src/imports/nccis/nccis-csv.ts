@@ -1,3 +1,4 @@
+import type { NccisActivity, NccisPerson } from '../../domain/casework/nccis-codes.ts';
 import { z } from 'zod';
 import { isActivityCode } from '../../domain/casework/nccis-codes.ts';
 import { quoted, type FileIssue } from '../../domain/errors.ts';
@@ -73,24 +74,6 @@ const rowSchema = z.object({
 });
 
 export type NccisRow = z.output<typeof rowSchema> & { line: number };
-
-export type NccisPerson = Readonly<{
-  ccisId: string;
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  upn: string | null;
-  uln: string | null;
-  districtCode: string;
-  lastSchoolUrn: string | null;
-  ehcPlan: boolean;
-  fsm: boolean;
-  inCare: boolean;
-  leftOn: string | null;
-  line: number;
-}>;
-
-export type NccisActivity = Readonly<{ ccisId: string; code: string; startDate: string; confirmedOn: string; source: string; line: number }>;
 
 export type ScreenedExtract = { people: NccisPerson[]; activities: NccisActivity[]; issues: FileIssue[] };
 

@@ -1,4 +1,5 @@
 import type { CaseScope } from '../../../domain/access/reach.ts';
+import type { NccisActivity, NccisPerson } from '../../../domain/casework/nccis-codes.ts';
 import { academicStartYearOf } from '../../../domain/casework/participation-status.ts';
 import type { FileIssue } from '../../../domain/errors.ts';
 import type { Store } from '../../../store/store.ts';
@@ -10,22 +11,8 @@ export type ScreenedExtractFile = Readonly<{
   file: string;
   hash: string;
   rowCount: number;
-  people: readonly Readonly<{
-    ccisId: string;
-    givenName: string;
-    familyName: string;
-    dateOfBirth: string;
-    upn: string | null;
-    uln: string | null;
-    districtCode: string;
-    lastSchoolUrn: string | null;
-    ehcPlan: boolean;
-    fsm: boolean;
-    inCare: boolean;
-    leftOn: string | null;
-    line: number;
-  }>[];
-  activities: readonly Readonly<{ ccisId: string; code: string; startDate: string; confirmedOn: string; source: string; line: number }>[];
+  people: readonly NccisPerson[];
+  activities: readonly NccisActivity[];
   issues: readonly FileIssue[];
 }>;
 
