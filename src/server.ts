@@ -1,8 +1,8 @@
 import { composeServices } from './compose.ts';
 import { readConfig } from './config.ts';
 import { createLog } from './log.ts';
-import { startSessionPruning } from './services/session-pruning.ts';
-import { createOidcClient } from './services/oidc-client.ts';
+import { startSessionPruning } from './services/access/session-pruning.ts';
+import { createOidcClient } from './services/access/oidc-client.ts';
 import { readVersion } from './version.ts';
 import { createApp } from './web/create-app.ts';
 

@@ -98,6 +98,20 @@ describe('architecture', () => {
     assert.deepEqual(unusedDomainExports(process.cwd()), []);
   });
 
+  it('groups services by the domain module they serve: each folder of services/ is one of domain/ (or the import writers, or the demo build), and only the clock and the assembly at its root (issue 13.4)', () => {
+    const entries = readdirSync('src/services', { withFileTypes: true });
+    const domainModules = readdirSync('src/domain', { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    const strayFolders = entries.filter((e) => e.isDirectory() && ![...domainModules, 'imports', 'demo'].includes(e.name)).map((e) => e.name);
+    const rootFiles = entries
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort();
+    assert.deepEqual(strayFolders, []);
+    assert.deepEqual(rootFiles, ['clock.ts', 'create-services.ts']);
+  });
+
   it('keeps every service file to 250 lines at most: the rules live in domain/ (issue 13)', () => {
     const long = readdirSync('src/services', { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.ts'))

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { createLog } from '../src/log.ts';
-import { createAuditService } from '../src/services/audit-service.ts';
+import { createAuditService } from '../src/services/audit/audit-service.ts';
 import type { Services } from '../src/services/create-services.ts';
 import { createApp } from '../src/web/create-app.ts';
 import { readShared, servicesFor } from './support/app.ts';

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { readImportFile } from '../src/imports/import-files.ts';
 import { createLog } from '../src/log.ts';
-import { createAuditService } from '../src/services/audit-service.ts';
+import { createAuditService } from '../src/services/audit/audit-service.ts';
 import type { Services } from '../src/services/create-services.ts';
 import { createApp } from '../src/web/create-app.ts';
 import { brookfieldAcademy, giasHeader, giasRow, writeFixture } from './fixtures/register-files.ts';

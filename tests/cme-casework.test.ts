@@ -6,7 +6,7 @@ import { generateCounty } from '../src/demo/generate-county.ts';
 import { laOfficerDisclosure, publicDisclosure } from '../src/domain/indicators/disclosure.ts';
 import { createLog } from '../src/log.ts';
 import { cmeDemoStep } from '../src/services/casework/cme/cme-demo.ts';
-import { writeDemoCounty } from '../src/services/demo-county-writer.ts';
+import { writeDemoCounty } from '../src/services/demo/demo-county-writer.ts';
 import type { Services } from '../src/services/create-services.ts';
 import { createApp } from '../src/web/create-app.ts';
 import { servicesFor } from './support/app.ts';

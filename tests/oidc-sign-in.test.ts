@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createLog } from '../src/log.ts';
 import type { Services } from '../src/services/create-services.ts';
-import { createOidcClient } from '../src/services/oidc-client.ts';
+import { createOidcClient } from '../src/services/access/oidc-client.ts';
 import { createApp } from '../src/web/create-app.ts';
 import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { generateCounty } from '../src/demo/generate-county.ts';
 import { planTimingOf } from '../src/domain/casework/ehc-clock.ts';
 import { senDemoStep } from '../src/services/casework/sen/sen-demo-step.ts';
-import { writeDemoCounty } from '../src/services/demo-county-writer.ts';
+import { writeDemoCounty } from '../src/services/demo/demo-county-writer.ts';
 import { appWithImports, type TestApp } from './support/app.ts';
 import { databaseTargets } from './support/databases.ts';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createLog } from '../src/log.ts';
 import type { Services } from '../src/services/create-services.ts';
-import { startSessionPruning } from '../src/services/session-pruning.ts';
+import { startSessionPruning } from '../src/services/access/session-pruning.ts';
 import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
 

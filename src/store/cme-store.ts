@@ -1,5 +1,6 @@
 import { sql, type Generated, type Kysely } from 'kysely';
 import type { CmeOutcomeKind } from '../domain/casework/cme-clock.ts';
+import type { CheckedReferral } from '../domain/casework/cme-referral.ts';
 import type { Database } from './schema.ts';
 
 /** The CME tables (migration 0017), seen only through this store. */
@@ -45,16 +46,10 @@ type CmeTables = {
 
 export type CmeSource = 'deletion-notice' | 'ctf-unknown-destination' | 'agency-referral' | 'parent' | 'other';
 
-export type CmeChild = Readonly<{
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  sex: 'F' | 'M';
-  upn: string | null;
-  postcode: string | null;
-  districtId: number;
-  districtBasis: 'postcode' | 'chosen';
-}>;
+/** The child as the referral form checked them, placed in a district (by their postcode, or as the caseworker chose). */
+export type CmeChild = Readonly<
+  Pick<CheckedReferral, 'givenName' | 'familyName' | 'dateOfBirth' | 'sex' | 'upn' | 'postcode'> & { districtId: number; districtBasis: 'postcode' | 'chosen' }
+>;
 
 export type CmeReferral = Readonly<{ knownOn: string; source: CmeSource; deletionGround: string | null; reason: string }>;
 

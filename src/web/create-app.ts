@@ -17,7 +17,7 @@ import nunjucks from 'nunjucks';
 import { apiRoutes } from '../api/v1/routes.ts';
 import type { Log } from '../log.ts';
 import type { Services } from '../services/create-services.ts';
-import type { OidcClient } from '../services/oidc-client.ts';
+import type { OidcClient } from '../services/access/oidc-client.ts';
 import { answerUnparsableRequest, problemOf, registerErrorHandler, sendProblem } from './middleware/error-handler.ts';
 import { registerInputGuard } from './middleware/reject-unreadable-input.ts';
 import { registerSessions, requireAccessDeclarations } from './middleware/access.ts';

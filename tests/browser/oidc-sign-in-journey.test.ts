@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { createLog } from '../../src/log.ts';
 import type { Services } from '../../src/services/create-services.ts';
-import { createOidcClient } from '../../src/services/oidc-client.ts';
+import { createOidcClient } from '../../src/services/access/oidc-client.ts';
 import { createApp } from '../../src/web/create-app.ts';
 import { expectAccessible, expectPageBasics, launchBrowser } from '../support/browser.ts';
 import { servicesFor } from '../support/app.ts';

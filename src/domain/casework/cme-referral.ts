@@ -19,6 +19,27 @@ export const cmeSources: Readonly<Record<CmeSourceKind, string>> = {
   other: 'Other',
 };
 
+/**
+ * The columns of a children missing education case list, one row per case (its latest episode): what Waymark's export
+ * writes (after the case and episode numbers) and its import reads, so an export loads back into another Waymark.
+ */
+export const cmeCaseListColumns = [
+  'given_name',
+  'family_name',
+  'date_of_birth',
+  'sex',
+  'upn',
+  'postcode',
+  'district_code',
+  'date_known',
+  'source',
+  'deletion_ground',
+  'reason',
+  'outcome',
+  'outcome_date',
+  'school_urn',
+] as const;
+
 export type FieldProblem = Readonly<{ field: string; text: string }>;
 
 export type CheckedReferral = Readonly<{

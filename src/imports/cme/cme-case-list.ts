@@ -1,4 +1,5 @@
 import type { FileIssue } from '../../domain/errors.ts';
+import { cmeCaseListColumns } from '../../domain/casework/cme-referral.ts';
 import { readCsvBytes } from '../csv-table.ts';
 
 /**
@@ -6,22 +7,6 @@ import { readCsvBytes } from '../csv-table.ts';
  * Waymark's own export writes, so an export loads back into another Waymark. Read here; each row's fields are checked
  * by the CME service against the same rules as the referral form.
  */
-export const cmeCaseListColumns = [
-  'given_name',
-  'family_name',
-  'date_of_birth',
-  'sex',
-  'upn',
-  'postcode',
-  'district_code',
-  'date_known',
-  'source',
-  'deletion_ground',
-  'reason',
-  'outcome',
-  'outcome_date',
-  'school_urn',
-] as const;
 
 export type CmeCaseListRow = Readonly<{ line: number; values: Readonly<Record<(typeof cmeCaseListColumns)[number], string>> }>;
 

@@ -5,7 +5,7 @@ import { londonDateOf } from '../../domain/periods/london-time.ts';
 import { defaultCmeRetentionYears } from '../../domain/casework/cme-retention.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
 import type { Store } from '../../store/store.ts';
-import type { AuditContext, AuditWho } from '../audit-service.ts';
+import type { AuditContext, AuditWho } from '../audit/audit-service.ts';
 import type { Clock } from '../clock.ts';
 import type { CaseworkModule, ChildQuery } from './casework-module.ts';
 import { cmeDemoStep } from './cme/cme-demo.ts';

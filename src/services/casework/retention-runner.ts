@@ -1,5 +1,5 @@
 import type { Store } from '../../store/store.ts';
-import type { AuditTrail, AuditWho } from '../audit-service.ts';
+import type { AuditTrail, AuditWho } from '../audit/audit-service.ts';
 import type { CaseworkModule, RetentionOutcome } from './casework-module.ts';
 
 /**

@@ -2,7 +2,7 @@ import { isUpn } from '../../domain/casework/cme-referral.ts';
 import { isCalendarDate } from '../../domain/periods/dates.ts';
 import type { FieldProblem } from '../../domain/casework/cme-referral.ts';
 import type { Store } from '../../store/store.ts';
-import type { AuditTrail, AuditWho } from '../audit-service.ts';
+import type { AuditTrail, AuditWho } from '../audit/audit-service.ts';
 import type { CaseworkModule, ChildQuery, SubjectAccessSection } from './casework-module.ts';
 
 /** Everything the casework teams hold on one child, as given to the requester (issue 15.7). */

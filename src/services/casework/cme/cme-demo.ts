@@ -1,6 +1,6 @@
 import { generateCmeCasework } from '../../../demo/cme-casework.ts';
 import type { Unit } from '../../../domain/indicators/indicator.ts';
-import type { DemoCaseworkStep } from '../../demo-service.ts';
+import type { DemoCaseworkStep } from '../../demo/demo-service.ts';
 import { remakeCmeFigures } from './cme-figures.ts';
 
 /** The demo build's children missing education step: the cases of the build's years, then target 20's and 28's figures. */

@@ -8,7 +8,7 @@ import type { Unit } from '../../../domain/indicators/indicator.ts';
 import { academicYearCode, academicYearSpan } from '../../../domain/periods/period.ts';
 import type { EpisodeFact, HeldCase } from '../../../store/cme-store.ts';
 import type { Store } from '../../../store/store.ts';
-import type { AuditTrail, AuditWho } from '../../audit-service.ts';
+import type { AuditTrail, AuditWho } from '../../audit/audit-service.ts';
 import { requireInScope } from '../case-scope.ts';
 import { academicEndYearOf, remakeCmeFigures, yearsFrom } from './cme-figures.ts';
 

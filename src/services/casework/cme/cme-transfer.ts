@@ -1,4 +1,4 @@
-import { checkOutcome, checkReferral, type FieldProblem } from '../../../domain/casework/cme-referral.ts';
+import { checkOutcome, checkReferral, cmeCaseListColumns, type FieldProblem } from '../../../domain/casework/cme-referral.ts';
 import type { FileIssue } from '../../../domain/errors.ts';
 import type { BulkCase } from '../../../store/cme-store.ts';
 import type { CmeContext, CmeReader } from './cme-service.ts';
@@ -118,26 +118,7 @@ export function createCmeTransfer(context: CmeContext) {
       return store.transaction(async (tx) => {
         const scope = await context.scopeFor(reader.principal);
         const facts = await tx.cme.episodes(scope.kind === 'everywhere' ? null : [...scope.placeIds]);
-        const lines = [
-          [
-            'case_id',
-            'episode',
-            'given_name',
-            'family_name',
-            'date_of_birth',
-            'sex',
-            'upn',
-            'postcode',
-            'district_code',
-            'date_known',
-            'source',
-            'deletion_ground',
-            'reason',
-            'outcome',
-            'outcome_date',
-            'school_urn',
-          ].join(','),
-        ];
+        const lines = [['case_id', 'episode', ...cmeCaseListColumns].join(',')];
         const cases = new Map<number, Awaited<ReturnType<typeof tx.cme.caseById>>>();
         for (const f of facts) if (!cases.has(f.caseId)) cases.set(f.caseId, await tx.cme.caseById(f.caseId));
         for (const held of cases.values())

@@ -5,7 +5,7 @@ import { BadRequestError, NotFoundError } from '../../../domain/errors.ts';
 import type { Indicator } from '../../../domain/indicators/indicator.ts';
 import type { ApPlacementRow } from '../../../store/inclusion-store.ts';
 import type { Store } from '../../../store/store.ts';
-import type { AuditContext } from '../../audit-service.ts';
+import type { AuditContext } from '../../audit/audit-service.ts';
 import { placesOf } from './exclusion-service.ts';
 import { remakeInclusionFigures } from './inclusion-figures.ts';
 

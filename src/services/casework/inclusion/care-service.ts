@@ -8,8 +8,8 @@ import { academicYearSpan } from '../../../domain/periods/period.ts';
 import type { AnyPupilRecord, Collection } from '../../../domain/pupils/pupil-record.ts';
 import type { CareChildInput, CareEpisodeInput, CareChildRow, ExclusionRow } from '../../../store/inclusion-store.ts';
 import type { Store } from '../../../store/store.ts';
-import type { AuditContext } from '../../audit-service.ts';
-import type { PupilFile } from '../../pupil-service.ts';
+import type { AuditContext } from '../../audit/audit-service.ts';
+import type { PupilFile } from '../../pupils/pupil-service.ts';
 import { placesOf } from './exclusion-service.ts';
 import { remakeInclusionFigures } from './inclusion-figures.ts';
 

@@ -6,8 +6,8 @@ import { BadRequestError, NotFoundError } from '../../../domain/errors.ts';
 import type { Indicator } from '../../../domain/indicators/indicator.ts';
 import type { ExclusionInput, ExclusionRow, ReviewInput } from '../../../store/inclusion-store.ts';
 import type { Store } from '../../../store/store.ts';
-import type { AuditContext } from '../../audit-service.ts';
-import type { PupilFile } from '../../pupil-service.ts';
+import type { AuditContext } from '../../audit/audit-service.ts';
+import type { PupilFile } from '../../pupils/pupil-service.ts';
 import { remakeInclusionFigures } from './inclusion-figures.ts';
 
 /** A case outside scope is refused as one that does not exist (a 404 that names nothing), after the refusal is audited. */

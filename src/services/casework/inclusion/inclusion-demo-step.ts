@@ -4,8 +4,8 @@ import { academicYearOfDate } from '../../../domain/casework/exclusion-rules.ts'
 import type { Indicator } from '../../../domain/indicators/indicator.ts';
 import { academicYearCode, censusDateOf } from '../../../domain/periods/period.ts';
 import type { Store } from '../../../store/store.ts';
-import type { DemoCaseworkStep } from '../../demo-service.ts';
-import type { PupilFile } from '../../pupil-service.ts';
+import type { DemoCaseworkStep } from '../../demo/demo-service.ts';
+import type { PupilFile } from '../../pupils/pupil-service.ts';
 import { remakeInclusionFigures } from './inclusion-figures.ts';
 
 /** Who the demo's records say recorded them (an actor id, never a name). */

@@ -1,7 +1,7 @@
 import type { Indicator } from '../../../domain/indicators/indicator.ts';
 import type { Store } from '../../../store/store.ts';
-import type { AuditContext } from '../../audit-service.ts';
-import type { PupilFile } from '../../pupil-service.ts';
+import type { AuditContext } from '../../audit/audit-service.ts';
+import type { PupilFile } from '../../pupils/pupil-service.ts';
 import { createApService } from './ap-service.ts';
 import { createCareService } from './care-service.ts';
 import { createExclusionService } from './exclusion-service.ts';

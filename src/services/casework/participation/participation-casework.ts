@@ -1,5 +1,5 @@
 import type { Store } from '../../../store/store.ts';
-import type { AuditContext } from '../../audit-service.ts';
+import type { AuditContext } from '../../audit/audit-service.ts';
 import type { Clock } from '../../clock.ts';
 import { createParticipationExtract } from './participation-extract.ts';
 import { participationModule } from './participation-module.ts';

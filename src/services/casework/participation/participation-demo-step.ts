@@ -1,6 +1,6 @@
 import { generateParticipation } from '../../../demo/participation-casework.ts';
 import type { Store } from '../../../store/store.ts';
-import type { DemoCaseworkStep } from '../../demo-service.ts';
+import type { DemoCaseworkStep } from '../../demo/demo-service.ts';
 import { countyPlaces, remakeParticipationFigures } from './participation-figures.ts';
 
 /** The demo county's 16-18 tracking records for the build's years, and the figures they feed (targets 25, 30, 46). */

@@ -3,7 +3,7 @@ import type { NccisActivity, NccisPerson } from '../../../domain/casework/nccis-
 import { academicStartYearOf } from '../../../domain/casework/participation-status.ts';
 import type { FileIssue } from '../../../domain/errors.ts';
 import type { Store } from '../../../store/store.ts';
-import type { AuditContext, AuditWho } from '../../audit-service.ts';
+import type { AuditContext, AuditWho } from '../../audit/audit-service.ts';
 import { countyPlaces, remakeParticipationFigures } from './participation-figures.ts';
 
 /** An extract as imports/nccis/nccis-csv.ts screened it (every line checked): its rows, or the issues found. */

@@ -4,7 +4,7 @@ import { headlineOf, headlineRuleOf, septemberGuarantee, snapshotCounts } from '
 import { academicAge, academicStartYearOf, cohortPositionOn, monthEnd, mustTrack } from '../../../domain/casework/participation-status.ts';
 import { isCalendarDate } from '../../../domain/periods/dates.ts';
 import type { Store } from '../../../store/store.ts';
-import type { AuditContext, AuditWho } from '../../audit-service.ts';
+import type { AuditContext, AuditWho } from '../../audit/audit-service.ts';
 import type { Clock } from '../../clock.ts';
 import { requireInScope } from '../case-scope.ts';
 import { countyPlaces, remakeParticipationFigures } from './participation-figures.ts';

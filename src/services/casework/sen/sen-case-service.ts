@@ -8,7 +8,7 @@ import type { SenCaseRows } from '../../../store/sen-store.ts';
 
 export type { SenCaseRows };
 import type { Store } from '../../../store/store.ts';
-import type { AuditContext } from '../../audit-service.ts';
+import type { AuditContext } from '../../audit/audit-service.ts';
 import type { Clock } from '../../clock.ts';
 import { requireInScope } from '../case-scope.ts';
 import { planLivesOf, remakeSenFigures, stepsOf, yearsTouched } from './sen-figures.ts';

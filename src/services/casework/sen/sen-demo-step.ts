@@ -1,7 +1,7 @@
 import { generateSenCasework } from '../../../demo/sen-casework.ts';
 import { academicYearCode } from '../../../domain/periods/period.ts';
 import type { SenChildRow, SenExceptionRow, SenPlacementRow, SenRequestRow, SenReviewRow } from '../../../store/sen-store.ts';
-import type { DemoCaseworkStep } from '../../demo-service.ts';
+import type { DemoCaseworkStep } from '../../demo/demo-service.ts';
 import { remakeSenFigures } from './sen-figures.ts';
 
 /**

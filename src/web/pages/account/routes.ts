@@ -6,7 +6,7 @@ import { grantInForce } from '../../../domain/access/decide-access.ts';
 import { roles } from '../../../domain/access/roles.ts';
 import { BadRequestError } from '../../../domain/errors.ts';
 import type { Services } from '../../../services/create-services.ts';
-import { maxTokenNameLength } from '../../../services/token-service.ts';
+import { maxTokenNameLength } from '../../../services/access/token-service.ts';
 
 const signedIn = { config: { access: 'signed-in' } } as const;
 

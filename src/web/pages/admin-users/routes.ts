@@ -4,7 +4,7 @@ import { grantInForce, type RoleGrant } from '../../../domain/access/decide-acce
 import { isRoleName, roleNames, roles } from '../../../domain/access/roles.ts';
 import { BadRequestError, NotFoundError } from '../../../domain/errors.ts';
 import { kindLabels, type PlaceKind } from '../../../domain/geography/place.ts';
-import { minimumPasswordLength, type NewGrant } from '../../../services/account-service.ts';
+import { minimumPasswordLength, type NewGrant } from '../../../services/access/account-service.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { errorsShown, when, type FieldError } from '../account/routes.ts';
 

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../../../domain/audit/audit-chain.ts';
-import type { AuditListing } from '../../../services/audit-reader.ts';
+import type { AuditListing } from '../../../services/audit/audit-reader.ts';
 import { csvField } from '../../components/csv-field.ts';
 
 export const auditCsvHeader = [

@@ -5,7 +5,7 @@ import { filterPairs, readAuditQuery, type AuditFilterForm, type FilterError } f
 import { BadRequestError } from '../../../domain/errors.ts';
 import { kindLabels, type PlaceKind } from '../../../domain/geography/place.ts';
 import { londonTime } from '../../../domain/periods/london-time.ts';
-import type { AuditListing } from '../../../services/audit-reader.ts';
+import type { AuditListing } from '../../../services/audit/audit-reader.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { auditWho } from '../../audit-who.ts';
 import { placeHref } from '../place-links.ts';

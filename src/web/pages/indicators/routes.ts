@@ -5,7 +5,7 @@ import { csvField } from '../../components/csv-field.ts';
 import { defaultPopulation, populationLabels } from '../../../domain/geography/school-populations.ts';
 import { z } from 'zod';
 import { periodLabel } from '../../../domain/periods/period.ts';
-import type { Comparison, PlaceFigure } from '../../../services/comparison-service.ts';
+import type { Comparison, PlaceFigure } from '../../../services/comparison/comparison-service.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { dotPlot } from '../../components/dot-plot.ts';
 import { placeHref } from '../place-links.ts';

@@ -1,0 +1,239 @@
+import { laOfficerDisclosure } from '../../domain/indicators/disclosure.ts';
+import type { Indicator } from '../../domain/indicators/indicator.ts';
+import { pupilsOnRollCode } from '../../domain/indicators/indicator.ts';
+import { academicYearCode, academicYearOf, academicYearSpan, censusDateOf, startYearOf } from '../../domain/periods/period.ts';
+import { floorIndicators, type Phase } from '../../domain/schools/floor-standards.ts';
+import { judgementIndex } from '../../domain/schools/inspection-history.ts';
+import { phaseBreakdownsOf } from '../../domain/schools/school-phase.ts';
+import { goodOrOutstandingCounts, inspectionsByYear } from '../../domain/schools/inspections-in-year.ts';
+import { aboveFloorShare, belowFloorCount, minimumCoverage, ofstedOutcome, type FloorCount, type JudgedSchool } from '../../domain/schools/school-outcomes.ts';
+import type { Log } from '../../log.ts';
+import type { DerivedFigure } from '../../store/observation-store.ts';
+import type { Store } from '../../store/store.ts';
+import type { Clock } from '../clock.ts';
+import { createFloorService } from './floor-service.ts';
+import { inComputeBatch } from '../indicators/roll-up-service.ts';
+import type { AuditContext, AuditWho } from '../audit/audit-service.ts';
+
+export const schoolOutcomeIndicators = [
+  'schools-good-or-outstanding',
+  'pupils-in-good-or-outstanding-schools',
+  'schools-in-category-of-concern',
+  'secondary-schools-above-floor',
+  'primary-schools-below-floor',
+  'inspections-good-or-outstanding',
+] as const;
+
+const inspectionsRule =
+  'official inspections that started in the academic year (1 September to 31 August) judged good or outstanding (overall effectiveness 1 or 2), of those with an overall grade (detail: schools = inspections in the year, judged = those graded); England sums every LA where the files cover England';
+
+/** The start year of the academic year a date falls in (1 September to 31 August). */
+const yearOf = (date: string) => startYearOf(academicYearOf(date));
+
+const ofstedRule = (asAt: string) =>
+  `open state-funded schools on ${asAt} by their latest graded inspection on or before that day (a converter carries its predecessor's), of schools with a judgement; "x" where under ${100 * minimumCoverage}% of the place's schools have a judgement held`;
+
+/**
+ * Remake the place-level school outcomes (ADR 0008) from what `tx` holds: Ofsted outcomes as at 31 August of every
+ * academic year from the first inspection held to the last complete year, for every LA, district, grouping, region
+ * and England; floor-standard counts for every year with school results, for each LA with districts and its
+ * districts and groupings. Stored with basis `computed`, each with its rule and the school counts behind it.
+ */
+export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today: string, catalogue: () => readonly Indicator[]): Promise<{ written: number }> {
+  const figures: DerivedFigure[] = [];
+  const schools = (await tx.places.byKind('school')).filter((s) => s.attributes.stateFunded);
+  const placeIds = new Map<string, number>();
+  for (const kind of ['la', 'district', 'grouping', 'region', 'country'] as const)
+    for (const [code, id] of await tx.places.idsByCode(kind)) placeIds.set(`${kind}:${code}`, id);
+
+  // Ofsted outcomes.
+  const inspections = await tx.inspections.forUrns(await tx.inspections.urns());
+  if (inspections.length > 0) {
+    const judgementOf = judgementIndex(await tx.register.allSuccessions(), inspections);
+    const first = yearOf(inspections.reduce((a, i) => (i.startedOn < a ? i.startedOn : a), '9999'));
+    // To the last complete academic year, and no later than the year of the newest inspection held (after it, every
+    // school's "latest judgement" would be only as new as the files).
+    const newest = inspections.reduce((a, i) => (i.startedOn > a ? i.startedOn : a), '');
+    const lastComplete = Math.min(yearOf(today) - 1, yearOf(newest));
+    for (let start = first; start <= lastComplete; start++) {
+      const period = academicYearCode(start);
+      const asAt = academicYearSpan(period).to;
+      const { schools: placements, laRegions } = await tx.places.placementsOn(asAt);
+      const parentsOf = new Map<string, string[]>();
+      for (const p of placements) {
+        const list = parentsOf.get(p.urn);
+        if (list === undefined) parentsOf.set(p.urn, [`${p.parentKind}:${p.parentCode}`]);
+        else list.push(`${p.parentKind}:${p.parentCode}`);
+      }
+      // Regions and England only from a national register (the demo holds one county: its England is synthetic).
+      const national = new Set(placements.filter((p) => p.parentKind === 'la').map((p) => p.parentCode)).size >= 100;
+      const rolls = new Map(
+        (await tx.observations.find({ indicatorCode: pupilsOnRollCode, period, breakdown: 'all', limit: 1_000_000 })).map((r) => [r.placeId, r.value]),
+      );
+      const members = new Map<string, Map<string, JudgedSchool[]>>();
+      for (const s of schools) {
+        if ((s.openedOn !== null && s.openedOn > asAt) || (s.closedOn !== null && s.closedOn <= asAt)) continue;
+        const parents = parentsOf.get(s.code) ?? [];
+        const la = parents.find((p) => p.startsWith('la:'))?.slice(3);
+        const region = la === undefined ? undefined : laRegions.get(la);
+        const places = [
+          ...parents,
+          ...(national && region !== undefined ? [`region:${region}`] : []),
+          ...(national && la !== undefined ? ['country:E92000001'] : []),
+        ];
+        const judged: JudgedSchool = { urn: s.code, judgement: judgementOf(s.code, asAt), pupils: rolls.get(s.id) ?? null };
+        for (const place of places)
+          for (const breakdown of ['all', ...phaseBreakdownsOf(s.attributes)]) {
+            const byBreakdown = members.get(place) ?? new Map<string, JudgedSchool[]>();
+            members.set(place, byBreakdown);
+            const list = byBreakdown.get(breakdown);
+            if (list === undefined) byBreakdown.set(breakdown, [judged]);
+            else list.push(judged);
+          }
+      }
+      for (const [place, byBreakdown] of members) {
+        const placeId = placeIds.get(place);
+        if (placeId === undefined) continue;
+        for (const [breakdown, list] of byBreakdown) {
+          const o = ofstedOutcome(list);
+          if (o.judged === 0) continue;
+          const detail = { schools: o.schools, judged: o.judged, asAt };
+          const base = { placeId, period, breakdown, rule: ofstedRule(asAt) };
+          figures.push({
+            ...base,
+            indicatorCode: 'schools-good-or-outstanding',
+            value: o.goodOrOutstanding,
+            numerator: o.covered ? o.good : null,
+            denominator: o.covered ? o.judged : null,
+            symbol: o.covered ? null : 'x',
+            detail,
+          });
+          figures.push({
+            ...base,
+            indicatorCode: 'schools-in-category-of-concern',
+            value: o.covered ? o.category : null,
+            numerator: null,
+            denominator: null,
+            symbol: o.covered ? null : 'x',
+            detail,
+          });
+          if (o.pupilsGoodOrOutstanding !== null)
+            figures.push({
+              ...base,
+              indicatorCode: 'pupils-in-good-or-outstanding-schools',
+              value: o.pupilsGoodOrOutstanding,
+              numerator: o.pupilsInGood,
+              denominator: o.pupilsJudged,
+              symbol: null,
+              detail: { ...detail, pupils: o.pupilsJudged },
+            });
+        }
+      }
+    }
+  }
+
+  // Inspections in each year (Ofsted's official statistics count these): each LA's and, where the files cover it, England's.
+  for (const year of inspectionsByYear(inspections.filter((i) => i.provenance === 'official'))) {
+    const places = [...[...year.las].map(([la, tally]) => ({ place: `la:${la}`, tally })), { place: 'country:E92000001', tally: year.england }];
+    for (const { place, tally } of places) {
+      const placeId = placeIds.get(place);
+      if (placeId === undefined || tally === null || tally.goodOrOutstanding === null) continue;
+      const { good, graded } = goodOrOutstandingCounts(tally);
+      figures.push({
+        indicatorCode: 'inspections-good-or-outstanding',
+        placeId,
+        period: year.period,
+        breakdown: 'all',
+        value: tally.goodOrOutstanding,
+        numerator: good,
+        denominator: graded,
+        symbol: null,
+        rule: inspectionsRule,
+        detail: { schools: tally.total, judged: graded },
+      });
+    }
+  }
+
+  // Floor-standard counts, for each LA with districts (the LA in focus) and its districts and groupings.
+  const floors = createFloorService(tx, catalogue);
+  for (const laCode of await tx.places.lasWithDistricts()) {
+    for (const phase of ['primary', 'secondary'] as const satisfies readonly Phase[]) {
+      const periods = await tx.observations.periodsOf(floorIndicators[phase]);
+      for (const period of periods) {
+        const listing = await floors.floorStandards(laCode, phase, period, laOfficerDisclosure);
+        if (listing.schools.length === 0 || !listing.inForce) continue;
+        const census = censusDateOf(period);
+        const groupsOf = new Map<string, string[]>();
+        for (const p of (await tx.places.placementsOn(census)).schools)
+          if (p.parentKind === 'grouping') groupsOf.set(p.urn, [...(groupsOf.get(p.urn) ?? []), `grouping:${p.parentCode}`]);
+        const counts = new Map<string, { judged: number; below: number; undecided: number }>();
+        for (const s of listing.schools) {
+          const places = [`la:${laCode}`, ...(s.district === null ? [] : [`district:${s.district.code}`]), ...(groupsOf.get(s.urn) ?? [])];
+          for (const place of places) {
+            const c = counts.get(place) ?? { judged: 0, below: 0, undecided: 0 };
+            c.judged++;
+            if (s.result.applies && s.result.below === true) c.below++;
+            if (s.result.applies && s.result.below === null) c.undecided++;
+            counts.set(place, c);
+          }
+        }
+        const rule = `schools judged by the ${listing.ruleYear} floor standard (${phase}); "x" where any school's floor cannot be decided from the figures held`;
+        for (const [place, c] of counts) {
+          const placeId = placeIds.get(place);
+          if (placeId === undefined) continue;
+          figures.push(floorFigure(phase, c, placeId, period, rule));
+        }
+      }
+    }
+  }
+  return { written: await tx.observations.replaceDerived(schoolOutcomeIndicators, figures, batchId) };
+}
+
+function floorFigure(phase: Phase, c: FloorCount, placeId: number, period: string, rule: string): DerivedFigure {
+  const detail = { schools: c.judged, below: c.below, undecided: c.undecided };
+  if (phase === 'secondary') {
+    const share = aboveFloorShare(c);
+    return {
+      indicatorCode: 'secondary-schools-above-floor',
+      placeId,
+      period,
+      breakdown: 'all',
+      value: share,
+      numerator: share === null ? null : c.judged - c.below,
+      denominator: share === null ? null : c.judged,
+      symbol: share === null ? 'x' : null,
+      rule,
+      detail,
+    };
+  }
+  const count = belowFloorCount(c);
+  return {
+    indicatorCode: 'primary-schools-below-floor',
+    placeId,
+    period,
+    breakdown: 'all',
+    value: count,
+    numerator: null,
+    denominator: null,
+    symbol: count === null ? 'x' : null,
+    rule,
+    detail,
+  };
+}
+
+export const schoolOutcomesFormat = 'compute-school-outcomes';
+
+/** `recompute` remakes the place-level school outcomes on demand (after a compute, or the demo build), as a compute batch. */
+export function createSchoolOutcomesService(store: Store, clock: Clock, log: Log, catalogue: () => readonly Indicator[], audit: AuditContext) {
+  return {
+    recompute: (who: AuditWho = audit.who) =>
+      inComputeBatch(
+        store,
+        log,
+        { fileName: 'school outcomes (Ofsted, floor standards)', format: schoolOutcomesFormat },
+        (tx, batchId) => recomputeSchoolOutcomes(tx, batchId, clock().toISOString().slice(0, 10), catalogue),
+        (r) => `${r.written} place-level Ofsted and floor-standard figures remade from the schools held`,
+        { context: audit, who, action: 'school-outcomes.recompute' },
+      ),
+  };
+}
