@@ -9,7 +9,7 @@ import { generateCmeCasework } from '../src/demo/cme-casework.ts';
 import { generateCounty } from '../src/demo/generate-county.ts';
 import { remakeCmeFigures } from '../src/services/casework/cme/cme-figures.ts';
 import type { Services } from '../src/services/create-services.ts';
-import { writeDemoCounty } from '../src/services/demo-county-writer.ts';
+import { writeDemoCounty } from '../src/services/demo/demo-county-writer.ts';
 import type { Store } from '../src/store/store.ts';
 
 const years = [2012, 2013, 2014, 2015, 2016];

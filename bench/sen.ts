@@ -8,7 +8,7 @@
 import { generateCounty } from '../src/demo/generate-county.ts';
 import { remakeSenFigures } from '../src/services/casework/sen/sen-figures.ts';
 import { senDemoStep } from '../src/services/casework/sen/sen-demo-step.ts';
-import { writeDemoCounty } from '../src/services/demo-county-writer.ts';
+import { writeDemoCounty } from '../src/services/demo/demo-county-writer.ts';
 import type { Store } from '../src/store/store.ts';
 
 const years = [2012, 2013, 2014, 2015, 2016];
