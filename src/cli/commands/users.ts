@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { roleNames } from '../../domain/access/roles.ts';
 import { BadRequestError } from '../../domain/errors.ts';
 import { grantFromText } from '../../domain/access/grant-text.ts';
-import { minimumPasswordLength } from '../../services/access/account-service.ts';
+import { minimumPasswordLength } from '../../domain/access/account-rules.ts';
 import { withServices } from '../open-services.ts';
 import { readPassword } from '../read-password.ts';
 

@@ -1,3 +1,4 @@
+import { isUsername } from '../access/account-rules.ts';
 import { kindLabels, type PlaceKind } from '../geography/place.ts';
 import { isActor } from './audit-chain.ts';
 
@@ -59,7 +60,6 @@ export type ReadAuditQuery = Readonly<{
 }>;
 
 const actionPattern = /^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/;
-const usernamePattern = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const maxLength = 200;
 
 const labels: Readonly<Record<AuditField, string>> = {
@@ -108,7 +108,7 @@ export function readAuditQuery(query: Readonly<Record<string, unknown>>): ReadAu
   let actor: ActorFilter | null = null;
   if (form.actor !== '' && !failed.has('actor')) {
     if (isActor(form.actor)) actor = { kind: 'id', actor: form.actor };
-    else if (usernamePattern.test(form.actor.toLowerCase())) actor = { kind: 'username', username: form.actor.toLowerCase() };
+    else if (isUsername(form.actor.toLowerCase())) actor = { kind: 'username', username: form.actor.toLowerCase() };
     else fail('actor', 'Enter who as a user id (user:17), a command’s user (cli:name), system, or a username');
   }
   if (form.action !== '' && !failed.has('action') && !actionPattern.test(form.action)) fail('action', 'Choose an action from the list');

@@ -1,6 +1,8 @@
+import { londonDateOf } from '../../domain/periods/london-time.ts';
 import { hash, verify } from '@node-rs/argon2';
 import { generateSecret, generateURI } from 'otplib';
 import type { RoleGrant } from '../../domain/access/decide-access.ts';
+import { isUsername, passwordProblem } from '../../domain/access/account-rules.ts';
 import { roles } from '../../domain/access/roles.ts';
 import { normaliseEmail } from '../../domain/access/identity-sign-in.ts';
 import { afterFailure, afterSuccess, isLocked } from '../../domain/access/sign-in-rules.ts';
@@ -18,12 +20,9 @@ export type { NewGrant, PlaceName };
 export type SignInOutcome =
   Readonly<{ kind: 'ok'; userId: number; totpRequired: boolean }> | Readonly<{ kind: 'refused' }> | Readonly<{ kind: 'locked'; until: Date }>;
 
-export const minimumPasswordLength = 12;
-const usernamePattern = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-
 function checkPassword(password: string): void {
-  if (password.length < minimumPasswordLength) throw new BadRequestError(`a password needs at least ${minimumPasswordLength} characters`);
-  if (password.length > 1024) throw new BadRequestError('a password has at most 1024 characters');
+  const problem = passwordProblem(password);
+  if (problem !== null) throw new BadRequestError(problem);
 }
 
 /**
@@ -32,7 +31,7 @@ function checkPassword(password: string): void {
  * user) on the web, null for a command (the audit trail then records the command's OS user).
  */
 export function createAccountService(store: Store, clock: Clock, recordAudit: RecordAudit) {
-  const today = () => clock().toISOString().slice(0, 10);
+  const today = () => londonDateOf(clock());
   /** A hash verified when the username is unknown, so a wrong name takes as long as a wrong password. */
   let unknownUserHash: Promise<string> | null = null;
 
@@ -73,7 +72,7 @@ export function createAccountService(store: Store, clock: Clock, recordAudit: Re
       input: Readonly<{ username: string; displayName: string; password: string | null; email?: string | null; grants: readonly NewGrant[] }>,
       actorUserId: number | null = null,
     ): Promise<number> {
-      if (!usernamePattern.test(input.username))
+      if (!isUsername(input.username))
         throw new BadRequestError('a username is 1 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit');
       if (input.displayName.trim() === '' || input.displayName.length > 200) throw new BadRequestError('give a display name of at most 200 characters');
       const email = input.email === undefined || input.email === null ? null : normaliseEmail(input.email);

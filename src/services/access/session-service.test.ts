@@ -83,5 +83,14 @@ for (const target of databaseTargets()) {
       assert.ok(scope.kind === 'places');
       assert.equal(scope.placeIds.size, 0);
     });
+
+    it('ends a grant at midnight in England, not in UTC: at 00:30 BST on 1 July a grant valid to 30 June has ended', async () => {
+      // 2024-06-30T23:30Z is 00:30 on 1 July in London (British Summer Time, UTC+1).
+      const atMidnight = servicesFor(database, new Date('2024-06-30T23:30:00Z'));
+      const ended = { role: 'cme_officer' as const, placeId: ids.la, validFrom: null, validTo: '2024-06-30' };
+      const scope = await atMidnight.sessions.scopeFor(principal(ended), 'work-cme-cases');
+      assert.ok(scope.kind === 'places');
+      assert.equal(scope.placeIds.size, 0);
+    });
   });
 }

@@ -1,3 +1,4 @@
+import { londonDateOf } from '../../domain/periods/london-time.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { PlaceInTree, Principal } from '../../domain/access/decide-access.ts';
 import { reachOf, type CaseScope } from '../../domain/access/reach.ts';
@@ -22,7 +23,7 @@ function hashOf(sessionId: string): string {
  * minutes, 12 hours after sign-in, at sign-out, or when its account is disabled or its password reset.
  */
 export function createSessionService(store: Store, clock: Clock, recordAudit: RecordAudit) {
-  const today = () => clock().toISOString().slice(0, 10);
+  const today = () => londonDateOf(clock());
 
   const principalOf = (userId: number) => principalOfUser(store, userId);
 

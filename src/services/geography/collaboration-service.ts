@@ -1,3 +1,4 @@
+import { londonDateOf } from '../../domain/periods/london-time.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
 import type { Store } from '../../store/store.ts';
@@ -15,7 +16,7 @@ export function createCollaborationService(store: Store, clock: Clock, catalogue
   return {
     /** Every collaboration with its headline figures, disclosed for the reader as every figure is. */
     async list(policy: DisclosurePolicy) {
-      const today = clock().toISOString().slice(0, 10);
+      const today = londonDateOf(clock());
       const groupings = (await store.places.byKind('grouping')).sort((a, b) => a.name.localeCompare(b.name));
       const members = await Promise.all(groupings.map((g) => store.places.members(g.id, 'school')));
       const codes = [...headlineIndicators.primary, ...headlineIndicators.secondary];

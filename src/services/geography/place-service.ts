@@ -1,3 +1,4 @@
+import { londonDateOf } from '../../domain/periods/london-time.ts';
 import { NotFoundError, BadRequestError } from '../../domain/errors.ts';
 import { governanceOrder, hierarchy, isMemberOn, sectorOrder, type Governance, type PlaceKind, type Sector } from '../../domain/geography/place.ts';
 import type { AttributesOf, SchoolAttributes } from '../../domain/geography/place-attributes.ts';
@@ -104,7 +105,7 @@ export function createPlaceService(store: Store, clock: Clock) {
 
     async placePage(kind: PlaceKind, code: string, on?: string): Promise<PlacePage> {
       if (kind === 'school') throw new BadRequestError('Schools have their own page');
-      const onDate = on ?? clock().toISOString().slice(0, 10);
+      const onDate = on ?? londonDateOf(clock());
       if (!isCalendarDate(onDate)) throw new BadRequestError(`"${onDate}" is not a date (YYYY-MM-DD)`);
       const place = await find(kind, code);
       const [ancestors, counts, members] = await Promise.all([

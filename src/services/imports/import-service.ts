@@ -1,3 +1,4 @@
+import { londonDateOf } from '../../domain/periods/london-time.ts';
 import { ImportRejectedError, type FileIssue } from '../../domain/errors.ts';
 import { batchFormat, fileNameProblem, importWriteOrder, type ImportFile } from '../../domain/import-file.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
@@ -84,7 +85,7 @@ export function createImportService(
       });
       if (badNames.length > 0) throw new ImportRejectedError(badNames);
       const ordered = [...files].sort((a, b) => importWriteOrder.indexOf(a.format) - importWriteOrder.indexOf(b.format));
-      const today = clock().toISOString().slice(0, 10);
+      const today = londonDateOf(clock());
       await syncCatalogue();
       return store.transaction(async (tx) => {
         const collaborationBefore = intent === undefined ? undefined : await tx.places.find('grouping', intent.collaboration);

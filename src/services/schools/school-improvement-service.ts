@@ -1,3 +1,4 @@
+import { londonDateOf } from '../../domain/periods/london-time.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { describeGap } from '../../domain/comparison/gaps.ts';
 import { laOfficerDisclosure, type DisclosurePolicy } from '../../domain/indicators/disclosure.ts';
@@ -47,7 +48,7 @@ export function createSchoolImprovementService(
   // An LA's assessment is remade only when something new is imported or computed (a new batch) or the day changes.
   const cache = new Map<string, { stamp: string; result: Promise<LaAssessment> }>();
   async function assess(laCode: string): Promise<LaAssessment> {
-    const stamp = `${(await store.register.batches(1))[0]?.id ?? 0}|${clock().toISOString().slice(0, 10)}`;
+    const stamp = `${(await store.register.batches(1))[0]?.id ?? 0}|${londonDateOf(clock())}`;
     const held = cache.get(laCode);
     if (held !== undefined && held.stamp === stamp) return held.result;
     const result = assessNow(laCode);
@@ -59,7 +60,7 @@ export function createSchoolImprovementService(
   async function assessNow(laCode: string): Promise<LaAssessment> {
     const la = await store.places.find('la', laCode);
     if (la === undefined) throw new NotFoundError(`no local authority with code ${laCode}`);
-    const today = clock().toISOString().slice(0, 10);
+    const today = londonDateOf(clock());
     const placements = (await store.places.placementsOn(today)).schools;
     const inLa = new Set(placements.filter((p) => p.parentKind === 'la' && p.parentCode === laCode).map((p) => p.urn));
     const places = (await store.places.findMany('school', [...inLa])).filter((s) => s.closedOn === null || s.closedOn >= today);

@@ -1,3 +1,4 @@
+import { londonDateOf } from '../../domain/periods/london-time.ts';
 import { laOfficerDisclosure } from '../../domain/indicators/disclosure.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
 import { pupilsOnRollCode } from '../../domain/indicators/indicator.ts';
@@ -231,7 +232,7 @@ export function createSchoolOutcomesService(store: Store, clock: Clock, log: Log
         store,
         log,
         { fileName: 'school outcomes (Ofsted, floor standards)', format: schoolOutcomesFormat },
-        (tx, batchId) => recomputeSchoolOutcomes(tx, batchId, clock().toISOString().slice(0, 10), catalogue),
+        (tx, batchId) => recomputeSchoolOutcomes(tx, batchId, londonDateOf(clock()), catalogue),
         (r) => `${r.written} place-level Ofsted and floor-standard figures remade from the schools held`,
         { context: audit, who, action: 'school-outcomes.recompute' },
       ),

@@ -4,7 +4,8 @@ import { grantInForce, type RoleGrant } from '../../../domain/access/decide-acce
 import { isRoleName, roleNames, roles } from '../../../domain/access/roles.ts';
 import { BadRequestError, NotFoundError } from '../../../domain/errors.ts';
 import { kindLabels, type PlaceKind } from '../../../domain/geography/place.ts';
-import { minimumPasswordLength, type NewGrant } from '../../../services/access/account-service.ts';
+import { minimumPasswordLength } from '../../../domain/access/account-rules.ts';
+import type { NewGrant } from '../../../domain/access/grant-text.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { errorsShown, when, type FieldError } from '../account/routes.ts';
 
