@@ -160,7 +160,8 @@ for (const target of databaseTargets()) {
       const csv = await admin.request({ method: 'GET', url: '/audit.csv?action=test.bulk' });
       assert.equal(csv.statusCode, 200);
       assert.match(String(csv.headers['content-type']), /^text\/csv/);
-      assert.match(String(csv.headers['content-disposition']), /attachment; filename="audit-trail-2026-07-14.csv"/);
+      // The clock stands at 2026-07-14T23:30Z, 00:30 on 15 July in England (BST): the file is named for England's day.
+      assert.match(String(csv.headers['content-disposition']), /attachment; filename="audit-trail-2026-07-15.csv"/);
       const lines = csv.body.trimEnd().split('\r\n');
       assert.equal(lines[0], 'id,occurred_at,actor,action,subject,place_kind,place_code,request_id,detail,entry_hash,previous_hash');
       assert.equal(lines.length, 1 + bulk, 'the whole filtered set, not one page');

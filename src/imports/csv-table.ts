@@ -1,3 +1,4 @@
+import { csvFieldText } from '../domain/csv-field.ts';
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -200,4 +201,20 @@ function locateInvalidUtf8(bytes: Uint8Array): { line: number; message: string }
     }
   }
   return { line, message: 'not valid UTF-8 (save the file as UTF-8)' };
+}
+
+/**
+ * A case list in the layout Waymark's own exports write (casework lists, the NCCIS extract): every field read back as
+ * the text it held, the apostrophe the export put before a formula character taken off (domain/csv-field.ts), so that
+ * an export imports back unchanged.
+ */
+export function asWrittenByWaymark(table: CsvTable): CsvTable {
+  return {
+    ...table,
+    rows: table.rows.map((r) => ({
+      ...r,
+      values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, csvFieldText(v)])),
+      cells: r.cells.map(csvFieldText),
+    })),
+  };
 }

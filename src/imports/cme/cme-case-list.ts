@@ -1,6 +1,6 @@
 import type { FileIssue } from '../../domain/errors.ts';
 import { cmeCaseListColumns } from '../../domain/casework/cme-referral.ts';
-import { readCsvBytes } from '../csv-table.ts';
+import { asWrittenByWaymark, readCsvBytes } from '../csv-table.ts';
 
 /**
  * An LA's existing list of children missing education cases, as CSV (one row per case, its latest episode): the columns
@@ -20,7 +20,7 @@ export function readCmeCaseList(file: string, bytes: Uint8Array): { rows: CmeCas
     return { issues: [{ file, line: 1, column: null, message: `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` }] };
   if (read.table.rows.length === 0) return { issues: [{ file, line: 2, column: null, message: 'no cases: the file has a header and no rows' }] };
   return {
-    rows: read.table.rows.map((r) => ({
+    rows: asWrittenByWaymark(read.table).rows.map((r) => ({
       line: r.line,
       values: Object.fromEntries(cmeCaseListColumns.map((c) => [c, r.cells[header.indexOf(c)] ?? ''])) as CmeCaseListRow['values'],
     })),

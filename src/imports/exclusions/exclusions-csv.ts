@@ -1,7 +1,8 @@
 import type { FileIssue } from '../../domain/errors.ts';
 import { governorsOutcomes, panelOutcomes, type ExclusionRecord } from '../../domain/casework/exclusion-rules.ts';
 import { isCalendarDate } from '../../domain/periods/dates.ts';
-import type { CsvTable } from '../csv-table.ts';
+import { csvField } from '../../domain/csv-field.ts';
+import { asWrittenByWaymark, type CsvTable } from '../csv-table.ts';
 
 /**
  * An LA's exclusions list as CSV: one row per exclusion, in the columns Waymark exports, so that an export re-imported
@@ -38,7 +39,8 @@ export type ExclusionLine = Readonly<{
 const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim());
 
 /** Read every line, collecting each problem with its line and column; lines are returned only when there is none. */
-export function readExclusionsCsv(table: CsvTable): { ok: true; lines: ExclusionLine[] } | { ok: false; issues: FileIssue[] } {
+export function readExclusionsCsv(file: CsvTable): { ok: true; lines: ExclusionLine[] } | { ok: false; issues: FileIssue[] } {
+  const table = asWrittenByWaymark(file);
   const issues: FileIssue[] = [];
   const missing = exclusionColumns.filter((c) => !table.header.includes(c));
   if (missing.length > 0)
@@ -103,10 +105,7 @@ export function readExclusionsCsv(table: CsvTable): { ok: true; lines: Exclusion
   return issues.length > 0 ? { ok: false, issues } : { ok: true, lines };
 }
 
-const cell = (value: string | number | boolean | null) => {
-  const text = value === null ? '' : typeof value === 'boolean' ? (value ? 'Y' : 'N') : String(value);
-  return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
+const cell = (value: string | number | boolean | null) => csvField(value === null ? '' : typeof value === 'boolean' ? (value ? 'Y' : 'N') : String(value));
 
 /** The exclusions as CSV in the columns above (what `readExclusionsCsv` reads back). */
 export function exclusionsCsv(rows: readonly ExclusionLine['exclusion'][]): string {

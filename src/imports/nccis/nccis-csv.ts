@@ -2,7 +2,8 @@ import type { NccisActivity, NccisPerson } from '../../domain/casework/nccis-cod
 import { z } from 'zod';
 import { isActivityCode } from '../../domain/casework/nccis-codes.ts';
 import { quoted, type FileIssue } from '../../domain/errors.ts';
-import { readCsvBytes, type CsvTable } from '../csv-table.ts';
+import { csvField } from '../../domain/csv-field.ts';
+import { asWrittenByWaymark, readCsvBytes, type CsvTable } from '../csv-table.ts';
 import { findDuplicates, optionalDate, screenRows } from '../row-schema.ts';
 
 /**
@@ -95,7 +96,8 @@ const personFields = [
  * Check every line of an extract before anything is written: each field, each activity's dates (confirmed on or after
  * its start), the young person's fields the same on each of their rows, and no activity twice.
  */
-export function screenNccisExtract(table: CsvTable): ScreenedExtract {
+export function screenNccisExtract(file: CsvTable): ScreenedExtract {
+  const table = asWrittenByWaymark(file);
   const missing = nccisColumns.filter((c) => !table.header.includes(c));
   if (missing.length > 0)
     return {
@@ -174,10 +176,7 @@ export function screenNccisExtract(table: CsvTable): ScreenedExtract {
 type ExportPerson = Omit<NccisPerson, 'line'>;
 type ExportActivity = Omit<NccisActivity, 'line'>;
 
-const cell = (value: string | null | boolean): string => {
-  const text = value === null ? '' : value === true ? 'Y' : value === false ? 'N' : value;
-  return /[",\r\n]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+const cell = (value: string | null | boolean): string => csvField(value === null ? '' : value === true ? 'Y' : value === false ? 'N' : value);
 
 /** Write an extract in the same layout as it is read: one row per activity, a young person with none on one row. */
 export function writeNccisExtract(people: readonly ExportPerson[], activities: readonly ExportActivity[]): string {

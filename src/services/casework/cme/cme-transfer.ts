@@ -1,4 +1,5 @@
 import { checkOutcome, checkReferral, cmeCaseListColumns, type FieldProblem } from '../../../domain/casework/cme-referral.ts';
+import { csvField } from '../../../domain/csv-field.ts';
 import type { FileIssue } from '../../../domain/errors.ts';
 import type { BulkCase } from '../../../store/cme-store.ts';
 import type { CmeContext, CmeReader } from './cme-service.ts';
@@ -26,12 +27,7 @@ const columnOf: Readonly<Record<string, string>> = {
   'outcome-note': 'outcome',
 };
 
-const csvCell = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  // A cell a spreadsheet would run as a formula is written as text.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
+const csvCell = (value: string | number | null) => csvField(value === null ? '' : String(value));
 
 /** Bulk import of an existing case list and export of the cases in scope (CSV, the same columns). */
 export function createCmeTransfer(context: CmeContext) {

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../../domain/audit/audit-chain.ts';
 import type { AuditListing } from '../../../services/audit/audit-reader.ts';
-import { csvField } from '../../components/csv-field.ts';
+import { csvField } from '../../../domain/csv-field.ts';
 
 export const auditCsvHeader = [
   'id',

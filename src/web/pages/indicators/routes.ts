@@ -1,7 +1,7 @@
 import { polarityLabels, unitLabels } from '../../presentation/labels.ts';
 import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
-import { csvField } from '../../components/csv-field.ts';
+import { csvField } from '../../../domain/csv-field.ts';
 import { defaultPopulation, populationLabels } from '../../../domain/geography/school-populations.ts';
 import { z } from 'zod';
 import { periodLabel } from '../../../domain/periods/period.ts';

@@ -5,7 +5,7 @@ import { BadRequestError } from '../../../domain/errors.ts';
 import { requesters } from '../../../domain/casework/ehc-steps.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { auditWho } from '../../audit-who.ts';
-import { csvField } from '../../components/csv-field.ts';
+import { csvField } from '../../../domain/csv-field.ts';
 import { errorsShown, type FieldError } from '../account/routes.ts';
 import { clockWords, longDate, sen2View, stepsOffered, timelineOf } from './case-view.ts';
 import { choices, dateItems, fieldsOf, isStepName, newRequestOf, stepOf, stepPages, type Fields, type StepName } from './forms.ts';

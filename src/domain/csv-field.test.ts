@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { csvField } from './csv-field.ts';
+import { csvField, csvFieldText } from './csv-field.ts';
 
 describe('a CSV field', () => {
   it('neutralises text a spreadsheet would run as a formula (OWASP CSV injection)', () => {
@@ -20,5 +20,25 @@ describe('a CSV field', () => {
     assert.equal(csvField('Kingston upon Hull, City of'), '"Kingston upon Hull, City of"');
     assert.equal(csvField('say "c"'), '"say ""c"""');
     assert.equal(csvField('=a,b'), `"'=a,b"`);
+  });
+});
+
+describe('a CSV field read back', () => {
+  it('takes off the apostrophe put before a formula character, so an export imports back unchanged', () => {
+    for (const text of ["=cmd|' /C calc'!A0", '+1+1', '@SUM(A1)', '-2+3', "O'Brien", "'quoted'", '-0.52', "'75", 'plain'])
+      assert.equal(
+        csvFieldText(
+          csvField(text)
+            .replace(/^"(.*)"$/s, '$1')
+            .replace(/""/g, '"'),
+        ),
+        text,
+        text,
+      );
+  });
+
+  it('leaves an apostrophe that does not stand before a formula character as it was read', () => {
+    assert.equal(csvFieldText("'Connor"), "'Connor");
+    assert.equal(csvFieldText("'-5"), "'-5");
   });
 });
