@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -12,6 +16,7 @@ import { writeDemoCounty } from '../src/services/demo-county-writer.ts';
 import { createApp } from '../src/web/create-app.ts';
 import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';
+import { waymarkBin } from './support/processes.ts';
 import { clientOf, type Client } from './support/sign-in.ts';
 
 // Bulk import of existing EHC needs assessment cases (issue 15, item 6): Swale's cases of the demo county, downloaded
@@ -191,6 +196,30 @@ for (const target of databaseTargets()) {
       assert.equal(response.statusCode, 200, response.body.slice(0, 2000));
       assert.match(response.body, /2 cases imported and the SEN figures of the years they touch remade; 0 cases already held and unchanged\./);
       assert.equal(await caseCount(dest), swaleRows + 2);
+    });
+
+    it('loads a case list from the command line, and refuses a bad one with file:line:column and a non-zero exit', async () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'waymark-sen-'));
+      const waymark = (file: string) =>
+        spawnSync(process.execPath, [waymarkBin, 'sen', 'import', file], {
+          encoding: 'utf8',
+          env: { ...process.env, DATABASE_URL: dest.database.url, LOG_LEVEL: 'warn' },
+        });
+      try {
+        writeFileSync(path.join(folder, 'good.csv'), `${header}\n${good('Ada')}\n`);
+        writeFileSync(path.join(folder, 'bad.csv'), `${header}\n${good('Ben').replace('parent', 'grandparent')}\n`);
+        const bad = waymark(path.join(folder, 'bad.csv'));
+        assert.equal(bad.status, 1, bad.stderr);
+        assert.match(bad.stderr, /Import refused, nothing was written:\n {2}bad\.csv, line 2, column requested_by: Choose who asked for the assessment/);
+        const loaded = waymark(path.join(folder, 'good.csv'));
+        assert.equal(loaded.status, 0, loaded.stderr);
+        assert.match(loaded.stdout, /good\.csv as batch \d+: 1 cases added, 0 already held and unchanged/);
+        const again = waymark(path.join(folder, 'good.csv'));
+        assert.match(again.stdout, /good\.csv: 0 cases added, 1 already held and unchanged/);
+        assert.equal(await caseCount(dest), swaleRows + 3);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
     });
   });
 }
