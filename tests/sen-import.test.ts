@@ -163,6 +163,24 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await fingerprint(dest), before_);
     });
 
+    it('reads a case anonymised by the retention rule (no names) back as unchanged, and refuses a nameless case it does not hold', async () => {
+      // The demo's stock children were 3 to 18 in January 2012 (sen-casework.ts): those born by 2000 are anonymised.
+      const anonymised = await dest.database.store.sen.anonymiseChildrenBornOnOrBefore('2000-01-01', '2026-12-01');
+      assert.ok(anonymised > 0);
+      const before_ = await fingerprint(dest);
+      const download = await swaleClient.request({ method: 'GET', url: '/sen/export.csv' });
+      assert.match(download.body, /\r\n\d+,,,\d{4}-01-01,/, 'an anonymised case is listed with no names');
+      assert.deepEqual(await importText(download.body), { written: 0, unchanged: swaleRows, batchId: null });
+      const nameless = download.body
+        .split('\r\n')
+        .find((l) => /^\d+,,,/.test(l))!
+        .replace(/^\d+/, '999999');
+      const refused = await importText(`${senCaseListColumns.join(',')}\r\n${nameless}\r\n`);
+      assert.ok('issues' in refused);
+      assert.deepEqual([refused.issues[0]!.line, refused.issues[0]!.column], [2, 'given_name']);
+      assert.deepEqual(await fingerprint(dest), before_);
+    });
+
     const header = senCaseListColumns.join(',');
     const good = (given: string) =>
       `,${given},Ashdown,2015-04-02,,${swale},,2025-01-06,parent,assess,2025-02-10,2025-04-28,plan,2025-05-19,,,,,,2025-09-01 maintained-special`;
