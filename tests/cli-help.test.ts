@@ -16,6 +16,7 @@ describe('waymark --help', () => {
       'compute [options]',
       'audit',
       'sessions',
+      'sen',
     ])
       assert.ok(help.includes(command), `--help mentions ${command}`);
   });
@@ -28,6 +29,7 @@ describe('waymark --help', () => {
     assert.match(run('demo', '--help'), /--seed <number>/);
     assert.match(run('batches', '--help'), /--limit <n>/);
     assert.match(run('sessions', 'prune', '--help'), /Remove every session past its time[\s\S]*every 15 minutes/);
+    assert.match(run('sen', 'import', '--help'), /<file>[\s\S]*nothing\s+is\s+written\s+if\s+any\s+row\s+has\s+a\s+problem[\s\S]*writes\s+nothing\s+new/);
     assert.match(run('roll-up', '--help'), /Remake the roll-ups of school figures[\s\S]*--quiet/);
     assert.match(run('compute', '--help'), /GROUPING|grouping[\s\S]*running it twice writes nothing[\s\S]*--quiet/);
     assert.match(

@@ -228,7 +228,12 @@ for (const target of databaseTargets()) {
       assert.equal(response.statusCode, 200);
       const lines = response.body.trim().split('\r\n');
       assert.equal(lines.length, 4);
-      assert.match(lines[1]!, new RegExp(`^${caseId},Ella,Hughes,2016-03-27,,E07000113,,2024-01-08,parent,assess,2024-02-12,2024-04-29,plan,2024-05-28,,,$`));
+      assert.match(
+        lines[1]!,
+        new RegExp(
+          `^${caseId},Ella,Hughes,2016-03-27,,E07000113,,2024-01-08,parent,assess,2024-02-12,2024-04-29,plan,2024-05-28,,,,,,2024-05-28 independent-special$`,
+        ),
+      );
       assert.ok((await audits('sen.export')).length >= 1);
     });
 

@@ -1,4 +1,5 @@
 import { nccisCommand } from './commands/nccis.ts';
+import { senCommand } from './commands/sen.ts';
 import { Command } from 'commander';
 import { importCommand } from './commands/import.ts';
 import { demoCommand } from './commands/demo.ts';
@@ -38,6 +39,7 @@ program.addCommand(sessionsCommand());
 program.addCommand(retentionCommand());
 program.addCommand(subjectAccessCommand());
 program.addCommand(nccisCommand());
+program.addCommand(senCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -34,6 +34,7 @@ import { createTwoStepService } from './access/two-step-service.ts';
 import { createCaseworkServices } from './casework/casework-services.ts';
 import { createSenCaseService } from './casework/sen/sen-case-service.ts';
 import { senDemoStep } from './casework/sen/sen-demo-step.ts';
+import { createSenTransfer } from './casework/sen/sen-transfer.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -127,7 +128,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     batches: { recent: (limit?: number) => store.register.batches(limit) },
     cme: casework.cme,
     casework: casework.whole,
-    sen: createSenCaseService(store, clock, audit),
+    sen: { ...createSenCaseService(store, clock, audit), ...createSenTransfer(store, clock, audit) },
   });
 }
 

@@ -191,14 +191,27 @@ export function createSenStore(database: Kysely<Database>) {
       return rows.map((r) => ({ placeId: Number(r.place_id), year: r.year, inTime: r.in_time, issued: r.issued }));
     },
 
-    /** Every case in scope (null = all) for the CSV export, ordered by request. */
+    /**
+     * Every case in scope (null = all) for the CSV export and for telling whether an imported case is held, ordered by
+     * request: the request, its child (and the child's place), and its exceptions, reviews and placements in date order.
+     */
     async casesForExport(placeIds: readonly number[] | null) {
       let query = db
         .selectFrom('sen_request as r')
         .innerJoin('sen_child as c', 'c.id', 'r.child_id')
         .innerJoin('place as p', 'p.id', 'c.place_id')
         .selectAll('r')
-        .select(['c.given_name', 'c.family_name', 'c.date_of_birth', 'c.upn', 'c.school_urn', 'p.code as district_code'])
+        .select(['c.given_name', 'c.family_name', 'c.date_of_birth', 'c.upn', 'c.school_urn', 'c.place_id', 'c.anonymised_on', 'p.code as district_code'])
+        .select([
+          sql<{ on: string; reason: string }[]>`coalesce((select json_agg(json_build_object('on', to_char(e.recorded_on, 'YYYY-MM-DD'), 'reason', e.reason)
+            order by e.recorded_on, e.id) from sen_exception e where e.request_id = r.id), '[]'::json)`.as('exceptions'),
+          sql<string[]>`coalesce((select json_agg(to_char(v.reviewed_on, 'YYYY-MM-DD') order by v.reviewed_on, v.id)
+            from sen_review v where v.request_id = r.id), '[]'::json)`.as('reviews'),
+          sql<{ on: string; type: string; schoolUrn: string | null }[]>`coalesce((select json_agg(json_build_object('on', to_char(pl.starts_on, 'YYYY-MM-DD'),
+            'type', pl.establishment_type, 'schoolUrn', pl.school_urn) order by pl.starts_on, pl.id) from sen_placement pl where pl.request_id = r.id), '[]'::json)`.as(
+            'placements',
+          ),
+        ])
         .orderBy('r.id');
       if (placeIds !== null) query = query.where('c.place_id', 'in', placeIds.length === 0 ? [-1] : placeIds);
       return query.execute();

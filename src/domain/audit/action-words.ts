@@ -41,6 +41,8 @@ const words: Readonly<Record<string, string>> = {
   'sen.create': 'Recorded a request for an EHC needs assessment',
   'sen.record': 'Recorded a step on an SEN case',
   'sen.export': 'Downloaded SEN cases',
+  'sen.import': 'Imported an SEN case from a case list',
+  'sen.import-file': 'Loaded an SEN case list',
   'sen.return-tables': 'Viewed the SEN2 return’s tables',
   'participation.read-position': 'Read the monthly participation position',
   'participation.read-not-known': 'Read a not-known chasing list',

@@ -2,6 +2,7 @@ import type { CaseScope } from '../../../domain/access/reach.ts';
 import type { AuditWho } from '../../../domain/audit/audit-chain.ts';
 import { clockOf, deadlinesOf, planTimingOf, type RequestSteps } from '../../../domain/casework/ehc-clock.ts';
 import { retainUntil } from '../../../domain/casework/ehc-figures.ts';
+import { requestDateProblem } from '../../../domain/casework/ehc-request.ts';
 import { stepProblem, type CaseState, type Requester, type SenStep } from '../../../domain/casework/ehc-steps.ts';
 import { BadRequestError, NotFoundError } from '../../../domain/errors.ts';
 import type { SenCaseRows } from '../../../store/sen-store.ts';
@@ -127,8 +128,8 @@ export function createSenCaseService(store: Store, clock: Clock, audit: AuditCon
     /** Open a new request (a new request for a child already held is a new case with its own clock). */
     async create(scope: CaseScope, who: AuditWho, input: NewSenRequest): Promise<number> {
       if (!scopeHas(scope, input.placeId)) throw new BadRequestError('the district is outside the places you work on');
-      if (input.receivedOn > today()) throw new BadRequestError('the date the request was received cannot be in the future');
-      if (input.dateOfBirth > input.receivedOn) throw new BadRequestError('the date of birth must be before the request');
+      const order = requestDateProblem(input.dateOfBirth, input.receivedOn, today());
+      if (order !== null) throw new BadRequestError(order.text);
       return store.transaction(async (tx) => {
         const held = await tx.sen.findChildren(input);
         const known = held.find((c) => c.place_id === input.placeId && c.anonymised_on === null);

@@ -1,6 +1,7 @@
 import { exceptionReasons, isExceptionReason } from '../../../domain/casework/ehc-clock.ts';
 import { establishmentTypes, isEstablishmentType } from '../../../domain/casework/ehc-figures.ts';
-import { ceaseReasons, isCeaseReason, isRequester, requesters, type SenStep } from '../../../domain/casework/ehc-steps.ts';
+import { ceaseReasons, isCeaseReason, requesters, type SenStep } from '../../../domain/casework/ehc-steps.ts';
+import { checkRequest, type RequestField } from '../../../domain/casework/ehc-request.ts';
 import { isCalendarDate } from '../../../domain/periods/dates.ts';
 import type { FieldError } from '../account/routes.ts';
 
@@ -43,37 +44,45 @@ export type NewRequestValues = Readonly<{
   requestedBy: string;
 }>;
 
-/** The new-request form checked field by field: the values, or every error by its field. */
+// Each of the domain's request fields as the form names it (a date's error goes on its day box).
+const formFieldOf: Readonly<Record<RequestField, string>> = {
+  givenName: 'givenName',
+  familyName: 'familyName',
+  dateOfBirth: 'dob-day',
+  upn: 'upn',
+  schoolUrn: 'schoolUrn',
+  receivedOn: 'received-day',
+  requestedBy: 'requestedBy',
+};
+
+/**
+ * The new-request form checked field by field: the values, or every error by its field. The date boxes are read here;
+ * every other rule is the domain's (checkRequest), the same a bulk import of a case list applies.
+ */
 export function newRequestOf(fields: Fields, districtCodes: ReadonlySet<string>): NewRequestValues | FieldError[] {
   const errors: FieldError[] = [];
-  const givenName = fields.givenName ?? '';
-  const familyName = fields.familyName ?? '';
-  if (givenName === '') errors.push({ field: 'givenName', text: 'Enter the child or young person’s first name' });
-  if (familyName === '') errors.push({ field: 'familyName', text: 'Enter the child or young person’s last name' });
   const dateOfBirth = dateField(fields, 'dob', 'the date of birth');
-  if (typeof dateOfBirth !== 'string') errors.push(dateOfBirth);
-  const upn = (fields.upn ?? '').toUpperCase();
-  if (upn !== '' && !/^[A-Z]\d{11}[0-9A-Z]$/.test(upn))
-    errors.push({ field: 'upn', text: 'A UPN is a letter, 11 digits and a letter or digit, for example A123456789012' });
+  const receivedOn = dateField(fields, 'received', 'the date the request was received');
+  for (const d of [dateOfBirth, receivedOn]) if (typeof d !== 'string') errors.push(d);
+  const checked = checkRequest(
+    {
+      givenName: fields.givenName ?? '',
+      familyName: fields.familyName ?? '',
+      dateOfBirth: typeof dateOfBirth === 'string' ? dateOfBirth : '',
+      upn: fields.upn ?? '',
+      schoolUrn: fields.schoolUrn ?? '',
+      receivedOn: typeof receivedOn === 'string' ? receivedOn : '',
+      requestedBy: fields.requestedBy ?? '',
+    },
+    null,
+  );
+  const dateErrors = new Set(errors.map((e) => e.field));
+  if ('problems' in checked)
+    for (const p of checked.problems) if (!dateErrors.has(formFieldOf[p.field])) errors.push({ field: formFieldOf[p.field], text: p.text });
   const district = fields.district ?? '';
   if (!districtCodes.has(district)) errors.push({ field: 'district', text: 'Choose the district the child lives in' });
-  const schoolUrn = fields.schoolUrn ?? '';
-  if (schoolUrn !== '' && !/^\d{6}$/.test(schoolUrn)) errors.push({ field: 'schoolUrn', text: 'A school URN is 6 digits, for example 118493' });
-  const receivedOn = dateField(fields, 'received', 'the date the request was received');
-  if (typeof receivedOn !== 'string') errors.push(receivedOn);
-  const requestedBy = fields.requestedBy ?? '';
-  if (!isRequester(requestedBy)) errors.push({ field: 'requestedBy', text: 'Choose who asked for the assessment' });
-  if (errors.length > 0) return errors;
-  return {
-    givenName,
-    familyName,
-    dateOfBirth: dateOfBirth as string,
-    upn: upn === '' ? null : upn,
-    district,
-    schoolUrn: schoolUrn === '' ? null : schoolUrn,
-    receivedOn: receivedOn as string,
-    requestedBy,
-  };
+  if (errors.length > 0 || 'problems' in checked) return errors;
+  return { ...checked.request, district };
 }
 
 /** The steps a caseworker records, each with its page's question. */

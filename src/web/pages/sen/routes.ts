@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { BadRequestError } from '../../../domain/errors.ts';
+import { BadRequestError, describeIssue } from '../../../domain/errors.ts';
+import { readSenCaseList } from '../../../imports/sen/sen-case-list.ts';
+import { caseListCellsOf, senCaseListColumns } from '../../../domain/casework/ehc-case-list.ts';
 import { requesters } from '../../../domain/casework/ehc-steps.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { auditWho } from '../../audit-who.ts';
@@ -26,6 +28,7 @@ const stepParams = z.object({
     .max(2 ** 31),
   step: z.string().max(20),
 });
+const importForm = z.object({ fileName: z.string().max(200).default(''), csv: z.string().max(190_000).default('') });
 const breadcrumbs = [{ text: 'SEN casework', href: '/sen' }];
 
 const doneMessages: Readonly<Record<string, string>> = {
@@ -130,34 +133,48 @@ export function senRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/sen/export.csv', workSen, async (request, reply) => {
     const rows = await services.sen.exportRows(await scopeOf(request), auditWho(request));
-    const columns = [
-      'request_id',
-      'given_name',
-      'family_name',
-      'date_of_birth',
-      'upn',
-      'district_code',
-      'school_urn',
-      'received_on',
-      'requested_by',
-      'decision',
-      'decision_on',
-      'draft_on',
-      'outcome',
-      'outcome_on',
-      'withdrawn_on',
-      'ceased_on',
-      'cease_reason',
-    ] as const;
+    // The columns the case list import reads (ehc-case-list.ts), so that an export loads back.
     const lines = function* () {
-      yield `${columns.join(',')}\r\n`;
-      for (const r of rows) yield `${columns.map((c) => csvField(String((c === 'request_id' ? r.id : r[c]) ?? ''))).join(',')}\r\n`;
+      yield `${senCaseListColumns.join(',')}\r\n`;
+      for (const r of rows) {
+        const cells = caseListCellsOf(r, Number(r.id));
+        yield `${senCaseListColumns.map((c) => csvField(cells[c])).join(',')}\r\n`;
+      }
     };
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="sen-requests-${services.sen.today()}.csv"`)
       .header('cache-control', 'no-store')
       .send(Readable.from(lines()));
+  });
+
+  const showImport = (reply: FastifyReply, values: z.output<typeof importForm>, issues: readonly string[], done: string | null) =>
+    reply.code(issues.length > 0 ? 400 : 200).view('pages/sen/import.njk', {
+      title: 'Import a case list',
+      breadcrumbs,
+      values,
+      issues,
+      done,
+      columns: senCaseListColumns.join(', '),
+    });
+
+  app.get('/sen/import', workSen, async (_request, reply) => showImport(reply, importForm.parse({}), [], null));
+
+  // A pasted case list: read, then every row checked by the service; on any problem nothing is written.
+  app.post('/sen/import', workSen, async (request, reply) => {
+    const values = importForm.parse(request.body ?? {});
+    const file = values.fileName.trim() === '' ? 'pasted case list' : values.fileName.trim();
+    const read = readSenCaseList(file, new TextEncoder().encode(values.csv));
+    if ('issues' in read) return showImport(reply, values, read.issues.map(describeIssue), null);
+    const result = await services.sen.importCases(await scopeOf(request), auditWho(request), file, read.rows, read.hash);
+    if ('issues' in result) return showImport(reply, values, result.issues.map(describeIssue), null);
+    const cases = (n: number) => `${n} ${n === 1 ? 'case' : 'cases'}`;
+    return showImport(
+      reply,
+      importForm.parse({}),
+      [],
+      `${cases(result.written)} imported${result.written > 0 ? ' and the SEN figures of the years they touch remade' : ''}; ${cases(result.unchanged)} already held and unchanged.`,
+    );
   });
 
   const sen2Year = (request: FastifyRequest) => {
