@@ -12,7 +12,7 @@ import { readSenCaseList } from '../src/imports/sen/sen-case-list.ts';
 import { createLog } from '../src/log.ts';
 import { senDemoStep } from '../src/services/casework/sen/sen-demo-step.ts';
 import type { Services } from '../src/services/create-services.ts';
-import { writeDemoCounty } from '../src/services/demo-county-writer.ts';
+import { writeDemoCounty } from '../src/services/demo/demo-county-writer.ts';
 import { createApp } from '../src/web/create-app.ts';
 import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';

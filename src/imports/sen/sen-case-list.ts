@@ -1,6 +1,6 @@
 import { senCaseListColumns, type SenCaseListValues } from '../../domain/casework/ehc-case-list.ts';
 import type { FileIssue } from '../../domain/errors.ts';
-import { readCsvBytes } from '../csv-table.ts';
+import { asWrittenByWaymark, readCsvBytes } from '../csv-table.ts';
 
 /**
  * An LA's existing list of EHC needs assessment cases, as CSV (UTF-8, with or without a byte-order mark; one row per
@@ -32,7 +32,7 @@ export function readSenCaseList(file: string, bytes: Uint8Array): { rows: SenCas
   if (issues.length > 0) return { issues };
   return {
     hash: read.table.hash,
-    rows: read.table.rows.map((r) => ({
+    rows: asWrittenByWaymark(read.table).rows.map((r) => ({
       line: r.line,
       values: Object.fromEntries(senCaseListColumns.map((c) => [c, r.cells[header.indexOf(c)] ?? ''])) as SenCaseListValues,
     })),

@@ -11,7 +11,7 @@ import {
 import type { FileIssue } from '../../../domain/errors.ts';
 import type { SenChildRow, SenExceptionRow, SenPlacementRow, SenRequestRow, SenReviewRow } from '../../../store/sen-store.ts';
 import type { Store } from '../../../store/store.ts';
-import type { AuditContext } from '../../audit-service.ts';
+import type { AuditContext } from '../../audit/audit-service.ts';
 import type { Clock } from '../../clock.ts';
 import { remakeSenFigures, yearsTouched } from './sen-figures.ts';
 
