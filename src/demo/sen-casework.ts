@@ -1,4 +1,4 @@
-import { addDays } from '../domain/periods/dates.ts';
+import { addDays, daysBetween } from '../domain/periods/dates.ts';
 import { clockWeeks, ehcStartDate, exceptionReasons, regimeOf, type ExceptionReason } from '../domain/casework/ehc-clock.ts';
 import type { EstablishmentType } from '../domain/casework/ehc-figures.ts';
 import { seededRandom, type DemoCounty } from './generate-county.ts';
@@ -186,8 +186,10 @@ export function generateSenCasework(county: DemoCounty, seed: number, years: rea
   const census = `${first}-01-15`;
   for (let i = 0; i < stockPlans; i++) {
     const issuedOn = isoDay(first - int(1, 8), int(0, 364));
-    const c = child(census, 3, 18);
-    const stock = planned(c, addDays(issuedOn, -int(120, 200)), issuedOn, census, null);
+    const receivedOn = addDays(issuedOn, -int(120, 200));
+    // Aged 2 or more when the statement was asked for, and still of school age (under 19) at the census.
+    const c = child(receivedOn, 2, Math.min(16, 18 - daysBetween(receivedOn, census) / 365));
+    const stock = planned(c, receivedOn, issuedOn, census, null);
     stock.placements = [{ ...stock.placements[0]!, type: weighted(placementWeights(2008)) }];
     cases.push(stock);
   }
