@@ -16,6 +16,7 @@ describe('waymark --help', () => {
       'compute [options]',
       'audit',
       'sessions',
+      'ssda903',
     ])
       assert.ok(help.includes(command), `--help mentions ${command}`);
   });
@@ -30,6 +31,10 @@ describe('waymark --help', () => {
     assert.match(run('sessions', 'prune', '--help'), /Remove every session past its time[\s\S]*every 15 minutes/);
     assert.match(run('roll-up', '--help'), /Remake the roll-ups of school figures[\s\S]*--quiet/);
     assert.match(run('compute', '--help'), /GROUPING|grouping[\s\S]*running it twice writes nothing[\s\S]*--quiet/);
+    assert.match(
+      run('ssda903', 'import', '--help'),
+      /<header> <episodes>[\s\S]*CHILD, DECOM, RNE, LS, CIN, PLACE,[\s\S]*nothing is written[\s\S]*writes nothing new/,
+    );
     assert.match(
       run('pupils', 'import', '--help'),
       /--collection <name>[\s\S]*--period <time_period>[\s\S]*--data-version <dataVersion>[\s\S]*census +School census enrolments/,

@@ -1,4 +1,5 @@
 import { nccisCommand } from './commands/nccis.ts';
+import { ssda903Command } from './commands/ssda903.ts';
 import { Command } from 'commander';
 import { importCommand } from './commands/import.ts';
 import { demoCommand } from './commands/demo.ts';
@@ -38,6 +39,7 @@ program.addCommand(sessionsCommand());
 program.addCommand(retentionCommand());
 program.addCommand(subjectAccessCommand());
 program.addCommand(nccisCommand());
+program.addCommand(ssda903Command());
 
 try {
   await program.parseAsync(process.argv);
