@@ -17,6 +17,7 @@ describe('waymark --help', () => {
       'audit',
       'sessions',
       'ssda903',
+      'casework',
     ])
       assert.ok(help.includes(command), `--help mentions ${command}`);
   });
@@ -34,6 +35,10 @@ describe('waymark --help', () => {
     assert.match(
       run('ssda903', 'import', '--help'),
       /<header> <episodes>[\s\S]*CHILD, DECOM, RNE, LS, CIN, PLACE,[\s\S]*nothing is written[\s\S]*writes nothing new/,
+    );
+    assert.match(
+      run('casework', 'extract', '--help'),
+      /pseudonymised[\s\S]*HMAC-SHA-256[\s\S]*--team <team>[\s\S]*"cme", "sen", "participation", "inclusion"[\s\S]*--out <FILE>/,
     );
     assert.match(
       run('pupils', 'import', '--help'),

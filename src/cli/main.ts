@@ -1,5 +1,6 @@
 import { nccisCommand } from './commands/nccis.ts';
 import { ssda903Command } from './commands/ssda903.ts';
+import { caseworkCommand } from './commands/casework.ts';
 import { Command } from 'commander';
 import { importCommand } from './commands/import.ts';
 import { demoCommand } from './commands/demo.ts';
@@ -40,6 +41,7 @@ program.addCommand(retentionCommand());
 program.addCommand(subjectAccessCommand());
 program.addCommand(nccisCommand());
 program.addCommand(ssda903Command());
+program.addCommand(caseworkCommand());
 
 try {
   await program.parseAsync(process.argv);
