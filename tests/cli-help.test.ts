@@ -17,6 +17,8 @@ describe('waymark --help', () => {
       'audit',
       'sessions',
       'sen',
+      'ssda903',
+      'casework',
     ])
       assert.ok(help.includes(command), `--help mentions ${command}`);
   });
@@ -32,6 +34,14 @@ describe('waymark --help', () => {
     assert.match(run('sen', 'import', '--help'), /<file>[\s\S]*nothing\s+is\s+written\s+if\s+any\s+row\s+has\s+a\s+problem[\s\S]*writes\s+nothing\s+new/);
     assert.match(run('roll-up', '--help'), /Remake the roll-ups of school figures[\s\S]*--quiet/);
     assert.match(run('compute', '--help'), /GROUPING|grouping[\s\S]*running it twice writes nothing[\s\S]*--quiet/);
+    assert.match(
+      run('ssda903', 'import', '--help'),
+      /<header> <episodes>[\s\S]*CHILD, DECOM, RNE, LS, CIN, PLACE,[\s\S]*nothing is written[\s\S]*writes nothing new/,
+    );
+    assert.match(
+      run('casework', 'extract', '--help'),
+      /pseudonymised[\s\S]*HMAC-SHA-256[\s\S]*--team <team>[\s\S]*"cme", "sen", "participation", "inclusion"[\s\S]*--out <FILE>/,
+    );
     assert.match(
       run('pupils', 'import', '--help'),
       /--collection <name>[\s\S]*--period <time_period>[\s\S]*--data-version <dataVersion>[\s\S]*census +School census enrolments/,

@@ -89,6 +89,8 @@ for (const target of databaseTargets()) {
         'inclusion/id': ['1', '1'],
         'inclusion/child': ['C1100001', 'C1100001'],
         'cme/id': ['1', '1'],
+        // A team's pseudonymised extract: the demo CME officer (Swale only) holds the action but not the LA-wide reach, and gets a 404.
+        'casework/team': ['cme', 'cme'],
       };
       const keyOf = new Map((await database.db.selectFrom('place').select(['id', 'kind', 'code']).execute()).map((p) => [Number(p.id), `${p.kind}:${p.code}`]));
 
@@ -153,6 +155,16 @@ for (const target of databaseTargets()) {
       assert.ok(routes.length >= 30, `${routes.length} routes`);
       assert.ok(routes.some((r) => r.method === 'POST'));
       for (const r of routes) assert.ok(r.access !== undefined, `${r.method} ${r.url} declares its access`);
+      // The SSDA903 import and the pseudonymised extracts (issue 15.5 and 15.7) are walked like every other route.
+      for (const [method, url] of [
+        ['GET', '/inclusion/children/import'],
+        ['POST', '/inclusion/children/import'],
+        ['GET', '/casework/extracts/:team'],
+      ])
+        assert.ok(
+          routes.some((r) => r.method === method && r.url === url),
+          `${method} ${url} is in the route table`,
+        );
     });
 
     it('answers every GET route to every role as its declaration and the role allow, with the security headers: 0 pages to a role without the right', async () => {

@@ -1,5 +1,7 @@
 import { nccisCommand } from './commands/nccis.ts';
 import { senCommand } from './commands/sen.ts';
+import { ssda903Command } from './commands/ssda903.ts';
+import { caseworkCommand } from './commands/casework.ts';
 import { Command } from 'commander';
 import { importCommand } from './commands/import.ts';
 import { demoCommand } from './commands/demo.ts';
@@ -40,6 +42,8 @@ program.addCommand(retentionCommand());
 program.addCommand(subjectAccessCommand());
 program.addCommand(nccisCommand());
 program.addCommand(senCommand());
+program.addCommand(ssda903Command());
+program.addCommand(caseworkCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -264,6 +264,41 @@ export function createCmeStore(base: Kysely<Database>) {
       return (await episodeFacts(placeIds, openOnly).execute()) as EpisodeFact[];
     },
 
+    /**
+     * Every case, one row each, for a pseudonymised extract: the child's identity (which the extract hashes and drops),
+     * the district's code, and the episodes' dates, sources and outcomes (never the free-text reason, notes or enquiries).
+     */
+    async extractCases() {
+      const { rows } = await sql<{
+        upn: string | null;
+        givenName: string | null;
+        familyName: string | null;
+        dateOfBirth: string | null;
+        postcode: string | null;
+        birthYear: number;
+        sex: string;
+        districtCode: string;
+        anonymisedOn: string | null;
+        episodes: number;
+        firstKnownOn: string;
+        lastKnownOn: string;
+        lastSource: string;
+        outcome: string | null;
+        outcomeOn: string | null;
+        outcomeSchoolUrn: string | null;
+      }>`
+        select c.upn, c.given_name as "givenName", c.family_name as "familyName", c.date_of_birth::text as "dateOfBirth", c.postcode,
+               c.birth_year as "birthYear", c.sex, d.code as "districtCode", c.anonymised_on::text as "anonymisedOn",
+               e.episodes, e.first_known_on as "firstKnownOn", l.known_on::text as "lastKnownOn", l.source as "lastSource",
+               l.outcome, l.outcome_on::text as "outcomeOn", l.school_urn as "outcomeSchoolUrn"
+          from cme_case c
+          join place d on d.id = c.district_id
+          join lateral (select count(*)::int as episodes, min(known_on)::text as first_known_on from cme_episode where case_id = c.id) e on true
+          join lateral (select known_on, source, outcome, outcome_on, school_urn from cme_episode where case_id = c.id order by seq desc limit 1) l on true
+         order by c.id`.execute(base);
+      return rows;
+    },
+
     /** Cases whose child matches a subject access request: by UPN, or by name and date of birth (not anonymised ones). */
     async matching(query: Readonly<{ upn: string | null; givenName: string; familyName: string; dateOfBirth: string }>): Promise<number[]> {
       let q = db.selectFrom('cme_case').select('id').where('anonymised_on', 'is', null);

@@ -21,6 +21,7 @@ import * as m0017 from './migrations/0017_cme_casework.ts';
 import * as m0018 from './migrations/0018_sen_casework.ts';
 import * as m0019 from './migrations/0019_participation_tracking.ts';
 import * as m0020 from './migrations/0020_inclusion_casework.ts';
+import * as m0021 from './migrations/0021_pseudonym_key.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0018_sen_casework': m0018,
   '0019_participation_tracking': m0019,
   '0020_inclusion_casework': m0020,
+  '0021_pseudonym_key': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -9,6 +9,7 @@ import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
 import { createParticipationStore } from './participation-store.ts';
 import { createPlaceStore } from './place-store.ts';
+import { createPseudonymKeyStore } from './pseudonym-key-store.ts';
 import { createRegisterStore } from './register-store.ts';
 import { createSenStore } from './sen-store.ts';
 import { createTokenStore } from './token-store.ts';
@@ -30,6 +31,7 @@ export type Store = Readonly<{
   sen: ReturnType<typeof createSenStore>;
   participation: ReturnType<typeof createParticipationStore>;
   inclusion: ReturnType<typeof createInclusionStore>;
+  pseudonymKey: ReturnType<typeof createPseudonymKeyStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -51,6 +53,7 @@ export function createStore(db: Kysely<Database>): Store {
     sen: createSenStore(db),
     participation: createParticipationStore(db),
     inclusion: createInclusionStore(db),
+    pseudonymKey: createPseudonymKeyStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.

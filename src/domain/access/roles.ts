@@ -30,7 +30,15 @@ export type Action =
   /** Read and record 16-18 participation tracking (NCCIS activity). */
   | 'work-participation-cases'
   /** Read and record exclusions, alternative provision and the Virtual School's children in care. */
-  | 'work-inclusion-cases';
+  | 'work-inclusion-cases'
+  /**
+   * Take a team's pseudonymised extract of every case for analysis (issue 15.7, ADR 0018). Holding it opens the route;
+   * the extract of a team is then given only to a reader whose reach covers every case of it LA-wide: a team role
+   * granted on the LA (who can already read each of those cases, identified), or the LA administrator (LA-wide, who
+   * already answers subject access requests across every team, and who releases data to analysts as the information
+   * governance lead). A caseworker granted on a district is refused: the extract is LA-wide.
+   */
+  | 'take-pseudonymised-extract';
 
 /** The casework actions: each is a place action (a case is read only where the role reaches the case's place). */
 export const caseworkActions = ['work-cme-cases', 'work-sen-cases', 'work-participation-cases', 'work-inclusion-cases'] as const satisfies readonly Action[];
@@ -63,21 +71,32 @@ export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
       'manage-frameworks',
       'read-audit',
       'answer-subject-access',
+      'take-pseudonymised-extract',
     ],
   },
-  cme_officer: { name: 'cme_officer', label: 'Children missing education officer', scope: 'place', actions: ['view-account', 'work-cme-cases'] },
-  sen_caseworker: { name: 'sen_caseworker', label: 'SEN casework officer', scope: 'place', actions: ['view-account', 'work-sen-cases'] },
+  cme_officer: {
+    name: 'cme_officer',
+    label: 'Children missing education officer',
+    scope: 'place',
+    actions: ['view-account', 'work-cme-cases', 'take-pseudonymised-extract'],
+  },
+  sen_caseworker: {
+    name: 'sen_caseworker',
+    label: 'SEN casework officer',
+    scope: 'place',
+    actions: ['view-account', 'work-sen-cases', 'take-pseudonymised-extract'],
+  },
   participation_adviser: {
     name: 'participation_adviser',
     label: 'Participation and tracking adviser',
     scope: 'place',
-    actions: ['view-account', 'work-participation-cases'],
+    actions: ['view-account', 'work-participation-cases', 'take-pseudonymised-extract'],
   },
   inclusion_officer: {
     name: 'inclusion_officer',
     label: 'Inclusion and Virtual School officer',
     scope: 'place',
-    actions: ['view-account', 'work-inclusion-cases'],
+    actions: ['view-account', 'work-inclusion-cases', 'take-pseudonymised-extract'],
   },
 };
 

@@ -1,11 +1,13 @@
 import { checkEpisode } from '../../domain/casework/children-in-care-rules.ts';
 import type { FileIssue } from '../../domain/errors.ts';
 import { isCalendarDate } from '../../domain/periods/dates.ts';
-import type { CsvTable } from '../csv-table.ts';
+import { readCsvBytes, type CsvTable } from '../csv-table.ts';
 
 /**
- * The SSDA903 return's header and episodes files as the DfE's CSV layout gives them (CLA SSDA903 technical
- * specification; the column lists as data-to-insight/ssd-data-model's 903 extract writes them): header CHILD, SEX, DOB,
+ * The SSDA903 return's header and episodes files as the DfE's CSV layout gives them (DfE, "Children looked after by
+ * local authorities in England: technical specification", §1.2.1 Description of the CSV files, and its data dictionary
+ * §4-5 for the codes; the "Guide to the SSDA903 collection" for what each item means; the column lists as
+ * data-to-insight/ssd-data-model's 903 extract writes them): header CHILD, SEX, DOB,
  * ETHNIC, UPN, MOTHER, MC_DOB; episodes CHILD, DECOM, RNE, LS, CIN, PLACE, PLACE_PROVIDER, DEC, REC,
  * REASON_PLACE_CHANGE, HOME_POST, PL_POST, URN. Dates are DD/MM/YYYY. The Virtual School keeps neither the mother's
  * details nor the postcodes: they are read (so a file with them is accepted) and dropped.
@@ -57,11 +59,21 @@ function missingColumns(table: CsvTable, columns: readonly string[]): FileIssue[
   return missing.length === 0 ? [] : [{ file: table.file, line: 1, column: missing[0]!, message: `the header has no ${missing.join(', ')} column` }];
 }
 
+export type Read903 = { ok: true; children: Ssda903Child[]; episodes: Ssda903Episode[] } | { ok: false; issues: FileIssue[] };
+
+/**
+ * Read the two files as bytes (UTF-8, as a page's form or the command line gives them): the CSV decoding and its
+ * limits first, then every line of both. The web page and `waymark ssda903 import` share it.
+ */
+export function read903Files(header: Readonly<{ file: string; bytes: Uint8Array }>, episodes: Readonly<{ file: string; bytes: Uint8Array }>): Read903 {
+  const h = readCsvBytes(header.file, header.bytes, 'utf-8');
+  const e = readCsvBytes(episodes.file, episodes.bytes, 'utf-8');
+  if (!h.ok || !e.ok) return { ok: false, issues: [...(h.ok ? [] : h.issues), ...(e.ok ? [] : e.issues)] };
+  return read903(h.table, e.table);
+}
+
 /** Read both files, every line checked; children and episodes are returned only when no line has a problem. */
-export function read903(
-  header: CsvTable,
-  episodes: CsvTable,
-): { ok: true; children: Ssda903Child[]; episodes: Ssda903Episode[] } | { ok: false; issues: FileIssue[] } {
+export function read903(header: CsvTable, episodes: CsvTable): Read903 {
   const issues = [...missingColumns(header, headerColumns), ...missingColumns(episodes, episodeColumns)];
   if (issues.length > 0) return { ok: false, issues };
   const children: Ssda903Child[] = [];

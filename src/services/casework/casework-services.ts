@@ -7,6 +7,7 @@ import type { Indicator } from '../../domain/indicators/indicator.ts';
 import type { Store } from '../../store/store.ts';
 import type { AuditContext, AuditWho } from '../audit/audit-service.ts';
 import type { Clock } from '../clock.ts';
+import { createCaseworkExtract } from './casework-extract.ts';
 import type { CaseworkModule, ChildQuery } from './casework-module.ts';
 import { cmeDemoStep } from './cme/cme-demo.ts';
 import { cmeModule } from './cme/cme-module.ts';
@@ -61,6 +62,8 @@ export function createCaseworkServices(
       runRetention: (on?: string, who: AuditWho = audit.who) => runRetention(store, trail, modules, who, on ?? today()),
       /** Everything the teams hold on one child, as `who` (default the process). */
       subjectAccess: (query: ChildQuery, who: AuditWho = audit.who) => answerSubjectAccess(store, trail, modules, who, query, today()),
+      /** Pseudonymised extracts of each team's cases for analysis (ADR 0018). */
+      extracts: createCaseworkExtract(store, trail, modules, today, scopeFor),
     },
   };
 }

@@ -3,6 +3,7 @@ import { cmeSources } from '../../../domain/casework/cme-referral.ts';
 import { cmeDueForAnonymising } from '../../../domain/casework/cme-retention.ts';
 import type { Store } from '../../../store/store.ts';
 import type { CaseworkModule, HeldRecord } from '../casework-module.ts';
+import { cmeExtract } from './cme-extract.ts';
 
 /**
  * Children missing education in the whole's retention run and subject access export (issue 15.7). Retention: a case
@@ -13,7 +14,9 @@ import type { CaseworkModule, HeldRecord } from '../casework-module.ts';
 export function cmeModule(years: number): CaseworkModule {
   return {
     team: 'Children missing education',
+    key: 'cme',
     action: 'work-cme-cases',
+    extract: cmeExtract,
     async retain(tx: Store, today: string) {
       const due = (await tx.cme.closedCases()).filter((c) => cmeDueForAnonymising(c.closedOn, today, years)).map((c) => c.caseId);
       const anonymised = await tx.cme.anonymise(due, today);

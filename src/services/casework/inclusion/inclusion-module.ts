@@ -1,5 +1,6 @@
 import type { Store } from '../../../store/store.ts';
 import type { CaseworkModule, ChildQuery, HeldRecord } from '../casework-module.ts';
+import { inclusionExtract } from './inclusion-extract.ts';
 
 /** Records on a pupil are kept until the pupil is 25 (date of birth + 25 years), then anonymised. */
 export const retentionYears = 25;
@@ -17,7 +18,9 @@ function minusYears(today: string, years: number): string {
 /** The inclusion team's part of retention runs and subject access requests (casework-module.ts). */
 export const inclusionModule: CaseworkModule = {
   team: 'Exclusions, alternative provision and children in care',
+  key: 'inclusion',
   action: 'work-inclusion-cases',
+  extract: inclusionExtract,
   async retain(tx: Store, today: string) {
     const bornBy = minusYears(today, retentionYears);
     const anonymised =

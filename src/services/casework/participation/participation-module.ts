@@ -1,5 +1,6 @@
 import type { Store } from '../../../store/store.ts';
 import type { CaseworkModule } from '../casework-module.ts';
+import { participationExtractRows } from './participation-extract-rows.ts';
 import { addMonths } from '../../../domain/casework/participation-status.ts';
 
 /**
@@ -15,7 +16,9 @@ export const participationRetention = { trackedToAge: 25, yearsAfter: 6 } as con
 
 export const participationModule: CaseworkModule = {
   team: '16-18 participation and NEET tracking',
+  key: 'participation',
   action: 'work-participation-cases',
+  extract: participationExtractRows,
 
   async retain(tx: Store, today: string) {
     const { trackedToAge, yearsAfter } = participationRetention;

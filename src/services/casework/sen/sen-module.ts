@@ -1,6 +1,7 @@
 import { bornOnOrBeforeToRetire } from '../../../domain/casework/ehc-figures.ts';
 import type { SenCaseRows } from '../../../store/sen-store.ts';
 import type { CaseworkModule, HeldRecord } from '../casework-module.ts';
+import { senExtract } from './sen-extract.ts';
 
 const retentionRule =
   'EHC needs assessment and plan records are kept until the young person’s 31st birthday (a plan can run to 25, then 6 years: IRMS Information Management Toolkit for Local Authorities, SEN records), then anonymised: names, UPN and school removed, date of birth cut to its year';
@@ -50,7 +51,9 @@ function heldRecordOf(c: SenCaseRows): HeldRecord {
 /** SEN casework's part of retention runs and subject access exports (casework-module.ts). */
 export const senCaseworkModule: CaseworkModule = {
   team: 'SEN: EHC needs assessments and plans',
+  key: 'sen',
   action: 'work-sen-cases',
+  extract: senExtract,
   async retain(tx, today) {
     const anonymised = await tx.sen.anonymiseChildrenBornOnOrBefore(bornOnOrBeforeToRetire(today), today);
     return { team: 'sen', rule: retentionRule, anonymised, deleted: 0 };

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { decideRouteAccess } from '../../../domain/access/decide-access.ts';
 import type { Action } from '../../../domain/access/roles.ts';
 import type { Services } from '../../../services/create-services.ts';
+import { extractCsv } from '../../../imports/casework-extract/extract-csv.ts';
+import { auditWho } from '../../audit-who.ts';
 
 /** The casework teams' pages, in the order the framework's targets name their work. */
 const teams: readonly Readonly<{ action: Action; href: string; name: string; what: string }>[] = [
@@ -46,7 +49,22 @@ export function caseworkRoutes(app: FastifyInstance, services: Services): void {
       title: 'Casework',
       section: 'casework',
       teams: open,
+      extracts: await services.casework.extracts.teamsFor(request.principal),
       breadcrumbs: [{ text: 'Home', href: '/' }],
     });
   });
+
+  // A team's pseudonymised extract (ADR 0018): a reader whose reach is not the whole LA for that team gets a 404 naming nothing.
+  app.get<{ Params: { team: string } }>(
+    '/casework/extracts/:team',
+    { config: { access: { action: 'take-pseudonymised-extract' } } },
+    async (request, reply) => {
+      const { team } = z.object({ team: z.string().max(40) }).parse(request.params);
+      const extract = await services.casework.extracts.take(auditWho(request), request.principal, team);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${extract.key}-pseudonymised-${extract.takenOn}.csv"`)
+        .send(extractCsv(extract.columns, extract.rows));
+    },
+  );
 }

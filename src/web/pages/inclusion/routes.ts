@@ -7,6 +7,7 @@ import { academicYearCode, academicYearLabel } from '../../../domain/periods/per
 import type { Services } from '../../../services/create-services.ts';
 import { readCsvBytes } from '../../../imports/csv-table.ts';
 import { exclusionsCsv, readExclusionsCsv } from '../../../imports/exclusions/exclusions-csv.ts';
+import { read903Files } from '../../../imports/ssda903/ssda903-csv.ts';
 import { auditWho } from '../../audit-who.ts';
 import { errorsShown, type FieldError } from '../account/routes.ts';
 import {
@@ -47,6 +48,7 @@ const reviewForm = z.object({
   reconsideredDate: text,
 });
 const importForm = z.object({ csv: z.string().max(2_000_000).default('') });
+const import903Form = z.object({ header: z.string().max(2_000_000).default(''), episodes: z.string().max(4_000_000).default('') });
 const outcomeForm = z.object({ outcome: text });
 
 const breadcrumbs = [{ text: 'Exclusions and inclusion', href: '/inclusion' }];
@@ -226,6 +228,21 @@ export function inclusionRoutes(app: FastifyInstance, services: Services): void 
       cohort: children.filter((c) => c.inCohort).length,
       legalStatuses,
     });
+  });
+
+  const import903 = { title: 'Import an SSDA903 return', breadcrumbs: [...breadcrumbs, { text: 'Children in care', href: '/inclusion/children' }] };
+  app.get('/inclusion/children/import', work, async (_request, reply) => reply.view('pages/inclusion/import-903.njk', { ...import903, issues: [] }));
+
+  // The same service call as `waymark ssda903 import`: nothing is written when a line of either file has a problem.
+  app.post('/inclusion/children/import', work, async (request, reply) => {
+    const form = import903Form.parse(request.body ?? {});
+    const read = read903Files(
+      { file: 'header.csv', bytes: Buffer.from(form.header, 'utf8') },
+      { file: 'episodes.csv', bytes: Buffer.from(form.episodes, 'utf8') },
+    );
+    const result = read.ok ? await services.inclusion.children.importChildren(auditWho(request), await scopeOf(request), 'ssda903 (web form)', read) : read;
+    if (!result.ok) return reply.code(400).view('pages/inclusion/import-903.njk', { ...import903, issues: result.issues.slice(0, 50).map(describeIssue) });
+    return reply.view('pages/inclusion/import-903.njk', { ...import903, issues: [], imported: result });
   });
 
   app.get<{ Params: { child: string } }>('/inclusion/children/:child', work, async (request, reply) => {
