@@ -37,13 +37,13 @@ for (const target of databaseTargets()) {
     before(async () => {
       t = await appWithImports(target, []);
       const started = performance.now();
-      await t.services.demo.build(2013, () => {}, { pupilYears: [2012] });
+      await t.services.demo.build(2013, () => {}, { pupilYears: [2011] });
       buildSeconds = (performance.now() - started) / 1000;
       // The later years' casework, written as the build writes it for a build of every year.
       await t.database.store.transaction(async (tx) => {
         const id = await tx.register.openBatch({ fileName: 'participation 2013-2016', fileHash: 'test', format: 'test:participation', rowCount: 0 });
         const started2 = performance.now();
-        await participationDemoStep.write(tx, generateCounty(2013), 2013, [2013, 2014, 2015, 2016], id);
+        await participationDemoStep.write(tx, generateCounty(2013), 2013, [2012, 2013, 2014, 2015], id);
         console.log(`participation step, four years: ${((performance.now() - started2) / 1000).toFixed(1)} s`);
       });
     });

@@ -221,6 +221,17 @@ function topShare<T>(pupils: readonly T[], percent: number, score: (p: T) => num
 }
 
 /** Highest score first (scores read once: sorting on a property of 200,000 objects of varied shape is slow). */
+/**
+ * The first `count` of pupils in rank order, `inCare` of them (or all there are) children in care: the best-ranked
+ * children in care and the best-ranked others. Chooses without drawing, so every other draw of the year is unchanged.
+ */
+function withInCare<T extends Readonly<{ inCare: boolean }>>(ranked: readonly T[], count: number, inCare: number): T[] {
+  const inCareFirst = ranked.filter((p) => p.inCare).slice(0, inCare);
+  const others = ranked.filter((p) => !p.inCare).slice(0, count - inCareFirst.length);
+  const chosen = new Set<T>([...inCareFirst, ...others]);
+  return ranked.filter((p) => chosen.has(p));
+}
+
 function byScore<T>(pupils: readonly T[], score: (p: T) => number): T[] {
   const scores = Float64Array.from(pupils, score);
   const order = Uint32Array.from(pupils, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
@@ -389,7 +400,13 @@ function assignCensus(pupils: Pupil[], period: string, random: () => number): vo
   }
   const exclusions = kentExclusions[period]!;
   const byBehaviour = byScore(pupils, (p) => p.behaviour);
-  const permanent = new Set(byBehaviour.filter((p) => p.phase !== 'primary' || random() < 0.15).slice(0, exclusions.permanent));
+  const permanent = new Set(
+    withInCare(
+      byBehaviour.filter((p) => p.phase !== 'primary' || random() < 0.15),
+      exclusions.permanent,
+      exclusions.inCarePermanent,
+    ),
+  );
   const fixed = new Set(byBehaviour.slice(0, Math.round((exclusions.pupilsWithFixedPeriod / 100) * pupils.length)));
   for (const p of pupils) {
     p.permanentExclusion = permanent.has(p);

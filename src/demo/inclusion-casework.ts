@@ -219,8 +219,9 @@ export function inclusionDemoYear(
         dateOfBirth: identity.dateOfBirth,
         ethnic: p.ethnicity === 'white' ? 'WBRI' : 'MOTH',
       });
-      // Most have been in care for years; about one in five came into care during the twelve months before 31 March.
-      const recent = random() < 0.2;
+      // Most have been in care for years; about one in five came into care during the twelve months before 31 March. A
+      // child permanently excluded has been in care longer (calibration.ts's in-care exclusions are target 22's figure).
+      const recent = random() < 0.2 && p.permanentExclusion !== true;
       const firstStart = recent ? addDays(`${startYear}-04-02`, Math.floor(random() * 300)) : addDays(`${startYear}-03-31`, -Math.floor(365 + random() * 2500));
       const legalStatus = random() < 0.7 ? 'C2' : 'V2';
       const moved = !recent && random() < 0.35;

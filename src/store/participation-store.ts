@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from './schema.ts';
 
 /** A young person as the participation team holds them (migration 0019). Dates as 'YYYY-MM-DD'. */
@@ -62,6 +62,28 @@ const chunked = <T>(rows: readonly T[], size = 20_000): T[][] => {
 
 /** Young people, their dated activities and September Guarantee offers: all SQL of the participation team. */
 export function createParticipationStore(db: Kysely<Database>) {
+  /** The ids of the people held under some CCIS ids, in one read. */
+  const idsOf = async (ccisIds: readonly string[]): Promise<Map<string, number>> => {
+    const { rows } = await sql<{ id: string; ccisId: string }>`
+      select id, ccis_id as "ccisId" from participation_person where ccis_id = any(${[...new Set(ccisIds)]}::text[])`.execute(db);
+    return new Map(rows.map((r) => [r.ccisId, Number(r.id)]));
+  };
+  /** Records with their person's id, in id order (the indexes and key checks then walk forwards); those of nobody held are left out, as the join left them. */
+  const byPerson = <T extends Readonly<{ ccisId: string }>>(records: readonly T[], ids: ReadonlyMap<string, number>): (T & { personId: number })[] =>
+    records
+      .flatMap((r) => {
+        const personId = ids.get(r.ccisId);
+        return personId === undefined ? [] : [{ ...r, personId }];
+      })
+      .sort((a, b) => a.personId - b.personId);
+  /** An upsert's rows inserted and updated, counted in the database rather than sent back row by row. */
+  const countedUpsert = async (upsert: RawBuilder<unknown>): Promise<{ inserted: number; updated: number }> => {
+    const { rows } = await sql<{ inserted: number; updated: number }>`
+      with written as (${upsert})
+      select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from written`.execute(db);
+    return rows[0]!;
+  };
+
   return {
     /**
      * Add or update young people by their CCIS id in bulk (column arrays through unnest). A row whose fields are all
@@ -71,7 +93,7 @@ export function createParticipationStore(db: Kysely<Database>) {
       let inserted = 0;
       let updated = 0;
       for (const part of chunked(people)) {
-        const { rows } = await sql<{ inserted: boolean }>`
+        const counts = await countedUpsert(sql`
           insert into participation_person (ccis_id, given_name, family_name, date_of_birth, upn, uln, district_place_id, last_school_urn, ehc_plan, fsm, in_care, left_on, batch_id)
           select t.*, ${batchId}::int from unnest(${part.map((p) => p.ccisId)}::text[], ${part.map((p) => p.givenName)}::text[], ${part.map((p) => p.familyName)}::text[],
               ${part.map((p) => p.dateOfBirth)}::date[], ${part.map((p) => p.upn)}::text[], ${part.map((p) => p.uln)}::text[], ${part.map((p) => p.districtPlaceId)}::bigint[],
@@ -85,52 +107,55 @@ export function createParticipationStore(db: Kysely<Database>) {
                    participation_person.district_place_id, participation_person.last_school_urn, participation_person.ehc_plan, participation_person.fsm, participation_person.in_care, participation_person.left_on)
               is distinct from (excluded.given_name, excluded.family_name, excluded.date_of_birth, excluded.upn, excluded.uln, excluded.district_place_id,
                    excluded.last_school_urn, excluded.ehc_plan, excluded.fsm, excluded.in_care, excluded.left_on)
-          returning (xmax = 0) as inserted`.execute(db);
-        for (const r of rows)
-          if (r.inserted) inserted += 1;
-          else updated += 1;
+          returning (xmax = 0) as inserted`);
+        inserted += counts.inserted;
+        updated += counts.updated;
       }
       return { inserted, updated };
     },
 
-    /** Add activities (matched by person, start date and code); a held one with a later confirmation is updated. */
+    /**
+     * Add activities (matched by person, start date and code); a held one with a later confirmation is updated. The
+     * people's ids are read once for the whole list and each part written by id, the counts made in the statement.
+     */
     async upsertActivities(activities: readonly ActivityInput[], batchId: number | null): Promise<{ inserted: number; updated: number }> {
+      const ids = await idsOf(activities.map((a) => a.ccisId));
+      const rows = byPerson(activities, ids);
       let inserted = 0;
       let updated = 0;
-      for (const part of chunked(activities)) {
-        const { rows } = await sql<{ inserted: boolean }>`
+      for (const part of chunked(rows)) {
+        const counts = await countedUpsert(sql`
           insert into participation_activity (person_id, code, start_date, confirmed_on, source, recorded_by, batch_id)
-          select p.id, t.code, t.start_date, t.confirmed_on, t.source, t.recorded_by, ${batchId}::int
-            from unnest(${part.map((a) => a.ccisId)}::text[], ${part.map((a) => a.code)}::text[], ${part.map((a) => a.startDate)}::date[],
+          select t.*, ${batchId}::int
+            from unnest(${part.map((a) => a.personId)}::bigint[], ${part.map((a) => a.code)}::text[], ${part.map((a) => a.startDate)}::date[],
                         ${part.map((a) => a.confirmedOn)}::date[], ${part.map((a) => a.source)}::text[], ${part.map((a) => a.recordedBy)}::text[])
-                 as t(ccis_id, code, start_date, confirmed_on, source, recorded_by)
-            join participation_person p on p.ccis_id = t.ccis_id
+                 as t(person_id, code, start_date, confirmed_on, source, recorded_by)
           on conflict (person_id, start_date, code) do update set confirmed_on = excluded.confirmed_on, source = excluded.source, batch_id = excluded.batch_id
             where (participation_activity.confirmed_on, participation_activity.source) is distinct from (excluded.confirmed_on, excluded.source)
-          returning (xmax = 0) as inserted`.execute(db);
-        for (const r of rows)
-          if (r.inserted) inserted += 1;
-          else updated += 1;
+          returning (xmax = 0) as inserted`);
+        inserted += counts.inserted;
+        updated += counts.updated;
       }
       return { inserted, updated };
     },
 
+    /** Add or update September Guarantee offers, by person, leaving year and year group (the people's ids read once). */
     async upsertOffers(offers: readonly OfferInput[], batchId: number | null): Promise<{ inserted: number; updated: number }> {
+      const ids = await idsOf(offers.map((o) => o.ccisId));
+      const rows = byPerson(offers, ids);
       let inserted = 0;
       let updated = 0;
-      for (const part of chunked(offers)) {
-        const { rows } = await sql<{ inserted: boolean }>`
+      for (const part of chunked(rows)) {
+        const counts = await countedUpsert(sql`
           insert into participation_offer (person_id, leaving_year, year_group, offered_on, offer_code, batch_id)
-          select p.id, t.leaving_year, t.year_group, t.offered_on, t.offer_code, ${batchId}::int
-            from unnest(${part.map((o) => o.ccisId)}::text[], ${part.map((o) => o.leavingYear)}::int[], ${part.map((o) => o.yearGroup)}::int2[],
-                        ${part.map((o) => o.offeredOn)}::date[], ${part.map((o) => o.offerCode)}::text[]) as t(ccis_id, leaving_year, year_group, offered_on, offer_code)
-            join participation_person p on p.ccis_id = t.ccis_id
+          select t.*, ${batchId}::int
+            from unnest(${part.map((o) => o.personId)}::bigint[], ${part.map((o) => o.leavingYear)}::int[], ${part.map((o) => o.yearGroup)}::int2[],
+                        ${part.map((o) => o.offeredOn)}::date[], ${part.map((o) => o.offerCode)}::text[]) as t(person_id, leaving_year, year_group, offered_on, offer_code)
           on conflict (person_id, leaving_year, year_group) do update set offered_on = excluded.offered_on, offer_code = excluded.offer_code, batch_id = excluded.batch_id
             where (participation_offer.offered_on, participation_offer.offer_code) is distinct from (excluded.offered_on, excluded.offer_code)
-          returning (xmax = 0) as inserted`.execute(db);
-        for (const r of rows)
-          if (r.inserted) inserted += 1;
-          else updated += 1;
+          returning (xmax = 0) as inserted`);
+        inserted += counts.inserted;
+        updated += counts.updated;
       }
       return { inserted, updated };
     },

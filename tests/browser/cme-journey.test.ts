@@ -7,7 +7,7 @@ import { demoInBrowser, type DemoBrowser } from '../support/demo-browser.ts';
 
 // Issue 15's acceptance check: a CME officer signs in, records a referral through to placement in the pages, and sees
 // target 28's figure for their district change; the Thanet officer cannot open the case (404); the audit shows both.
-// The demo is built with 2011/12 casework only; six Swale cases of 2015/16 are imported first (3 placed within 30 days,
+// The demo is built with 2012/13 casework only; six Swale cases of 2015/16 are imported first (3 placed within 30 days,
 // 3 not), so Swale's 2015/16 figure is 3 of 6 = 50% and the journey's placement within 30 days makes it 4 of 7 = 57%
 // (57.14…), both above the public thresholds (numerator 3, denominator 6).
 

@@ -83,7 +83,7 @@ export const observationRow = z.object({
         pupils: z.number().optional(),
       }),
       z.object({ rule: z.string(), areas: z.number().int() }),
-      z.object({ rule: z.string() }).catchall(z.union([z.number(), z.string(), z.record(z.string(), z.number())])),
+      z.object({ rule: z.string() }).catchall(z.union([z.number(), z.string(), z.array(z.string()), z.record(z.string(), z.number())])),
     ])
     .nullable()
     .describe(

@@ -1,10 +1,12 @@
 import { academicYearCode } from '../periods/period.ts';
 import type { CurrencyMonths } from './nccis-codes.ts';
+import type { ActivityGroup } from './nccis-codes.ts';
 import {
+  countsOf,
   decemberToFebruary,
+  groupsOn,
   headlineOf,
   headlineRuleOf,
-  snapshotCounts,
   type HeadlineRule,
   type MonthCounts,
   type TrackedPerson,
@@ -57,15 +59,16 @@ export function participationFiguresOf(
 ): ParticipationFigure[] {
   const period = academicYearCode(academicStartYear);
   const keyed = people.map((p) => ({ ...p, key: `${p.district}|${p.fsm ? 'fsm' : 'not-fsm'}` }));
-  const monthly = (rule: HeadlineRule, who: readonly TrackedPerson[]) => rule.months.map((day) => snapshotCounts(who, day, rule.band, currency));
+  // Each person's group is found once a day and read by every count of that day (the 16-18 and 16-17 bands, PRU leavers).
+  const groupsByDay = new Map<string, (ActivityGroup | null)[]>();
+  const groupsOf = (day: string) => groupsByDay.get(day) ?? groupsByDay.set(day, groupsOn(keyed, day, currency)).get(day)!;
+  const monthly = (rule: HeadlineRule, keyOf?: (p: ParticipationPerson) => string | null) =>
+    rule.months.map((day) => countsOf(keyed, groupsOf(day), day, rule.band, keyOf));
   const year = headlineRuleOf(academicStartYear);
   const decFeb = decemberToFebruary(academicStartYear);
-  const yearCounts = monthly(year, keyed);
-  const decFebCounts = year.method === 'dec-feb-16-17' ? yearCounts : monthly(decFeb, keyed);
-  const pruCounts = monthly(
-    decFeb,
-    keyed.filter((p) => p.pru).map((p) => ({ ...p, key: `${p.district}|all` })),
-  );
+  const yearCounts = monthly(year);
+  const decFebCounts = year.method === 'dec-feb-16-17' ? yearCounts : monthly(decFeb);
+  const pruCounts = monthly(decFeb, (p) => (p.pru ? `${p.district}|all` : null));
   const places = [{ place: 'la', has: () => true }, ...districts.map((d) => ({ place: d, has: (key: string) => key.startsWith(`${d}|`) }))];
   const groups = [
     { breakdown: 'all', has: () => true },

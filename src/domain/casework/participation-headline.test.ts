@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { headlineOf, headlineRuleOf, septemberGuarantee, snapshotCounts } from './participation-headline.ts';
+import { countsOf, groupsOn, headlineOf, headlineRuleOf, septemberGuarantee, snapshotCounts } from './participation-headline.ts';
 
 describe('NEET headlines (domain.md §6.3)', () => {
   it('averages December-February numerators and cohorts separately, then divides: the worked example gives 3.1%, 1.9%, 5.0%', () => {
@@ -40,6 +40,15 @@ describe('NEET headlines (domain.md §6.3)', () => {
       { key: 'a', dateOfBirth: '1993-03-01', spells: [{ code: '619', startDate: '2012-11-01', confirmedOn: '2012-11-01' }] }, // 19: out of band
     ];
     assert.deepEqual(snapshotCounts(people, '2012-12-31', { from: 16, to: 17 }).get('a'), { cohort: 3, eet: 1, neet: 1, notKnown: 1 });
+    // One day's groups serve every band: the 19-year-old joins the 16-18 count (NI 117), not the 16-17 one.
+    const groups = groupsOn(people, '2012-12-31');
+    assert.deepEqual(countsOf(people, groups, '2012-12-31', { from: 16, to: 17 }).get('a'), { cohort: 3, eet: 1, neet: 1, notKnown: 1 });
+    assert.deepEqual(countsOf(people, groups, '2012-12-31', { from: 16, to: 19 }).get('a'), { cohort: 4, eet: 1, neet: 2, notKnown: 1 });
+    // Counted by another key, or left out (null): the PRU leavers' count.
+    assert.deepEqual(
+      [...countsOf(people, groups, '2012-12-31', { from: 16, to: 17 }, (p) => (p.spells.length > 0 ? 'with' : null))],
+      [['with', { cohort: 2, eet: 1, neet: 1, notKnown: 0 }]],
+    );
   });
 
   it('counts September Guarantee offers recorded by 30 September of the leaving year', () => {

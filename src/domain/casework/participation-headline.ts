@@ -1,5 +1,5 @@
-import { isEet, type CurrencyMonths } from './nccis-codes.ts';
-import { academicAge, academicStartYearOf, cohortPositionOn, monthEnd, type ActivitySpell } from './participation-status.ts';
+import { isEet, type ActivityGroup, type CurrencyMonths } from './nccis-codes.ts';
+import { academicAge, academicStartYearOf, cohortGroupOn, monthEnd, type ActivitySpell } from './participation-status.ts';
 
 /**
  * The monthly snapshot and the year's headline (domain.md §6.3). Sources: DfE EES methodology "Participation in
@@ -16,26 +16,53 @@ export type MonthCounts = { cohort: number; eet: number; neet: number; notKnown:
 export type AgeBand = Readonly<{ from: number; to: number }>;
 
 /**
+ * Each young person's group on a day whatever the age band counted (their academic age that day decides a "below leaving
+ * age" code): null when they have left the LA's area by then. The counts of every band that day read the same groups.
+ */
+export function groupsOn(people: readonly TrackedPerson[], day: string, currency?: CurrencyMonths): (ActivityGroup | null)[] {
+  const start = academicStartYearOf(day);
+  return people.map((p) => (p.leftOn != null && p.leftOn <= day ? null : cohortGroupOn(p.spells, day, academicAge(p.dateOfBirth, start), currency)));
+}
+
+/**
+ * The counts of one day from `groupsOn` of the same people: the cohort is every young person of the academic ages in
+ * `band` that day who has not left the LA's area, less those the code list leaves out (custody 710, refugees 720 before
+ * April 2018); each of the cohort is EET, NEET or not known. Counted by `keyOf` (by default the person's key; null leaves
+ * a person out).
+ */
+export function countsOf<P extends TrackedPerson>(
+  people: readonly P[],
+  groups: readonly (ActivityGroup | null)[],
+  day: string,
+  band: AgeBand,
+  keyOf: (p: P) => string | null = (p) => p.key,
+): Map<string, MonthCounts> {
+  const start = academicStartYearOf(day);
+  const counts = new Map<string, MonthCounts>();
+  people.forEach((p, i) => {
+    const group = groups[i];
+    if (group == null || group === 'excluded') return;
+    const age = academicAge(p.dateOfBirth, start);
+    if (age < band.from || age > band.to) return;
+    const key = keyOf(p);
+    if (key === null) return;
+    let c = counts.get(key);
+    if (c === undefined) counts.set(key, (c = { cohort: 0, eet: 0, neet: 0, notKnown: 0 }));
+    c.cohort += 1;
+    if (group === 'neet') c.neet += 1;
+    else if (group === 'not-known') c.notKnown += 1;
+    else if (isEet(group)) c.eet += 1;
+  });
+  return counts;
+}
+
+/**
  * Each young person's activity as at a month's last day, counted by their key (a district, say): the cohort is every
  * young person of the academic ages in `band` that day who has not left the LA's area, less those the code list leaves
  * out (custody 710, refugees 720 before April 2018); each of the cohort is EET, NEET or not known.
  */
 export function snapshotCounts(people: readonly TrackedPerson[], day: string, band: AgeBand, currency?: CurrencyMonths): Map<string, MonthCounts> {
-  const start = academicStartYearOf(day);
-  const counts = new Map<string, MonthCounts>();
-  for (const p of people) {
-    const age = academicAge(p.dateOfBirth, start);
-    if (age < band.from || age > band.to || (p.leftOn != null && p.leftOn <= day)) continue;
-    const { group } = cohortPositionOn(p.spells, day, age, currency);
-    if (group === 'excluded') continue;
-    let c = counts.get(p.key);
-    if (c === undefined) counts.set(p.key, (c = { cohort: 0, eet: 0, neet: 0, notKnown: 0 }));
-    c.cohort += 1;
-    if (group === 'neet') c.neet += 1;
-    else if (group === 'not-known') c.notKnown += 1;
-    else if (isEet(group)) c.eet += 1;
-  }
-  return counts;
+  return countsOf(people, groupsOn(people, day, currency), day, band);
 }
 
 /** The headline methods: the DfE's 16-17 December-February average (from 2015/16), NI 117's 16-18 November-January. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { academicAge, academicStartYearOf, addMonths, monthEnd, mustTrack, positionOn } from './participation-status.ts';
+import { academicAge, academicStartYearOf, addMonths, cohortGroupOn, cohortPositionOn, monthEnd, mustTrack, positionOn } from './participation-status.ts';
 
 describe("a young person's position on a day (domain.md §6.1-6.2)", () => {
   it('takes academic age as the age on 31 August before the academic year', () => {
@@ -46,6 +46,23 @@ describe("a young person's position on a day (domain.md §6.1-6.2)", () => {
     assert.equal(lapsed.notKnownReason, 'lapsed');
     // An LA's own currency period is configuration.
     assert.equal(positionOn(spells, '2012-12-31', { education: 12, employment: 6, training: 6, 're-engagement': 3, neet: 4 }).group, 'neet');
+  });
+
+  it("gives the snapshot's group alone by the same rules as the position, a below-leaving-age code lapsing at 16", () => {
+    const cases: [{ code: string; startDate: string; confirmedOn: string }[], string, number][] = [
+      [[{ code: '210', startDate: '2012-09-03', confirmedOn: '2012-09-20' }], '2012-12-31', 16],
+      [[{ code: '619', startDate: '2012-09-10', confirmedOn: '2012-09-10' }], '2012-12-10', 16],
+      [[{ code: '619', startDate: '2012-09-10', confirmedOn: '2012-09-10' }], '2012-12-31', 16], // lapsed
+      [[{ code: '820', startDate: '2012-09-01', confirmedOn: '2012-09-01' }], '2012-10-31', 17],
+      [[{ code: '710', startDate: '2012-09-01', confirmedOn: '2012-09-01' }], '2012-10-31', 17], // custody: out of the cohort
+      [[{ code: '110', startDate: '2011-09-01', confirmedOn: '2011-09-01' }], '2011-10-31', 15],
+      [[{ code: '110', startDate: '2011-09-01', confirmedOn: '2011-09-01' }], '2012-10-31', 16], // past school age: not known
+      [[], '2012-10-31', 16],
+    ];
+    for (const [spells, day, age] of cases)
+      assert.equal(cohortGroupOn(spells, day, age), cohortPositionOn(spells, day, age).group, `${spells[0]?.code} ${day}`);
+    assert.equal(cohortGroupOn(cases[6]![0], '2012-10-31', 16), 'not-known');
+    assert.equal(cohortGroupOn(cases[2]![0], '2012-12-31', 16), 'not-known');
   });
 
   it('counts 810-830 as not known as recorded', () => {

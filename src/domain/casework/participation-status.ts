@@ -72,23 +72,33 @@ export type Position = Readonly<{
   confirmedOn: string | null;
 }>;
 
+/** The activity in force on a day: the latest start on or before it (ties: the later confirmation, then the higher code). */
+function inForceOn(spells: readonly ActivitySpell[], day: string): ActivitySpell | null {
+  let current: ActivitySpell | null = null;
+  for (const s of spells) if (s.startDate <= day && (current === null || laterThan(s, current))) current = s;
+  return current;
+}
+
+/** Whether an activity of a group has lapsed by a day: not confirmed within the months `currency` allows for its group. */
+function lapsedOn(current: ActivitySpell, group: ActivityGroup, day: string, currency: CurrencyMonths): boolean {
+  if (group !== 'neet' && !isEet(group)) return false;
+  // The records as now held: an activity confirmed after the day was in force then, so it is current that day.
+  const months = currency[group as keyof CurrencyMonths];
+  return current.confirmedOn < day && addMonths(current.confirmedOn, months) < day;
+}
+
 /**
  * The position on a day: the activity with the latest start on or before it (ties: the later confirmation), grouped by
  * the code list of that day; not known when there is none, when its code says so, or when its currency has lapsed
  * (not confirmed within the months `currency` allows for its group).
  */
 export function positionOn(spells: readonly ActivitySpell[], day: string, currency: CurrencyMonths = defaultCurrencyMonths): Position {
-  let current: ActivitySpell | null = null;
-  for (const s of spells) if (s.startDate <= day && (current === null || laterThan(s, current))) current = s;
+  const current = inForceOn(spells, day);
   if (current === null) return { group: 'not-known', code: null, notKnownReason: 'no-activity', confirmedOn: null };
   const group = activityGroupOn(current.code, day);
   const base = { code: current.code, confirmedOn: current.confirmedOn };
   if (group === 'not-known') return { ...base, group, notKnownReason: 'recorded-not-known' };
-  if (group === 'neet' || isEet(group)) {
-    // The records as now held: an activity confirmed after the day was in force then, so it is current that day.
-    const months = currency[group as keyof CurrencyMonths];
-    if (current.confirmedOn < day && addMonths(current.confirmedOn, months) < day) return { ...base, group: 'not-known', notKnownReason: 'lapsed' };
-  }
+  if (lapsedOn(current, group, day, currency)) return { ...base, group: 'not-known', notKnownReason: 'lapsed' };
   return { ...base, group, notKnownReason: null };
 }
 
@@ -101,4 +111,16 @@ export function cohortPositionOn(spells: readonly ActivitySpell[], day: string, 
   const position = positionOn(spells, day, currency);
   if (position.group === 'below-leaving-age' && age >= 16) return { ...position, group: 'not-known', notKnownReason: 'lapsed' };
   return position;
+}
+
+/**
+ * The group alone of `cohortPositionOn`, by the same rules, making nothing: the monthly snapshot asks it of every young
+ * person of a county on each day it counts.
+ */
+export function cohortGroupOn(spells: readonly ActivitySpell[], day: string, age: number, currency: CurrencyMonths = defaultCurrencyMonths): ActivityGroup {
+  const current = inForceOn(spells, day);
+  if (current === null) return 'not-known';
+  const group = activityGroupOn(current.code, day);
+  if (group === 'below-leaving-age' && age >= 16) return 'not-known';
+  return lapsedOn(current, group, day, currency) ? 'not-known' : group;
 }

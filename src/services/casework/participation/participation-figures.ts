@@ -13,12 +13,23 @@ export async function countyPlaces(tx: Store, laCode = '886') {
   return { laId: la, districts, districtCodes, names };
 }
 
-/** The young people of academic ages 16-18 in an academic year as the domain's figures read them. */
-export async function participationPeople(tx: Store, academicStartYear: number, districtCodes: ReadonlyMap<number, string>): Promise<ParticipationPerson[]> {
-  const prus = await tx.participation.pruUrns();
+/**
+ * The young people of academic ages 16-18 in some academic years (by starting year) as the domain's figures read them,
+ * by year: one read of the records for every year (a person is in up to three), each person made once.
+ */
+export async function participationPeople(
+  tx: Store,
+  academicStartYears: readonly number[],
+  districtCodes: ReadonlyMap<number, string>,
+): Promise<Map<number, ParticipationPerson[]>> {
+  const byYear = new Map<number, ParticipationPerson[]>();
+  if (academicStartYears.length === 0) return byYear;
   // Academic age 18 in the year starting S: born from 1 September S-19; 16: born by 31 August S-16.
-  const rows = await tx.participation.tracked(`${academicStartYear - 19}-09-01`, `${academicStartYear - 16}-08-31`, null);
-  return rows.map((r) => ({
+  const bornFrom = (start: number) => `${start - 19}-09-01`;
+  const bornTo = (start: number) => `${start - 16}-08-31`;
+  const prus = await tx.participation.pruUrns();
+  const rows = await tx.participation.tracked(bornFrom(Math.min(...academicStartYears)), bornTo(Math.max(...academicStartYears)), null);
+  const people = rows.map((r): ParticipationPerson => ({
     key: '',
     dateOfBirth: r.dateOfBirth,
     leftOn: r.leftOn,
@@ -27,6 +38,12 @@ export async function participationPeople(tx: Store, academicStartYear: number, 
     pru: r.lastSchoolUrn !== null && prus.has(r.lastSchoolUrn),
     spells: r.codes.map((code, i) => ({ code, startDate: r.starts[i]!, confirmedOn: r.confirmed[i]! })),
   }));
+  for (const start of academicStartYears)
+    byYear.set(
+      start,
+      people.filter((p) => p.dateOfBirth >= bornFrom(start) && p.dateOfBirth <= bornTo(start)),
+    );
+  return byYear;
 }
 
 /**
@@ -37,8 +54,9 @@ export async function remakeParticipationFigures(tx: Store, academicStartYears: 
   const { laId, districts, districtCodes } = await countyPlaces(tx);
   const figures: CaseworkFigure[] = [];
   const codes = [...districts.keys()].sort();
+  const byYear = await participationPeople(tx, academicStartYears, districtCodes);
   for (const start of academicStartYears) {
-    const people = await participationPeople(tx, start, districtCodes);
+    const people = byYear.get(start)!;
     const here = new Set(people.map((p) => p.district));
     for (const f of participationFiguresOf(
       people,

@@ -7,13 +7,15 @@ import { remakeSenFigures } from './sen-figures.ts';
 /**
  * The demo county's SEN casework (src/demo/sen-casework.ts) written in bulk with ids reserved up front, then the SEN
  * figures of the build's years from 2011/12 (the 2012 figure: plans issued in calendar 2012, plans maintained at
- * January 2012) made from the records just as a caseworker's records make them.
+ * January 2012) made from the records just as a caseworker's records make them. The build's years are academic start
+ * years (2011 is 2011/12); the generator and the figures count by the year's end (2012).
  */
 export const senDemoStep: DemoCaseworkStep = {
   name: 'sen',
   label: 'generating SEN requests, EHC plans and placements',
   async write(tx, county, seed, years, batchId) {
-    const cases = generateSenCasework(county, seed, years);
+    const endYears = years.map((y) => y + 1);
+    const cases = generateSenCasework(county, seed, endYears);
     const districtIds = await tx.places.idsByCode('district');
     const childIds = await tx.sen.nextIds('sen_child', cases.length);
     const requestIds = await tx.sen.nextIds('sen_request', cases.length);
@@ -61,7 +63,7 @@ export const senDemoStep: DemoCaseworkStep = {
     await tx.sen.insertExceptions(exceptions as SenExceptionRow[]);
     await tx.sen.insertReviews(reviews as SenReviewRow[]);
     await tx.sen.insertPlacements(placements as SenPlacementRow[]);
-    const figureYears = years.filter((y) => y >= 2012);
+    const figureYears = endYears.filter((y) => y >= 2012);
     const figures = figureYears.length === 0 ? 0 : await remakeSenFigures(tx, figureYears, batchId, `${Math.max(...figureYears)}-12-31`);
     return [
       `${requests.length} SEN requests (${requests.filter((r) => r.outcome === 'plan').length} with a plan issued), ${placements.length} placements, ${reviews.length} annual reviews`,
