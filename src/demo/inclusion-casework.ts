@@ -1,3 +1,4 @@
+import type { Ssda903Episode } from '../domain/casework/children-in-care-rules.ts';
 import type { ApOutcome } from '../domain/casework/alternative-provision-rules.ts';
 import type { ExclusionRecord } from '../domain/casework/exclusion-rules.ts';
 import { exclusionReasons } from '../domain/casework/exclusion-rules.ts';
@@ -17,19 +18,7 @@ import { seededRandom, type DemoCounty } from './generate-county.ts';
 export type DemoIdentity = Readonly<{ upn: string; givenName: string; familyName: string; dateOfBirth: string }>;
 export type DemoExclusion = DemoIdentity & ExclusionRecord;
 export type DemoCareChild = Readonly<{ child: string; upn: string; sex: string; dateOfBirth: string; ethnic: string }>;
-export type DemoCareEpisode = Readonly<{
-  child: string;
-  start: string;
-  end: string | null;
-  reasonNewEpisode: string;
-  legalStatus: string;
-  categoryOfNeed: string;
-  placement: string;
-  placementProvider: string;
-  reasonEpisodeCeased: string | null;
-  reasonPlaceChange: string | null;
-  placementUrn: string | null;
-}>;
+export type DemoCareEpisode = Ssda903Episode;
 export type DemoApPlacement = DemoIdentity &
   Readonly<{
     homeSchoolUrn: string;

@@ -1,4 +1,3 @@
-import { academicYearCode } from '../domain/periods/period.ts';
 import { seededRandom, type DemoCounty } from './generate-county.ts';
 
 /**
@@ -206,9 +205,4 @@ export function generateParticipation(county: DemoCounty, seed: number, years: r
     }
   }
   return { people, activities, offers };
-}
-
-/** The academic year codes a build's years cover, for the figures ('201112' for 2012). */
-export function participationPeriods(years: readonly number[]): string[] {
-  return [...new Set(years)].sort((a, b) => a - b).map((y) => academicYearCode(y - 1));
 }

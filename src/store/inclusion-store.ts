@@ -1,3 +1,4 @@
+import type { Ssda903Child, Ssda903Episode } from '../domain/casework/children-in-care-rules.ts';
 import { sql, type Kysely } from 'kysely';
 import type { ApOutcome } from '../domain/casework/alternative-provision-rules.ts';
 import type { ExclusionKind, ExclusionRecord, GovernorsOutcome, PanelOutcome } from '../domain/casework/exclusion-rules.ts';
@@ -25,27 +26,8 @@ export type ReviewInput = Pick<
   'governorsOutcome' | 'governorsDate' | 'panelOutcome' | 'panelDate' | 'reconsideredOutcome' | 'reconsideredDate'
 >;
 
-export type CareChildInput = Readonly<{
-  child: string;
-  upn: string | null;
-  sex: string | null;
-  dateOfBirth: string | null;
-  ethnic: string | null;
-  placeId: number;
-}>;
-export type CareEpisodeInput = Readonly<{
-  child: string;
-  start: string;
-  end: string | null;
-  reasonNewEpisode: string;
-  legalStatus: string;
-  categoryOfNeed: string;
-  placement: string;
-  placementProvider: string | null;
-  reasonEpisodeCeased: string | null;
-  reasonPlaceChange: string | null;
-  placementUrn: string | null;
-}>;
+export type CareChildInput = Ssda903Child & Readonly<{ placeId: number }>;
+export type CareEpisodeInput = Ssda903Episode;
 export type CareChildRow = CareChildInput & Readonly<{ anonymisedOn: string | null; episodes: CareEpisodeInput[] }>;
 
 export type ApPlacementInput = PupilIdentity &

@@ -16,6 +16,29 @@ export type CareEpisode = Readonly<{
   legalStatus: string;
 }>;
 
+/** A child in the SSDA903 header file, as the return gives them (CHILD is the LA's own id for the child). */
+export type Ssda903Child = Readonly<{ child: string; upn: string | null; sex: string | null; dateOfBirth: string | null; ethnic: string | null }>;
+
+/** One SSDA903 episode, every field the Virtual School keeps (the return's columns in order, by their guide's names). */
+export type Ssda903Episode = CareEpisode &
+  Readonly<{
+    child: string;
+    /** RNE: why the episode started. */
+    reasonNewEpisode: string;
+    /** CIN: the category of need. */
+    categoryOfNeed: string;
+    /** PLACE: the placement type. */
+    placement: string;
+    /** PLACE_PROVIDER. */
+    placementProvider: string | null;
+    /** REC: why the episode ceased, or null while it continues. */
+    reasonEpisodeCeased: string | null;
+    /** REASON_PLACE_CHANGE. */
+    reasonPlaceChange: string | null;
+    /** URN of the placement, where it is a school. */
+    placementUrn: string | null;
+  }>;
+
 /** SSDA903 legal status codes (LS). */
 export const legalStatuses: Readonly<Record<string, string>> = {
   C1: 'Interim care order',

@@ -1,3 +1,4 @@
+import type { Ssda903Child, Ssda903Episode } from '../../domain/casework/children-in-care-rules.ts';
 import { checkEpisode } from '../../domain/casework/children-in-care-rules.ts';
 import type { FileIssue } from '../../domain/errors.ts';
 import { isCalendarDate } from '../../domain/periods/dates.ts';
@@ -28,21 +29,6 @@ export const episodeColumns = [
   'PL_POST',
   'URN',
 ] as const;
-
-export type Ssda903Child = Readonly<{ child: string; upn: string | null; sex: string | null; dateOfBirth: string | null; ethnic: string | null }>;
-export type Ssda903Episode = Readonly<{
-  child: string;
-  start: string;
-  end: string | null;
-  reasonNewEpisode: string;
-  legalStatus: string;
-  categoryOfNeed: string;
-  placement: string;
-  placementProvider: string | null;
-  reasonEpisodeCeased: string | null;
-  reasonPlaceChange: string | null;
-  placementUrn: string | null;
-}>;
 
 const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim());
 

@@ -1,7 +1,7 @@
 import { readPupilRows } from '../../../compute/pupil-rows.ts';
 import { scopeHolds, type CaseScope } from '../../../domain/access/reach.ts';
 import type { AuditWho } from '../../../domain/audit/audit-chain.ts';
-import { cohortDateOf, continuouslyLookedAfter } from '../../../domain/casework/children-in-care-rules.ts';
+import { cohortDateOf, continuouslyLookedAfter, type Ssda903Child } from '../../../domain/casework/children-in-care-rules.ts';
 import { NotFoundError, type FileIssue } from '../../../domain/errors.ts';
 import type { Indicator } from '../../../domain/indicators/indicator.ts';
 import { academicYearSpan } from '../../../domain/periods/period.ts';
@@ -14,7 +14,7 @@ import { placesOf } from './exclusion-service.ts';
 import { remakeInclusionFigures } from './inclusion-figures.ts';
 
 /** A child as an SSDA903 header gives them (imports/ssda903 reads it): the LA is the one Waymark serves. */
-export type Ssda903ChildIn = Omit<CareChildInput, 'placeId'>;
+export type Ssda903ChildIn = Ssda903Child;
 
 export type CareImport =
   | Readonly<{ ok: true; batchId: number | null; added: number; replaced: number; unchanged: number; figures: number }>

@@ -3,14 +3,20 @@ import { academicYearCode } from '../../../domain/periods/period.ts';
 import type { Store } from '../../../store/store.ts';
 import { replaceCaseworkFigures, type CaseworkFigure } from '../casework-figures.ts';
 
-/** The county the participation figures are made for (Kent's LA code) and its districts' place ids. */
-export async function countyPlaces(tx: Store, laCode = '886') {
-  const la = (await tx.places.idsByCode('la')).get(laCode);
-  if (la === undefined) throw new Error(`the register holds no LA ${laCode}`);
-  const districts = await tx.places.idsByCode('district');
-  const districtCodes = new Map([...districts].map(([code, id]) => [id, code]));
-  const names = new Map((await tx.places.byIds([...districts.values()])).map((p) => [p.code, p.name]));
-  return { laId: la, districts, districtCodes, names };
+/**
+ * The LA the participation figures are made for, the one Waymark serves (whose districts are held: Kent in the demo),
+ * and its own districts' place ids (another LA's districts, held from a national file, are not its).
+ */
+export async function countyPlaces(tx: Store) {
+  const laCode = (await tx.places.lasWithDistricts())[0];
+  const la = laCode === undefined ? undefined : await tx.places.find('la', laCode);
+  if (la === undefined) throw new Error('the register holds no LA with its districts: import the register (or build the demo) first');
+  const own = await tx.places.members(la.id, 'district');
+  const districts = new Map(own.map((d) => [d.code, d.id]));
+  const districtCodes = new Map(own.map((d) => [d.id, d.code]));
+  const names = new Map(own.map((d) => [d.code, d.name]));
+  const laId = la.id;
+  return { laId, districts, districtCodes, names };
 }
 
 /**
