@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  cmePhaseOf,
   childrenNotOnRoll,
   cmeClockOn,
   cmePlacedWithin30Days,
@@ -142,5 +143,16 @@ describe('the day in England', () => {
   it('takes the date in Europe/London: 23:30 UTC is the next day in summer (BST), the same day in winter (GMT)', () => {
     assert.equal(londonDateOf(new Date('2024-07-01T23:30:00Z')), '2024-07-02');
     assert.equal(londonDateOf(new Date('2024-12-01T23:30:00Z')), '2024-12-01');
+  });
+});
+
+describe('the school phase a child missing education is of an age for', () => {
+  it('counts Year 6 age as primary and Year 7 age as secondary, by the age on 31 August before the year known', () => {
+    // Known 1 October 2014 (2014/15). Born 1 September 2003: 10 on 31 August 2014, Year 6 in 2014/15.
+    assert.equal(cmePhaseOf('2003-09-01', '2014-10-01'), 'phase:primary');
+    // Born 31 August 2003: 11 on 31 August 2014, Year 7.
+    assert.equal(cmePhaseOf('2003-08-31', '2014-10-01'), 'phase:secondary');
+    // The same child known in July 2014 (2013/14) was of Year 6 age.
+    assert.equal(cmePhaseOf('2003-08-31', '2014-07-01'), 'phase:primary');
   });
 });

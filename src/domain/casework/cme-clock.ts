@@ -1,4 +1,5 @@
 import { addDays, daysBetween } from '../periods/dates.ts';
+import { academicAge, academicStartYearOf } from '../periods/period.ts';
 /**
  * The children missing education (CME) clock (domain.md §8.1; Kent's framework target 28).
  *
@@ -148,4 +149,13 @@ export function isOfCompulsorySchoolAge(dateOfBirth: string, on: string): boolea
 /** The CME count of target 20 on a day: episodes open on `on` whose child is of compulsory school age that day. */
 export function childrenNotOnRoll(episodes: readonly (CmeEpisode & Readonly<{ dateOfBirth: string }>)[], on: string): number {
   return episodes.filter((e) => e.knownOn <= on && (e.outcomeOn === null || e.outcomeOn > on) && isOfCompulsorySchoolAge(e.dateOfBirth, on)).length;
+}
+
+/**
+ * The school phase a child missing education is of an age for when they became known, by academic age (the age on 31
+ * August before the academic year, as the census places a child in a year group): Year 6 age (academic age 10) or
+ * younger is primary, Year 7 age (11) or older secondary. Every child is in exactly one, so the two add up to all.
+ */
+export function cmePhaseOf(dateOfBirth: string, knownOn: string): 'phase:primary' | 'phase:secondary' {
+  return academicAge(dateOfBirth, academicStartYearOf(knownOn)) <= 10 ? 'phase:primary' : 'phase:secondary';
 }

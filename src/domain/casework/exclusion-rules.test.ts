@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { academicYearOfDate, checkExclusion, exclusionReasons, permanentExclusionCounts, reviewStage, type ExclusionFacts } from './exclusion-rules.ts';
+import { checkExclusion, exclusionReasons, permanentExclusionCounts, reviewStage, type ExclusionFacts } from './exclusion-rules.ts';
+import { academicYearOf } from '../periods/period.ts';
 
 const permanent: ExclusionFacts = {
   kind: 'permanent',
@@ -38,9 +39,9 @@ describe('exclusion rules', () => {
   });
 
   it('counts an exclusion in the academic year of its decision date, 1 September to 31 August', () => {
-    assert.equal(academicYearOfDate('2012-03-05'), '201112');
-    assert.equal(academicYearOfDate('2012-08-31'), '201112');
-    assert.equal(academicYearOfDate('2012-09-01'), '201213');
+    assert.equal(academicYearOf('2012-03-05'), '201112');
+    assert.equal(academicYearOf('2012-08-31'), '201112');
+    assert.equal(academicYearOf('2012-09-01'), '201213');
   });
 
   it('counts a permanent exclusion unless the pupil was reinstated (domain.md §5: upheld, or not overturned)', () => {

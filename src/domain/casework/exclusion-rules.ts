@@ -1,4 +1,4 @@
-import { academicYearCode } from '../periods/period.ts';
+import { academicYearOf } from '../periods/period.ts';
 import { isCalendarDate } from '../periods/dates.ts';
 
 /**
@@ -55,12 +55,6 @@ const reasonsFrom2020: readonly ExclusionReason[] = [
 /** The reason codes a school could give for an exclusion in the academic year `period` ('201112'). */
 export function exclusionReasons(period: string): readonly ExclusionReason[] {
   return period >= '202021' ? reasonsFrom2020 : reasonsTo2020;
-}
-
-/** The academic year (1 September to 31 August) a date falls in, as its code: '2012-03-05' is in '201112'. */
-export function academicYearOfDate(date: string): string {
-  const year = Number(date.slice(0, 4));
-  return academicYearCode(Number(date.slice(5, 7)) >= 9 ? year : year - 1);
 }
 
 /** A pupil may be suspended for at most 45 school days in a school year: 90 sessions (morning and afternoon). */
@@ -124,10 +118,10 @@ export function checkExclusion(e: ExclusionFacts, otherSessionsInYear: number): 
   if (!isCalendarDate(e.startDate)) errors.push({ field: 'startDate', message: 'Start date must be a real date' });
   else if (decisionOk && e.startDate < e.decisionDate)
     errors.push({ field: 'startDate', message: 'Start date must be the same as or after the decision date' });
-  if (decisionOk && !exclusionReasons(academicYearOfDate(e.decisionDate)).some((r) => r.code === e.reasonCode))
+  if (decisionOk && !exclusionReasons(academicYearOf(e.decisionDate)).some((r) => r.code === e.reasonCode))
     errors.push({
       field: 'reasonCode',
-      message: `Reason must be one of the school census codes of ${academicYearOfDate(e.decisionDate).replace(/^(\d{4})/, '$1/')}`,
+      message: `Reason must be one of the school census codes of ${academicYearOf(e.decisionDate).replace(/^(\d{4})/, '$1/')}`,
     });
   if (e.kind === 'suspension') {
     if (e.sessions === null || !Number.isInteger(e.sessions) || e.sessions < 1)

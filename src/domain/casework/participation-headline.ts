@@ -1,5 +1,6 @@
 import { isEet, type ActivityGroup, type CurrencyMonths } from './nccis-codes.ts';
-import { academicAge, academicStartYearOf, cohortGroupOn, monthEnd, type ActivitySpell } from './participation-status.ts';
+import { cohortGroupOn, monthEnd, type ActivitySpell } from './participation-status.ts';
+import { academicAge, academicStartYearOf } from '../periods/period.ts';
 
 /**
  * The monthly snapshot and the year's headline (domain.md §6.3). Sources: DfE EES methodology "Participation in

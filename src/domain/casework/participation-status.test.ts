@@ -1,17 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { academicAge, academicStartYearOf, addMonths, cohortGroupOn, cohortPositionOn, monthEnd, mustTrack, positionOn } from './participation-status.ts';
+import { addMonths, cohortGroupOn, cohortPositionOn, monthEnd, mustTrack, positionOn } from './participation-status.ts';
 
 describe("a young person's position on a day (domain.md §6.1-6.2)", () => {
-  it('takes academic age as the age on 31 August before the academic year', () => {
-    // Born 31 August 1995: 16 on 31 August 2011, so academic age 16 (Year 12) in 2011/12.
-    assert.equal(academicAge('1995-08-31', 2011), 16);
-    // Born 1 September 1995: still 15 on 31 August 2011 — academic age 15 in 2011/12, a year group below.
-    assert.equal(academicAge('1995-09-01', 2011), 15);
-    assert.equal(academicStartYearOf('2012-01-31'), 2011);
-    assert.equal(academicStartYearOf('2012-09-30'), 2012);
-  });
-
   it('tracks 16-19 to 2015/16 and from 2016/17 only 16-17, and 18-24 with an EHC plan (domain.md §6.1)', () => {
     assert.equal(mustTrack(18, false, 2014), true);
     assert.equal(mustTrack(18, false, 2016), false);

@@ -8,19 +8,6 @@ import { activityGroupOn, defaultCurrencyMonths, isEet, type ActivityGroup, type
 /** One dated activity as the CCIS holds it: the code, the day it started, the day it was last confirmed. */
 export type ActivitySpell = Readonly<{ code: string; startDate: string; confirmedOn: string }>;
 
-/** The academic year (its starting calendar year) a day falls in: 1 September to 31 August. */
-export function academicStartYearOf(day: string): number {
-  const year = Number(day.slice(0, 4));
-  return Number(day.slice(5, 7)) >= 9 ? year : year - 1;
-}
-
-/** Academic age: the age on 31 August before the academic year (academic age 16 = Year 12, 17 = Year 13). */
-export function academicAge(dateOfBirth: string, academicStartYear: number): number {
-  const born = Number(dateOfBirth.slice(0, 4));
-  const birthday = dateOfBirth.slice(5);
-  return academicStartYear - born - (birthday > '08-31' ? 1 : 0);
-}
-
 /**
  * Whether the LA must track a young person of an academic age in an academic year (domain.md §6.1): to 2014/15 ages
  * 16-19 (to 24 with a learning difficulty or disability); 2015/16 ages 16-19 (to 25 with SEND); from 2016/17 ages 16

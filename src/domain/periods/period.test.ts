@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  academicAge,
+  academicStartYearOf,
   academicYearCode,
   academicYearLabel,
   academicYearOf,
@@ -67,5 +69,14 @@ describe('dates in academic years', () => {
   });
   it('takes the January census of 2015/16 as 15 January 2016', () => {
     assert.equal(censusDateOf('201516'), '2016-01-15');
+  });
+
+  it('takes academic age as the age on 31 August before the academic year (DfE school census guide: the age on 31 August decides the year group)', () => {
+    // Born 31 August 1995: 16 on 31 August 2011, so academic age 16 (Year 12) in 2011/12.
+    assert.equal(academicAge('1995-08-31', 2011), 16);
+    // Born 1 September 1995: still 15 on 31 August 2011 — academic age 15 in 2011/12, a year group below.
+    assert.equal(academicAge('1995-09-01', 2011), 15);
+    assert.equal(academicStartYearOf('2012-01-31'), 2011);
+    assert.equal(academicStartYearOf('2012-09-30'), 2012);
   });
 });

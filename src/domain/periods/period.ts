@@ -64,6 +64,20 @@ export function academicYearOf(date: string): string {
   return academicYearCode(Number(date.slice(5, 7)) >= 9 ? year : year - 1);
 }
 
+/** The start year of the academic year a date falls in: '2012-01-31' → 2011, '2012-09-30' → 2012. */
+export function academicStartYearOf(date: string): number {
+  return startYearOf(academicYearOf(date));
+}
+
+/**
+ * Academic age: a child's age on 31 August before the academic year starting in `startYear` (DfE: academic age 4 is
+ * Reception, 10 is Year 6, 11 Year 7, 15 Year 11, 16 Year 12).
+ */
+export function academicAge(dateOfBirth: string, startYear: number): number {
+  const born = Number(dateOfBirth.slice(0, 4));
+  return startYear - born - (dateOfBirth.slice(5) > '08-31' ? 1 : 0);
+}
+
 /** The framework year something done on a date counts for: the end of the academic year it falls in ('2014-10-15' → 2015). */
 export function frameworkYearOf(date: string): number {
   return endYearOf(academicYearOf(date));

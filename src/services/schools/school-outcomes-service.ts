@@ -2,7 +2,7 @@ import { londonDateOf } from '../../domain/periods/london-time.ts';
 import { laOfficerDisclosure } from '../../domain/indicators/disclosure.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
 import { pupilsOnRollCode } from '../../domain/indicators/indicator.ts';
-import { academicYearCode, academicYearOf, academicYearSpan, censusDateOf, startYearOf } from '../../domain/periods/period.ts';
+import { academicStartYearOf, academicYearCode, academicYearSpan, censusDateOf } from '../../domain/periods/period.ts';
 import { floorIndicators, type Phase } from '../../domain/schools/floor-standards.ts';
 import { judgementIndex } from '../../domain/schools/inspection-history.ts';
 import { phaseBreakdownsOf } from '../../domain/schools/school-phase.ts';
@@ -28,9 +28,6 @@ export const schoolOutcomeIndicators = [
 const inspectionsRule =
   'official inspections that started in the academic year (1 September to 31 August) judged good or outstanding (overall effectiveness 1 or 2), of those with an overall grade (detail: schools = inspections in the year, judged = those graded); England sums every LA where the files cover England';
 
-/** The start year of the academic year a date falls in (1 September to 31 August). */
-const yearOf = (date: string) => startYearOf(academicYearOf(date));
-
 const ofstedRule = (asAt: string) =>
   `open state-funded schools on ${asAt} by their latest graded inspection on or before that day (a converter carries its predecessor's), of schools with a judgement; "x" where under ${100 * minimumCoverage}% of the place's schools have a judgement held`;
 
@@ -51,11 +48,11 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
   const inspections = await tx.inspections.forUrns(await tx.inspections.urns());
   if (inspections.length > 0) {
     const judgementOf = judgementIndex(await tx.register.allSuccessions(), inspections);
-    const first = yearOf(inspections.reduce((a, i) => (i.startedOn < a ? i.startedOn : a), '9999'));
+    const first = academicStartYearOf(inspections.reduce((a, i) => (i.startedOn < a ? i.startedOn : a), '9999'));
     // To the last complete academic year, and no later than the year of the newest inspection held (after it, every
     // school's "latest judgement" would be only as new as the files).
     const newest = inspections.reduce((a, i) => (i.startedOn > a ? i.startedOn : a), '');
-    const lastComplete = Math.min(yearOf(today) - 1, yearOf(newest));
+    const lastComplete = Math.min(academicStartYearOf(today) - 1, academicStartYearOf(newest));
     for (let start = first; start <= lastComplete; start++) {
       const period = academicYearCode(start);
       const asAt = academicYearSpan(period).to;

@@ -1,6 +1,6 @@
-import { childrenNotOnRoll, cmePlacedWithin30Days, type CmeEpisode } from '../../../domain/casework/cme-clock.ts';
+import { childrenNotOnRoll, cmePhaseOf, cmePlacedWithin30Days, type CmeEpisode } from '../../../domain/casework/cme-clock.ts';
 import type { Unit } from '../../../domain/indicators/indicator.ts';
-import { academicYearCode, academicYearSpan } from '../../../domain/periods/period.ts';
+import { academicYearCode, academicYearSpan, frameworkYearOf } from '../../../domain/periods/period.ts';
 import type { EpisodeFact } from '../../../store/cme-store.ts';
 import type { Store } from '../../../store/store.ts';
 import { replaceCaseworkFigures, type CaseworkFigure } from '../casework-figures.ts';
@@ -16,12 +16,6 @@ const placedRule =
 const notOnRollRule =
   'children of compulsory school age (Education Act 1996 s.8) with a children missing education episode open at the end of the academic year ' +
   '(31 August), or today for the year in progress';
-
-/** The academic year (its end year: 2012 for 2011/12) a date falls in. */
-export function academicEndYearOf(date: string): number {
-  const year = Number(date.slice(0, 4));
-  return date.slice(5) >= '09-01' ? year + 1 : year;
-}
 
 const episodeOf = (e: EpisodeFact): CmeEpisode & { dateOfBirth: string } => ({
   knownOn: e.knownOn,
@@ -66,6 +60,8 @@ export async function remakeCmeFigures(tx: Store, unitOf: (code: string) => Unit
         ['all', known],
         ['gender:female', known.filter((e) => e.sex === 'F')],
         ['gender:male', known.filter((e) => e.sex === 'M')],
+        ['phase:primary', known.filter((e) => cmePhaseOf(e.dateOfBirth, e.knownOn) === 'phase:primary')],
+        ['phase:secondary', known.filter((e) => cmePhaseOf(e.dateOfBirth, e.knownOn) === 'phase:secondary')],
       ] as const) {
         const rate = cmePlacedWithin30Days(group.map(episodeOf), today);
         if (rate.value === null) continue;
@@ -102,7 +98,7 @@ export async function remakeCmeFigures(tx: Store, unitOf: (code: string) => Unit
     indicatorCodes: cmeIndicatorCodes,
     figures,
     placeSums: [...las.values()].map((la) => ({ total: `la:${la.code}`, parts: la.districts.map((d) => `district:${d.code}`) })),
-    dimensions: { gender: ['gender:female', 'gender:male'] },
+    dimensions: { gender: ['gender:female', 'gender:male'], phase: ['phase:primary', 'phase:secondary'] },
     unitOf,
     batchId,
     periods,
@@ -112,6 +108,6 @@ export async function remakeCmeFigures(tx: Store, unitOf: (code: string) => Unit
 /** The academic years (end years) from the one `from` falls in to the one `today` falls in: those a change to an episode known on `from` can move. */
 export function yearsFrom(from: string, today: string): number[] {
   const years: number[] = [];
-  for (let y = academicEndYearOf(from); y <= academicEndYearOf(today); y++) years.push(y);
+  for (let y = frameworkYearOf(from); y <= frameworkYearOf(today); y++) years.push(y);
   return years;
 }

@@ -5,12 +5,12 @@ import { checkEnquiry, checkOutcome, checkReferral, type FieldProblem, type Refe
 import { cmeAnonymiseOn } from '../../../domain/casework/cme-retention.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import type { Unit } from '../../../domain/indicators/indicator.ts';
-import { academicYearCode, academicYearSpan } from '../../../domain/periods/period.ts';
+import { academicYearCode, academicYearSpan, frameworkYearOf } from '../../../domain/periods/period.ts';
 import type { EpisodeFact, HeldCase } from '../../../store/cme-store.ts';
 import type { Store } from '../../../store/store.ts';
 import type { AuditTrail, AuditWho } from '../../audit/audit-service.ts';
 import { requireInScope } from '../case-scope.ts';
-import { academicEndYearOf, remakeCmeFigures, yearsFrom } from './cme-figures.ts';
+import { remakeCmeFigures, yearsFrom } from './cme-figures.ts';
 
 export type CmeContext = Readonly<{
   store: Store;
@@ -219,7 +219,7 @@ export type MonthTable = Readonly<{
 }>;
 
 function monthTable(episodes: readonly EpisodeFact[], today: string): MonthTable {
-  const period = academicYearCode(academicEndYearOf(today) - 1);
+  const period = academicYearCode(frameworkYearOf(today) - 1);
   const span = academicYearSpan(period);
   const months: string[] = [];
   for (let m = 0; m < 12; m++) {

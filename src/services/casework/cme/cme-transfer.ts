@@ -1,9 +1,10 @@
 import { checkOutcome, checkReferral, cmeCaseListColumns, type FieldProblem } from '../../../domain/casework/cme-referral.ts';
+import { frameworkYearOf } from '../../../domain/periods/period.ts';
 import { csvField } from '../../../domain/csv-field.ts';
 import type { FileIssue } from '../../../domain/errors.ts';
 import type { BulkCase } from '../../../store/cme-store.ts';
 import type { CmeContext, CmeReader } from './cme-service.ts';
-import { academicEndYearOf, remakeCmeFigures } from './cme-figures.ts';
+import { remakeCmeFigures } from './cme-figures.ts';
 
 /** A case list row as the import reads it (src/imports/cme/cme-case-list.ts), by column. */
 export type CaseListRow = Readonly<{ line: number; values: Readonly<Record<string, string>> }>;
@@ -101,7 +102,7 @@ export function createCmeTransfer(context: CmeContext) {
         const written = await tx.cme.bulkInsert(cases, batchId);
         const first = cases.map((c) => c.episodes[0]!.knownOn).sort()[0]!;
         const years: number[] = [];
-        for (let y = academicEndYearOf(first); y <= academicEndYearOf(day); y++) years.push(y);
+        for (let y = frameworkYearOf(first); y <= frameworkYearOf(day); y++) years.push(y);
         const figures = await remakeCmeFigures(tx, context.unitOf, day, years, batchId);
         await tx.register.closeBatch(batchId, { inserted: written, updated: 0, closed: 0, unchanged: 0, skipped: 0, notes: [`${figures} figures remade`] });
         await trail.record(tx, reader.who, { action: 'cme.import', subject: `batch:${batchId}`, detail: { cases: written } });

@@ -1,8 +1,9 @@
 import { censusExclusionsBySchool } from '../../../compute/pupil-rows.ts';
 import { scopeHolds as inScope, type CaseScope } from '../../../domain/access/reach.ts';
 import type { AuditWho } from '../../../domain/audit/audit-chain.ts';
-import { academicYearOfDate, checkExclusion, permanentExclusionCounts, type FieldError } from '../../../domain/casework/exclusion-rules.ts';
+import { checkExclusion, permanentExclusionCounts, type FieldError } from '../../../domain/casework/exclusion-rules.ts';
 import { BadRequestError, NotFoundError } from '../../../domain/errors.ts';
+import { academicYearOf } from '../../../domain/periods/period.ts';
 import type { Indicator } from '../../../domain/indicators/indicator.ts';
 import type { ExclusionInput, ExclusionRow, ReviewInput } from '../../../store/inclusion-store.ts';
 import type { Store } from '../../../store/store.ts';
@@ -64,7 +65,7 @@ export function createExclusionService(
     const school = await tx.places.find('school', e.schoolUrn);
     if (school === undefined || !inScope(scope, school.id))
       throw new ExclusionRefusedError([{ field: 'schoolUrn', message: 'Enter the URN of a school in your area' }]);
-    const period = academicYearOfDate(e.decisionDate);
+    const period = academicYearOf(e.decisionDate);
     const other = e.upn === null || e.kind !== 'suspension' ? 0 : sessionsInFile + (await tx.inclusion.suspensionSessions(e.upn, period, null));
     const errors = checkExclusion(e, other);
     if (e.upn === null || !/^[A-Z0-9-]{6,40}$/.test(e.upn)) errors.unshift({ field: 'upn', message: 'Enter the pupil’s UPN' });
@@ -187,7 +188,7 @@ export function createExclusionService(
         for (const { line, exclusion } of rows) {
           try {
             // Suspensions earlier in the file count towards the pupil's 45 days as those already held do.
-            const key = `${exclusion.upn}|${academicYearOfDate(exclusion.decisionDate)}`;
+            const key = `${exclusion.upn}|${academicYearOf(exclusion.decisionDate)}`;
             const row = await prepare(tx, scope, who, exclusion, sessionsSoFar.get(key) ?? 0);
             if (row.kind === 'suspension') sessionsSoFar.set(key, (sessionsSoFar.get(key) ?? 0) + row.sessions!);
             prepared.push(row);

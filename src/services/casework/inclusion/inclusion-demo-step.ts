@@ -1,8 +1,8 @@
 import { readPupilRows } from '../../../compute/pupil-rows.ts';
 import { inclusionDemoYear, yearGroupOf } from '../../../demo/inclusion-casework.ts';
-import { academicYearOfDate } from '../../../domain/casework/exclusion-rules.ts';
+import {} from '../../../domain/casework/exclusion-rules.ts';
 import type { Indicator } from '../../../domain/indicators/indicator.ts';
-import { academicYearCode, censusDateOf } from '../../../domain/periods/period.ts';
+import { academicYearCode, academicYearOf, censusDateOf } from '../../../domain/periods/period.ts';
 import type { Store } from '../../../store/store.ts';
 import type { DemoCaseworkStep } from '../../demo/demo-service.ts';
 import type { PupilFile } from '../../pupils/pupil-service.ts';
@@ -46,7 +46,7 @@ export function inclusionDemoStep(pupilFiles: () => Promise<readonly PupilFile[]
           made.exclusions.map((e) => ({
             ...e,
             schoolPlaceId: schoolIds.get(e.schoolUrn) ?? null,
-            period: academicYearOfDate(e.decisionDate),
+            period: academicYearOf(e.decisionDate),
             recordedBy: demoRecorder,
           })),
           batchId,

@@ -1,6 +1,6 @@
 import type { CaseScope } from '../../../domain/access/reach.ts';
 import type { NccisActivity, NccisPerson } from '../../../domain/casework/nccis-codes.ts';
-import { academicStartYearOf } from '../../../domain/casework/participation-status.ts';
+import { academicStartYearOf } from '../../../domain/periods/period.ts';
 import type { FileIssue } from '../../../domain/errors.ts';
 import type { Store } from '../../../store/store.ts';
 import type { AuditContext, AuditWho } from '../../audit/audit-service.ts';

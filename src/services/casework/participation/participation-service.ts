@@ -1,7 +1,8 @@
 import type { CaseScope } from '../../../domain/access/reach.ts';
 import { activityCodes, activityGroupOn, isActivityCode } from '../../../domain/casework/nccis-codes.ts';
 import { headlineOf, headlineRuleOf, septemberGuarantee, snapshotCounts } from '../../../domain/casework/participation-headline.ts';
-import { academicAge, academicStartYearOf, cohortPositionOn, monthEnd, mustTrack } from '../../../domain/casework/participation-status.ts';
+import { cohortPositionOn, monthEnd, mustTrack } from '../../../domain/casework/participation-status.ts';
+import { academicAge, academicStartYearOf } from '../../../domain/periods/period.ts';
 import { isCalendarDate } from '../../../domain/periods/dates.ts';
 import type { Store } from '../../../store/store.ts';
 import type { AuditContext, AuditWho } from '../../audit/audit-service.ts';

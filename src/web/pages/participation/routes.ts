@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { activityCodes, activityCodeList } from '../../../domain/casework/nccis-codes.ts';
-import { academicStartYearOf } from '../../../domain/casework/participation-status.ts';
+import { academicStartYearOf } from '../../../domain/periods/period.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { academicYearLabel, academicYearCode } from '../../../domain/periods/period.ts';
 import { isCalendarDate } from '../../../domain/periods/dates.ts';
