@@ -1,3 +1,4 @@
+import { londonDateOf } from '../../../domain/periods/london-time.ts';
 import type { CaseScope } from '../../../domain/access/reach.ts';
 import { activityCodes, activityGroupOn, isActivityCode } from '../../../domain/casework/nccis-codes.ts';
 import { headlineOf, headlineRuleOf, septemberGuarantee, snapshotCounts } from '../../../domain/casework/participation-headline.ts';
@@ -9,10 +10,6 @@ import type { AuditContext, AuditWho } from '../../audit/audit-service.ts';
 import type { Clock } from '../../clock.ts';
 import { requireInScope } from '../case-scope.ts';
 import { countyPlaces, remakeParticipationFigures } from './participation-figures.ts';
-
-/** The day in England (Europe/London) an instant falls on. */
-export const londonDate = (at: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
 const inScope = (scope: CaseScope, placeId: number) => scope.kind === 'everywhere' || scope.placeIds.has(placeId);
 
@@ -46,7 +43,7 @@ export function checkNewActivity(
 
 /** The participation team's use cases: every read in scope and audited, every write audited in its transaction. */
 export function createParticipationService(store: Store, clock: Clock, audit: AuditContext) {
-  const today = () => londonDate(clock());
+  const today = () => londonDateOf(clock());
 
   /** People of must-track ages in scope on a day, with their position: the base of the chasing lists. */
   const positionsOn = async (tx: Store, scope: CaseScope, day: string) => {

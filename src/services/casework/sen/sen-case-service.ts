@@ -1,3 +1,4 @@
+import { londonDateOf } from '../../../domain/periods/london-time.ts';
 import type { CaseScope } from '../../../domain/access/reach.ts';
 import type { AuditWho } from '../../../domain/audit/audit-chain.ts';
 import { clockOf, deadlinesOf, planTimingOf, type RequestSteps } from '../../../domain/casework/ehc-clock.ts';
@@ -15,8 +16,6 @@ import { requireInScope } from '../case-scope.ts';
 import { planLivesOf, remakeSenFigures, stepsOf, yearsTouched } from './sen-figures.ts';
 import { sen2TablesOf } from '../../../domain/casework/sen2-tables.ts';
 import { academicYearCode, censusDateOf } from '../../../domain/periods/period.ts';
-
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The places a scope reaches, as the store filters by them (null: everywhere). */
 export const placeIdsOf = (scope: CaseScope): number[] | null => (scope.kind === 'everywhere' ? null : [...scope.placeIds]);
@@ -53,7 +52,7 @@ export type NewSenRequest = Readonly<{
  * remakes the SEN figures.
  */
 export function createSenCaseService(store: Store, clock: Clock, audit: AuditContext) {
-  const today = () => londonDate.format(clock());
+  const today = () => londonDateOf(clock());
 
   /** Remake the figures of every year a change dated `from` can move. */
   const remake = async (tx: Store, batchId: number, from: string) => remakeSenFigures(tx, yearsTouched(from, today()), batchId, today());

@@ -1,3 +1,4 @@
+import { londonDateOf } from '../../../domain/periods/london-time.ts';
 import type { CaseScope } from '../../../domain/access/reach.ts';
 import type { AuditWho } from '../../../domain/audit/audit-chain.ts';
 import {
@@ -20,8 +21,6 @@ export type SenListRow = Readonly<{ line: number; values: SenCaseListValues }>;
 
 export type SenImportResult = { issues: FileIssue[] } | { written: number; unchanged: number; batchId: number | null };
 
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The columns two listings of a case are compared on: all but request_id (the id in the system the list came from). */
 const compared = senCaseListColumns.filter((c) => c !== 'request_id');
 
@@ -41,7 +40,7 @@ const childKeyOf = (c: Pick<SenListedCase, 'given_name' | 'family_name' | 'date_
  * importing a file twice, or an export, writes nothing new.
  */
 export function createSenTransfer(store: Store, clock: Clock, audit: AuditContext) {
-  const today = () => londonDate.format(clock());
+  const today = () => londonDateOf(clock());
   return {
     /**
      * Every row is checked with the forms' rules (checkCaseListRow), its district held and in the reader's scope, and
