@@ -1,3 +1,4 @@
+import type { NccisActivity, NccisPerson } from '../domain/casework/nccis-codes.ts';
 import { seededRandom, type DemoCounty } from './generate-county.ts';
 
 /**
@@ -10,20 +11,10 @@ import { seededRandom, type DemoCounty } from './generate-county.ts';
  * all in education, employment or training. Compact: every value is drawn from one seeded stream.
  */
 
-export type DemoYoungPerson = Readonly<{
-  ccisId: string;
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  districtCode: string;
-  lastSchoolUrn: string | null;
-  ehcPlan: boolean;
-  fsm: boolean;
-  inCare: boolean;
-  leftOn: string | null;
-}>;
+/** A young person as the demo's CCIS holds them: an extract's person with no UPN or ULN (the demo has none). */
+export type DemoYoungPerson = Omit<NccisPerson, 'upn' | 'uln' | 'line'>;
 
-export type DemoActivity = Readonly<{ ccisId: string; code: string; startDate: string; confirmedOn: string; source: string }>;
+export type DemoActivity = Omit<NccisActivity, 'line'>;
 
 export type DemoOffer = Readonly<{ ccisId: string; leavingYear: number; yearGroup: 11 | 12; offeredOn: string | null; offerCode: string | null }>;
 

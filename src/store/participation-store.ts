@@ -1,23 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { NccisPerson } from '../domain/casework/nccis-codes.ts';
 import type { Database } from './schema.ts';
 
 /** A young person as the participation team holds them (migration 0019). Dates as 'YYYY-MM-DD'. */
-export type YoungPersonRow = Readonly<{
-  id: number;
-  ccisId: string;
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  upn: string | null;
-  uln: string | null;
-  districtPlaceId: number;
-  lastSchoolUrn: string | null;
-  ehcPlan: boolean;
-  fsm: boolean;
-  inCare: boolean;
-  leftOn: string | null;
-  anonymisedOn: string | null;
-}>;
+export type YoungPersonRow = Omit<NccisPerson, 'districtCode' | 'line'> & Readonly<{ id: number; districtPlaceId: number; anonymisedOn: string | null }>;
 
 export type YoungPersonInput = Omit<YoungPersonRow, 'id' | 'anonymisedOn'>;
 
