@@ -38,12 +38,23 @@ export type Action =
    * already answers subject access requests across every team, and who releases data to analysts as the information
    * governance lead). A caseworker granted on a district is refused: the extract is LA-wide.
    */
-  | 'take-pseudonymised-extract';
+  | 'take-pseudonymised-extract'
+  /**
+   * Run the coordinated admissions scheme (issue 16): arrangements, applications, allocation rounds and offers. Read
+   * an application only where the role reaches the child's home district.
+   */
+  | 'work-admissions'
+  /**
+   * Read the applicants who named the school the role is granted on, with their explanation at that school (a school
+   * sees its own applicants, never another school's, and not where the child ranked it: equal preference).
+   */
+  | 'read-school-applicants';
 
 /** The casework actions: each is a place action (a case is read only where the role reaches the case's place). */
 export const caseworkActions = ['work-cme-cases', 'work-sen-cases', 'work-participation-cases', 'work-inclusion-cases'] as const satisfies readonly Action[];
 
-export type RoleName = 'school' | 'lead' | 'la_officer' | 'la_admin' | 'cme_officer' | 'sen_caseworker' | 'participation_adviser' | 'inclusion_officer';
+export type RoleName =
+  'school' | 'lead' | 'la_officer' | 'la_admin' | 'cme_officer' | 'sen_caseworker' | 'participation_adviser' | 'inclusion_officer' | 'admissions_officer';
 
 export type RoleDefinition = Readonly<{
   name: RoleName;
@@ -55,7 +66,7 @@ export type RoleDefinition = Readonly<{
 
 /** The signed-in roles. `public` is not a role one holds: it is what anyone not signed in may do (`view-public`). */
 export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
-  school: { name: 'school', label: 'School', scope: 'place', actions: ['view-account', 'view-unsuppressed'] },
+  school: { name: 'school', label: 'School', scope: 'place', actions: ['view-account', 'view-unsuppressed', 'read-school-applicants'] },
   lead: { name: 'lead', label: 'District or grouping lead', scope: 'place', actions: ['view-account', 'view-unsuppressed'] },
   la_officer: { name: 'la_officer', label: 'LA officer', scope: 'place', actions: ['view-account', 'view-unsuppressed'] },
   la_admin: {
@@ -97,6 +108,12 @@ export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
     label: 'Inclusion and Virtual School officer',
     scope: 'place',
     actions: ['view-account', 'work-inclusion-cases', 'take-pseudonymised-extract'],
+  },
+  admissions_officer: {
+    name: 'admissions_officer',
+    label: 'Admissions officer',
+    scope: 'place',
+    actions: ['view-account', 'work-admissions'],
   },
 };
 
