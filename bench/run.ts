@@ -33,6 +33,7 @@ import { createApp } from '../src/web/create-app.ts';
 import { benchSen } from './sen.ts';
 import { participationBench } from './participation.ts';
 import { cmeBench } from './cme.ts';
+import { admissionsBench } from './admissions.ts';
 
 const shared = join(import.meta.dirname, '..', '..', 'shared', 'data', 'public');
 const log = createLog('warn');
@@ -285,6 +286,7 @@ console.log(lait);
 console.log(sen);
 console.log(participation);
 console.log(await withFreshStore('cme', cmeBench));
+console.log(await admissionsBench());
 if (pages.length > 0) {
   console.log('');
   const pageHeader = ['page (50 connections, 10 s)', 'path', 'requests', 'p50', 'p95', 'throughput', 'errors'];
