@@ -427,3 +427,34 @@ describe('allocation profiles', () => {
     );
   });
 });
+
+describe('the explanations of a round', () => {
+  it('hold one entry per application, in the order of the applications, each preference in preference order', () => {
+    const result = allocateRound(
+      round(
+        [arrangement('100001'), arrangement('100002')],
+        [application('B2', { preferences: preferences('100002', '100001') }), application('A1', { preferences: preferences('100001') }), application('C3')],
+      ),
+    );
+    assert.equal(result.explanations.size, 3);
+    assert.deepEqual([...result.explanations.keys()], ['B2', 'A1', 'C3']);
+    assert.ok(result.explanations.has('A1') && !result.explanations.has('Z9'));
+    assert.equal(result.explanations.get('Z9'), undefined);
+    assert.deepEqual(
+      result.explanations.get('B2')!.map((o) => [o.rank, o.urn, o.outcome]),
+      [
+        [1, '100002', 'offered'],
+        [2, '100001', 'higher-preference-offered'],
+      ],
+    );
+    assert.deepEqual(result.explanations.get('C3'), []);
+    // Read twice, the same facts (each read makes them afresh from the round).
+    assert.deepEqual(
+      [...result.explanations.values()],
+      [...result.explanations].map(([, outcomes]) => outcomes),
+    );
+    const seen: string[] = [];
+    result.explanations.forEach((_, id) => seen.push(id));
+    assert.deepEqual(seen, ['B2', 'A1', 'C3']);
+  });
+});

@@ -33,8 +33,12 @@ export function profileSchools(
       if (ranked.preferences[c]![k - slotStart[c]!]!.rank === 1) firstPreference[s]!++;
     }
 
+  const heldCount = new Int32Array(schools.length);
+  for (let c = 0; c < held.length; c++) if (held[c]! >= 0) heldCount[ranked.proposalSchool[held[c]!]!]!++;
+
   return schools.map((a, s): AllocationProfile => {
-    const waitingList: string[] = [];
+    const waitingList = new Array<string>(orderStart[s + 1]! - orderStart[s]! - heldCount[s]!);
+    let waiting = 0;
     const byKind = new Map<Kind, { offered: number; furthestMetres: number | null }>();
     const add = (kind: Kind, metres: number | null) => {
       const row = byKind.get(kind) ?? { offered: 0, furthestMetres: null };
@@ -43,14 +47,11 @@ export function profileSchools(
       byKind.set(kind, row);
     };
     for (let k = ehcStart[s]!; k < ehcStart[s + 1]!; k++) add('ehc-plan', homeToSchoolMetres(applications[ehcChild[k]!]!, ranked, s));
-    let heldHere = 0;
     for (let k = orderStart[s]!; k < orderStart[s + 1]!; k++) {
       const p = orderProposal[k]!;
       const c = proposalChild[p]!;
-      if (held[c] === p) {
-        heldHere++;
-        add(criterionAt(ranked, p), metresAt(ranked, p));
-      } else waitingList.push(applications[c]!.id);
+      if (held[c] === p) add(criterionAt(ranked, p), metresAt(ranked, p));
+      else waitingList[waiting++] = applications[c]!.id;
     }
     // EHC plans, then every listed criterion (with none offered too), then children who met none, counted as all others.
     const kinds = new Set<Kind>(byKind.has('ehc-plan') ? ['ehc-plan'] : []);
@@ -62,7 +63,7 @@ export function profileSchools(
       furthestMetres: byKind.get(criterion)?.furthestMetres ?? null,
     }));
     const ehc = ehcStart[s + 1]! - ehcStart[s]!;
-    const offered = ehc + heldHere + allocated[s]!;
+    const offered = ehc + heldCount[s]! + allocated[s]!;
     const last = lastOffered[s]!;
     return {
       urn: a.urn,

@@ -5,5 +5,7 @@ import type { GridPoint } from './admissions.ts';
  * grid is a plane projection (most arrangements define home-to-school distance this way; School Admissions Code 1.13).
  */
 export function straightLineMetres(a: GridPoint, b: GridPoint): number {
-  return Math.hypot(a.easting - b.easting, a.northing - b.northing);
+  const de = a.easting - b.easting;
+  const dn = a.northing - b.northing;
+  return Math.sqrt(de * de + dn * dn);
 }

@@ -113,9 +113,9 @@ export function rankApplicants(round: RoundInput): RankedRound {
   const ehcChild = new Int32Array(ehcStart[schools.length]!);
   const ehcFill = ehcStart.slice(0, schools.length);
   const ids = apps.map((a) => a.id);
-  const byReference = Array.from({ length: n }, (_, c) => c)
-    .filter((c) => ehcSchool[c]! >= 0)
-    .sort((x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0));
+  const byReference: number[] = [];
+  for (let c = 0; c < n; c++) if (ehcSchool[c]! >= 0) byReference.push(c);
+  byReference.sort((x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0));
   for (const c of byReference) ehcChild[ehcFill[ehcSchool[c]!]!++] = c;
   const places = new Int32Array(schools.length);
   for (let s = 0; s < schools.length; s++) places[s] = Math.max(0, Math.max(0, Math.floor(schools[s]!.admissionNumber)) - (ehcStart[s + 1]! - ehcStart[s]!));
@@ -174,14 +174,17 @@ export function rankApplicants(round: RoundInput): RankedRound {
   const group = new Int32Array(total);
   const metresKey = new Float64Array(total);
   const randomKey = new Uint32Array(total);
-  const referenceHash = ids.map(fnv1a32);
+  const referenceHash = Uint32Array.from(ids, fnv1a32);
+  const byDistance = schools.map((a) => a.tieBreak.kind === 'distance');
+  const seedOf = schools.map((a) => a.tieBreak.seed);
+  const late = Uint8Array.from(apps, (a) => (a.late ? 1 : 0));
   for (let p = 0; p < total; p++) {
-    const a = schools[proposalSchool[p]!]!;
+    const s = proposalSchool[p]!;
     const c = proposalChild[p]!;
-    group[p] = (apps[c]!.late ? 256 : 0) + proposalCriterion[p]!;
+    group[p] = late[c]! * 256 + proposalCriterion[p]!;
     const m = proposalMetres[p]!;
-    metresKey[p] = a.tieBreak.kind === 'random' ? 0 : Number.isNaN(m) ? Infinity : m;
-    randomKey[p] = seededKey(a.tieBreak.seed, referenceHash[c]!);
+    metresKey[p] = !byDistance[s]! ? 0 : Number.isNaN(m) ? Infinity : m;
+    randomKey[p] = seededKey(seedOf[s]!, referenceHash[c]!);
   }
   const compare = (x: number, y: number): number => {
     const byGroup = group[x]! - group[y]!;
