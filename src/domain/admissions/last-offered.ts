@@ -15,7 +15,7 @@ export function criterionAt(ranked: RankedRound, p: number): CriterionKind {
 
 export function metresAt(ranked: RankedRound, p: number): number | null {
   const m = ranked.proposalMetres[p]!;
-  return Number.isNaN(m) ? null : m;
+  return m === Infinity ? null : m;
 }
 
 /** Home to school for a child admitted under an EHC plan (who made no proposal there), null where a point is unknown. */

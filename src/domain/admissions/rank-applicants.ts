@@ -40,7 +40,7 @@ export type RankedRound = Readonly<{
   proposalPosition: Int32Array;
   /** Index of the first criterion met in the school's criteria (criteria.length where none is met: after all who meet one). */
   proposalCriterion: Uint8Array;
-  /** Home-to-school metres, NaN where either point is unknown. */
+  /** Home-to-school metres, Infinity where either point is unknown (so a distance tie-break puts them last). */
   proposalMetres: Float64Array;
   /** School s's ranked order is orderProposal[orderStart[s] .. orderStart[s + 1]). */
   orderStart: Int32Array;
@@ -158,7 +158,7 @@ export function rankApplicants(round: RoundInput): RankedRound {
         proposalSchool[total] = s;
         proposalSlot[total] = slot;
         proposalCriterion[total] = criterionOf(a, app, pref, home, catchments[s]);
-        proposalMetres[total] = app.home === null || a.location === null ? NaN : straightLineMetres(app.home, a.location);
+        proposalMetres[total] = app.home === null || a.location === null ? Infinity : straightLineMetres(app.home, a.location);
         perSchool[s + 1]!++;
         total++;
       }
@@ -171,38 +171,35 @@ export function rankApplicants(round: RoundInput): RankedRound {
   const orderProposal = new Int32Array(total);
   const fill = orderStart.slice(0, schools.length);
   for (let p = 0; p < total; p++) orderProposal[fill[proposalSchool[p]!]!++] = p;
-  const group = new Int32Array(total);
-  const metresKey = new Float64Array(total);
+  const group = new Uint16Array(total);
   const randomKey = new Uint32Array(total);
   const referenceHash = Uint32Array.from(ids, fnv1a32);
-  const byDistance = schools.map((a) => a.tieBreak.kind === 'distance');
   const seedOf = schools.map((a) => a.tieBreak.seed);
   const late = Uint8Array.from(apps, (a) => (a.late ? 1 : 0));
   for (let p = 0; p < total; p++) {
-    const s = proposalSchool[p]!;
     const c = proposalChild[p]!;
     group[p] = late[c]! * 256 + proposalCriterion[p]!;
-    const m = proposalMetres[p]!;
-    metresKey[p] = !byDistance[s]! ? 0 : Number.isNaN(m) ? Infinity : m;
-    randomKey[p] = seededKey(seedOf[s]!, referenceHash[c]!);
+    randomKey[p] = seededKey(seedOf[proposalSchool[p]!]!, referenceHash[c]!);
   }
-  const compare = (x: number, y: number): number => {
-    const byGroup = group[x]! - group[y]!;
-    if (byGroup !== 0) return byGroup;
-    const mx = metresKey[x]!;
-    const my = metresKey[y]!;
-    if (mx !== my) return mx < my ? -1 : 1;
-    const byRandom = randomKey[x]! - randomKey[y]!;
-    if (byRandom !== 0) return byRandom;
+  const byId = (x: number, y: number): number => {
     const ix = ids[proposalChild[x]!]!;
     const iy = ids[proposalChild[y]!]!;
     return ix < iy ? -1 : ix > iy ? 1 : 0;
+  };
+  const byRandom = (x: number, y: number): number => group[x]! - group[y]! || randomKey[x]! - randomKey[y]! || byId(x, y);
+  const byDistance = (x: number, y: number): number => {
+    const byGroup = group[x]! - group[y]!;
+    if (byGroup !== 0) return byGroup;
+    const mx = proposalMetres[x]!;
+    const my = proposalMetres[y]!;
+    if (mx !== my) return mx < my ? -1 : 1;
+    return randomKey[x]! - randomKey[y]! || byId(x, y);
   };
   const proposalPosition = new Int32Array(total);
   for (let s = 0; s < schools.length; s++) {
     const from = orderStart[s]!;
     const order = orderProposal.subarray(from, orderStart[s + 1]);
-    order.sort(compare);
+    order.sort(schools[s]!.tieBreak.kind === 'distance' ? byDistance : byRandom);
     for (let i = 0; i < order.length; i++) proposalPosition[order[i]!] = i;
   }
 
