@@ -52,44 +52,72 @@ export type RankedRound = Readonly<{
   ehcChild: Int32Array;
 }>;
 
-/** A child's facts that every school's criteria read, made once. */
-type Home = Readonly<{ postcode: string | null; sector: string | null }>;
+/** A child's home postcode and its sector, normalised ('CT12AB', 'CT12'), read by catchment criteria. */
+type Home = Readonly<{ postcode: string; sector: string }> | null;
 
-function meets(c: Criterion, app: Application, pref: Preference, home: Home, catchment: ReadonlySet<string> | undefined): boolean {
-  switch (c.kind) {
-    case 'looked-after':
-      return app.lookedAfter !== null;
-    case 'medical-social':
-      return pref.medicalSocial;
-    case 'sibling':
-      return pref.sibling;
-    case 'faith':
-      return pref.faith;
-    case 'staff':
-      return pref.staff;
-    case 'catchment':
-      return home.postcode !== null && catchment !== undefined && (catchment.has(home.postcode) || catchment.has(home.sector!));
-    case 'feeder':
-      return app.currentSchool !== null && c.schools.includes(app.currentSchool);
-    case 'other':
-      return true;
+const codeOf: Readonly<Record<Criterion['kind'], number>> = {
+  'looked-after': 0,
+  'medical-social': 1,
+  sibling: 2,
+  catchment: 3,
+  feeder: 4,
+  faith: 5,
+  staff: 6,
+  other: 7,
+};
+
+/** A school's criteria made ready for the loop over every preference: kinds as small integers, lists as sets. */
+type Compiled = Readonly<{ codes: Uint8Array; catchment: ReadonlySet<string>; feeder: ReadonlySet<string> }>;
+
+function compile(a: Arrangement): Compiled {
+  const catchment = new Set<string>();
+  const feeder = new Set<string>();
+  for (const c of a.criteria) {
+    if (c.kind === 'catchment') for (const p of c.postcodes) catchment.add(normalisePostcode(p));
+    if (c.kind === 'feeder') for (const urn of c.schools) feeder.add(urn);
   }
+  return { codes: Uint8Array.from(a.criteria, (c) => codeOf[c.kind]), catchment, feeder };
 }
 
 /** The index of the first criterion the child meets at the school, criteria.length where none. */
-function criterionOf(a: Arrangement, app: Application, pref: Preference, home: Home, catchment: ReadonlySet<string> | undefined): number {
-  for (let i = 0; i < a.criteria.length; i++) if (meets(a.criteria[i]!, app, pref, home, catchment)) return i;
-  return a.criteria.length;
+function criterionOf(school: Compiled, app: Application, pref: Preference, home: Home): number {
+  const codes = school.codes;
+  for (let i = 0; i < codes.length; i++) {
+    switch (codes[i]) {
+      case 0:
+        if (app.lookedAfter !== null) return i;
+        break;
+      case 1:
+        if (pref.medicalSocial) return i;
+        break;
+      case 2:
+        if (pref.sibling) return i;
+        break;
+      case 3:
+        if (home !== null && (school.catchment.has(home.postcode) || school.catchment.has(home.sector))) return i;
+        break;
+      case 4:
+        if (app.currentSchool !== null && school.feeder.has(app.currentSchool)) return i;
+        break;
+      case 5:
+        if (pref.faith) return i;
+        break;
+      case 6:
+        if (pref.staff) return i;
+        break;
+      default:
+        return i;
+    }
+  }
+  return codes.length;
 }
 
 export function rankApplicants(round: RoundInput): RankedRound {
   const schools: Arrangement[] = [];
   const schoolIndex = new Map<string, number>();
   for (const a of round.arrangements) if (!schoolIndex.has(a.urn)) schoolIndex.set(a.urn, schools.push(a) - 1);
-  const catchments = schools.map((a) => {
-    const c = a.criteria.find((x) => x.kind === 'catchment');
-    return c === undefined ? undefined : new Set(c.postcodes.map(normalisePostcode));
-  });
+  const compiled = schools.map(compile);
+  const anyCatchment = compiled.some((x) => x.catchment.size > 0);
   const apps = round.applications;
   const n = apps.length;
   const inOrder = (prefs: readonly Preference[]) => {
@@ -137,8 +165,8 @@ export function rankApplicants(round: RoundInput): RankedRound {
   for (let c = 0; c < n; c++) {
     const app = apps[c]!;
     const prefs = preferences[c]!;
-    const postcode = app.homePostcode === null ? null : normalisePostcode(app.homePostcode);
-    const home: Home = { postcode, sector: postcode === null ? null : postcodeSector(postcode) };
+    const postcode = anyCatchment && app.homePostcode !== null ? normalisePostcode(app.homePostcode) : null;
+    const home: Home = postcode === null ? null : { postcode, sector: postcodeSector(postcode) };
     for (let j = 0; j < prefs.length; j++) {
       const slot = slotStart[c]! + j;
       const pref = prefs[j]!;
@@ -157,7 +185,7 @@ export function rankApplicants(round: RoundInput): RankedRound {
         proposalChild[total] = c;
         proposalSchool[total] = s;
         proposalSlot[total] = slot;
-        proposalCriterion[total] = criterionOf(a, app, pref, home, catchments[s]);
+        proposalCriterion[total] = criterionOf(compiled[s]!, app, pref, home);
         proposalMetres[total] = app.home === null || a.location === null ? Infinity : straightLineMetres(app.home, a.location);
         perSchool[s + 1]!++;
         total++;
