@@ -177,15 +177,16 @@ function benchShape(shape: Shape): string {
     if (held[c]! >= 0 && offered.get(round.applications[c]!.id) !== ranked.schools[ranked.proposalSchool[held[c]!]!]!.urn) mismatches++;
   const laOf = new Map(round.arrangements.map((a) => [a.urn, a.laCode]));
   const counts = countOffers(round.applications, result.offers, (urn) => laOf.get(urn) ?? null);
-  return (
-    `admissions, ${shape.name} scale (${shape.children.toLocaleString('en-GB')} applicants × ${shape.preferences} preferences, ` +
-    `${shape.schools.toLocaleString('en-GB')} schools; generated in ${seconds(generateMs)}): allocateRound ${seconds(allocateMs)}, ` +
-    `then every explanation read ${seconds(explainMs)} (${outcomes.toLocaleString('en-GB')} preferences) ` +
-    `(of which ranking ${seconds(rankMs)}, deferred acceptance ${seconds(daMs)}); textbook deferred acceptance ${seconds(referenceMs)}, ` +
-    `Waymark ÷ reference ${(daMs / referenceMs).toFixed(2)}×; ${mismatches === 0 ? 'same offers (0 mismatches)' : `${mismatches} MISMATCHES`}; ` +
-    `1st preference ${percent(counts.firstPreference, counts.applications)}, any preference ${percent(counts.preferred, counts.applications)}, ` +
-    `allocated ${percent(counts.nonPreferred, counts.applications)}, no offer ${percent(counts.noOffer, counts.applications)}`
-  );
+  return [
+    `admissions, ${shape.name} scale: ${shape.children.toLocaleString('en-GB')} applicants × ${shape.preferences} preferences, ` +
+      `${shape.schools.toLocaleString('en-GB')} schools (generated in ${seconds(generateMs)})`,
+    `  allocateRound ${seconds(allocateMs)}; then reading every explanation (made when read) ${seconds(explainMs)} for ` +
+      `${outcomes.toLocaleString('en-GB')} preferences`,
+    `  timed alone: ranking ${seconds(rankMs)}, deferred acceptance ${seconds(daMs)}; textbook deferred acceptance over the same orders ` +
+      `${seconds(referenceMs)}; Waymark ÷ reference ${(daMs / referenceMs).toFixed(2)}×; ${mismatches === 0 ? 'same offers (0 mismatches)' : `${mismatches} MISMATCHES`}`,
+    `  offers: 1st preference ${percent(counts.firstPreference, counts.applications)}, any preference ${percent(counts.preferred, counts.applications)}, ` +
+      `allocated ${percent(counts.nonPreferred, counts.applications)}, no offer ${percent(counts.noOffer, counts.applications)}`,
+  ].join('\n');
 }
 
 export async function admissionsBench(): Promise<string> {

@@ -188,7 +188,7 @@ describe('tie-breaks (Code 1.34-1.35: distance, or random allocation with a reco
   });
 });
 
-describe('equal preference and deferred acceptance (Code 2.9-2.11; Gale and Shapley 1962)', () => {
+describe('equal preference and deferred acceptance (Code 1.9(b): no "first preference first"; Gale and Shapley 1962)', () => {
   it('offers a school to the child it ranks higher, even where another child named it first (no first preference first)', () => {
     // X has one place. S names X 1st (all others, 3 km); T names X 2nd with a sibling. T's 1st, Y, has no place.
     // Under equal preference X ranks T above S: T is offered X; S gets nothing they named.
@@ -252,7 +252,7 @@ describe('equal preference and deferred acceptance (Code 2.9-2.11; Gale and Shap
   });
 });
 
-describe('grammar schools (Code 1.17-1.20: selection by ability only for the assessed suitable)', () => {
+describe('grammar schools (domain.md §13: a grammar school first applies the selection test, "assessed suitable")', () => {
   it('does not rank a child not assessed suitable, or who did not sit the test, and says so', () => {
     const grammar = arrangement('100001', { selective: true, admissionNumber: 5 });
     const result = allocateRound(

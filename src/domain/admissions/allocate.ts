@@ -1,6 +1,6 @@
 /**
- * One round of a coordinated scheme, offer day (School Admissions Code 2014 para 1.6, 2.9-2.11, 15 and the scheme's
- * own rules; domain.md §13): EHC plan admissions first, then each school's order of its applicants, then deferred
+ * One round of a coordinated scheme, offer day (School Admissions Code 2014 para 1.6, 1.7, 1.9(b) and the LA's
+ * coordinated scheme; domain.md §13): EHC plan admissions first, then each school's order of its applicants, then deferred
  * acceptance over those orders (each child offered the highest preference at which they rank within the places), then
  * the LA's allocation of the nearest school with a place left to every child none of whose preferences could be
  * offered; with an explanation of every preference and each school's allocation profile.

@@ -110,7 +110,7 @@ describe('arrangement validation (School Admissions Code 2014)', () => {
     ]);
   });
 
-  it('allows selection only at secondary (Code 1.17-1.20: grammar schools) and a 32-bit unsigned seed (Code 1.35)', () => {
+  it('allows selection only at secondary (grammar schools admit at 11) and a 32-bit unsigned seed (Code 1.35: a random allocation that can be re-run)', () => {
     assert.deepEqual(arrangementProblems(arrangement('118800', { phase: 'primary', selective: true, tieBreak: { kind: 'random', seed: 2 ** 32 } })), [
       "selective is only for secondary (grammar) schools, and this arrangement's phase is primary.",
       'tieBreak.seed must be a whole number from 0 to 4294967295 (it is 4294967296).',

@@ -78,8 +78,8 @@ function isCatchmentPostcode(written: string): boolean {
 /**
  * What is wrong with an arrangement, one sentence per problem naming the field ([] = none): School Admissions Code 2014
  * para 1.2 (a published admission number), 1.7 (looked-after and previously looked-after children first), 1.8 (clear,
- * objective criteria: each once, `other` last, catchment and feeder lists that can be checked), 1.9 and 2.1 (selection
- * by ability only where the school is a grammar school admitting at 11), 1.35 (a recorded seed for random allocation).
+ * objective criteria: each once, `other` last, catchment and feeder lists that can be checked), 1.35 (a recorded seed for
+ * random allocation); and selection by ability only at a grammar school, which admits at 11 (secondary).
  */
 export function arrangementProblems(a: Arrangement): string[] {
   const problems: string[] = [];

@@ -1,6 +1,6 @@
 /**
- * Why each preference was or was not offered, in facts an appeal panel can check (School Admissions Code 2014 para 2.26
- * and the School Admission Appeals Code 2012 para 2.2: the reasons for refusal): the criterion the child met, their
+ * Why each preference was or was not offered, in facts an appeal panel can check (the panel asks whether the arrangements
+ * were applied correctly and impartially: School Admission Appeals Code 2012): the criterion the child met, their
  * position in the school's order and distance, against the last place offered.
  *
  * Made when asked for, from the round's integer arrays: a national round has millions of preferences, and most readers

@@ -1,5 +1,5 @@
 /**
- * Each school's order of its applicants (School Admissions Code 2014 para 1.8-1.10, 1.34-1.35; equal preference, 2.9-2.11:
+ * Each school's order of its applicants (School Admissions Code 2014 para 1.8-1.10, 1.34-1.35; equal preference, 1.9(b):
  * the order uses only the school's own arrangements, never where the child put the school on the form). Children whose
  * EHC plan names the school come first and take places before any criterion (1.6); then, for each applicant, the first
  * listed criterion they meet; within a criterion the tie-break (distance, nearest first, equal distances by the seeded
