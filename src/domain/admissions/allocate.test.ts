@@ -338,6 +338,47 @@ describe('EHC plans (Code 1.6: a school named in an EHC plan must admit the chil
     const profile = profileOf(result, '100001');
     assert.deepEqual([profile.offered, profile.vacancies, profile.ehcPlanAdmissions], [2, 0, 2]);
   });
+
+  it('admits the child to a school their plan names even where the round holds no arrangements for it, and ranks them nowhere else', () => {
+    // AN's plan names 300001 (e.g. a special school, not in the round). AN named X 1st and Y 2nd, not the plan's school:
+    // both are explained as not considered, AN is on neither waiting list, and X keeps its place.
+    const result = allocateRound(
+      round(
+        [arrangement('100001', { schoolName: 'X' }), arrangement('100002', { schoolName: 'Y' })],
+        [application('AN', { ehcPlanSchool: '300001', preferences: preferences('100001', '100002') })],
+      ),
+    );
+    assert.deepEqual(offerOf(result, 'AN'), { applicationId: 'AN', kind: 'ehc-plan', urn: '300001', preferenceRank: null, distanceMetres: null });
+    assert.equal(
+      outcomeAt(result, 'AN', '100001').text,
+      "Not considered: the child's EHC plan names school 300001, which admits them before any oversubscription criterion (School Admissions Code 1.6).",
+    );
+    assert.equal(outcomeAt(result, 'AN', '100001').outcome, 'not-eligible');
+    assert.deepEqual(profileOf(result, '100001').waitingList, []);
+    assert.equal(profileOf(result, '100001').vacancies, 1, 'the place is not taken');
+  });
+
+  it("explains a preference after the plan's school as a higher preference offered", () => {
+    const result = allocateRound(
+      round(
+        [arrangement('100001', { schoolName: 'X' }), arrangement('100002', { schoolName: 'Y' })],
+        [application('AO', { ehcPlanSchool: '100001', preferences: preferences('100001', '100002') })],
+      ),
+    );
+    assert.equal(offerOf(result, 'AO').preferenceRank, 1);
+    assert.deepEqual(
+      result.explanations.get('AO')!.map((o) => [o.outcome, o.criterion, o.position, o.text]),
+      [
+        [
+          'offered',
+          'ehc-plan',
+          1,
+          "Offered: the child's EHC plan names this school, which admits them before any oversubscription criterion (School Admissions Code 1.6).",
+        ],
+        ['higher-preference-offered', null, null, 'Not offered: a higher preference (X, 1st) was offered.'],
+      ],
+    );
+  });
 });
 
 describe("the LA's allocation of the nearest school with a place (the coordinated scheme)", () => {

@@ -4,7 +4,8 @@
  * "College admissions and the stability of marriage", Theorem 2: applicant-proposing deferred acceptance gives every
  * applicant their best partner in any stable matching; Roth (1982), "The economics of matching: stability and
  * incentives". Only preferences the allocation considers count: within the scheme's number, at a school with
- * arrangements, where the child is eligible (a grammar school only for the assessed suitable), the first naming of a school.
+ * arrangements, where the child is eligible (a grammar school only for the assessed suitable), the first naming of a school;
+ * children whose EHC plan names a school are admitted there first (Code 1.6) and take places from the rest.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -29,6 +30,7 @@ const instance: fc.Arbitrary<RoundInput> = fc
         home: fc.option(point, { freq: 8 }),
         late: fc.boolean(),
         lookedAfter: fc.boolean(),
+        ehc: fc.option(fc.integer({ min: 0, max: 3 }), { freq: 8 }),
         suitable: fc.option(fc.boolean(), { freq: 3 }),
         prefs: fc.array(fc.record({ school: fc.integer({ min: 0, max: 4 }), sibling: fc.boolean() }), { maxLength: 4 }),
       }),
@@ -53,6 +55,7 @@ const instance: fc.Arbitrary<RoundInput> = fc
         late: c.late,
         lookedAfter: c.lookedAfter ? 'looked-after' : null,
         assessedSuitable: c.suitable,
+        ehcPlanSchool: c.ehc === null ? null : String(100_000 + c.ehc),
         preferences: c.prefs.map((p, j) => ({
           rank: j + 1,
           urn: String(100_000 + p.school),
@@ -73,6 +76,7 @@ function consideredPreferences(r: RoundInput): string[][] {
   const byUrn = new Map(r.arrangements.map((a) => [a.urn, a]));
   return r.applications.map((app) => {
     const list: string[] = [];
+    if (app.ehcPlanSchool !== null) return list; // admitted under the plan, before any ranking
     for (const p of [...app.preferences].sort((x, y) => x.rank - y.rank)) {
       const a = byUrn.get(p.urn);
       if (p.rank > r.preferencesAllowed || a === undefined || (a.selective && app.assessedSuitable !== true) || list.includes(p.urn)) continue;
@@ -82,15 +86,20 @@ function consideredPreferences(r: RoundInput): string[][] {
   });
 }
 
+/** The places left for ranked applicants after the EHC plan admissions (Code 1.6), not below zero. */
+function places(r: RoundInput, urn: string): number {
+  const a = r.arrangements.find((x) => x.urn === urn)!;
+  return Math.max(0, a.admissionNumber - r.applications.filter((app) => app.ehcPlanSchool === urn).length);
+}
+
 /** A child and a school that would both rather have each other: the child prefers the school to what they hold, and the school has a place or holds someone it ranks lower. */
 function blockingPairs(r: RoundInput, prefs: string[][], priority: (child: number, urn: string) => number, m: Matching): string[] {
   const pairs: string[] = [];
   for (let c = 0; c < prefs.length; c++) {
     const held = m[c] === null ? prefs[c]!.length : prefs[c]!.indexOf(m[c]!);
     for (const urn of prefs[c]!.slice(0, held)) {
-      const a = r.arrangements.find((x) => x.urn === urn)!;
       const holders = m.flatMap((s, d) => (s === urn ? [d] : []));
-      if (holders.length < a.admissionNumber || holders.some((d) => priority(d, urn) > priority(c, urn))) pairs.push(`C${c}-${urn}`);
+      if (holders.length < places(r, urn) || holders.some((d) => priority(d, urn) > priority(c, urn))) pairs.push(`C${c}-${urn}`);
     }
   }
   return pairs;
@@ -107,7 +116,7 @@ function stableMatchings(r: RoundInput, prefs: string[][], priority: (child: num
       return;
     }
     for (const option of [...prefs[c]!, null]) {
-      if (option !== null && (load.get(option) ?? 0) >= r.arrangements.find((a) => a.urn === option)!.admissionNumber) continue;
+      if (option !== null && (load.get(option) ?? 0) >= places(r, option)) continue;
       if (option !== null) load.set(option, (load.get(option) ?? 0) + 1);
       current[c] = option;
       place(c + 1);
@@ -186,11 +195,11 @@ describe('deferred acceptance on random small rounds (Gale and Shapley 1962; Rot
     );
   });
 
-  it('never offers more places than the admission number, nor a school the child did not name or is not eligible for', () => {
+  it('never offers more places than the admission number leaves after EHC plans, nor a school the child did not name or is not eligible for', () => {
     fc.assert(
       fc.property(instance, (r) => {
         const { prefs, matching } = allocated(r);
-        for (const a of r.arrangements) assert.ok(matching.filter((s) => s === a.urn).length <= a.admissionNumber);
+        for (const a of r.arrangements) assert.ok(matching.filter((s) => s === a.urn).length <= places(r, a.urn));
         matching.forEach((s, c) => assert.ok(s === null || prefs[c]!.includes(s)));
       }),
       runs,
