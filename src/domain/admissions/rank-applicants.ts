@@ -8,7 +8,8 @@
  * Made once per round into integer arrays so that the allocation and its explanations read positions, not objects.
  */
 import { normalisePostcode, postcodeSector } from '../geography/postcode.ts';
-import type { Application, Arrangement, Criterion, Preference, RoundInput } from './admissions.ts';
+import type { Application, Arrangement, Preference, RoundInput } from './admissions.ts';
+import { compileCriteria, criterionMet, type Home } from './criterion-met.ts';
 import { straightLineMetres } from './distance.ts';
 import { fnv1a32, seededKey } from './seeded-order.ts';
 
@@ -52,116 +53,74 @@ export type RankedRound = Readonly<{
   ehcChild: Int32Array;
 }>;
 
-/** A child's home postcode and its sector, normalised ('CT12AB', 'CT12'), read by catchment criteria. */
-type Home = Readonly<{ postcode: string; sector: string }> | null;
-
-const codeOf: Readonly<Record<Criterion['kind'], number>> = {
-  'looked-after': 0,
-  'medical-social': 1,
-  sibling: 2,
-  catchment: 3,
-  feeder: 4,
-  faith: 5,
-  staff: 6,
-  other: 7,
-};
-
-/** A school's criteria made ready for the loop over every preference: kinds as small integers, lists as sets. */
-type Compiled = Readonly<{ codes: Uint8Array; catchment: ReadonlySet<string>; feeder: ReadonlySet<string> }>;
-
-function compile(a: Arrangement): Compiled {
-  const catchment = new Set<string>();
-  const feeder = new Set<string>();
-  for (const c of a.criteria) {
-    if (c.kind === 'catchment') for (const p of c.postcodes) catchment.add(normalisePostcode(p));
-    if (c.kind === 'feeder') for (const urn of c.schools) feeder.add(urn);
-  }
-  return { codes: Uint8Array.from(a.criteria, (c) => codeOf[c.kind]), catchment, feeder };
-}
-
-/** The index of the first criterion the child meets at the school, criteria.length where none. */
-function criterionOf(school: Compiled, app: Application, pref: Preference, home: Home): number {
-  const codes = school.codes;
-  for (let i = 0; i < codes.length; i++) {
-    switch (codes[i]) {
-      case 0:
-        if (app.lookedAfter !== null) return i;
-        break;
-      case 1:
-        if (pref.medicalSocial) return i;
-        break;
-      case 2:
-        if (pref.sibling) return i;
-        break;
-      case 3:
-        if (home !== null && (school.catchment.has(home.postcode) || school.catchment.has(home.sector))) return i;
-        break;
-      case 4:
-        if (app.currentSchool !== null && school.feeder.has(app.currentSchool)) return i;
-        break;
-      case 5:
-        if (pref.faith) return i;
-        break;
-      case 6:
-        if (pref.staff) return i;
-        break;
-      default:
-        return i;
-    }
-  }
-  return codes.length;
-}
-
 export function rankApplicants(round: RoundInput): RankedRound {
   const schools: Arrangement[] = [];
   const schoolIndex = new Map<string, number>();
   for (const a of round.arrangements) if (!schoolIndex.has(a.urn)) schoolIndex.set(a.urn, schools.push(a) - 1);
-  const compiled = schools.map(compile);
-  const anyCatchment = compiled.some((x) => x.catchment.size > 0);
-  const apps = round.applications;
-  const n = apps.length;
   const inOrder = (prefs: readonly Preference[]) => {
     for (let i = 1; i < prefs.length; i++) if (prefs[i - 1]!.rank > prefs[i]!.rank) return false;
     return true;
   };
-  const preferences = apps.map((a) => (inOrder(a.preferences) ? a.preferences : [...a.preferences].sort((x, y) => x.rank - y.rank)));
+  const preferences = round.applications.map((a) => (inOrder(a.preferences) ? a.preferences : [...a.preferences].sort((x, y) => x.rank - y.rank)));
+  const ehc = admitEhcPlans(round.applications, schools, schoolIndex);
+  const proposals = gatherProposals(round, schools, schoolIndex, preferences);
+  const order = orderSchools(round.applications, schools, proposals);
+  return { schools, schoolIndex, preferences, ...ehc, ...proposals, ...order };
+}
 
-  // EHC plans: the named school admits the child before any criterion; the child makes no proposals.
-  const ehcSchool = new Int32Array(n).fill(-1);
-  const ehcCount = new Int32Array(schools.length + 1);
-  for (let c = 0; c < n; c++) {
+type Ehc = Pick<RankedRound, 'ehcSchool' | 'ehcStart' | 'ehcChild' | 'places'>;
+
+/** EHC plans: the named school admits the child before any criterion (by reference, for a fixed order) and has fewer places left. */
+function admitEhcPlans(apps: readonly Application[], schools: readonly Arrangement[], schoolIndex: ReadonlyMap<string, number>): Ehc {
+  const ehcSchool = new Int32Array(apps.length).fill(-1);
+  const counts = new Int32Array(schools.length + 1);
+  const admitted: number[] = [];
+  for (let c = 0; c < apps.length; c++) {
     const urn = apps[c]!.ehcPlanSchool;
     const s = urn === null ? undefined : schoolIndex.get(urn);
-    if (s !== undefined) {
-      ehcSchool[c] = s;
-      ehcCount[s + 1]!++;
-    }
+    if (s === undefined) continue;
+    ehcSchool[c] = s;
+    counts[s + 1]!++;
+    admitted.push(c);
   }
-  const ehcStart = prefixSum(ehcCount);
-  const ehcChild = new Int32Array(ehcStart[schools.length]!);
-  const ehcFill = ehcStart.slice(0, schools.length);
-  const ids = apps.map((a) => a.id);
-  const byReference: number[] = [];
-  for (let c = 0; c < n; c++) if (ehcSchool[c]! >= 0) byReference.push(c);
-  byReference.sort((x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0));
-  for (const c of byReference) ehcChild[ehcFill[ehcSchool[c]!]!++] = c;
+  admitted.sort((x, y) => (apps[x]!.id < apps[y]!.id ? -1 : apps[x]!.id > apps[y]!.id ? 1 : 0));
+  const ehcStart = prefixSum(counts);
+  const ehcChild = new Int32Array(admitted.length);
+  const fill = ehcStart.slice(0, schools.length);
+  for (const c of admitted) ehcChild[fill[ehcSchool[c]!]!++] = c;
   const places = new Int32Array(schools.length);
   for (let s = 0; s < schools.length; s++) places[s] = Math.max(0, Math.max(0, Math.floor(schools[s]!.admissionNumber)) - (ehcStart[s + 1]! - ehcStart[s]!));
+  return { ehcSchool, ehcStart, ehcChild, places };
+}
 
-  // Slots (every preference) and proposals (the preferences allocation considers).
+type Proposals = Pick<
+  RankedRound,
+  'slotStart' | 'slotProposal' | 'slotSchool' | 'proposalStart' | 'proposalChild' | 'proposalSchool' | 'proposalSlot' | 'proposalCriterion' | 'proposalMetres'
+>;
+
+/** Every preference as a slot; those allocation considers as proposals, each with the criterion met and the distance. */
+function gatherProposals(
+  round: RoundInput,
+  schools: readonly Arrangement[],
+  schoolIndex: ReadonlyMap<string, number>,
+  preferences: readonly (readonly Preference[])[],
+): Proposals {
+  const apps = round.applications;
+  const n = apps.length;
+  const compiled = schools.map(compileCriteria);
+  const anyCatchment = compiled.some((x) => x.catchment.size > 0);
   const slotStart = new Int32Array(n + 1);
   for (let c = 0; c < n; c++) slotStart[c + 1] = slotStart[c]! + preferences[c]!.length;
-  const slotProposal = new Int32Array(slotStart[n]!);
-  const slotSchool = new Int32Array(slotStart[n]!);
+  const slots = slotStart[n]!;
+  const slotProposal = new Int32Array(slots);
+  const slotSchool = new Int32Array(slots);
   const proposalStart = new Int32Array(n + 1);
+  const proposalChild = new Int32Array(slots);
+  const proposalSchool = new Int32Array(slots);
+  const proposalSlot = new Int32Array(slots);
+  const proposalCriterion = new Uint8Array(slots);
+  const proposalMetres = new Float64Array(slots);
   let total = 0;
-  const maxProposals = slotStart[n]!;
-  const proposalChild = new Int32Array(maxProposals);
-  const proposalSchool = new Int32Array(maxProposals);
-  const proposalSlot = new Int32Array(maxProposals);
-  const proposalCriterion = new Uint8Array(maxProposals);
-  const proposalMetres = new Float64Array(maxProposals);
-  const perSchool = new Int32Array(schools.length + 1);
   for (let c = 0; c < n; c++) {
     const app = apps[c]!;
     const prefs = preferences[c]!;
@@ -180,25 +139,44 @@ export function rankApplicants(round: RoundInput): RankedRound {
       else if (s === undefined) slotProposal[slot] = noArrangements;
       else if (schools[s]!.selective && app.assessedSuitable !== true) slotProposal[slot] = notEligible;
       else {
-        const a = schools[s]!;
+        const at = schools[s]!.location;
         slotProposal[slot] = total;
         proposalChild[total] = c;
         proposalSchool[total] = s;
         proposalSlot[total] = slot;
-        proposalCriterion[total] = criterionOf(compiled[s]!, app, pref, home);
-        proposalMetres[total] = app.home === null || a.location === null ? Infinity : straightLineMetres(app.home, a.location);
-        perSchool[s + 1]!++;
+        proposalCriterion[total] = criterionMet(compiled[s]!, app, pref, home);
+        proposalMetres[total] = app.home === null || at === null ? Infinity : straightLineMetres(app.home, at);
         total++;
       }
     }
     proposalStart[c + 1] = total;
   }
+  return {
+    slotStart,
+    slotProposal,
+    slotSchool,
+    proposalStart,
+    proposalChild: proposalChild.subarray(0, total),
+    proposalSchool: proposalSchool.subarray(0, total),
+    proposalSlot: proposalSlot.subarray(0, total),
+    proposalCriterion: proposalCriterion.subarray(0, total),
+    proposalMetres: proposalMetres.subarray(0, total),
+  };
+}
 
-  // Each school's order: sort its proposals by (late, criterion, tie-break distance, seeded random, reference).
-  const orderStart = prefixSum(perSchool);
+type Order = Pick<RankedRound, 'orderStart' | 'orderProposal' | 'proposalPosition'>;
+
+/** Each school's order: its proposals sorted by (late, criterion, distance under a distance tie-break, seeded random, reference). */
+function orderSchools(apps: readonly Application[], schools: readonly Arrangement[], proposals: Proposals): Order {
+  const { proposalChild, proposalSchool, proposalCriterion, proposalMetres } = proposals;
+  const total = proposalChild.length;
+  const counts = new Int32Array(schools.length + 1);
+  for (let p = 0; p < total; p++) counts[proposalSchool[p]! + 1]!++;
+  const orderStart = prefixSum(counts);
   const orderProposal = new Int32Array(total);
   const fill = orderStart.slice(0, schools.length);
   for (let p = 0; p < total; p++) orderProposal[fill[proposalSchool[p]!]!++] = p;
+  const ids = apps.map((a) => a.id);
   const group = new Uint16Array(total);
   const randomKey = new Uint32Array(total);
   const referenceHash = Uint32Array.from(ids, fnv1a32);
@@ -225,33 +203,11 @@ export function rankApplicants(round: RoundInput): RankedRound {
   };
   const proposalPosition = new Int32Array(total);
   for (let s = 0; s < schools.length; s++) {
-    const from = orderStart[s]!;
-    const order = orderProposal.subarray(from, orderStart[s + 1]);
+    const order = orderProposal.subarray(orderStart[s], orderStart[s + 1]);
     order.sort(schools[s]!.tieBreak.kind === 'distance' ? byDistance : byRandom);
     for (let i = 0; i < order.length; i++) proposalPosition[order[i]!] = i;
   }
-
-  return {
-    schools,
-    schoolIndex,
-    places,
-    preferences,
-    slotStart,
-    slotProposal,
-    slotSchool,
-    proposalStart,
-    proposalChild: proposalChild.subarray(0, total),
-    proposalSchool: proposalSchool.subarray(0, total),
-    proposalSlot: proposalSlot.subarray(0, total),
-    proposalPosition,
-    proposalCriterion: proposalCriterion.subarray(0, total),
-    proposalMetres: proposalMetres.subarray(0, total),
-    orderStart,
-    orderProposal,
-    ehcSchool,
-    ehcStart,
-    ehcChild,
-  };
+  return { orderStart, orderProposal, proposalPosition };
 }
 
 /** Counts at [i + 1] to starts at [i] (in place), with the total at the end. */
