@@ -4,7 +4,7 @@
  */
 import { isPostcode, normalisePostcode } from '../geography/postcode.ts';
 import type { AdmissionPhase, Arrangement, Criterion, CriterionKind } from './admissions.ts';
-import { ordinal } from './ordinal.ts';
+import { ordinal } from '../framework/evaluate.ts';
 
 const labels: Readonly<Record<CriterionKind | 'ehc-plan', string>> = {
   'ehc-plan': 'an EHC plan naming the school',

@@ -9,7 +9,7 @@
 import type { Application, CriterionKind, Offer, PreferenceOutcome, RoundInput } from './admissions.ts';
 import { criterionLabel } from './arrangement-rules.ts';
 import { criterionAt, homeToSchoolMetres, metresAt, type LastOffered } from './last-offered.ts';
-import { ordinal } from './ordinal.ts';
+import { ordinal } from '../framework/evaluate.ts';
 import { beyondAllowed, ehcPlanned, noArrangements, notEligible, type RankedRound } from './rank-applicants.ts';
 
 type Kind = CriterionKind | 'ehc-plan';
