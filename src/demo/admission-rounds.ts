@@ -79,7 +79,7 @@ const preferenceModel = {
 } as const;
 
 /** Kent Test: about 21% pass automatically and 4-6% through head teacher panels (domain.md §13); of the rest most sit. */
-const kentTest = { suitable: 0.25, satNotSuitable: 0.45, grammarFirstWhenSuitable: 0.85, grammarWhenNotSuitable: 0.02, grammarDistanceKm: 6 };
+const kentTest = { suitable: 0.25, satNotSuitable: 0.45, grammarFirstWhenSuitable: 0.85, grammarWhenNotSuitable: 0.01, grammarDistanceKm: 6 };
 
 const girls = ['Amelia', 'Chloe', 'Ella', 'Grace', 'Isla', 'Jade', 'Leah', 'Mia', 'Olivia', 'Poppy', 'Ruby', 'Sophie', 'Zara', 'Lily', 'Evie', 'Amy'];
 const boys = ['Aaron', 'Ben', 'Daniel', 'Finn', 'Harry', 'Jack', 'Kyle', 'Liam', 'Noah', 'Oscar', 'Reece', 'Sam', 'Tyler', 'Kai', 'Mason', 'Callum'];
