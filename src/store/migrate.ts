@@ -22,6 +22,7 @@ import * as m0018 from './migrations/0018_sen_casework.ts';
 import * as m0019 from './migrations/0019_participation_tracking.ts';
 import * as m0020 from './migrations/0020_inclusion_casework.ts';
 import * as m0021 from './migrations/0021_pseudonym_key.ts';
+import * as m0022 from './migrations/0022_admissions.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0019_participation_tracking': m0019,
   '0020_inclusion_casework': m0020,
   '0021_pseudonym_key': m0021,
+  '0022_admissions': m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -209,6 +209,96 @@ export interface Database {
   inspection: InspectionTable;
   audit_event: AuditEventTable;
   births_record: BirthsRecordTable;
+  admission_round: AdmissionRoundTable;
+  admission_arrangement: AdmissionArrangementTable;
+  admission_application: AdmissionApplicationTable;
+  admission_preference: AdmissionPreferenceTable;
+  admission_offer: AdmissionOfferTable;
+  admission_profile: AdmissionProfileTable;
+}
+
+/** Coordinated admissions (migration 0022): one round per LA, phase and year of entry. */
+export interface AdmissionRoundTable {
+  id: Generated<number>;
+  la_code: string;
+  phase: string;
+  entry_year: number;
+  preferences_allowed: number;
+  closing_date: string;
+  offer_day: string;
+  allocated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  allocated_by: string | null;
+}
+
+/** A school's arrangements for a round, one row per version (the current one is the highest). */
+export interface AdmissionArrangementTable {
+  id: Generated<number>;
+  round_id: number;
+  school_place_id: number | null;
+  urn: string;
+  version: number;
+  school_name: string;
+  la_code: string;
+  admission_number: number;
+  admission_authority: string;
+  selective: boolean;
+  criteria: Json;
+  tie_break: Json;
+  distance_method: ColumnType<string, string | undefined, string>;
+  easting: number | null;
+  northing: number | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+}
+
+export interface AdmissionApplicationTable {
+  id: Generated<number>;
+  round_id: number;
+  reference: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string;
+  upn: string | null;
+  home_postcode: string | null;
+  home_easting: number | null;
+  home_northing: number | null;
+  home_place_id: number | null;
+  online: boolean;
+  received_on: string;
+  looked_after: string | null;
+  ehc_plan_urn: string | null;
+  assessed_suitable: boolean | null;
+  current_school_urn: string | null;
+  batch_id: number | null;
+}
+
+export interface AdmissionPreferenceTable {
+  application_id: number;
+  rank: number;
+  urn: string;
+  sibling: boolean;
+  medical_social: boolean;
+  faith: boolean;
+  staff: boolean;
+}
+
+/** The offer made to one application, its explanation (a PreferenceOutcome per preference) and the family's response. */
+export interface AdmissionOfferTable {
+  application_id: number;
+  kind: string;
+  urn: string | null;
+  preference_rank: number | null;
+  distance_metres: number | null;
+  explanation: Json;
+  response: string | null;
+  responded_on: string | null;
+}
+
+export interface AdmissionProfileTable {
+  round_id: number;
+  urn: string;
+  arrangement_version: number;
+  profile: Json;
 }
 
 /** Append-only (migration 0012): rows are inserted by the audit store and never changed. */

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createAdmissionsStore } from './admissions-store.ts';
 import { createAuditStore } from './audit-store.ts';
 import { createBirthsStore } from './births-store.ts';
 import { createCmeStore } from './cme-store.ts';
@@ -32,6 +33,7 @@ export type Store = Readonly<{
   participation: ReturnType<typeof createParticipationStore>;
   inclusion: ReturnType<typeof createInclusionStore>;
   pseudonymKey: ReturnType<typeof createPseudonymKeyStore>;
+  admissions: ReturnType<typeof createAdmissionsStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -54,6 +56,7 @@ export function createStore(db: Kysely<Database>): Store {
     participation: createParticipationStore(db),
     inclusion: createInclusionStore(db),
     pseudonymKey: createPseudonymKeyStore(db),
+    admissions: createAdmissionsStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.
