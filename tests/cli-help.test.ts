@@ -19,6 +19,7 @@ describe('waymark --help', () => {
       'sen',
       'ssda903',
       'casework',
+      'admissions',
     ])
       assert.ok(help.includes(command), `--help mentions ${command}`);
   });
@@ -42,6 +43,12 @@ describe('waymark --help', () => {
       run('casework', 'extract', '--help'),
       /pseudonymised[\s\S]*HMAC-SHA-256[\s\S]*--team <team>[\s\S]*"cme", "sen", "participation", "inclusion"[\s\S]*--out <FILE>/,
     );
+    assert.match(run('admissions', 'round', 'add', '--help'), /--la <code>[\s\S]*--phase <phase>[\s\S]*--entry <year>/);
+    assert.match(
+      run('admissions', 'applications', '--help'),
+      /<round> <file>[\s\S]*nothing\s+is\s+written\s+if\s+any\s+has\s+a\s+problem[\s\S]*writes\s+nothing\s+new/,
+    );
+    assert.match(run('admissions', 'export', '--help'), /--out <FILE>/);
     assert.match(
       run('pupils', 'import', '--help'),
       /--collection <name>[\s\S]*--period <time_period>[\s\S]*--data-version <dataVersion>[\s\S]*census +School census enrolments/,

@@ -1,3 +1,4 @@
+import { admissionsCommand } from './commands/admissions.ts';
 import { nccisCommand } from './commands/nccis.ts';
 import { senCommand } from './commands/sen.ts';
 import { ssda903Command } from './commands/ssda903.ts';
@@ -44,6 +45,7 @@ program.addCommand(nccisCommand());
 program.addCommand(senCommand());
 program.addCommand(ssda903Command());
 program.addCommand(caseworkCommand());
+program.addCommand(admissionsCommand());
 
 try {
   await program.parseAsync(process.argv);

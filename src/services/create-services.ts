@@ -2,6 +2,7 @@ import type { Framework } from '../domain/framework/framework.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import { createAdmissionsServices } from './admissions/admissions-services.ts';
 import { createAccountService } from './access/account-service.ts';
 import { createDemoAccounts } from './access/demo-accounts.ts';
 import { createIdentityService } from './access/identity-service.ts';
@@ -129,6 +130,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     cme: casework.cme,
     casework: casework.whole,
     sen: { ...createSenCaseService(store, clock, audit), ...createSenTransfer(store, clock, audit) },
+    admissions: createAdmissionsServices(store, clock, audit, catalogue, (principal, action) => sessions.scopeFor(principal, action)),
   });
 }
 

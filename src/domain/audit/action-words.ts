@@ -63,6 +63,17 @@ const words: Readonly<Record<string, string>> = {
   'inclusion.list-children-in-care': 'Listed children in care',
   'inclusion.list-placements': 'Listed alternative provision placements',
   'inclusion.placement-outcome': 'Recorded an alternative provision outcome',
+  'admissions.round-add': 'Added an admissions round',
+  'admissions.arrangements': 'Loaded admission arrangements',
+  'admissions.import': 'Loaded a common application file',
+  'admissions.allocate': 'Allocated an admissions round',
+  'admissions.list': 'Listed admission applications',
+  'admissions.read': 'Viewed an admission application',
+  'admissions.read-refused': 'Refused an admission application or school list outside the reader’s places',
+  'admissions.school-list': 'Viewed a school’s admission applicants',
+  'admissions.response': 'Recorded a family’s response to an offer',
+  'admissions.change': 'Changed an admission application',
+  'admissions.export': 'Downloaded a round’s offers',
 };
 
 /** A sign-in's outcome changes what it was: the trail records refusals under the same action. */
