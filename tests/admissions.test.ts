@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Principal } from '../src/domain/access/decide-access.ts';
@@ -7,6 +11,7 @@ import { readArrangementFile } from '../src/imports/admissions/arrangement-file.
 import type { Services } from '../src/services/create-services.ts';
 import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';
+import { waymarkBin } from './support/processes.ts';
 
 // A hand-built coordinated secondary round (issue 16; domain.md §13), from its files to its offers and figures. Three
 // schools of LA 886 (Alpha, admission number 2: looked-after, sibling, then distance; Beta Grammar, 1, selective: looked
@@ -342,6 +347,53 @@ for (const target of databaseTargets()) {
       assert.equal(exported.length, 6);
       assert.equal(exported[0]!.schoolName, 'Alpha School');
       assert.equal(await auditCount('admissions.export'), 1);
+    });
+
+    it('runs a primary round from the command line, refusing a bad file with file, line and column, and then makes the figures for all applicants', async () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'waymark-admissions-'));
+      const waymark = (...args: string[]) =>
+        spawnSync(process.execPath, [waymarkBin, 'admissions', ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
+        });
+      try {
+        const added = waymark('round', 'add', '--la', '886', '--phase', 'primary', '--entry', '2014');
+        assert.equal(added.status, 0, added.stderr);
+        // Primary: closing 15 January 2014, offers Wednesday 16 April 2014.
+        assert.match(added.stdout, /added round (\d+): LA 886 primary entry 2014, closing date 2014-01-15, offer day 2014-04-16/);
+        const primary = /added round (\d+)/.exec(added.stdout)![1]!;
+        writeFileSync(path.join(folder, 'arrangements.csv'), arrangementsCsv);
+        writeFileSync(path.join(folder, 'apps.csv'), applicationsCsv);
+        writeFileSync(path.join(folder, 'bad.csv'), applicationsCsv.replace('600500,160000,Y,', '600500,160000,X,'));
+        assert.equal(waymark('arrangements', primary, path.join(folder, 'arrangements.csv')).status, 0);
+        const bad = waymark('applications', primary, path.join(folder, 'bad.csv'));
+        assert.equal(bad.status, 1);
+        assert.match(bad.stderr, /Import refused, nothing was written:\n {2}bad\.csv, line 3, column online: "X" is not Y or N/);
+        const loaded = waymark('applications', primary, path.join(folder, 'apps.csv'));
+        assert.match(loaded.stdout, /6 applications added, 0 already held/);
+        const allocated = waymark('allocate', primary);
+        assert.equal(allocated.status, 0, allocated.stderr);
+        assert.match(allocated.stdout, /6 applications, first preference 3 \(50\.0%\)/);
+        const exported = waymark('export', primary, '--out', path.join(folder, 'offers.csv'));
+        assert.equal(exported.status, 0, exported.stderr);
+        const csv = readFileSync(path.join(folder, 'offers.csv'), 'utf8').split('\r\n');
+        assert.equal(csv[0], 'application_ref,given_name,family_name,offer,urn,school_name,preference_rank,distance_metres,response');
+        assert.equal(csv[1], 'R001,Ada,Able,preference,100001,Alpha School,1,,');
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+      // Both phases of 2014/15 are now held: the figure for all applicants is the two phases' counts added (the same
+      // six children in each round here, so 3 + 3 first preference offers of 6 + 6 applications).
+      const all = await database.db
+        .selectFrom('observation as o')
+        .innerJoin('place as p', 'p.id', 'o.place_id')
+        .select(['o.numerator', 'o.denominator'])
+        .where('o.indicator_code', '=', 'first-preference-offers')
+        .where('p.code', '=', '886')
+        .where('o.breakdown', '=', 'all')
+        .where('o.period', '=', '201415')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual([Number(all.numerator), Number(all.denominator)], [6, 12]);
     });
   });
 }
