@@ -40,15 +40,16 @@ export function createApplicationService(context: AdmissionsContext) {
 
   const loadInScope = async (tx: Store, reader: AdmissionsReader, id: number): Promise<HeldApplication> => {
     const held = await tx.admissions.application(id);
+    if (held === null) throw new NotFoundError('no such application');
     const scope = await context.scopeFor(reader.principal, 'work-admissions');
     try {
-      requireInScope(scope, held?.homePlaceId ?? null, 'application');
+      requireInScope(scope, held.homePlaceId, 'application');
     } catch (error) {
       // Recorded outside the caller's transaction: the refusal stands though the request fails.
       await store.transaction((own) => trail.record(own, reader.who, { action: 'admissions.read-refused', subject: `admission-application:${id}` }));
       throw error;
     }
-    return held!;
+    return held;
   };
 
   return {
@@ -171,6 +172,8 @@ export function createApplicationService(context: AdmissionsContext) {
         if (change.currentSchool !== undefined) patch.current_school_urn = change.currentSchool;
         if (change.preferences !== undefined) {
           if (change.preferences.length > round.preferencesAllowed) throw new BadRequestError(`this round allows ${round.preferencesAllowed} preferences`);
+          if (change.preferences.some((p, i) => p.rank !== i + 1) || new Set(change.preferences.map((p) => p.urn)).size !== change.preferences.length)
+            throw new BadRequestError('preferences are numbered from 1 in order, each school named once');
           await tx.admissions.replacePreferences(round.id, held.id, change.preferences);
         }
         await tx.admissions.updateApplication(applicationId, patch);
