@@ -26,4 +26,6 @@ export const demoUsers: readonly DemoUser[] = [
   { username: 'demo-sen', displayName: 'Demo SEN casework officer', role: 'sen_caseworker', place: { kind: 'la', code: '886' } },
   { username: 'demo-participation', displayName: 'Demo participation adviser', role: 'participation_adviser', place: { kind: 'la', code: '886' } },
   { username: 'demo-inclusion', displayName: 'Demo inclusion officer', role: 'inclusion_officer', place: { kind: 'la', code: '886' } },
+  // Coordinated admissions (issue 16): the LA's admissions officer; the demo school user reads its own applicants.
+  { username: 'demo-admissions', displayName: 'Demo admissions officer', role: 'admissions_officer', place: { kind: 'la', code: '886' } },
 ];
