@@ -2,6 +2,7 @@ import type { Framework } from '../domain/framework/framework.ts';
 import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import { admissionsDemoStep } from './admissions/admissions-demo-step.ts';
 import { createAdmissionsServices } from './admissions/admissions-services.ts';
 import { createAccountService } from './access/account-service.ts';
 import { createDemoAccounts } from './access/demo-accounts.ts';
@@ -86,6 +87,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
         () => pupils.files(),
         () => catalogue,
       ),
+      admissionsDemoStep(() => catalogue),
     ],
   );
   const accounts = createAccountService(store, clock, recordAudit);
