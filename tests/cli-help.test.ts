@@ -41,7 +41,7 @@ describe('waymark --help', () => {
     );
     assert.match(
       run('casework', 'extract', '--help'),
-      /pseudonymised[\s\S]*HMAC-SHA-256[\s\S]*--team <team>[\s\S]*"cme", "sen", "participation", "inclusion"[\s\S]*--out <FILE>/,
+      /pseudonymised[\s\S]*HMAC-SHA-256[\s\S]*--team <team>[\s\S]*"cme", "sen", "participation", "inclusion",\s+"admissions"[\s\S]*--out <FILE>/,
     );
     assert.match(run('admissions', 'round', 'add', '--help'), /--la <code>[\s\S]*--phase <phase>[\s\S]*--entry <year>/);
     assert.match(

@@ -65,7 +65,7 @@ const roundOf = (r: {
 
 /** The application columns and its preferences as one JSON array, ranked. */
 const applicationSelect = sql`
-  a.id, a.round_id, a.reference, a.given_name, a.family_name, a.date_of_birth, a.upn, a.home_postcode, a.home_easting, a.home_northing,
+  a.id, a.round_id, a.reference, a.given_name, a.family_name, coalesce(a.date_of_birth::text, a.birth_year::text) as date_of_birth, a.upn, a.home_postcode, a.home_easting, a.home_northing,
   a.home_place_id, a.online, a.received_on, a.looked_after, a.ehc_plan_urn, a.assessed_suitable, a.current_school_urn,
   r.la_code, r.closing_date, d.code as district_code,
   coalesce((select json_agg(json_build_object('rank', p.rank, 'urn', p.urn, 'sibling', p.sibling, 'medicalSocial', p.medical_social,
@@ -316,7 +316,7 @@ export function createAdmissionsStore(db: Kysely<Database>) {
         offered_here: boolean | null;
         outcome: PreferenceOutcome | null;
       }>`
-        select a.id, a.reference, a.given_name, a.family_name, a.date_of_birth, a.upn, o.urn = ${urn} as offered_here,
+        select a.id, a.reference, a.given_name, a.family_name, coalesce(a.date_of_birth::text, a.birth_year::text) as date_of_birth, a.upn, o.urn = ${urn} as offered_here,
           (select e from jsonb_array_elements(o.explanation) e where e->>'urn' = ${urn} limit 1) as outcome
         from admission_application a join admission_preference p on p.application_id = a.id and p.urn = ${urn}
         left join admission_offer o on o.application_id = a.id
@@ -491,6 +491,91 @@ export function createAdmissionsStore(db: Kysely<Database>) {
         .where('postcode', 'in', [...new Set(postcodes)])
         .execute();
       return new Map(rows.map((r) => [r.postcode, { easting: r.easting, northing: r.northing, districtCode: r.district_code }]));
+    },
+
+    /**
+     * The applications held on a child for a subject access request (not anonymised ones): by UPN where the requester
+     * gives one, else by given name, family name (trimmed, any case) and date of birth, as the other teams match.
+     */
+    async matching(query: Readonly<{ upn: string | null; givenName: string; familyName: string; dateOfBirth: string }>): Promise<number[]> {
+      let q = db.selectFrom('admission_application').select('id').where('anonymised_on', 'is', null);
+      if (query.upn !== null) q = q.where('upn', '=', query.upn);
+      else
+        q = q
+          .where(sql`lower(family_name)`, '=', query.familyName.trim().toLowerCase())
+          .where(sql`lower(given_name)`, '=', query.givenName.trim().toLowerCase())
+          .where('date_of_birth', '=', query.dateOfBirth);
+      return (await q.orderBy('id').execute()).map((r) => Number(r.id));
+    },
+
+    /**
+     * Anonymise every application, not yet anonymised, of the rounds whose year of entry is `entryYear` or earlier:
+     * names replaced by 'anonymised', the date of birth cut to its year, UPN, home postcode and grid point and current
+     * school cleared; the home district, preferences, offers and explanations kept. Returns how many.
+     */
+    async anonymiseRoundsUpTo(entryYear: number, today: string): Promise<number> {
+      const result = await sql`
+        update admission_application a
+           set given_name = 'anonymised', family_name = 'anonymised', birth_year = extract(year from a.date_of_birth)::int, date_of_birth = null,
+               upn = null, home_postcode = null, home_easting = null, home_northing = null, current_school_urn = null, anonymised_on = ${today}::date
+          from admission_round r
+         where r.id = a.round_id and r.entry_year <= ${entryYear} and a.anonymised_on is null`.execute(db);
+      return Number(result.numAffectedRows ?? 0);
+    },
+
+    /** How many of a round's applications retention has anonymised. */
+    async anonymisedIn(roundId: number): Promise<number> {
+      const row = await db
+        .selectFrom('admission_application')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('round_id', '=', roundId)
+        .where('anonymised_on', 'is not', null)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** Every application LA-wide with its round, home district and offer (the pseudonymised extract and subject access read this). */
+    async applicationsWithOffers(ids: readonly number[] | null) {
+      const { rows } = await sql<
+        ApplicationDb & {
+          phase: string;
+          entry_year: number;
+          offer_day: string;
+          anonymised_on: string | null;
+          kind: string | null;
+          offer_urn: string | null;
+          preference_rank: number | null;
+          distance_metres: number | null;
+          explanation: PreferenceOutcome[] | null;
+          response: string | null;
+          responded_on: string | null;
+        }
+      >`
+        select ${applicationSelect}, r.phase, r.entry_year, r.offer_day, a.anonymised_on, o.kind, o.urn as offer_urn, o.preference_rank, o.distance_metres,
+          o.explanation, o.response, o.responded_on
+        from admission_application a join admission_round r on r.id = a.round_id left join place d on d.id = a.home_place_id
+        left join admission_offer o on o.application_id = a.id
+        where ${ids === null} or a.id = any(${[...(ids ?? [])]}::bigint[])
+        order by r.entry_year, r.phase, a.reference`.execute(db);
+      return rows.map((r) => ({
+        ...applicationOf(r),
+        phase: r.phase as AdmissionPhase,
+        entryYear: r.entry_year,
+        offerDay: r.offer_day,
+        anonymisedOn: r.anonymised_on,
+        offer:
+          r.kind === null
+            ? null
+            : {
+                kind: r.kind as OfferKind,
+                urn: r.offer_urn,
+                preferenceRank: r.preference_rank,
+                distanceMetres: r.distance_metres,
+                explanation: r.explanation ?? [],
+                response: r.response as HeldOffer['response'],
+                respondedOn: r.responded_on,
+              },
+      }));
     },
   };
 

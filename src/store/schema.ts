@@ -257,7 +257,8 @@ export interface AdmissionApplicationTable {
   reference: string;
   given_name: string;
   family_name: string;
-  date_of_birth: string;
+  /** Null once anonymised (migration 0023; the year is kept in birth_year). */
+  date_of_birth: string | null;
   upn: string | null;
   home_postcode: string | null;
   home_easting: number | null;
@@ -270,6 +271,9 @@ export interface AdmissionApplicationTable {
   assessed_suitable: boolean | null;
   current_school_urn: string | null;
   batch_id: number | null;
+  /** Migration 0023: the year of birth kept when the application is anonymised (retention), and the day it was. */
+  birth_year: ColumnType<number | null, number | null | undefined, number | null>;
+  anonymised_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AdmissionPreferenceTable {

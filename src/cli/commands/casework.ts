@@ -14,7 +14,7 @@ export function caseworkCommand(): Command {
     .description(
       'Write one team’s cases, one row each, pseudonymised for analysis: no names, no date of birth (year and month only), no address or postcode (district code only), and the UPN replaced by a pseudonym (HMAC-SHA-256 under the LA’s key, kept in the database and never written out) that is the same for a child in every team’s extract. The extract is audited. CSV, UTF-8 with a byte order mark.',
     )
-    .addOption(new Option('--team <team>', 'the team').choices(['cme', 'sen', 'participation', 'inclusion']).makeOptionMandatory())
+    .addOption(new Option('--team <team>', 'the team').choices(['cme', 'sen', 'participation', 'inclusion', 'admissions']).makeOptionMandatory())
     .requiredOption('--out <FILE>', 'where to write the CSV')
     .action(async (options: { team: string; out: string }) => {
       const extract = await withServices((services) => services.casework.extracts.take(who(), 'command-line', options.team));

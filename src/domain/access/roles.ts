@@ -113,7 +113,7 @@ export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
     name: 'admissions_officer',
     label: 'Admissions officer',
     scope: 'place',
-    actions: ['view-account', 'work-admissions'],
+    actions: ['view-account', 'work-admissions', 'take-pseudonymised-extract'],
   },
 };
 

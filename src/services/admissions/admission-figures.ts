@@ -93,3 +93,16 @@ export async function remakeAdmissionFigures(tx: Store, entryYear: number, catal
     periods: [period],
   });
 }
+
+/**
+ * After a published file's derived shares are remade for `periods` (indicators/derived-writer.ts replaces every
+ * computed figure of the derived indicators there, the rounds' own included), remake the admissions figures of each
+ * of those periods an allocated round covers, so an import never takes a round's figures away. Returns the years remade.
+ */
+export async function keepRoundFigures(tx: Store, periods: readonly string[], catalogue: readonly Indicator[], batchId: number): Promise<number[]> {
+  const years = [
+    ...new Set((await tx.admissions.rounds()).filter((r) => r.allocatedAt !== null && periods.includes(academicYearCode(r.entryYear))).map((r) => r.entryYear)),
+  ].sort((a, b) => a - b);
+  for (const year of years) await remakeAdmissionFigures(tx, year, catalogue, batchId);
+  return years;
+}

@@ -78,6 +78,9 @@ export function createRoundService(context: AdmissionsContext) {
         const arrangements = await tx.admissions.currentArrangements(roundId);
         const applications = await tx.admissions.applications(roundId);
         if (applications.length === 0) throw new BadRequestError('the round has no applications to allocate');
+        // Retention cleared the homes the distances are measured from: a re-run would not give the offers made.
+        if ((await tx.admissions.anonymisedIn(roundId)) > 0)
+          throw new BadRequestError('the round’s applications have been anonymised (retention): it cannot be allocated again');
         const result = allocateRound({ ...round, arrangements, applications });
         const versionOf = new Map(arrangements.map((a) => [a.urn, a.version]));
         await tx.admissions.replaceResults(

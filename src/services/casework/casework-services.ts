@@ -13,6 +13,7 @@ import { cmeDemoStep } from './cme/cme-demo.ts';
 import { cmeModule } from './cme/cme-module.ts';
 import { createCmeService } from './cme/cme-service.ts';
 import { createCmeTransfer } from './cme/cme-transfer.ts';
+import { admissionsModule } from '../admissions/admissions-module.ts';
 import { inclusionModule } from './inclusion/inclusion-module.ts';
 import { participationModule } from './participation/participation-module.ts';
 import { senCaseworkModule } from './sen/sen-module.ts';
@@ -50,6 +51,7 @@ export function createCaseworkServices(
     senCaseworkModule,
     participationModule,
     inclusionModule,
+    admissionsModule,
     // Other teams' modules, one line each.
   ];
   return {

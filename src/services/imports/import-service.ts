@@ -14,6 +14,7 @@ import { remakeBirths, writeBirths } from '../geography/births-writer.ts';
 import { writeInspections } from '../schools/inspection-writer.ts';
 import { writePublishedValues } from './published-writer.ts';
 import { writeDerivedShares } from '../indicators/derived-writer.ts';
+import { keepRoundFigures } from '../admissions/admission-figures.ts';
 import { ensureReferenceGeography } from '../geography/reference-geography.ts';
 import { placeSchoolsInDistricts, type PlacementSummary } from '../geography/district-placement.ts';
 import { writeRegisterFile } from './register-writers.ts';
@@ -166,7 +167,11 @@ async function writeFile(tx: Store, file: ImportFile, batchId: number, today: st
       if (issues.length > 0) return counts;
       const periods = [...new Set(file.records.map((r) => r.period))];
       const derived = await writeDerivedShares(tx, catalogue, new Set(file.records.map((r) => r.indicator)), periods, batchId);
-      return derived === null ? counts : { ...counts, notes: [...counts.notes, derived] };
+      if (derived === null) return counts;
+      // The derived shares replaced every computed figure of their indicators in these periods: an allocated round's too.
+      const rounds = await keepRoundFigures(tx, periods, catalogue, batchId);
+      const kept = rounds.length === 0 ? [] : [`admissions figures of the allocated rounds remade for entry in ${rounds.join(', ')}`];
+      return { ...counts, notes: [...counts.notes, derived, ...kept] };
     }
     case 'ons-births':
       return writeBirths(tx, file, batchId);

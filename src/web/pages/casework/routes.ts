@@ -33,6 +33,12 @@ const teams: readonly Readonly<{ action: Action; href: string; name: string; wha
     what: 'Exclusions and their reviews, alternative provision and the Virtual School’s children (targets 22-24).',
   },
   {
+    action: 'work-admissions',
+    href: '/admissions',
+    name: 'Admissions',
+    what: 'Coordinated admission rounds: arrangements, applications, offers on offer day and why each preference was or was not offered.',
+  },
+  {
     action: 'answer-subject-access',
     href: '/subject-access',
     name: 'Subject access requests',
