@@ -33,6 +33,12 @@ const teams: readonly Readonly<{ action: Action; href: string; name: string; wha
     what: 'Exclusions and their reviews, alternative provision and the Virtual School’s children (targets 22-24).',
   },
   {
+    action: 'work-admissions',
+    href: '/admissions',
+    name: 'Coordinated admissions',
+    what: 'Admission rounds, the schools’ arrangements, applications, the allocation and each offer explained (targets on offers).',
+  },
+  {
     action: 'answer-subject-access',
     href: '/subject-access',
     name: 'Subject access requests',
