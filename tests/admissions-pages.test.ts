@@ -133,6 +133,7 @@ for (const target of databaseTargets()) {
       assert.equal(page.statusCode, 200);
       const text = visibleText(page.body);
       assert.match(text, /The allocation has run: 4 applications allocated, 3 offered one of their preferences/);
+      assert.match(text, /by Demo admissions officer/);
       const { counts } = await services.admissions.round(roundId);
       // By hand (header): 4 applications, 3 online; 1st preference A1 and A3, 2nd preference A4; A2 no offer.
       assert.deepEqual(
@@ -204,6 +205,34 @@ for (const target of databaseTargets()) {
       assert.match(text, /Offered a place here/);
       assert.doesNotMatch(text, rawCodes);
       assert.equal((await get('demo-school', `/admissions/rounds/${roundId}/school/${schools[1]}/applicants`)).statusCode, 404);
+    });
+
+    it('pages the applications 50 at a time, keeping the filters, and lists the rounds newest first', async () => {
+      // A second round (Reception, September 2015) with 120 applications naming the second school only.
+      const who = { actor: 'cli:test', requestId: null };
+      const older = await services.admissions.addRound({ laCode: '886', phase: 'primary', entryYear: 2015, preferencesAllowed: 3 }, who);
+      const bytes = (text: string) => new TextEncoder().encode(text);
+      const arrangements = readArrangementFile('arrangements-2015.csv', bytes(arrangementsCsv));
+      assert.ok(!('issues' in arrangements));
+      assert.ok(!('issues' in (await services.admissions.importArrangements(older, 'arrangements-2015.csv', arrangements.rows, arrangements.hash, who))));
+      const lines = Array.from(
+        { length: 120 },
+        (_, i) => `B${String(i + 1).padStart(3, '0')},,Child,Number${i + 1},2010-10-01,TN23 1AA,601100,140000,Y,2015-01-05,,,,,${schools[1]},N,N,N,N,,,,,`,
+      );
+      const from = `/admissions/rounds/${older}/import`;
+      const imported = await clients.get('demo-admissions')!.submit(from, `${from}/applications`, { fileName: '', csv: [header, ...lines].join('\n') });
+      assert.match(visibleText(imported.body), /120 applications written/);
+      const second = await get('demo-admissions', `/admissions/rounds/${older}/applications?urn=${schools[1]}&page=2`);
+      assert.equal(second.statusCode, 200);
+      const text = visibleText(second.body);
+      // References sort B001…B120: page 2 holds B051 to B100.
+      assert.match(text, /Showing 51 to 100 of 120/);
+      assert.match(text, /B051/);
+      assert.doesNotMatch(text, /B050|B101/);
+      assert.ok(second.body.includes(`urn=${schools[1]}&amp;offer=&amp;page=3`), 'the next page keeps the filter');
+      const rounds = visibleText((await get('demo-admissions', '/admissions')).body);
+      assert.ok(rounds.indexOf('2016/17 entry') < rounds.indexOf('2015/16 entry'), 'newest first');
+      assert.match(rounds, /Not yet allocated/);
     });
 
     it('refuses each page to the roles without its action', async () => {

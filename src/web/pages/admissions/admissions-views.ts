@@ -33,18 +33,19 @@ export const km = (metres: number | null): string => (metres === null ? 'not kno
 /** A rate rounded once, here, to 1 decimal place: 139 of 166 → "83.7%"; "–" with no applications. */
 export const percent = (numerator: number, denominator: number): string => (denominator === 0 ? '–' : `${fixed((numerator / denominator) * 100, 1)}%`);
 
-/** Who ran an allocation: the reader themselves, a user by number, or the command line. */
-export function actorWords(actor: string | null, readerUserId: number): string {
+/** Who ran an allocation or recorded arrangements: a user by name (`names` by audit actor id, 'user:17'), or the command line. */
+export function actorWords(actor: string | null, names: ReadonlyMap<string, string>): string {
   if (actor === null) return 'not known';
-  if (actor === `user:${readerUserId}`) return 'you';
-  if (actor.startsWith('user:')) return `user ${actor.slice(5)}`;
+  const name = names.get(actor);
+  if (name !== undefined) return name;
+  if (actor.startsWith('user:')) return 'a user no longer held';
   if (actor.startsWith('cli:')) return 'the command line';
   return 'the system';
 }
 
-/** When a round was allocated, as the clocks in England showed it. */
-export const allocatedWords = (at: Date | null, by: string | null, readerUserId: number): string =>
-  at === null ? 'Not yet allocated' : `${londonTime(at)}, by ${actorWords(by, readerUserId)}`;
+/** When a round was allocated, as the clocks in England showed it, and by whom. */
+export const allocatedWords = (at: Date | null, by: string | null, names: ReadonlyMap<string, string>): string =>
+  at === null ? 'Not yet allocated' : `${londonTime(at)}, by ${actorWords(by, names)}`;
 
 /** The DfE's offer statistics as table rows: what is counted, numerator, denominator, rate (domain.md §13). */
 export function countRows(counts: OfferCounts): { text: string; format?: 'numeric' }[][] {

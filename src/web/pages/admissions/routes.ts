@@ -61,9 +61,11 @@ const doneOf = (request: FastifyRequest): string | null => {
  */
 export function admissionsRoutes(app: FastifyInstance, services: Services): void {
   const readerOf = (request: FastifyRequest) => ({ principal: request.principal!, who: auditWho(request) });
+  /** Users' names by audit actor id, for who allocated a round or recorded arrangements. */
+  const namesOf = async () => new Map((await services.accounts.list()).map((u) => [`user:${u.id}`, u.displayName]));
 
   app.get('/admissions', workAdmissions, async (request, reply) => {
-    const rounds = await services.admissions.rounds();
+    const [rounds, names] = await Promise.all([services.admissions.rounds(), namesOf()]);
     const rows = await Promise.all(
       rounds.map(async (r) => ({
         href: `/admissions/rounds/${r.id}`,
@@ -74,7 +76,7 @@ export function admissionsRoutes(app: FastifyInstance, services: Services): void
         closing: longDate(r.closingDate),
         offerDay: longDate(r.offerDay),
         applications: whole((await services.admissions.round(r.id)).counts.applications),
-        allocated: allocatedWords(r.allocatedAt, r.allocatedBy, request.principal!.userId),
+        allocated: allocatedWords(r.allocatedAt, r.allocatedBy, names),
       })),
     );
     return reply.view('pages/admissions/rounds.njk', { title: 'Admissions', section: 'admissions', rounds: rows });
@@ -94,7 +96,7 @@ export function admissionsRoutes(app: FastifyInstance, services: Services): void
         closing: longDate(round.closingDate),
         offerDay: longDate(round.offerDay),
         preferencesAllowed: round.preferencesAllowed,
-        allocated: allocatedWords(round.allocatedAt, round.allocatedBy, request.principal!.userId),
+        allocated: allocatedWords(round.allocatedAt, round.allocatedBy, await namesOf()),
         isAllocated: summary.allocated,
       },
       applications: whole(summary.counts.applications),
@@ -264,6 +266,7 @@ export function admissionsRoutes(app: FastifyInstance, services: Services): void
     const { round } = await services.admissions.round(roundId);
     const { current, versions, allocation } = await services.admissions.arrangement(roundId, urn);
     const profile = allocation?.profile ?? null;
+    const names = await namesOf();
     return reply.view('pages/admissions/school.njk', {
       title: `${current.schoolName} – ${roundTitle(round)}`,
       section: 'admissions',
@@ -281,7 +284,7 @@ export function admissionsRoutes(app: FastifyInstance, services: Services): void
       versions: versions.map((v) => [
         { text: String(v.version), format: 'numeric' },
         { text: `${whole(v.admissionNumber)} places; ${v.criteria.map((c) => criterionLabel(c.kind)).join(', then ')}` },
-        { text: allocatedWords(v.recordedAt, v.recordedBy, request.principal!.userId) },
+        { text: allocatedWords(v.recordedAt, v.recordedBy, names) },
       ]),
       profile:
         profile === null
