@@ -164,6 +164,9 @@ for (const target of databaseTargets()) {
       assert.match(text, /Bilal Brook/);
       assert.match(text, /2 November 2011/);
       assert.match(text, /ranked below the last child offered a place/);
+      // A1 was offered 900001, 100 m from home (600100 against 600000): the offer shows the distance of the preference offered.
+      const a1 = (await database.store.admissions.applications(roundId)).find((a) => a.id === 'A1')!;
+      assert.match(visibleText((await get('demo-admissions', `/admissions/applications/${a1.rowId}`)).body), /Distance from home 0\.10 km/);
       assert.doesNotMatch(text, rawCodes);
     });
 

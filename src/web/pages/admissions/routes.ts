@@ -203,7 +203,7 @@ export function admissionsRoutes(app: FastifyInstance, services: Services): void
           : [
               ['School offered', nameOf(offer.urn)],
               ['Offered as', offerWords(offer.kind as OfferKind, offer.preferenceRank)],
-              ['Distance', km(offer.distanceMetres)],
+              ['Distance from home', km(offer.distanceMetres ?? found.explanation.find((e) => e.outcome === 'offered')?.distanceMetres ?? null)],
               [
                 'Family’s response',
                 offer.response === null ? 'Not yet recorded' : `${offer.response === 'accepted' ? 'Accepted' : 'Declined'} on ${longDate(offer.respondedOn!)}`,
