@@ -89,6 +89,8 @@ for (const target of databaseTargets()) {
         'inclusion/id': ['1', '1'],
         'inclusion/child': ['C1100001', 'C1100001'],
         'cme/id': ['1', '1'],
+        // An admissions round or application (issue 16): the demo may hold none, and a missing one is a 404 to a reader with the action.
+        'admissions/id': ['1', '1'],
         // A team's pseudonymised extract: the demo CME officer (Swale only) holds the action but not the LA-wide reach, and gets a 404.
         'casework/team': ['cme', 'cme'],
       };

@@ -42,6 +42,9 @@ import { schoolRoutes } from './pages/schools/routes.ts';
 import { searchRoutes } from './pages/search/routes.ts';
 import { watchListRoutes } from './pages/watch-list/routes.ts';
 import { cmeRoutes } from './pages/cme/routes.ts';
+import { admissionsRoutes } from './pages/admissions/routes.ts';
+import { admissionsImportRoutes } from './pages/admissions/import-routes.ts';
+import { admissionsSchoolRoutes } from './pages/admissions/school-routes.ts';
 import { subjectAccessRoutes } from './pages/subject-access/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -148,6 +151,9 @@ export async function createApp(services: Services, options: AppOptions): Promis
   senRoutes(app, services);
   participationRoutes(app, services);
   inclusionRoutes(app, services);
+  admissionsRoutes(app, services);
+  admissionsImportRoutes(app, services);
+  admissionsSchoolRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }

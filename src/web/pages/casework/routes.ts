@@ -35,8 +35,8 @@ const teams: readonly Readonly<{ action: Action; href: string; name: string; wha
   {
     action: 'work-admissions',
     href: '/admissions',
-    name: 'Admissions',
-    what: 'Coordinated admission rounds: arrangements, applications, offers on offer day and why each preference was or was not offered.',
+    name: 'Coordinated admissions',
+    what: 'Admission rounds, the schools’ arrangements, applications, the allocation and each offer explained (targets 26 and 27).',
   },
   {
     action: 'answer-subject-access',
