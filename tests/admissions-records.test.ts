@@ -272,6 +272,29 @@ for (const target of databaseTargets()) {
       );
     });
 
+    it('shows the round’s own counts by home district and beside the DfE’s published figures for Kent’s 2014/15 Year 7 entry', async () => {
+      const round = (await services.admissions.rounds()).find((r) => r.entryYear === 2014)!;
+      assert.equal(round.applications, 6);
+      const summary = await services.admissions.round(round.id);
+      // By home district, from the offers above: Swale R001-R003 (first preferences R001 and R003; online R001 and
+      // R002), Thanet R004-R006 (first preference R006; online R004 and R005).
+      assert.deepEqual(
+        summary.byDistrict.map((d) => [d.name, d.counts.applications, d.counts.firstPreference, d.counts.online]),
+        [
+          ['Swale', 3, 2, 2],
+          ['Thanet', 3, 1, 2],
+        ],
+      );
+      // The DfE file's Kent row for 201415 Secondary: applications_received 15667, first_preference_offers 13093
+      // (83.57056233%), online_applications 14310 (91.33848216%); the round's own: 3 of 6 and 4 of 6.
+      const first = summary.published.find((p) => p.indicatorCode === 'first-preference-offers')!;
+      assert.deepEqual(first.own, { numerator: 3, denominator: 6 });
+      assert.deepEqual([first.published.numerator, first.published.denominator, first.published.value], [13093, 15667, 83.57056233]);
+      const online = summary.published.find((p) => p.indicatorCode === 'applications-online')!;
+      assert.deepEqual([online.own.numerator, online.published.numerator], [4, 14310]);
+      assert.deepEqual(summary.responses, { accepted: 0, declined: 0, awaiting: 6 });
+    });
+
     it('anonymises the 2014 round on 1 September 2015 and not the 2015 round, keeping offers, profiles and figures', async () => {
       const offers2014 = await offersOf(2014);
       const profiles2014 = await profilesOf(2014);

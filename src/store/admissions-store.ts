@@ -192,6 +192,16 @@ export function createAdmissionsStore(db: Kysely<Database>) {
       return rows.map(roundOf);
     },
 
+    /** How many applications each round holds, by round id. */
+    async applicationCounts(): Promise<Map<number, number>> {
+      const rows = await db
+        .selectFrom('admission_application')
+        .select(['round_id', (eb) => eb.fn.countAll<string>().as('n')])
+        .groupBy('round_id')
+        .execute();
+      return new Map(rows.map((r) => [Number(r.round_id), Number(r.n)]));
+    },
+
     async round(id: number): Promise<RoundRow | null> {
       const row = await db.selectFrom('admission_round').selectAll().where('id', '=', id).executeTakeFirst();
       return row === undefined ? null : roundOf(row);

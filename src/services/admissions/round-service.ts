@@ -6,6 +6,7 @@ import { roundDatesOf } from '../../domain/admissions/round-dates.ts';
 import { BadRequestError, NotFoundError } from '../../domain/errors.ts';
 import type { AuditWho } from '../audit/audit-service.ts';
 import { remakeAdmissionFigures } from './admission-figures.ts';
+import { roundSummary } from './round-summary.ts';
 import { openAdmissionsBatch, roundOrNotFound, type AdmissionsContext } from './admissions-context.ts';
 
 export type NewRound = Readonly<{ laCode: string; phase: AdmissionPhase; entryYear: number; preferencesAllowed: number }>;
@@ -34,42 +35,13 @@ export function createRoundService(context: AdmissionsContext) {
       });
     },
 
-    /** Every round, newest year first. */
-    rounds: () => store.admissions.rounds(),
-
-    /**
-     * One round with its offers counted by the DfE's definitions (countOffers), and for secondary entry the counts split
-     * by the kind of school the child named first: a grammar school or a non-selective one (Kent's first-preference rate
-     * mixes the two demands: domain.md §13).
-     */
-    async round(roundId: number) {
-      const round = await roundOrNotFound(store, roundId);
-      const [applications, offers, arrangements] = await Promise.all([
-        store.admissions.applications(roundId),
-        store.admissions.offers(roundId),
-        store.admissions.currentArrangements(roundId),
-      ]);
-      const byUrn = new Map(arrangements.map((a) => [a.urn, a]));
-      const laOf = (urn: string) => byUrn.get(urn)?.laCode ?? null;
-      const firstIsGrammar = (a: (typeof applications)[number]) => byUrn.get(a.preferences.find((p) => p.rank === 1)?.urn ?? '')?.selective === true;
-      return {
-        round,
-        arrangements: arrangements.length,
-        allocated: round.allocatedAt !== null,
-        counts: countOffers(applications, offers, laOf),
-        split:
-          round.phase === 'secondary'
-            ? {
-                grammar: countOffers(applications.filter(firstIsGrammar), offers, laOf),
-                nonSelective: countOffers(
-                  applications.filter((a) => !firstIsGrammar(a)),
-                  offers,
-                  laOf,
-                ),
-              }
-            : null,
-      };
+    /** Every round, newest year first, with how many applications each holds. */
+    async rounds() {
+      const [rounds, counts] = await Promise.all([store.admissions.rounds(), store.admissions.applicationCounts()]);
+      return rounds.map((r) => ({ ...r, applications: counts.get(r.id) ?? 0 }));
     },
+
+    round: (roundId: number) => roundSummary(store, roundId),
 
     /** Allocate a round and write its offers, explanations, profiles and the year's figures. */
     async runRound(roundId: number, who: AuditWho) {

@@ -130,3 +130,60 @@ export const tieBreakWords = (tieBreak: TieBreak): string =>
   tieBreak.kind === 'distance'
     ? `Distance from home, nearest first; equal distances by random allocation (seed ${tieBreak.seed})`
     : `Random allocation (seed ${tieBreak.seed})`;
+
+/** The round's offers by the child's home district: the rates Kent's districts are compared on. */
+export function districtRows(byDistrict: readonly Readonly<{ name: string; counts: OfferCounts }>[]): { text: string; format?: 'numeric' }[][] {
+  return byDistrict.map(({ name, counts: c }) => [
+    { text: name },
+    { text: whole(c.applications), format: 'numeric' },
+    { text: percent(c.firstPreference, c.applications), format: 'numeric' },
+    { text: percent(c.firstPreference + c.secondPreference, c.applications), format: 'numeric' },
+    { text: percent(c.preferred, c.applications), format: 'numeric' },
+    { text: percent(c.nonPreferred, c.applications), format: 'numeric' },
+  ]);
+}
+
+/** A difference in percentage points, rounded once, with one minus sign and no sign on a difference that rounds to nothing. */
+const pointsDifference = (difference: number): string => {
+  const shown = fixed(Math.abs(difference), 1);
+  return `${Number(shown) === 0 ? '' : difference > 0 ? '+' : '−'}${shown} points`;
+};
+
+const publishedNames: Readonly<Record<string, string>> = {
+  'applications-online': 'Applications made online',
+  'first-preference-offers': 'Offered their 1st preference',
+  'second-preference-offers': 'Offered their 2nd preference',
+};
+
+/** A count and its rate as "13,900 of 16,000 (86.9%)"; a published figure without counts as its rate, or its DfE symbol. */
+const countOf = (numerator: number | null, denominator: number | null, value: number | null, symbol: string | null): string =>
+  symbol !== null
+    ? symbol
+    : numerator !== null && denominator !== null
+      ? `${whole(numerator)} of ${whole(denominator)} (${percent(numerator, denominator)})`
+      : value === null
+        ? '–'
+        : `${fixed(value, 1)}%`;
+
+/**
+ * The round's own counts beside the DfE's published figures for the same LA, year and phase: the difference in
+ * percentage points from unrounded rates, rounded once; none where the DfE shows a symbol.
+ */
+export function publishedRows(
+  rows: readonly Readonly<{
+    indicatorCode: string;
+    own: Readonly<{ numerator: number; denominator: number }>;
+    published: Readonly<{ value: number | null; numerator: number | null; denominator: number | null; symbol: string | null }>;
+  }>[],
+): { text: string; format?: 'numeric' }[][] {
+  return rows.map(({ indicatorCode, own, published: p }) => {
+    const ownRate = own.denominator === 0 ? null : (100 * own.numerator) / own.denominator;
+    const difference = ownRate === null || p.symbol !== null || p.value === null ? null : ownRate - p.value;
+    return [
+      { text: publishedNames[indicatorCode] ?? indicatorCode },
+      { text: countOf(own.numerator, own.denominator, ownRate, null), format: 'numeric' },
+      { text: countOf(p.numerator, p.denominator, p.value, p.symbol), format: 'numeric' },
+      { text: difference === null ? '–' : pointsDifference(difference), format: 'numeric' },
+    ];
+  });
+}

@@ -10,6 +10,8 @@ import {
   allocatedWords,
   authorityWords,
   countRows,
+  districtRows,
+  publishedRows,
   criterionWords,
   km,
   longDate,
@@ -66,19 +68,17 @@ export function admissionsRoutes(app: FastifyInstance, services: Services): void
 
   app.get('/admissions', workAdmissions, async (request, reply) => {
     const [rounds, names] = await Promise.all([services.admissions.rounds(), namesOf()]);
-    const rows = await Promise.all(
-      rounds.map(async (r) => ({
-        href: `/admissions/rounds/${r.id}`,
-        title: roundTitle(r),
-        phase: phaseLabel(r.phase),
-        entry: entryLabel(r.entryYear),
-        la: r.laCode,
-        closing: longDate(r.closingDate),
-        offerDay: longDate(r.offerDay),
-        applications: whole((await services.admissions.round(r.id)).counts.applications),
-        allocated: allocatedWords(r.allocatedAt, r.allocatedBy, names),
-      })),
-    );
+    const rows = rounds.map((r) => ({
+      href: `/admissions/rounds/${r.id}`,
+      title: roundTitle(r),
+      phase: phaseLabel(r.phase),
+      entry: entryLabel(r.entryYear),
+      la: r.laCode,
+      closing: longDate(r.closingDate),
+      offerDay: longDate(r.offerDay),
+      applications: whole(r.applications),
+      allocated: allocatedWords(r.allocatedAt, r.allocatedBy, names),
+    }));
     return reply.view('pages/admissions/rounds.njk', { title: 'Admissions', section: 'admissions', rounds: rows });
   });
 
@@ -101,6 +101,14 @@ export function admissionsRoutes(app: FastifyInstance, services: Services): void
       },
       applications: whole(summary.counts.applications),
       counts: countRows(summary.counts),
+      districts: districtRows(summary.byDistrict),
+      unplacedHomes: summary.unplacedHomes === 0 ? null : whole(summary.unplacedHomes),
+      responses: {
+        accepted: whole(summary.responses.accepted),
+        declined: whole(summary.responses.declined),
+        awaiting: whole(summary.responses.awaiting),
+      },
+      published: publishedRows(summary.published),
       split: summary.split === null ? null : { grammar: countRows(summary.split.grammar), nonSelective: countRows(summary.split.nonSelective) },
       splitSizes:
         summary.split === null ? null : { grammar: whole(summary.split.grammar.applications), nonSelective: whole(summary.split.nonSelective.applications) },
