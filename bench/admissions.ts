@@ -11,23 +11,12 @@ import { allocateRound } from '../src/domain/admissions/allocate.ts';
 import { deferredAcceptance } from '../src/domain/admissions/deferred-acceptance.ts';
 import { countOffers } from '../src/domain/admissions/offer-counts.ts';
 import { rankApplicants, type RankedRound } from '../src/domain/admissions/rank-applicants.ts';
+import { seededRandom } from '../src/demo/generate-county.ts';
 
 type Shape = Readonly<{ name: string; children: number; schools: number; preferences: number; sideMetres: number; laSide: number; grammarShare: number }>;
 
 const kent: Shape = { name: 'Kent', children: 18_000, schools: 100, preferences: 4, sideMetres: 100_000, laSide: 1, grammarShare: 0.15 };
 export const national: Shape = { name: 'national', children: 600_000, schools: 3_500, preferences: 6, sideMetres: 600_000, laSide: 12, grammarShare: 0.05 };
-
-/** mulberry32: a small seeded generator, so every run allocates the same round. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A round of the given shape: schools and homes uniform on the square, preferences drawn from nearby schools. */
 export function generateRound(shape: Shape, seed: number): RoundInput {
