@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { generateCounty } from '../src/demo/generate-county.ts';
 import { demoPassword } from '../src/demo/demo-users.ts';
 import { readArrangementFile } from '../src/imports/admissions/arrangement-file.ts';
@@ -238,6 +239,84 @@ for (const target of databaseTargets()) {
       assert.match(rounds, /Not yet allocated/);
     });
 
+    it('changes an application before the closing date, audited by field name only, and refuses a change after it', async () => {
+      // A Reception round for September 2017 closes on 15 January 2017 (domain.md §13), after the test's today (3 May 2016);
+      // the September 2016 round closed on 15 January 2016, before it. C1 names 900001 only.
+      const who = { actor: 'cli:test', requestId: null };
+      const open = await services.admissions.addRound({ laCode: '886', phase: 'primary', entryYear: 2017, preferencesAllowed: 3 }, who);
+      const arrangements = readArrangementFile('arrangements-2017.csv', new TextEncoder().encode(arrangementsCsv));
+      assert.ok(!('issues' in arrangements));
+      assert.ok(!('issues' in (await services.admissions.importArrangements(open, 'arrangements-2017.csv', arrangements.rows, arrangements.hash, who))));
+      const from = `/admissions/rounds/${open}/import`;
+      const c1Line = `C1,,Esme,Eastwell,2012-10-01,TN23 1AA,600100,140000,Y,2016-04-01,,,,,${schools[0]},N,N,N,N,,,,,`;
+      const imported = await clients.get('demo-admissions')!.submit(from, `${from}/applications`, { fileName: '', csv: `${header}\n${c1Line}\n` });
+      assert.match(visibleText(imported.body), /1 applications? written/);
+      const c1 = (await database.store.admissions.applications(open)).find((a) => a.id === 'C1')!;
+      const url = `/admissions/applications/${c1.rowId}`;
+      assert.ok((await get('demo-admissions', url)).body.includes(`href="${url}/change"`), 'a change link before the closing date');
+      const form = await get('demo-admissions', `${url}/change`);
+      assert.equal(form.statusCode, 200);
+      assert.ok(form.body.includes('value="TN23 1AA"') && form.body.includes(`value="${schools[0]}"`), 'prefilled from the application');
+      const kept = { homePostcode: 'TN23 1AA', online: 'yes', lookedAfter: 'no', ehcPlanSchool: '', currentSchool: '', 'p3-urn': '' };
+
+      // A URN of five digits is shown against its field and nothing is written.
+      const bad = await clients.get('demo-admissions')!.submit(`${url}/change`, `${url}/change`, { ...kept, 'p1-urn': '90000', 'p2-urn': '' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /href="#p1-urn">Enter the URN as six digits/);
+      assert.match(bad.body, /id="p1-urn-error"/);
+      assert.deepEqual(
+        (await database.store.admissions.application(c1.rowId))!.preferences.map((p) => p.urn),
+        [schools[0]],
+      );
+
+      // The second school first, 900001 second, with a sibling at the second school.
+      const done = await clients.get('demo-admissions')!.submit(`${url}/change`, `${url}/change`, {
+        ...kept,
+        'p1-urn': schools[1],
+        'p1-sibling': 'yes',
+        'p2-urn': schools[0],
+      });
+      assert.equal(done.statusCode, 303, done.body.slice(0, 2000));
+      const page = visibleText((await get('demo-admissions', done.headers.location!)).body);
+      assert.match(page, /The application is changed\./);
+      assert.match(page, new RegExp(`1st preference .*\\(URN ${schools[1]}\\) 2nd preference .*\\(URN ${schools[0]}\\)`));
+      const held = (await database.store.admissions.application(c1.rowId))!;
+      assert.deepEqual(
+        held.preferences.map((p) => [p.rank, p.urn, p.sibling]),
+        [
+          [1, schools[1], true],
+          [2, schools[0], false],
+        ],
+      );
+      const entry = (
+        await sql<{
+          subject: string;
+          detail: unknown;
+        }>`select subject, detail from audit_event where action = 'admissions.change' order by id desc limit 1`.execute(database.db)
+      ).rows[0]!;
+      // Only the field changed is named (the postcode and the rest were sent unchanged), and no value is recorded.
+      assert.deepEqual(entry.detail, { fields: ['preferences'] });
+      assert.equal(entry.subject, `admission-application:${c1.rowId}`);
+
+      // After the closing date: no link, no form, and a change posted anyway is refused with the service's reason.
+      const a2 = (await database.store.admissions.applications(roundId)).find((a) => a.id === 'A2')!;
+      const closedUrl = `/admissions/applications/${a2.rowId}`;
+      const application = await get('demo-admissions', closedUrl);
+      assert.ok(!application.body.includes(`${closedUrl}/change`));
+      assert.match(visibleText(application.body), /changes after the closing date are late applications/);
+      const closed = await get('demo-admissions', `${closedUrl}/change`);
+      assert.equal(closed.statusCode, 200);
+      assert.ok(!closed.body.includes(`action="${closedUrl}/change"`), 'no form after the closing date');
+      assert.match(visibleText(closed.body), /The closing date \(15 January 2016\) has passed: changes after the closing date are late applications/);
+      const refused = await clients.get('demo-admissions')!.submit(closedUrl, `${closedUrl}/change`, { ...kept, 'p1-urn': schools[1], 'p2-urn': '' });
+      assert.equal(refused.statusCode, 400);
+      assert.match(visibleText(refused.body), /The application was not changed: the closing date \(2016-01-15\) has passed/);
+      assert.deepEqual(
+        (await database.store.admissions.application(a2.rowId))!.preferences.map((p) => p.urn),
+        [schools[0], schools[1]],
+      );
+    });
+
     it('refuses each page to the roles without its action', async () => {
       const a1 = (await database.store.admissions.applications(roundId)).find((a) => a.id === 'A1')!;
       const officerPages = [
@@ -245,6 +324,7 @@ for (const target of databaseTargets()) {
         `/admissions/rounds/${roundId}`,
         `/admissions/rounds/${roundId}/applications`,
         `/admissions/applications/${a1.rowId}`,
+        `/admissions/applications/${a1.rowId}/change`,
         `/admissions/rounds/${roundId}/schools/900001`,
         `/admissions/rounds/${roundId}/import`,
       ];

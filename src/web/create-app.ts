@@ -43,6 +43,7 @@ import { searchRoutes } from './pages/search/routes.ts';
 import { watchListRoutes } from './pages/watch-list/routes.ts';
 import { cmeRoutes } from './pages/cme/routes.ts';
 import { admissionsRoutes } from './pages/admissions/routes.ts';
+import { admissionsChangeRoutes } from './pages/admissions/change-routes.ts';
 import { admissionsImportRoutes } from './pages/admissions/import-routes.ts';
 import { admissionsSchoolRoutes } from './pages/admissions/school-routes.ts';
 import { subjectAccessRoutes } from './pages/subject-access/routes.ts';
@@ -153,6 +154,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   inclusionRoutes(app, services);
   admissionsRoutes(app, services);
   admissionsImportRoutes(app, services);
+  admissionsChangeRoutes(app, services);
   admissionsSchoolRoutes(app, services);
   apiRoutes(app, services);
   return app;

@@ -53,6 +53,8 @@ const roundCrumbs = (round: Readonly<{ id: number; phase: 'primary' | 'secondary
 
 const doneOf = (request: FastifyRequest): string | null => {
   const done = (request.query as Record<string, unknown> | undefined)?.done;
+  if (done === 'changed') return 'The application is changed.';
+  if (done === 'unchanged') return 'Nothing was changed: the answers were as held.';
   return done === 'response' ? 'The family’s response is recorded.' : null;
 };
 
@@ -240,6 +242,9 @@ export function admissionsRoutes(app: FastifyInstance, services: Services): void
       ],
       values,
       today: services.admissions.today(),
+      mayChange: services.admissions.today() <= round.closingDate,
+      closing: longDate(round.closingDate),
+      named: a.preferences.map((p) => ({ key: { text: preferenceWords(p.rank) }, value: { text: `${nameOf(p.urn)} (URN ${p.urn})` } })),
       done: doneOf(request),
       ...errorsShown(errors),
     });
