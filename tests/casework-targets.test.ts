@@ -61,6 +61,29 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
       }
     });
 
+  it('evaluates targets 26 and 27 from the same records the round pages count: both phases’ offers added', async () => {
+    // The framework's 2016 is the entry of September 2015 (2015/16). The pages' counts (services.admissions.round, the
+    // DfE's definitions over the held applications and offers) of the Reception and Year 7 rounds, added, give the
+    // figures the targets read: online applications, first preference, first or second preference, of all applications.
+    const rounds = (await t.services.admissions.rounds()).filter((r) => r.entryYear === 2015);
+    assert.deepEqual(rounds.map((r) => r.phase).sort(), ['primary', 'secondary']);
+    const counts = await Promise.all(rounds.map(async (r) => (await t.services.admissions.round(r.id)).counts));
+    const sum = (pick: (c: (typeof counts)[number]) => number) => counts.reduce((total, c) => total + pick(c), 0);
+    const applications = sum((c) => c.applications);
+    // A target is judged on its figure at the indicator's published precision (indicators/admissions-and-places.yaml:
+    // online applications to whole percentages, offers to 2 decimal places), so the sums are rounded the same way.
+    const expected: readonly (readonly [string, number, number])[] = [
+      ['online-applications', (100 * sum((c) => c.online)) / applications, 0],
+      ['first-preference-offers', (100 * sum((c) => c.firstPreference)) / applications, 2],
+      ['first-or-second-preference-offers', (100 * sum((c) => c.firstPreference + c.secondPreference)) / applications, 2],
+    ];
+    for (const [id, value, places] of expected) {
+      const x = evaluated.get(2016)!.get(id)!;
+      const rounded = Math.round(value * 10 ** places) / 10 ** places;
+      assert.ok(Math.abs(x.value! - rounded) < 1e-9, `${id}: ${x.value} against ${value} (${rounded})`);
+    }
+  });
+
   it('lets target 22 move: the children in care excluded fall to none by 2016, and the target is met then', () => {
     // calibration.ts: 5, 4 and 3 children in care permanently excluded in 2012/13-2014/15 and none in 2015/16; each of
     // them has been in care longer than the twelve months to 31 March the figure asks, so the figure is that count.
