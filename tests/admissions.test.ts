@@ -12,6 +12,7 @@ import type { Services } from '../src/services/create-services.ts';
 import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';
 import { waymarkBin } from './support/processes.ts';
+import { addHandBuiltRegister, applicationsCsv, arrangementsCsv, bytes, swale, thanet } from './fixtures/hand-built-round.ts';
 
 // A hand-built coordinated secondary round (issue 16; domain.md §13), from its files to its offers and figures. Three
 // schools of LA 886 (Alpha, admission number 2: looked-after, sibling, then distance; Beta Grammar, 1, selective: looked
@@ -22,29 +23,6 @@ import { waymarkBin } from './support/processes.ts';
 //   Beta's order (assessed suitable only): R005 (5 km), R004 (10.1 km) → holds R005; R004 goes on. R001 is not eligible.
 //   Gamma's order: R004 (100 m), R006 (500 m), R003, R002, R001 → holds R004, R006, R002 (3 places).
 // So R001 Alpha (1st), R002 Gamma (2nd), R003 Alpha (1st), R004 Gamma (2nd), R005 Beta (2nd), R006 Gamma (1st).
-
-const arrangementsCsv = `urn,admission_number,admission_authority,selective,criteria,tie_break,seed,easting,northing
-100001,2,la,N,looked-after; sibling; other,distance,1,600000,160000
-100002,1,academy-trust,Y,looked-after; other,distance,2,610000,160000
-100003,3,governing-body,N,looked-after; other,distance,3,620000,160000
-`;
-
-const header =
-  'application_ref,upn,given_name,family_name,date_of_birth,home_postcode,home_easting,home_northing,online,received_on,looked_after,ehc_plan_urn,assessed_suitable,current_school_urn,' +
-  'pref1_urn,pref1_sibling,pref1_medical_social,pref1_faith,pref1_staff,pref2_urn,pref2_sibling,pref2_medical_social,pref2_faith,pref2_staff,pref3_urn,pref3_sibling,pref3_medical_social,pref3_faith,pref3_staff';
-// R001 and R004 have no grid reference: their homes come from the postcode table (Code-Point Open).
-const applicationsCsv = `${header}
-R001,A123456789012,Ada,Able,2003-01-10,ME10 1AA,,,Y,2013-10-01,,,N,,100001,N,N,N,N,100002,N,N,N,N,100003,N,N,N,N
-R002,,Ben,Baker,2003-02-11,ME10 1AA,600500,160000,Y,2013-10-02,,,,,100001,N,N,N,N,100003,N,N,N,N,,,,,
-R003,,Cat,Cole,2003-03-12,ME10 1AA,601000,160000,N,2013-10-03,,,,,100001,Y,N,N,N,100003,N,N,N,N,,,,,
-R004,,Dan,Dale,2003-04-13,CT9 1AA,,,Y,2013-10-04,,,Y,,100002,N,N,N,N,100003,N,N,N,N,,,,,
-R005,,Eve,Eden,2003-05-14,CT9 1AA,615000,160000,Y,2013-10-05,,,Y,,100001,N,N,N,N,100002,N,N,N,N,,,,,
-R006,,Fay,Ford,2003-06-15,CT9 1AA,620500,160000,N,2013-10-06,,,,,100003,N,N,N,N,100001,N,N,N,N,,,,,
-`;
-
-const swale = 'E07000113';
-const thanet = 'E07000114';
-const bytes = (text: string) => new TextEncoder().encode(text);
 
 for (const target of databaseTargets()) {
   describe(`coordinated admissions round on ${target.name}`, () => {
@@ -70,67 +48,7 @@ for (const target of databaseTargets()) {
       database = await freshDatabase(target);
       services = servicesFor(database, () => now);
       await services.catalogue.sync();
-      const places = database.store.places;
-      await places.upsert('la', [{ code: '886', name: 'Kent' }], null);
-      await places.upsert(
-        'district',
-        [
-          { code: swale, name: 'Swale' },
-          { code: thanet, name: 'Thanet' },
-        ],
-        null,
-      );
-      const school = (urn: string, name: string, selective: boolean) => ({
-        code: urn,
-        name,
-        attributes: {
-          urn,
-          laCode: '886',
-          establishmentNumber: null,
-          laestab: null,
-          typeName: 'Community school',
-          typeGroup: 'Local authority maintained schools',
-          governance: 'la-maintained' as const,
-          sector: 'secondary' as const,
-          stateFunded: true,
-          phaseFlags: { primary: false, secondary: true, post16: false },
-          ageLow: 11,
-          ageHigh: 16,
-          gender: null,
-          religiousCharacter: null,
-          admissionsPolicy: selective ? 'Selective' : 'Non-selective',
-          selective,
-          address: { street: null, locality: null, address3: null, town: null, postcode: null },
-          linkedUrn: null,
-          pupilsOnRoll: null,
-          register: 'test',
-        },
-      });
-      await places.upsert(
-        'school',
-        [school('100001', 'Alpha School', false), school('100002', 'Beta Grammar', true), school('100003', 'Gamma School', false)],
-        null,
-      );
-      for (const [kind, code] of [
-        ['la', '886'],
-        ['district', swale],
-        ['district', thanet],
-        ['school', '100001'],
-        ['school', '100002'],
-        ['school', '100003'],
-      ] as const)
-        placeIds.set(code, (await places.find(kind, code))!.id);
-      await places.addLinks(
-        [swale, thanet].map((d) => ({ placeId: placeIds.get(d)!, parentId: placeIds.get('886')!, validFrom: null, validTo: null, basis: 'test' })),
-        null,
-      );
-      await database.db
-        .insertInto('postcode')
-        .values([
-          { postcode: 'ME101AA', county_code: 'E10000016', district_code: swale, ward_code: null, easting: 600100, northing: 160000, batch_id: null },
-          { postcode: 'CT91AA', county_code: 'E10000016', district_code: thanet, ward_code: null, easting: 620100, northing: 160000, batch_id: null },
-        ])
-        .execute();
+      for (const [code, id] of await addHandBuiltRegister(database)) placeIds.set(code, id);
     });
     after(async () => database.drop());
 

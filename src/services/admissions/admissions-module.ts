@@ -98,7 +98,8 @@ async function admissionsExtract(tx: Store): Promise<TeamExtract> {
       };
       prefColumns.forEach((c, i) => (cells[c] = a.preferences[i]?.urn ?? null));
       return {
-        // An anonymised application holds no one: its placeholders must not be hashed into a pseudonym.
+        // An anonymised application names no one (its name columns hold the word 'anonymised'): hashing those would give
+        // every anonymised application the same pseudonym, so it is given with no identity and gets none.
         child: anonymised
           ? { upn: null, givenName: null, familyName: null, dateOfBirth: null, postcode: null }
           : { upn: a.child.upn, givenName: a.child.givenName, familyName: a.child.familyName, dateOfBirth: a.child.dateOfBirth, postcode: a.homePostcode },
