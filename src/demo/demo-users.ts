@@ -28,4 +28,6 @@ export const demoUsers: readonly DemoUser[] = [
   { username: 'demo-inclusion', displayName: 'Demo inclusion officer', role: 'inclusion_officer', place: { kind: 'la', code: '886' } },
   // Coordinated admissions (issue 16): the LA's admissions officer; the demo school user reads its own applicants.
   { username: 'demo-admissions', displayName: 'Demo admissions officer', role: 'admissions_officer', place: { kind: 'la', code: '886' } },
+  // School place planning (issue 17): LA-wide, records planning data and runs forecasts.
+  { username: 'demo-planner', displayName: 'Demo place planning officer', role: 'place_planner', place: null },
 ];

@@ -48,13 +48,28 @@ export type Action =
    * Read the applicants who named the school the role is granted on, with their explanation at that school (a school
    * sees its own applicants, never another school's, and not where the child ranked it: equal preference).
    */
-  | 'read-school-applicants';
+  | 'read-school-applicants'
+  /**
+   * Plan school places (issue 17): record planning areas, capacity, planned changes and housing sites, and run and keep
+   * forecasts. LA-wide: a forecast is of the whole LA. Reading the planning pages needs `view-unsuppressed` only (the
+   * figures are aggregate, as the LA's published commissioning plan shows them).
+   */
+  | 'plan-school-places';
 
 /** The casework actions: each is a place action (a case is read only where the role reaches the case's place). */
 export const caseworkActions = ['work-cme-cases', 'work-sen-cases', 'work-participation-cases', 'work-inclusion-cases'] as const satisfies readonly Action[];
 
 export type RoleName =
-  'school' | 'lead' | 'la_officer' | 'la_admin' | 'cme_officer' | 'sen_caseworker' | 'participation_adviser' | 'inclusion_officer' | 'admissions_officer';
+  | 'school'
+  | 'lead'
+  | 'la_officer'
+  | 'la_admin'
+  | 'cme_officer'
+  | 'sen_caseworker'
+  | 'participation_adviser'
+  | 'inclusion_officer'
+  | 'admissions_officer'
+  | 'place_planner';
 
 export type RoleDefinition = Readonly<{
   name: RoleName;
@@ -83,6 +98,7 @@ export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
       'read-audit',
       'answer-subject-access',
       'take-pseudonymised-extract',
+      'plan-school-places',
     ],
   },
   cme_officer: {
@@ -115,6 +131,12 @@ export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
     scope: 'place',
     actions: ['view-account', 'work-admissions', 'take-pseudonymised-extract'],
   },
+  place_planner: {
+    name: 'place_planner',
+    label: 'School place planning officer',
+    scope: 'la-wide',
+    actions: ['view-account', 'view-unsuppressed', 'plan-school-places'],
+  },
 };
 
 export const roleNames = Object.keys(roles) as RoleName[];
@@ -131,6 +153,7 @@ export function actionIsLaWide(action: Action): boolean {
     action === 'import-files' ||
     action === 'manage-frameworks' ||
     action === 'read-audit' ||
-    action === 'answer-subject-access'
+    action === 'answer-subject-access' ||
+    action === 'plan-school-places'
   );
 }
