@@ -16,7 +16,7 @@ export function entryPlacesNeeded(forecastEntry: number, entryPlaces: number, mi
 
 /** Whole forms of entry (1 FE = 30 places a year group) that provide `placesNeeded` places, rounded up. */
 export function formsOfEntryNeeded(placesNeeded: number): number {
-  return Math.max(0, Math.ceil(placesNeeded / placesPerFormOfEntry - noise));
+  return Math.max(0, Math.ceil(formsOfEntry(placesNeeded) - noise));
 }
 
 /** Forms of entry a number of places a year group makes, unrounded: 60 places are 2 FE, 45 are 1.5 FE. */
