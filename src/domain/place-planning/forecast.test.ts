@@ -88,6 +88,21 @@ describe('an area forecast by cohort survival (SCAP guide 2014)', () => {
     close(cell(f, '201819', 'R').fromHousing, 4);
   });
 
+  it('knows births only up to mid-year of the base’s first year, as a forecast made then (or a backtest re-run as if then) would', () => {
+    // Base 2012/13 (rolls as 2014/15 and 2015/16 moved back three years; intake 110 ÷ births to mid-2008 1,100 = 0.1).
+    // Births to mid-2013 (1,500) had not happened by January 2013: Reception 2017/18 (births to mid-2013) takes the last
+    // known, mid-2012 1,400 → 140, not 150.
+    const early: AreaForecastInput = {
+      ...primary,
+      basePeriod: '201213',
+      rolls: { '201112': primary.rolls['201415']!, '201213': primary.rolls['201516']! },
+      births: { 2008: 1100, 2012: 1400, 2013: 1500 },
+    };
+    const f = forecastArea(early, method);
+    close(cell(f, '201617', 'R').pupils, 140);
+    close(cell(f, '201718', 'R').pupils, 140);
+  });
+
   it('carries the base Reception forward when there are no births', () => {
     const f = forecastArea({ ...primary, births: null }, method);
     for (const period of ['201617', '201920']) close(cell(f, period, 'R').pupils, 110);
@@ -111,6 +126,9 @@ describe('an area forecast by cohort survival (SCAP guide 2014)', () => {
     close(cell(held, '201617', '9').pupils, 170);
     // No forecast Year 6: 2017/18 on, the last held (210) → 189.
     close(cell(held, '201718', '7').pupils, 189);
+    // A Year 6 census after the base (300 in 2016/17) is not known to a forecast from 2015/16 (nor to a backtest): still 189.
+    const later = forecastArea({ ...secondary, feederYear6: { ...secondary.feederYear6, '201617': 300 } }, method);
+    close(cell(later, '201718', '7').pupils, 189);
     // With the feeders' forecast Year 6 (2016/17 220, 2017/18 230): 2017/18 220 × 0.9 = 198; 2018/19 230 × 0.9 = 207;
     // 2019/20 past the forecast: the last known, 230 → 207.
     const fed = forecastArea(secondary, method, { '201617': 220, '201718': 230 });

@@ -24,7 +24,7 @@ import { forecastRatios, pupils, receptionBirthYear } from './ratios.ts';
  * they never pass through a survival ratio; they are in `pupils` and, apart, in `fromHousing`. Nothing is rounded.
  *
  * `feederForecastYear6` (secondary) is the feeding primary areas' forecast Year 6 by period, from their own forecasts;
- * without it (or past its last period) the last feeder Year 6 known, held or forecast, is taken.
+ * without it (or past its last period) the last feeder Year 6 known, held up to the base or forecast, is taken.
  */
 export function forecastArea(input: AreaForecastInput, method: ForecastMethod, feederForecastYear6?: Readonly<Record<string, number>>): AreaForecast {
   const phase = input.area.phase;
@@ -36,10 +36,10 @@ export function forecastArea(input: AreaForecastInput, method: ForecastMethod, f
 
   const entryIn = (period: string): number => {
     if (phase === 'primary') {
-      const births = input.births === null ? null : birthsOf(input.births, receptionBirthYear(period));
+      const births = input.births === null ? null : birthsOf(input.births, receptionBirthYear(period), input.basePeriod);
       return births === null || ratios.intake === null ? baseEntry : births * ratios.intake;
     }
-    const year6 = feederYear6Before(period, input.feederYear6, feederForecastYear6);
+    const year6 = feederYear6Before(period, input.basePeriod, input.feederYear6, feederForecastYear6);
     return year6 === null || ratios.transfer === null ? baseEntry : year6 * ratios.transfer;
   };
 
@@ -61,23 +61,34 @@ export function forecastArea(input: AreaForecastInput, method: ForecastMethod, f
   return { areaCode: input.area.code, phase, basePeriod: input.basePeriod, ratios, cells };
 }
 
-/** Births of a mid-year; a year after the last held takes the last held ('hold-last'), a gap the latest year before it. */
-function birthsOf(births: BirthsByYear, year: number): number | null {
+/**
+ * Births of a mid-year as a forecast from the base census knows them: births to mid-year of the base's first year at the
+ * latest (they have happened by its January census; a backtest must not see later ones). A year after the last known
+ * takes the last known ('hold-last'); a gap, the latest year before it.
+ */
+function birthsOf(births: BirthsByYear, year: number, basePeriod: string): number | null {
+  const known = Math.min(year, startYearOf(basePeriod));
   const held = Object.keys(births)
     .map(Number)
-    .filter((y) => y <= year)
+    .filter((y) => y <= known)
     .sort((a, b) => b - a);
   const latest = held[0];
   return latest === undefined ? null : (births[latest] ?? null);
 }
 
-/** The feeding areas' Year 6 in the year before `period`: forecast where given, else held; past both, the last known. */
+/**
+ * The feeding areas' Year 6 in the year before `period`: their forecast where given, else held; past both, the last known.
+ * Year 6 rolls held after the base census are not looked at: a forecast (or a backtest re-run as if in the base year)
+ * knows only the censuses up to its base.
+ */
 function feederYear6Before(
   period: string,
+  basePeriod: string,
   held: Readonly<Record<string, number>> | null,
   forecast: Readonly<Record<string, number>> | undefined,
 ): number | null {
-  const known: Readonly<Record<string, number>> = { ...held, ...forecast };
+  const known: Record<string, number> = Object.fromEntries(Object.entries(held ?? {}).filter(([p]) => p <= basePeriod));
+  Object.assign(known, forecast);
   const before = previousPeriod(period);
   const last = Object.keys(known)
     .filter((p) => p <= before)
