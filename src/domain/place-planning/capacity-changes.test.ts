@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { capacityInPeriod, changeEffect } from './capacity-changes.ts';
 import type { ByYearGroup, CapacityRecord, PlannedChange } from './place-planning.ts';
 import { phaseYearGroups } from './place-planning.ts';
@@ -145,5 +146,35 @@ describe('the effect of a planned change in a year (the commissioning view)', ()
     assert.equal(changeEffect(change({ kind: 'closure' }), 'primary', '201617', oneFormEntry.places), -210);
     assert.equal(changeEffect(change({ kind: 'closure', entryPlaces: 45 }), 'primary', '201617'), -315);
     assert.equal(changeEffect(change({ kind: 'closure' }), 'primary', '201516', oneFormEntry.places), 0);
+  });
+});
+
+describe('capacity changes for any school and changes', () => {
+  const anyChange = fc.record({
+    kind: fc.constantFrom('expansion', 'bulge', 'new-school', 'reduction', 'closure'),
+    entryPlaces: fc.integer({ min: 0, max: 90 }),
+    phasing: fc.constantFrom('whole-school', 'year-by-year'),
+    fromPeriod: fc.constantFrom('201415', '201516', '201617', '201718', '201819'),
+    status: fc.constantFrom('proposed', 'approved', 'delivered', 'withdrawn'),
+  });
+  const period = fc.constantFrom('201516', '201617', '201718', '201920', '202324');
+
+  it('never has fewer than 0 places in a year group, nor a negative admission number', () => {
+    fc.assert(
+      fc.property(fc.array(anyChange, { maxLength: 6 }), period, fc.integer({ min: 0, max: 60 }), (changes, p, perGroup) => {
+        const base = { ...oneFormEntry, places: Object.fromEntries(phaseYearGroups.primary.map((g) => [g, perGroup])), admissionNumber: perGroup };
+        const r = capacityInPeriod(base, changes.map(change), 'primary', p);
+        assert.ok(Object.values(r.places).every((n) => n >= 0) && r.admissionNumber >= 0);
+      }),
+    );
+  });
+
+  it('gives a new school (no record) with one change that adds places exactly that change’s effect', () => {
+    const adding = anyChange.filter((c) => c.kind !== 'reduction' && c.kind !== 'closure');
+    fc.assert(
+      fc.property(adding, period, (c, p) => {
+        assert.equal(total(capacityInPeriod(null, [change(c)], 'primary', p).places), changeEffect(change(c), 'primary', p));
+      }),
+    );
   });
 });
