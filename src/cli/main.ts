@@ -1,4 +1,5 @@
 import { admissionsCommand } from './commands/admissions.ts';
+import { planningCommand } from './commands/planning.ts';
 import { nccisCommand } from './commands/nccis.ts';
 import { senCommand } from './commands/sen.ts';
 import { ssda903Command } from './commands/ssda903.ts';
@@ -46,6 +47,7 @@ program.addCommand(senCommand());
 program.addCommand(ssda903Command());
 program.addCommand(caseworkCommand());
 program.addCommand(admissionsCommand());
+program.addCommand(planningCommand());
 
 try {
   await program.parseAsync(process.argv);
