@@ -20,6 +20,7 @@ describe('waymark --help', () => {
       'ssda903',
       'casework',
       'admissions',
+      'planning',
     ])
       assert.ok(help.includes(command), `--help mentions ${command}`);
   });
@@ -49,6 +50,8 @@ describe('waymark --help', () => {
       /<round> <file>[\s\S]*nothing\s+is\s+written\s+if\s+any\s+has\s+a\s+problem[\s\S]*writes\s+nothing\s+new/,
     );
     assert.match(run('admissions', 'export', '--help'), /--out <FILE>/);
+    assert.match(run('planning', '--help'), /areas \[options\] <file>[\s\S]*capacity[\s\S]*changes[\s\S]*housing[\s\S]*forecast[\s\S]*backtest[\s\S]*export/);
+    assert.match(run('planning', 'forecast', '--help'), /--la <code>[\s\S]*--base <period>/);
     assert.match(
       run('pupils', 'import', '--help'),
       /--collection <name>[\s\S]*--period <time_period>[\s\S]*--data-version <dataVersion>[\s\S]*census +School census enrolments/,
