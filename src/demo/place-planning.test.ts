@@ -84,8 +84,9 @@ describe("the demo county's place planning", () => {
 
   // Kent 2013-16 plan (seed, "Commissioning Education Provision"): "We created 2140 new primary school places in
   // September 2012"; "add 820 Reception class places for 2013" (33 schools, ten districts); "a further 2000 Year
-  // Reception places across 50 schools" by September 2016. The 2,140 are read as places across year groups (capacity):
-  // a change's places in its first year, so a whole-school expansion of 15 counts 7 × 15 = 105.
+  // Reception places across 50 schools" by September 2016. The 2,140 are read as places across year groups (capacity),
+  // because the seed says "places" there but "Reception class places" for 2013 (planning-changes.ts says more): a
+  // change's places in its first year, so a whole-school expansion of 15 counts 7 × 15 = 105.
   it("delivers the seed's places: 2,140 in September 2012, 820 Reception places at 33 schools in ten districts for 2013, 2,000 at 50 schools by 2016", () => {
     const delivered = planning.changes.filter((c) => c.status === 'delivered' && c.phase === 'primary' && c.kind !== 'closure');
     const inYear = (period: string) => delivered.filter((c) => c.fromPeriod === period);

@@ -26,7 +26,8 @@ export type ChangePlan = Readonly<{ changes: readonly PlannedChange[]; byLine: R
 
 type Draft = Omit<PlannedChange, 'code' | 'laCode' | 'areaCode' | 'urn' | 'schoolName' | 'phase'>;
 
-export function planChanges(lines: readonly SchoolLine[], bases: ReadonlyMap<string, CapacityRecord | null>, newEntry: (l: SchoolLine) => number): ChangePlan {
+/** The changes made so far, and what the steps choosing more read: admission numbers with them in force, rolls, pressure. */
+function changeBook(lines: readonly SchoolLine[], bases: ReadonlyMap<string, CapacityRecord | null>, newEntry: (l: SchoolLine) => number) {
   const changes: PlannedChange[] = [];
   const byLine = new Map<string, PlannedChange[]>();
   const count = new Map<number, number>();
@@ -92,10 +93,31 @@ export function planChanges(lines: readonly SchoolLine[], bases: ReadonlyMap<str
       description: `A bulge class of ${entryPlaces} in ${academicYearLabel(period)}'s entry year. ${note}`,
     });
 
-  // September 2012: 2,140 places across year groups (the reading chosen: "places" are capacity, so an expansion of a
-  // whole school counts seven year groups; 2,140 Reception places would be 70 forms of entry, four times the cohort's
-  // growth). The two new schools' first Reception classes, then whole-school expansions of 1 FE (or ½ FE where the
-  // pressure is under 10), then bulge classes for what is left.
+  return { changes, byLine, add, admissionNumber, roll, pressure, byPressure, primaries, secondaries, openingIn, growth, openSchool, expand, bulge };
+}
+
+type Book = ReturnType<typeof changeBook>;
+
+export function planChanges(lines: readonly SchoolLine[], bases: ReadonlyMap<string, CapacityRecord | null>, newEntry: (l: SchoolLine) => number): ChangePlan {
+  const book = changeBook(lines, bases, newEntry);
+  const expanded2012 = deliverSeptember2012(book);
+  deliverReception2013To2016(book, expanded2012);
+  closeSchools(book);
+  expandSecondaries2016(book);
+  planAfterLastCensus(book);
+  return { changes: book.changes, byLine: book.byLine };
+}
+
+/**
+ * September 2012: 2,140 places counted across year groups. The reading chosen: the seed says "2140 new primary school
+ * places" (and "added 2140 primary school places in the period 2010 to 2012") where for 2013 it says "Reception class
+ * places", so these are places of capacity, and a whole-school expansion counts every year group it adds to (seven).
+ * Read as Reception places they would be 71 forms of entry in one year, more than the county's whole rise in
+ * Reception from 2006/07 to 2012/13 (15,920 to 17,360, generate-county.ts's cohortSize). Made of the two new schools'
+ * first Reception classes, whole-school expansions of 1 FE (½ FE where the pressure is under 10), then bulge classes
+ * for what is left. Returns the schools expanded.
+ */
+function deliverSeptember2012({ openingIn, byPressure, pressure, primaries, openSchool, expand, bulge }: Book): Set<string> {
   const seed2012 = "Kent 2013-16 plan: 'We created 2140 new primary school places in September 2012'.";
   let left = placesCreated2012 - openingIn('201213').reduce((a, l) => a + openSchool(l, '201213', 'delivered', seed2012), 0);
   const used = new Set<string>();
@@ -112,9 +134,16 @@ export function planChanges(lines: readonly SchoolLine[], bases: ReadonlyMap<str
     bulge(l, '201213', Math.min(30, left), 'delivered', seed2012);
     left -= Math.min(30, left);
   }
+  return used;
+}
 
-  // September 2013: 820 Reception places at 33 schools in ten districts (the new schools' districts and the others
-  // whose Reception grew most since 2010/11), the places spread 15 at a time by pressure.
+/**
+ * September 2013: 820 Reception places at 33 schools in ten districts (the new schools' districts and the others whose
+ * Reception grew most since 2010/11), spread 15 at a time by pressure. Then 2014/15 and 2015/16: the rest of the 2,000
+ * at the other 17 of the 50 schools, in the half of the areas whose Reception grew most; and the school opening in
+ * September 2016, after the plan.
+ */
+function deliverReception2013To2016({ openingIn, byPressure, primaries, growth, openSchool, expand }: Book, used: ReadonlySet<string>) {
   const seed2013 = "Kent 2013-16 plan: 'add 820 Reception class places for 2013' (ten districts, 33 schools).";
   const opening2013 = openingIn('201314');
   const districts = [...new Set([...opening2013.map((l) => l.districtCode), ...growth((l) => l.districtCode, primaries, 'R', '201011', '201314')])].slice(
@@ -137,8 +166,6 @@ export function planChanges(lines: readonly SchoolLine[], bases: ReadonlyMap<str
     seed2013,
   );
 
-  // 2014/15 and 2015/16: the rest of the 2,000, at the other 17 of the 50 schools, in the half of the areas whose
-  // Reception grew most.
   const seed2016 = "Kent 2013-16 plan: 'a further 2000 Year Reception places across 50 schools' by September 2016.";
   const taken = new Set([...used, ...chosen2013.map((l) => l.key)]);
   const rest = receptionPlaces2013To2016 - receptionPlaces2013;
@@ -158,8 +185,10 @@ export function planChanges(lines: readonly SchoolLine[], bases: ReadonlyMap<str
     ).forEach((l) => taken.add(l.key));
   }
   for (const l of openingIn('201617')) openSchool(l, '201617', 'delivered', 'Opened September 2016, after the plan.');
+}
 
-  // Schools that closed: their places go the year after their last census.
+/** Schools that closed: their places go the year after their last census. */
+function closeSchools({ primaries, add, admissionNumber }: Book) {
   for (const l of primaries.filter((x) => !x.isNew)) {
     const last = [...l.rolls.keys()].sort().at(-1)!;
     const next = academicYearCode(startYearOf(last) + 1);
@@ -173,15 +202,24 @@ export function planChanges(lines: readonly SchoolLine[], bases: ReadonlyMap<str
         description: `Closed at the end of ${academicYearLabel(last)}.`,
       });
   }
+}
 
-  // Secondary: Year 7 grows from 2016/17 (the seed: secondary rolls "fall until 2016, then rise"); 1 FE more at the
-  // three schools under most pressure in distinct districts.
+/**
+ * Secondary: Year 7 grows from 2016/17 (the seed: secondary rolls "fall until 2016, then rise"); 1 FE more at the three
+ * schools under most pressure in distinct districts.
+ */
+function expandSecondaries2016({ byPressure, secondaries, expand }: Book) {
   const seed2016Secondary = "Kent 2013-16 plan: secondary rolls 'fall until 2016, then rise during the period 2016/17 to 2019/20'.";
   const pressedSecondaries = byPressure('201617', secondaries).filter((l, i, all) => all.findIndex((x) => x.districtCode === l.districtCode) === i);
   pressedSecondaries.slice(0, 3).forEach((l) => expand(l, '201617', 30, 'delivered', seed2016Secondary));
+}
 
-  // After the last census: where Reception grew most from 2013/14 to 2016/17, and where the district's Year 5 (Year 7
-  // two years on) is largest against its secondaries' Year 7.
+/**
+ * After the last census (2016/17), approved and proposed changes: primary where Reception grew most from 2013/14 to
+ * 2016/17 (a 2 FE new school, expansions, bulge classes, a 1 FE new school), secondary where the district's Year 5
+ * (Year 7 two years on) is largest against its secondaries' Year 7.
+ */
+function planAfterLastCensus({ growth, byPressure, primaries, secondaries, add, expand, bulge, roll }: Book) {
   const future = 'Planned after the 2016/17 census, where the rolls show growth.';
   const areas = growth((l) => l.areaCode, primaries, 'R', '201314', '201617').slice(0, 7);
   const inArea = (code: string) =>
@@ -229,7 +267,6 @@ export function planChanges(lines: readonly SchoolLine[], bases: ReadonlyMap<str
     )[0];
     if (l !== undefined) expand(l, period, entry, status, `${future} Year 7 grows as the larger primary cohorts transfer.`);
   });
-  return { changes, byLine };
 }
 
 /** `total` places among `schools` schools, `step` at a time in order (the first get most), summing exactly to `total`. */
