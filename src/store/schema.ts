@@ -215,6 +215,109 @@ export interface Database {
   admission_preference: AdmissionPreferenceTable;
   admission_offer: AdmissionOfferTable;
   admission_profile: AdmissionProfileTable;
+  planning_area: PlanningAreaTable;
+  planning_area_member: PlanningAreaMemberTable;
+  school_capacity: SchoolCapacityTable;
+  school_admission_number: SchoolAdmissionNumberTable;
+  planned_place_change: PlannedPlaceChangeTable;
+  housing_site: HousingSiteTable;
+  housing_completion: HousingCompletionTable;
+  forecast_run: ForecastRunTable;
+  forecast_cell: ForecastCellTable;
+}
+
+/** Place planning (migration 0024): a planning area, also a place of kind `grouping` (place_id). */
+export interface PlanningAreaTable {
+  code: string;
+  name: string;
+  la_code: string;
+  phase: string;
+  district_code: string | null;
+  feeds_area: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  place_id: number;
+}
+
+/** A school in a planning area, with the share of its places and pupils on the area's site. `share` is numeric: read as a string. */
+export interface PlanningAreaMemberTable {
+  area_code: string;
+  urn: string;
+  share: ColumnType<string, number, number>;
+  valid_from: string | null;
+  valid_to: string | null;
+  batch_id: number | null;
+}
+
+export interface SchoolCapacityTable {
+  urn: string;
+  period: string;
+  phase: string;
+  year_group: string;
+  places: number;
+}
+
+export interface SchoolAdmissionNumberTable {
+  urn: string;
+  period: string;
+  admission_number: number;
+}
+
+export interface PlannedPlaceChangeTable {
+  code: string;
+  la_code: string;
+  area_code: string;
+  urn: string | null;
+  school_name: string;
+  phase: string;
+  kind: string;
+  entry_places: number;
+  phasing: string;
+  from_period: string;
+  status: string;
+  description: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+}
+
+export interface HousingSiteTable {
+  code: string;
+  la_code: string;
+  name: string;
+  primary_area: string | null;
+  secondary_area: string | null;
+}
+
+export interface HousingCompletionTable {
+  la_code: string;
+  site_code: string;
+  period: string;
+  market: number;
+  affordable: number;
+}
+
+/** A forecast as kept (the method and each area's ratios as JSON); its cells are in forecast_cell. */
+export interface ForecastRunTable {
+  id: Generated<number>;
+  la_code: string;
+  made_on: string;
+  made_at: Timestamp;
+  made_by: string;
+  base_period: string;
+  kind: string;
+  method: Json;
+  ratios: ColumnType<unknown, string | undefined, string>;
+}
+
+/** One forecast figure: an area total (urn null) or a school's, pupils unrounded. */
+export interface ForecastCellTable {
+  run_id: number;
+  area_code: string;
+  urn: string | null;
+  period: string;
+  year_group: string;
+  pupils: number;
+  from_housing: number;
 }
 
 /** Coordinated admissions (migration 0022): one round per LA, phase and year of entry. */

@@ -10,6 +10,7 @@ import { createInspectionStore } from './inspection-store.ts';
 import { createObservationStore } from './observation-store.ts';
 import { createParticipationStore } from './participation-store.ts';
 import { createPlaceStore } from './place-store.ts';
+import { createPlanningStore } from './planning-store.ts';
 import { createPseudonymKeyStore } from './pseudonym-key-store.ts';
 import { createRegisterStore } from './register-store.ts';
 import { createSenStore } from './sen-store.ts';
@@ -34,6 +35,7 @@ export type Store = Readonly<{
   inclusion: ReturnType<typeof createInclusionStore>;
   pseudonymKey: ReturnType<typeof createPseudonymKeyStore>;
   admissions: ReturnType<typeof createAdmissionsStore>;
+  planning: ReturnType<typeof createPlanningStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -57,6 +59,7 @@ export function createStore(db: Kysely<Database>): Store {
     inclusion: createInclusionStore(db),
     pseudonymKey: createPseudonymKeyStore(db),
     admissions: createAdmissionsStore(db),
+    planning: createPlanningStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.

@@ -46,8 +46,18 @@ const laAttributes = z.object({ onsCode: optionalText.optional(), laType: option
 /** A district from the Code-Point names keeps the name as the code list spells it; GIAS and postcode districts have none. */
 const districtAttributes = z.object({ codeListName: text.optional() });
 
-/** An LA-defined grouping: the file (or 'demo county') that defines it, and for the demo, what kind of group. */
-const groupingAttributes = z.object({ definedBy: text, kind: text.optional() });
+/**
+ * An LA-defined grouping: the file (or 'demo county') that defines it, and what kind of group. A planning area (kind
+ * 'planning-area', issue 17) also carries its phase, LA, district and the secondary area it feeds.
+ */
+const groupingAttributes = z.object({
+  definedBy: text,
+  kind: text.optional(),
+  phase: z.enum(['primary', 'secondary']).optional(),
+  laCode: text.optional(),
+  districtCode: optionalText.optional(),
+  feedsArea: optionalText.optional(),
+});
 
 /** A trust, federation or sponsor from GIAS group links. */
 const groupAttributes = z.object({ groupType: text, companiesHouseNumber: optionalText });
