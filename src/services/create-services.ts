@@ -4,6 +4,8 @@ import type { Log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { admissionsDemoStep } from './admissions/admissions-demo-step.ts';
 import { createAdmissionsServices } from './admissions/admissions-services.ts';
+import { createPlacePlanningServices } from './place-planning/place-planning-services.ts';
+import { planningDemoStep } from './place-planning/planning-demo-step.ts';
 import { createAccountService } from './access/account-service.ts';
 import { createDemoAccounts } from './access/demo-accounts.ts';
 import { createIdentityService } from './access/identity-service.ts';
@@ -88,6 +90,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
         () => catalogue,
       ),
       admissionsDemoStep(() => catalogue),
+      planningDemoStep(clock, audit.trail),
     ],
   );
   const accounts = createAccountService(store, clock, recordAudit);
@@ -133,6 +136,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     casework: casework.whole,
     sen: { ...createSenCaseService(store, clock, audit), ...createSenTransfer(store, clock, audit) },
     admissions: createAdmissionsServices(store, clock, audit, catalogue, (principal, action) => sessions.scopeFor(principal, action)),
+    placePlanning: createPlacePlanningServices(store, clock, audit),
   });
 }
 

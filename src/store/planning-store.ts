@@ -13,6 +13,7 @@ import type {
   PlanningPhase,
   YearGroup,
 } from '../domain/place-planning/place-planning.ts';
+import type { DerivedFigure } from './observation-store.ts';
 import type { Database } from './schema.ts';
 
 /** A planning area as held: the record and the `grouping` place that carries its figures. */
@@ -320,6 +321,115 @@ export function createPlanningStore(db: Kysely<Database>) {
       return out;
     },
 
+    /**
+     * Counts (never names) from the LA's latest allocated admission round of a phase, for some schools and a home
+     * district: their profiles summed, offers the LA allocated into them, children of the district allocated a school
+     * they did not name (or none), preferences for them from other LAs' rounds, and children of the district naming a
+     * school another LA maintains.
+     */
+    async admissionsCounts(laCode: string, phase: PlanningPhase, urns: readonly string[], districtCode: string | null) {
+      const round = await db
+        .selectFrom('admission_round')
+        .select(['id', 'entry_year'])
+        .where('la_code', '=', laCode)
+        .where('phase', '=', phase)
+        .where('allocated_at', 'is not', null)
+        .orderBy('entry_year', 'desc')
+        .executeTakeFirst();
+      if (round === undefined) return null;
+      const list = [...urns];
+      const { rows } = await sql<{
+        admission_number: number;
+        first_preferences: number;
+        applicants: number;
+        offered: number;
+        vacancies: number;
+        allocated_into: number;
+        allocated_from_district: number | null;
+        cross_border_in: number;
+        cross_border_out: number | null;
+      }>`
+        with d as (select id from place where kind = 'district' and code = ${districtCode})
+        select
+          coalesce((select sum((profile->>'admissionNumber')::int) from admission_profile where round_id = ${round.id} and urn = any(${list}::text[])), 0)::int as admission_number,
+          coalesce((select sum((profile->>'firstPreferenceApplicants')::int) from admission_profile where round_id = ${round.id} and urn = any(${list}::text[])), 0)::int as first_preferences,
+          coalesce((select sum((profile->>'applicants')::int) from admission_profile where round_id = ${round.id} and urn = any(${list}::text[])), 0)::int as applicants,
+          coalesce((select sum((profile->>'offered')::int) from admission_profile where round_id = ${round.id} and urn = any(${list}::text[])), 0)::int as offered,
+          coalesce((select sum((profile->>'vacancies')::int) from admission_profile where round_id = ${round.id} and urn = any(${list}::text[])), 0)::int as vacancies,
+          (select count(*) from admission_offer o join admission_application a on a.id = o.application_id
+            where a.round_id = ${round.id} and o.kind = 'allocated' and o.urn = any(${list}::text[]))::int as allocated_into,
+          case when ${districtCode}::text is null then null else (select count(*) from admission_offer o join admission_application a on a.id = o.application_id
+            where a.round_id = ${round.id} and o.kind in ('allocated', 'none') and a.home_place_id in (select id from d))::int end as allocated_from_district,
+          (select count(*) from admission_preference p join admission_application a on a.id = p.application_id join admission_round r on r.id = a.round_id
+            where r.la_code <> ${laCode} and r.phase = ${phase} and r.entry_year = ${round.entry_year} and p.urn = any(${list}::text[]))::int as cross_border_in,
+          case when ${districtCode}::text is null then null else (select count(distinct a.id) from admission_application a
+            join admission_preference p on p.application_id = a.id
+            join lateral (select x.la_code from admission_arrangement x where x.round_id = a.round_id and x.urn = p.urn order by x.version desc limit 1) x on true
+            where a.round_id = ${round.id} and a.home_place_id in (select id from d) and x.la_code <> ${laCode})::int end as cross_border_out`.execute(db);
+      const r = rows[0]!;
+      return {
+        roundId: Number(round.id),
+        entryYear: round.entry_year,
+        phase,
+        admissionNumber: r.admission_number,
+        firstPreferences: r.first_preferences,
+        applicants: r.applicants,
+        offered: r.offered,
+        vacancies: r.vacancies,
+        allocatedInto: r.allocated_into,
+        allocatedFromDistrict: r.allocated_from_district,
+        crossBorderIn: r.cross_border_in,
+        crossBorderOut: r.cross_border_out,
+      };
+    },
+
+    /** The district each school is linked to (its latest link), by URN. */
+    async schoolDistricts(urns: readonly string[]): Promise<Map<string, string>> {
+      if (urns.length === 0) return new Map();
+      const rows = await sql<{ urn: string; district: string }>`
+        select distinct on (s.code) s.code as urn, d.code as district
+        from place s join place_link l on l.place_id = s.id join place d on d.id = l.parent_id and d.kind = 'district'
+        where s.kind = 'school' and s.code = any(${[...urns]}::text[])
+        order by s.code, l.valid_from desc nulls last`.execute(db);
+      return new Map(rows.rows.map((r) => [r.urn, r.district]));
+    },
+
+    /**
+     * Replace the figures place planning computed for one indicator at these places (every period) with these: other
+     * places' figures, and published figures anywhere (the DfE's scorecards), are left alone.
+     */
+    async replaceFigures(indicatorCode: string, placeIds: readonly number[], figures: readonly DerivedFigure[], batchId: number): Promise<number> {
+      if (placeIds.length > 0)
+        await db
+          .deleteFrom('observation')
+          .where('basis', '=', 'computed')
+          .where('indicator_code', '=', indicatorCode)
+          .where('place_id', 'in', [...placeIds])
+          .execute();
+      for (let i = 0; i < figures.length; i += 5000)
+        await db
+          .insertInto('observation')
+          .values(
+            figures.slice(i, i + 5000).map((f) => ({
+              indicator_code: f.indicatorCode,
+              place_id: f.placeId,
+              period: f.period,
+              breakdown: f.breakdown,
+              value: f.value,
+              numerator: f.numerator,
+              denominator: f.denominator,
+              symbol: f.symbol,
+              data_version: 'final',
+              batch_id: batchId,
+              basis: 'computed',
+              detail: JSON.stringify({ rule: f.rule, ...f.detail }),
+              public_suppression: f.publicSuppression ?? null,
+            })),
+          )
+          .execute();
+      return figures.length;
+    },
+
     async addRun(run: Omit<HeldForecastRun, 'id'>, madeAt: Date): Promise<number> {
       const row = await db
         .insertInto('forecast_run')
@@ -369,14 +479,15 @@ export function createPlanningStore(db: Kysely<Database>) {
     },
 
     /** A run's cells: area totals (`urn` null) and schools, optionally of one area only. */
-    async cells(runId: number, areaCode?: string): Promise<HeldForecastCell[]> {
+    async cells(runId: number, only: Readonly<{ areaCode?: string; totals?: boolean }> = {}): Promise<HeldForecastCell[]> {
       let query = db
         .selectFrom('forecast_cell')
         .select(['area_code', 'urn', 'period', 'year_group', 'pupils', 'from_housing'])
         .where('run_id', '=', runId)
         .orderBy('area_code')
         .orderBy('period');
-      if (areaCode !== undefined) query = query.where('area_code', '=', areaCode);
+      if (only.areaCode !== undefined) query = query.where('area_code', '=', only.areaCode);
+      if (only.totals === true) query = query.where('urn', 'is', null);
       return (await query.execute()).map((r) => ({
         areaCode: r.area_code,
         urn: r.urn,

@@ -1,0 +1,108 @@
+import { scoreForecasts } from '../../domain/place-planning/accuracy.ts';
+import { commissioningNeeds } from '../../domain/place-planning/commissioning.ts';
+import {
+  type AccuracyRow,
+  type AreaForecast,
+  type CommissioningNeed,
+  type ForecastMethod,
+  type PlanningPhase,
+  type SurplusSummary,
+} from '../../domain/place-planning/place-planning.ts';
+import { bandPosition, surplusOf } from '../../domain/place-planning/surplus.ts';
+import type { HeldForecastCell, HeldForecastRun, HeldPlanningArea } from '../../store/planning-store.ts';
+import type { Store } from '../../store/store.ts';
+import { actualsOf } from './forecast-service.ts';
+import { laOrNotFound, methodOf } from './planning-context.ts';
+import { capacityAt, membersAt, readPlanningData, sitePlaces, type PlanningData } from './planning-data.ts';
+import type { PlaceRef, SurplusYear } from './planning-views.ts';
+
+/** What the planning pages are drawn from: the LA's records, its latest forecast run with its cells, and the method's band. */
+export type ViewData = Readonly<{
+  data: PlanningData;
+  la: PlaceRef;
+  run: HeldForecastRun | null;
+  cells: readonly HeldForecastCell[];
+  method: ForecastMethod;
+  band: Readonly<{ min: number; max: number }>;
+  districts: ReadonlyMap<string, PlaceRef>;
+}>;
+
+export async function readViewData(tx: Store, laCode: string): Promise<ViewData> {
+  const la = await laOrNotFound(tx, laCode);
+  const data = await readPlanningData(tx, laCode);
+  const run = (await tx.planning.runs(laCode, 'forecast'))[0] ?? null;
+  const method = run?.method ?? (await methodOf(tx, laCode));
+  const codes = [...new Set(data.areas.flatMap((a) => (a.districtCode === null ? [] : [a.districtCode])))];
+  const districts = new Map((await tx.places.findMany('district', codes)).map((d) => [d.code, { code: d.code, name: d.name }]));
+  return { data, la: la.ref, run, cells: run === null ? [] : await tx.planning.cells(run.id), method, band: method.surplusBand, districts };
+}
+
+/** The latest run's forecast of one area (its area-total cells), null without a run. */
+export function areaForecastOf(view: ViewData, area: HeldPlanningArea): AreaForecast | null {
+  if (view.run === null) return null;
+  const cells = view.cells.filter((c) => c.areaCode === area.code && c.urn === null);
+  const ratios = view.run.ratios[area.code] ?? { intake: null, transfer: null, survival: {}, periods: [] };
+  return { areaCode: area.code, phase: area.phase, basePeriod: view.run.basePeriod, ratios, cells };
+}
+
+/** Where and when the area needs places, from the latest run, with the planned changes in the area. */
+export function needsOf(view: ViewData, area: HeldPlanningArea): CommissioningNeed[] {
+  const forecast = areaForecastOf(view, area);
+  if (forecast === null || view.run === null) return [];
+  const base = view.run.basePeriod;
+  return commissioningNeeds({
+    areaCode: area.code,
+    phase: area.phase,
+    forecast,
+    schools: membersAt(view.data, area.code, base).map((m) => ({ urn: m.urn, share: m.share, capacity: capacityAt(view.data, m.urn, base) })),
+    changes: view.data.changes.filter((c) => c.areaCode === area.code),
+    band: view.band,
+    schoolForecast: view.cells.flatMap((c) => (c.areaCode === area.code && c.urn !== null ? [{ ...c, urn: c.urn }] : [])),
+  });
+}
+
+/** Census surplus of one area (its sites by share), or of the LA's whole schools of a phase when `area` is null. */
+export function censusSurplus(data: PlanningData, phase: PlanningPhase, period: string, area: HeldPlanningArea | null): SurplusSummary | null {
+  const whole = new Map<string, number>();
+  for (const a of area === null ? data.areas.filter((x) => x.phase === phase) : [area])
+    for (const m of membersAt(data, a.code, period)) whole.set(m.urn, (whole.get(m.urn) ?? 0) + m.share);
+  const schools = [...whole].flatMap(([urn, share]) => sitePlaces(data, urn, period, phase, Math.min(1, share)) ?? []);
+  return schools.length === 0 ? null : surplusOf(schools);
+}
+
+/** A surplus as a page year: with where its rate sits against the band. */
+export function surplusYear(period: string, source: SurplusYear['source'], surplus: SurplusSummary, band: ViewData['band']): SurplusYear {
+  return { period, source, surplus, band: surplus.rate === null ? null : bandPosition(surplus.rate, band) };
+}
+
+/** Several areas' surplus added up (each already counted school by school), the rate remade from the sums. */
+export function addSurplus(parts: readonly SurplusSummary[]): SurplusSummary {
+  const sum = (f: (s: SurplusSummary) => number) => parts.reduce((n, s) => n + f(s), 0);
+  const capacity = sum((s) => s.capacity);
+  const unfilled = sum((s) => s.unfilled);
+  return {
+    capacity,
+    pupils: sum((s) => s.pupils),
+    unfilled,
+    excess: sum((s) => s.excess),
+    rate: capacity === 0 ? null : (unfilled / capacity) * 100,
+    schools: sum((s) => s.schools),
+    atOrOver: sum((s) => s.atOrOver),
+  };
+}
+
+/** The backtest runs scored against the census held, at area and LA level, at these years ahead. */
+export async function backtestRows(tx: Store, view: ViewData, yearsAhead: readonly number[]): Promise<AccuracyRow[]> {
+  const forecasts: AreaForecast[] = [];
+  for (const run of await tx.planning.runs(view.data.laCode, 'backtest')) {
+    const byArea = new Map<string, HeldForecastCell[]>();
+    for (const c of await tx.planning.cells(run.id, { totals: true })) byArea.set(c.areaCode, [...(byArea.get(c.areaCode) ?? []), c]);
+    for (const area of view.data.areas) {
+      const cells = byArea.get(area.code);
+      if (cells === undefined) continue;
+      const ratios = run.ratios[area.code] ?? { intake: null, transfer: null, survival: {}, periods: [] };
+      forecasts.push({ areaCode: area.code, phase: area.phase, basePeriod: run.basePeriod, ratios, cells });
+    }
+  }
+  return scoreForecasts({ laCode: view.data.laCode, forecasts, actuals: actualsOf(view.data), yearsAhead });
+}
