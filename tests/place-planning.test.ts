@@ -257,3 +257,45 @@ for (const target of databaseTargets()) {
     });
   });
 }
+
+// Issue 17's acceptance check on the demo county: after its place-planning step, target 29 has a status for each framework
+// year 2013-2016 at the LA and a figure at a planning area. The build writes no pupil files (the county's rolls by year
+// group are written with its places, and are all place planning reads), so it runs quickly, on the first database only.
+describe('the demo county gives target 29 a status in 2013-2016', () => {
+  let database: TestDatabase;
+  let services: Services;
+  const now = new Date('2016-06-01T09:00:00Z');
+
+  before(async () => {
+    database = await freshDatabase(databaseTargets()[0]!);
+    services = servicesFor(database, () => now);
+    const started = Date.now();
+    await services.demo.build(2013, () => {}, { pupilYears: [] });
+    console.log(`demo build without pupil files: ${Date.now() - started} ms`);
+  });
+  after(async () => database.drop());
+
+  it('evaluates target 29 with a status other than no data for 2013-2016 at the LA, and a figure at a planning area', async () => {
+    const [primaryArea] = (await services.placePlanning.areas('886')).filter((a) => a.phase === 'primary');
+    assert.ok(primaryArea !== undefined);
+    for (const year of [2013, 2014, 2015, 2016]) {
+      const la = (await services.frameworks.evaluate('kent-2013-2016', year, publicDisclosure)).targets.find((t) => t.target.number === 29)!;
+      console.log(`${year} target 29 at the LA: ${la.evaluation.status} ${la.evaluation.value}`);
+      assert.notEqual(la.evaluation.status, 'no_data', `${year}: ${la.evaluation.reason}`);
+      assert.equal(typeof la.evaluation.value, 'number');
+      const evaluated = await services.frameworks.evaluate('kent-2013-2016', year, publicDisclosure, primaryArea.code);
+      const atArea = evaluated.targets.find((t) => t.target.number === 29)!;
+      assert.equal(typeof atArea.evaluation.value, 'number', `${year} at ${primaryArea.code}: ${atArea.evaluation.reason}`);
+    }
+  });
+
+  it('keeps a backtest scored one year ahead and a forecast made on the clock’s date', async () => {
+    const accuracy = await services.placePlanning.accuracy('886');
+    const oneYear = accuracy.summary.find((s) => s.phase === 'primary' && s.yearsAhead === 1)!;
+    console.log(`demo backtest: ${JSON.stringify(accuracy.summary)}`);
+    assert.ok(oneYear.meanAbsolute !== null);
+    const overview = await services.placePlanning.overview('886');
+    assert.equal(overview.run?.madeOn, '2016-06-01');
+    assert.equal(overview.run?.basePeriod, '201617');
+  });
+});
