@@ -34,6 +34,7 @@ import { benchSen } from './sen.ts';
 import { participationBench } from './participation.ts';
 import { cmeBench } from './cme.ts';
 import { admissionsBench } from './admissions.ts';
+import { planningBench } from './place-planning.ts';
 
 const shared = join(import.meta.dirname, '..', '..', 'shared', 'data', 'public');
 const log = createLog('warn');
@@ -287,6 +288,7 @@ console.log(sen);
 console.log(participation);
 console.log(await withFreshStore('cme', cmeBench));
 console.log(await admissionsBench());
+console.log(await planningBench());
 if (pages.length > 0) {
   console.log('');
   const pageHeader = ['page (50 connections, 10 s)', 'path', 'requests', 'p50', 'p95', 'throughput', 'errors'];
