@@ -90,17 +90,16 @@ function plainForecast(data: PlanningData, base: string, method: ForecastMethod)
     rolls.set(area.code, grid);
   }
   const last = periods.length - 1;
-  const from = Math.max(1, last - method.yearsAveraged + 1);
-  const mean = (ratio: (i: number) => number | null) => {
+  const mean = (ratio: (i: number) => number | null, first: number): number | null => {
     let sum = 0;
     let n = 0;
-    for (let i = from; i <= last; i++) {
+    for (let i = Math.max(first, last - method.yearsAveraged + 1); i <= last; i++) {
       const r = ratio(i);
       if (r === null) continue;
       sum += r;
       n++;
     }
-    return n === 0 ? 1 : sum / n;
+    return n === 0 ? null : sum / n;
   };
   const totals = new Map<string, number>();
   const year6 = new Map<string, Float64Array>();
@@ -111,7 +110,8 @@ function plainForecast(data: PlanningData, base: string, method: ForecastMethod)
     const lo = area.phase === 'primary' ? 0 : 7;
     const horizon = area.phase === 'primary' ? 5 : 7;
     const survival = new Float64Array(14);
-    for (let g = lo + 1; g < lo + 7; g++) survival[g] = mean((i) => (grid[(i - 1) * 14 + g - 1]! > 0 ? grid[i * 14 + g]! / grid[(i - 1) * 14 + g - 1]! : null));
+    for (let g = lo + 1; g < lo + 7; g++)
+      survival[g] = mean((i) => (grid[(i - 1) * 14 + g - 1]! > 0 ? grid[i * 14 + g]! / grid[(i - 1) * 14 + g - 1]! : null), 1) ?? 1;
     const births = area.districtCode === null ? undefined : data.births.get(area.districtCode);
     const feeders = area.phase === 'secondary' ? ordered.filter((a) => a.feedsArea === area.code).map((a) => rolls.get(a.code)!) : [];
     const feederY6 = (i: number) => feeders.reduce((s, f) => s + f[i * 14 + 6]!, 0);
@@ -120,8 +120,8 @@ function plainForecast(data: PlanningData, base: string, method: ForecastMethod)
         ? mean((i) => {
             const b = births?.[startYearOf(periods[i]!) - 4];
             return b === undefined || b === 0 ? null : grid[i * 14]! / b;
-          })
-        : mean((i) => (feederY6(i - 1) > 0 ? grid[i * 14 + 7]! / feederY6(i - 1) : null));
+          }, 0)
+        : mean((i) => (feederY6(i - 1) > 0 ? grid[i * 14 + 7]! / feederY6(i - 1) : null), 1);
     const lastBirthYear =
       births === undefined
         ? 0
@@ -142,29 +142,31 @@ function plainForecast(data: PlanningData, base: string, method: ForecastMethod)
         }
       return pupils;
     };
-    const forecastY6 = new Float64Array(horizon + 1);
+    const ownY6 = new Float64Array(horizon + 1);
     const schools = (membersOf.get(area.code) ?? []).length;
     for (let k = 1; k <= horizon; k++) {
       const next = new Float64Array(14);
       if (area.phase === 'primary') {
         const b = births?.[Math.min(startYearOf(base) + k - 4, lastBirthYear)];
-        next[0] = b === undefined ? previous[0]! : b * entryRatio;
+        next[0] = b === undefined || entryRatio === null ? grid[last * 14]! : b * entryRatio;
       } else {
-        const y6 = k === 1 ? feederY6(last) : (year6.get(area.code)?.[k - 1] ?? feederY6(last));
-        next[7] = y6 * entryRatio;
+        // The feeders' Year 6 the year before: held at the base, then their forecast, past its end its last year.
+        const forecastY6 = year6.get(area.code);
+        const y6 = k === 1 || forecastY6 === undefined ? feederY6(last) : forecastY6[Math.min(k - 1, 5)]!;
+        next[7] = entryRatio === null || feeders.length === 0 ? grid[last * 14 + 7]! : y6 * entryRatio;
       }
       for (let g = lo + 1; g < lo + 7; g++) next[g] = previous[g - 1]! * (survival[g] || 1);
       let sum = housingUpTo(startYearOf(base) + k);
       for (let g = lo; g < lo + 7; g++) sum += next[g]!;
       const period = academicYearCode(startYearOf(base) + k);
       totals.set(`${area.phase}|${period}`, (totals.get(`${area.phase}|${period}`) ?? 0) + sum);
-      forecastY6[k] = next[6]!;
+      ownY6[k] = next[6]!;
       cells += 7 * (1 + schools);
       previous = next;
     }
     if (area.phase === 'primary' && area.feedsArea !== null) {
       const sums = year6.get(area.feedsArea) ?? new Float64Array(horizon + 1);
-      for (let k = 1; k <= horizon; k++) sums[k]! += forecastY6[k]!;
+      for (let k = 1; k <= horizon; k++) sums[k]! += ownY6[k]!;
       year6.set(area.feedsArea, sums);
     }
   }
