@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lineChart } from './line-chart.ts';
+
+// A planning area's rolls chart (issue 17.8): actual rolls, the forecast dashed, the band of past error and capacity.
+// The figures are made up for the test; what is checked is what the SVG must carry, not the arithmetic.
+
+describe('the line chart by academic year', () => {
+  const svg = lineChart({
+    id: 'rolls',
+    title: 'Pupils & places <Ashford>',
+    periods: ['201314', '201415', '201516', '201617', '201718'],
+    yLabel: 'Pupils',
+    series: [
+      {
+        name: 'Pupils on roll',
+        style: 'solid',
+        points: [
+          { period: '201314', value: 1000 },
+          { period: '201415', value: 1050 },
+          { period: '201516', value: 1100 },
+        ],
+      },
+      {
+        name: 'Forecast',
+        style: 'dashed',
+        points: [
+          { period: '201516', value: 1100 },
+          { period: '201617', value: 1150 },
+          { period: '201718', value: 1210 },
+        ],
+      },
+    ],
+    band: {
+      name: 'Past error',
+      points: [
+        { period: '201617', low: 1120, high: 1180 },
+        { period: '201718', low: 1150, high: 1260 },
+      ],
+    },
+    rule: { name: 'Capacity', value: 1200 },
+  });
+
+  it('renders one SVG image named by its escaped title, with no inline style for the CSP to refuse', () => {
+    assert.match(svg, /^<svg [^>]*role="img"/);
+    assert.match(svg, /aria-labelledby="rolls-title"/);
+    assert.match(svg, /<title id="rolls-title">Pupils &amp; places &lt;Ashford&gt;<\/title>/);
+    assert.doesNotMatch(svg, /<style|style="/);
+    assert.equal(svg.match(/<svg/g)?.length, 1);
+  });
+
+  it('labels both axes with their units and writes academic years as 2015/16', () => {
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    assert.ok(texts.includes('Pupils'), 'the y axis is labelled');
+    assert.ok(texts.includes('Academic year'), 'the x axis is labelled');
+    for (const year of ['2013/14', '2014/15', '2015/16', '2016/17', '2017/18']) assert.ok(texts.includes(year), year);
+    assert.ok(!texts.some((t) => /^\d{6}$/.test(t ?? '')), 'no period code is shown');
+    assert.ok(texts.includes('1,200'), 'counts on the axis have thousands separated');
+  });
+
+  it('draws each series as a line named at its end, the forecast dashed, the band shaded and the capacity as a rule', () => {
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    for (const name of ['Pupils on roll', 'Forecast', 'Capacity']) assert.ok(texts.includes(name), name);
+    // Two lines (each a path with three points) and the band (a closed path).
+    assert.equal(svg.match(/stroke-width="3"/g)?.length, 2);
+    assert.match(svg, /stroke-dasharray="6 4"/);
+    assert.match(svg, /fill-opacity="0.15"[^>]*>\s*<path d="M[^"]*Z"/);
+    assert.match(svg, /<line [^>]*y1="([\d.]+)"[^>]*\/?>/);
+    assert.match(svg, /stroke="#d4351c"/);
+  });
+
+  it('draws nothing when there is nothing to draw', () => {
+    assert.equal(lineChart({ id: 'x', title: 'None', periods: [], yLabel: 'Pupils', series: [] }), '');
+    assert.equal(lineChart({ id: 'x', title: 'None', periods: ['201516'], yLabel: 'Pupils', series: [{ name: 'A', style: 'solid', points: [] }] }), '');
+  });
+});

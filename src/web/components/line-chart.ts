@@ -1,0 +1,104 @@
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { academicYearLabel } from '../../domain/periods/period.ts';
+
+/**
+ * A line chart by academic year, drawn on the server as SVG by Observable Plot over linkedom's document: lines (solid,
+ * dashed or dotted, each named at its last point so no line is told apart by colour alone), an optional shaded band
+ * and an optional horizontal rule, with both axes labelled. The page always puts the same figures in a table and a
+ * one-sentence description beside it. Periods are academic-year codes ('201516'), written 2015/16 on the axis.
+ */
+
+export type LineSeries = Readonly<{
+  name: string;
+  style: 'solid' | 'dashed' | 'dotted';
+  points: readonly Readonly<{ period: string; value: number }>[];
+}>;
+
+export type LineChartOptions = Readonly<{
+  /** Names the chart's <title> for aria-labelledby; unique on the page. */
+  id: string;
+  title: string;
+  /** The periods on the x axis, in order ('201314', …): every series' periods must be among them. */
+  periods: readonly string[];
+  yLabel: string;
+  series: readonly LineSeries[];
+  band?: Readonly<{ name: string; points: readonly Readonly<{ period: string; low: number; high: number }>[] }>;
+  rule?: Readonly<{ name: string; value: number }>;
+}>;
+
+const colours = { solid: '#1d70b8', dashed: '#0b0c0c', dotted: '#505a5f' } as const;
+const dashes = { solid: null, dashed: '6 4', dotted: '2 3' } as const;
+
+type Datum = Readonly<{ x: string; y: number; name: string }>;
+
+export function lineChart(options: LineChartOptions): string {
+  const withValues = options.series.filter((s) => s.points.length > 0);
+  if (options.periods.length === 0 || (withValues.length === 0 && options.band === undefined)) return '';
+  const label = (period: string) => academicYearLabel(period);
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const lines = withValues.flatMap((s) => {
+    const data: Datum[] = s.points.map((p) => ({ x: label(p.period), y: p.value, name: s.name }));
+    const dash = dashes[s.style];
+    return [
+      Plot.lineY(data, { x: 'x', y: 'y', stroke: colours[s.style], strokeWidth: 3, ...(dash === null ? {} : { strokeDasharray: dash }) }),
+      Plot.dot(data, { x: 'x', y: 'y', fill: colours[s.style], r: 3 }),
+      // The series named at its last point, so a reader need not match colours to a key.
+      Plot.text(data.slice(-1), { x: 'x', y: 'y', text: 'name', dx: 8, textAnchor: 'start', fill: '#0b0c0c', fontSize: 12 }),
+    ];
+  });
+  const band = options.band
+    ? [
+        Plot.areaY(
+          options.band.points.map((p) => ({ x: label(p.period), low: p.low, high: p.high })),
+          { x: 'x', y1: 'low', y2: 'high', fill: '#1d70b8', fillOpacity: 0.15 },
+        ),
+      ]
+    : [];
+  const rule = options.rule
+    ? [
+        Plot.ruleY([options.rule.value], { stroke: '#d4351c', strokeWidth: 2, strokeDasharray: '10 3 2 3' }),
+        Plot.text([options.rule.value], {
+          y: (v: number) => v,
+          frameAnchor: 'left',
+          text: () => options.rule!.name,
+          dy: -8,
+          dx: 4,
+          textAnchor: 'start',
+          fill: '#0b0c0c',
+          fontSize: 12,
+        }),
+      ]
+    : [];
+  const svg = Plot.plot({
+    document,
+    width: 640,
+    height: 320,
+    marginLeft: 64,
+    marginRight: 130,
+    marginBottom: 44,
+    style: { fontSize: '12px' },
+    x: { type: 'point', domain: options.periods.map(label), label: 'Academic year', labelAnchor: 'center', labelArrow: 'none' },
+    y: { label: options.yLabel, grid: true, nice: true, labelArrow: 'none' },
+    marks: [...band, ...rule, ...lines],
+  }) as unknown as SVGSVGElement;
+  // The page's CSP allows no inline style: Plot's <style> and style attribute go; the SVG attributes carry the look.
+  for (const style of Array.from(svg.querySelectorAll('style'))) style.remove();
+  for (const styled of [svg, ...Array.from(svg.querySelectorAll('[style]'))]) styled.removeAttribute('style');
+  // The chart is one image to assistive technology (role="img", named by its title): Plot's labels on its groups go.
+  for (const labelled of Array.from(svg.querySelectorAll('[aria-label]'))) labelled.removeAttribute('aria-label');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', `${options.id}-title`);
+  svg.removeAttribute('aria-label');
+  svg.setAttribute('class', 'waymark-chart');
+  svg.setAttribute('font-family', 'GDS Transport, arial, sans-serif');
+  svg.setAttribute('font-size', '12');
+  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  svg.removeAttribute('height');
+  svg.removeAttribute('width');
+  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  title.setAttribute('id', `${options.id}-title`);
+  title.textContent = options.title;
+  svg.insertBefore(title, svg.firstChild);
+  return svg.outerHTML;
+}
