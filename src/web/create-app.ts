@@ -46,6 +46,8 @@ import { admissionsRoutes } from './pages/admissions/routes.ts';
 import { admissionsChangeRoutes } from './pages/admissions/change-routes.ts';
 import { admissionsImportRoutes } from './pages/admissions/import-routes.ts';
 import { admissionsSchoolRoutes } from './pages/admissions/school-routes.ts';
+import { planningRoutes } from './pages/planning/routes.ts';
+import { planningAreaRoutes } from './pages/planning/area-routes.ts';
 import { subjectAccessRoutes } from './pages/subject-access/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -156,6 +158,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
   admissionsImportRoutes(app, services);
   admissionsChangeRoutes(app, services);
   admissionsSchoolRoutes(app, services);
+  planningRoutes(app, services);
+  planningAreaRoutes(app, services);
   apiRoutes(app, services);
   return app;
 }
