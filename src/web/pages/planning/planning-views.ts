@@ -96,16 +96,17 @@ const byRate = (r: number | null | undefined) => r ?? Number.POSITIVE_INFINITY;
 /** The areas of the chosen phase and district, in the chosen order (ties by name). */
 export function selectAreas(areas: readonly AreaSummary[], q: AreaQuery): AreaSummary[] {
   const chosen = areas.filter((a) => (q.phase === '' || a.area.phase === q.phase) && (q.district === '' || a.district?.code === q.district));
+  const byName = (a: AreaSummary, b: AreaSummary) => a.area.name.localeCompare(b.area.name, 'en-GB');
   const key = (a: AreaSummary): number | string => {
     if (q.sort === 'latest') return byRate(a.latest?.surplus.rate);
     if (q.sort === 'furthest') return byRate(a.furthest?.surplus.rate);
     if (q.sort === 'forms') return -a.formsOfEntryNeeded;
-    if (q.sort === 'short') return a.firstPeriodShort ?? '999999';
-    return a.area.name;
+    return a.firstPeriodShort ?? '999999';
   };
+  if (q.sort === 'name') return [...chosen].sort(byName);
   return [...chosen].sort((a, b) => {
     const [ka, kb] = [key(a), key(b)];
-    return ka < kb ? -1 : ka > kb ? 1 : a.area.name.localeCompare(b.area.name, 'en-GB');
+    return ka < kb ? -1 : ka > kb ? 1 : byName(a, b);
   });
 }
 
