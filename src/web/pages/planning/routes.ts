@@ -49,18 +49,24 @@ export const namesOf = async (services: Services) => new Map((await services.acc
 /** A forecast run as a summary list: when, by whom, from which census, with which method. */
 export function runRows(run: ForecastRun, names: ReadonlyMap<string, string>) {
   const m = run.method;
-  const yields = (p: 'primary' | 'secondary') =>
-    `${phaseName(p)}: ${m.yields[p].market} pupils a market dwelling, ${m.yields[p].affordable} an affordable dwelling`;
   return [
     ['Made on', longDate(run.madeOn)],
     ['Made by', actorWords(run.madeBy, names)],
     ['Base census', `${yearLabel(run.basePeriod)} (January census: the last pupils on roll counted)`],
     ['Ratios', `Intake, transfer and survival ratios averaged over the last ${m.yearsAveraged} years`],
     ['Births after the last year held', 'Held at the last year’s figure'],
-    ['Pupil yield from new housing', `${yields('primary')}; ${yields('secondary')}`],
+    ['Pupil yield from new housing', 'By phase and tenure, in the table below'],
     ['Surplus band planned to', `${bandText(m.surplusBand)} of places spare`],
   ].map(([key, value]) => ({ key: { text: key }, value: { text: value } }));
 }
+
+/** Pupils per new dwelling by phase and tenure, as the method holds them (unrounded: they are the LA's published yields). */
+export const yieldRows = (run: ForecastRun) =>
+  (['primary', 'secondary'] as const).map((p) => [
+    { text: phaseName(p) },
+    { text: String(run.method.yields[p].market), format: 'numeric' },
+    { text: String(run.method.yields[p].affordable), format: 'numeric' },
+  ]);
 
 /** The LA's surplus rate by year as a chart: census solid, forecast dashed, the band shaded. */
 function surplusChart(phase: PlanningOverview['byPhase'][number], band: Band, la: string) {
@@ -96,6 +102,7 @@ export function planningRoutes(app: FastifyInstance, services: Services): void {
       band: bandText(view.band),
       latestCensus: view.latestCensus === null ? null : yearLabel(view.latestCensus),
       run: view.run === null ? null : runRows(view.run, names),
+      yields: view.run === null ? [] : yieldRows(view.run),
       madeOn: view.run === null ? null : longDate(view.run.madeOn),
       phases: view.byPhase.map((p) => ({
         name: phaseName(p.phase),
@@ -146,7 +153,14 @@ export function planningRoutes(app: FastifyInstance, services: Services): void {
     }
   });
 
+  // Re-runs the method as if in each earlier year held and scores it against the census that followed.
+  app.post('/planning/backtest', planPlaces, async (request, reply) => {
+    const rows = await services.placePlanning.backtest(await laOf(services), auditWho(request));
+    return reply.redirect(`/planning/accuracy?scored=${rows.length}`, 303);
+  });
+
   app.get('/planning/accuracy', readPlanning, async (request, reply) => {
+    const scored = Number((request.query as Record<string, unknown> | undefined)?.scored);
     const laCode = await laOf(services);
     const [view, overview] = await Promise.all([services.placePlanning.accuracy(laCode), services.placePlanning.overview(laCode)]);
     const areaNames = new Map(overview.areas.map((a) => [a.area.code, a.area.name]));
@@ -157,6 +171,7 @@ export function planningRoutes(app: FastifyInstance, services: Services): void {
       section: 'planning',
       breadcrumbs: planningCrumbs,
       la: view.la,
+      done: Number.isSafeInteger(scored) && scored >= 0 ? `The backtest has run: ${count(scored)} forecasts scored.` : null,
       summary: view.summary.map((s) => [
         { text: phaseName(s.phase) },
         { text: s.yearsAhead === 1 ? 'One year' : `${s.yearsAhead} years` },
