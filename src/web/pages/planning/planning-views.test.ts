@@ -3,7 +3,19 @@ import { describe, it } from 'node:test';
 import type { PlanningArea, SurplusSummary } from '../../../domain/place-planning/place-planning.ts';
 import type { AreaSummary, AreaView, PublishedAccuracy } from '../../../services/place-planning/planning-views.ts';
 import { areaChart, areaDescription, placesAddedWords, pressureRows, totalRows } from './area-views.ts';
-import { areaRows, bandWords, count, errorWords, percent, publishedRows, selectAreas, signedPercent, surplusRows, yearLabel } from './planning-views.ts';
+import {
+  areaRows,
+  bandWords,
+  count,
+  errorWords,
+  madeByWords,
+  percent,
+  publishedRows,
+  selectAreas,
+  signedPercent,
+  surplusRows,
+  yearLabel,
+} from './planning-views.ts';
 
 // How the place planning pages write what the service returns (issue 17.8), from hand-made view models. Expected
 // figures come from domain.md §12's worked examples, or are worked by hand beside them.
@@ -72,6 +84,11 @@ describe('place planning page wording', () => {
     assert.equal(placesAddedWords(-60), '−60 places');
     assert.equal(bandWords('below', band), 'Below the 5–7% band: too few spare places');
     assert.equal(bandWords(null, band), 'No places held');
+    const names = new Map([['user:9', 'Pat Planner']]);
+    assert.deepEqual(
+      ['user:9', 'cli:officer', 'Sam Forecaster'].map((m) => madeByWords(m, names)),
+      ['Pat Planner', 'the command line', 'Sam Forecaster'],
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { academicYearLabel } from '../../../domain/periods/period.ts';
 import type { AccuracyRow, BandPosition, PlanningPhase, SurplusSummary } from '../../../domain/place-planning/place-planning.ts';
 import type { AreaSummary, PublishedAccuracy, SurplusYear } from '../../../services/place-planning/planning-views.ts';
 import { fixed } from '../../presentation/format.ts';
+import { actorWords } from '../admissions/admissions-views.ts';
 
 /**
  * How the place planning pages write what the service returns (issue 17.8): academic years as 2015/16, per cent to
@@ -37,6 +38,10 @@ export const longDate = (iso: string): string =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export const phaseName = (phase: PlanningPhase): string => (phase === 'primary' ? 'Primary' : 'Secondary');
+
+/** Who made a forecast: an audit actor ('user:7', 'cli:…', 'system') by name as the admissions pages write it, else as held. */
+export const madeByWords = (madeBy: string, names: ReadonlyMap<string, string>): string =>
+  /^(user|cli):|^system$/.test(madeBy) ? actorWords(madeBy, names) : madeBy;
 
 /** The band as written: "5–7%". */
 export const bandText = (band: Band): string => `${band.min}–${band.max}%`;

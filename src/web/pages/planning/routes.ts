@@ -8,7 +8,6 @@ import { scapCsv, scapXlsx } from '../../../services/place-planning/scap-export-
 import { auditWho } from '../../audit-who.ts';
 import { lineChart } from '../../components/line-chart.ts';
 import { fixed } from '../../presentation/format.ts';
-import { actorWords } from '../admissions/admissions-views.ts';
 import {
   accuracyRows,
   areaRows,
@@ -16,6 +15,7 @@ import {
   count,
   errorWords,
   longDate,
+  madeByWords,
   percent,
   phaseName,
   publishedRows,
@@ -51,7 +51,7 @@ export function runRows(run: ForecastRun, names: ReadonlyMap<string, string>) {
   const m = run.method;
   return [
     ['Made on', longDate(run.madeOn)],
-    ['Made by', actorWords(run.madeBy, names)],
+    ['Made by', madeByWords(run.madeBy, names)],
     ['Base census', `${yearLabel(run.basePeriod)} (January census: the last pupils on roll counted)`],
     ['Ratios', `Intake, transfer and survival ratios averaged over the last ${m.yearsAveraged} years`],
     ['Births after the last year held', 'Held at the last year’s figure'],
