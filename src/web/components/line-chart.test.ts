@@ -69,6 +69,20 @@ describe('the line chart by academic year', () => {
     assert.match(svg, /stroke="#d4351c"/);
   });
 
+  it('names at most seven years on the axis, always the last, so that twelve years’ labels do not overlap', () => {
+    const periods = Array.from({ length: 12 }, (_, i) => `${2010 + i}${String((11 + i) % 100).padStart(2, '0')}`);
+    const long = lineChart({
+      id: 'long',
+      title: 'Twelve years',
+      periods,
+      yLabel: 'Pupils',
+      series: [{ name: 'A', style: 'solid', points: periods.map((period, i) => ({ period, value: i })) }],
+    });
+    const years = [...long.matchAll(/<text[^>]*>(\d{4}\/\d{2})<\/text>/g)].map((m) => m[1]);
+    // 12 years, a step of ⌈12 ÷ 7⌉ = 2 counted back from the last: 2011/12, 2013/14 … 2021/22.
+    assert.deepEqual(years, ['2011/12', '2013/14', '2015/16', '2017/18', '2019/20', '2021/22']);
+  });
+
   it('draws nothing when there is nothing to draw', () => {
     assert.equal(lineChart({ id: 'x', title: 'None', periods: [], yLabel: 'Pupils', series: [] }), '');
     assert.equal(lineChart({ id: 'x', title: 'None', periods: ['201516'], yLabel: 'Pupils', series: [{ name: 'A', style: 'solid', points: [] }] }), '');

@@ -70,6 +70,10 @@ export function lineChart(options: LineChartOptions): string {
         }),
       ]
     : [];
+  // Every year is in the table beside the chart; on the axis at most seven are named (always the last), so none overlap.
+  const labels = options.periods.map(label);
+  const step = Math.ceil(labels.length / 7);
+  const ticks = labels.filter((_, i) => (labels.length - 1 - i) % step === 0);
   const svg = Plot.plot({
     document,
     width: 640,
@@ -78,7 +82,7 @@ export function lineChart(options: LineChartOptions): string {
     marginRight: 130,
     marginBottom: 44,
     style: { fontSize: '12px' },
-    x: { type: 'point', domain: options.periods.map(label), label: 'Academic year', labelAnchor: 'center', labelArrow: 'none' },
+    x: { type: 'point', domain: labels, ticks, label: 'Academic year', labelAnchor: 'center', labelArrow: 'none' },
     y: { label: options.yLabel, grid: true, nice: true, labelArrow: 'none' },
     marks: [...band, ...rule, ...lines],
   }) as unknown as SVGSVGElement;
