@@ -4,6 +4,7 @@ import type { PlanningArea, SurplusSummary } from '../../../domain/place-plannin
 import type { AreaSummary, AreaView, PublishedAccuracy } from '../../../services/place-planning/planning-views.ts';
 import { areaChart, areaDescription, placesAddedWords, pressureRows, totalRows } from './area-views.ts';
 import {
+  aheadWords,
   areaRows,
   bandWords,
   count,
@@ -84,6 +85,7 @@ describe('place planning page wording', () => {
     assert.equal(placesAddedWords(-60), '−60 places');
     assert.equal(bandWords('below', band), 'Below the 5–7% band: too few spare places');
     assert.equal(bandWords(null, band), 'No places held');
+    assert.deepEqual([1, 3, 7].map(aheadWords), ['One year', 'Three years', 'Seven years']);
     const names = new Map([['user:9', 'Pat Planner']]);
     assert.deepEqual(
       ['user:9', 'cli:officer', 'Sam Forecaster'].map((m) => madeByWords(m, names)),

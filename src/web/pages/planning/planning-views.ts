@@ -37,6 +37,10 @@ export function signedPercent(n: number | null): string {
 export const longDate = (iso: string): string =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+const aheadNames = ['One year', 'Two years', 'Three years', 'Four years', 'Five years', 'Six years', 'Seven years'];
+/** How far ahead a forecast was made, in words: 1 → "One year", 3 → "Three years". */
+export const aheadWords = (years: number): string => aheadNames[years - 1] ?? `${years} years`;
+
 export const phaseName = (phase: PlanningPhase): string => (phase === 'primary' ? 'Primary' : 'Secondary');
 
 /** Who made a forecast: an audit actor ('user:7', 'cli:…', 'system') by name as the admissions pages write it, else as held. */
@@ -136,7 +140,7 @@ export const accuracyRows = (rows: readonly AccuracyRow[]): Cell[][] =>
     .sort((a, b) => a.phase.localeCompare(b.phase) || a.yearsAhead - b.yearsAhead || a.period.localeCompare(b.period))
     .map((r) => [
       { text: phaseName(r.phase) },
-      { text: r.yearsAhead === 1 ? 'One year' : `${r.yearsAhead} years` },
+      { text: aheadWords(r.yearsAhead) },
       { text: yearLabel(r.basePeriod) },
       { text: yearLabel(r.period) },
       numeric(count(r.forecast)),

@@ -10,6 +10,7 @@ import { lineChart } from '../../components/line-chart.ts';
 import { fixed } from '../../presentation/format.ts';
 import {
   accuracyRows,
+  aheadWords,
   areaRows,
   bandText,
   count,
@@ -125,7 +126,7 @@ export function planningRoutes(app: FastifyInstance, services: Services): void {
       sortItems: sortItems.map((i) => ({ ...i, selected: i.value === q.sort })),
       accuracy: view.accuracy.map((a) => [
         { text: phaseName(a.phase) },
-        { text: a.yearsAhead === 1 ? 'One year' : `${a.yearsAhead} years` },
+        { text: aheadWords(a.yearsAhead) },
         { text: count(a.scored), format: 'numeric' },
         { text: a.meanAbsolute === null ? '–' : percent(a.meanAbsolute), format: 'numeric' },
         { text: a.latest === null ? '–' : `${signedPercent(a.latest.accuracy)} for ${yearLabel(a.latest.period)}`, format: 'numeric' },
@@ -174,7 +175,7 @@ export function planningRoutes(app: FastifyInstance, services: Services): void {
       done: Number.isSafeInteger(scored) && scored >= 0 ? `The backtest has run: ${count(scored)} forecasts scored.` : null,
       summary: view.summary.map((s) => [
         { text: phaseName(s.phase) },
-        { text: s.yearsAhead === 1 ? 'One year' : `${s.yearsAhead} years` },
+        { text: aheadWords(s.yearsAhead) },
         { text: s.meanAbsolute === null ? '–' : percent(s.meanAbsolute), format: 'numeric' },
         { text: s.worst === null ? '–' : signedPercent(s.worst), format: 'numeric' },
         { text: s.worst === null ? 'Not scored' : errorWords(s.worst) },
