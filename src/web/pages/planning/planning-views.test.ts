@@ -88,8 +88,8 @@ describe('place planning page wording', () => {
     assert.deepEqual([1, 3, 7].map(aheadWords), ['One year', 'Three years', 'Seven years']);
     const names = new Map([['user:9', 'Pat Planner']]);
     assert.deepEqual(
-      ['user:9', 'cli:officer', 'Sam Forecaster'].map((m) => madeByWords(m, names)),
-      ['Pat Planner', 'the command line', 'Sam Forecaster'],
+      ['user:9', 'cli:officer', 'demo', 'Sam Forecaster'].map((m) => madeByWords(m, names)),
+      ['Pat Planner', 'the command line', 'the demo county’s build', 'Sam Forecaster'],
     );
   });
 });

@@ -1,3 +1,4 @@
+import { isActor } from '../../../domain/audit/audit-chain.ts';
 import { quartilesOf } from '../../../domain/comparison/ranking.ts';
 import { roundHalfUp } from '../../../domain/indicators/rounding.ts';
 import { academicYearLabel } from '../../../domain/periods/period.ts';
@@ -43,9 +44,14 @@ export const aheadWords = (years: number): string => aheadNames[years - 1] ?? `$
 
 export const phaseName = (phase: PlanningPhase): string => (phase === 'primary' ? 'Primary' : 'Secondary');
 
-/** Who made a forecast: an audit actor ('user:7', 'cli:…', 'system') by name as the admissions pages write it, else as held. */
-export const madeByWords = (madeBy: string, names: ReadonlyMap<string, string>): string =>
-  /^(user|cli):|^system$/.test(madeBy) ? actorWords(madeBy, names) : madeBy;
+/**
+ * Who made a forecast: an audit actor ('user:7', 'cli:…', 'system') by name as the admissions pages write it; the demo
+ * county's build as that; anything else as held.
+ */
+export function madeByWords(madeBy: string, names: ReadonlyMap<string, string>): string {
+  if (isActor(madeBy)) return actorWords(madeBy, names);
+  return madeBy === 'demo' ? 'the demo county’s build' : madeBy;
+}
 
 /** The band as written: "5–7%". */
 export const bandText = (band: Band): string => `${band.min}–${band.max}%`;
