@@ -96,6 +96,16 @@ for (const target of databaseTargets()) {
       assert.equal((await figure('surplus-places', 'E92000001', '202425', 'phase:secondary')).value, 12.45);
     });
 
+    it('serves forecast accuracy as signed per cent, from the proportions the scorecards write (domain.md §12.2)', async () => {
+      // domain.md §12.2: Dudley primary, actual 26,179: three years ahead −2.47%, one year ahead +0.11%. The file's row
+      // with PriNOR 26,179 is Year 2023/24 (LANumber 332): For_3_P −0.024714466, For_1_P 0.00106956.
+      assert.equal((await figure('forecast-accuracy-three-year', '332', '202324', 'phase:primary')).value, -2.47);
+      assert.equal((await figure('forecast-accuracy-one-year', '332', '202324', 'phase:primary')).value, 0.11);
+      // Kent 2024/25, For_1_S 0.012126397 and England For_3_S 0.031804202 (the file's rows, moved to per cent).
+      assert.equal((await figure('forecast-accuracy-one-year', '886', '202425', 'phase:secondary')).value, 1.21);
+      assert.equal((await figure('forecast-accuracy-three-year', 'E92000001', '202425', 'phase:secondary')).value, 3.18);
+    });
+
     it('serves the EYFS all-17-goals measure for Kent, England and the South East (data.md row 21)', async () => {
       // Row 21: Kent 61.9 / 67.5 / 71.8 / 74.0 (2012/13-2015/16); England 48.9 / 58.0 / 64.1 / 67.3; South East 52.1 … 71.7.
       const kent = await Promise.all(['201213', '201314', '201415', '201516'].map((p) => figure('eyfs-all-elgs-expected', '886', p)));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { outsideUnit, parseDfeNumber, rateBase } from './dfe-number.ts';
+import { outsideUnit, parseDfeNumber, percentFromProportion, rateBase } from './dfe-number.ts';
 
 describe('reading numbers as the DfE writes them', () => {
   it('reads plain decimals with a leading minus', () => {
@@ -48,6 +48,20 @@ describe('values within their unit', () => {
   it('lets a percentage defined as a rate of events pass 100 (exclusions-la/clean_la_data.csv has special-school suspension rates over 100)', () => {
     assert.equal(outsideUnit(112.5, 'percent', 'Fixed-period exclusion (suspension) rate'), null);
     assert.match(outsideUnit(-1, 'percent', 'Fixed-period exclusion (suspension) rate') ?? '', /not a percentage/);
+  });
+
+  it("lets a percentage defined as signed be negative (the scorecards' forecast accuracy: Dudley −2.47%, domain.md §12.2)", () => {
+    assert.equal(outsideUnit(-2.47, 'percent', 'Pupil forecast accuracy: a signed percentage'), null);
+    assert.match(outsideUnit(-2.47, 'percent', 'Pupil forecast accuracy') ?? '', /not a percentage/);
+  });
+
+  it('moves a proportion to a percentage by its decimal point, with no binary rounding (0.012143175 × 100 is 1.2143175000000001 in floats)', () => {
+    // The scorecards' For_1_P for Kent 2024/25 is 0.012143175; Dudley's For_3_P 2023/24 is −0.024714466.
+    assert.deepEqual(percentFromProportion('0.012143175'), { value: 1.2143175, text: '1.2143175' });
+    assert.deepEqual(percentFromProportion('-0.024714466'), { value: -2.4714466, text: '-2.4714466' });
+    assert.deepEqual(percentFromProportion('1'), { value: 100, text: '100' });
+    assert.deepEqual(percentFromProportion('0.5'), { value: 50, text: '50' });
+    assert.deepEqual(percentFromProportion('0.00106956'), { value: 0.106956, text: '0.106956' });
   });
 
   it("holds a rate to 0 and its base, read from the definition (LAIT's 'Rate per 10,000 children')", () => {

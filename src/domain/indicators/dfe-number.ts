@@ -39,13 +39,15 @@ export function rateBase(definition: string): number | null {
  * Why a value cannot be a figure in its unit, or null if it can: a percentage lies from 0 to 100, a rate from 0 to its
  * base (per 1,000 or per 10,000, read from the definition), a count is not negative. A percentage whose definition
  * calls it a rate counts events per 100 pupils and may pass 100: the DfE publishes suspension rates of 100 and more
- * for special schools (exclusions-la/clean_la_data.csv, fixed_excl_rate). Scores, points and bands may be negative
+ * for special schools (exclusions-la/clean_la_data.csv, fixed_excl_rate). A percentage whose definition calls it signed
+ * is a difference and may be negative: the DfE's forecast accuracy, (forecast − actual) ÷ actual (school places
+ * scorecards, For_1_P: Dudley primary 2023/24 −2.47%). Scores, points and bands may be negative
  * (Progress 8, value added) and are not bounded here.
  */
 export function outsideUnit(value: number, unit: Unit, definition = ''): string | null {
   switch (unit) {
     case 'percent':
-      if (value < 0) return `${value} is not a percentage (percentages are not negative)`;
+      if (value < 0 && !/\bsigned\b/i.test(definition)) return `${value} is not a percentage (percentages are not negative)`;
       return value > 100 && !/\brate\b/i.test(definition) ? `${value} is not a percentage (0 to 100)` : null;
     case 'rate': {
       const base = rateBase(definition);
@@ -57,4 +59,19 @@ export function outsideUnit(value: number, unit: Unit, definition = ''): string 
     default:
       return null;
   }
+}
+
+/**
+ * A proportion as the file writes it (0.012143175) moved to a percentage (1.2143175) by shifting its decimal point two
+ * places in the text, so no binary rounding creeps in (0.012143175 × 100 is 1.2143175000000001 in floating point). The
+ * text is parseDfeNumber's `text` (no grouping commas, no % sign).
+ */
+export function percentFromProportion(text: string): { value: number; text: string } {
+  const negative = text.startsWith('-');
+  const [whole = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.');
+  const padded = fraction.padEnd(2, '0');
+  const digits = `${whole}${padded.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
+  const rest = padded.slice(2);
+  const shifted = `${negative ? '-' : ''}${digits}${rest === '' ? '' : `.${rest}`}`;
+  return { value: Number(shifted), text: shifted };
 }

@@ -68,6 +68,8 @@ export const mappingSchema = z
             numerator: z.string().optional(),
             denominator: z.string().optional(),
             breakdown: z.string().optional(),
+            /** The column holds a proportion (0.0121) of an indicator held as a percentage (1.21): the scorecards' forecast accuracy. */
+            proportion: z.boolean().optional(),
             /** Read this value only in rows whose columns hold one of these values (a column whose meaning changed by year). */
             when: z.record(z.string(), z.array(z.string())).optional(),
           })

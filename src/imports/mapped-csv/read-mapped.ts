@@ -2,7 +2,7 @@ import type { FileIssue } from '../../domain/errors.ts';
 import type { PlaceKind } from '../../domain/geography/place.ts';
 import type { DfeSymbol } from '../../domain/indicators/indicator.ts';
 import { quoted } from '../../domain/errors.ts';
-import { parseDfeNumber } from '../../domain/indicators/dfe-number.ts';
+import { parseDfeNumber, percentFromProportion } from '../../domain/indicators/dfe-number.ts';
 import { publishedDecimals } from '../../domain/indicators/lait.ts';
 import { readPeriod, type PlaceRef, type PublishedValueRecord } from '../../domain/indicators/published-values.ts';
 import type { CsvTable } from '../csv-table.ts';
@@ -75,7 +75,7 @@ export function readMapped(table: CsvTable, mapping: Mapping): MappedRead {
         skip(`blank ${v.value} cells`);
         continue;
       }
-      const value = readNumber(cell(v.value), mapping.symbols);
+      const value = readNumber(cell(v.value), mapping.symbols, v.proportion === true);
       const numerator = v.numerator === undefined ? null : readNumber(cell(v.numerator), mapping.symbols);
       const denominator = v.denominator === undefined ? null : readNumber(cell(v.denominator), mapping.symbols);
       const bad = [
@@ -111,7 +111,7 @@ export function readMapped(table: CsvTable, mapping: Mapping): MappedRead {
 type Reading = { value: number | null; symbol: DfeSymbol | null; decimals: number | null };
 
 /** A cell as a number, a symbol of the file's own (':' means not applicable in applications and offers), or blank = x. */
-function readNumber(raw: string, symbols: Readonly<Record<string, DfeSymbol>>): Reading | { error: string } {
+function readNumber(raw: string, symbols: Readonly<Record<string, DfeSymbol>>, proportion = false): Reading | { error: string } {
   const symbol = symbols[raw];
   if (symbol !== undefined) return { value: null, symbol, decimals: null };
   if (raw === '') return { value: null, symbol: 'x', decimals: null };
@@ -120,6 +120,10 @@ function readNumber(raw: string, symbols: Readonly<Record<string, DfeSymbol>>): 
     return {
       error: `${quoted(raw)} is neither a number nor one of the file's symbols (${Object.keys(symbols).join(', ') || 'none declared'}): ${read.reason}`,
     };
+  if (proportion) {
+    const percent = percentFromProportion(read.text);
+    return { value: percent.value, symbol: null, decimals: publishedDecimals(percent.text) };
+  }
   return { value: read.value, symbol: null, decimals: publishedDecimals(read.text) };
 }
 
