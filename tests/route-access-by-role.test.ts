@@ -37,7 +37,7 @@ for (const target of databaseTargets()) {
     const principals = new Map<Role, Principal | null>();
     /** Example values for path parameters: [inside Swale (the demo lead's district, the demo school's), outside]. */
     let examples: Record<string, readonly [string, string]>;
-    /** Each role's scope for true values, as `kind:code` keys (the demo admin's is everywhere). */
+    /** Each role's scope for true values, as `kind:code` keys (an LA-wide reader's is everywhere). */
     const scopes = new Map<Role, Set<string> | 'everywhere'>();
 
     before(async () => {
@@ -93,6 +93,8 @@ for (const target of databaseTargets()) {
         'admissions/id': ['1', '1'],
         // A team's pseudonymised extract: the demo CME officer (Swale only) holds the action but not the LA-wide reach, and gets a 404.
         'casework/team': ['cme', 'cme'],
+        // A planning area (issue 17): Swale's secondary area and Ashford's.
+        'planning/code': ['886-S-SWA', '886-S-ASH'],
       };
       const keyOf = new Map((await database.db.selectFrom('place').select(['id', 'kind', 'code']).execute()).map((p) => [Number(p.id), `${p.kind}:${p.code}`]));
 
@@ -106,9 +108,11 @@ for (const target of databaseTargets()) {
         const user = await database.store.access.userByName(username);
         const grants = await database.store.access.grantsOf([user!.id]);
         principals.set(username, { userId: user!.id, username, displayName: username, grants });
+        // A reader of true figures LA-wide (the administrator, the place planner: grants on no place) sees them everywhere.
+        const laWide = grants.some((g) => g.placeId === null && roleDefinitions[g.role].actions.includes('view-unsuppressed'));
         scopes.set(
           username,
-          username === 'demo-admin'
+          laWide
             ? 'everywhere'
             : new Set(
                 (

@@ -69,6 +69,7 @@ describe("the demo county's place planning", () => {
     const primary = planning.areas.filter((a) => a.phase === 'primary');
     assert.ok(primary.length >= 40 && primary.length <= 48, `${primary.length} primary areas`);
     assert.ok(primary.some((a) => a.code === '886-P-ASH-TENTERDEN' && a.name === 'Tenterden (Ashford)'));
+    assert.ok(primary.some((a) => a.code === '886-P-ASH-ASHFORD' && a.name === 'Ashford town'));
     for (const a of primary) assert.equal(secondary.find((s) => s.code === a.feedsArea)?.districtCode, a.districtCode, a.code);
   });
 

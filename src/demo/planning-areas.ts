@@ -113,7 +113,8 @@ export function planningAreas(lines: readonly SchoolLine[]): PlanningArea[] {
   for (const l of lines.filter((x) => x.phase === 'primary'))
     areas.set(l.areaCode, {
       code: l.areaCode,
-      name: `${l.town} (${districtName(l.districtCode)})`,
+      // "Ashford town", not "Ashford (Ashford)": the district's name is said once.
+      name: l.town === districtName(l.districtCode) ? `${l.town} town` : `${l.town} (${districtName(l.districtCode)})`,
       laCode: kent.code,
       phase: 'primary',
       districtCode: l.districtCode,
