@@ -10,7 +10,11 @@ export type CommissioningInput = Readonly<{
   forecast: AreaForecast;
   /** The area's schools: a split-site school's places and admission number count by its share. */
   schools: readonly Readonly<{ urn: string; share: number; capacity: CapacityRecord | null }>[];
-  /** Planned changes: an existing school's by its URN; a new school's (no URN) when of this area, one school a name. */
+  /**
+   * Planned changes: an existing school's by its URN, whatever area they were recorded against (a split-site school's
+   * change is to the whole school, then counted by its share here); a new school's (no URN) when of this area, one
+   * school a name.
+   */
   changes: readonly PlannedChange[];
   band: Readonly<{ min: number; max: number }>;
   /** The area forecast apportioned to its schools (forecastSchools), share applied; without it, pupils go by capacity. */
@@ -26,10 +30,14 @@ type Unit = Readonly<{ key: string; urn: string | null; share: number; capacity:
  * places and whole forms of entry needed to keep `band.min` per cent spare, and the surplus of the whole phase counted
  * school by school (surplusOf) against the capacity with the changes.
  *
- * A school's forecast pupils are its cells of `schoolForecast` when given (a new school has none; a school closed by then
- * has its pupils shared over the open schools by capacity, as they must go somewhere); otherwise the area's forecast
- * shared by each school's part of the area's capacity that year. A school with no places and no pupils that year (not
- * yet open, or closed) is not counted among the schools.
+ * A school's forecast pupils are its cells of `schoolForecast` when given, otherwise the area's forecast shared by each
+ * school's part of the area's capacity that year. Those cells split the area's forecast by each school's share of its
+ * cohorts at the base census, so a new school has none and an expanded school no more than before: as the DfE's SCAP
+ * return counts a forecast, pupils a school has no places for go to the area's schools with room, new ones included,
+ * in proportion to their room (schoolPupils), and only then are unfilled places and pupils over capacity counted
+ * school by school. So a forecast year never shows unfilled places and pupils over capacity both rising only because a
+ * new school's places were given no pupils. A school with no places and no pupils that year (not yet open, or closed)
+ * is not counted among the schools.
  */
 export function commissioningNeeds(input: CommissioningInput): CommissioningNeed[] {
   const { phase, forecast } = input;
@@ -77,7 +85,13 @@ export function commissioningNeeds(input: CommissioningInput): CommissioningNeed
   });
 }
 
-/** Each unit's forecast pupils in a period (see commissioningNeeds). */
+/**
+ * Each unit's forecast pupils in a period (see commissioningNeeds): its own cells of `schoolForecast`, or without them
+ * the area's pupils by capacity. Then, as a planning area's schools are one pool of places, pupils above a school's
+ * capacity (all of a closed school's) move to the schools of the area with room (new and expanded schools included),
+ * each taking a part of them in proportion to its room, never more than its room. What no school has room for stays
+ * where it was, and a closed school's share of it goes to the open schools by capacity.
+ */
 function schoolPupils(
   units: readonly Unit[],
   capacities: readonly number[],
@@ -90,6 +104,12 @@ function schoolPupils(
   if (schoolForecast === undefined) return byCapacity(areaPupils);
   const own = units.map((u) => schoolForecast.reduce((sum, c) => (c.urn === u.urn && c.period === period ? sum + c.pupils : sum), 0));
   if (totalCapacity === 0) return own;
-  const displaced = byCapacity(own.reduce((sum, n, i) => sum + (capacities[i] === 0 ? n : 0), 0));
-  return own.map((n, i) => (capacities[i] === 0 ? 0 : n + displaced[i]!));
+  const over = own.map((n, i) => Math.max(0, n - capacities[i]!));
+  const room = own.map((n, i) => Math.max(0, capacities[i]! - n));
+  const totalOver = over.reduce((sum, n) => sum + n, 0);
+  const totalRoom = room.reduce((sum, n) => sum + n, 0);
+  const moved = Math.min(totalOver, totalRoom);
+  const placed = own.map((n, i) => n - (totalOver > 0 ? (moved * over[i]!) / totalOver : 0) + (totalRoom > 0 ? (moved * room[i]!) / totalRoom : 0));
+  const displaced = byCapacity(placed.reduce((sum, n, i) => sum + (capacities[i] === 0 ? n : 0), 0));
+  return placed.map((n, i) => (capacities[i] === 0 ? 0 : n + displaced[i]!));
 }
