@@ -45,17 +45,22 @@ export function areaForecastOf(view: ViewData, area: HeldPlanningArea): AreaFore
   return { areaCode: area.code, phase: area.phase, basePeriod: view.run.basePeriod, ratios, cells };
 }
 
-/** Where and when the area needs places, from the latest run, with the planned changes in the area. */
+/**
+ * Where and when the area needs places, from the latest run: every planned change to its schools, whatever area it was
+ * recorded against (a split-site school's change is to the whole school; commissioningNeeds counts it by the share on
+ * each site), and the new schools planned in the area.
+ */
 export function needsOf(view: ViewData, area: HeldPlanningArea): CommissioningNeed[] {
   const forecast = areaForecastOf(view, area);
   if (forecast === null || view.run === null) return [];
   const base = view.run.basePeriod;
+  const members = new Set(membersAt(view.data, area.code, base).map((m) => m.urn));
   return commissioningNeeds({
     areaCode: area.code,
     phase: area.phase,
     forecast,
     schools: membersAt(view.data, area.code, base).map((m) => ({ urn: m.urn, share: m.share, capacity: capacityAt(view.data, m.urn, base) })),
-    changes: view.data.changes.filter((c) => c.areaCode === area.code),
+    changes: view.data.changes.filter((c) => (c.urn === null ? c.areaCode === area.code : members.has(c.urn))),
     band: view.band,
     schoolForecast: view.cells.flatMap((c) => (c.areaCode === area.code && c.urn !== null ? [{ ...c, urn: c.urn }] : [])),
   });

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { phaseYearGroups, type CapacityRecord, type ForecastMethod, type PlannedChange } from '../../domain/place-planning/place-planning.ts';
+import type { HeldForecastCell, HeldPlanningArea } from '../../store/planning-store.ts';
+import type { PlanningData } from './planning-data.ts';
+import { needsOf, type ViewData } from './view-data.ts';
+
+// The planning views' own figures from plain data (no database): what each area is given to count.
+
+const method: ForecastMethod = {
+  yearsAveraged: 1,
+  birthsBeyondHeld: 'hold-last',
+  yields: { primary: { market: 0, affordable: 0 }, secondary: { market: 0, affordable: 0 } },
+  surplusBand: { min: 5, max: 7 },
+};
+const area = (code: string): HeldPlanningArea => ({
+  code,
+  name: code,
+  laCode: '886',
+  phase: 'primary',
+  districtCode: null,
+  feedsArea: null,
+  validFrom: null,
+  validTo: null,
+  placeId: 1,
+});
+const record: CapacityRecord = {
+  urn: 'S',
+  period: '201516',
+  phase: 'primary',
+  places: Object.fromEntries(phaseYearGroups.primary.map((g) => [g, 60])),
+  admissionNumber: 60,
+};
+const expansion: PlannedChange = {
+  code: 'E1',
+  laCode: '886',
+  areaCode: 'P1',
+  urn: 'S',
+  schoolName: 'Split Primary',
+  phase: 'primary',
+  kind: 'expansion',
+  entryPlaces: 30,
+  phasing: 'whole-school',
+  fromPeriod: '201617',
+  status: 'approved',
+  description: '',
+};
+const data: PlanningData = {
+  laCode: '886',
+  areas: [area('P1'), area('P2')],
+  members: [
+    { areaCode: 'P1', urn: 'S', share: 0.6, validFrom: null, validTo: null },
+    { areaCode: 'P2', urn: 'S', share: 0.4, validFrom: null, validTo: null },
+  ],
+  rolls: new Map(),
+  capacity: new Map([['S', new Map([['201516', record]])]]),
+  changes: [expansion],
+  housing: [],
+  births: new Map(),
+  censusPeriods: ['201516'],
+};
+const cells: HeldForecastCell[] = ['P1', 'P2'].flatMap((areaCode) =>
+  phaseYearGroups.primary.map((g) => ({ areaCode, urn: null, period: '201617', yearGroup: g, pupils: 30, fromHousing: 0 })),
+);
+const view: ViewData = {
+  data,
+  la: { code: '886', name: 'Kent' },
+  run: { id: 1, laCode: '886', madeOn: '2016-03-03', madeBy: 'user:1', basePeriod: '201516', kind: 'forecast', method, ratios: {} },
+  cells,
+  method,
+  band: method.surplusBand,
+  districts: new Map(),
+};
+
+describe('what each planning area is given to count its needs', () => {
+  it('gives a split-site school’s change to each area the school is in, whatever area it was recorded against', () => {
+    // Review of issue 17, finding 2: admission number 60, shares 0.6 (P1) and 0.4 (P2), +30 whole-school from 2016/17
+    // recorded against P1. P1 (60 + 30) × 0.6 = 54; P2 (60 + 30) × 0.4 = 36 (before the fix P2 was not given the change:
+    // 60 × 0.4 = 24, 78 in all); together the school's 90.
+    const [p1, p2] = data.areas.map((a) => needsOf(view, a)[0]!);
+    assert.ok(Math.abs(p1!.entryPlaces - 54) < 1e-9, String(p1!.entryPlaces));
+    assert.ok(Math.abs(p2!.entryPlaces - 36) < 1e-9, String(p2!.entryPlaces));
+    assert.ok(Math.abs(p2!.entryPlacesWithoutChanges - 24) < 1e-9);
+  });
+});
