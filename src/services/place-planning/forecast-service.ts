@@ -13,7 +13,9 @@ const scoredYearsAhead = [1, 3] as const;
 
 /**
  * Forecast every planning area of the LA from one census: primary areas first, so each secondary area's Year 7 is
- * drawn from its feeding primary areas' forecast Year 6 in the years after the base; then each area's schools.
+ * drawn from its feeding primary areas' forecast Year 6 in the years after the base; then each area's schools. The
+ * feeders' Year 6 is taken without its pupils from new housing: the secondary area adds the same dwellings' pupils by
+ * its own secondary yield, so carrying them through the transfer ratio would count them twice at Year 7.
  */
 export function forecastAll(data: PlanningData, basePeriod: string, method: ForecastMethod): { areas: AreaForecast[]; cells: HeldForecastCell[] } {
   const inputs = forecastInputs(data, basePeriod);
@@ -24,7 +26,7 @@ export function forecastAll(data: PlanningData, basePeriod: string, method: Fore
     areas.push(forecast);
     if (input.area.feedsArea === null) continue;
     const sums = year6.get(input.area.feedsArea) ?? {};
-    for (const c of forecast.cells) if (c.yearGroup === '6') sums[c.period] = (sums[c.period] ?? 0) + c.pupils;
+    for (const c of forecast.cells) if (c.yearGroup === '6') sums[c.period] = (sums[c.period] ?? 0) + c.pupils - c.fromHousing;
     year6.set(input.area.feedsArea, sums);
   }
   for (const input of inputs.filter((i) => i.area.phase === 'secondary')) areas.push(forecastArea(input, method, year6.get(input.area.code) ?? {}));
