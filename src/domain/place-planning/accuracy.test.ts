@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { backtestBases, forecastAccuracy, scoreForecasts } from './accuracy.ts';
+import { actualRange, backtestBases, forecastAccuracy, scoreForecasts } from './accuracy.ts';
 import type { AreaForecast, PlanningPhase } from './place-planning.ts';
 
 describe('forecast accuracy by the school places scorecards’ formula (domain.md §12.2)', () => {
@@ -14,6 +14,22 @@ describe('forecast accuracy by the school places scorecards’ formula (domain.m
     // (2 − 3) ÷ 3 × 100 = −33.333… (not −33.33).
     assert.equal(forecastAccuracy(2, 3), (-1 / 3) * 100);
     assert.equal(forecastAccuracy(5, 0), null);
+  });
+});
+
+describe('the actual pupils a forecast would meet at past errors (the accuracy formula turned round)', () => {
+  it('takes F ÷ (1 + e/100): F = 1,100 at +10% is 1,000 and at −10% is 1,222.2…, the review’s example', () => {
+    // Review of issue 17, finding 7. e = (F − A) ÷ A, so A = F ÷ (1 + e): 1,100 ÷ 1.1 = 1,000 (not 1,100 × 0.9 = 990);
+    // 1,100 ÷ 0.9 = 1,222.22… (not 1,100 × 1.1 = 1,210). Scoring either back gives ±10% exactly.
+    const range = actualRange(1100, [10, -10, 4])!;
+    assert.ok(Math.abs(range.low - 1000) < 1e-9 && Math.abs(range.high - 11000 / 9) < 1e-9);
+    assert.ok(Math.abs(forecastAccuracy(1100, range.low)! - 10) < 1e-9 && Math.abs(forecastAccuracy(1100, range.high)! + 10) < 1e-9);
+  });
+
+  it('is the forecast itself on a side with no error of that sign, and null with no usable error', () => {
+    // Only over-forecasts (+5%): low 1,050 ÷ 1.05 = 1,000, high the forecast 1,050. −100% (a forecast of 0) says nothing.
+    assert.deepEqual(actualRange(1050, [5, -100]), { low: 1000, high: 1050 });
+    assert.equal(actualRange(1050, []), null);
   });
 });
 

@@ -14,6 +14,19 @@ export function forecastAccuracy(forecast: number, actual: number): number | nul
 }
 
 /**
+ * The actual pupils a forecast would meet if it missed by each of these past errors (scorecard accuracy, per cent): the
+ * accuracy formula e = (F − A) ÷ A × 100 turned round, A = F ÷ (1 + e/100). `low` is the actual behind the largest
+ * over-forecast, `high` behind the largest under-forecast (0 where there was none: the forecast itself). An error of
+ * −100% or below (a forecast of nothing) says nothing about the range and is left out; null without an error.
+ */
+export function actualRange(forecast: number, errors: readonly number[]): Readonly<{ low: number; high: number }> | null {
+  const usable = errors.filter((e) => e > -100);
+  if (usable.length === 0) return null;
+  const actualAt = (e: number) => forecast / (1 + e / 100);
+  return { low: actualAt(Math.max(0, ...usable)), high: actualAt(Math.min(0, ...usable)) };
+}
+
+/**
  * Every forecast scored `yearsAhead` years after its base where that census is held: the phase's pupils forecast against
  * those on roll, by area, then by LA (the areas of a phase and base period scored in that year, their forecasts and
  * actuals summed before the formula is applied, as the scorecards score an LA's total, not a mean of its areas' errors).

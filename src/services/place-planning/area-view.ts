@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../domain/errors.ts';
+import { actualRange } from '../../domain/place-planning/accuracy.ts';
 import { changeEffect } from '../../domain/place-planning/capacity-changes.ts';
 import { pupilsFromSite } from '../../domain/place-planning/housing-yield.ts';
 import { entryYearGroup, phaseYearGroups, type AccuracyRow, type ByYearGroup, type YearGroup } from '../../domain/place-planning/place-planning.ts';
@@ -13,18 +14,18 @@ import { areaForecastOf, backtestRows, censusSurplus, needsOf, readViewData, sur
 const total = (roll: ByYearGroup, groups: readonly YearGroup[]) => groups.reduce((s, g) => s + (roll[g] ?? 0), 0);
 
 /**
- * The range past forecasts of the method missed by at `yearsAhead`: forecast × (1 − the largest over-forecast) to
- * forecast × (1 − the largest under-forecast), from the area's backtest scored at the nearest years ahead held at or
- * beyond (so a two-year forecast carries the three-year error, never the smaller one-year error).
+ * The range past forecasts of the method missed by at `yearsAhead`, as the actual pupils this forecast would meet
+ * (actualRange: forecast ÷ (1 + the largest over-forecast) to forecast ÷ (1 + the largest under-forecast)), from the
+ * area's backtest scored at the nearest years ahead held at or beyond (so a two-year forecast carries the three-year
+ * error, never the smaller one-year error).
  */
 function errorBandOf(rows: readonly AccuracyRow[], yearsAhead: number, forecast: number): AreaYear['errorBand'] {
   const scored = [...new Set(rows.map((r) => r.yearsAhead))].sort((a, b) => a - b);
   const at = scored.find((n) => n >= yearsAhead) ?? scored[scored.length - 1];
-  const errors = rows.filter((r) => r.yearsAhead === at && r.accuracy !== null).map((r) => r.accuracy!);
-  if (errors.length === 0) return null;
-  const over = Math.max(0, ...errors);
-  const under = Math.min(0, ...errors);
-  return { low: forecast * (1 - over / 100), high: forecast * (1 - under / 100) };
+  return actualRange(
+    forecast,
+    rows.flatMap((r) => (r.yearsAhead === at && r.accuracy !== null ? [r.accuracy] : [])),
+  );
 }
 
 /** The census years and the latest run's forecast years of an area: pupils by year group, surplus against the band, and the forecast's band of past error. */

@@ -99,7 +99,7 @@ export type AreaYear = SurplusYear &
   Readonly<{
     pupils: ByYearGroup;
     total: number;
-    /** The range past forecasts of the method missed by this many years ahead (forecast × (1 − max over, 1 − max under)), null for census years or without a backtest. */
+    /** The range past forecasts of the method missed by this many years ahead, as actual pupils (forecast ÷ (1 + max over), forecast ÷ (1 + max under)), null for census years or without a backtest. */
     errorBand: Readonly<{ low: number; high: number }> | null;
   }>;
 
