@@ -67,8 +67,9 @@ describe('the SCAP-shaped CSV', () => {
     // R 59.5 → 60; Y1 58.2 → 58; Y3 57.49 → 57; Y6 12.49 → 12. A quoted area name; a school name that a spreadsheet
     // would run as a formula gets an apostrophe (domain/csv-field.ts).
     assert.equal(lines[1], '886,PA-ASH-1,"Ashford, ""Central""",Primary,900001,\'=Ashford Primary,420,60,2016/17,60,58,60,57,61,55,12,,,,,,,');
-    // Y7 179.5 → 180, Y8 0.4 → 0, Y9-13 none held → 0; no URN yet and no capacity: empty cells.
-    assert.equal(lines[2], '886,SA-ASH,Ashford secondary,Secondary,,Ashford new free school,,180,2021/22,,,,,,,,180,0,0,0,0,0,0');
+    // Y7 179.5 → 180, Y8 0.4 → 0; Y9-13 not forecast: blank, never 0 (review of issue 17, finding 6: a missing figure
+    // written as 0 pupils reads as a forecast of none); no URN yet and no capacity: empty cells.
+    assert.equal(lines[2], '886,SA-ASH,Ashford secondary,Secondary,,Ashford new free school,,180,2021/22,,,,,,,,180,0,,,,,');
   });
 });
 

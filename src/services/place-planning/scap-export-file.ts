@@ -32,8 +32,9 @@ const columnOf = (g: YearGroup): string => (g === 'R' ? 'reception' : `year_${g}
 /** A year group as a heading: Reception, Year 1 … Year 13. */
 const headingOf = (g: YearGroup): string => (g === 'R' ? 'Reception' : `Year ${g}`);
 const whole = (n: number | null): number | null => (n === null ? null : roundHalfUp(n, 0));
-/** Pupils in a year group, to whole pupils; null where the year group is not the row's phase. */
-const pupilsIn = (row: ScapExportRow, g: YearGroup): number | null => (phaseYearGroups[row.phase].includes(g) ? whole(row.pupils[g] ?? 0) : null);
+/** Pupils in a year group, to whole pupils; null (a blank cell, never 0) where the year group is not the row's phase or the forecast has no figure for it. */
+const pupilsIn = (row: ScapExportRow, g: YearGroup): number | null =>
+  phaseYearGroups[row.phase].includes(g) && row.pupils[g] !== undefined ? whole(row.pupils[g]) : null;
 
 const leadingCells = (row: ScapExportRow): (string | number | null)[] => [
   row.laCode,
