@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { capacityInPeriod, changeEffect } from './capacity-changes.ts';
+import { capacityInPeriod, changeEffect, changeEffectOnSchool } from './capacity-changes.ts';
 import type { ByYearGroup, CapacityRecord, PlannedChange } from './place-planning.ts';
 import { phaseYearGroups } from './place-planning.ts';
 
@@ -146,6 +146,18 @@ describe('the effect of a planned change in a year (the commissioning view)', ()
     assert.equal(changeEffect(change({ kind: 'closure' }), 'primary', '201617', oneFormEntry.places), -210);
     assert.equal(changeEffect(change({ kind: 'closure', entryPlaces: 45 }), 'primary', '201617'), -315);
     assert.equal(changeEffect(change({ kind: 'closure' }), 'primary', '201516', oneFormEntry.places), 0);
+  });
+
+  it('counts a closure on its school as the places the school has by then, with its other changes, whatever entryPlaces says', () => {
+    // Review of issue 17, finding 12. The 1FE school (210) closing from 2018/19 recorded with entryPlaces 0: −210 (was 0
+    // with no places before passed); recorded with 45: still −210 (was −45 × 7 = −315). After a whole-school +30 from
+    // 2016/17 (60 a year group, 420) it removes 420. An expansion's own effect is unchanged by the other changes: +210.
+    const closure = change({ code: 'X', kind: 'closure', fromPeriod: '201819' });
+    const growth = change({ code: 'E', phasing: 'whole-school' });
+    assert.equal(changeEffectOnSchool({ ...closure, entryPlaces: 0 }, oneFormEntry, [closure], '202021'), -210);
+    assert.equal(changeEffectOnSchool({ ...closure, entryPlaces: 45 }, oneFormEntry, [closure], '202021'), -210);
+    assert.equal(changeEffectOnSchool(closure, oneFormEntry, [growth, closure], '202021'), -420);
+    assert.equal(changeEffectOnSchool(growth, oneFormEntry, [growth, closure], '202021'), 210);
   });
 });
 

@@ -84,3 +84,19 @@ export function changeEffect(change: PlannedChange, phase: PlanningPhase, period
   const groups = phaseYearGroups[phase];
   return -groups.reduce((sum, g) => sum + (placesBefore === undefined ? change.entryPlaces : (placesBefore[g] ?? 0)), 0);
 }
+
+/**
+ * A change's effect on its school's places in `period` (changeEffect), with the places the school would have then
+ * without it passed as the places before: its capacity record with its other changes in force (`schoolChanges`, this
+ * one among them or not). So a closure removes what the school has by then (a 1FE school's 210, whatever `entryPlaces`
+ * the closure was recorded with), not its entry places in every year group.
+ */
+export function changeEffectOnSchool(change: PlannedChange, record: CapacityRecord | null, schoolChanges: readonly PlannedChange[], period: string): number {
+  const before = capacityInPeriod(
+    record,
+    schoolChanges.filter((c) => c.code !== change.code),
+    change.phase,
+    period,
+  );
+  return changeEffect(change, change.phase, period, before.places);
+}

@@ -1,6 +1,5 @@
 import { NotFoundError } from '../../domain/errors.ts';
 import { actualRange } from '../../domain/place-planning/accuracy.ts';
-import { changeEffect } from '../../domain/place-planning/capacity-changes.ts';
 import { pupilsFromSite } from '../../domain/place-planning/housing-yield.ts';
 import { entryYearGroup, phaseYearGroups, type AccuracyRow, type ByYearGroup, type YearGroup } from '../../domain/place-planning/place-planning.ts';
 import { startYearOf } from '../../domain/periods/period.ts';
@@ -9,7 +8,7 @@ import type { Store } from '../../store/store.ts';
 import { areaRolls, membersAt, sitePlaces } from './planning-data.ts';
 import { plainArea } from './planning-overview.ts';
 import type { AreaSchool, AreaView, AreaYear } from './planning-views.ts';
-import { areaForecastOf, backtestRows, censusSurplus, needsOf, readViewData, surplusYear, type ViewData } from './view-data.ts';
+import { areaForecastOf, backtestRows, censusSurplus, needsOf, placesAddedOf, readViewData, surplusYear, type ViewData } from './view-data.ts';
 
 const total = (roll: ByYearGroup, groups: readonly YearGroup[]) => groups.reduce((s, g) => s + (roll[g] ?? 0), 0);
 
@@ -85,8 +84,6 @@ export async function readAreaView(tx: Store, code: string): Promise<AreaView> {
   if (area === null) throw new NotFoundError(`no such planning area: ${code}`);
   const view = await readViewData(tx, area.laCode);
   const scored = (await backtestRows(tx, view, [1, 2, 3, 4, 5, 6, 7])).filter((r) => r.level === 'area' && r.code === area.code);
-  const periods = [...new Set(view.cells.map((c) => c.period))].sort();
-  const furthest = periods[periods.length - 1];
   const members = membersAt(view.data, area.code, view.run?.basePeriod ?? view.data.censusPeriods[view.data.censusPeriods.length - 1] ?? '');
   return {
     area: plainArea(area),
@@ -97,9 +94,7 @@ export async function readAreaView(tx: Store, code: string): Promise<AreaView> {
     ratios: view.run?.ratios[area.code] ?? null,
     years: yearsOf(view, area, scored),
     schools: await schoolsOf(tx, view, area),
-    changes: view.data.changes
-      .filter((c) => c.areaCode === area.code)
-      .map((c) => ({ ...c, placesAdded: changeEffect(c, area.phase, furthest !== undefined && furthest > c.fromPeriod ? furthest : c.fromPeriod) })),
+    changes: view.data.changes.filter((c) => c.areaCode === area.code).map((c) => ({ ...c, placesAdded: placesAddedOf(view, c) })),
     needs: needsOf(view, area),
     housing: view.data.housing
       .filter((s) => (area.phase === 'primary' ? s.primaryArea : s.secondaryArea) === area.code)

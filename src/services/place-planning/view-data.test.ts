@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { phaseYearGroups, type CapacityRecord, type ForecastMethod, type PlannedChange } from '../../domain/place-planning/place-planning.ts';
 import type { HeldForecastCell, HeldPlanningArea } from '../../store/planning-store.ts';
 import type { PlanningData } from './planning-data.ts';
-import { needsOf, type ViewData } from './view-data.ts';
+import { effectPeriodOf, needsOf, placesAddedOf, type ViewData } from './view-data.ts';
 
 // The planning views' own figures from plain data (no database): what each area is given to count.
 
@@ -81,5 +81,17 @@ describe('what each planning area is given to count its needs', () => {
     assert.ok(Math.abs(p1!.entryPlaces - 54) < 1e-9, String(p1!.entryPlaces));
     assert.ok(Math.abs(p2!.entryPlaces - 36) < 1e-9, String(p2!.entryPlaces));
     assert.ok(Math.abs(p2!.entryPlacesWithoutChanges - 24) < 1e-9);
+  });
+
+  it('shows a closure’s effect as the places its school has then, in the furthest forecast year or its own first year', () => {
+    // Review of issue 17, finding 12. S closing from 2016/17 recorded with entryPlaces 0: it removes the 420 S has
+    // (60 a year group × 7), not 0; with the whole-school +30 of 2016/17 also in force, (60 + 30) × 7 = 630. P1's
+    // forecast runs to 2016/17, so that is the year measured; a change first in 2018/19 is measured in 2018/19.
+    const closure: PlannedChange = { ...expansion, code: 'X1', kind: 'closure', entryPlaces: 0 };
+    const alone = { ...view, data: { ...data, changes: [closure] } };
+    assert.equal(placesAddedOf(alone, closure), -420);
+    assert.equal(placesAddedOf({ ...view, data: { ...data, changes: [expansion, closure] } }, closure), -630);
+    assert.equal(effectPeriodOf(alone, closure), '201617');
+    assert.equal(effectPeriodOf(alone, { ...closure, fromPeriod: '201819' }), '201819');
   });
 });

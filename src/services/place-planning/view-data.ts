@@ -1,10 +1,12 @@
 import { scoreForecasts } from '../../domain/place-planning/accuracy.ts';
+import { changeEffectOnSchool } from '../../domain/place-planning/capacity-changes.ts';
 import { commissioningNeeds } from '../../domain/place-planning/commissioning.ts';
 import {
   type AccuracyRow,
   type AreaForecast,
   type CommissioningNeed,
   type ForecastMethod,
+  type PlannedChange,
   type PlanningPhase,
   type SurplusSummary,
 } from '../../domain/place-planning/place-planning.ts';
@@ -64,6 +66,32 @@ export function needsOf(view: ViewData, area: HeldPlanningArea): CommissioningNe
     band: view.band,
     schoolForecast: view.cells.flatMap((c) => (c.areaCode === area.code && c.urn !== null ? [{ ...c, urn: c.urn }] : [])),
   });
+}
+
+/**
+ * The year a planned change's effect on places is measured in: the furthest period of the latest run's forecast of the
+ * change's area (the last forecast year its page shows), or the change's first year when that is later or there is
+ * no forecast.
+ */
+export function effectPeriodOf(view: ViewData, change: PlannedChange): string {
+  const furthest = view.cells.reduce(
+    (last: string | null, c) => (c.areaCode === change.areaCode && c.urn === null && (last === null || c.period > last) ? c.period : last),
+    null,
+  );
+  return furthest !== null && furthest > change.fromPeriod ? furthest : change.fromPeriod;
+}
+
+/**
+ * A planned change's effect on places as the pages show it (`placesAdded`): in effectPeriodOf's year, against the
+ * school's capacity then with its other changes (a new school: the other changes opening it), so a closure removes the
+ * places the school has; a bulge class that has left by then adds 0.
+ */
+export function placesAddedOf(view: ViewData, change: PlannedChange): number {
+  const period = effectPeriodOf(view, change);
+  const sameSchool = (c: PlannedChange) =>
+    change.urn === null ? c.urn === null && c.areaCode === change.areaCode && c.schoolName === change.schoolName : c.urn === change.urn;
+  const record = change.urn === null ? null : capacityAt(view.data, change.urn, period);
+  return changeEffectOnSchool(change, record, view.data.changes.filter(sameSchool), period);
 }
 
 /** Census surplus of one area (its sites by share), or of the LA's whole schools of a phase when `area` is null. */
