@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { phaseYearGroups, type CapacityRecord, type ForecastMethod, type PlannedChange } from '../../domain/place-planning/place-planning.ts';
 import type { HeldForecastCell, HeldPlanningArea } from '../../store/planning-store.ts';
 import type { PlanningData } from './planning-data.ts';
-import { effectPeriodOf, needsOf, placesAddedOf, type ViewData } from './view-data.ts';
+import { effectPeriodOf, needsOf, placesAddedOf, runsToScore, type ViewData } from './view-data.ts';
 
 // The planning views' own figures from plain data (no database): what each area is given to count.
 
@@ -93,5 +93,24 @@ describe('what each planning area is given to count its needs', () => {
     assert.equal(placesAddedOf({ ...view, data: { ...data, changes: [expansion, closure] } }, closure), -630);
     assert.equal(effectPeriodOf(alone, closure), '201617');
     assert.equal(effectPeriodOf(alone, { ...closure, fromPeriod: '201819' }), '201819');
+  });
+
+  it('scores kept forecasts whose next census is held, the newest of a base in place of that base’s backtest', () => {
+    // Review of issue 17, finding 11 (issue 17.5: every forecast is compared with the census that followed). Censuses
+    // 2013/14 to 2016/17 held. Backtests from 2013/14 and 2014/15; kept forecasts from 2014/15 (two: the later made
+    // counts), 2015/16 and 2016/17 (no census after it yet: not scored). Scored: backtest 2013/14, the later kept
+    // 2014/15 (not its backtest), kept 2015/16.
+    const run = (id: number, kind: 'forecast' | 'backtest', basePeriod: string, madeOn: string) => ({ ...view.run!, id, kind, basePeriod, madeOn });
+    const backtests = [run(1, 'backtest', '201314', '2017-03-01'), run(2, 'backtest', '201415', '2017-03-01')];
+    const kept = [
+      run(3, 'forecast', '201415', '2015-03-01'),
+      run(4, 'forecast', '201415', '2015-06-01'),
+      run(5, 'forecast', '201516', '2016-03-01'),
+      run(6, 'forecast', '201617', '2017-03-01'),
+    ];
+    assert.deepEqual(
+      runsToScore(backtests, kept, ['201314', '201415', '201516', '201617']).map((r) => r.id),
+      [1, 4, 5],
+    );
   });
 });

@@ -124,10 +124,32 @@ export function addSurplus(parts: readonly SurplusSummary[]): SurplusSummary {
   };
 }
 
-/** The backtest runs scored against the census held, at area and LA level, at these years ahead. */
+/**
+ * The runs the accuracy figures score (issue 17.5: every forecast is compared with the census that followed): the
+ * backtests, and the newest kept forecast from each base census that a later census is held for. Where both a kept
+ * forecast and a backtest start from one base, the kept forecast (what the LA forecast at the time) is scored in the
+ * backtest's place, so no base is counted twice in a mean.
+ */
+export function runsToScore(backtests: readonly HeldForecastRun[], forecasts: readonly HeldForecastRun[], censusPeriods: readonly string[]): HeldForecastRun[] {
+  const latest = censusPeriods[censusPeriods.length - 1];
+  const kept = new Map<string, HeldForecastRun>();
+  for (const run of forecasts) {
+    const newer = kept.get(run.basePeriod);
+    if (
+      latest !== undefined &&
+      run.basePeriod < latest &&
+      (newer === undefined || run.madeOn > newer.madeOn || (run.madeOn === newer.madeOn && run.id > newer.id))
+    )
+      kept.set(run.basePeriod, run);
+  }
+  return [...backtests.filter((r) => !kept.has(r.basePeriod)), ...kept.values()].sort((a, b) => a.basePeriod.localeCompare(b.basePeriod));
+}
+
+/** The runs of runsToScore scored against the census held, at area and LA level, at these years ahead. */
 export async function backtestRows(tx: Store, view: ViewData, yearsAhead: readonly number[]): Promise<AccuracyRow[]> {
   const forecasts: AreaForecast[] = [];
-  for (const run of await tx.planning.runs(view.data.laCode, 'backtest')) {
+  const runs = runsToScore(await tx.planning.runs(view.data.laCode, 'backtest'), await tx.planning.runs(view.data.laCode, 'forecast'), view.data.censusPeriods);
+  for (const run of runs) {
     const byArea = new Map<string, HeldForecastCell[]>();
     for (const c of await tx.planning.cells(run.id, { totals: true })) byArea.set(c.areaCode, [...(byArea.get(c.areaCode) ?? []), c]);
     for (const area of view.data.areas) {
