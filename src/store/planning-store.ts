@@ -297,7 +297,9 @@ export function createPlanningStore(db: Kysely<Database>) {
 
     /**
      * The January census rolls by year group of these schools (pupils-on-roll, breakdowns `year-group:R` …
-     * `year-group:13`), published (the demo, a census file) before computed (from pupil records) where both are held.
+     * `year-group:13`), one figure a cell by the figure precedence (domain/indicators/figure-precedence.ts): published
+     * (the demo, a census file) before computed (from pupil records), then final before revised before provisional,
+     * then the later import, so that when several data versions are held the same one is always read.
      */
     async schoolRolls(urns: readonly string[]): Promise<SchoolRoll[]> {
       if (urns.length === 0) return [];
@@ -306,7 +308,8 @@ export function createPlanningStore(db: Kysely<Database>) {
         from observation o join place p on p.id = o.place_id
         where o.indicator_code = 'pupils-on-roll' and p.kind = 'school' and p.code = any(${[...urns]}::text[])
           and o.breakdown like 'year-group:%' and o.basis in ('published', 'computed') and o.value is not null
-        order by p.code, o.period, o.breakdown, o.basis = 'published' desc`.execute(db);
+        order by p.code, o.period, o.breakdown, o.basis = 'published' desc,
+          case o.data_version when 'final' then 0 when 'revised' then 1 else 2 end, o.batch_id desc nulls last, o.id desc`.execute(db);
       return rows.rows.map((r) => ({ urn: r.urn, period: r.period, yearGroup: r.year_group as YearGroup, pupils: Number(r.pupils) }));
     },
 
