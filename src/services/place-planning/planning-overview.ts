@@ -44,18 +44,22 @@ async function publishedAccuracy(tx: Store, laCode: string | null): Promise<Publ
   return [...byKey.values()].sort((a, b) => a.period.localeCompare(b.period) || a.place.code.localeCompare(b.place.code) || a.phase.localeCompare(b.phase));
 }
 
-/** The LA-level backtest error by phase and years ahead. */
-function summaryOf(rows: readonly AccuracyRow[]) {
+/**
+ * The LA-level backtest error by phase and years ahead: the mean absolute error, and the worst as the signed accuracy
+ * of the row with the largest absolute error (so an under-forecast reads as one).
+ */
+export function summaryOf(rows: readonly AccuracyRow[]) {
   return (['primary', 'secondary'] as const).flatMap((phase) =>
     [1, 3].map((yearsAhead) => {
       const scored = rows.filter((r) => r.level === 'la' && r.phase === phase && r.yearsAhead === yearsAhead && r.accuracy !== null);
       const errors = scored.map((r) => Math.abs(r.accuracy!));
+      const worst = scored.reduce<number | null>((w, r) => (w === null || Math.abs(r.accuracy!) > Math.abs(w) ? r.accuracy : w), null);
       const latest = [...scored].sort((a, b) => b.basePeriod.localeCompare(a.basePeriod))[0] ?? null;
       return {
         phase,
         yearsAhead,
         meanAbsolute: errors.length === 0 ? null : errors.reduce((s, e) => s + e, 0) / errors.length,
-        worst: errors.length === 0 ? null : Math.max(...errors),
+        worst,
         scored: scored.length,
         latest,
       };
@@ -145,7 +149,7 @@ export function createPlanningOverviews(store: Store) {
           yearsAhead: s.yearsAhead,
           meanAbsolute: s.meanAbsolute,
           worst: s.worst,
-          beyondTypical: s.worst === null ? null : Math.max(0, s.worst - typicalPercent),
+          beyondTypical: s.worst === null ? null : Math.max(0, Math.abs(s.worst) - typicalPercent),
         })),
         published: await publishedAccuracy(store, null),
       };

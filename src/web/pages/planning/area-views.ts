@@ -62,7 +62,7 @@ export function areaDescription(view: AreaView): string {
   if (end !== undefined) {
     const range = end.errorBand === null ? '' : ` (${count(end.errorBand.low)} to ${count(end.errorBand.high)} if it misses as past forecasts did)`;
     parts.push(
-      `the forecast is ${count(end.total)} in ${yearLabel(end.period)}${range}, against ${count(end.surplus.capacity)} places: ${percent(end.surplus.rate)} spare, ${bandWords(end.band, view.band).charAt(0).toLowerCase()}${bandWords(end.band, view.band).slice(1)}`,
+      `the forecast is ${count(end.total)} in ${yearLabel(end.period)}${range}, against ${count(end.surplus.capacity)} places: ${percent(end.surplus.rate)} spare, ${bandWords(end.band, view.band, end.surplus.rate).charAt(0).toLowerCase()}${bandWords(end.band, view.band, end.surplus.rate).slice(1)}`,
     );
   }
   if (parts.length === 0) return 'No census or forecast is held for this planning area.';
@@ -78,7 +78,7 @@ export const totalRows = (view: AreaView): Cell[][] =>
     numeric(count(y.surplus.capacity)),
     numeric(count(y.surplus.unfilled)),
     numeric(percent(y.surplus.rate)),
-    { text: bandWords(y.band, view.band) },
+    { text: bandWords(y.band, view.band, y.surplus.rate) },
     numeric(count(y.surplus.excess)),
   ]);
 

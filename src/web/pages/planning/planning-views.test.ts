@@ -85,6 +85,14 @@ describe('place planning page wording', () => {
     assert.equal(placesAddedWords(-60), '−60 places');
     assert.equal(bandWords('below', band), 'Below the 5–7% band: too few spare places');
     assert.equal(bandWords(null, band), 'No places held');
+  });
+
+  it('says "just below" with the rate to two places when 4.96% would show as 5.0% beside a 5–7% band', () => {
+    // 4.96 rounds to 5.0 at one place, on the band's lower edge, though the unrounded rate is below it.
+    assert.equal(bandWords('below', band, 4.96), 'Just below the 5–7% band (4.96%): too few spare places');
+    // 7.04 rounds to 7.0, on the upper edge, though above it; 4.94 shows as 4.9%, plainly below.
+    assert.equal(bandWords('above', band, 7.04), 'Just above the 5–7% band (7.04%): more spare places than planned');
+    assert.equal(bandWords('below', band, 4.94), 'Below the 5–7% band: too few spare places');
     assert.deepEqual([1, 3, 7].map(aheadWords), ['One year', 'Three years', 'Seven years']);
     const names = new Map([['user:9', 'Pat Planner']]);
     assert.deepEqual(
@@ -174,8 +182,30 @@ describe('the published accuracy beside the method', () => {
     assert.deepEqual(
       rows.map((r) => r.map((c) => c.text)),
       [
-        ['Primary, 2024/25', 'One year', '5', '+0.5%', '+0.1% to +1.2%', '+1.2%'],
-        ['Primary, 2024/25', 'Three years', '0', '–', '–', 'Not held'],
+        ['Primary, 2024/25', 'One year', '5', '+0.5%', '+0.1% to +1.2%', 'Not held', '+1.2%'],
+        ['Primary, 2024/25', 'Three years', '0', '–', '–', 'Not held', 'Not held'],
+      ],
+    );
+  });
+
+  it('gives England its own column and never counts it among the LAs', () => {
+    const published: PublishedAccuracy[] = [
+      ...[-1, 0.11, 0.5, 1.2, 3].map((v, i) => ({
+        period: '202425',
+        phase: 'primary' as const,
+        place: { code: i === 3 ? '886' : `L${i}`, name: `L${i}` },
+        oneYear: v,
+        threeYear: null,
+      })),
+      { period: '202425', phase: 'primary', place: { code: 'E92000001', name: 'England' }, oneYear: 0.4, threeYear: 1.5 },
+    ];
+    // Counted with the LAs, England would make six values (−1, 0.11, 0.4, 0.5, 1.2, 3; median 0.45); the five LAs
+    // alone are as above: 5, median +0.5%, middle half +0.1% to +1.2%. England on its own: +0.4%, three years +1.5%.
+    assert.deepEqual(
+      publishedRows(published, '886').map((r) => r.map((c) => c.text)),
+      [
+        ['Primary, 2024/25', 'One year', '5', '+0.5%', '+0.1% to +1.2%', '+0.4%', '+1.2%'],
+        ['Primary, 2024/25', 'Three years', '0', '–', '–', '+1.5%', 'Not held'],
       ],
     );
   });

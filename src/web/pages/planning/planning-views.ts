@@ -1,6 +1,7 @@
 import { isActor } from '../../../domain/audit/audit-chain.ts';
 import { quartilesOf } from '../../../domain/comparison/ranking.ts';
 import { roundHalfUp } from '../../../domain/indicators/rounding.ts';
+import { england } from '../../../domain/geography/reference-places.ts';
 import { academicYearLabel } from '../../../domain/periods/period.ts';
 import type { AccuracyRow, BandPosition, PlanningPhase, SurplusSummary } from '../../../domain/place-planning/place-planning.ts';
 import type { AreaSummary, PublishedAccuracy, SurplusYear } from '../../../services/place-planning/planning-views.ts';
@@ -56,11 +57,20 @@ export function madeByWords(madeBy: string, names: ReadonlyMap<string, string>):
 /** The band as written: "5–7%". */
 export const bandText = (band: Band): string => `${band.min}–${band.max}%`;
 
-/** Where a surplus rate sits against the band, in words (never by colour alone). */
-export function bandWords(position: BandPosition | null, band: Band): string {
+/**
+ * Where a surplus rate sits against the band, in words (never by colour alone). The position is of the unrounded rate;
+ * where the rate as shown (one decimal place) reads as on the band's edge (4.96% shown as 5.0% but below a 5–7% band),
+ * the words say "just" below or above and give the rate to two places, so the figure and the words never disagree.
+ */
+export function bandWords(position: BandPosition | null, band: Band, rate: number | null = null): string {
   if (position === null) return 'No places held';
   if (position === 'within') return `Within the ${bandText(band)} band`;
-  return position === 'below' ? `Below the ${bandText(band)} band: too few spare places` : `Above the ${bandText(band)} band: more spare places than planned`;
+  const shown = rate === null ? null : Number(fixed(rate, 1));
+  const onEdge = shown !== null && (position === 'below' ? shown >= band.min : shown <= band.max);
+  const just = onEdge ? `Just ${position} the ${bandText(band)} band (${fixed(rate, 2)}%)` : null;
+  return position === 'below'
+    ? `${just ?? `Below the ${bandText(band)} band`}: too few spare places`
+    : `${just ?? `Above the ${bandText(band)} band`}: more spare places than planned`;
 }
 
 /** A forecast's error in words, by the scorecards' sign: positive is an over-forecast. */
@@ -87,7 +97,7 @@ export const surplusCells = (s: SurplusSummary, band: BandPosition | null, b: Ba
   numeric(count(s.pupils)),
   numeric(count(s.unfilled)),
   numeric(percent(s.rate)),
-  { text: bandWords(band, b) },
+  { text: bandWords(band, b, s.rate) },
   numeric(count(s.excess)),
 ];
 
@@ -157,7 +167,8 @@ export const accuracyRows = (rows: readonly AccuracyRow[]): Cell[][] =>
 
 /**
  * The DfE-published accuracy of the LAs held, by phase and years ahead, for the latest year published: how many
- * LAs, the median and the middle half (quartiles, R's type 7 as LAIT computes them), and this LA's own figure.
+ * LAs, the median and the middle half (quartiles, R's type 7 as LAIT computes them), England's figure on its own (never
+ * counted as an LA), and this LA's own figure.
  */
 export function publishedRows(published: readonly PublishedAccuracy[], laCode: string): Cell[][] {
   const rows: Cell[][] = [];
@@ -173,8 +184,12 @@ export function publishedRows(published: readonly PublishedAccuracy[], laCode: s
       ['One year', (p: PublishedAccuracy) => p.oneYear],
       ['Three years', (p: PublishedAccuracy) => p.threeYear],
     ] as const) {
-      const values = held.map(pick).filter((v): v is number => v !== null);
+      const values = held
+        .filter((p) => p.place.code !== england.code)
+        .map(pick)
+        .filter((v): v is number => v !== null);
       const q = quartilesOf(values);
+      const country = held.find((p) => p.place.code === england.code);
       const own = held.find((p) => p.place.code === laCode);
       rows.push([
         { text: `${phaseName(phase)}, ${yearLabel(latest)}` },
@@ -182,6 +197,7 @@ export function publishedRows(published: readonly PublishedAccuracy[], laCode: s
         numeric(count(values.length)),
         numeric(q === null ? '–' : signedPercent(q.median)),
         numeric(q === null ? '–' : `${signedPercent(q.q1)} to ${signedPercent(q.q3)}`),
+        numeric(country === undefined || pick(country) === null ? 'Not held' : signedPercent(pick(country))),
         numeric(own === undefined || pick(own) === null ? 'Not held' : signedPercent(pick(own))),
       ]);
     }
