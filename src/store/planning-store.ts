@@ -160,7 +160,9 @@ export function createPlanningStore(db: Kysely<Database>) {
           .insertInto('school_capacity')
           .values(places.slice(i, i + 5000))
           .execute();
-      const numbers = records.flatMap((r) => (r.admissionNumber === null ? [] : [{ urn: r.urn, period: r.period, admission_number: r.admissionNumber }]));
+      const numbers = records.flatMap((r) =>
+        r.admissionNumber === null ? [] : [{ urn: r.urn, period: r.period, phase: r.phase, admission_number: r.admissionNumber }],
+      );
       for (let i = 0; i < numbers.length; i += 5000)
         await db
           .insertInto('school_admission_number')
@@ -169,16 +171,19 @@ export function createPlanningStore(db: Kysely<Database>) {
       return places.length;
     },
 
-    /** Capacity records of these schools (every period held), places by year group with the admission number. */
+    /**
+     * Capacity records of these schools (every period held), one per school, period and phase (an all-through school has
+     * a primary and a secondary record), places by year group with the phase's admission number.
+     */
     async capacity(urns: readonly string[]): Promise<CapacityRecord[]> {
       if (urns.length === 0) return [];
       const rows = await sql<{ urn: string; period: string; phase: string; places: ByYearGroup; admission_number: number | null }>`
-        select c.urn, c.period, min(c.phase) as phase, jsonb_object_agg(c.year_group, c.places) as places, n.admission_number
+        select c.urn, c.period, c.phase, jsonb_object_agg(c.year_group, c.places) as places, n.admission_number
         from school_capacity c
-        left join school_admission_number n on n.urn = c.urn and n.period = c.period
+        left join school_admission_number n on n.urn = c.urn and n.period = c.period and n.phase = c.phase
         where c.urn = any(${[...urns]}::text[])
-        group by c.urn, c.period, n.admission_number
-        order by c.urn, c.period`.execute(db);
+        group by c.urn, c.period, c.phase, n.admission_number
+        order by c.urn, c.period, c.phase`.execute(db);
       return rows.rows.map((r) => ({
         urn: r.urn,
         period: r.period,

@@ -260,6 +260,7 @@ export interface SchoolCapacityTable {
 export interface SchoolAdmissionNumberTable {
   urn: string;
   period: string;
+  phase: string;
   admission_number: number;
 }
 

@@ -74,6 +74,27 @@ describe('planning areas file', () => {
     assert.match(file.issues[0]!.message, /add up to 1\.2 on 2015-09-01/);
   });
 
+  it('takes an all-through school wholly in a primary area and wholly in a secondary one (shares add up by phase)', () => {
+    // Shares 1 (primary) + 1 (secondary): each phase's shares add up to 1, at most 1; a second primary share of 0.5
+    // would make the primary shares 1.5 and is refused on its line.
+    const file = read(['886-P-A,Area A,primary,,886-S-X,900001,1,,', '886-S-X,X secondary,secondary,,,900001,1,,']);
+    assert.ok(!('issues' in file), JSON.stringify(file));
+    assert.deepEqual(
+      file.records.memberships.map((m) => [m.areaCode, m.urn, m.share, m.line]),
+      [
+        ['886-P-A', '900001', 1, 2],
+        ['886-S-X', '900001', 1, 3],
+      ],
+    );
+    const over = read(['886-P-A,Area A,primary,,,900001,1,,', '886-S-X,X secondary,secondary,,,900001,1,,', '886-P-B,Area B,primary,,,900001,0.5,,']);
+    assert.ok('issues' in over);
+    assert.deepEqual(
+      over.issues.map((i) => [i.line, i.column]),
+      [[4, 'share']],
+    );
+    assert.match(over.issues[0]!.message, /primary shares add up to 1\.5/);
+  });
+
   it('names a missing column on the header line', () => {
     const file = readPlanningAreaFile('areas.csv', new TextEncoder().encode('area_code,area_name,phase\n886-P-A,A,primary\n'), '886');
     assert.ok('issues' in file);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { quoted, type FileIssue } from '../../domain/errors.ts';
 import type { AreaMembership, PlanningArea } from '../../domain/place-planning/place-planning.ts';
 import { findDuplicates, optionalDate, optionalText, requiredText, screenRows, urn } from '../row-schema.ts';
-import { byLine, inconsistencies, phase, planningTable, type PlanningFile } from './planning-fields.ts';
+import { byLine, inconsistencies, phase, planningTable, type Lined, type PlanningFile } from './planning-fields.ts';
 
 /**
  * An LA's planning areas and the schools in them (SCAP: LA-defined groups of schools; a split-site school in two areas
@@ -13,7 +13,8 @@ import { byLine, inconsistencies, phase, planningTable, type PlanningFile } from
  * - `phase`: primary or secondary; `district_code`: the ONS code of the district the area lies in (E07000105), blank if
  *   it spans districts; `feeds_area`: a primary area's secondary area (blank for a secondary area).
  * - `share`: the fraction of the school on this area's site, more than 0 and at most 1 (blank = 1, one site); a school's
- *   shares at any date must not add up to more than 1.
+ *   shares in areas of one phase at any date must not add up to more than 1 (an all-through school is in a primary and a
+ *   secondary area, each with its whole share).
  * - `valid_from`, `valid_to`: the school's membership, dates written yyyy-mm-dd, blank = open-ended. An area is valid from
  *   its earliest member's start to its latest member's end (open-ended if any member is).
  *
@@ -51,7 +52,11 @@ const row = z
 
 type Row = z.output<typeof row> & { line: number };
 
-export function readPlanningAreaFile(file: string, bytes: Uint8Array, laCode: string): PlanningFile<{ areas: PlanningArea[]; memberships: AreaMembership[] }> {
+export function readPlanningAreaFile(
+  file: string,
+  bytes: Uint8Array,
+  laCode: string,
+): PlanningFile<{ areas: Lined<PlanningArea>[]; memberships: Lined<AreaMembership>[] }> {
   const read = planningTable(file, bytes, planningAreaColumns);
   if ('issues' in read) return read;
   const { records, issues } = screenRows(read.table, row);
@@ -67,12 +72,13 @@ export function readPlanningAreaFile(file: string, bytes: Uint8Array, laCode: st
     ...overShared(file, records),
   );
   if (issues.length > 0) return { issues: issues.sort(byLine) };
-  const areas = new Map<string, PlanningArea>();
+  const areas = new Map<string, Lined<PlanningArea>>();
   for (const r of records) {
     const held = areas.get(r.area_code);
     const earliest = (a: string | null, b: string | null) => (a === null || b === null ? null : a < b ? a : b);
     const latest = (a: string | null, b: string | null) => (a === null || b === null ? null : a > b ? a : b);
     areas.set(r.area_code, {
+      line: held?.line ?? r.line,
       code: r.area_code,
       name: r.area_name,
       laCode,
@@ -83,7 +89,14 @@ export function readPlanningAreaFile(file: string, bytes: Uint8Array, laCode: st
       validTo: held === undefined ? r.valid_to : latest(held.validTo, r.valid_to),
     });
   }
-  const memberships = records.map((r): AreaMembership => ({ areaCode: r.area_code, urn: r.urn, share: r.share, validFrom: r.valid_from, validTo: r.valid_to }));
+  const memberships = records.map((r): Lined<AreaMembership> => ({
+    line: r.line,
+    areaCode: r.area_code,
+    urn: r.urn,
+    share: r.share,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  }));
   return { records: { areas: [...areas.values()], memberships }, hash: read.table.hash };
 }
 
@@ -95,20 +108,23 @@ function feederProblems(file: string, records: readonly Row[]): FileIssue[] {
     .map((r) => ({ file, line: r.line, column: 'feeds_area', message: `${r.feeds_area} is a primary area: a primary area feeds a secondary one` }));
 }
 
-/** At the start of each of a school's memberships, its shares in force then must add up to at most 1. */
+/**
+ * At the start of each of a school's memberships, its shares in force then in areas of the same phase must add up to at
+ * most 1 (an all-through school is wholly in a primary area and wholly in a secondary one: 1 + 1 is right).
+ */
 function overShared(file: string, records: readonly Row[]): FileIssue[] {
   const issues = new Map<string, FileIssue>();
   const inForce = (r: Row, day: string) => (r.valid_from ?? '') <= day && (r.valid_to === null || day <= r.valid_to);
   for (const r of records) {
     const day = r.valid_from ?? '';
-    const sharing = records.filter((o) => o.urn === r.urn && inForce(o, day));
+    const sharing = records.filter((o) => o.urn === r.urn && o.phase === r.phase && inForce(o, day));
     const total = sharing.reduce((a, o) => a + o.share, 0);
     if (total > 1 + 1e-9)
-      issues.set(`${r.urn} ${day}`, {
+      issues.set(`${r.urn} ${r.phase} ${day}`, {
         file,
         line: Math.max(...sharing.map((o) => o.line)),
         column: 'share',
-        message: `school ${r.urn}'s shares add up to ${Number(total.toFixed(6))} on ${day === '' ? 'its first day' : day} (lines ${sharing.map((o) => o.line).join(', ')}): at most 1`,
+        message: `school ${r.urn}'s ${r.phase} shares add up to ${Number(total.toFixed(6))} on ${day === '' ? 'its first day' : day} (lines ${sharing.map((o) => o.line).join(', ')}): at most 1`,
       });
   }
   return [...issues.values()];

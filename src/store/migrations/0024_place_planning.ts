@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 // reads target 29 by planning area as it reads any LA-defined grouping) and a `planning_area` row with its phase,
 // district and the secondary area it feeds; its schools are dated members with the share of the school on the area's
 // site (a split-site school is in two areas). Each school's SCAP capacity by year group and its admission number by
-// period; planned changes to places; housing sites and their completions; and every forecast kept as a run (when it
+// period and phase (an all-through school has a primary and a secondary admission number); planned changes to places; housing sites and their completions; and every forecast kept as a run (when it
 // was made, by whom, from which census, with which method) with its cells: area totals (urn null) and schools.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -48,8 +48,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table school_admission_number (
       urn text not null check (urn ~ '^[0-9]{5,7}$'),
       period text not null check (period ~ '^[0-9]{6}$'),
+      phase text not null check (phase in ('primary', 'secondary')),
       admission_number integer not null check (admission_number >= 0),
-      primary key (urn, period)
+      primary key (urn, period, phase)
     );
 
     create table planned_place_change (
