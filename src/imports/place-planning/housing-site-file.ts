@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HousingSite } from '../../domain/place-planning/place-planning.ts';
 import { findDuplicates, optionalText, requiredText, screenRows } from '../row-schema.ts';
-import { academicPeriod, byLine, inconsistencies, planningTable, requiredCount, type PlanningFile } from './planning-fields.ts';
+import { academicPeriod, byLine, inconsistencies, planningTable, requiredCount, type Lined, type PlanningFile } from './planning-fields.ts';
 
 /**
  * Housing sites and their build-out (the LA's housing trajectory), one row per site per academic year of completions:
@@ -27,7 +27,7 @@ const row = z.object({
   affordable_dwellings: requiredCount('affordable dwellings'),
 });
 
-export function readHousingSiteFile(file: string, bytes: Uint8Array, laCode: string): PlanningFile<HousingSite[]> {
+export function readHousingSiteFile(file: string, bytes: Uint8Array, laCode: string): PlanningFile<Lined<HousingSite>[]> {
   const read = planningTable(file, bytes, housingSiteColumns);
   if ('issues' in read) return read;
   const { records, issues } = screenRows(read.table, row);
@@ -40,9 +40,10 @@ export function readHousingSiteFile(file: string, bytes: Uint8Array, laCode: str
     ...findDuplicates(file, records, (r) => `${r.site_code} ${r.period}`, 'period', 'site and year'),
   );
   if (issues.length > 0) return { issues: issues.sort(byLine) };
-  const sites = new Map<string, HousingSite>();
+  const sites = new Map<string, Lined<HousingSite>>();
   for (const r of records) {
     const site = sites.get(r.site_code) ?? {
+      line: r.line,
       code: r.site_code,
       name: r.site_name,
       laCode,

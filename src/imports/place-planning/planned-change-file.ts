@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PlannedChange } from '../../domain/place-planning/place-planning.ts';
 import { code, findDuplicates, optionalText, requiredText, screenRows, text, urn } from '../row-schema.ts';
-import { academicPeriod, byLine, phase, planningTable, requiredCount, type PlanningFile } from './planning-fields.ts';
+import { academicPeriod, byLine, phase, planningTable, requiredCount, type Lined, type PlanningFile } from './planning-fields.ts';
 
 /**
  * Planned changes to places (SCAP asks for the next three years'), one row per change:
@@ -57,14 +57,15 @@ const row = z
       ctx.addIssue({ code: 'custom', path: ['entry_places'], message: `${r.kind} of 0 places changes nothing` });
   });
 
-export function readPlannedChangeFile(file: string, bytes: Uint8Array, laCode: string): PlanningFile<PlannedChange[]> {
+export function readPlannedChangeFile(file: string, bytes: Uint8Array, laCode: string): PlanningFile<Lined<PlannedChange>[]> {
   const read = planningTable(file, bytes, plannedChangeColumns);
   if ('issues' in read) return read;
   const { records, issues } = screenRows(read.table, row);
   issues.push(...findDuplicates(file, records, (r) => r.code, 'code', 'change'));
   if (issues.length > 0) return { issues: issues.sort(byLine) };
   return {
-    records: records.map((r): PlannedChange => ({
+    records: records.map((r): Lined<PlannedChange> => ({
+      line: r.line,
       code: r.code,
       laCode,
       areaCode: r.area_code,

@@ -11,6 +11,12 @@ import { code } from '../row-schema.ts';
 /** What a planning file reads to: its records and the file's hash, or every problem by line and column. */
 export type PlanningFile<T> = { records: T; hash: string } | { issues: FileIssue[] };
 
+/**
+ * A record with the file line it was read from (for a record made of several rows, its first), so a reference checked
+ * only against what is held (an unknown area, a phase that does not match) can still be refused by line and column.
+ */
+export type Lined<T> = T & Readonly<{ line: number }>;
+
 /** The file as a table with lower-cased header names, or the issues that stop it being read (bytes, a missing column). */
 export function planningTable(file: string, bytes: Uint8Array, columns: readonly string[]): { table: CsvTable } | { issues: FileIssue[] } {
   const read = readCsvBytes(file, bytes, 'utf-8');

@@ -7,48 +7,64 @@ import { laOrNotFound, type PlanningContext } from './planning-context.ts';
 import { readPlanningData } from './planning-data.ts';
 import { remakeSurplusFigures } from './surplus-figures.ts';
 
+/** The line of the file a record was read from (its first row), when it came from a file: problems name it. */
+type Located = Readonly<{ line?: number }>;
+
 /** What one planning file (or the demo) records for an LA: each part given replaces what it covers. */
 export type PlanningRecords = Readonly<{
   /** The LA's planning areas, whole: areas not given are closed, with their members. */
-  areas?: readonly PlanningArea[];
+  areas?: readonly (PlanningArea & Located)[];
   /** The members of the areas (given with `areas`, or of the areas held). */
-  memberships?: readonly AreaMembership[];
+  memberships?: readonly (AreaMembership & Located)[];
   /** SCAP capacity: every school's records for the periods given replace the LA's schools' records for those periods. */
-  capacity?: readonly CapacityRecord[];
+  capacity?: readonly (CapacityRecord & Located)[];
   /** Planned changes, by code. */
-  changes?: readonly PlannedChange[];
+  changes?: readonly (PlannedChange & Located)[];
   /** Housing sites, by site code, with their completions. */
-  housing?: readonly HousingSite[];
+  housing?: readonly (HousingSite & Located)[];
 }>;
 
-/** Every reference the records make, checked against the records and what is held: problems, each naming its column. */
+/**
+ * Every reference the records make, checked against the records and what is held: problems, each naming its line (where
+ * the record came from a file) and column. A change must be in a planning area of its own phase; a housing site's
+ * primary area must be a primary planning area and its secondary area a secondary one.
+ */
 function problemsOf(file: string, laCode: string, records: PlanningRecords, held: readonly PlanningArea[]): FileIssue[] {
   const issues: FileIssue[] = [];
-  const issue = (column: string, message: string) => issues.push({ file, line: null, column, message });
+  const issue = (at: Located, column: string, message: string) => issues.push({ file, line: at.line ?? null, column, message });
   const areas = new Map((records.areas ?? held).map((a) => [a.code, a]));
+  const notAnArea = (code: string) => `${code}, which is not a planning area of LA ${laCode}`;
   for (const a of records.areas ?? []) {
-    if (a.laCode !== laCode) issue('la_code', `planning area ${a.code} is in LA ${a.laCode}, not ${laCode}`);
+    if (a.laCode !== laCode) issue(a, 'la_code', `planning area ${a.code} is in LA ${a.laCode}, not ${laCode}`);
     if (a.feedsArea !== null && areas.get(a.feedsArea)?.phase !== 'secondary')
-      issue('feeds_area', `planning area ${a.code} feeds ${a.feedsArea}, which is not a secondary planning area`);
+      issue(a, 'feeds_area', `planning area ${a.code} feeds ${a.feedsArea}, which is not a secondary planning area`);
   }
   for (const m of records.memberships ?? []) {
-    if (!areas.has(m.areaCode)) issue('area_code', `school ${m.urn} is a member of ${m.areaCode}, which is not a planning area of LA ${laCode}`);
-    if (!(m.share > 0 && m.share <= 1)) issue('share', `school ${m.urn}'s share in ${m.areaCode} is ${m.share}: a share is above 0 and at most 1`);
+    if (!areas.has(m.areaCode)) issue(m, 'area_code', `school ${m.urn} is a member of ${notAnArea(m.areaCode)}`);
+    if (!(m.share > 0 && m.share <= 1)) issue(m, 'share', `school ${m.urn}'s share in ${m.areaCode} is ${m.share}: a share is above 0 and at most 1`);
   }
   for (const c of records.capacity ?? [])
     for (const [g, n] of Object.entries(c.places))
-      if (n === undefined || n < 0 || !Number.isFinite(n)) issue(`places_${g}`, `school ${c.urn} has ${n} places in ${c.period}`);
+      if (n === undefined || n < 0 || !Number.isFinite(n)) issue(c, `places_${g}`, `school ${c.urn} has ${n} places in ${c.period}`);
   for (const c of records.changes ?? []) {
-    if (c.laCode !== laCode) issue('la_code', `planned change ${c.code} is in LA ${c.laCode}, not ${laCode}`);
-    if (!areas.has(c.areaCode)) issue('area_code', `planned change ${c.code} is in ${c.areaCode}, which is not a planning area of LA ${laCode}`);
+    const area = areas.get(c.areaCode);
+    if (c.laCode !== laCode) issue(c, 'la_code', `planned change ${c.code} is in LA ${c.laCode}, not ${laCode}`);
+    if (area === undefined) issue(c, 'area_code', `planned change ${c.code} is in ${notAnArea(c.areaCode)}`);
+    else if (area.phase !== c.phase)
+      issue(c, 'phase', `planned change ${c.code} is a ${c.phase} change in ${c.areaCode}, a ${area.phase} planning area: a change is in an area of its phase`);
   }
   for (const s of records.housing ?? [])
-    for (const [column, code] of [
-      ['primary_area', s.primaryArea],
-      ['secondary_area', s.secondaryArea],
-    ] as const)
-      if (code !== null && !areas.has(code)) issue(column, `housing site ${s.code} names ${code}, which is not a planning area of LA ${laCode}`);
-  return issues;
+    for (const [column, phase, code] of [
+      ['primary_area', 'primary', s.primaryArea],
+      ['secondary_area', 'secondary', s.secondaryArea],
+    ] as const) {
+      if (code === null) continue;
+      const area = areas.get(code);
+      if (area === undefined) issue(s, column, `housing site ${s.code} names ${notAnArea(code)}`);
+      else if (area.phase !== phase)
+        issue(s, column, `housing site ${s.code} names ${code} as its ${phase} area, but ${code} is a ${area.phase} planning area`);
+    }
+  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** Write the areas as `grouping` places (so the framework reads target 29 by planning area) and as planning areas with members. */
