@@ -6,9 +6,14 @@ import { publicDisclosure } from '../src/domain/indicators/disclosure.ts';
 import type { ObservationInput } from '../src/store/observation-store.ts';
 import type { PlanningArea, YearGroup } from '../src/domain/place-planning/place-planning.ts';
 import type { Services } from '../src/services/create-services.ts';
+import type { AdmissionsPressure } from '../src/services/place-planning/planning-views.ts';
+import { readHousingSiteFile } from '../src/imports/place-planning/housing-site-file.ts';
+import { readPlannedChangeFile } from '../src/imports/place-planning/planned-change-file.ts';
 import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';
-import { addHandBuiltRegister, swale, thanet } from './fixtures/hand-built-round.ts';
+import { readApplicationFile } from '../src/imports/admissions/application-file.ts';
+import { readArrangementFile } from '../src/imports/admissions/arrangement-file.ts';
+import { addHandBuiltRegister, applicationsCsv, arrangementsCsv, bytes, swale, thanet } from './fixtures/hand-built-round.ts';
 
 // A small hand-built LA (886) for place planning (issue 17; domain.md §12): two primary planning areas, North (Swale)
 // and South (Thanet), five primary schools, every year group R-6 with the same places and roll in each of five January
@@ -173,6 +178,88 @@ for (const target of databaseTargets()) {
       assert.equal((await sql<{ n: number }>`select count(*)::int as n from audit_event where action = 'planning.record'`.execute(database.db)).rows[0]!.n, 1);
     });
 
+    it('refuses a change in an unknown area or an area of the other phase, and a housing site’s area of the wrong phase, by file, line and column, changing nothing', async () => {
+      const counts = async () => ({
+        ...(await tableCounts(database.db)),
+        changes: (await sql<{ n: number }>`select count(*)::int as n from planned_place_change`.execute(database.db)).rows[0]!.n,
+        sites: (await sql<{ n: number }>`select count(*)::int as n from housing_site`.execute(database.db)).rows[0]!.n,
+      });
+      const before = await counts();
+      const changes = readPlannedChangeFile(
+        'changes.csv',
+        new TextEncoder().encode(
+          [
+            'code,area_code,urn,school_name,phase,kind,entry_places,phasing,from_period,status,description',
+            '886-1,886-P-NORTH,200001,North A Primary,primary,expansion,30,year-by-year,2016/17,approved,',
+            '886-2,886-P-NOWHERE,200001,North A Primary,primary,expansion,30,year-by-year,2016/17,approved,',
+            '886-3,886-P-SOUTH,200004,South C Primary,secondary,expansion,30,year-by-year,2016/17,approved,',
+          ].join('\n'),
+        ),
+        '886',
+      );
+      assert.ok(!('issues' in changes), JSON.stringify(changes));
+      await assert.rejects(services.placePlanning.record('886', 'changes.csv', { changes: changes.records }, who), (error: unknown) => {
+        assert.ok(error instanceof ImportRejectedError);
+        assert.deepEqual(
+          error.issues.map((i) => [i.file, i.line, i.column]),
+          [
+            ['changes.csv', 3, 'area_code'],
+            ['changes.csv', 4, 'phase'],
+          ],
+        );
+        return true;
+      });
+      const housing = readHousingSiteFile(
+        'housing.csv',
+        new TextEncoder().encode(
+          [
+            'site_code,site_name,primary_area,secondary_area,period,market_dwellings,affordable_dwellings',
+            'S1,Site one,886-P-NORTH,,2016/17,10,5',
+            'S2,Site two,886-P-NORTH,886-P-SOUTH,2016/17,10,5',
+            'S2,Site two,886-P-NORTH,886-P-SOUTH,2017/18,10,5',
+          ].join('\n'),
+        ),
+        '886',
+      );
+      assert.ok(!('issues' in housing), JSON.stringify(housing));
+      await assert.rejects(services.placePlanning.record('886', 'housing.csv', { housing: housing.records }, who), (error: unknown) => {
+        assert.ok(error instanceof ImportRejectedError);
+        assert.deepEqual(
+          error.issues.map((i) => [i.file, i.line, i.column]),
+          [['housing.csv', 3, 'secondary_area']],
+        );
+        assert.match(error.issues[0]!.message, /886-P-SOUTH is a primary planning area/);
+        return true;
+      });
+      assert.deepEqual(await counts(), before);
+    });
+
+    it('holds an all-through school’s primary and secondary capacity and admission numbers for one year apart', async () => {
+      // 200009: primary R-6 of 60 places a year group, admission number 60; secondary 7-11 of 150, admission number 150.
+      // Keyed by URN and year alone, the second admission number broke the table's primary key (a database error).
+      const allThrough = (['primary', 'secondary'] as const).map((phase) => ({
+        urn: '200009',
+        period: '201516',
+        phase,
+        places: Object.fromEntries((phase === 'primary' ? groups : (['7', '8', '9', '10', '11'] as const)).map((g) => [g, phase === 'primary' ? 60 : 150])),
+        admissionNumber: phase === 'primary' ? 60 : 150,
+      }));
+      await services.placePlanning.record('886', 'capacity.csv', { capacity: [...capacity.filter((c) => c.period === '201516'), ...allThrough] }, who);
+      assert.deepEqual(
+        (await database.store.planning.capacity(['200009'])).map((c) => [
+          c.phase,
+          c.admissionNumber,
+          Object.values(c.places).reduce((a, n) => a + (n ?? 0), 0),
+        ]),
+        [
+          ['primary', 60, 420],
+          ['secondary', 150, 750],
+        ],
+      );
+      const [figure] = await surplus(ids.get('886')!, '201516');
+      close(figure?.numerator, 84, 'LA unfilled unchanged (200009 is in no planning area)');
+    });
+
     it('keeps a forecast run with its date and method, its LA totals the sum of its areas', async () => {
       const run = await services.placePlanning.runForecast({ laCode: '886' }, who);
       assert.equal(run.madeOn, '2016-05-20');
@@ -255,6 +342,41 @@ for (const target of databaseTargets()) {
       assert.equal(target.evaluation.value, 6.86);
       assert.equal(target.evaluation.status, 'met', target.evaluation.reason);
     });
+
+    it('shows an area’s admissions pressure before offer day from the applications, offers only once allocated', async () => {
+      // The hand-built 2014 secondary round (tests/fixtures/hand-built-round.ts): six children, first preferences
+      // Alpha 100001 (R001, R002, R003, R005), Beta 100002 (R004), Gamma 100003 (R006) = 6, all three schools in one
+      // secondary area; admission numbers 2 + 1 + 3 = 6. Run, each child is offered one of the three (tests/admissions.test.ts).
+      const east = { ...area('886-S-EAST', 'East', swale), phase: 'secondary' as const };
+      const members = ['100001', '100002', '100003'].map((urn) => ({ areaCode: east.code, urn, share: 1, validFrom: null, validTo: null }));
+      await services.placePlanning.record('886', 'areas.csv', { areas: [...areas, east], memberships: [...memberships, ...members] }, who);
+      const roundId = await services.admissions.addRound({ laCode: '886', phase: 'secondary', entryYear: 2014, preferencesAllowed: 4 }, who);
+      const arrangements = readArrangementFile('arrangements.csv', bytes(arrangementsCsv));
+      assert.ok(!('issues' in arrangements));
+      await services.admissions.importArrangements(roundId, 'arrangements.csv', arrangements.rows, arrangements.hash, who);
+      const applications = readApplicationFile('applications.csv', bytes(applicationsCsv));
+      assert.ok(!('issues' in applications));
+      await services.admissions.importApplications(roundId, 'applications.csv', applications.rows, applications.hash, who);
+      const before: (AdmissionsPressure & { allocated?: boolean }) | null = (await services.placePlanning.area(east.code)).admissions;
+      assert.ok(before !== null, 'a round with applications shows before it is allocated');
+      assert.deepEqual(
+        [
+          before.entryYear,
+          before.allocated,
+          before.admissionNumber,
+          before.firstPreferences,
+          before.applicants,
+          before.offered,
+          before.vacancies,
+          before.allocatedInto,
+        ],
+        [2014, false, 6, 6, 6, 0, 0, 0],
+      );
+      await services.admissions.runRound(roundId, who);
+      const after: (AdmissionsPressure & { allocated?: boolean }) | null = (await services.placePlanning.area(east.code)).admissions;
+      assert.ok(after !== null);
+      assert.deepEqual([after.allocated, after.firstPreferences, after.applicants, after.offered], [true, 6, 6, 6]);
+    });
   });
 }
 
@@ -319,7 +441,7 @@ describe('the demo county gives target 29 a status in 2013-2016', () => {
     assert.equal(overview.run?.basePeriod, '201617');
   });
 
-  it('shows an area’s admissions pressure as counts from the latest allocated round', async () => {
+  it('shows an area’s admissions pressure as counts from the latest round with applications (allocated in the demo)', async () => {
     const [primaryArea] = (await services.placePlanning.areas('886')).filter((a) => a.phase === 'primary');
     const view = await services.placePlanning.area(primaryArea!.code);
     console.log(`admissions pressure in ${primaryArea!.code}: ${JSON.stringify(view.admissions)}`);

@@ -330,21 +330,25 @@ export function createPlanningStore(db: Kysely<Database>) {
     },
 
     /**
-     * Counts (never names) from the LA's latest allocated admission round of a phase, for some schools and a home
-     * district: their profiles summed, offers the LA allocated into them, children of the district allocated a school
-     * they did not name (or none), preferences for them from other LAs' rounds, and children of the district naming a
-     * school another LA maintains.
+     * Counts (never names) from the LA's latest admission round of a phase with applications, allocated or not (so
+     * pressure shows before offer day), for some schools and a home district: the schools' admission numbers (their
+     * current arrangements), children naming one of them first and at any preference (from the applications), offers
+     * and places left (their profiles), offers the LA allocated into them and children of the district allocated a
+     * school they did not name (or none) — these four only once the round is allocated (`allocated` false: 0) —,
+     * preferences for them from other LAs' rounds, and children of the district naming a school another LA maintains.
      */
     async admissionsCounts(laCode: string, phase: PlanningPhase, urns: readonly string[], districtCode: string | null) {
       const round = await db
-        .selectFrom('admission_round')
-        .select(['id', 'entry_year'])
-        .where('la_code', '=', laCode)
-        .where('phase', '=', phase)
-        .where('allocated_at', 'is not', null)
-        .orderBy('entry_year', 'desc')
+        .selectFrom('admission_round as r')
+        .select(['r.id', 'r.entry_year', 'r.allocated_at'])
+        .where('r.la_code', '=', laCode)
+        .where('r.phase', '=', phase)
+        .where((eb) => eb.exists(eb.selectFrom('admission_application as a').select('a.id').whereRef('a.round_id', '=', 'r.id')))
+        .orderBy('r.entry_year', 'desc')
+        .orderBy('r.id', 'desc')
         .executeTakeFirst();
       if (round === undefined) return null;
+      const allocated = round.allocated_at !== null;
       const list = [...urns];
       const { rows } = await sql<{
         admission_number: number;
@@ -357,17 +361,20 @@ export function createPlanningStore(db: Kysely<Database>) {
         cross_border_in: number;
         cross_border_out: number | null;
       }>`
-        with d as (select id from place where kind = 'district' and code = ${districtCode})
+        with d as (select id from place where kind = 'district' and code = ${districtCode}),
+        named as (select p.application_id, p.rank from admission_preference p join admission_application a on a.id = p.application_id
+          where a.round_id = ${round.id} and p.urn = any(${list}::text[]))
         select
-          coalesce((select sum((profile->>'admissionNumber')::int) from admission_profile where round_id = ${round.id} and urn = any(${list}::text[])), 0)::int as admission_number,
-          coalesce((select sum((profile->>'firstPreferenceApplicants')::int) from admission_profile where round_id = ${round.id} and urn = any(${list}::text[])), 0)::int as first_preferences,
-          coalesce((select sum((profile->>'applicants')::int) from admission_profile where round_id = ${round.id} and urn = any(${list}::text[])), 0)::int as applicants,
-          coalesce((select sum((profile->>'offered')::int) from admission_profile where round_id = ${round.id} and urn = any(${list}::text[])), 0)::int as offered,
-          coalesce((select sum((profile->>'vacancies')::int) from admission_profile where round_id = ${round.id} and urn = any(${list}::text[])), 0)::int as vacancies,
+          coalesce((select sum(x.admission_number) from (select distinct on (urn) admission_number from admission_arrangement
+            where round_id = ${round.id} and urn = any(${list}::text[]) order by urn, version desc) x), 0)::int as admission_number,
+          (select count(distinct application_id) from named where rank = 1)::int as first_preferences,
+          (select count(distinct application_id) from named)::int as applicants,
+          coalesce((select sum((profile->>'offered')::int) from admission_profile where ${allocated} and round_id = ${round.id} and urn = any(${list}::text[])), 0)::int as offered,
+          coalesce((select sum((profile->>'vacancies')::int) from admission_profile where ${allocated} and round_id = ${round.id} and urn = any(${list}::text[])), 0)::int as vacancies,
           (select count(*) from admission_offer o join admission_application a on a.id = o.application_id
-            where a.round_id = ${round.id} and o.kind = 'allocated' and o.urn = any(${list}::text[]))::int as allocated_into,
+            where ${allocated} and a.round_id = ${round.id} and o.kind = 'allocated' and o.urn = any(${list}::text[]))::int as allocated_into,
           case when ${districtCode}::text is null then null else (select count(*) from admission_offer o join admission_application a on a.id = o.application_id
-            where a.round_id = ${round.id} and o.kind in ('allocated', 'none') and a.home_place_id in (select id from d))::int end as allocated_from_district,
+            where ${allocated} and a.round_id = ${round.id} and o.kind in ('allocated', 'none') and a.home_place_id in (select id from d))::int end as allocated_from_district,
           (select count(*) from admission_preference p join admission_application a on a.id = p.application_id join admission_round r on r.id = a.round_id
             where r.la_code <> ${laCode} and r.phase = ${phase} and r.entry_year = ${round.entry_year} and p.urn = any(${list}::text[]))::int as cross_border_in,
           case when ${districtCode}::text is null then null else (select count(distinct a.id) from admission_application a
@@ -379,6 +386,7 @@ export function createPlanningStore(db: Kysely<Database>) {
         roundId: Number(round.id),
         entryYear: round.entry_year,
         phase,
+        allocated,
         admissionNumber: r.admission_number,
         firstPreferences: r.first_preferences,
         applicants: r.applicants,

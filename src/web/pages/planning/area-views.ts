@@ -93,13 +93,24 @@ export function yearGroupTable(view: AreaView): Readonly<{ head: Cell[]; rows: C
 
 const share = (s: AreaSchool) => (s.membership.share === 1 ? 'Whole school' : `${fixed(s.membership.share * 100, 0)}% (split site)`);
 
-/** The schools: name and URN, share, capacity, admission number, pupils, unfilled, over capacity, forecast entry. */
+/**
+ * The admission number on this area's site, as capacity and pupils are (share applied): a split-site school's 60 at a
+ * 0.6 share is "36 of 60", so the column adds up across the area as the others do.
+ */
+const admissionCell = (s: AreaSchool): Cell =>
+  numeric(
+    s.admissionNumber === null || s.membership.share === 1
+      ? count(s.admissionNumber)
+      : `${count(s.admissionNumber * s.membership.share)} of ${count(s.admissionNumber)}`,
+  );
+
+/** The schools: name and URN, share, capacity, admission number, pupils, unfilled, over capacity, forecast entry (all on this site). */
 export const schoolRows = (schools: readonly AreaSchool[]): Cell[][] =>
   schools.map((s) => [
     { text: `${s.name} (URN ${s.urn})` },
     { text: share(s) },
     numeric(count(s.capacity)),
-    numeric(count(s.admissionNumber)),
+    admissionCell(s),
     numeric(count(s.pupils)),
     numeric(count(s.unfilled)),
     numeric(count(s.excess)),
@@ -161,22 +172,33 @@ export function ratioRows(ratios: ForecastRatios | null, phase: AreaView['area']
   return rows.map(([key, value]) => ({ key: { text: key }, value: { text: value } }));
 }
 
-/** The admissions pressure at the point of entry, from the area's latest admission round. */
-export function pressureRows(p: AdmissionsPressure | null): Readonly<{ key: { text: string }; value: { text: string } }>[] {
+/**
+ * The admissions pressure at the point of entry, from the area's latest admission round with applications. The store
+ * says whether the round is allocated yet (`allocated`, beyond the view type: see planning-store's admissionsCounts);
+ * before offer day preferences are counted from the applications and the offer rows say "Not allocated yet", never 0.
+ */
+export function pressureRows(
+  p: (AdmissionsPressure & Readonly<{ allocated?: boolean }>) | null,
+): Readonly<{ key: { text: string }; value: { text: string } }>[] {
   if (p === null) return [];
   const entry = p.phase === 'primary' ? 'Reception' : 'Year 7';
+  const allocated = p.allocated !== false;
+  const offers = (n: number | null) => (allocated ? count(n) : 'Not allocated yet');
   const rows: [string, string][] = [
-    ['Round', `${entry}, ${p.entryYear}/${String((p.entryYear + 1) % 100).padStart(2, '0')} entry`],
+    ['Round', `${entry}, ${p.entryYear}/${String((p.entryYear + 1) % 100).padStart(2, '0')} entry${allocated ? '' : ' (before offer day)'}`],
     ['Published admission numbers', count(p.admissionNumber)],
     [
       'Children naming a school here first',
       `${count(p.firstPreferences)} (${percent(p.admissionNumber === 0 ? null : (100 * p.firstPreferences) / p.admissionNumber)} of the places)`,
     ],
     ['Children naming a school here at any preference', count(p.applicants)],
-    ['Offered', count(p.offered)],
-    ['Places left', count(p.vacancies)],
-    ['Allocated here by the LA (none of their preferences could be met)', count(p.allocatedInto)],
-    ['Children of the district allocated a school they did not name, or none', count(p.allocatedFromDistrict)],
+    ['Offered', offers(p.offered)],
+    ['Places left', offers(p.vacancies)],
+    ['Allocated here by the LA (none of their preferences could be met)', offers(p.allocatedInto)],
+    [
+      'Children of the district allocated a school they did not name, or none',
+      p.allocatedFromDistrict === null ? count(null) : offers(p.allocatedFromDistrict),
+    ],
     ['Preferences from children living in other LAs', count(p.crossBorderIn)],
     ['Children of the district naming schools in other LAs', count(p.crossBorderOut)],
   ];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PlanningArea, SurplusSummary } from '../../../domain/place-planning/place-planning.ts';
 import type { AreaSummary, AreaView, PublishedAccuracy } from '../../../services/place-planning/planning-views.ts';
-import { areaChart, areaDescription, placesAddedWords, pressureRows, totalRows } from './area-views.ts';
+import { areaChart, areaDescription, placesAddedWords, pressureRows, schoolRows, totalRows } from './area-views.ts';
 import {
   aheadWords,
   areaRows,
@@ -295,5 +295,61 @@ describe('a planning area’s chart, description and table', () => {
     assert.equal(rows[0]!.value.text, 'Reception, 2016/17 entry');
     assert.equal(rows[2]!.value.text, '170 (113.3% of the places)');
     assert.equal(rows[7]!.value.text, '–');
+  });
+
+  it('gives a split-site school’s admission number on this site by its share, as its capacity and pupils are', () => {
+    const school = (urn: string, share: number, capacity: number) => ({
+      urn,
+      name: `School ${urn}`,
+      membership: { areaCode: 'A', urn, share, validFrom: null, validTo: null },
+      capacity,
+      admissionNumber: 60,
+      pupils: capacity,
+      unfilled: 0,
+      excess: 0,
+      forecastEntry: null,
+    });
+    // 60 at a 0.6 share: 36 on this site, of 60 (its capacity 420 × 0.6 = 252 beside it); a whole school: 60.
+    const rows = schoolRows([school('200003', 0.6, 252), school('200001', 1, 420)]);
+    assert.deepEqual(
+      rows.map((r) => [r[2]!.text, r[3]!.text]),
+      [
+        ['252', '36 of 60'],
+        ['420', '60'],
+      ],
+    );
+  });
+
+  it('says "Not allocated yet" for offers and places left before offer day, never 0, with preferences from the applications', () => {
+    const rows = pressureRows({
+      roundId: 1,
+      entryYear: 2016,
+      phase: 'secondary',
+      allocated: false,
+      admissionNumber: 150,
+      firstPreferences: 170,
+      applicants: 300,
+      offered: 0,
+      vacancies: 0,
+      allocatedInto: 0,
+      allocatedFromDistrict: 0,
+      crossBorderIn: 4,
+      crossBorderOut: 2,
+    });
+    assert.deepEqual(
+      rows.map((r) => r.value.text),
+      [
+        'Year 7, 2016/17 entry (before offer day)',
+        '150',
+        '170 (113.3% of the places)',
+        '300',
+        'Not allocated yet',
+        'Not allocated yet',
+        'Not allocated yet',
+        'Not allocated yet',
+        '4',
+        '2',
+      ],
+    );
   });
 });
