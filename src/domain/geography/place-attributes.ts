@@ -59,6 +59,14 @@ const groupingAttributes = z.object({
   feedsArea: optionalText.optional(),
 });
 
+/** What a planning area's grouping attributes say it is (issue 17): kept apart from collaborations and hubs. */
+export const planningAreaKind = 'planning-area';
+
+/** A grouping that is a planning area: recorded and changed by place planning, never by the collaborations form or a grouping file. */
+export function isPlanningArea(attributes: Readonly<{ kind?: string | undefined }>): boolean {
+  return attributes.kind === planningAreaKind;
+}
+
 /** A trust, federation or sponsor from GIAS group links. */
 const groupAttributes = z.object({ groupType: text, companiesHouseNumber: optionalText });
 

@@ -5,6 +5,7 @@ import type { Store } from '../../store/store.ts';
 import type { Clock } from '../clock.ts';
 import { headlineIndicators } from '../../domain/schools/school-assessment.ts';
 import { isMemberOn } from '../../domain/geography/place.ts';
+import { isPlanningArea } from '../../domain/geography/place-attributes.ts';
 import type { DisclosurePolicy } from '../../domain/indicators/disclosure.ts';
 import { discloseRows } from '../indicators/disclose-rows.ts';
 
@@ -17,7 +18,8 @@ export function createCollaborationService(store: Store, clock: Clock, catalogue
     /** Every collaboration with its headline figures, disclosed for the reader as every figure is. */
     async list(policy: DisclosurePolicy) {
       const today = londonDateOf(clock());
-      const groupings = (await store.places.byKind('grouping')).sort((a, b) => a.name.localeCompare(b.name));
+      // Planning areas are groupings too, but place planning's (issue 17): they are not collaborations.
+      const groupings = (await store.places.byKind('grouping')).filter((g) => !isPlanningArea(g.attributes)).sort((a, b) => a.name.localeCompare(b.name));
       const members = await Promise.all(groupings.map((g) => store.places.members(g.id, 'school')));
       const codes = [...headlineIndicators.primary, ...headlineIndicators.secondary];
       const rows = await store.observations.find({
@@ -58,7 +60,7 @@ export function createCollaborationService(store: Store, clock: Clock, catalogue
     /** One collaboration's members, current and past, as the form shows them (`URN, valid from, valid to`). */
     async members(code: string) {
       const grouping = await store.places.find('grouping', code);
-      if (grouping === undefined) throw new NotFoundError(`no collaboration with code ${code}`);
+      if (grouping === undefined || isPlanningArea(grouping.attributes)) throw new NotFoundError(`no collaboration with code ${code}`);
       const members = await store.places.members(grouping.id, 'school');
       return {
         code: grouping.code,

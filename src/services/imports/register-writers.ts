@@ -1,4 +1,5 @@
 import { quoted, type FileIssue } from '../../domain/errors.ts';
+import { isPlanningArea } from '../../domain/geography/place-attributes.ts';
 import { laOnsCodes, plainDistrictName } from '../../domain/geography/reference-places.ts';
 import type { ImportFile } from '../../domain/import-file.ts';
 import type { Store } from '../../store/store.ts';
@@ -126,6 +127,20 @@ export async function writeRegisterFile(
       for (const r of file.records)
         if (!schools.has(r.urn))
           issues.push({ file: file.file, line: r.line, column: 'URN', message: `unknown code: URN ${r.urn} is not a school in the register` });
+      // A planning area (issue 17) is a grouping that place planning records with its phase and shares: a grouping file
+      // naming one would overwrite what it is, so it is refused.
+      const firstRows = new Map<string, (typeof file.records)[number]>();
+      for (const r of file.records) if (!firstRows.has(r.groupCode)) firstRows.set(r.groupCode, r);
+      for (const r of firstRows.values()) {
+        const held = await tx.places.find('grouping', r.groupCode);
+        if (held !== undefined && isPlanningArea(held.attributes))
+          issues.push({
+            file: file.file,
+            line: r.line,
+            column: 'Group code',
+            message: `${r.groupCode} is a planning area: change it with \`waymark planning areas\`, not a grouping file`,
+          });
+      }
       const groups = new Map(file.records.map((r) => [r.groupCode, r.groupName]));
       const { ids, counts } = await tx.places.upsert(
         'grouping',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ImportRejectedError, type FileIssue } from '../../domain/errors.ts';
+import { planningAreaKind } from '../../domain/geography/place-attributes.ts';
 import type { AreaMembership, CapacityRecord, HousingSite, PlannedChange, PlanningArea } from '../../domain/place-planning/place-planning.ts';
 import type { Store } from '../../store/store.ts';
 import type { AuditWho } from '../audit/audit-service.ts';
@@ -73,7 +74,7 @@ async function writeAreas(tx: Store, laCode: string, file: string, areas: readon
   const given = new Set(areas.map((a) => a.code));
   const attributes = (a: PlanningArea) => ({
     definedBy: file,
-    kind: 'planning-area',
+    kind: planningAreaKind,
     phase: a.phase,
     laCode: a.laCode,
     districtCode: a.districtCode,
