@@ -5,10 +5,10 @@ import { entryYearGroup, phaseYearGroups, type AccuracyRow, type ByYearGroup, ty
 import { startYearOf } from '../../domain/periods/period.ts';
 import type { HeldPlanningArea } from '../../store/planning-store.ts';
 import type { Store } from '../../store/store.ts';
-import { areaRolls, membersAt, sitePlaces } from './planning-data.ts';
+import { areaRolls, capacityKey, membersAt, sitePlaces } from './planning-data.ts';
 import { plainArea } from './planning-overview.ts';
 import type { AreaSchool, AreaView, AreaYear } from './planning-views.ts';
-import { areaForecastOf, backtestRows, censusSurplus, needsOf, placesAddedOf, readViewData, surplusYear, type ViewData } from './view-data.ts';
+import { areaForecastOf, backtestRows, censusSurplus, effectPeriodOf, needsOf, placesAddedOf, readViewData, surplusYear, type ViewData } from './view-data.ts';
 
 const total = (roll: ByYearGroup, groups: readonly YearGroup[]) => groups.reduce((s, g) => s + (roll[g] ?? 0), 0);
 
@@ -69,7 +69,7 @@ async function schoolsOf(tx: Store, view: ViewData, area: HeldPlanningArea): Pro
       name: names.get(m.urn) ?? m.urn,
       membership: m,
       capacity: site?.capacity ?? null,
-      admissionNumber: view.data.capacity.get(m.urn)?.get(latest)?.admissionNumber ?? null,
+      admissionNumber: view.data.capacity.get(capacityKey(m.urn, area.phase))?.get(latest)?.admissionNumber ?? null,
       pupils: site?.pupils ?? null,
       unfilled: site === null ? null : Math.max(0, site.capacity - site.pupils),
       excess: site === null ? null : Math.max(0, site.pupils - site.capacity),
@@ -94,7 +94,10 @@ export async function readAreaView(tx: Store, code: string): Promise<AreaView> {
     ratios: view.run?.ratios[area.code] ?? null,
     years: yearsOf(view, area, scored),
     schools: await schoolsOf(tx, view, area),
-    changes: view.data.changes.filter((c) => c.areaCode === area.code).map((c) => ({ ...c, placesAdded: placesAddedOf(view, c) })),
+    // A split-site school's change shows in each of its areas, wherever it was recorded (as its needs count it).
+    changes: view.data.changes
+      .filter((c) => c.areaCode === area.code || (c.urn !== null && members.some((m) => m.urn === c.urn)))
+      .map((c) => ({ ...c, placesAdded: placesAddedOf(view, c), effectPeriod: effectPeriodOf(view, c) })),
     needs: needsOf(view, area),
     housing: view.data.housing
       .filter((s) => (area.phase === 'primary' ? s.primaryArea : s.secondaryArea) === area.code)

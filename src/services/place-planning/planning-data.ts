@@ -22,7 +22,7 @@ export type PlanningData = Readonly<{
   members: readonly AreaMembership[];
   /** School rolls by URN, then census period. */
   rolls: ReadonlyMap<string, ReadonlyMap<string, ByYearGroup>>;
-  /** School capacity by URN, then period. */
+  /** School capacity by URN and phase (capacityKey: an all-through school has a record for each), then period. */
   capacity: ReadonlyMap<string, ReadonlyMap<string, CapacityRecord>>;
   changes: readonly PlannedChange[];
   housing: readonly HousingSite[];
@@ -44,7 +44,10 @@ export async function readPlanningData(tx: Store, laCode: string): Promise<Plann
     rolls.set(r.urn, byPeriod);
   }
   const capacity = new Map<string, Map<string, CapacityRecord>>();
-  for (const c of await tx.planning.capacity(urns)) capacity.set(c.urn, (capacity.get(c.urn) ?? new Map<string, CapacityRecord>()).set(c.period, c));
+  for (const c of await tx.planning.capacity(urns)) {
+    const key = capacityKey(c.urn, c.phase);
+    capacity.set(key, (capacity.get(key) ?? new Map<string, CapacityRecord>()).set(c.period, c));
+  }
   const districts = [...new Set(areas.flatMap((a) => (a.districtCode === null ? [] : [a.districtCode])))];
   const censusPeriods = [...new Set([...rolls.values()].flatMap((byPeriod) => [...byPeriod.keys()]))].sort();
   return {
@@ -122,9 +125,12 @@ export function schoolRollsAt(data: PlanningData, area: HeldPlanningArea, period
   return Object.fromEntries(membersAt(data, area.code, period).map((m) => [m.urn, shareOf(data.rolls.get(m.urn)?.get(period), m.share)]));
 }
 
+/** How capacity is keyed: a school's phase (an all-through school's primary and secondary places are two records). */
+export const capacityKey = (urn: string, phase: PlanningPhase): string => `${urn}:${phase}`;
+
 /** The latest census period with rolls at or before `period` (a school's capacity record of that period, else its latest before). */
-export function capacityAt(data: PlanningData, urn: string, period: string): CapacityRecord | null {
-  const byPeriod = data.capacity.get(urn);
+export function capacityAt(data: PlanningData, urn: string, period: string, phase: PlanningPhase): CapacityRecord | null {
+  const byPeriod = data.capacity.get(capacityKey(urn, phase));
   if (byPeriod === undefined) return null;
   const exact = byPeriod.get(period);
   if (exact !== undefined) return exact;
@@ -134,9 +140,9 @@ export function capacityAt(data: PlanningData, urn: string, period: string): Cap
 
 /** A site's (or whole school's) places and pupils in a census period, share applied; null without both. */
 export function sitePlaces(data: PlanningData, urn: string, period: string, phase: PlanningPhase, share: number): SchoolPlaces | null {
-  const capacity = data.capacity.get(urn)?.get(period);
+  const capacity = data.capacity.get(capacityKey(urn, phase))?.get(period);
   const roll = data.rolls.get(urn)?.get(period);
-  if (capacity === undefined || capacity.phase !== phase || roll === undefined) return null;
+  if (capacity === undefined || roll === undefined) return null;
   const groups = phaseYearGroups[phase];
   return {
     urn,

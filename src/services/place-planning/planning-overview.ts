@@ -1,10 +1,9 @@
-import { changeEffect } from '../../domain/place-planning/capacity-changes.ts';
 import type { AccuracyRow, PlanningArea, PlanningPhase } from '../../domain/place-planning/place-planning.ts';
 import type { HeldPlanningArea } from '../../store/planning-store.ts';
 import type { Store } from '../../store/store.ts';
 import { membersAt } from './planning-data.ts';
 import type { AccuracyView, AreaSummary, CommissioningView, PlanningOverview, PublishedAccuracy, SurplusYear } from './planning-views.ts';
-import { addSurplus, backtestRows, censusSurplus, needsOf, readViewData, surplusYear, type ViewData } from './view-data.ts';
+import { addSurplus, backtestRows, censusSurplus, effectPeriodOf, needsOf, placesAddedOf, readViewData, surplusYear, type ViewData } from './view-data.ts';
 
 /** The indicators the DfE's scorecards publish forecast accuracy in (per cent, by phase). */
 const publishedCodes = { oneYear: 'forecast-accuracy-one-year', threeYear: 'forecast-accuracy-three-year' } as const;
@@ -121,8 +120,6 @@ export function createPlanningOverviews(store: Store) {
     async commissioning(laCode: string): Promise<CommissioningView> {
       const view = await readViewData(store, laCode);
       const byCode = new Map(view.data.areas.map((a) => [a.code, a]));
-      const periods = [...new Set(view.cells.map((c) => c.period))].sort();
-      const furthest = periods[periods.length - 1];
       return {
         la: view.la,
         band: view.band,
@@ -131,9 +128,7 @@ export function createPlanningOverviews(store: Store) {
         changes: view.data.changes.flatMap((c) => {
           const area = byCode.get(c.areaCode);
           if (area === undefined) return [];
-          return [
-            { ...c, area: plainArea(area), placesAdded: changeEffect(c, c.phase, furthest !== undefined && furthest > c.fromPeriod ? furthest : c.fromPeriod) },
-          ];
+          return [{ ...c, area: plainArea(area), placesAdded: placesAddedOf(view, c), effectPeriod: effectPeriodOf(view, c) }];
         }),
       };
     },

@@ -79,6 +79,8 @@ export type AdmissionsPressure = Readonly<{
   /** Preferences naming schools in the area by children whose home LA is another (cross-border in), and children of the area's district naming schools in other LAs (cross-border out). */
   crossBorderIn: number;
   crossBorderOut: number | null;
+  /** Whether the round has been allocated: before offer day the offer counts are 0 and the page says "not allocated yet". */
+  allocated: boolean;
 }>;
 
 export type AreaSchool = Readonly<{
@@ -112,7 +114,8 @@ export type AreaView = Readonly<{
   ratios: ForecastRatios | null;
   years: readonly AreaYear[];
   schools: readonly AreaSchool[];
-  changes: readonly (PlannedChange & Readonly<{ placesAdded: number }>)[];
+  /** The changes to the area's schools (wherever recorded) and new schools planned in it; `placesAdded` is the change's effect in `effectPeriod`. */
+  changes: readonly (PlannedChange & Readonly<{ placesAdded: number; effectPeriod: string }>)[];
   needs: readonly CommissioningNeed[];
   housing: readonly (HousingSite & Readonly<{ dwellings: number; pupilsYielded: number }>)[];
   admissions: AdmissionsPressure | null;
@@ -125,7 +128,7 @@ export type CommissioningView = Readonly<{
   band: Readonly<{ min: number; max: number }>;
   run: ForecastRun | null;
   needs: readonly (CommissioningNeed & Readonly<{ area: PlanningArea }>)[];
-  changes: readonly (PlannedChange & Readonly<{ placesAdded: number; area: PlanningArea }>)[];
+  changes: readonly (PlannedChange & Readonly<{ placesAdded: number; effectPeriod: string; area: PlanningArea }>)[];
 }>;
 
 export type AccuracyView = Readonly<{

@@ -36,7 +36,7 @@ export function scapRows(view: ViewData, names: ReadonlyMap<string, string>): Sc
   for (const area of view.data.areas) {
     const groups = phaseYearGroups[area.phase];
     const sites = membersAt(view.data, area.code, base).map((m) => {
-      const record = capacityAt(view.data, m.urn, base);
+      const record = capacityAt(view.data, m.urn, base, area.phase);
       return {
         urn: m.urn,
         capacity: record === null ? null : groups.reduce((s, g) => s + (record.places[g] ?? 0), 0) * m.share,

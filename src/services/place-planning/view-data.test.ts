@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { phaseYearGroups, type CapacityRecord, type ForecastMethod, type PlannedChange } from '../../domain/place-planning/place-planning.ts';
 import type { HeldForecastCell, HeldPlanningArea } from '../../store/planning-store.ts';
-import type { PlanningData } from './planning-data.ts';
+import { capacityKey, type PlanningData } from './planning-data.ts';
 import { effectPeriodOf, needsOf, placesAddedOf, runsToScore, type ViewData } from './view-data.ts';
 
 // The planning views' own figures from plain data (no database): what each area is given to count.
@@ -53,7 +53,7 @@ const data: PlanningData = {
     { areaCode: 'P2', urn: 'S', share: 0.4, validFrom: null, validTo: null },
   ],
   rolls: new Map(),
-  capacity: new Map([['S', new Map([['201516', record]])]]),
+  capacity: new Map([[capacityKey('S', 'primary'), new Map([['201516', record]])]]),
   changes: [expansion],
   housing: [],
   births: new Map(),

@@ -61,7 +61,7 @@ export function needsOf(view: ViewData, area: HeldPlanningArea): CommissioningNe
     areaCode: area.code,
     phase: area.phase,
     forecast,
-    schools: membersAt(view.data, area.code, base).map((m) => ({ urn: m.urn, share: m.share, capacity: capacityAt(view.data, m.urn, base) })),
+    schools: membersAt(view.data, area.code, base).map((m) => ({ urn: m.urn, share: m.share, capacity: capacityAt(view.data, m.urn, base, area.phase) })),
     changes: view.data.changes.filter((c) => (c.urn === null ? c.areaCode === area.code : members.has(c.urn))),
     band: view.band,
     schoolForecast: view.cells.flatMap((c) => (c.areaCode === area.code && c.urn !== null ? [{ ...c, urn: c.urn }] : [])),
@@ -90,7 +90,7 @@ export function placesAddedOf(view: ViewData, change: PlannedChange): number {
   const period = effectPeriodOf(view, change);
   const sameSchool = (c: PlannedChange) =>
     change.urn === null ? c.urn === null && c.areaCode === change.areaCode && c.schoolName === change.schoolName : c.urn === change.urn;
-  const record = change.urn === null ? null : capacityAt(view.data, change.urn, period);
+  const record = change.urn === null ? null : capacityAt(view.data, change.urn, period, change.phase);
   return changeEffectOnSchool(change, record, view.data.changes.filter(sameSchool), period);
 }
 

@@ -94,7 +94,7 @@ export function planningAreaRoutes(app: FastifyInstance, services: Services): vo
         areaLink(c.area),
         { text: kindWords(c.kind) },
         { text: yearLabel(c.fromPeriod) },
-        numeric(placesAddedWords(c.placesAdded)),
+        numeric(`${placesAddedWords(c.placesAdded)} in ${yearLabel(c.effectPeriod)}`),
         { text: statusWords(c.status) },
       ]),
     });

@@ -139,7 +139,7 @@ export const changeRows = (changes: AreaView['changes']): Cell[][] =>
     { text: `${kindWords(c.kind)}${c.phasing === 'year-by-year' ? ', filling year by year' : ''}` },
     { text: yearLabel(c.fromPeriod) },
     numeric(count(c.entryPlaces)),
-    numeric(placesAddedWords(c.placesAdded)),
+    numeric(`${placesAddedWords(c.placesAdded)} in ${yearLabel(c.effectPeriod)}`),
     { text: statusWords(c.status) },
     { text: c.description },
   ]);
@@ -177,12 +177,10 @@ export function ratioRows(ratios: ForecastRatios | null, phase: AreaView['area']
  * says whether the round is allocated yet (`allocated`, beyond the view type: see planning-store's admissionsCounts);
  * before offer day preferences are counted from the applications and the offer rows say "Not allocated yet", never 0.
  */
-export function pressureRows(
-  p: (AdmissionsPressure & Readonly<{ allocated?: boolean }>) | null,
-): Readonly<{ key: { text: string }; value: { text: string } }>[] {
+export function pressureRows(p: AdmissionsPressure | null): Readonly<{ key: { text: string }; value: { text: string } }>[] {
   if (p === null) return [];
   const entry = p.phase === 'primary' ? 'Reception' : 'Year 7';
-  const allocated = p.allocated !== false;
+  const allocated = p.allocated;
   const offers = (n: number | null) => (allocated ? count(n) : 'Not allocated yet');
   const rows: [string, string][] = [
     ['Round', `${entry}, ${p.entryYear}/${String((p.entryYear + 1) % 100).padStart(2, '0')} entry${allocated ? '' : ' (before offer day)'}`],

@@ -290,6 +290,7 @@ describe('a planning area’s chart, description and table', () => {
       allocatedFromDistrict: null,
       crossBorderIn: 4,
       crossBorderOut: null,
+      allocated: true,
     });
     // 170 first preferences for 150 places = 113.33…% → "113.3%".
     assert.equal(rows[0]!.value.text, 'Reception, 2016/17 entry');
