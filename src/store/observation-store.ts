@@ -79,6 +79,32 @@ export type ObservationQuery = Readonly<{
   limit: number;
 }>;
 
+/** Computed figures written as final, 5,000 rows a statement, each with its rule and detail; the number written. */
+export async function insertDerived(db: Kysely<Database>, figures: readonly DerivedFigure[], batchId: number): Promise<number> {
+  for (let i = 0; i < figures.length; i += 5000)
+    await db
+      .insertInto('observation')
+      .values(
+        figures.slice(i, i + 5000).map((f) => ({
+          indicator_code: f.indicatorCode,
+          place_id: f.placeId,
+          period: f.period,
+          breakdown: f.breakdown,
+          value: f.value,
+          numerator: f.numerator,
+          denominator: f.denominator,
+          symbol: f.symbol,
+          data_version: 'final' as const,
+          batch_id: batchId,
+          basis: 'computed' as const,
+          detail: JSON.stringify({ rule: f.rule, ...f.detail }),
+          public_suppression: f.publicSuppression ?? null,
+        })),
+      )
+      .execute();
+  return figures.length;
+}
+
 export function createObservationStore(db: Kysely<Database>) {
   const toRow = (o: ObservationInput, batchId: number, source: string) => ({
     source,
@@ -324,28 +350,7 @@ export function createObservationStore(db: Kysely<Database>) {
         .where('indicator_code', 'in', indicatorCodes.length > 0 ? [...indicatorCodes] : ['-']);
       if (periods !== undefined) remove = remove.where('period', 'in', periods.length > 0 ? [...periods] : ['-']);
       await remove.execute();
-      for (let i = 0; i < figures.length; i += 5000)
-        await db
-          .insertInto('observation')
-          .values(
-            figures.slice(i, i + 5000).map((f) => ({
-              indicator_code: f.indicatorCode,
-              place_id: f.placeId,
-              period: f.period,
-              breakdown: f.breakdown,
-              value: f.value,
-              numerator: f.numerator,
-              denominator: f.denominator,
-              symbol: f.symbol,
-              data_version: 'final',
-              batch_id: batchId,
-              basis: 'computed',
-              detail: JSON.stringify({ rule: f.rule, ...f.detail }),
-              public_suppression: f.publicSuppression ?? null,
-            })),
-          )
-          .execute();
-      return figures.length;
+      return insertDerived(db, figures, batchId);
     },
 
     /** The periods some indicators have school-level figures for (published or computed), oldest first. */

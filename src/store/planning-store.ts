@@ -13,7 +13,7 @@ import type {
   PlanningPhase,
   YearGroup,
 } from '../domain/place-planning/place-planning.ts';
-import type { DerivedFigure } from './observation-store.ts';
+import { insertDerived, type DerivedFigure } from './observation-store.ts';
 import type { Database } from './schema.ts';
 
 /** A planning area as held: the record and the `grouping` place that carries its figures. */
@@ -422,28 +422,7 @@ export function createPlanningStore(db: Kysely<Database>) {
           .where('indicator_code', '=', indicatorCode)
           .where('place_id', 'in', [...placeIds])
           .execute();
-      for (let i = 0; i < figures.length; i += 5000)
-        await db
-          .insertInto('observation')
-          .values(
-            figures.slice(i, i + 5000).map((f) => ({
-              indicator_code: f.indicatorCode,
-              place_id: f.placeId,
-              period: f.period,
-              breakdown: f.breakdown,
-              value: f.value,
-              numerator: f.numerator,
-              denominator: f.denominator,
-              symbol: f.symbol,
-              data_version: 'final',
-              batch_id: batchId,
-              basis: 'computed',
-              detail: JSON.stringify({ rule: f.rule, ...f.detail }),
-              public_suppression: f.publicSuppression ?? null,
-            })),
-          )
-          .execute();
-      return figures.length;
+      return insertDerived(db, figures, batchId);
     },
 
     async addRun(run: Omit<HeldForecastRun, 'id'>, madeAt: Date): Promise<number> {
