@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { CommissioningNeed } from '../../../domain/place-planning/place-planning.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { lineChart } from '../../components/line-chart.ts';
 import {
@@ -23,17 +24,7 @@ const areaParams = z.object({ code: z.string().trim().min(1).max(40) });
 const numeric = (text: string): Cell => ({ text, format: 'numeric' });
 
 /** Commissioning needs as table rows: year, forecast entry, entry places with and without the planned changes, places and forms of entry needed, surplus. */
-const needCells = (
-  n: Readonly<{
-    period: string;
-    forecastEntry: number;
-    entryPlaces: number;
-    entryPlacesWithoutChanges: number;
-    placesNeeded: number;
-    formsOfEntryNeeded: number;
-    surplus: Readonly<{ rate: number | null }>;
-  }>,
-): Cell[] => [
+const needCells = (n: CommissioningNeed): Cell[] => [
   { text: yearLabel(n.period) },
   numeric(count(n.forecastEntry)),
   numeric(count(n.entryPlaces)),
