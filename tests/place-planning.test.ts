@@ -13,7 +13,7 @@ import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from './support/databases.ts';
 import { readApplicationFile } from '../src/imports/admissions/application-file.ts';
 import { readArrangementFile } from '../src/imports/admissions/arrangement-file.ts';
-import { addHandBuiltRegister, applicationsCsv, arrangementsCsv, bytes, swale, thanet } from './fixtures/hand-built-round.ts';
+import { addHandBuiltRegister, applicationsCsv, arrangementsCsv, bytes, schoolAttributes, swale, thanet } from './fixtures/hand-built-round.ts';
 
 // A small hand-built LA (886) for place planning (issue 17; domain.md §12): two primary planning areas, North (Swale)
 // and South (Thanet), five primary schools, every year group R-6 with the same places and roll in each of five January
@@ -67,28 +67,7 @@ const capacity = schools.flatMap((s) =>
   })),
 );
 
-const primaryAttributes = (urn: string) => ({
-  urn,
-  laCode: '886',
-  establishmentNumber: null,
-  laestab: null,
-  typeName: 'Community school',
-  typeGroup: 'Local authority maintained schools',
-  governance: 'la-maintained' as const,
-  sector: 'primary' as const,
-  stateFunded: true,
-  phaseFlags: { primary: true, secondary: false, post16: false },
-  ageLow: 4,
-  ageHigh: 11,
-  gender: null,
-  religiousCharacter: null,
-  admissionsPolicy: 'Not applicable',
-  selective: false,
-  address: { street: null, locality: null, address3: null, town: null, postcode: null },
-  linkedUrn: null,
-  pupilsOnRoll: null,
-  register: 'test',
-});
+const primaryAttributes = (urn: string) => schoolAttributes(urn, 'primary');
 
 const close = (actual: number | null | undefined, expected: number, what: string) =>
   assert.ok(actual !== null && actual !== undefined && Math.abs(actual - expected) < 1e-9, `${what}: ${actual} ≠ ${expected}`);

@@ -3,33 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import type { ObservationInput } from '../src/store/observation-store.ts';
 import { servicesFor } from './support/app.ts';
 import { databaseTargets, freshDatabase, type TestDatabase } from './support/databases.ts';
+import { schoolAttributes } from './fixtures/hand-built-round.ts';
 
 // The census rolls place planning reads (planning-store.ts schoolRolls) when one school's year group is held in
 // several data versions (review of issue 17: one row was picked arbitrarily). By the figure precedence
 // (domain/indicators/figure-precedence.ts): final before revised before provisional, whatever order they came in.
 
-const attributes = {
-  urn: '300001',
-  laCode: '886',
-  establishmentNumber: null,
-  laestab: null,
-  typeName: 'Community school',
-  typeGroup: 'Local authority maintained schools',
-  governance: 'la-maintained' as const,
-  sector: 'primary' as const,
-  stateFunded: true,
-  phaseFlags: { primary: true, secondary: false, post16: false },
-  ageLow: 4,
-  ageHigh: 11,
-  gender: null,
-  religiousCharacter: null,
-  admissionsPolicy: 'Not applicable',
-  selective: false,
-  address: { street: null, locality: null, address3: null, town: null, postcode: null },
-  linkedUrn: null,
-  pupilsOnRoll: null,
-  register: 'test',
-};
+const attributes = schoolAttributes('300001', 'primary');
 
 for (const target of databaseTargets()) {
   describe(`school rolls for place planning on ${target.name}`, () => {

@@ -14,7 +14,7 @@ import type {
   YearGroup,
 } from '../domain/place-planning/place-planning.ts';
 import { insertDerived, type DerivedFigure } from './observation-store.ts';
-import type { Database } from './schema.ts';
+import type { Database, PlanningAreaTable } from './schema.ts';
 
 /** A planning area as held: the record and the `grouping` place that carries its figures. */
 export type HeldPlanningArea = PlanningArea & Readonly<{ placeId: number }>;
@@ -30,17 +30,7 @@ export type SchoolRoll = Readonly<{ urn: string; period: string; yearGroup: Year
 
 const chunk = 20_000;
 
-const areaOf = (r: {
-  code: string;
-  name: string;
-  la_code: string;
-  phase: string;
-  district_code: string | null;
-  feeds_area: string | null;
-  valid_from: string | null;
-  valid_to: string | null;
-  place_id: number;
-}): HeldPlanningArea => ({
+const areaOf = (r: PlanningAreaTable): HeldPlanningArea => ({
   code: r.code,
   name: r.name,
   laCode: r.la_code,

@@ -5,7 +5,7 @@ import { generateCounty } from '../../src/demo/generate-county.ts';
 import { readApplicationFile } from '../../src/imports/admissions/application-file.ts';
 import { readArrangementFile } from '../../src/imports/admissions/arrangement-file.ts';
 import { expectAccessible, expectPageBasics } from '../support/browser.ts';
-import { demoInBrowser, type DemoBrowser } from '../support/demo-browser.ts';
+import { demoInBrowser, signInAs, signOutOf, type DemoBrowser } from '../support/demo-browser.ts';
 
 // Issue 16's journey in Chromium, axe on every page: the demo admissions officer opens a Reception round for September
 // 2016, runs the allocation and reads one child's explanation; the demo school user (URN 900001) sees only the children
@@ -57,18 +57,8 @@ describe('an admissions officer allocates a round and a school sees only its own
   });
   after(async () => demo?.close());
 
-  const signIn = async (page: Page, username: string) => {
-    await page.goto(`${demo.base}/sign-in`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('waymark-demo-county');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState('load');
-  };
-  const signOut = async (page: Page) => {
-    await page.goto(`${demo.base}/`);
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForLoadState('load');
-  };
+  const signIn = (page: Page, username: string) => signInAs(page, demo.base, username);
+  const signOut = (page: Page) => signOutOf(page, demo.base);
 
   it('runs the allocation, explains an offer, shows the school its own applicants only, and audits both reads', async () => {
     const context = await demo.browser.newContext();

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { generateCounty } from '../../src/demo/generate-county.ts';
 import { expectAccessible, expectPageBasics } from '../support/browser.ts';
-import { demoInBrowser, type DemoBrowser } from '../support/demo-browser.ts';
+import { demoInBrowser, signInAs, type DemoBrowser } from '../support/demo-browser.ts';
 
 // Issue 15's acceptance check: a CME officer signs in, records a referral through to placement in the pages, and sees
 // target 28's figure for their district change; the Thanet officer cannot open the case (404); the audit shows both.
@@ -58,13 +58,7 @@ describe('a CME officer takes a referral to placement and sees target 28 move fo
   });
   after(async () => demo?.close());
 
-  const signIn = async (page: Page, username: string) => {
-    await page.goto(`${demo.base}/sign-in`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('waymark-demo-county');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState('load');
-  };
+  const signIn = (page: Page, username: string) => signInAs(page, demo.base, username);
   const swaleFigure = async (page: Page) => {
     await page.goto(`${demo.base}${targetUrl}`);
     return (

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { expectAccessible, expectPageBasics } from '../support/browser.ts';
-import { demoInBrowser, type DemoBrowser } from '../support/demo-browser.ts';
+import { demoInBrowser, signInAs, signOutOf, type DemoBrowser } from '../support/demo-browser.ts';
 
 // Issue 17's journey in Chromium, axe on every page: the demo place planner opens the LA overview of the demo county
 // (Kent, LA 886) and its surplus by year, opens a planning area and reads its chart and the table beside it, runs the
@@ -21,18 +21,8 @@ describe('a place planner reads the overview and an area, runs the forecast and 
   });
   after(async () => demo?.close());
 
-  const signIn = async (page: Page, username: string) => {
-    await page.goto(`${demo.base}/sign-in`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('waymark-demo-county');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState('load');
-  };
-  const signOut = async (page: Page) => {
-    await page.goto(`${demo.base}/`);
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForLoadState('load');
-  };
+  const signIn = (page: Page, username: string) => signInAs(page, demo.base, username);
+  const signOut = (page: Page) => signOutOf(page, demo.base);
 
   it('shows the surplus and an area’s chart with its table, makes a forecast dated today, and exports it as a workbook', async () => {
     const context = await demo.browser.newContext({ acceptDownloads: true });

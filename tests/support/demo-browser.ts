@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { demoPassword } from '../../src/demo/demo-users.ts';
 import { createLog } from '../../src/log.ts';
 import type { Services } from '../../src/services/create-services.ts';
 import { createApp } from '../../src/web/create-app.ts';
@@ -39,4 +40,20 @@ export async function demoInBrowser(pupilYears: readonly number[], now: Date): P
       await database.drop();
     },
   };
+}
+
+/** Signs a demo user in through the sign-in form (the demo county's password is shown on that page). */
+export async function signInAs(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForLoadState('load');
+}
+
+/** Signs whoever is signed in out, from the header's button. */
+export async function signOutOf(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForLoadState('load');
 }
