@@ -21,7 +21,6 @@ type Figure = { value: number | null; numerator: number | null; denominator: num
 for (const target of databaseTargets()) {
   describe(`inclusion casework on the demo county (${target.name})`, () => {
     let t: TestApp;
-    let buildMs = 0;
     const figure = async (indicator: string, place: string, period = '201112'): Promise<Figure | undefined> => {
       const [kind, code] = place.split(':');
       const { rows } = await sql<Figure>`
@@ -34,9 +33,7 @@ for (const target of databaseTargets()) {
 
     before(async () => {
       t = await appWithImports(target, []);
-      let started = 0;
-      await t.services.demo.build(2013, (step) => (step.startsWith('generating exclusions') ? (started = performance.now()) : 0), { pupilYears: [2011] });
-      buildMs = performance.now() - started;
+      await t.services.demo.build(2013, () => {}, { pupilYears: [2011] });
     });
     after(async () => t.close());
 
@@ -67,12 +64,6 @@ for (const target of databaseTargets()) {
       assert.ok(ap.denominator! > 50, `${ap.denominator} pupils`);
       assert.equal(ap.value, (100 * ap.numerator!) / ap.denominator!);
       assert.ok((await figure('alternative-curriculum-achievement', 'district:E07000113')) !== undefined, 'a district figure');
-    });
-
-    it('builds a year of inclusion casework in seconds, as every test that builds the demo runs it', () => {
-      // The aim is under 5 s a year on an unloaded machine (measured 5.1 s with four builds sharing two cores); the bound
-      // leaves room for a loaded test machine while still failing a step that reads or writes row by row.
-      assert.ok(buildMs < 12_000, `${Math.round(buildMs)} ms for one year`);
     });
 
     const suspension = (school: string, upn: string, sessions: number): NewExclusion => ({

@@ -54,6 +54,13 @@ export type LinkInput = Readonly<{ placeId: number; parentId: number; validFrom:
 
 const chunkSize = 1000;
 
+/**
+ * The parents a school counts in for figures (in a query naming the link `l` and the parent `g`): its LA, district and
+ * groupings, but not planning areas. A planning area is the place planners' own grouping, with a split-site school in two
+ * of them: its figures are the place-planning ones (surplus, forecasts), never rolled up or computed from pupils.
+ */
+const countingParents = sql<boolean>`g.kind in ('la', 'district', 'grouping') and not exists (select 1 from planning_area pa where pa.place_id = l.parent_id)`;
+
 export function createPlaceStore(db: Kysely<Database>) {
   const selectPlace = () =>
     db
@@ -266,12 +273,10 @@ export function createPlaceStore(db: Kysely<Database>) {
       await db.updateTable('place_link').set({ valid_to: validTo }).where('id', '=', id).execute();
     },
 
-    /** Places that are members of a parent (optionally of one kind), with the link's dates and basis. */
     /**
-     * Where every school sat on a date: its LA, district and groupings (links valid that day), and each LA's region.
-     * The compute places pupils by these, so a school counts in the district it was in at that year's census.
+     * Every link of a school to an LA, district or grouping that figures are made for, with its dates and the school's
+     * population attributes. Planning areas are left out (see `countingParents`).
      */
-    /** Every link of a school to an LA, district or grouping, with its dates and the school's population attributes. */
     async schoolLinks(): Promise<{ links: SchoolLink[]; schools: Map<number, { stateFunded: boolean; sector: Sector }> }> {
       const links = await db
         .selectFrom('place_link as l')
@@ -279,7 +284,7 @@ export function createPlaceStore(db: Kysely<Database>) {
         .innerJoin('place as g', 'g.id', 'l.parent_id')
         .select(['l.place_id', 'l.parent_id', 'g.kind', 'l.valid_from', 'l.valid_to'])
         .where('s.kind', '=', 'school')
-        .where('g.kind', 'in', ['la', 'district', 'grouping'])
+        .where(countingParents)
         .execute();
       const schools = await db
         .selectFrom('place')
@@ -309,6 +314,10 @@ export function createPlaceStore(db: Kysely<Database>) {
       };
     },
 
+    /**
+     * Where every school sat on a date: its LA, district and groupings (links valid that day; not planning areas, see
+     * `countingParents`), and each LA's region. A school counts in the district it was in at that year's census.
+     */
     async placementsOn(date: string): Promise<{ schools: { urn: string; parentKind: PlaceKind; parentCode: string }[]; laRegions: Map<string, string> }> {
       const schools = await db
         .selectFrom('place_link as l')
@@ -316,7 +325,7 @@ export function createPlaceStore(db: Kysely<Database>) {
         .innerJoin('place as g', 'g.id', 'l.parent_id')
         .select(['s.code as urn', 'g.kind as parentKind', 'g.code as parentCode'])
         .where('s.kind', '=', 'school')
-        .where('g.kind', 'in', ['la', 'district', 'grouping'])
+        .where(countingParents)
         .where((eb) => eb.or([eb('l.valid_from', 'is', null), eb('l.valid_from', '<=', date)]))
         .where((eb) => eb.or([eb('l.valid_to', 'is', null), eb('l.valid_to', '>=', date)]))
         .distinct()
@@ -332,6 +341,7 @@ export function createPlaceStore(db: Kysely<Database>) {
       return { schools: schools as { urn: string; parentKind: PlaceKind; parentCode: string }[], laRegions: new Map(regions.map((r) => [r.la, r.region])) };
     },
 
+    /** Places that are members of a parent (optionally of one kind), with the link's dates and basis. */
     async members<K extends PlaceKind = PlaceKind>(parentId: number, kind?: K): Promise<LinkedPlace<K>[]> {
       let query = selectLinked('place_id').where('l.parent_id', '=', parentId);
       if (kind !== undefined) query = query.where('p.kind', '=', kind);
