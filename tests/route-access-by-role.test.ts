@@ -79,6 +79,8 @@ for (const target of databaseTargets()) {
         'indicators/code': ['ks2-level4-rwm', 'ks2-level4-rwm'],
         'collaborations/code': ['NO-SUCH-HUB', 'NO-SUCH-HUB'],
         id: ['kent-2013-2016', 'kent-2013-2016'],
+        // A delivery record (issue 18.6): the demo holds none, and a missing one is a 404 to a reader with the action.
+        'frameworks/record': ['1', '1'],
         target: ['ks2-attainment', 'ks2-attainment'],
         username: ['demo-school', 'demo-school'],
         'admin/id': ['1', '1'],

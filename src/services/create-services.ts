@@ -29,6 +29,7 @@ import { inclusionDemoStep } from './casework/inclusion/inclusion-demo-step.ts';
 import { createInclusionService } from './casework/inclusion/inclusion-service.ts';
 import { createPupilService } from './pupils/pupil-service.ts';
 import { createFrameworkService } from './framework/framework-service.ts';
+import { createDeliveryService } from './framework/delivery-service.ts';
 import { createReportService } from './reports/report-service.ts';
 import { createSchoolImprovementService } from './schools/school-improvement-service.ts';
 import { createSchoolOutcomesService } from './schools/school-outcomes-service.ts';
@@ -94,6 +95,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     ],
   );
   const accounts = createAccountService(store, clock, recordAudit);
+  const delivery = createDeliveryService(store, clock, audit, frameworks.find, (principal, action) => sessions.scopeFor(principal, action));
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
@@ -109,6 +111,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     demo,
     pupils,
     frameworks,
+    delivery,
     reports: createReportService(store, frameworks, () => catalogue),
     observations: createObservationService(store),
     ofsted: createOfstedService(store),

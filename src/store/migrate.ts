@@ -25,6 +25,7 @@ import * as m0021 from './migrations/0021_pseudonym_key.ts';
 import * as m0022 from './migrations/0022_admissions.ts';
 import * as m0023 from './migrations/0023_admissions_retention.ts';
 import * as m0024 from './migrations/0024_place_planning.ts';
+import * as m0025 from './migrations/0025_target_delivery.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0022_admissions': m0022,
   '0023_admissions_retention': m0023,
   '0024_place_planning': m0024,
+  '0025_target_delivery': m0025,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -224,6 +224,25 @@ export interface Database {
   housing_completion: HousingCompletionTable;
   forecast_run: ForecastRunTable;
   forecast_cell: ForecastCellTable;
+  target_delivery: TargetDeliveryTable;
+}
+
+/** A framework target's delivery record (migration 0025): delivered on a date, or a year judged; withdrawn, never deleted. */
+export interface TargetDeliveryTable {
+  id: Generated<number>;
+  framework_id: string;
+  target_id: string;
+  kind: string;
+  on_date: string;
+  year: number | null;
+  status: string | null;
+  evidence: string;
+  link: string | null;
+  recorded_by: number;
+  recorded_at: Date;
+  withdrawn_by: number | null;
+  withdrawn_at: Date | null;
+  withdrawn_reason: string | null;
 }
 
 /** Place planning (migration 0024): a planning area, also a place of kind `grouping` (place_id). */

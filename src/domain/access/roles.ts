@@ -54,7 +54,13 @@ export type Action =
    * forecasts. LA-wide: a forecast is of the whole LA. Reading the planning pages needs `view-unsuppressed` only (the
    * figures are aggregate, as the LA's published commissioning plan shows them).
    */
-  | 'plan-school-places';
+  | 'plan-school-places'
+  /**
+   * Record a framework's delivery milestone as delivered, or judge a year of a qualitative target (issue 18.6), and
+   * withdraw such a record made in error. A place action: the grant must reach the framework's LA (an LA officer or
+   * administrator; a district lead does not judge the LA's targets).
+   */
+  | 'record-delivery';
 
 /** The casework actions: each is a place action (a case is read only where the role reaches the case's place). */
 export const caseworkActions = ['work-cme-cases', 'work-sen-cases', 'work-participation-cases', 'work-inclusion-cases'] as const satisfies readonly Action[];
@@ -83,7 +89,7 @@ export type RoleDefinition = Readonly<{
 export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
   school: { name: 'school', label: 'School', scope: 'place', actions: ['view-account', 'view-unsuppressed', 'read-school-applicants'] },
   lead: { name: 'lead', label: 'District or grouping lead', scope: 'place', actions: ['view-account', 'view-unsuppressed'] },
-  la_officer: { name: 'la_officer', label: 'LA officer', scope: 'place', actions: ['view-account', 'view-unsuppressed'] },
+  la_officer: { name: 'la_officer', label: 'LA officer', scope: 'place', actions: ['view-account', 'view-unsuppressed', 'record-delivery'] },
   la_admin: {
     name: 'la_admin',
     label: 'LA administrator',
@@ -99,6 +105,7 @@ export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
       'answer-subject-access',
       'take-pseudonymised-extract',
       'plan-school-places',
+      'record-delivery',
     ],
   },
   cme_officer: {

@@ -5,6 +5,7 @@ import { endGoal, evaluateTarget, trajectoryAt, type TargetEvaluation, type Year
 import { periodOfYear } from '../periods/period.ts';
 import { measureFor, missingInput, noComparableMeasure, type Framework, type InputsHeld, type Target } from './framework.ts';
 import { newMeasuresByYear } from './year-figures.ts';
+import { recordFromFramework, type DeliveryRecord } from './delivery.ts';
 
 /**
  * A target evaluated for one place (the LA, a district or a collaboration) and year over the figures already read and
@@ -52,6 +53,8 @@ export type PlaceEvaluationInput = Readonly<{
   withheld?: InputsHeld['withheld'];
   /** Feeds some of whose files are imported (e.g. 'ofsted' once inspections are held). */
   feedsImported?: ReadonlySet<string>;
+  /** The target's delivery records made by officers (delivery.ts); the framework file's `done:` entry is added to them. */
+  delivery?: readonly DeliveryRecord[];
 }>;
 
 const noContext: TargetContext = { series: [], trajectory: [], england: null, englandRate: null, neighbourAverage: null, rank: null };
@@ -85,6 +88,7 @@ export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
   if (noMeasure !== null) return { target, indicator, evaluation: noData(year, `${noMeasure}.`), context: noContext };
 
   const { byPlace, wholes, wholeLabel } = seriesByPlace(input, years);
+  const fileRecord = recordFromFramework(target);
   const valuesOf = (placeId: number | undefined) =>
     placeId === undefined ? new Map<number, YearFigure>() : (byPlace.get(placeId) ?? new Map<number, YearFigure>());
   const plain = (series: Map<number, YearFigure>) => new Map([...series].map(([y, f]) => [y, f.value]));
@@ -136,7 +140,7 @@ export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
           ...(region === undefined || !wholes.has(region.id) ? {} : { region: wholes.get(region.id)! }),
         },
       },
-      done: target.done,
+      delivery: [...(fileRecord === null ? [] : [fileRecord]), ...(input.delivery ?? [])],
     },
     year,
   );

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Target, TargetRule } from './framework.ts';
 import { bestRanks, changedValue, combine, evaluateTarget, trajectoryAt, trendTo, type TargetData, type YearFigure } from './evaluate.ts';
+import { recordFromFramework } from './delivery.ts';
 
 const target = (rules: TargetRule[], baseline: Target['baseline'] = { year: 2012, value: 78 }): Target => ({
   id: 'test',
@@ -198,7 +199,8 @@ describe('year on year, zero and every, band, delivery milestones', () => {
     const none: TargetData = { polarity: 'none', unit: 'count', decimalPlaces: 0, values: new Map() };
     assert.equal(evaluateTarget(pathfinder, none, 2013).status, 'not_yet_due');
     assert.equal(evaluateTarget(pathfinder, none, 2014).status, 'off_track');
-    const done = evaluateTarget(pathfinder, { ...none, done: { on: '2014-07-31', evidence: 'EHC plans ready for September 2014' } }, 2014);
+    const file = recordFromFramework({ done: { on: '2014-07-31', evidence: 'EHC plans ready for September 2014' } })!;
+    const done = evaluateTarget(pathfinder, { ...none, delivery: [file] }, 2014);
     assert.equal(done.status, 'met');
     assert.match(done.reason, /Done on 2014-07-31: EHC plans ready/);
   });
@@ -206,7 +208,7 @@ describe('year on year, zero and every, band, delivery milestones', () => {
   it('milestone_done counts a milestone done in October 2014 for 2014/15, the framework’s 2015, not for 2014 (issue 13.2)', () => {
     const pathfinder = target([{ kind: 'milestone_done', due: 2014 }], null);
     const none: TargetData = { polarity: 'none', unit: 'count', decimalPlaces: 0, values: new Map() };
-    const october = { ...none, done: { on: '2014-10-15', evidence: 'EHC plans issued from October 2014' } };
+    const october = { ...none, delivery: [recordFromFramework({ done: { on: '2014-10-15', evidence: 'EHC plans issued from October 2014' } })!] };
     assert.equal(evaluateTarget(pathfinder, october, 2014).status, 'off_track');
     assert.equal(evaluateTarget(pathfinder, october, 2015).status, 'met');
   });

@@ -2,7 +2,7 @@ import type { DfeSymbol, Polarity, Unit } from '../indicators/indicator.ts';
 import { roundHalfUp } from '../indicators/rounding.ts';
 import { describeRate, rateOf, type CountOf } from '../comparison/count-rates.ts';
 import type { Comparator, NeighbourReading, Target, TargetRule } from './framework.ts';
-import { frameworkYearOf } from '../periods/period.ts';
+import { deliveryStatus, type DeliveryRecord } from './delivery.ts';
 
 /**
  * Evaluating a target for one year and place, from plain data: the place's figures as shown (rounded as published,
@@ -39,8 +39,8 @@ export type TargetData = Readonly<{
    * compared with a comparator only as a rate of its whole, never count against count (issue 11 point 14).
    */
   wholes?: Readonly<{ label: string; own: ReadonlyMap<number, CountOf>; comparators: Partial<Readonly<Record<Comparator, ReadonlyMap<number, CountOf>>>> }>;
-  /** A delivery milestone's record: the date it was done and the evidence. */
-  done?: Readonly<{ on: string; evidence: string }> | null;
+  /** A delivery milestone's records (delivery.ts): the framework file's `done:` entry and what officers recorded. */
+  delivery?: readonly DeliveryRecord[];
 }>;
 
 export type RuleResult = Readonly<{ kind: TargetRule['kind']; status: Status; reason: string }>;
@@ -83,10 +83,7 @@ export function evaluateTarget(target: Target, data: TargetData, year: number): 
 function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: number, fmt: Formatter, trajectory: number | null): RuleResult {
   const kind = rule.kind;
   if (kind === 'milestone_done') {
-    const done = data.done ?? null;
-    if (done !== null && frameworkYearOf(done.on) <= year) return { kind, status: 'met', reason: `done on ${done.on}: ${done.evidence}` };
-    if (year < rule.due) return { kind, status: 'not_yet_due', reason: `due by ${rule.due}, not yet recorded as done` };
-    return { kind, status: 'off_track', reason: `due by ${rule.due} and not recorded as done` };
+    return { kind, ...deliveryStatus(data.delivery ?? [], rule.due, year) };
   }
   if (kind === 'year_on_year' && year <= rule.from) return { kind, status: 'not_yet_due', reason: `improvement is counted year on year from ${rule.from}` };
   const figure = data.values.get(year);

@@ -16,6 +16,7 @@ import { targetFigure } from '../../domain/framework/year-figures.ts';
 import type { DisclosurePolicy } from '../../domain/indicators/disclosure.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
 import { figureBases, type ObservationRow } from '../../store/observation-store.ts';
+import type { HeldDelivery } from '../../store/delivery-store.ts';
 import type { Store } from '../../store/store.ts';
 import { discloseRows, groupFigureOf } from '../indicators/disclose-rows.ts';
 import { ownFigures } from '../indicators/own-figures.ts';
@@ -80,11 +81,14 @@ export function createFrameworkFigures(store: Store, catalogue: () => readonly I
       if (key !== null && !list.includes(key.collection)) pupilCollections.set(key.period, [...list, key.collection].sort());
     }
     const feedsImported = new Set((await store.inspections.any()) ? ['ofsted'] : []);
-    return { la, place, england, region, members, rowsFor, indicators, pupilCollections, feedsImported };
+    // Delivery milestones and qualitative targets are judged from the records officers make (delivery.ts).
+    const delivery = new Map<string, HeldDelivery[]>();
+    for (const r of await store.delivery.list(framework.id)) delivery.set(r.targetId, [...(delivery.get(r.targetId) ?? []), r]);
+    return { la, place, england, region, members, rowsFor, indicators, pupilCollections, feedsImported, delivery };
   }
 
   function evaluateOne(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy): EvaluatedTarget {
-    const { la, place, england, region, members, indicators, rowsFor, pupilCollections, feedsImported } = context;
+    const { la, place, england, region, members, indicators, rowsFor, pupilCollections, feedsImported, delivery } = context;
     let withheld: PlaceEvaluationInput['withheld'] = null;
     // The figures of every year, measured by the indicator in force that year, for the place and its comparators.
     const figures = new Map<number, PlaceFigure[]>();
@@ -124,6 +128,7 @@ export function createFrameworkFigures(store: Store, catalogue: () => readonly I
       pupilCollections,
       withheld,
       feedsImported,
+      delivery: delivery.get(target.id) ?? [],
     });
   }
 

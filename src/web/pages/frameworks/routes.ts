@@ -1,11 +1,14 @@
 import { publicAccess } from '../../../domain/access/route-access.ts';
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { frameworkGroups } from '../../../domain/pupils/breakdowns.ts';
 import { groupLabels } from '../../presentation/labels.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { sparkline, targetChart } from '../../components/target-chart.ts';
+import { isRecordedByDelivery } from '../../../domain/framework/delivery.ts';
+import { londonDateOf } from '../../../domain/periods/london-time.ts';
+import { deliveryErrors, deliveryRoutes, judgedStatusLabels, type DeliveryFormState } from './delivery-form.ts';
 
 const query = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -44,54 +47,71 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
     });
   });
 
-  app.get<{ Params: { id: string; target: string }; Querystring: Record<string, string> }>(
-    '/frameworks/:id/targets/:target',
-    { config: publicAccess },
-    async (request, reply) => {
-      const framework = services.frameworks.find(request.params.id);
-      const year = await services.frameworks.yearOf(framework.id, query.parse(request.query).year, await request.disclosure());
-      const detail = await services.frameworks.targetDetail(framework.id, request.params.target, year, await request.disclosure());
-      const { target, indicator, evaluation, context } = detail.la;
-      const decimals = target.gap !== null ? Math.max(1, indicator?.decimalPlaces ?? 1) : (indicator?.decimalPlaces ?? 0);
-      const milestones = target.rules.flatMap((r) =>
-        r.kind === 'milestones'
-          ? r.points.map((p) => ({ ...p, label: 'milestone' }))
-          : r.kind === 'at_least' || r.kind === 'at_most'
-            ? [{ year: r.by, value: r.value, label: 'target' }]
-            : [],
-      );
-      const years = Array.from({ length: framework.years.to - framework.years.from + 1 }, (_, i) => framework.years.from + i);
-      return reply.view('pages/frameworks/target.njk', {
-        title: `${target.title}, ${year}`,
-        section: 'frameworks',
-        framework,
-        detail,
-        target,
-        indicator,
-        evaluation,
-        context,
-        year,
-        years,
+  const showTarget = async (request: FastifyRequest, reply: FastifyReply, state: DeliveryFormState | null) => {
+    const params = request.params as { id: string; target: string };
+    const framework = services.frameworks.find(params.id);
+    const year = await services.frameworks.yearOf(framework.id, query.parse(request.query).year, await request.disclosure());
+    const detail = await services.frameworks.targetDetail(framework.id, params.target, year, await request.disclosure());
+    const { target, indicator, evaluation, context } = detail.la;
+    const decimals = target.gap !== null ? Math.max(1, indicator?.decimalPlaces ?? 1) : (indicator?.decimalPlaces ?? 0);
+    const milestones = target.rules.flatMap((r) =>
+      r.kind === 'milestones'
+        ? r.points.map((p) => ({ ...p, label: 'milestone' }))
+        : r.kind === 'at_least' || r.kind === 'at_most'
+          ? [{ year: r.by, value: r.value, label: 'target' }]
+          : [],
+    );
+    const years = Array.from({ length: framework.years.to - framework.years.from + 1 }, (_, i) => framework.years.from + i);
+    const delivered = isRecordedByDelivery(target);
+    const done = (request.query as Record<string, unknown> | undefined)?.done;
+    return reply.code(state === null ? 200 : 400).view('pages/frameworks/target.njk', {
+      title: `${state === null ? '' : 'Error: '}${target.title}, ${year}`,
+      section: 'frameworks',
+      framework,
+      detail,
+      target,
+      indicator,
+      evaluation,
+      context,
+      year,
+      years,
+      decimals,
+      groupLabels,
+      delivery: delivered
+        ? (await services.delivery.list(framework.id, target.id)).map((r) => ({
+            ...r,
+            recordedOn: r.recordedAt === null ? null : londonDateOf(new Date(r.recordedAt)),
+            withdrawnOn: r.withdrawn === null ? null : londonDateOf(new Date(r.withdrawn.at)),
+          }))
+        : null,
+      mayRecord: delivered && (await services.delivery.mayRecord(framework.id, request.principal)),
+      signedIn: request.principal !== null && request.principal !== undefined,
+      deliveryDone: done === 'recorded' ? 'The record is saved: the target is judged from it.' : done === 'withdrawn' ? 'The record is withdrawn.' : null,
+      form: state,
+      ...deliveryErrors(state),
+      judgedStatusLabels,
+      yearItems: years.map((y) => ({ value: String(y), text: String(y) })),
+      today: services.sessions.today(),
+      chart: targetChart({
+        id: 'target-chart',
+        title: `${target.title}: figures by year against the trajectory`,
+        series: context.series,
+        trajectory: context.trajectory,
+        milestones,
         decimals,
-        groupLabels,
-        chart: targetChart({
-          id: 'target-chart',
-          title: `${target.title}: figures by year against the trajectory`,
-          series: context.series,
-          trajectory: context.trajectory,
-          milestones,
-          decimals,
-        }),
-        trajectoryAt: (y: number) => context.trajectory.find((p) => p.year === y)?.value ?? null,
-        otherVersions: services.frameworks.list().filter((f) => f.id !== framework.id && f.targets.some((t) => t.id === target.id)),
-        breadcrumbs: [
-          { text: 'Home', href: '/' },
-          { text: 'Frameworks', href: '/frameworks' },
-          { text: framework.name, href: `/frameworks/${framework.id}?year=${year}` },
-        ],
-      });
-    },
-  );
+      }),
+      trajectoryAt: (y: number) => context.trajectory.find((p) => p.year === y)?.value ?? null,
+      otherVersions: services.frameworks.list().filter((f) => f.id !== framework.id && f.targets.some((t) => t.id === target.id)),
+      breadcrumbs: [
+        { text: 'Home', href: '/' },
+        { text: 'Frameworks', href: '/frameworks' },
+        { text: framework.name, href: `/frameworks/${framework.id}?year=${year}` },
+      ],
+    });
+  };
+
+  app.get('/frameworks/:id/targets/:target', { config: publicAccess }, (request, reply) => showTarget(request, reply, null));
+  deliveryRoutes(app, services, showTarget);
 
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id', { config: publicAccess }, async (request, reply) => {
     const framework = services.frameworks.find(request.params.id);
