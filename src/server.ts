@@ -49,6 +49,8 @@ async function main(): Promise<void> {
     const addDemoUsers = async () => {
       const added = await services.accounts.ensureDemoUsers();
       if (added > 0) log.info({ added }, 'demo users added: the sign-in page lists them');
+      const recorded = await services.delivery.ensureDemoDelivery();
+      if (recorded > 0) log.info({ recorded }, "the demo officer's delivery records of the framework's milestones added");
     };
     if (demoState === 'built' || demoState === 'unfinished') await addDemoUsers();
     // Expired sessions are removed at start and every 15 minutes (a session's own read refuses an expired one anyway).

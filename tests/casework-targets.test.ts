@@ -32,11 +32,15 @@ const targetIds: readonly (readonly [number, string])[] = [
 
 describe('the demo county gives every casework target a status in 2013-2016', () => {
   let t: TestApp;
+  let deliveryRecorded = 0;
   const evaluated = new Map<number, Map<string, Evaluated['targets'][number]>>();
 
   before(async () => {
     t = await appWithImports(databaseTargets()[0]!, []);
     await t.services.demo.build(2013, () => {}, { pupilYears: [2011, 2012, 2013, 2014, 2015] });
+    // The demo officer's delivery records (src/demo/delivery-records.ts), as a first start adds them.
+    await t.services.accounts.ensureDemoUsers();
+    deliveryRecorded = await t.services.delivery.ensureDemoDelivery();
     for (const year of [2013, 2014, 2015, 2016]) {
       const response = await t.app.inject(`/api/v1/frameworks/kent-2013-2016/evaluation?year=${year}`);
       assert.equal(response.statusCode, 200, response.body);
@@ -100,5 +104,30 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
     // calibration.ts kentExclusions (from the seed's 192 in 2011/12): 150, 118, 96 and 80 in 2012/13-2015/16.
     const values = [2013, 2014, 2015, 2016].map((year) => evaluated.get(year)!.get('permanent-exclusions')!.value);
     assert.deepEqual(values, [150, 118, 96, 80]);
+  });
+
+  it("judges the delivery milestones and qualitative targets from the demo officer's records, audited, once", async () => {
+    // Expected statuses worked by hand from src/demo/delivery-records.ts and the rule (domain/framework/delivery.ts):
+    // a delivery counts from the framework year its date falls in (1 September 2014 is in 2014/15, the framework's
+    // 2015), a judgement decides its own year, the record made last wins, and with none a milestone due by 2016 is not
+    // yet due before then.
+    const expected: Readonly<Record<string, readonly string[]>> = {
+      'underperforming-schools-supported': ['on_track', 'on_track', 'off_track', 'on_track'],
+      'integrated-ehc-plans': ['not_yet_due', 'not_yet_due', 'met', 'met'],
+      'pre-apprenticeship-programme': ['not_yet_due', 'not_yet_due', 'met', 'met'],
+      'district-14-19-partnerships': ['on_track', 'on_track', 'met', 'met'],
+      'ldd-16-19-provision': ['on_track', 'off_track', 'on_track', 'met'],
+    };
+    for (const [id, statuses] of Object.entries(expected))
+      assert.deepEqual(
+        [2013, 2014, 2015, 2016].map((year) => evaluated.get(year)!.get(id)!.status),
+        statuses,
+        id,
+      );
+    assert.equal(deliveryRecorded, 13, 'every record of src/demo/delivery-records.ts');
+    assert.equal(await t.services.delivery.ensureDemoDelivery(), 0, 'a second start adds nothing');
+    let audited = 0;
+    for await (const e of t.database.store.audit.inOrder()) if (e.action === 'delivery.record') audited++;
+    assert.equal(audited, 13, 'each record audited');
   });
 });

@@ -8,6 +8,7 @@ import { createPlacePlanningServices } from './place-planning/place-planning-ser
 import { planningDemoStep } from './place-planning/planning-demo-step.ts';
 import { createAccountService } from './access/account-service.ts';
 import { createDemoAccounts } from './access/demo-accounts.ts';
+import { createDemoDelivery } from './framework/demo-delivery.ts';
 import { createIdentityService } from './access/identity-service.ts';
 import type { RecordAudit } from './audit/audit-hook.ts';
 import { createAuditReader } from './audit/audit-reader.ts';
@@ -96,6 +97,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   );
   const accounts = createAccountService(store, clock, recordAudit);
   const delivery = createDeliveryService(store, clock, audit, frameworks.find, (principal, action) => sessions.scopeFor(principal, action));
+  const demoDelivery = createDemoDelivery(store, delivery, demo.state);
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
@@ -111,7 +113,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     demo,
     pupils,
     frameworks,
-    delivery,
+    delivery: { ...delivery, ...demoDelivery },
     reports: createReportService(store, frameworks, () => catalogue),
     observations: createObservationService(store),
     ofsted: createOfstedService(store),

@@ -20,6 +20,8 @@ export function demoCommand(): Command {
         const built = await services.demo.build(seed, (step) => process.stderr.write(`${step}\n`));
         // One user per role, with the password the sign-in page shows on this (demo) database only.
         await services.accounts.ensureDemoUsers();
+        // The demo officer's delivery records of the framework's milestones and qualitative targets.
+        await services.delivery.ensureDemoDelivery();
         return built;
       });
       console.log(
