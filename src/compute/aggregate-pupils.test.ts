@@ -159,6 +159,28 @@ describe('pupil-level measures by year (DuckDB over Parquet)', () => {
     assert.deepEqual([f.numerator, f.denominator], [3, 4]);
   });
 
+  it('expected progress in reading and writing (the floor measures of 2013-2015) reads each subject from its own KS1 level', async () => {
+    // domain.md §2.1: the 2014 and 2015 primary floors read expected progress in reading, writing and maths; a pupil
+    // makes it with a KS2 level at least the KS1 whole level plus 2. Worked by hand, pupil by pupil:
+    const records = [
+      pupil({ ks2Reading: '5', ks1ReadingLevel: '3', ks2Writing: '4', ks1WritingLevel: '2C' }), // reading 5 >= 3 + 2; writing 4 >= 2 + 2
+      pupil({ ks2Reading: '4', ks1ReadingLevel: '3', ks2Writing: '3', ks1WritingLevel: '2A' }), // reading needed 5; writing needed 4
+      pupil({ ks2Reading: 'N', ks1ReadingLevel: 'W', ks2Writing: 'B', ks1WritingLevel: '1' }), // N and B count as 1: reading 1 < 2, writing 1 < 3
+      pupil({ ks2Reading: 'A', ks1ReadingLevel: '2B', ks2Writing: '4', ks1WritingLevel: null }), // absent; no KS1 writing level: neither counted
+    ];
+    for (const period of ['201213', '201314', '201415']) {
+      const f = await compute('ks2', period, records);
+      const reading = figure(f, 'ks2-expected-progress-reading', 'la', '886')!;
+      const writing = figure(f, 'ks2-expected-progress-writing', 'la', '886')!;
+      assert.deepEqual([reading.numerator, reading.denominator], [1, 3], period);
+      assert.deepEqual([writing.numerator, writing.denominator], [1, 3], period);
+    }
+    const before = await compute('ks2', '201112', records);
+    const after = await compute('ks2', '201516', records);
+    assert.equal(figure(before, 'ks2-expected-progress-reading', 'la', '886'), undefined, 'English, not reading and writing, to 2012');
+    assert.equal(figure(after, 'ks2-expected-progress-writing', 'la', '886'), undefined, 'levels ended with 2015');
+  });
+
   it('KS1 level 2B+ needs 2B, 2A, 3 or 4 in each subject', async () => {
     const f = await compute('ks1', '201112', [
       pupil({ ks1Reading: '2B', ks1Writing: '2A', ks1Maths: '3' }),

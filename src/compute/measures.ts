@@ -26,7 +26,7 @@ export type Measure = Readonly<{
 }>;
 
 /** Bumped whenever a measure's SQL changes, so `waymark compute` knows stored figures are out of date. */
-export const measuresVersion = 3;
+export const measuresVersion = 4;
 
 const summerOf = (period: string) => endYearOf(period);
 const percentOf = (condition: string, population = 'true', rule = ''): MeasureSql => ({
@@ -166,6 +166,20 @@ export const measures: readonly Measure[] = [
     sql: upTo(2012, () => expectedProgress('ks2_english', 'ks1_english_level')),
   },
   { indicator: 'ks2-expected-progress-maths', collection: 'ks2', form: 'percent', sql: upTo(2015, () => expectedProgress('ks2_maths', 'ks1_maths_level')) },
+  // Reading (test level) and writing (teacher assessment) from their KS1 levels: the primary floor's progress measures
+  // of 2013-2015 (domain.md §2.1).
+  {
+    indicator: 'ks2-expected-progress-reading',
+    collection: 'ks2',
+    form: 'percent',
+    sql: between(2013, 2015, () => expectedProgress('ks2_reading', 'ks1_reading_level')),
+  },
+  {
+    indicator: 'ks2-expected-progress-writing',
+    collection: 'ks2',
+    form: 'percent',
+    sql: between(2013, 2015, () => expectedProgress('ks2_writing', 'ks1_writing_level')),
+  },
   // Key stage 4: the NPD's per-pupil flags, aggregated over the end of KS4 cohort.
   { indicator: 'ks4-5ac-em', collection: 'ks4', form: 'percent', sql: upTo(2015, () => percentOf('ks4_level2_em', 'true', '5+ A*-C incl. English and maths')) },
   {

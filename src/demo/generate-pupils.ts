@@ -300,6 +300,7 @@ function assignKs2(pupils: Pupil[], period: string, random: () => number): void 
   const achievers = achieversByRank(pupils, target.rate, target.fsmGap, (p) => p.z);
   const level5 = new Set(target.level5 === null ? [] : topShare([...achievers], (target.level5 * pupils.length) / Math.max(1, achievers.size), (p) => p.z));
   const belowLevel = (p: Pupil) => (p.sen === 'E' && random() < 0.2 ? (random() < 0.5 ? 'B' : 'D') : random() < 0.25 ? '2' : '3');
+  const priorRandom = seededRandom(year * 7 + 1);
   for (const p of pupils) {
     const achieved = achievers.has(p);
     p.ks2English = p.ks2Reading = p.ks2Writing = p.ks2Maths = null;
@@ -317,15 +318,19 @@ function assignKs2(pupils: Pupil[], period: string, random: () => number): void 
         p.ks2Reading = english === '5' || english === '4' ? english : random() < 0.4 ? '4' : english;
         p.ks2Writing = english;
       }
-      const ks1From = (ks2: string | null, expected: boolean): string | null => {
+      const ks1From = (ks2: string | null, expected: boolean, draw: () => number): string | null => {
         const level = ks2 === null ? null : ks2 === 'B' || ks2 === 'D' || ks2 === 'N' ? 1 : Number(ks2);
         if (level === null) return null;
         const whole = expected ? level - 2 : level - 1;
-        return whole <= 0 ? 'W' : whole === 2 ? (['2C', '2B', '2A'] as const)[Math.floor(random() * 3)]! : String(Math.min(4, whole));
+        return whole <= 0 ? 'W' : whole === 2 ? (['2C', '2B', '2A'] as const)[Math.floor(draw() * 3)]! : String(Math.min(4, whole));
       };
       const rates = p.fsm ? ks2ExpectedProgress.fsm : ks2ExpectedProgress.other;
-      p.ks1EnglishLevel = ks1From(english, random() * 100 < rates.english);
-      p.ks1MathsLevel = ks1From(maths, random() * 100 < rates.maths);
+      p.ks1EnglishLevel = ks1From(english, random() * 100 < rates.english, random);
+      p.ks1MathsLevel = ks1From(maths, random() * 100 < rates.maths, random);
+      // Reading and writing prior levels (their expected progress is a floor measure from 2013), at the English rate,
+      // drawn from a stream of their own so that every figure generated before them is unchanged.
+      p.ks1ReadingLevel = year >= 2013 ? ks1From(p.ks2Reading, priorRandom() * 100 < rates.english, priorRandom) : null;
+      p.ks1WritingLevel = year >= 2013 ? ks1From(p.ks2Writing, priorRandom() * 100 < rates.english, priorRandom) : null;
     } else {
       // Expected standard: scaled scores of 100+ in reading and maths and EXS/GDS in writing.
       const score = (pass: boolean) => (pass ? 100 + Math.floor(random() * 18) : 88 + Math.floor(random() * 12));
@@ -333,7 +338,7 @@ function assignKs2(pupils: Pupil[], period: string, random: () => number): void 
       p.ks2ReadingScaled = p.sen === 'E' && !achieved && random() < 0.3 ? null : score(weak !== 'reading' && weak !== 'all');
       p.ks2MathsScaled = score(weak !== 'maths' && weak !== 'all');
       p.ks2Writing = weak === 'writing' || weak === 'all' ? 'WTS' : p.z > 1.3 ? 'GDS' : 'EXS';
-      p.ks1EnglishLevel = p.ks1MathsLevel = null;
+      p.ks1EnglishLevel = p.ks1MathsLevel = p.ks1ReadingLevel = p.ks1WritingLevel = null;
     }
   }
 }

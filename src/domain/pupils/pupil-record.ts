@@ -61,6 +61,9 @@ export type Ks2Result = Readonly<{
   ks2MathsScaled: number | null;
   ks1EnglishLevel: string | null;
   ks1MathsLevel: string | null;
+  /** KS1 reading and writing levels, for expected progress in reading and writing (2013-2015). */
+  ks1ReadingLevel: string | null;
+  ks1WritingLevel: string | null;
 }>;
 
 /** KS4 per-pupil results as the NPD KS4 file derives them. */
@@ -91,7 +94,11 @@ export type PupilRecord<C extends Collection> = PupilCharacteristics &
 export type AnyPupilRecord = PupilCharacteristics & Partial<EyfsResult & Ks1Result & Ks2Result & Ks4Result & CensusRecord>;
 
 export type ColumnType = 'VARCHAR' | 'BOOLEAN' | 'INTEGER' | 'DOUBLE';
-export type PupilColumn = Readonly<{ name: string; field: keyof AnyPupilRecord; type: ColumnType }>;
+/**
+ * A pupil-record column; an `optional` one (added to a layout after files in it were in use) may be missing from a
+ * file's header, and is then null for every pupil of the file.
+ */
+export type PupilColumn = Readonly<{ name: string; field: keyof AnyPupilRecord; type: ColumnType; optional?: true }>;
 
 const characteristicColumns: readonly PupilColumn[] = [
   { name: 'pupil_id', field: 'pupilId', type: 'VARCHAR' },
@@ -125,6 +132,8 @@ const resultColumns: Readonly<Record<Collection, readonly PupilColumn[]>> = {
     { name: 'ks2_maths_scaled', field: 'ks2MathsScaled', type: 'INTEGER' },
     { name: 'ks1_english_level', field: 'ks1EnglishLevel', type: 'VARCHAR' },
     { name: 'ks1_maths_level', field: 'ks1MathsLevel', type: 'VARCHAR' },
+    { name: 'ks1_reading_level', field: 'ks1ReadingLevel', type: 'VARCHAR', optional: true },
+    { name: 'ks1_writing_level', field: 'ks1WritingLevel', type: 'VARCHAR', optional: true },
   ],
   ks4: [
     { name: 'ks4_level2_em', field: 'ks4Level2Em', type: 'BOOLEAN' },

@@ -34,15 +34,31 @@ describe("a school's floor figures from the rows held", () => {
       eligiblePupils: 30,
       attainment: 61,
       progress: { reading: -6, writing: null, maths: -4.9 },
-      expectedProgress: { english: null, maths: null },
+      expectedProgress: { english: null, reading: null, writing: null, maths: null },
     });
+  });
+
+  it('reads expected progress in reading, writing and maths for a primary of 2013-2015 (domain.md §2.1: the floor of 2014 and 2015)', () => {
+    const figures = floorFiguresOf(
+      'primary',
+      [
+        row('ks2-level4-rwm', 62, 0, 28),
+        row('ks2-expected-progress-reading', 92.6),
+        row('ks2-expected-progress-writing', 95.5),
+        row('ks2-expected-progress-maths', 93),
+      ],
+      () => 0,
+    );
+    // Computed figures are rounded half up to the whole per cent they are published with: 92.6 to 93, 95.5 to 96.
+    assert.deepEqual(figures.expectedProgress, { english: null, reading: 93, writing: 96, maths: 93 });
+    assert.equal(figures.attainment, 62);
   });
 
   it('falls back to level 4+ in English and maths where nothing newer is held (to 2012)', () => {
     const figures = floorFiguresOf('primary', [row('ks2-level4-english-maths', 55, 0, 20), row('ks2-expected-progress-english', 80, 0)], noDecimals);
     assert.equal(figures.attainment, 55);
     assert.equal(figures.eligiblePupils, 20);
-    assert.deepEqual(figures.expectedProgress, { english: 80, maths: null });
+    assert.deepEqual(figures.expectedProgress, { english: 80, reading: null, writing: null, maths: null });
   });
 
   it('rounds a computed figure half up to the decimals it is published with before judging it (domain.md §9.2)', () => {

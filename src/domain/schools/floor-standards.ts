@@ -65,6 +65,8 @@ export const floorIndicators: Readonly<Record<Phase, readonly string[]>> = {
     'ks2-level4-rwm',
     'ks2-level4-english-maths',
     'ks2-expected-progress-english',
+    'ks2-expected-progress-reading',
+    'ks2-expected-progress-writing',
     'ks2-expected-progress-maths',
   ],
   secondary: ['ks4-progress8', 'ks4-progress8-band', 'ks4-5ac-em', 'ks4-expected-progress-english', 'ks4-expected-progress-maths'],
@@ -101,7 +103,12 @@ export function floorFiguresOf(phase: Phase, rows: readonly FloorRow[], catalogu
     eligiblePupils: headline?.denominator ?? null,
     attainment: headline === undefined ? null : value(headline.indicatorCode),
     progress: { reading: value('ks2-progress-reading'), writing: value('ks2-progress-writing'), maths: value('ks2-progress-maths') },
-    expectedProgress: { english: value('ks2-expected-progress-english'), maths: value('ks2-expected-progress-maths') },
+    expectedProgress: {
+      english: value('ks2-expected-progress-english'),
+      reading: value('ks2-expected-progress-reading'),
+      writing: value('ks2-expected-progress-writing'),
+      maths: value('ks2-expected-progress-maths'),
+    },
   };
 }
 

@@ -43,6 +43,17 @@ describe('pupil-records CSV', () => {
     ]);
   });
 
+  it('reads the KS1 reading and writing levels where a KS2 file has them, null for every pupil where it has not (optional columns)', () => {
+    const withPrior = read('ks2', `${ks2Header},ks1_reading_level,ks1_writing_level`, 'P1,118298,F,0,0,N,0,white,0,,4,4,4,,,2B,2B,3,2A');
+    assert.ok(withPrior.ok, JSON.stringify(issues(withPrior)));
+    assert.deepEqual([withPrior.records[0]!.ks1ReadingLevel, withPrior.records[0]!.ks1WritingLevel], ['3', '2A']);
+    const without = read('ks2', ks2Header, 'P1,118298,F,0,0,N,0,white,0,,4,4,4,,,2B,2B');
+    assert.ok(without.ok, JSON.stringify(issues(without)));
+    assert.deepEqual([without.records[0]!.ks1ReadingLevel, without.records[0]!.ks1WritingLevel], [null, null]);
+    const bad = read('ks2', `${ks2Header},ks1_reading_level,ks1_writing_level`, 'P1,118298,F,0,0,N,0,white,0,,4,4,4,,,2B,2B,5,2A');
+    assert.deepEqual(issues(bad), ['2:ks1_reading_level not a KS1 reading level (expected one of: W, 1, 2, 2C, 2B, 2A, 3, 4, A, D)']);
+  });
+
   it('names the collection columns a header lacks', () => {
     assert.deepEqual(issues(read('census', `${characteristics},phase,possible_sessions`, 'P1,118298,F,0,0,N,0,white,0,primary,380')), [
       '1:missed_sessions the header lacks census pupil-record columns missed_sessions, permanent_exclusion, fixed_period_exclusions',

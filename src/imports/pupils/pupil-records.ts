@@ -117,6 +117,8 @@ const columnSchemas: Readonly<Record<string, z.ZodType>> = {
   ks2_maths_scaled: number('INTEGER', 80, 120),
   ks1_english_level: optionalCode(priorLevels, 'KS1 English level'),
   ks1_maths_level: optionalCode(priorLevels, 'KS1 maths level'),
+  ks1_reading_level: optionalCode(priorLevels, 'KS1 reading level'),
+  ks1_writing_level: optionalCode(priorLevels, 'KS1 writing level'),
   ks4_level2_em: flag,
   ks4_em_ac: flag,
   ks4_em_grade5: optionalFlag,
@@ -140,7 +142,7 @@ const columnSchemas: Readonly<Record<string, z.ZodType>> = {
 export function readPupilRecords(table: CsvTable, collection: Collection): PupilReadResult {
   const columns = pupilColumns(collection);
   const byHeader = new Map(table.header.map((h) => [normaliseHeader(h), h]));
-  const missing = columns.filter((c) => !byHeader.has(normaliseHeader(c.name)));
+  const missing = columns.filter((c) => c.optional !== true && !byHeader.has(normaliseHeader(c.name)));
   if (missing.length > 0)
     return {
       ok: false,
@@ -153,7 +155,8 @@ export function readPupilRecords(table: CsvTable, collection: Collection): Pupil
         },
       ],
     };
-  const shape = Object.fromEntries(columns.map((c) => [byHeader.get(normaliseHeader(c.name))!, columnSchemas[c.name]!]));
+  const present = columns.filter((c) => byHeader.has(normaliseHeader(c.name)));
+  const shape = Object.fromEntries(present.map((c) => [byHeader.get(normaliseHeader(c.name))!, columnSchemas[c.name]!]));
   const { records, issues } = screenRows(table, z.object(shape));
   const parsed = records.map((r) => ({ line: r.line, record: toRecord(columns, byHeader, r as Record<string, unknown>) }));
   // The pupil's id is not echoed: every cell of a pupil file is personal data.
@@ -182,5 +185,11 @@ export function readPupilRecords(table: CsvTable, collection: Collection): Pupil
 }
 
 function toRecord(columns: readonly PupilColumn[], byHeader: ReadonlyMap<string, string>, row: Record<string, unknown>): AnyPupilRecord {
-  return Object.fromEntries(columns.map((c) => [c.field, row[byHeader.get(normaliseHeader(c.name))!]])) as AnyPupilRecord;
+  // An optional column the file does not have is null for every pupil.
+  return Object.fromEntries(
+    columns.map((c) => {
+      const header = byHeader.get(normaliseHeader(c.name));
+      return [c.field, header === undefined ? null : row[header]];
+    }),
+  ) as AnyPupilRecord;
 }
