@@ -1,6 +1,8 @@
 import { pupilDirOf, type Config } from './config.ts';
 import { loadFrameworks } from './imports/framework/read-framework.ts';
 import { loadCatalogue } from './imports/indicator-catalogue/read-catalogue.ts';
+import { readImportFile } from './imports/import-files.ts';
+import { loadMappings } from './imports/mapped-csv/mapping.ts';
 import type { Log } from './log.ts';
 import type { AuditWho } from './domain/audit/audit-chain.ts';
 import { createServices, type Services } from './services/create-services.ts';
@@ -34,6 +36,7 @@ export async function composeServices(
       pupilDir: pupilDirOf(config),
       frameworks: await loadFrameworks(catalogue),
       who,
+      readPublishedFile: async (filePath) => readImportFile(filePath, await loadMappings()),
     });
     await services.catalogue.sync();
     return { services, database: handle };

@@ -130,4 +130,27 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
     for await (const e of t.database.store.audit.inOrder()) if (e.action === 'delivery.record') audited++;
     assert.equal(audited, 13, 'each record audited');
   });
+
+  it('reads attainment by 19 (targets 31, 33, 41, 42) from the demo’s file in the DfE’s published layout, at Kent’s published figures', () => {
+    // The DfE's published Kent figures (../shared/data/public/attainment-age-19, cohorts 2013-2016, read from the file
+    // with a CSV reader, not from calibration.ts): level 2 with English and maths by 19, all young people; and the level
+    // 3 gap between those not eligible for FSM at 15 and those eligible. The demo's counts are rounded from rates at one
+    // decimal, so its figures agree to about 0.1.
+    const l2em = [61.6, 63.21, 65.78, 67.38];
+    const level3Gap = [56.73 - 24.65, 57.31 - 25.13, 59.27 - 29.13, 58.06 - 25.65];
+    [2013, 2014, 2015, 2016].forEach((year, i) => {
+      for (const id of [
+        'level2-english-maths-at-19',
+        'disadvantaged-19-outcomes',
+        'disadvantaged-19-gap',
+        'level2-english-maths-by-17',
+        'low-income-level2-and-3',
+      ]) {
+        const x = evaluated.get(year)!.get(id)!;
+        assert.notEqual(x.status, 'no_data', `${year} ${id}: ${x.reason}`);
+      }
+      assert.ok(Math.abs(evaluated.get(year)!.get('level2-english-maths-at-19')!.value! - l2em[i]!) < 0.15, `${year} level 2 with English and maths`);
+      assert.ok(Math.abs(evaluated.get(year)!.get('disadvantaged-19-gap')!.value! - level3Gap[i]!) < 0.15, `${year} level 3 gap`);
+    });
+  });
 });

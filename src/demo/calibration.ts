@@ -219,3 +219,78 @@ export const comparators: readonly ComparatorSeries[] = [
     southEast: 0,
   },
 ];
+
+/** One group's attainment by 19 (rates in per cent of the cohort at 15; `l2emAfter16` of those without it at 16). */
+export type AtNineteenGroup = Readonly<{ pupils: number; l2: number; l2em: number; l3: number; l2emAt16: number; l2emAfter16: number }>;
+export type AtNineteen = Readonly<{ fsm: AtNineteenGroup; other: AtNineteenGroup }>;
+
+/**
+ * Attainment by 19 (targets 31, 33, 41 and 42), by the year the cohort turned 19, for young people eligible for free
+ * school meals at 15 and the rest: the demo county's pupils are not followed past Year 11, so its published file (the
+ * DfE's "Level 2 and 3 attainment age 16 to 25" LA layout, src/demo/attainment-at-19.ts) is made from these. Shaped on
+ * that release (2023, OGL; ../shared/data/public/attainment-age-19/): Kent's and England's own figures, cohorts rounded
+ * to 10 and rates to one decimal. They give the seed's 2012 position: level 3 by 19, FSM 22.0% against 55.1% for the
+ * rest in Kent (a gap of 33.1 points, the seed's 33%) and 34.1% against 58.3% in England (24.2, the seed's 25).
+ */
+export const atNineteen: Readonly<Record<'kent' | 'england', Readonly<Record<number, AtNineteen>>>> = {
+  kent: {
+    2011: {
+      fsm: { pupils: 1370, l2: 59.6, l2em: 26.5, l3: 21.4, l2emAt16: 22.4, l2emAfter16: 7.8 },
+      other: { pupils: 15850, l2: 83.1, l2em: 59.8, l3: 54.1, l2emAt16: 54.1, l2emAfter16: 15.1 },
+    },
+    2012: {
+      fsm: { pupils: 1410, l2: 60.2, l2em: 27.3, l3: 22.0, l2emAt16: 24.9, l2emAfter16: 6.1 },
+      other: { pupils: 15380, l2: 85.4, l2em: 61.1, l3: 55.1, l2emAt16: 56.2, l2emAfter16: 14.0 },
+    },
+    2013: {
+      fsm: { pupils: 1480, l2: 62.2, l2em: 29.2, l3: 24.6, l2emAt16: 26.3, l2emAfter16: 7.3 },
+      other: { pupils: 15490, l2: 86.8, l2em: 64.7, l3: 56.7, l2emAt16: 61.1, l2emAfter16: 12.9 },
+    },
+    2014: {
+      fsm: { pupils: 1520, l2: 67.6, l2em: 31.5, l3: 25.1, l2emAt16: 30.3, l2emAfter16: 5.4 },
+      other: { pupils: 14800, l2: 88.0, l2em: 66.5, l3: 57.3, l2emAt16: 63.4, l2emAfter16: 12.5 },
+    },
+    2015: {
+      fsm: { pupils: 1710, l2: 72.0, l2em: 35.8, l3: 29.1, l2emAt16: 32.4, l2emAfter16: 7.9 },
+      other: { pupils: 14640, l2: 88.8, l2em: 69.3, l3: 59.3, l2emAt16: 65.2, l2emAfter16: 15.9 },
+    },
+    2016: {
+      fsm: { pupils: 2040, l2: 66.8, l2em: 37.0, l3: 25.6, l2emAt16: 33.7, l2emAfter16: 10.2 },
+      other: { pupils: 14830, l2: 88.0, l2em: 71.6, l3: 58.1, l2emAt16: 67.7, l2emAfter16: 19.9 },
+    },
+    2017: {
+      fsm: { pupils: 1750, l2: 61.0, l2em: 37.0, l3: 24.6, l2emAt16: 33.5, l2emAfter16: 11.8 },
+      other: { pupils: 14730, l2: 85.7, l2em: 72.2, l3: 58.3, l2emAt16: 67.0, l2emAfter16: 24.1 },
+    },
+  },
+  england: {
+    2011: {
+      fsm: { pupils: 75330, l2: 65.3, l2em: 36.1, l3: 32.0, l2emAt16: 29.0, l2emAfter16: 13.1 },
+      other: { pupils: 524890, l2: 83.9, l2em: 63.3, l3: 56.7, l2emAt16: 55.9, l2emAfter16: 20.2 },
+    },
+    2012: {
+      fsm: { pupils: 74700, l2: 68.8, l2em: 38.4, l3: 34.1, l2emAt16: 32.0, l2emAfter16: 12.5 },
+      other: { pupils: 505520, l2: 86.0, l2em: 65.3, l3: 58.3, l2emAt16: 58.5, l2emAfter16: 19.8 },
+    },
+    2013: {
+      fsm: { pupils: 77790, l2: 70.8, l2em: 40.7, l3: 35.3, l2emAt16: 36.2, l2emAfter16: 10.9 },
+      other: { pupils: 502190, l2: 87.1, l2em: 67.7, l3: 59.5, l2emAt16: 62.6, l2emAfter16: 17.8 },
+    },
+    2014: {
+      fsm: { pupils: 79720, l2: 71.3, l2em: 42.5, l3: 35.7, l2emAt16: 38.6, l2emAfter16: 11.3 },
+      other: { pupils: 488920, l2: 87.9, l2em: 69.7, l3: 60.5, l2emAt16: 64.9, l2emAfter16: 18.6 },
+    },
+    2015: {
+      fsm: { pupils: 80540, l2: 72.0, l2em: 45.2, l3: 36.4, l2emAt16: 39.7, l2emAfter16: 14.8 },
+      other: { pupils: 482140, l2: 88.4, l2em: 71.8, l3: 61.0, l2emAt16: 65.1, l2emAfter16: 24.8 },
+    },
+    2016: {
+      fsm: { pupils: 85640, l2: 70.4, l2em: 45.9, l3: 36.3, l2emAt16: 40.1, l2emAfter16: 16.2 },
+      other: { pupils: 487680, l2: 87.9, l2em: 72.8, l3: 60.8, l2emAt16: 66.1, l2emAfter16: 26.9 },
+    },
+    2017: {
+      fsm: { pupils: 81100, l2: 66.4, l2em: 44.9, l3: 36.0, l2emAt16: 38.4, l2emAfter16: 17.0 },
+      other: { pupils: 479110, l2: 86.5, l2em: 72.9, l3: 61.2, l2emAt16: 65.4, l2emAfter16: 28.8 },
+    },
+  },
+};

@@ -1,3 +1,4 @@
+import type { FileIssue } from './errors.ts';
 import { isControl } from './errors.ts';
 import type {
   AreaNameRecord,
@@ -90,3 +91,9 @@ export function lineAndCharacter(text: string, index: number): { line: number; c
   }
   return { line, character: index - lineStart + 1 };
 }
+
+/**
+ * Reads one published file from disk as an import would (recognised by its header, through its mapping), writing
+ * nothing: handed to the services by the composition root, so a demo step can import the files it makes.
+ */
+export type ReadPublishedFile = (filePath: string) => Promise<Readonly<{ ok: true; file: ImportFile }> | Readonly<{ ok: false; issues: readonly FileIssue[] }>>;

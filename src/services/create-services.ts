@@ -6,6 +6,8 @@ import { admissionsDemoStep } from './admissions/admissions-demo-step.ts';
 import { createAdmissionsServices } from './admissions/admissions-services.ts';
 import { createPlacePlanningServices } from './place-planning/place-planning-services.ts';
 import { planningDemoStep } from './place-planning/planning-demo-step.ts';
+import { attainmentAt19DemoStep } from './demo/attainment-at-19-demo-step.ts';
+import type { ReadPublishedFile } from '../domain/import-file.ts';
 import { createAccountService } from './access/account-service.ts';
 import { createDemoAccounts } from './access/demo-accounts.ts';
 import { createDemoDelivery } from './framework/demo-delivery.ts';
@@ -49,6 +51,8 @@ export type ServiceOptions = Readonly<{
   frameworks: readonly Framework[];
   /** Who the audit trail records when a call names nobody: `cli:<OS user>` for a command, `system` for the server. */
   who: AuditWho;
+  /** Reads a published file as an import does (the composition root's reader); the demo build imports the files it makes. */
+  readPublishedFile?: ReadPublishedFile;
 }>;
 
 /** The use cases every face calls. Everything is handed in: no module singletons. */
@@ -93,6 +97,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
       ),
       admissionsDemoStep(() => catalogue),
       planningDemoStep(clock, audit.trail),
+      attainmentAt19DemoStep(options.readPublishedFile),
     ],
   );
   const accounts = createAccountService(store, clock, recordAudit);

@@ -84,6 +84,11 @@ describe('a delivery milestone’s status from its records', () => {
     );
     assert.deepEqual(judged, { status: 'off_track', reason: 'judged off track for 2013 on 2013-07-01: No pathfinder plan yet' });
   });
+
+  it('drops the evidence’s own full stop, which the evaluation adds to the reason (no "yet..")', () => {
+    const judged = deliveryStatus([record({ kind: 'judgement', on: '2013-07-01', year: 2013, status: 'on_track', evidence: ' Plans agreed. ' })], 2016, 2013);
+    assert.equal(judged.reason, 'judged on track for 2013 on 2013-07-01: Plans agreed');
+  });
 });
 
 describe('checking a delivery record before it is written', () => {

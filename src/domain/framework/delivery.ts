@@ -143,7 +143,9 @@ export function deliveryStatus(records: readonly DeliveryRecord[], due: number, 
       ? { status: 'not_yet_due', reason: `due by ${due}, not yet recorded as done` }
       : { status: 'off_track', reason: `due by ${due} and not recorded as done` };
   // Who recorded it is on the target page for staff; the reason, shown to the public too, names no one.
-  if (r.kind === 'delivered') return { status: 'met', reason: `done on ${r.on}: ${r.evidence}` };
+  // The reason is a clause the evaluation ends with its own full stop: evidence written as a sentence loses its own.
+  const evidence = r.evidence.trim().replace(/\.+$/, '');
+  if (r.kind === 'delivered') return { status: 'met', reason: `done on ${r.on}: ${evidence}` };
   const words = r.status === 'met' ? 'met' : r.status === 'on_track' ? 'on track' : 'off track';
-  return { status: r.status!, reason: `judged ${words} for ${year} on ${r.on}: ${r.evidence}` };
+  return { status: r.status!, reason: `judged ${words} for ${year} on ${r.on}: ${evidence}` };
 }
