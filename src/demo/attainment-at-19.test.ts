@@ -37,9 +37,9 @@ describe("the demo county's attainment by 19, in the DfE's published layout", ()
       const of = (fsm: string) => rows.find((r) => r.cohort_19_in === year && r.la_code_3 === '886' && r.fsm === fsm)!;
       const [all, fsm, other] = [of('ALL'), of('Eligible for FSM'), of('Not eligible for FSM')];
       for (const column of ['number_in_ss_cohort', 'l2_by19', 'l2_with_em_by19', 'l3_by19', 'l2_em_by16', 'l2_em_by19_belowat16'])
-        assert.equal(Number(all![column]), Number(fsm![column]) + Number(other![column]), `${year} ${column}`);
-      const after16 = (100 * Number(all!.l2_em_by19_belowat16)) / (Number(all!.number_in_ss_cohort) - Number(all!.l2_em_by16));
-      assert.ok(Math.abs(Number(all!.l2_em_by19_belowat16_rate) - after16) < 1e-9);
+        assert.equal(Number(all[column]), Number(fsm[column]) + Number(other[column]), `${year} ${column}`);
+      const after16 = (100 * Number(all.l2_em_by19_belowat16)) / (Number(all.number_in_ss_cohort) - Number(all.l2_em_by16));
+      assert.ok(Math.abs(Number(all.l2_em_by19_belowat16_rate) - after16) < 1e-9);
     }
   });
 
