@@ -124,6 +124,54 @@ describe('pupil-level measures by year (DuckDB over Parquet)', () => {
     assert.equal(figure(f2013, 'eyfs-78-points', 'la', '886'), undefined, 'the 78-points measure ended with the 2008 profile');
   });
 
+  it('the EYFS inequality gap is (median − mean of the lowest ceil(20%)) ÷ median, on either profile’s total points, children without a total left out', async () => {
+    // domain.md §1.7's worked example: median 88, lowest 20% (1 of 5 children) averaging 66 → (88 − 66) ÷ 88 = 25.0%.
+    const f2012 = figure(
+      await compute(
+        'eyfs',
+        '201112',
+        [66, 80, 88, 95, 110].map((eyfsPoints) => pupil({ eyfsPoints, eyfsPsedCll6: true })),
+      ),
+      'eyfs-inequality-gap',
+      'la',
+      '886',
+    )!;
+    assert.deepEqual([f2012.value, f2012.numerator, f2012.denominator], [25, null, 5]);
+    // Eleven children on the 17-51 scale and one not assessed: the lowest ceil(0.2 × 11) = 3 total 20 + 22 + 24 = 66, a
+    // mean of 22; the median is the 6th total, 34: (34 − 22) ÷ 34 × 100 = 35.294…%.
+    const totals = [51, 20, 45, 22, 40, 24, 38, 30, 36, 32, 34];
+    const f2013 = await compute('eyfs', '201213', [...totals.map((eyfsPoints) => pupil({ eyfsPoints, eyfsGldGoals: 12 })), pupil({ eyfsGldGoals: 0 })]);
+    const la = figure(f2013, 'eyfs-inequality-gap', 'la', '886')!;
+    assert.ok(Math.abs(la.value! - (100 * 12) / 34) < 1e-9);
+    assert.equal(la.denominator, 11);
+    // An even count takes the mean of the two middle totals: 10 children, median (32 + 34) ÷ 2 = 33, lowest 2 average 21.
+    const even = figure(
+      await compute(
+        'eyfs',
+        '201314',
+        totals.slice(1).map((eyfsPoints) => pupil({ eyfsPoints })),
+      ),
+      'eyfs-inequality-gap',
+      'la',
+      '886',
+    )!;
+    assert.ok(Math.abs(even.value! - (100 * (33 - 21)) / 33) < 1e-9);
+    // The reformed profile of 2021/22 has no point score: no gap.
+    assert.equal(
+      figure(
+        await compute(
+          'eyfs',
+          '202122',
+          totals.map((eyfsPoints) => pupil({ eyfsPoints })),
+        ),
+        'eyfs-inequality-gap',
+        'la',
+        '886',
+      ),
+      undefined,
+    );
+  });
+
   it('KS2: level 4+ in English and maths to 2012, reading, writing and maths 2013-2015, the expected standard from 2016; absent and disapplied pupils stay in the denominator', async () => {
     const levels = (english: string, reading: string, writing: string, maths: string) =>
       pupil({ ks2English: english, ks2Reading: reading, ks2Writing: writing, ks2Maths: maths, ks1EnglishLevel: '2B', ks1MathsLevel: '2C' });

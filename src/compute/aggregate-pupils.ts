@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { england } from '../domain/geography/reference-places.ts';
 import { schoolBreakdowns, type PupilFilter } from '../domain/pupils/breakdowns.ts';
 import type { Collection } from '../domain/pupils/pupil-record.ts';
-import { figureOf, measuresFor, type MeasureForm } from './measures.ts';
+import { figureOf, measuresFor, numeratorIsFigure, type MeasureForm } from './measures.ts';
 import { sqlString } from './duckdb.ts';
 
 /**
@@ -125,7 +125,7 @@ export async function aggregatePupilFile(connection: DuckDBConnection, file: Pup
         indicator: measure.indicator,
         form: measure.form,
         value: figureOf(measure.form, numerator, denominator),
-        numerator: measure.form === 'mean' || measure.form === 'band' ? null : numerator,
+        numerator: measure.form === 'mean' || numeratorIsFigure(measure.form) ? null : numerator,
         denominator,
         pupils: Number(row.pupils),
         rule: sql.rule,
@@ -174,7 +174,7 @@ export async function aggregateAdHoc(
       indicator: measure.indicator,
       form: measure.form,
       value: figureOf(measure.form, numerator, denominator),
-      numerator: measure.form === 'mean' || measure.form === 'band' ? null : (numerator ?? 0),
+      numerator: measure.form === 'mean' || numeratorIsFigure(measure.form) ? null : (numerator ?? 0),
       denominator,
       rule: sql.rule,
     };

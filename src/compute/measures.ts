@@ -10,10 +10,11 @@ import { endYearOf } from '../domain/periods/period.ts';
  *   mean     numerator ÷ denominator (a sum of scores over the pupils with one)
  *   count    numerator (e.g. permanent exclusions), the denominator kept as the pupils covered
  *   band     numerator is the band itself (1-5), the denominator the pupils covered
+ *   direct   numerator is the figure itself, worked out in SQL (the EYFS inequality gap), the denominator the pupils covered
  * Year-dependent rules come from domain/indicators/year-rules.ts, so the SQL and the rule text agree.
  */
 
-export type MeasureForm = 'percent' | 'rate' | 'mean' | 'count' | 'band';
+export type MeasureForm = 'percent' | 'rate' | 'mean' | 'count' | 'band' | 'direct';
 
 export type MeasureSql = Readonly<{ numerator: string; denominator: string; rule: string }>;
 
@@ -26,7 +27,7 @@ export type Measure = Readonly<{
 }>;
 
 /** Bumped whenever a measure's SQL changes, so `waymark compute` knows stored figures are out of date. */
-export const measuresVersion = 4;
+export const measuresVersion = 5;
 
 const summerOf = (period: string) => endYearOf(period);
 const percentOf = (condition: string, population = 'true', rule = ''): MeasureSql => ({
@@ -48,6 +49,22 @@ const expectedProgress = (ks2: string, ks1: string): MeasureSql => ({
   denominator: `count(*) filter (where ${ks1Whole(ks1)} is not null and ${ks2} is not null and ${ks2} not in ('A', 'D'))`,
   rule: 'KS2 level at least the KS1 whole level plus 2, of pupils with a KS1 level and a KS2 result',
 });
+/**
+ * The EYFS percentage inequality gap (domain.md §1.7): (median total points − mean total points of the lowest-achieving
+ * 20%) ÷ median × 100, over the children with a total. The lowest 20% are the first ceil(0.2 × n) children sorted by
+ * total (a documented choice: the DfE's tie rule is not published). The median is the middle total, or the mean of the
+ * two middle totals.
+ */
+const inequalityGap = (scale: string): MeasureSql => {
+  const median = 'median(eyfs_points)';
+  const lowest =
+    'list_avg(list_slice(list_sort(list(eyfs_points) filter (where eyfs_points is not null)), 1, cast(ceil(0.2 * count(eyfs_points)) as integer)))';
+  return {
+    numerator: `case when count(eyfs_points) = 0 or ${median} = 0 then null else 100 * (${median} - ${lowest}) / ${median} end`,
+    denominator: 'count(eyfs_points)',
+    rule: `(median − mean of the lowest-achieving 20%) ÷ median × 100, on total points across ${scale}; the lowest 20% are the first ceil(0.2 × n) by total`,
+  };
+};
 const upTo = (last: number, make: (period: string) => MeasureSql) => (period: string) => (summerOf(period) <= last ? make(period) : null);
 const from = (first: number, make: (period: string) => MeasureSql) => (period: string) => (summerOf(period) >= first ? make(period) : null);
 const between = (first: number, last: number, make: (period: string) => MeasureSql) => (period: string) =>
@@ -96,6 +113,18 @@ export const measures: readonly Measure[] = [
     collection: 'eyfs',
     form: 'percent',
     sql: upTo(2012, () => percentOf('eyfs_points >= 78', 'eyfs_points is not null', '78 or more points across the 13 scales')),
+  },
+  {
+    indicator: 'eyfs-inequality-gap',
+    collection: 'eyfs',
+    form: 'direct',
+    sql: (period) => {
+      const profile = eyfsProfile(period);
+      if (profile === 'eyfsp-2008') return inequalityGap('the 13 scales (13-117)');
+      // The DfE published the gap to 2018/19 (indicators/early-years.yaml); the reformed profile has no point score.
+      if (profile === 'eyfsp-2012' && summerOf(period) <= 2019) return inequalityGap('the 17 early learning goals (17-51)');
+      return null;
+    },
   },
   // Key stage 1: teacher assessment at level 2B+ to 2015, expected standard from 2016 (all pupils at the end of KS1).
   ...(['reading', 'writing', 'maths'] as const).map((subject): Measure => ({
@@ -286,10 +315,13 @@ export function measuresFor(collection: Collection, period: string): { measure: 
   });
 }
 
+/** Whether the numerator aggregate is the figure itself (so it is not kept as a count of pupils). */
+export const numeratorIsFigure = (form: MeasureForm): boolean => form === 'band' || form === 'direct';
+
 /** The figure from the two aggregates, by the measure's form (null when there is nothing to divide by). */
 export function figureOf(form: MeasureForm, numerator: number | null, denominator: number | null): number | null {
   if (form === 'count') return numerator ?? 0;
-  if (form === 'band') return numerator;
+  if (numeratorIsFigure(form)) return numerator;
   if (numerator === null || denominator === null || denominator === 0) return null;
   return form === 'mean' ? numerator / denominator : (100 * numerator) / denominator;
 }

@@ -3,6 +3,7 @@ import { persistentAbsenceRule } from '../domain/indicators/year-rules.ts';
 import type { AnyPupilRecord, Collection, EthnicGroup, SenProvision } from '../domain/pupils/pupil-record.ts';
 import { kentAbsence, kentEyfs, kentExclusions, kentKs1, kentKs2, kentKs4, ks2ExpectedProgress } from './calibration.ts';
 import { demoYears, seededRandom, type DemoCounty, type DemoSchool } from './generate-county.ts';
+import { eyfsScales, eyfsTotals, type EyfsScale } from './eyfs-totals.ts';
 
 /**
  * Pupil-level results for the demo county, one file per collection and year, from the county's rolls. Every pupil
@@ -241,19 +242,28 @@ function byScore<T>(pupils: readonly T[], score: (p: T) => number): T[] {
 function assignEyfs(pupils: Pupil[], period: string, random: () => number): void {
   const target = kentEyfs[period]!;
   const gld = achieversByRank(pupils, target.gld, target.fsmGap, (p) => p.z);
+  // Totals follow rank (the children over the boundary after the rest, each side by z), shaped for the inequality gap.
+  const totalsFor = (upper: (p: Pupil) => boolean, scale: EyfsScale) => {
+    const ranked = [...byScore(pupils, (p) => (upper(p) ? 1000 : 0) + p.z)].reverse();
+    return eyfsTotals(ranked, upper, scale, target.inequalityGap);
+  };
   if (startYearOf(period) <= 2011) {
     // EYFSP 2008: 13 scales of 9 points. GLD = 78+ points and 6+ in each PSED and CLL scale; some reach 78 without the 6s.
     const points78 = new Set(topShare(pupils, target.points78 ?? target.gld, (p) => p.z + (gld.has(p) ? 100 : 0)));
+    const totals = totalsFor((p) => gld.has(p) || points78.has(p), eyfsScales['eyfsp-2008']);
     for (const p of pupils) {
-      p.eyfsPoints = gld.has(p) || points78.has(p) ? 78 + Math.floor(random() * 30) : 40 + Math.floor(random() * 38);
+      random(); // the draw the totals once took, kept so that every later draw of the year is unchanged
+      p.eyfsPoints = totals.get(p)!;
       p.eyfsPsedCll6 = gld.has(p) ? true : points78.has(p) ? false : random() < 0.3;
       p.eyfsGldGoals = null;
     }
   } else {
+    // EYFSP 2012: 17 goals scored 1-3; a child can be at the expected level in at most (total − 17) goals.
+    const totals = totalsFor((p) => gld.has(p), eyfsScales['eyfsp-2012']);
     for (const p of pupils) {
-      p.eyfsPoints = null;
+      p.eyfsPoints = totals.get(p)!;
       p.eyfsPsedCll6 = null;
-      p.eyfsGldGoals = gld.has(p) ? 12 : Math.floor(random() * 12);
+      p.eyfsGldGoals = gld.has(p) ? 12 : Math.min(Math.floor(random() * 12), p.eyfsPoints - 17);
     }
   }
 }
