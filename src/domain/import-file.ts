@@ -34,7 +34,12 @@ export type ImportFile = FileFacts &
     | { format: 'ofsted-inspection-outcomes' | 'ofsted-ratings-history' | 'ofsted-management-information'; records: readonly InspectionRecord[] }
     | { format: 'ons-births'; records: readonly BirthRecord[] }
     | { format: 'mapped-csv'; mapping: string; records: readonly PublishedValueRecord[] }
+    | { format: EmploymentFormat; records: readonly PublishedValueRecord[] }
   );
+
+/** Files of youth employment and apprenticeships (targets 36, 37, 38, 47), read into figures as published files are. */
+export type EmploymentFormat = 'nomis-claimant-count' | 'la-apprentice-return' | 'school-apprenticeship-survey';
+export const employmentFormats: readonly EmploymentFormat[] = ['nomis-claimant-count', 'la-apprentice-return', 'school-apprenticeship-survey'];
 
 /** The order files of one import are written in: LAs before schools, schools before their links, measures before values. */
 export const importWriteOrder: readonly ImportFile['format'][] = [
@@ -54,6 +59,7 @@ export const importWriteOrder: readonly ImportFile['format'][] = [
   'ofsted-ratings-history',
   'ons-births',
   'mapped-csv',
+  ...employmentFormats,
 ];
 
 /** The format an import batch records: mapped files name their mapping. */
