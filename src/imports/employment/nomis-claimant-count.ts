@@ -37,6 +37,67 @@ function placeKindOf(code: string): PlaceKind | null {
   return null;
 }
 
+/** One place's monthly values of one measure in one year, with the line of its first row. */
+type Series = {
+  code: string;
+  name: string;
+  kind: PlaceKind;
+  indicator: string;
+  year: number;
+  line: number;
+  months: Map<number, { value: number; line: number }>;
+};
+
+/** The rows read into series by place, measure and year; rows the format does not read counted, bad rows as issues. */
+function readMonths(table: CsvTable): { series: Series[]; issues: FileIssue[]; skipped: number } {
+  const sexColumn = table.header.includes('GENDER_NAME') ? 'GENDER_NAME' : 'SEX_NAME';
+  const issues: FileIssue[] = [];
+  const issue = (line: number, column: string, message: string) => issues.push({ file: table.file, line, column, message });
+  const series = new Map<string, Series>();
+  let skipped = 0;
+  for (const row of table.rows) {
+    const v = (column: string) => (row.values[column] ?? '').trim();
+    const indicator = indicatorOf(v('MEASURE_NAME'));
+    if (v(sexColumn) !== 'Total' || v('AGE_NAME') !== claimantAge || v('MEASURES_NAME') !== 'Value' || indicator === null) {
+      skipped++;
+      continue;
+    }
+    const date = /^([A-Z][a-z]+) ((?:19|20)\d{2})$/.exec(v('DATE_NAME'));
+    const month = date === null ? 0 : months.indexOf(date[1]!) + 1;
+    if (date === null || month === 0) {
+      issue(row.line, 'DATE_NAME', `${quoted(v('DATE_NAME'))} is not a month as Nomis writes it (e.g. "January 2013")`);
+      continue;
+    }
+    const code = v('GEOGRAPHY_CODE');
+    if (!/^[EWSNK]\d{8}$/.test(code)) {
+      issue(row.line, 'GEOGRAPHY_CODE', `${quoted(code)} is not an ONS area code (a letter and 8 digits, e.g. E07000114)`);
+      continue;
+    }
+    const kind = placeKindOf(code);
+    if (kind === null) {
+      skipped++;
+      continue;
+    }
+    const text = v('OBS_VALUE');
+    if (text !== '' && !/^\d+(\.\d+)?$/.test(text)) {
+      issue(row.line, 'OBS_VALUE', `${quoted(text)} is not a count or a proportion (a number, 0 or more)`);
+      continue;
+    }
+    const year = Number(date[2]);
+    const key = `${code}|${indicator}|${year}`;
+    const held: Series = series.get(key) ?? { code, name: v('GEOGRAPHY_NAME'), kind, indicator, year, line: row.line, months: new Map() };
+    series.set(key, held);
+    const earlier = held.months.get(month);
+    if (earlier !== undefined) {
+      issue(row.line, 'DATE_NAME', `a second row for ${held.name} (${code}), ${v('MEASURE_NAME')}, ${v('DATE_NAME')}: the first is on line ${earlier.line}`);
+      continue;
+    }
+    // A blank value (Nomis leaves a month it has not published blank) is a month the year lacks.
+    held.months.set(month, { value: text === '' ? Number.NaN : Number(text), line: row.line });
+  }
+  return { series: [...series.values()], issues, skipped };
+}
+
 export type ClaimantCountRead = { records: PublishedValueRecord[]; issues: FileIssue[]; skipped: number; incomplete: string[] };
 
 export const nomisClaimantCount = {
@@ -47,79 +108,16 @@ export const nomisClaimantCount = {
     hasColumns(header, ['DATE_NAME', 'GEOGRAPHY_NAME', 'GEOGRAPHY_CODE', 'AGE_NAME', 'MEASURE_NAME', 'MEASURES_NAME', 'OBS_VALUE']) &&
     (hasColumns(header, ['GENDER_NAME']) || hasColumns(header, ['SEX_NAME'])),
   parse(table: CsvTable): ClaimantCountRead {
-    const sexColumn = table.header.includes('GENDER_NAME') ? 'GENDER_NAME' : 'SEX_NAME';
-    const issues: FileIssue[] = [];
-    const issue = (line: number, column: string, message: string) => issues.push({ file: table.file, line, column, message });
-    type Series = {
-      code: string;
-      name: string;
-      kind: PlaceKind;
-      indicator: string;
-      year: number;
-      line: number;
-      months: Map<number, { value: number; line: number }>;
-    };
-    const series = new Map<string, Series>();
-    let skipped = 0;
-    for (const row of table.rows) {
-      const v = (column: string) => (row.values[column] ?? '').trim();
-      const indicator = indicatorOf(v('MEASURE_NAME'));
-      if (v(sexColumn) !== 'Total' || v('AGE_NAME') !== claimantAge || v('MEASURES_NAME') !== 'Value' || indicator === null) {
-        skipped++;
-        continue;
-      }
-      const date = /^([A-Z][a-z]+) ((?:19|20)\d{2})$/.exec(v('DATE_NAME'));
-      const month = date === null ? 0 : months.indexOf(date[1]!) + 1;
-      if (date === null || month === 0) {
-        issue(row.line, 'DATE_NAME', `${quoted(v('DATE_NAME'))} is not a month as Nomis writes it (e.g. "January 2013")`);
-        continue;
-      }
-      const code = v('GEOGRAPHY_CODE');
-      if (!/^[EWSNK]\d{8}$/.test(code)) {
-        issue(row.line, 'GEOGRAPHY_CODE', `${quoted(code)} is not an ONS area code (a letter and 8 digits, e.g. E07000114)`);
-        continue;
-      }
-      const kind = placeKindOf(code);
-      if (kind === null) {
-        skipped++;
-        continue;
-      }
-      const text = v('OBS_VALUE');
-      const value = Number(text);
-      if (text !== '' && (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value))) {
-        issue(row.line, 'OBS_VALUE', `${quoted(text)} is not a count or a proportion (a number, 0 or more)`);
-        continue;
-      }
-      const year = Number(date[2]);
-      const key = `${code}|${indicator}|${year}`;
-      const held = series.get(key) ?? {
-        code,
-        name: v('GEOGRAPHY_NAME'),
-        kind,
-        indicator,
-        year,
-        line: row.line,
-        months: new Map<number, { value: number; line: number }>(),
-      };
-      series.set(key, held);
-      const earlier = held.months.get(month);
-      if (earlier !== undefined) {
-        issue(row.line, 'DATE_NAME', `a second row for ${held.name} (${code}), ${v('MEASURE_NAME')}, ${v('DATE_NAME')}: the first is on line ${earlier.line}`);
-        continue;
-      }
-      // A blank value (Nomis leaves a month it has not published blank) is a month the year lacks.
-      held.months.set(month, { value: text === '' ? Number.NaN : value, line: row.line });
-    }
+    const { series, issues, skipped } = readMonths(table);
     if (issues.length > 0) return { records: [], issues, skipped, incomplete: [] };
     const records: PublishedValueRecord[] = [];
     const incomplete: string[] = [];
-    for (const s of series.values()) {
+    for (const s of series) {
       const average = annualAverage([...s.months].filter(([, m]) => !Number.isNaN(m.value)).map(([month, m]) => ({ month, value: m.value })));
       if (average.kind === 'incomplete') {
         const what = s.indicator === 'unemployed-18-24' ? 'claimant count' : 'claimant proportion';
-        incomplete.push(
-          `${s.name} ${s.year} ${what} (${12 - average.missingMonths.length} of 12 months; lacks ${average.missingMonths.map((m) => months[m - 1]!.slice(0, 3)).join(', ')})`,
-        );
+        const lacks = average.missingMonths.map((m) => months[m - 1]!.slice(0, 3)).join(', ');
+        incomplete.push(`${s.name} ${s.year} ${what} (${12 - average.missingMonths.length} of 12 months; lacks ${lacks})`);
         continue;
       }
       records.push({
