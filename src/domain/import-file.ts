@@ -41,6 +41,10 @@ export type ImportFile = FileFacts &
 export type EmploymentFormat = 'nomis-claimant-count' | 'la-apprentice-return' | 'school-apprenticeship-survey';
 export const employmentFormats: readonly EmploymentFormat[] = ['nomis-claimant-count', 'la-apprentice-return', 'school-apprenticeship-survey'];
 
+export function isEmploymentFile(file: ImportFile): file is Extract<ImportFile, { format: EmploymentFormat }> {
+  return (employmentFormats as readonly string[]).includes(file.format);
+}
+
 /** The order files of one import are written in: LAs before schools, schools before their links, measures before values. */
 export const importWriteOrder: readonly ImportFile['format'][] = [
   'la-code-list',
