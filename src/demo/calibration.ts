@@ -302,3 +302,66 @@ export const atNineteen: Readonly<Record<'kent' | 'england', Readonly<Record<num
     },
   },
 };
+
+/**
+ * Youth unemployment (targets 38 and 47) in the demo's claimant count file, annual averages by calendar year.
+ *
+ * Kent's 18-24 claimant count: 2012 is the seed's "nearly 10,000 18-24 year olds in Kent are unemployed" (taken as
+ * 9,900); the other years are a synthetic fall of our own, shaped on the direction of the national count, which
+ * roughly halved between 2012 and 2015 as employment recovered. England's claimant proportion of residents aged 18-24 is
+ * likewise a rounded shape, not a published figure. Kent's residents aged 18-24 are taken as 9% of each district's 2011
+ * Census usual residents (rounded, in thousands; Kent's total 1,464 thousand), so its count and its districts' counts
+ * agree with their proportions.
+ *
+ * The seed's "over 20%" in Thanet, Swale, Shepway, Gravesham and Dover is an unemployment rate (unemployed as a share
+ * of the economically active, the Annual Population Survey's measure), which the claimant count does not give. The demo
+ * keeps the seed's ordering instead: the five districts' claimant proportion starts at 1.4-1.75 times England's in 2012
+ * and moves linearly to its 2016 ratio, Thanet and Shepway staying above England and the other three falling below; the
+ * other seven districts share the rest of Kent's count.
+ */
+export const kentClaimants18to24: Readonly<Record<number, number>> = { 2011: 9500, 2012: 9900, 2013: 8300, 2014: 5600, 2015: 4000, 2016: 3500 };
+export const englandClaimantPercent18to24: Readonly<Record<number, number>> = { 2011: 7.3, 2012: 7.6, 2013: 6.5, 2014: 4.3, 2015: 3.1, 2016: 2.9 };
+export const districtResidentsThousands: Readonly<Record<string, number>> = {
+  E07000105: 118, // Ashford
+  E07000106: 151, // Canterbury
+  E07000107: 98, // Dartford
+  E07000108: 111, // Dover
+  E07000109: 102, // Gravesham
+  E07000110: 155, // Maidstone
+  E07000111: 115, // Sevenoaks
+  E07000112: 108, // Shepway
+  E07000113: 136, // Swale
+  E07000114: 134, // Thanet
+  E07000115: 121, // Tonbridge and Malling
+  E07000116: 115, // Tunbridge Wells
+};
+export const residentsAged18to24Share = 0.09;
+/** The five youth unemployment hotspots: their claimant proportion as a multiple of England's, in 2012 and in 2016. */
+export const hotspotRatios: Readonly<Record<string, readonly [ratio2012: number, ratio2016: number]>> = {
+  E07000114: [1.75, 1.4], // Thanet
+  E07000113: [1.45, 0.95], // Swale
+  E07000112: [1.5, 1.1], // Shepway
+  E07000109: [1.4, 0.92], // Gravesham
+  E07000108: [1.45, 0.98], // Dover
+};
+/** How each month's claimant count stands to the year's (January high, early summer low); the twelve add to 12. */
+export const claimantSeason = [1.06, 1.05, 1.03, 1.0, 0.97, 0.96, 0.99, 1.02, 1.0, 0.97, 0.97, 0.98] as const;
+
+/**
+ * Target 36: apprentices the council took on, by financial year (keyed by its first year: 2012 is 2012-13). Synthetic:
+ * the seed says the scheme "will continue with at least 88 apprentices taken on each year, totalling 400 … by 2016";
+ * the demo's four years 2012-13 to 2015-16 add to 400, with one year (2014-15) short of 88. Completions are shaped too.
+ */
+export const kentApprentices: Readonly<Record<number, { takenOn: number; completions: number }>> = {
+  2011: { takenOn: 82, completions: 66 },
+  2012: { takenOn: 94, completions: 70 },
+  2013: { takenOn: 101, completions: 79 },
+  2014: { takenOn: 86, completions: 84 },
+  2015: { takenOn: 119, completions: 77 },
+};
+
+/**
+ * Target 37: the percentage of schools in the LA's survey whose apprenticeship was taken up, by academic year (keyed by
+ * its first year). Synthetic, rising to the seed's "at least 50%" in 2015/16; the seed gives no 2012 figure.
+ */
+export const schoolsWithApprenticeshipPercent: Readonly<Record<number, number>> = { 2011: 18, 2012: 26, 2013: 34, 2014: 43, 2015: 52 };

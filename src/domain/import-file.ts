@@ -34,7 +34,16 @@ export type ImportFile = FileFacts &
     | { format: 'ofsted-inspection-outcomes' | 'ofsted-ratings-history' | 'ofsted-management-information'; records: readonly InspectionRecord[] }
     | { format: 'ons-births'; records: readonly BirthRecord[] }
     | { format: 'mapped-csv'; mapping: string; records: readonly PublishedValueRecord[] }
+    | { format: EmploymentFormat; records: readonly PublishedValueRecord[] }
   );
+
+/** Files of youth employment and apprenticeships (targets 36, 37, 38, 47), read into figures as published files are. */
+export type EmploymentFormat = 'nomis-claimant-count' | 'la-apprentice-return' | 'school-apprenticeship-survey';
+export const employmentFormats: readonly EmploymentFormat[] = ['nomis-claimant-count', 'la-apprentice-return', 'school-apprenticeship-survey'];
+
+export function isEmploymentFile(file: ImportFile): file is Extract<ImportFile, { format: EmploymentFormat }> {
+  return (employmentFormats as readonly string[]).includes(file.format);
+}
 
 /** The order files of one import are written in: LAs before schools, schools before their links, measures before values. */
 export const importWriteOrder: readonly ImportFile['format'][] = [
@@ -54,6 +63,7 @@ export const importWriteOrder: readonly ImportFile['format'][] = [
   'ofsted-ratings-history',
   'ons-births',
   'mapped-csv',
+  ...employmentFormats,
 ];
 
 /** The format an import batch records: mapped files name their mapping. */

@@ -18,6 +18,9 @@ import { ofstedInspectionOutcomes } from './ofsted/inspection-outcomes.ts';
 import { ofstedManagementInformation } from './ofsted/management-information.ts';
 import { ofstedRatingsHistory } from './ofsted/ratings-history.ts';
 import { onsBirths } from './ons/births.ts';
+import { laApprenticeReturn } from './employment/la-apprentice-return.ts';
+import { nomisClaimantCount } from './employment/nomis-claimant-count.ts';
+import { schoolApprenticeshipSurvey } from './employment/school-apprenticeship-survey.ts';
 import { readMapped, recognisedBy } from './mapped-csv/read-mapped.ts';
 
 /** Every register file Waymark reads, recognised by its header, in the order a batch of them must be written. */
@@ -37,6 +40,9 @@ export const importFormats = [
   ofstedManagementInformation,
   ofstedRatingsHistory,
   onsBirths,
+  nomisClaimantCount,
+  laApprenticeReturn,
+  schoolApprenticeshipSurvey,
 ] as const;
 
 export type ImportFormatId = (typeof importFormats)[number]['id'];
@@ -179,6 +185,22 @@ export async function readImportFile(filePath: string, mappings: readonly Mappin
     }
     case 'ons-births':
       return done(format.id, onsBirths.parse(table));
+    case 'nomis-claimant-count': {
+      const parsed = nomisClaimantCount.parse(table);
+      const result = done(format.id, parsed, [[parsed.skipped, 'rows of other ages, one sex, other measures or areas Waymark holds no kind for skipped']]);
+      if (!result.ok || parsed.incomplete.length === 0) return result;
+      const note = `years with a month missing are not averaged and were left out: ${parsed.incomplete.slice(0, 12).join('; ')}${parsed.incomplete.length > 12 ? '; …' : ''}`;
+      return { ok: true, file: { ...result.file, notes: [...result.file.notes, note] } };
+    }
+    case 'la-apprentice-return': {
+      const parsed = laApprenticeReturn.parse(table);
+      const result = done(format.id, parsed);
+      if (!result.ok || parsed.completions === 0) return result;
+      const note = `${parsed.completions} rows give completions: read and checked, not yet held by any indicator`;
+      return { ok: true, file: { ...result.file, notes: [...result.file.notes, note] } };
+    }
+    case 'school-apprenticeship-survey':
+      return done(format.id, schoolApprenticeshipSurvey.parse(table));
     case 'ofsted-ratings-history': {
       const parsed = ofstedRatingsHistory.parse(table);
       const result = done(format.id, parsed, [[parsed.repeats, 'rows repeating an inspection already listed with the same grade skipped']]);

@@ -7,6 +7,7 @@ import { createAdmissionsServices } from './admissions/admissions-services.ts';
 import { createPlacePlanningServices } from './place-planning/place-planning-services.ts';
 import { planningDemoStep } from './place-planning/planning-demo-step.ts';
 import { attainmentAt19DemoStep } from './demo/attainment-at-19-demo-step.ts';
+import { employmentDemoStep } from './demo/employment-demo-step.ts';
 import type { ReadPublishedFile } from '../domain/import-file.ts';
 import { createAccountService } from './access/account-service.ts';
 import { createDemoAccounts } from './access/demo-accounts.ts';
@@ -98,6 +99,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
       admissionsDemoStep(() => catalogue),
       planningDemoStep(clock, audit.trail),
       attainmentAt19DemoStep(options.readPublishedFile),
+      employmentDemoStep(options.readPublishedFile),
     ],
   );
   const accounts = createAccountService(store, clock, recordAudit);

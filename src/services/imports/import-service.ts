@@ -173,6 +173,10 @@ async function writeFile(tx: Store, file: ImportFile, batchId: number, today: st
       const kept = rounds.length === 0 ? [] : [`admissions figures of the allocated rounds remade for entry in ${rounds.join(', ')}`];
       return { ...counts, notes: [...counts.notes, derived, ...kept] };
     }
+    case 'nomis-claimant-count':
+    case 'la-apprentice-return':
+    case 'school-apprenticeship-survey':
+      return writePublishedValues(tx, file, batchId, issues);
     case 'ons-births':
       return writeBirths(tx, file, batchId);
     case 'ofsted-inspection-outcomes':

@@ -2,7 +2,7 @@ import type { FileIssue } from '../../domain/errors.ts';
 import { matchLaName } from '../../domain/geography/la-names.ts';
 import { england, regionCodeForExactName, regionCodeForName } from '../../domain/geography/reference-places.ts';
 import { isUnregistered, unregisteredSchool } from '../../domain/geography/unregistered-school.ts';
-import { batchFormat, type ImportFile } from '../../domain/import-file.ts';
+import { batchFormat, type EmploymentFormat, type ImportFile } from '../../domain/import-file.ts';
 import { outsideUnit } from '../../domain/indicators/dfe-number.ts';
 import type { PlaceRef, PublishedValueRecord } from '../../domain/indicators/published-values.ts';
 import { isSameFact } from '../../domain/indicators/same-fact.ts';
@@ -11,10 +11,10 @@ import type { Store } from '../../store/store.ts';
 import { zeroCounts, type Counts } from './import-counts.ts';
 import { rollUpFigures, rollUpMethod } from '../indicators/roll-up-service.ts';
 
-/** Writes figures read through a mapping: places found by code or name, LAs a file names with a code added, observations upserted. */
+/** Writes figures read through a mapping (or by one of the employment formats, which make the same records): places found by code or name, LAs a file names with a code added, observations upserted. */
 export async function writePublishedValues(
   tx: Store,
-  file: Extract<ImportFile, { format: 'mapped-csv' }>,
+  file: Extract<ImportFile, { format: 'mapped-csv' | EmploymentFormat }>,
   batchId: number,
   issues: FileIssue[],
 ): Promise<Counts> {
@@ -25,7 +25,7 @@ export async function writePublishedValues(
       file: file.file,
       line: file.records.find((r) => r.indicator === code)!.line,
       column: null,
-      message: `the mapping ${file.mapping} names indicator ${code}, which is not in the catalogue`,
+      message: `${file.format === 'mapped-csv' ? `the mapping ${file.mapping}` : `the format ${file.format}`} names indicator ${code}, which is not in the catalogue`,
     });
   if (unknown.length > 0) return zeroCounts();
   // Each value is held to its indicator's unit (a percentage 0-100), its numerator and denominator to counts.
@@ -51,6 +51,11 @@ export async function writePublishedValues(
   let repeats = 0;
   for (const r of file.records) {
     const found = await places.find(r.place, r.period);
+    if (found === null && (file.format === 'la-apprentice-return' || file.format === 'school-apprenticeship-survey')) {
+      // An LA's own return names the LA it is about: one the store lacks is a mistake in the file, not a place to pass over.
+      issues.push({ file: file.file, line: r.line, column: 'la_code', message: `unknown LA code ${r.place.code ?? ''}: not an LA the store holds` });
+      continue;
+    }
     if (found === null) {
       const key = `${r.place.kind} ${r.place.code ?? ''}${r.place.code && r.place.name ? ' ' : ''}${r.place.name ?? ''}`.trim();
       unresolved.set(key, (unresolved.get(key) ?? 0) + 1);

@@ -1,7 +1,7 @@
 import { quoted, type FileIssue } from '../../domain/errors.ts';
 import { isPlanningArea } from '../../domain/geography/place-attributes.ts';
 import { laOnsCodes, plainDistrictName } from '../../domain/geography/reference-places.ts';
-import type { ImportFile } from '../../domain/import-file.ts';
+import type { EmploymentFormat, ImportFile } from '../../domain/import-file.ts';
 import type { Store } from '../../store/store.ts';
 import { laForCounty } from '../geography/district-placement.ts';
 import { writeGroupLinks } from '../geography/group-links-writer.ts';
@@ -24,6 +24,7 @@ export async function writeRegisterFile(
         | 'lait-dictionary'
         | 'lait-data'
         | 'mapped-csv'
+        | EmploymentFormat
         | 'ons-births'
         | 'ofsted-inspection-outcomes'
         | 'ofsted-ratings-history'
