@@ -189,4 +189,49 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
       assert.ok(Math.abs(evaluated.get(year)!.get('disadvantaged-19-gap')!.value! - level3Gap[i]!) < 0.15, `${year} level 3 gap`);
     });
   });
+
+  it('gives every target line of the framework a status in 2013-2016 except those listed here, each for the reason given', () => {
+    // Issue 18's acceptance check, as it stands: the lines still without a status on the demo, and why. A line that
+    // gains a status, or one that loses it, fails this test until the list is brought up to date.
+    const all = [2013, 2014, 2015, 2016];
+    const outstanding: Readonly<Record<string, readonly number[]>> = {
+      // The 2008 profile's 78-points measure ended in 2011/12; no figure for the framework's years exists.
+      'eyfs-78-points': all,
+      // The revised EYFS profile of 2012/13 starts a new series of the inequality gap: its first year has nothing to compare with.
+      'eyfs-inequality-gap': [2013],
+      // 2012-2015 secondary floors need the DfE's national medians of expected progress, not held (no citable source).
+      'secondary-schools-above-floor': [2013, 2014, 2015],
+      // 2013: the primary medians are not held; 2016: KS1-KS2 progress scores are not computed from pupil records.
+      'primary-schools-below-floor': [2013, 2016],
+      // Teaching judged good or outstanding: no share of schools is made from the inspections' teaching sub-judgement yet.
+      'teaching-consistently-good': all,
+      // Set for five districts, not for Kent: each district is judged on the district page (checked above).
+      'youth-unemployment-zones': all,
+      // Measures that ended with 2014/15; their successors are not comparable with the targets.
+      'ks1-attainment': [2016],
+      'ks2-attainment': [2016],
+      'ks2-expected-progress': [2016],
+      'ks4-attainment': [2016],
+      'ks2-fsm-gap': [2016],
+      'ks4-fsm-gap': [2016],
+      'persistent-absence-primary': [2016],
+      'persistent-absence-secondary': [2016],
+      'children-in-care-persistent-absence': [2016],
+      'children-in-care-attainment': [2016],
+      // The LA's post-16 learner records (not raising the qualification level between 16 and 19): no feed yet.
+      'no-qualification-progress-16-19': all,
+      'not-raising-qualification-level': all,
+      // Skills Funding Agency starts by sector subject area: no importer yet.
+      'vocational-training-skills-shortage': all,
+      // The LA's supported employment records: no feed yet.
+      'ldd-assisted-employment': all,
+      // A level results (2+ A*-E): no importer of the 16-18 results file yet, and no demo figures.
+      'advanced-level-performance': all,
+    };
+    const missing: string[] = [];
+    for (const year of all) for (const [id, x] of evaluated.get(year)!) if (x.status === 'no_data') missing.push(`${year} ${x.number} ${id}: ${x.reason}`);
+    console.log(`target lines without a status:\n${missing.join('\n')}`);
+    const expected = Object.entries(outstanding).flatMap(([id, years]) => years.map((year) => `${year} ${id}`));
+    assert.deepEqual(missing.map((m) => m.replace(/ \d+ ([a-z0-9-]+):.*$/, ' $1')).sort(), expected.sort());
+  });
 });
