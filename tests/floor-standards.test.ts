@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { publicDisclosure } from '../src/domain/indicators/disclosure.ts';
+import { secondaryMedians } from '../src/domain/schools/floor-standards.ts';
 import { appWithImports, readShared, type TestApp } from './support/app.ts';
 import { databaseTargets } from './support/databases.ts';
 import { sharedFile } from './support/shared-data.ts';
@@ -160,23 +161,47 @@ for (const target of databaseTargets()) {
     });
     after(() => test.close());
 
-    it('judges each Kent school on 5+ A*-C with English and maths: 40% or more above, under 40% undecided (medians not held)', async () => {
-      // The raw file's Kent school rows (RECTYPE SCH, LEA 886): PTAC5EM_PTQ, e.g. URN 118897 The Malling School 29%.
+    it('holds the 2014 medians of expected progress as the median of the file’s mainstream schools (English 74%, maths 66%)', () => {
+      // Recounted here from the raw rows: every school row (RECTYPE SCH) with a published percentage in both columns.
+      const rows = parse<Row>(readFileSync(sharedFile(ks4in2014), 'latin1'), { columns: true, bom: true }).filter((r) => r.RECTYPE === 'SCH');
+      const median = (column: string) => {
+        const values = rows
+          .map((r) => num(r[column]))
+          .filter((v): v is number => v !== null)
+          .sort((a, b) => a - b);
+        const n = values.length;
+        return { n, median: n % 2 === 1 ? values[(n - 1) / 2]! : (values[n / 2 - 1]! + values[n / 2]!) / 2 };
+      };
+      assert.deepEqual(median('PT24ENGPRG_PTQ'), { n: 3131, median: secondaryMedians[2014]!.english });
+      assert.deepEqual(median('PT24MATHPRG_PTQ'), { n: 3131, median: secondaryMedians[2014]!.maths });
+    });
+
+    it('judges each Kent school: 40% or more 5+ A*-C with English and maths above; under 40%, below only when under both medians', async () => {
+      // The raw file's Kent school rows (RECTYPE SCH, LEA 886): PTAC5EM_PTQ and the two expected progress columns, e.g.
+      // URN 118897 The Malling School 29%, expected progress 70% in English (under 74) and 39% in maths (under 66): below.
       const raw = new Map(
         parse<Row>(readFileSync(sharedFile(ks4in2014), 'latin1'), { columns: true, bom: true })
           .filter((r) => r.RECTYPE === 'SCH' && r.LEA!.startsWith('886'))
-          .map((r) => [r.URN!.replace(/\.0$/, ''), num(r.PTAC5EM_PTQ)]),
+          .map((r) => [r.URN!.replace(/\.0$/, ''), { share: num(r.PTAC5EM_PTQ), english: num(r.PT24ENGPRG_PTQ), maths: num(r.PT24MATHPRG_PTQ) }]),
       );
       const got = await test.services.floors.floorStandards('886', 'secondary', '201314', publicDisclosure);
       assert.equal(got.inForce, true);
       assert.ok(got.schools.length >= 50, `${got.schools.length} schools judged`);
-      assert.equal(got.below.length, 0);
       for (const school of got.schools) {
-        const share = raw.get(school.urn);
-        assert.notEqual(share, undefined, `${school.urn} is a Kent school of the file`);
-        assert.equal(school.result.applies && school.result.below, share! >= 40 ? false : null, `${school.urn} at ${share}%`);
+        const row = raw.get(school.urn);
+        assert.notEqual(row, undefined, `${school.urn} is a Kent school of the file`);
+        const { share, english, maths } = row!;
+        const expected =
+          share! >= 40
+            ? false
+            : english !== null && maths !== null
+              ? english < 74 && maths < 66
+              : (english ?? maths)! >= (english === null ? 66 : 74)
+                ? false
+                : null;
+        assert.equal(school.result.applies && school.result.below, expected, `${school.urn} at ${share}%, ${english}% and ${maths}%`);
       }
-      assert.ok(got.undecided.some((s) => s.urn === '118897'));
+      assert.ok(got.below.some((s) => s.urn === '118897'));
     });
   });
 }

@@ -41,6 +41,21 @@ export const primaryMedians: Readonly<Record<number, Readonly<Record<string, num
   2015: { reading: 94, writing: 97, maths: 93 },
 };
 
+/**
+ * The national medians of expected progress from KS2 to KS4 that the 2012-2015 secondary floors compare with, by
+ * summer year. The DfE published them with each year's tables, but no published value is held here (domain.md §2.2).
+ * 2014 is derived from the DfE's own 2013/14 KS4 school file (../shared/data/public/ks4-2014-eduvis): the median of
+ * the mainstream schools' published percentages, PT24ENGPRG_PTQ and PT24MATHPRG_PTQ, over the 3,131 schools with a
+ * figure (tests/floor-standards.test.ts recounts it). A median the DfE published would replace it.
+ */
+export const secondaryMedians: Readonly<Record<number, Readonly<{ english: number; maths: number; source: string }>>> = {
+  2014: {
+    english: 74,
+    maths: 66,
+    source: 'the median of mainstream schools’ percentages in the DfE’s 2013/14 KS4 school file (derived by Waymark, not the DfE’s published median)',
+  },
+};
+
 /** The floor in force in a summer year (2011 for 2010/11 …), or null when none applied (before 2011, from 2019). */
 export function floorYear(period: string): number | null {
   const summer = endYearOf(period);
@@ -221,18 +236,38 @@ export function secondaryFloor(summer: number, f: FloorFigures): FloorResult {
     };
   }
   // 2012-2015: a school at or above 40% 5+ A*-C with English and maths is above the floor whatever its progress; under
-  // 40% it is below only if its expected progress is also below the national median in English and in maths, and those
-  // medians (published with each year's tables) are not held here (domain.md §2.2 marks them uncertain): undecided.
+  // 40% it is below only if its expected progress is also below the national median in English and in maths. Where the
+  // year's medians are not held (secondaryMedians), such a school is undecided.
   const rule = `${summer}: below 40% 5+ A*-C including English and maths and below the national medians of expected progress in English and maths`;
   if (f.attainment === null) return { applies: false, reason: '5+ A*-C including English and maths not published for this school' };
   const attainmentText = `${f.attainment}% 5+ A*-C including English and maths`;
   if (f.attainment >= 40) return { applies: true, below: false, rule, failed: [], met: [`${attainmentText} (40% or more)`] };
-  const progress = [f.expectedProgress?.english, f.expectedProgress?.maths].map((p) => (p === null || p === undefined ? 'not published' : `${p}%`));
-  return {
-    applies: true,
-    below: null,
-    rule,
-    failed: [`${attainmentText} (under 40%)`],
-    reason: `expected progress (English ${progress[0]}, maths ${progress[1]}) is judged against the ${summer} national medians, which are not held here`,
-  };
+  const ep = { english: f.expectedProgress?.english ?? null, maths: f.expectedProgress?.maths ?? null };
+  const medians = secondaryMedians[summer];
+  if (medians === undefined) {
+    const progress = [ep.english, ep.maths].map((p) => (p === null ? 'not published' : `${p}%`));
+    return {
+      applies: true,
+      below: null,
+      rule,
+      failed: [`${attainmentText} (under 40%)`],
+      reason: `expected progress (English ${progress[0]}, maths ${progress[1]}) is judged against the ${summer} national medians, which are not held here`,
+    };
+  }
+  const subjects = ['english', 'maths'] as const;
+  const belowMedian = subjects.filter((s) => ep[s] !== null && ep[s] < medians[s]);
+  const atOrAbove = subjects.filter((s) => ep[s] !== null && ep[s] >= medians[s]);
+  const text = (s: (typeof subjects)[number]) => `expected progress in ${s} ${ep[s]}% (median ${medians[s]}%, ${medians.source})`;
+  const failed = [`${attainmentText} (under 40%)`, ...belowMedian.map(text)];
+  if (atOrAbove.length === 0 && belowMedian.length < subjects.length) {
+    const missing = subjects.filter((s) => ep[s] === null);
+    return {
+      applies: true,
+      below: null,
+      rule,
+      failed,
+      reason: `expected progress in ${missing.join(' and ')} is not published, so the progress conditions cannot all be checked`,
+    };
+  }
+  return { applies: true, below: atOrAbove.length === 0, rule, failed, met: atOrAbove.map((s) => `${text(s)}: at or above the median`) };
 }

@@ -78,14 +78,28 @@ describe('Ofsted judgements across the September 2012 and September 2024 changes
 });
 
 describe('the secondary floor of 2012-2015 (domain.md §2.2)', () => {
-  it('40% or more 5+ A*-C with English and maths is above the floor; under 40% is undecided without the national medians', () => {
+  it('40% or more 5+ A*-C with English and maths is above the floor; under 40% is undecided in a year whose national medians are not held', () => {
     // ks4_2013-14_school_and_la.csv: URN 118897 The Malling School, 29% 5ACEM, expected progress 70% English, 39% maths.
-    assert.equal(belowOf(secondaryFloor(2014, { eligiblePupils: 150, attainment: 58, expectedProgress: { english: 60, maths: 50 } })), false);
-    assert.equal(belowOf(secondaryFloor(2014, { eligiblePupils: 150, attainment: 40, expectedProgress: { english: 1, maths: 1 } })), false);
-    const malling = secondaryFloor(2014, { eligiblePupils: 150, attainment: 29, expectedProgress: { english: 70, maths: 39 } });
-    assert.equal(belowOf(malling), null);
-    assert.ok(malling.applies && malling.below === null && malling.reason.includes('English 70%, maths 39%'));
+    for (const summer of [2013, 2014, 2015]) {
+      assert.equal(belowOf(secondaryFloor(summer, { eligiblePupils: 150, attainment: 58, expectedProgress: { english: 60, maths: 50 } })), false);
+      assert.equal(belowOf(secondaryFloor(summer, { eligiblePupils: 150, attainment: 40, expectedProgress: { english: 1, maths: 1 } })), false);
+    }
+    const malling2013 = secondaryFloor(2013, { eligiblePupils: 150, attainment: 29, expectedProgress: { english: 70, maths: 39 } });
+    assert.ok(malling2013.applies && malling2013.below === null && malling2013.reason.includes('English 70%, maths 39%'));
     assert.equal(secondaryFloor(2014, { eligiblePupils: null, attainment: null }).applies, false);
+  });
+
+  it('2014: under 40% and below the medians (English 74%, maths 66%) in both subjects is below; at the median in either is not', () => {
+    // The medians: floor-standards.ts secondaryMedians, recounted from the real file in tests/floor-standards.test.ts.
+    const malling = secondaryFloor(2014, { eligiblePupils: 150, attainment: 29, expectedProgress: { english: 70, maths: 39 } });
+    assert.equal(belowOf(malling), true);
+    assert.ok(malling.applies && malling.below !== null && malling.failed.some((f) => f.startsWith('expected progress in maths 39% (median 66%')));
+    assert.equal(belowOf(secondaryFloor(2014, { eligiblePupils: 150, attainment: 29, expectedProgress: { english: 74, maths: 39 } })), false);
+    assert.equal(belowOf(secondaryFloor(2014, { eligiblePupils: 150, attainment: 29, expectedProgress: { english: 70, maths: 66 } })), false);
+    // One subject not published: above the floor if the other is at the median, undecided if it is below.
+    assert.equal(belowOf(secondaryFloor(2014, { eligiblePupils: 150, attainment: 29, expectedProgress: { english: null, maths: 70 } })), false);
+    const half = secondaryFloor(2014, { eligiblePupils: 150, attainment: 29, expectedProgress: { english: null, maths: 39 } });
+    assert.ok(half.applies && half.below === null && half.reason.includes('english is not published'));
   });
 });
 
