@@ -6,6 +6,7 @@ import { academicStartYearOf, academicYearCode, academicYearSpan, censusDateOf }
 import { floorIndicators, type Phase } from '../../domain/schools/floor-standards.ts';
 import { judgementIndex } from '../../domain/schools/inspection-history.ts';
 import { phaseBreakdownsOf } from '../../domain/schools/school-phase.ts';
+import { teachingByYear, teachingIndex, teachingShare, type TeachingJudgement } from '../../domain/schools/teaching-judgement.ts';
 import { goodOrOutstandingCounts, inspectionsByYear } from '../../domain/schools/inspections-in-year.ts';
 import { aboveFloorShare, belowFloorCount, minimumCoverage, ofstedOutcome, type FloorCount, type JudgedSchool } from '../../domain/schools/school-outcomes.ts';
 import type { Log } from '../../log.ts';
@@ -23,10 +24,18 @@ export const schoolOutcomeIndicators = [
   'secondary-schools-above-floor',
   'primary-schools-below-floor',
   'inspections-good-or-outstanding',
+  'schools-teaching-good-or-outstanding',
+  'inspections-teaching-good-or-outstanding',
 ] as const;
 
 const inspectionsRule =
   'official inspections that started in the academic year (1 September to 31 August) judged good or outstanding (overall effectiveness 1 or 2), of those with an overall grade (detail: schools = inspections in the year, judged = those graded); England sums every LA where the files cover England';
+
+const teachingInYearRule =
+  'official inspections that started in the academic year (1 September to 31 August) whose quality of teaching (from September 2015 of teaching, learning and assessment; from September 2019 the quality of education) was judged good or outstanding, of those that judged it; England sums every LA where the files cover England';
+
+const teachingRule = (asAt: string) =>
+  `open state-funded schools on ${asAt} by the latest inspection on or before that day that judged the quality of teaching (a converter carries its predecessor's), good or outstanding of schools with that judgement; "x" where under ${100 * minimumCoverage}% of the place's schools have one held`;
 
 const ofstedRule = (asAt: string) =>
   `open state-funded schools on ${asAt} by their latest graded inspection on or before that day (a converter carries its predecessor's), of schools with a judgement; "x" where under ${100 * minimumCoverage}% of the place's schools have a judgement held`;
@@ -47,7 +56,9 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
   // Ofsted outcomes.
   const inspections = await tx.inspections.forUrns(await tx.inspections.urns());
   if (inspections.length > 0) {
-    const judgementOf = judgementIndex(await tx.register.allSuccessions(), inspections);
+    const successions = await tx.register.allSuccessions();
+    const judgementOf = judgementIndex(successions, inspections);
+    const teachingOf = teachingIndex(successions, inspections);
     const first = academicStartYearOf(inspections.reduce((a, i) => (i.startedOn < a ? i.startedOn : a), '9999'));
     // To the last complete academic year, and no later than the year of the newest inspection held (after it, every
     // school's "latest judgement" would be only as new as the files).
@@ -69,6 +80,7 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
         (await tx.observations.find({ indicatorCode: pupilsOnRollCode, period, breakdown: 'all', limit: 1_000_000 })).map((r) => [r.placeId, r.value]),
       );
       const members = new Map<string, Map<string, JudgedSchool[]>>();
+      const teaching = new Map<string, TeachingJudgement | null>();
       for (const s of schools) {
         if ((s.openedOn !== null && s.openedOn > asAt) || (s.closedOn !== null && s.closedOn <= asAt)) continue;
         const parents = parentsOf.get(s.code) ?? [];
@@ -80,6 +92,7 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
           ...(national && la !== undefined ? ['country:E92000001'] : []),
         ];
         const judged: JudgedSchool = { urn: s.code, judgement: judgementOf(s.code, asAt), pupils: rolls.get(s.id) ?? null };
+        teaching.set(s.code, teachingOf(s.code, asAt));
         for (const place of places)
           for (const breakdown of ['all', ...phaseBreakdownsOf(s.attributes)]) {
             const byBreakdown = members.get(place) ?? new Map<string, JudgedSchool[]>();
@@ -93,6 +106,12 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
         const placeId = placeIds.get(place);
         if (placeId === undefined) continue;
         for (const [breakdown, list] of byBreakdown) {
+          const taught = teachingFigure(
+            list.map((j) => teaching.get(j.urn) ?? null),
+            { placeId, period, breakdown, rule: teachingRule(asAt) },
+            asAt,
+          );
+          if (taught !== null) figures.push(taught);
           const o = ofstedOutcome(list);
           if (o.judged === 0) continue;
           const detail = { schools: o.schools, judged: o.judged, asAt };
@@ -152,6 +171,27 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
     }
   }
 
+  // Inspections in each year that judged teaching good or outstanding, as the year's overall grades are counted above.
+  for (const year of teachingByYear(inspections.filter((i) => i.provenance === 'official'))) {
+    const places = [...[...year.las].map(([la, tally]) => ({ place: `la:${la}`, tally })), { place: 'country:E92000001', tally: year.england }];
+    for (const { place, tally } of places) {
+      const placeId = placeIds.get(place);
+      if (placeId === undefined || tally === null || tally.judged === 0) continue;
+      figures.push({
+        indicatorCode: 'inspections-teaching-good-or-outstanding',
+        placeId,
+        period: year.period,
+        breakdown: 'all',
+        value: (100 * tally.good) / tally.judged,
+        numerator: tally.good,
+        denominator: tally.judged,
+        symbol: null,
+        rule: teachingInYearRule,
+        detail: { schools: tally.inspections, judged: tally.judged },
+      });
+    }
+  }
+
   // Floor-standard counts, for each LA with districts (the LA in focus) and its districts and groupings.
   const floors = createFloorService(tx, catalogue);
   for (const laCode of await tx.places.lasWithDistricts()) {
@@ -185,6 +225,25 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
     }
   }
   return { written: await tx.observations.replaceDerived(schoolOutcomeIndicators, figures, batchId) };
+}
+
+/** A place's share of schools whose current teaching judgement is good or outstanding; none when no school has one. */
+function teachingFigure(
+  judgements: readonly (TeachingJudgement | null)[],
+  base: Pick<DerivedFigure, 'placeId' | 'period' | 'breakdown' | 'rule'>,
+  asAt: string,
+): DerivedFigure | null {
+  const t = teachingShare(judgements);
+  if (t.judged === 0) return null;
+  return {
+    ...base,
+    indicatorCode: 'schools-teaching-good-or-outstanding',
+    value: t.goodOrOutstanding,
+    numerator: t.covered ? t.good : null,
+    denominator: t.covered ? t.judged : null,
+    symbol: t.covered ? null : 'x',
+    detail: { schools: t.schools, judged: t.judged, asAt },
+  };
 }
 
 function floorFigure(phase: Phase, c: FloorCount, placeId: number, period: string, rule: string): DerivedFigure {
