@@ -6,8 +6,8 @@ import { academicStartYearOf, academicYearCode, academicYearSpan, censusDateOf }
 import { floorIndicators, type Phase } from '../../domain/schools/floor-standards.ts';
 import { judgementIndex } from '../../domain/schools/inspection-history.ts';
 import { phaseBreakdownsOf } from '../../domain/schools/school-phase.ts';
-import { teachingByYear, teachingIndex, teachingShare, type TeachingJudgement } from '../../domain/schools/teaching-judgement.ts';
-import { goodOrOutstandingCounts, inspectionsByYear } from '../../domain/schools/inspections-in-year.ts';
+import { teachingIndex, type TeachingJudgement } from '../../domain/schools/teaching-judgement.ts';
+import { inspectionYearFigures, teachingFigure, teachingRule } from './ofsted-figures.ts';
 import { aboveFloorShare, belowFloorCount, minimumCoverage, ofstedOutcome, type FloorCount, type JudgedSchool } from '../../domain/schools/school-outcomes.ts';
 import type { Log } from '../../log.ts';
 import type { DerivedFigure } from '../../store/observation-store.ts';
@@ -27,15 +27,6 @@ export const schoolOutcomeIndicators = [
   'schools-teaching-good-or-outstanding',
   'inspections-teaching-good-or-outstanding',
 ] as const;
-
-const inspectionsRule =
-  'official inspections that started in the academic year (1 September to 31 August) judged good or outstanding (overall effectiveness 1 or 2), of those with an overall grade (detail: schools = inspections in the year, judged = those graded); England sums every LA where the files cover England';
-
-const teachingInYearRule =
-  'official inspections that started in the academic year (1 September to 31 August) whose quality of teaching (from September 2015 of teaching, learning and assessment; from September 2019 the quality of education) was judged good or outstanding, of those that judged it; England sums every LA where the files cover England';
-
-const teachingRule = (asAt: string) =>
-  `open state-funded schools on ${asAt} by the latest inspection on or before that day that judged the quality of teaching (a converter carries its predecessor's), good or outstanding of schools with that judgement; "x" where under ${100 * minimumCoverage}% of the place's schools have one held`;
 
 const ofstedRule = (asAt: string) =>
   `open state-funded schools on ${asAt} by their latest graded inspection on or before that day (a converter carries its predecessor's), of schools with a judgement; "x" where under ${100 * minimumCoverage}% of the place's schools have a judgement held`;
@@ -149,48 +140,7 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
     }
   }
 
-  // Inspections in each year (Ofsted's official statistics count these): each LA's and, where the files cover it, England's.
-  for (const year of inspectionsByYear(inspections.filter((i) => i.provenance === 'official'))) {
-    const places = [...[...year.las].map(([la, tally]) => ({ place: `la:${la}`, tally })), { place: 'country:E92000001', tally: year.england }];
-    for (const { place, tally } of places) {
-      const placeId = placeIds.get(place);
-      if (placeId === undefined || tally === null || tally.goodOrOutstanding === null) continue;
-      const { good, graded } = goodOrOutstandingCounts(tally);
-      figures.push({
-        indicatorCode: 'inspections-good-or-outstanding',
-        placeId,
-        period: year.period,
-        breakdown: 'all',
-        value: tally.goodOrOutstanding,
-        numerator: good,
-        denominator: graded,
-        symbol: null,
-        rule: inspectionsRule,
-        detail: { schools: tally.total, judged: graded },
-      });
-    }
-  }
-
-  // Inspections in each year that judged teaching good or outstanding, as the year's overall grades are counted above.
-  for (const year of teachingByYear(inspections.filter((i) => i.provenance === 'official'))) {
-    const places = [...[...year.las].map(([la, tally]) => ({ place: `la:${la}`, tally })), { place: 'country:E92000001', tally: year.england }];
-    for (const { place, tally } of places) {
-      const placeId = placeIds.get(place);
-      if (placeId === undefined || tally === null || tally.judged === 0) continue;
-      figures.push({
-        indicatorCode: 'inspections-teaching-good-or-outstanding',
-        placeId,
-        period: year.period,
-        breakdown: 'all',
-        value: (100 * tally.good) / tally.judged,
-        numerator: tally.good,
-        denominator: tally.judged,
-        symbol: null,
-        rule: teachingInYearRule,
-        detail: { schools: tally.inspections, judged: tally.judged },
-      });
-    }
-  }
+  figures.push(...inspectionYearFigures(inspections, placeIds));
 
   // Floor-standard counts, for each LA with districts (the LA in focus) and its districts and groupings.
   const floors = createFloorService(tx, catalogue);
@@ -225,25 +175,6 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
     }
   }
   return { written: await tx.observations.replaceDerived(schoolOutcomeIndicators, figures, batchId) };
-}
-
-/** A place's share of schools whose current teaching judgement is good or outstanding; none when no school has one. */
-function teachingFigure(
-  judgements: readonly (TeachingJudgement | null)[],
-  base: Pick<DerivedFigure, 'placeId' | 'period' | 'breakdown' | 'rule'>,
-  asAt: string,
-): DerivedFigure | null {
-  const t = teachingShare(judgements);
-  if (t.judged === 0) return null;
-  return {
-    ...base,
-    indicatorCode: 'schools-teaching-good-or-outstanding',
-    value: t.goodOrOutstanding,
-    numerator: t.covered ? t.good : null,
-    denominator: t.covered ? t.judged : null,
-    symbol: t.covered ? null : 'x',
-    detail: { schools: t.schools, judged: t.judged, asAt },
-  };
 }
 
 function floorFigure(phase: Phase, c: FloorCount, placeId: number, period: string, rule: string): DerivedFigure {
