@@ -23,7 +23,7 @@ const rows = (p: string): Row[] => parse<Row>(readFileSync(sharedFile(p)), { col
  * rating in the scraped history dated on or before that day (no succession links are imported here, so none is
  * carried); good = Outstanding or Good, of schools with a rating. Inadequate schools are in a category of concern.
  */
-function expectedKent(asAt: string) {
+function expectedKent(asAt: string, only: (s: Row) => boolean = () => true) {
   const ratings = new Map<string, Row[]>();
   for (const r of rows(paths.ratings)) ratings.set(r.URN!, [...(ratings.get(r.URN!) ?? []), r]);
   const day = asAt.replace(/-/g, '');
@@ -34,7 +34,8 @@ function expectedKent(asAt: string) {
       s.NFTYPE !== 'Non-maintained special school' &&
       !s.NFTYPE!.startsWith('Other independent') &&
       (s.OPENDATE === '' || s.OPENDATE! <= day) &&
-      (s.CLOSEDATE === '' || s.CLOSEDATE! > day),
+      (s.CLOSEDATE === '' || s.CLOSEDATE! > day) &&
+      only(s),
   );
   let judged = 0;
   let good = 0;
@@ -59,8 +60,8 @@ for (const target of databaseTargets()) {
       test = await appWithImports(target, files);
     });
     after(() => test.close());
-    const figure = (indicator: string, period: string) =>
-      oneObservation<Figure>(test.app, `indicator=${indicator}&place=886&period=${period}&basis=computed&breakdown=all`);
+    const figure = (indicator: string, period: string, breakdown = 'all') =>
+      oneObservation<Figure>(test.app, `indicator=${indicator}&place=886&period=${period}&basis=computed&breakdown=${breakdown}`);
 
     it('gives the share as at 31 August 2018 that the raw rows give (about 91%, over 80% of schools judged)', async () => {
       const expected = expectedKent('2018-08-31');
@@ -70,6 +71,15 @@ for (const target of databaseTargets()) {
       assert.ok(Math.abs(got.value! - (100 * expected.good) / expected.judged) < 0.51, `${got.value}`);
       const category = await figure('schools-in-category-of-concern', '201718');
       assert.equal(category.value, expected.inadequate);
+    });
+
+    it('gives Kent’s special schools their own share (target 11): 19 of the 21 judged on 31 August 2018, by the register’s type', async () => {
+      // The spine's state-funded special schools (NFTYPE Community, Foundation or Academy converter special school: 22
+      // open that day, one without a rating held), counted as above; the figure's breakdown is phase:special.
+      const expected = expectedKent('2018-08-31', (s) => /special/i.test(s.NFTYPE!));
+      assert.deepEqual([expected.schools, expected.judged, expected.good], [22, 21, 19]);
+      const got = await figure('schools-good-or-outstanding', '201718', 'phase:special');
+      assert.deepEqual([got.numerator, got.denominator], [expected.good, expected.judged]);
     });
 
     it('gives "x" as at 31 August 2016, when under 80% of the schools open then have a rating held', async () => {

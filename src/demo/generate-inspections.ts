@@ -3,6 +3,7 @@ import type { Category, OverallGrade } from '../domain/schools/ofsted-judgements
 import type { DemoCounty } from './generate-county.ts';
 import { seededRandom } from './generate-county.ts';
 import { gaussian, schoolEffects } from './generate-pupils.ts';
+import { specialSchoolGradeShares, teachingAboveOverall } from './calibration.ts';
 
 /**
  * The demo county's Ofsted inspections, September 2005 to July 2017. Each state-funded school is inspected on a
@@ -12,6 +13,11 @@ import { gaussian, schoolEffects } from './generate-pupils.ts';
  * Kent from 62% good or outstanding in 2012 (the seed) towards 85%. An academy starts without an inspection and
  * carries its predecessor's grade until its first. Inadequate schools are placed in special measures or (serious
  * weaknesses, a notice to improve before September 2012); so the demo has schools in a category of concern.
+ * Special schools are graded among themselves at their own shares (calibration.ts specialSchoolGradeShares: the seed's
+ * 80% good or outstanding in 2012). Each inspection judges the quality of teaching as Ofsted's files record it (to
+ * August 2015 "Quality of teaching", then "Quality of teaching, learning and assessment"): the overall grade, or now
+ * and then one grade better (calibration.ts teachingAboveOverall), never worse; drawn from a stream of its own so
+ * the inspections' dates and grades do not depend on it.
  */
 
 /** Shares of each grade among the year's inspections (outstanding, good, satisfactory/RI; the rest inadequate). */
@@ -24,14 +30,20 @@ const shares: Readonly<Record<number, readonly [number, number, number]>> = {
   2015: [0.1, 0.74, 0.13],
   2016: [0.1, 0.77, 0.11],
 };
-const shareFor = (startYear: number) =>
-  shares[
+const shareFor = (table: Readonly<Record<number, readonly [number, number, number]>>, startYear: number) =>
+  table[
     Math.max(
-      ...Object.keys(shares)
+      ...Object.keys(table)
         .map(Number)
         .filter((y) => y <= startYear),
     )
   ]!;
+
+/** The quality-of-teaching judgement an inspection of a given overall grade records, under its date's column name. */
+function teachingJudgement(grade: OverallGrade, date: string, random: () => number): Record<string, OverallGrade> {
+  const teaching = grade > 1 && random() < teachingAboveOverall[grade] ? ((grade - 1) as OverallGrade) : grade;
+  return { [date < '2015-09-01' ? 'Quality of teaching' : 'Quality of teaching, learning and assessment']: teaching };
+}
 
 type Event = { urn: string; date: string; startYear: number; latent: number; academyFirst: boolean; after: OverallGrade | null };
 
@@ -49,6 +61,7 @@ const startYearOfDate = (date: string) => Number(date.slice(0, 4)) - (Number(dat
 export function generateInspections(county: DemoCounty, seed = 2013, end = '2017-07-20'): InspectionRecord[] {
   const effects = schoolEffects(county, seed);
   const random = seededRandom(seed * 7919 + 17);
+  const teachingRandom = seededRandom(seed * 7919 + 29);
   const normal = gaussian(random);
   const inspected = county.schools.filter((s) => s.attributes.stateFunded);
   const successors = new Set(county.successions.map((s) => s.successorUrn));
@@ -73,12 +86,16 @@ export function generateInspections(county: DemoCounty, seed = 2013, end = '2017
       const previous = records.findLast((r) => r.urn === urn)?.grade ?? null;
       events.push({ urn, date, startYear: year, latent: effect + 0.35 * normal(), academyFirst: successors.has(urn) && previous === null, after: previous });
     }
-    // Grades by rank within the year, at the year's shares.
-    const ranked = [...events].sort((a, b) => b.latent - a.latent);
-    const [o, g, r] = shareFor(year);
-    ranked.forEach((e, i) => {
-      const q = (i + 0.5) / ranked.length;
-      const grade: OverallGrade = q < o ? 1 : q < o + g ? 2 : q < o + g + r ? 3 : 4;
+    // Grades by rank within the year, at the year's shares: special schools among themselves at theirs.
+    const isSpecial = (e: Event) => schoolsByUrn.get(e.urn)!.attributes.sector === 'special';
+    const graded = [
+      ...gradeByRank(
+        events.filter((e) => !isSpecial(e)),
+        shareFor(shares, year),
+      ),
+      ...gradeByRank(events.filter(isSpecial), shareFor(specialSchoolGradeShares, year)),
+    ];
+    graded.forEach(({ event: e, grade }) => {
       const school = schoolsByUrn.get(e.urn)!;
       const category: Category = grade !== 4 ? null : random() < 0.55 ? 'special-measures' : e.date < '2012-09-01' ? 'notice-to-improve' : 'serious-weaknesses';
       const type = e.academyFirst
@@ -102,7 +119,7 @@ export function generateInspections(county: DemoCounty, seed = 2013, end = '2017
         grade,
         gradeNote: null,
         category,
-        judgements: {},
+        judgements: teachingJudgement(grade, e.date, teachingRandom),
         provenance: 'official',
       });
       // The next inspection: outstanding schools were exempt from routine inspection from 2012.
@@ -111,6 +128,16 @@ export function generateInspections(county: DemoCounty, seed = 2013, end = '2017
     });
   }
   return records.sort((a, b) => a.startedOn.localeCompare(b.startedOn) || a.urn.localeCompare(b.urn)).map((r, i) => ({ ...r, line: i + 1 }));
+}
+
+/** Events ranked best first by their latent score, each graded by where its rank falls among the shares. */
+function gradeByRank(events: readonly Event[], [o, g, r]: readonly [number, number, number]): { event: Event; grade: OverallGrade }[] {
+  return [...events]
+    .sort((a, b) => b.latent - a.latent)
+    .map((event, i, ranked) => {
+      const q = (i + 0.5) / ranked.length;
+      return { event, grade: q < o ? 1 : q < o + g ? 2 : q < o + g + r ? 3 : 4 };
+    });
 }
 
 export type DemoCollaboration = Readonly<{

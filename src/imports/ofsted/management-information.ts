@@ -23,6 +23,9 @@ export const managementInformationJudgements = [
   'Sixth form provision (where applicable)',
   'Outcomes for pupils',
   'Quality of teaching, learning and assessment',
+  // The section 5 framework's name to August 2015, as the official statistics' inspection-level files write it: kept
+  // when an older file has it, so a school's teaching judgement (teaching-judgement.ts) reads from it.
+  'Quality of teaching',
   'Personal development, behaviour and welfare',
 ] as const;
 

@@ -6,7 +6,8 @@ import { academicStartYearOf, academicYearCode, academicYearSpan, censusDateOf }
 import { floorIndicators, type Phase } from '../../domain/schools/floor-standards.ts';
 import { judgementIndex } from '../../domain/schools/inspection-history.ts';
 import { phaseBreakdownsOf } from '../../domain/schools/school-phase.ts';
-import { goodOrOutstandingCounts, inspectionsByYear } from '../../domain/schools/inspections-in-year.ts';
+import { teachingIndex, type TeachingJudgement } from '../../domain/schools/teaching-judgement.ts';
+import { inspectionYearFigures, teachingFigure, teachingRule } from './ofsted-figures.ts';
 import { aboveFloorShare, belowFloorCount, minimumCoverage, ofstedOutcome, type FloorCount, type JudgedSchool } from '../../domain/schools/school-outcomes.ts';
 import type { Log } from '../../log.ts';
 import type { DerivedFigure } from '../../store/observation-store.ts';
@@ -23,10 +24,9 @@ export const schoolOutcomeIndicators = [
   'secondary-schools-above-floor',
   'primary-schools-below-floor',
   'inspections-good-or-outstanding',
+  'schools-teaching-good-or-outstanding',
+  'inspections-teaching-good-or-outstanding',
 ] as const;
-
-const inspectionsRule =
-  'official inspections that started in the academic year (1 September to 31 August) judged good or outstanding (overall effectiveness 1 or 2), of those with an overall grade (detail: schools = inspections in the year, judged = those graded); England sums every LA where the files cover England';
 
 const ofstedRule = (asAt: string) =>
   `open state-funded schools on ${asAt} by their latest graded inspection on or before that day (a converter carries its predecessor's), of schools with a judgement; "x" where under ${100 * minimumCoverage}% of the place's schools have a judgement held`;
@@ -47,7 +47,9 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
   // Ofsted outcomes.
   const inspections = await tx.inspections.forUrns(await tx.inspections.urns());
   if (inspections.length > 0) {
-    const judgementOf = judgementIndex(await tx.register.allSuccessions(), inspections);
+    const successions = await tx.register.allSuccessions();
+    const judgementOf = judgementIndex(successions, inspections);
+    const teachingOf = teachingIndex(successions, inspections);
     const first = academicStartYearOf(inspections.reduce((a, i) => (i.startedOn < a ? i.startedOn : a), '9999'));
     // To the last complete academic year, and no later than the year of the newest inspection held (after it, every
     // school's "latest judgement" would be only as new as the files).
@@ -69,6 +71,7 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
         (await tx.observations.find({ indicatorCode: pupilsOnRollCode, period, breakdown: 'all', limit: 1_000_000 })).map((r) => [r.placeId, r.value]),
       );
       const members = new Map<string, Map<string, JudgedSchool[]>>();
+      const teaching = new Map<string, TeachingJudgement | null>();
       for (const s of schools) {
         if ((s.openedOn !== null && s.openedOn > asAt) || (s.closedOn !== null && s.closedOn <= asAt)) continue;
         const parents = parentsOf.get(s.code) ?? [];
@@ -80,6 +83,7 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
           ...(national && la !== undefined ? ['country:E92000001'] : []),
         ];
         const judged: JudgedSchool = { urn: s.code, judgement: judgementOf(s.code, asAt), pupils: rolls.get(s.id) ?? null };
+        teaching.set(s.code, teachingOf(s.code, asAt));
         for (const place of places)
           for (const breakdown of ['all', ...phaseBreakdownsOf(s.attributes)]) {
             const byBreakdown = members.get(place) ?? new Map<string, JudgedSchool[]>();
@@ -93,6 +97,12 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
         const placeId = placeIds.get(place);
         if (placeId === undefined) continue;
         for (const [breakdown, list] of byBreakdown) {
+          const taught = teachingFigure(
+            list.map((j) => teaching.get(j.urn) ?? null),
+            { placeId, period, breakdown, rule: teachingRule(asAt) },
+            asAt,
+          );
+          if (taught !== null) figures.push(taught);
           const o = ofstedOutcome(list);
           if (o.judged === 0) continue;
           const detail = { schools: o.schools, judged: o.judged, asAt };
@@ -130,27 +140,7 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
     }
   }
 
-  // Inspections in each year (Ofsted's official statistics count these): each LA's and, where the files cover it, England's.
-  for (const year of inspectionsByYear(inspections.filter((i) => i.provenance === 'official'))) {
-    const places = [...[...year.las].map(([la, tally]) => ({ place: `la:${la}`, tally })), { place: 'country:E92000001', tally: year.england }];
-    for (const { place, tally } of places) {
-      const placeId = placeIds.get(place);
-      if (placeId === undefined || tally === null || tally.goodOrOutstanding === null) continue;
-      const { good, graded } = goodOrOutstandingCounts(tally);
-      figures.push({
-        indicatorCode: 'inspections-good-or-outstanding',
-        placeId,
-        period: year.period,
-        breakdown: 'all',
-        value: tally.goodOrOutstanding,
-        numerator: good,
-        denominator: graded,
-        symbol: null,
-        rule: inspectionsRule,
-        detail: { schools: tally.total, judged: graded },
-      });
-    }
-  }
+  figures.push(...inspectionYearFigures(inspections, placeIds));
 
   // Floor-standard counts, for each LA with districts (the LA in focus) and its districts and groupings.
   const floors = createFloorService(tx, catalogue);
