@@ -1,5 +1,6 @@
-import { kentDistricts } from '../domain/geography/reference-places.ts';
-import { academicYearCode } from '../domain/periods/period.ts';
+import { csvField } from '../domain/csv-field.ts';
+import { england as englandPlace, kentDistricts } from '../domain/geography/reference-places.ts';
+import { academicYearCode, academicYearLabel } from '../domain/periods/period.ts';
 import {
   claimantSeason,
   districtResidentsThousands,
@@ -66,7 +67,7 @@ function annualFigures(year: number, laGss: string, laName: string): { area: Are
   const englandResidents = 5_000_000;
   return [
     {
-      area: { code: 'E92000001', name: 'England', type: 'countries', residents: englandResidents },
+      area: { ...englandPlace, type: 'countries', residents: englandResidents },
       count: (englandResidents * england) / 100,
       percent: england,
     },
@@ -103,11 +104,9 @@ export function claimantCountFile(laGss: string, laName: string, from: number, t
           ]); // prettier-ignore
     });
   }
-  const lines = rows.map((r, i) => [...r, '', String(i), String(rows.length)].map(csvCell).join(','));
+  const lines = rows.map((r, i) => [...r, '', String(i), String(rows.length)].map(csvField).join(','));
   return `${[nomisHeader.join(','), ...lines].join('\n')}\n`;
 }
-
-const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 /** The LA's HR return for the financial years starting in `years` (2012 is 2012-13). */
 export function apprenticeReturnFile(laCode: string, years: readonly number[]): string {
@@ -142,8 +141,7 @@ export function schoolSurveyFile(
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     const yes = new Set(order.slice(0, Math.round((percent * schools.length) / 100)));
-    const label = `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
-    schools.forEach((s, i) => lines.push([label, laCode, s.urn, csvCell(s.name), yes.has(i) ? 'Y' : 'N'].join(',')));
+    schools.forEach((s, i) => lines.push([academicYearLabel(period), laCode, s.urn, s.name, yes.has(i) ? 'Y' : 'N'].map(csvField).join(',')));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import type { Category, OverallGrade } from '../domain/schools/ofsted-judgements
 import type { DemoCounty } from './generate-county.ts';
 import { seededRandom } from './generate-county.ts';
 import { gaussian, schoolEffects } from './generate-pupils.ts';
+import { teachingColumns } from '../domain/schools/teaching-judgement.ts';
 import { specialSchoolGradeShares, teachingAboveOverall } from './calibration.ts';
 
 /**
@@ -42,7 +43,8 @@ const shareFor = (table: Readonly<Record<number, readonly [number, number, numbe
 /** The quality-of-teaching judgement an inspection of a given overall grade records, under its date's column name. */
 function teachingJudgement(grade: OverallGrade, date: string, random: () => number): Record<string, OverallGrade> {
   const teaching = grade > 1 && random() < teachingAboveOverall[grade] ? ((grade - 1) as OverallGrade) : grade;
-  return { [date < '2015-09-01' ? 'Quality of teaching' : 'Quality of teaching, learning and assessment']: teaching };
+  const [to2015, from2015] = teachingColumns;
+  return { [date < '2015-09-01' ? to2015 : from2015]: teaching };
 }
 
 type Event = { urn: string; date: string; startYear: number; latent: number; academyFirst: boolean; after: OverallGrade | null };

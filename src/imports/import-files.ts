@@ -120,7 +120,12 @@ export async function readImportFile(filePath: string, mappings: readonly Mappin
   const notes = table.encoding === 'UTF-8' ? [] : [`decoded as ${table.encoding}, the encoding GIAS publishes in`];
   /** Rows a format leaves out on purpose are counted and each reason becomes a note on the batch. */
   type Skip = readonly [count: number, reason: string];
-  const done = <F extends ImportFile['format'], R>(f: F, parsed: { records: R[]; issues: FileIssue[] }, skips: readonly Skip[] = []): ReadImportResult => {
+  const done = <F extends ImportFile['format'], R>(
+    f: F,
+    parsed: { records: R[]; issues: FileIssue[] },
+    skips: readonly Skip[] = [],
+    said: readonly string[] = [],
+  ): ReadImportResult => {
     if (parsed.issues.length > 0) return { ok: false, issues: parsed.issues };
     const kept = skips.filter(([count]) => count > 0);
     const file = {
@@ -128,7 +133,7 @@ export async function readImportFile(filePath: string, mappings: readonly Mappin
       format: f,
       records: parsed.records,
       skipped: kept.reduce((a, [count]) => a + count, 0),
-      notes: [...notes, ...kept.map(([count, reason]) => `${count} ${reason}`)],
+      notes: [...notes, ...kept.map(([count, reason]) => `${count} ${reason}`), ...said],
     };
     return { ok: true, file: file as ImportFile };
   };
@@ -187,17 +192,19 @@ export async function readImportFile(filePath: string, mappings: readonly Mappin
       return done(format.id, onsBirths.parse(table));
     case 'nomis-claimant-count': {
       const parsed = nomisClaimantCount.parse(table);
-      const result = done(format.id, parsed, [[parsed.skipped, 'rows of other ages, one sex, other measures or areas Waymark holds no kind for skipped']]);
-      if (!result.ok || parsed.incomplete.length === 0) return result;
-      const note = `years with a month missing are not averaged and were left out: ${parsed.incomplete.slice(0, 12).join('; ')}${parsed.incomplete.length > 12 ? '; …' : ''}`;
-      return { ok: true, file: { ...result.file, notes: [...result.file.notes, note] } };
+      const left = parsed.incomplete;
+      const incomplete = `years with a month missing are not averaged and were left out: ${left.slice(0, 12).join('; ')}${left.length > 12 ? '; …' : ''}`;
+      return done(
+        format.id,
+        parsed,
+        [[parsed.skipped, 'rows of other ages, one sex, other measures or areas Waymark holds no kind for skipped']],
+        left.length === 0 ? [] : [incomplete],
+      );
     }
     case 'la-apprentice-return': {
       const parsed = laApprenticeReturn.parse(table);
-      const result = done(format.id, parsed);
-      if (!result.ok || parsed.completions === 0) return result;
-      const note = `${parsed.completions} rows give completions: read and checked, not yet held by any indicator`;
-      return { ok: true, file: { ...result.file, notes: [...result.file.notes, note] } };
+      const completions = `${parsed.completions} rows give completions: read and checked, not yet held by any indicator`;
+      return done(format.id, parsed, [], parsed.completions === 0 ? [] : [completions]);
     }
     case 'school-apprenticeship-survey':
       return done(format.id, schoolApprenticeshipSurvey.parse(table));

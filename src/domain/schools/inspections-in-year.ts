@@ -25,7 +25,18 @@ export function inspectionYearOf(startedOn: string): string {
 
 /** Each academic year's inspections tallied by LA and, where the year covers England, for England. */
 export function inspectionsByYear(inspections: readonly YearInspection[]): InspectionYear[] {
-  const years = new Map<string, YearInspection[]>();
+  return tallyByYear(inspections, tallyJudgements);
+}
+
+/**
+ * Inspections grouped by the academic year they started in, each year's tallied by LA and, where the year's
+ * inspections name at least `nationalMinimumLas` LAs, for England (every inspection of the year, placed or not).
+ */
+export function tallyByYear<I extends Readonly<{ laCode: string | null; startedOn: string }>, T>(
+  inspections: readonly I[],
+  tally: (inspections: readonly I[]) => T,
+): { period: string; las: ReadonlyMap<string, T>; england: T | null }[] {
+  const years = new Map<string, I[]>();
   for (const i of inspections) {
     const period = inspectionYearOf(i.startedOn);
     const list = years.get(period);
@@ -35,7 +46,7 @@ export function inspectionsByYear(inspections: readonly YearInspection[]): Inspe
   return [...years]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([period, all]) => {
-      const byLa = new Map<string, YearInspection[]>();
+      const byLa = new Map<string, I[]>();
       for (const i of all) {
         if (i.laCode === null) continue;
         const list = byLa.get(i.laCode);
@@ -44,8 +55,8 @@ export function inspectionsByYear(inspections: readonly YearInspection[]): Inspe
       }
       return {
         period,
-        las: new Map([...byLa].map(([la, list]) => [la, tallyJudgements(list)])),
-        england: byLa.size >= nationalMinimumLas ? tallyJudgements(all) : null,
+        las: new Map([...byLa].map(([la, list]) => [la, tally(list)])),
+        england: byLa.size >= nationalMinimumLas ? tally(all) : null,
       };
     });
 }

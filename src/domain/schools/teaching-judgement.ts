@@ -1,7 +1,7 @@
 import type { Succession } from '../geography/succession.ts';
 import { predecessorIndex } from './inspection-history.ts';
 import type { InspectionProvenance } from './inspection.ts';
-import { inspectionYearOf, nationalMinimumLas } from './inspections-in-year.ts';
+import { tallyByYear } from './inspections-in-year.ts';
 import type { OverallGrade } from './ofsted-judgements.ts';
 import { minimumCoverage } from './school-outcomes.ts';
 
@@ -108,24 +108,12 @@ export type YearTeachingInspection = Readonly<{ laCode: string | null; startedOn
 export function teachingByYear(
   inspections: readonly YearTeachingInspection[],
 ): readonly Readonly<{ period: string; las: ReadonlyMap<string, TeachingTally>; england: TeachingTally | null }>[] {
-  const years = new Map<string, { las: Map<string, TeachingTally>; england: TeachingTally }>();
-  const add = (t: TeachingTally | undefined, grade: OverallGrade | null): TeachingTally => {
-    const base = t ?? { good: 0, judged: 0, inspections: 0 };
+  return tallyByYear(inspections, (list) => {
+    const grades = list.map((i) => teachingGradeOf(i.judgements)?.grade ?? null);
     return {
-      good: base.good + (grade !== null && grade <= 2 ? 1 : 0),
-      judged: base.judged + (grade === null ? 0 : 1),
-      inspections: base.inspections + 1,
+      good: grades.filter((g) => g !== null && g <= 2).length,
+      judged: grades.filter((g) => g !== null).length,
+      inspections: list.length,
     };
-  };
-  for (const i of inspections) {
-    const period = inspectionYearOf(i.startedOn);
-    const year = years.get(period) ?? { las: new Map<string, TeachingTally>(), england: { good: 0, judged: 0, inspections: 0 } };
-    years.set(period, year);
-    const grade = teachingGradeOf(i.judgements)?.grade ?? null;
-    year.england = add(year.england, grade);
-    if (i.laCode !== null) year.las.set(i.laCode, add(year.las.get(i.laCode), grade));
-  }
-  return [...years]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([period, y]) => ({ period, las: y.las, england: y.las.size >= nationalMinimumLas ? y.england : null }));
+  });
 }

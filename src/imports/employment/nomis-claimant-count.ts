@@ -1,5 +1,6 @@
 import { quoted, type FileIssue } from '../../domain/errors.ts';
 import type { PlaceKind } from '../../domain/geography/place.ts';
+import { england } from '../../domain/geography/reference-places.ts';
 import { annualAverage } from '../../domain/indicators/annual-average.ts';
 import type { PublishedValueRecord } from '../../domain/indicators/published-values.ts';
 import type { CsvTable } from '../csv-table.ts';
@@ -30,7 +31,7 @@ const indicatorOf = (measure: string): string | null =>
 
 /** The place kind an ONS code names: England, a region, an LA (county, unitary, metropolitan or London borough), a district. */
 function placeKindOf(code: string): PlaceKind | null {
-  if (code === 'E92000001') return 'country';
+  if (code === england.code) return 'country';
   if (/^E12\d{6}$/.test(code)) return 'region';
   if (/^E(06|08|09|10)\d{6}$/.test(code)) return 'la';
   if (/^E07\d{6}$/.test(code)) return 'district';

@@ -1,4 +1,5 @@
 import { goodOrOutstandingCounts, inspectionsByYear } from '../../domain/schools/inspections-in-year.ts';
+import { england } from '../../domain/geography/reference-places.ts';
 import type { InspectionRecord } from '../../domain/schools/inspection.ts';
 import { minimumCoverage } from '../../domain/schools/school-outcomes.ts';
 import { teachingByYear, teachingShare, type TeachingJudgement } from '../../domain/schools/teaching-judgement.ts';
@@ -40,49 +41,58 @@ export function teachingFigure(
  * "country:E92000001".
  */
 export function inspectionYearFigures(inspections: readonly Omit<InspectionRecord, 'line'>[], placeIds: ReadonlyMap<string, number>): DerivedFigure[] {
-  const figures: DerivedFigure[] = [];
-  // Inspections in each year (Ofsted's official statistics count these): each LA's and, where the files cover it, England's.
-  for (const year of inspectionsByYear(inspections.filter((i) => i.provenance === 'official'))) {
-    const places = [...[...year.las].map(([la, tally]) => ({ place: `la:${la}`, tally })), { place: 'country:E92000001', tally: year.england }];
-    for (const { place, tally } of places) {
-      const placeId = placeIds.get(place);
-      if (placeId === undefined || tally === null || tally.goodOrOutstanding === null) continue;
-      const { good, graded } = goodOrOutstandingCounts(tally);
-      figures.push({
+  const official = inspections.filter((i) => i.provenance === 'official');
+  const overall = placesOfYears(inspectionsByYear(official), placeIds).flatMap(({ placeId, period, tally }): DerivedFigure[] => {
+    if (tally.goodOrOutstanding === null) return [];
+    const { good, graded } = goodOrOutstandingCounts(tally);
+    const detail = { schools: tally.total, judged: graded };
+    return [
+      {
         indicatorCode: 'inspections-good-or-outstanding',
         placeId,
-        period: year.period,
+        period,
         breakdown: 'all',
         value: tally.goodOrOutstanding,
         numerator: good,
         denominator: graded,
         symbol: null,
         rule: inspectionsRule,
-        detail: { schools: tally.total, judged: graded },
-      });
-    }
-  }
-
-  // Inspections in each year that judged teaching good or outstanding, as the year's overall grades are counted above.
-  for (const year of teachingByYear(inspections.filter((i) => i.provenance === 'official'))) {
-    const places = [...[...year.las].map(([la, tally]) => ({ place: `la:${la}`, tally })), { place: 'country:E92000001', tally: year.england }];
-    for (const { place, tally } of places) {
-      const placeId = placeIds.get(place);
-      if (placeId === undefined || tally === null || tally.judged === 0) continue;
-      figures.push({
+        detail,
+      },
+    ];
+  });
+  // Inspections in each year that judged teaching good or outstanding, counted as the year's overall grades are.
+  const teaching = placesOfYears(teachingByYear(official), placeIds).flatMap(({ placeId, period, tally }): DerivedFigure[] => {
+    if (tally.judged === 0) return [];
+    const detail = { schools: tally.inspections, judged: tally.judged };
+    const value = (100 * tally.good) / tally.judged;
+    return [
+      {
         indicatorCode: 'inspections-teaching-good-or-outstanding',
         placeId,
-        period: year.period,
+        period,
         breakdown: 'all',
-        value: (100 * tally.good) / tally.judged,
+        value,
         numerator: tally.good,
         denominator: tally.judged,
         symbol: null,
         rule: teachingInYearRule,
-        detail: { schools: tally.inspections, judged: tally.judged },
-      });
-    }
-  }
+        detail,
+      },
+    ];
+  });
+  return [...overall, ...teaching];
+}
 
-  return figures;
+/** Each year's tallies with the place they are for: each LA's, and England's where the year covers it; places not held left out. */
+function placesOfYears<T>(
+  years: readonly Readonly<{ period: string; las: ReadonlyMap<string, T>; england: T | null }>[],
+  placeIds: ReadonlyMap<string, number>,
+): { placeId: number; period: string; tally: T }[] {
+  return years.flatMap(({ period, las, england: national }) =>
+    [...[...las].map(([la, tally]) => ({ place: `la:${la}`, tally })), { place: `country:${england.code}`, tally: national }].flatMap(({ place, tally }) => {
+      const placeId = placeIds.get(place);
+      return placeId === undefined || tally === null ? [] : [{ placeId, period, tally }];
+    }),
+  );
 }
