@@ -34,9 +34,15 @@ export type FloorResult =
   | Readonly<{ applies: true; below: boolean; failed: readonly string[]; met: readonly string[]; rule: string }>
   | Readonly<{ applies: true; below: null; reason: string; rule: string; failed?: readonly string[] }>;
 
-/** The DfE's published national medians of expected progress, by summer year (domain.md §2.1; 2012-2013 not held). */
+/**
+ * The DfE's published national medians of expected progress from KS1 to KS2, by summer year: 2011, 2014 and 2015 from
+ * domain.md §2.1 (NAHT; SI 2017/9 regulation 4); 2013 as Rising Stars quoted the DfE's 2013 floor to schools in
+ * February 2014 ("The new floor targets for primary schools: what schools need to know": reading 91%, writing 95%,
+ * maths 92%), a secondary source that a copy of the DfE's 2013 tables would replace. 2012 is not held.
+ */
 export const primaryMedians: Readonly<Record<number, Readonly<Record<string, number>>>> = {
   2011: { english: 87, maths: 86 },
+  2013: { reading: 91, writing: 95, maths: 92 },
   2014: { reading: 94, writing: 96, maths: 93 },
   2015: { reading: 94, writing: 97, maths: 93 },
 };

@@ -36,8 +36,19 @@ describe('primary floor standards by year (domain.md §2.1)', () => {
     assert.equal(belowOf(primaryFloor(2011, { eligiblePupils: 20, attainment: 55, expectedProgress: { english: 80, maths: 85 } })), true);
   });
 
-  it('says when the year’s medians are not held (2012, 2013) rather than guessing', () => {
+  it('says when the year’s medians are not held (2012) rather than guessing', () => {
     assert.equal(belowOf(primaryFloor(2012, { eligiblePupils: 20, attainment: 55, expectedProgress: { english: 80, maths: 80 } })), null);
+  });
+
+  it('2013: below 60% level 4+ RWM and below the medians of 91% reading, 95% writing and 92% maths (Rising Stars, Feb 2014)', () => {
+    const f = { eligiblePupils: 30, attainment: 59, expectedProgress: { reading: 90, writing: 94, maths: 91 } };
+    assert.equal(belowOf(primaryFloor(2013, f)), true);
+    // At a median in one subject the school is above the floor; at 60% it is above whatever its progress.
+    assert.equal(belowOf(primaryFloor(2013, { ...f, expectedProgress: { ...f.expectedProgress, writing: 95 } })), false);
+    assert.equal(belowOf(primaryFloor(2013, { ...f, attainment: 60 })), false);
+    // 2013's threshold is 60%, not 2014's 65%: 62% is above the floor in 2013 and, with the same progress, below in 2014.
+    assert.equal(belowOf(primaryFloor(2013, { ...f, attainment: 62 })), false);
+    assert.equal(belowOf(primaryFloor(2014, { ...f, attainment: 62 })), true);
   });
 
   it('applies only to schools with 11 or more eligible pupils, and not after 2018', () => {
