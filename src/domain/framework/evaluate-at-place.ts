@@ -6,6 +6,7 @@ import { periodOfYear } from '../periods/period.ts';
 import { measureFor, missingInput, noComparableMeasure, type Framework, type InputsHeld, type Target } from './framework.ts';
 import { newMeasuresByYear } from './year-figures.ts';
 import { recordFromFramework, type DeliveryRecord } from './delivery.ts';
+import { evaluateAcrossPlaces, listed } from './named-places.ts';
 
 /**
  * A target evaluated for one place (the LA, a district or a collaboration) and year over the figures already read and
@@ -37,7 +38,7 @@ export type PlaceEvaluationInput = Readonly<{
   framework: Pick<Framework, 'years' | 'targets'>;
   target: Target;
   year: number;
-  place: Readonly<{ id: number; kind: string; name: string }>;
+  place: Readonly<{ id: number; kind: string; name: string; code?: string }>;
   la: PlaceRef;
   england: PlaceRef | undefined;
   region: PlaceRef | undefined;
@@ -55,6 +56,8 @@ export type PlaceEvaluationInput = Readonly<{
   feedsImported?: ReadonlySet<string>;
   /** The target's delivery records made by officers (delivery.ts); the framework file's `done:` entry is added to them. */
   delivery?: readonly DeliveryRecord[];
+  /** The districts a target names (`places`) as held, their figures among `figures`: the LA's line is read from theirs. */
+  namedPlaces?: readonly Readonly<{ id: number; code: string; name: string }>[];
 }>;
 
 const noContext: TargetContext = { series: [], trajectory: [], england: null, englandRate: null, neighbourAverage: null, rank: null };
@@ -80,12 +83,31 @@ export function forGroup(target: Target, group: string | undefined): Target {
 export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
   const { framework, target, year, place, la, england, region, members, indicators } = input;
   const years = yearsOf(framework);
-  const applies = place.kind === 'la' ? target.levels.includes('county') : target.levels.includes('district') || target.levels.includes('county');
+  // A target set for named districts is read for the LA from theirs (named-places.ts).
+  const applies =
+    place.kind === 'la'
+      ? target.levels.includes('county') || target.places !== undefined
+      : target.levels.includes('district') || target.levels.includes('county');
   const indicator = target.indicator === null ? null : (indicators.get(target.indicator) ?? null);
   const noMeasure = noComparableMeasure(target, year);
   if (!applies)
     return { target, indicator, evaluation: noData(year, `Set for ${target.levels.join(' and ')} level, not for ${place.name}.`), context: noContext };
   if (noMeasure !== null) return { target, indicator, evaluation: noData(year, `${noMeasure}.`), context: noContext };
+  if (target.places !== undefined) {
+    const named = target.places.map((code) => input.namedPlaces?.find((p) => p.code === code) ?? { id: null, code, name: code });
+    if (place.kind === 'la') {
+      const each = named.map((p) => ({
+        name: p.name,
+        evaluation:
+          p.id === null
+            ? noData(year, `${p.code} is not among the LA’s districts held.`)
+            : evaluateAtPlace({ ...input, place: { id: p.id, kind: 'district', name: p.name, code: p.code } }).evaluation,
+      }));
+      return { target, indicator, evaluation: evaluateAcrossPlaces(year, each), context: noContext };
+    }
+    if (!target.places.includes(place.code ?? ''))
+      return { target, indicator, evaluation: noData(year, `Set for ${listed(named.map((p) => p.name))}, not for ${place.name}.`), context: noContext };
+  }
 
   const { byPlace, wholes, wholeLabel } = seriesByPlace(input, years);
   const fileRecord = recordFromFramework(target);

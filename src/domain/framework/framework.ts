@@ -47,6 +47,11 @@ export type Target = Readonly<{
   /** A gap target: the comparison group's figure minus the group's (e.g. not-FSM minus FSM), lower being better. */
   gap: Readonly<{ group: string; other: string }> | null;
   levels: readonly ('county' | 'district' | 'school')[];
+  /**
+   * The districts a target is set for (ONS codes), where the framework names them rather than setting it for every
+   * place: the LA's line is then read from theirs (named-places.ts) and other districts are not judged on it.
+   */
+  places?: readonly string[];
   baseline: Baseline | null;
   rules: readonly TargetRule[];
   /** Why an ambiguous wording was read as it is, shown on the target page. */

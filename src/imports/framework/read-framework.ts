@@ -42,6 +42,10 @@ const target = z
       .array(z.enum(['county', 'district', 'school']))
       .min(1)
       .default(['county']),
+    places: z
+      .array(z.string().regex(/^[EWSN]\d{8}$/, 'an ONS area code (a letter and 8 digits, e.g. E07000114)'))
+      .min(1)
+      .optional(),
     gap: z
       .object({ group: z.string().min(1), other: z.string().min(1) })
       .strict()
@@ -63,6 +67,8 @@ const target = z
     const needsFigures = t.rules.some((r) => r.kind !== 'milestone_done');
     if (needsFigures && t.indicator === undefined)
       ctx.addIssue({ code: 'custom', path: ['rules'], message: 'only a delivery milestone (milestone_done) can do without an indicator' });
+    if (t.places !== undefined && !t.levels.includes('district'))
+      ctx.addIssue({ code: 'custom', path: ['places'], message: 'a target set for named districts has district among its levels' });
     if (t.rules.some((r) => r.kind === 'change_from_baseline') && t.baseline === undefined)
       ctx.addIssue({ code: 'custom', path: ['baseline'], message: 'a change from baseline needs the baseline' });
   });
@@ -126,6 +132,7 @@ export async function readFrameworks(location: string, indicatorCodes: ReadonlyS
           (t.indicator === undefined ? [] : [{ indicator: t.indicator, from: null, to: null }]),
         breakdown: t.breakdown,
         levels: t.levels,
+        ...(t.places === undefined ? {} : { places: t.places }),
         gap: t.gap ?? null,
         baseline:
           t.baseline === undefined

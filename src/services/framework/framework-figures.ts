@@ -43,9 +43,16 @@ export function createFrameworkFigures(store: Store, catalogue: () => readonly I
     const region = (await store.places.parents(la.id)).find((p) => p.kind === 'region');
     const group = framework.neighbourGroup === null ? undefined : await store.places.find('neighbour_group', framework.neighbourGroup);
     const members = group === undefined ? [] : await store.places.members(group.id, 'la');
+    // The districts targets name (a target set for named places): the LA's line is read from their figures.
+    const namedPlaces = [];
+    for (const code of new Set(framework.targets.flatMap((t) => t.places ?? []))) {
+      const district = await store.places.find('district', code);
+      if (district !== undefined) namedPlaces.push({ id: district.id, code: district.code, name: district.name });
+    }
     // Every figure the framework can need for these places, read once: evaluating 50 targets over 5 years is then
     // done in memory rather than in hundreds of queries.
-    const ids = [...new Set([place.id, la.id, ...(england ? [england.id] : []), ...(region ? [region.id] : []), ...members.map((m) => m.id)])];
+    const named = place.id === la.id ? namedPlaces.map((p) => p.id) : [];
+    const ids = [...new Set([place.id, la.id, ...(england ? [england.id] : []), ...(region ? [region.id] : []), ...members.map((m) => m.id), ...named])];
     const indicators = new Map(catalogue().map((i) => [i.code, i]));
     // Every indicator that measures a target: its own code and the LAIT measures publishing its breakdowns.
     const codes = [
@@ -84,11 +91,11 @@ export function createFrameworkFigures(store: Store, catalogue: () => readonly I
     // Delivery milestones and qualitative targets are judged from the records officers make (delivery.ts).
     const delivery = new Map<string, HeldDelivery[]>();
     for (const r of await store.delivery.list(framework.id)) delivery.set(r.targetId, [...(delivery.get(r.targetId) ?? []), r]);
-    return { la, place, england, region, members, rowsFor, indicators, pupilCollections, feedsImported, delivery };
+    return { la, place, england, region, members, namedPlaces, rowsFor, indicators, pupilCollections, feedsImported, delivery };
   }
 
   function evaluateOne(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy): EvaluatedTarget {
-    const { la, place, england, region, members, indicators, rowsFor, pupilCollections, feedsImported, delivery } = context;
+    const { la, place, england, region, members, namedPlaces, indicators, rowsFor, pupilCollections, feedsImported, delivery } = context;
     let withheld: PlaceEvaluationInput['withheld'] = null;
     // The figures of every year, measured by the indicator in force that year, for the place and its comparators.
     const figures = new Map<number, PlaceFigure[]>();
@@ -129,6 +136,7 @@ export function createFrameworkFigures(store: Store, catalogue: () => readonly I
       withheld,
       feedsImported,
       delivery: delivery.get(target.id) ?? [],
+      namedPlaces,
     });
   }
 
