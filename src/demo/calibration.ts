@@ -68,6 +68,18 @@ export const kentKs4: Readonly<Record<string, RateWithGap & { attainment8: numbe
   '201617': { rate: 43, fsmGap: 27, attainment8: 46.5, progress8: -0.05 }, // grade 5 or above in English and maths
 };
 
+/**
+ * How a pupil's Progress 8 follows the gap between their attainment and prior attainment in the demo: the school's
+ * mean gap counts for `schoolShare` of itself (most of it is intake, e.g. a selective school's), the school's own
+ * effect on progress is a draw of spread `schoolSpread`, and the pupil's own difference from their school counts for
+ * `pupilShare`, with noise of spread `pupilNoise` so pupils' scores spread about as the DfE's do (SD about 1.26,
+ * domain.md §1.6). Set so that the demo's 2016 secondaries look like Kent's in the DfE's
+ * 2016 KS4 school file (../shared/data/public/perf-tables-2016-2019/ks4_school_2016.csv with the 2017/18 spine, LA
+ * 886): of 59 non-selective schools with a Progress 8 score, 6 under −0.5 and a median of −0.06; the 30 selective
+ * schools' median +0.22, none under −0.5 (tests/demo-calibration.test.ts recounts both).
+ */
+export const kentProgress8Spread = { schoolShare: 0.15, schoolSpread: 0.3, pupilShare: 0.75, pupilNoise: 1 } as const;
+
 /** Persistent absence (the year's threshold) and overall absence, by phase. Seed: 4.8 → 3.5 primary, 9.8 → 7.0 secondary. */
 export const kentAbsence: Readonly<Record<string, { primaryPa: number; secondaryPa: number; primaryOverall: number; secondaryOverall: number }>> = {
   '201011': { primaryPa: 4.8, secondaryPa: 9.8, primaryOverall: 5.0, secondaryOverall: 6.7 },

@@ -1,7 +1,7 @@
 import { academicYearCode, startYearOf } from '../domain/periods/period.ts';
 import { persistentAbsenceRule } from '../domain/indicators/year-rules.ts';
 import type { AnyPupilRecord, Collection, EthnicGroup, SenProvision } from '../domain/pupils/pupil-record.ts';
-import { kentAbsence, kentEyfs, kentExclusions, kentKs1, kentKs2, kentKs4, ks2ExpectedProgress } from './calibration.ts';
+import { kentAbsence, kentEyfs, kentExclusions, kentKs1, kentKs2, kentKs4, kentProgress8Spread, ks2ExpectedProgress } from './calibration.ts';
 import { demoYears, seededRandom, type DemoCounty, type DemoSchool } from './generate-county.ts';
 import { eyfsScales, eyfsTotals, type EyfsScale } from './eyfs-totals.ts';
 
@@ -361,6 +361,25 @@ function assignKs4(pupils: Pupil[], period: string, random: () => number, normal
   const rankOf = new Map(ranked.map((p, i) => [p, i / Math.max(1, ranked.length)]));
   const meanZ = pupils.reduce((a, p) => a + p.z, 0) / Math.max(1, pupils.length);
   const meanProgress = pupils.reduce((a, p) => a + p.z - p.prior, 0) / Math.max(1, pupils.length);
+  // Progress 8 compares pupils with others of the same prior attainment, so most of what makes a school's results high
+  // (a selective intake above all) is not progress: of a school's mean gap between attainment and prior attainment,
+  // only a share (schoolProgressShare) is the school's Progress 8, which keeps about as many Kent schools below the
+  // 2016 floor, and grammar schools as far above the rest, as the DfE's 2016 school file shows (calibration.ts).
+  const schoolGap = new Map<string, { sum: number; n: number }>();
+  for (const p of pupils) {
+    const g = schoolGap.get(p.urn) ?? { sum: 0, n: 0 };
+    g.sum += p.z - p.prior - meanProgress;
+    g.n++;
+    schoolGap.set(p.urn, g);
+  }
+  // What a school adds beyond its intake: its own draw, the same every year.
+  const ownProgress = new Map([...schoolGap.keys()].map((urn) => [urn, gaussian(seededRandom(Number(urn) * 31 + 7))()]));
+  const progressOf = (p: Pupil) => {
+    const g = schoolGap.get(p.urn)!;
+    const school = g.sum / g.n;
+    const { schoolShare, schoolSpread, pupilShare } = kentProgress8Spread;
+    return schoolShare * school + schoolSpread * ownProgress.get(p.urn)! + pupilShare * (p.z - p.prior - meanProgress - school);
+  };
   const expectedProgress = (p: Pupil, subject: number) => p.z - p.prior + 0.5 * normal() + subject > -0.35;
   for (const p of pupils) {
     const position = rankOf.get(p)!;
@@ -375,7 +394,7 @@ function assignKs4(pupils: Pupil[], period: string, random: () => number, normal
     if (target.attainment8 !== null && target.progress8 !== null) {
       p.ks4Attainment8 = Math.round(clamp(target.attainment8 + 16 * (p.z - meanZ), 0, 87) * 10) / 10;
       p.ks4Progress8 =
-        p.sen === 'E' && random() < 0.2 ? null : Math.round((target.progress8 + 0.75 * (p.z - p.prior - meanProgress) + 0.35 * normal()) * 100) / 100;
+        p.sen === 'E' && random() < 0.2 ? null : Math.round((target.progress8 + progressOf(p) + kentProgress8Spread.pupilNoise * normal()) * 100) / 100;
     } else p.ks4Attainment8 = p.ks4Progress8 = null;
   }
 }
