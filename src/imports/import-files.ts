@@ -156,11 +156,13 @@ export async function readImportFile(filePath: string, mappings: readonly Mappin
       return done(format.id, codepointPostcodes.parse(table));
     case 'gias-links': {
       const parsed = giasLinks.parse(table);
-      return done(
-        format.id,
-        parsed,
-        [...parsed.otherLinks].map(([type, n]) => [n, `links of type "${type}" are not successions and were not stored`] as const),
-      );
+      return done(format.id, parsed, [
+        ...[...parsed.otherLinks].map(([type, n]) => [n, `links of type "${type}" are not successions and were not stored`] as const),
+        [
+          parsed.twoWayAmalgamations,
+          '"Result of Amalgamation" links written on both schools\' rows (neither named as the one that went on) not stored as successions',
+        ] as const,
+      ]);
     }
     case 'gias-group-links': {
       const parsed = giasGroupLinks.parse(table);

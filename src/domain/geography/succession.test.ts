@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { historyOf, readLink } from './succession.ts';
+import { historyOf, readLink, twoWayAmalgamations } from './succession.ts';
 
 describe('reading GIAS establishment links', () => {
   it('reads a Predecessor link as the linked URN being replaced by this one', () => {
@@ -38,5 +38,19 @@ describe('a school history across URNs', () => {
       chain.map((s) => `${s.predecessorUrn}>${s.successorUrn}`),
       ['100>200', '200>300'],
     );
+  });
+});
+
+describe('amalgamation links written from both ends', () => {
+  it('names both keys of a pair where each school’s row calls the other its "Result of Amalgamation", and none of a one-way link', () => {
+    // links_edubasealldata20250422.csv (gias-links-and-trusts): 118469,118488,"Madginford Primary School","Result of
+    // Amalgamation" and 118488,118469,"Madginford Park Junior School","Result of Amalgamation"; 1 > 3 is one-way.
+    const links = [
+      { urn: '118469', linkUrn: '118488', linkType: 'Result of Amalgamation' },
+      { urn: '118488', linkUrn: '118469', linkType: 'Result of Amalgamation ' },
+      { urn: '3', linkUrn: '1', linkType: 'Result of Amalgamation' },
+      { urn: '1', linkUrn: '3', linkType: 'Successor - amalgamated' },
+    ];
+    assert.deepEqual([...twoWayAmalgamations(links)].sort(), ['118469>118488', '118488>118469']);
   });
 });

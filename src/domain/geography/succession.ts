@@ -29,6 +29,22 @@ export function readLink(urn: string, linkUrn: string, linkType: string): LinkRe
     : { kind: 'succession', predecessorUrn: linkUrn, successorUrn: urn, reason };
 }
 
+/**
+ * "Result of Amalgamation" names no direction: it is read as written on the new school's row, but GIAS sometimes
+ * writes it on both schools' rows (Madginford Primary 118488 and Madginford Park Junior 118469, Kent, 2014: each row
+ * names the other). Read both ways, each school would be the other's predecessor, and each would carry the other's
+ * inspections. The keys (`predecessor>successor`) of such pairs, both ends: the file cannot say which school went on.
+ */
+export function twoWayAmalgamations(links: readonly Readonly<{ urn: string; linkUrn: string; linkType: string }>[]): Set<string> {
+  const amalgamations = new Set(links.filter((l) => l.linkType.trim() === 'Result of Amalgamation').map((l) => `${l.urn}>${l.linkUrn}`));
+  const twoWay = new Set<string>();
+  for (const key of amalgamations) {
+    const [urn, linkUrn] = key.split('>') as [string, string];
+    if (amalgamations.has(`${linkUrn}>${urn}`)) twoWay.add(`${linkUrn}>${urn}`);
+  }
+  return twoWay;
+}
+
 export type Succession = Readonly<{ predecessorUrn: string; successorUrn: string; reason: SuccessionReason; linkedOn: string | null }>;
 
 /** Every URN a school has had, oldest first, following predecessors back and successors forward (cycle-safe). */
