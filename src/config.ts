@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -46,6 +47,13 @@ const configSchema = z.object({
   WAYMARK_OIDC_NAME: z.string().trim().min(1).max(100).default('your organisation account'),
   // The address people reach Waymark at (the provider sends them back to it); unset = http://HOST:PORT.
   WAYMARK_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be the http:// or https:// address people reach Waymark at' }).optional(),
+  // The organisation running Waymark, named in every page's header (e.g. Kent County Council), and its logo: a PNG,
+  // JPEG or SVG file of at most 200 KB shown beside the name.
+  WAYMARK_ORGANISATION: z.string().trim().min(1).max(100).optional(),
+  WAYMARK_ORGANISATION_LOGO: z
+    .string()
+    .regex(/\.(png|jpe?g|svg)$/i, 'must be a .png, .jpg, .jpeg or .svg file')
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -67,7 +75,26 @@ export type Config = Readonly<{
   publicUrl: string;
   /** Single sign-on with an OpenID Connect provider, or null when not configured. */
   oidc: OidcConfig | null;
+  /** The organisation named in every page's header, with its logo file, or null (Waymark's name alone). */
+  organisation: Organisation | null;
 }>;
+
+export type Organisation = Readonly<{ name: string; logo: Readonly<{ path: string; type: string }> | null }>;
+
+const logoTypes: Readonly<Record<string, string>> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/svg+xml' };
+
+function organisationOf(e: z.infer<typeof configSchema>): Organisation | null {
+  if (e.WAYMARK_ORGANISATION_LOGO !== undefined && e.WAYMARK_ORGANISATION === undefined)
+    throw new ConfigError("Invalid configuration:\n  WAYMARK_ORGANISATION_LOGO: is shown beside the organisation's name; set WAYMARK_ORGANISATION too");
+  if (e.WAYMARK_ORGANISATION === undefined) return null;
+  if (e.WAYMARK_ORGANISATION_LOGO === undefined) return { name: e.WAYMARK_ORGANISATION, logo: null };
+  const file = path.resolve(e.WAYMARK_ORGANISATION_LOGO);
+  const size = existsSync(file) ? statSync(file).size : null;
+  if (size === null) throw new ConfigError(`Invalid configuration:\n  WAYMARK_ORGANISATION_LOGO: ${file} does not exist`);
+  if (size > 200_000) throw new ConfigError(`Invalid configuration:\n  WAYMARK_ORGANISATION_LOGO: ${file} is ${size} bytes; a logo is at most 200 KB`);
+  const extension = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
+  return { name: e.WAYMARK_ORGANISATION, logo: { path: file, type: logoTypes[extension]! } };
+}
 
 export type OidcConfig = Readonly<{ issuer: URL; clientId: string; clientSecret: string; name: string }>;
 
@@ -125,6 +152,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.WAYMARK_SECURE_COOKIES,
     publicUrl: (e.WAYMARK_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     oidc: oidcOf(e),
+    organisation: organisationOf(e),
   });
 }
 

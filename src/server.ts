@@ -30,8 +30,11 @@ async function main(): Promise<void> {
     // On first run the demo county is built after the server is up (a minute or two), and every page says so meanwhile.
     // A build that was interrupted (Ctrl-C, a crash) carries on from its last recorded step on the next start.
     let notice: string | null = null;
-    const demoState = config.demo === 'auto' ? await services.demo.state() : 'other';
+    const storeState = await services.demo.state();
+    const demoState = config.demo === 'auto' ? storeState : 'other';
     const buildDemo = demoState === 'empty' || demoState === 'unfinished';
+    // The demo county's figures are made up: every page says so on its database (built, being built, or left unfinished).
+    const synthetic = buildDemo || storeState === 'built' || storeState === 'unfinished';
     let building = false;
     const { version, commit } = readVersion();
     const redirectUri = `${config.publicUrl}/sign-in/oidc/callback`;
@@ -44,6 +47,8 @@ async function main(): Promise<void> {
       notice: () => notice,
       secureCookies: config.secureCookies,
       oidc: config.oidc === null ? null : createOidcClient({ ...config.oidc, redirectUri }, log),
+      organisation: config.organisation,
+      synthetic: () => synthetic,
     });
     // The demo county's one user per role (a demo database only; no other database gets a default password).
     const addDemoUsers = async () => {

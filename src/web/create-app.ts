@@ -15,12 +15,13 @@ import fastifyView from '@fastify/view';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import nunjucks from 'nunjucks';
 import { apiRoutes } from '../api/v1/routes.ts';
+import type { Organisation } from '../config.ts';
 import type { Log } from '../log.ts';
 import type { Services } from '../services/create-services.ts';
 import type { OidcClient } from '../services/access/oidc-client.ts';
 import { answerUnparsableRequest, problemOf, registerErrorHandler, sendProblem } from './middleware/error-handler.ts';
 import { registerInputGuard } from './middleware/reject-unreadable-input.ts';
-import { registerSessions, requireAccessDeclarations } from './middleware/access.ts';
+import { csrfCookie, registerSessions, requireAccessDeclarations } from './middleware/access.ts';
 import { registerSecurityHeaders } from './middleware/security-headers.ts';
 import { accountRoutes } from './pages/account/routes.ts';
 import { auditRoutes } from './pages/audit/routes.ts';
@@ -31,6 +32,7 @@ import { participationRoutes } from './pages/participation/routes.ts';
 import { inclusionRoutes } from './pages/inclusion/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { homeRoutes } from './pages/home/routes.ts';
+import { aboutRoutes } from './pages/about/routes.ts';
 import { indicatorRoutes } from './pages/indicators/routes.ts';
 import { caseworkRoutes } from './pages/casework/routes.ts';
 import { frameworkRoutes } from './pages/frameworks/routes.ts';
@@ -64,6 +66,10 @@ export type AppOptions = Readonly<{
   secureCookies?: 'auto' | 'always';
   /** Single sign-on through an OpenID provider (ADR 0013), or none (local accounts only). */
   oidc?: OidcClient | null;
+  /** The organisation named in the header, with its logo (WAYMARK_ORGANISATION, WAYMARK_ORGANISATION_LOGO). */
+  organisation?: Organisation | null;
+  /** Whether the store holds the synthetic demo county: every page then says its figures are made up. */
+  synthetic?: () => boolean;
 }>;
 
 /** The web face: GOV.UK Design System pages rendered on the server, usable without JavaScript. */
@@ -73,6 +79,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
   const addGlobals = (e: nunjucks.Environment) =>
     e
       .addGlobal('startupNotice', notice)
+      .addGlobal('organisation', options.organisation ?? null)
+      .addGlobal('syntheticData', options.synthetic ?? (() => false))
       // The presentation module's labels and the one display rounding, for components/figures.njk and every page.
       .addFilter('fixed', fixed)
       .addGlobal('statusLabels', statusLabels)
@@ -115,7 +123,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   // Signed cookies (the single sign-on attempt's) are signed with a key derived from the client secret.
   await app.register(fastifyCookie, oidc === null ? {} : { secret: oidc.cookieSecret });
   // The CSRF secret lives in its own HttpOnly cookie (double submit), so the sign-in form is protected before any session exists.
-  await app.register(fastifyCsrfProtection, { cookieKey: 'waymark_csrf', cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true } });
+  await app.register(fastifyCsrfProtection, { cookieKey: csrfCookie, cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true } });
   registerErrorHandler(app, options.production);
   registerInputGuard(app);
   registerSessions(app, services, sessionOptions);
@@ -134,6 +142,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   app.get('/info', { config: publicAccess }, () => ({ name: 'waymark', version: options.version, commit: options.commit }));
 
   homeRoutes(app, services);
+  aboutRoutes(app, options.organisation ?? null, oidc !== null);
   placeRoutes(app, services);
   schoolRoutes(app, services);
   searchRoutes(app, services);

@@ -35,6 +35,8 @@ declare module 'fastify' {
 }
 
 export const sessionCookie = 'waymark_session';
+/** The double-submit CSRF secret's cookie (@fastify/csrf-protection). */
+export const csrfCookie = 'waymark_csrf';
 
 /** Static files (the GOV.UK assets and stylesheet) are public by what they are: their plugin cannot declare it per route. */
 const staticPrefixes = ['/assets/', '/stylesheets/'];

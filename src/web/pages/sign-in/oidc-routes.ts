@@ -9,9 +9,9 @@ import { safeNext } from '../../safe-next.ts';
 import { signInLimit } from './routes.ts';
 
 /** The attempt's cookie: sent only to the sign-in routes, and only for the 10 minutes a sign-in at the provider may take. */
-const attemptCookie = 'waymark_oidc';
+export const attemptCookie = 'waymark_oidc';
 const attemptPath = '/sign-in/oidc';
-const attemptSeconds = 600;
+export const attemptSeconds = 600;
 
 const attemptSchema = z.object({ state: z.string().min(1), nonce: z.string().min(1), codeVerifier: z.string().min(43), next: z.string(), at: z.number() });
 
