@@ -35,6 +35,10 @@ const targetIds: readonly (readonly [number, string])[] = [
   [46, 'tracking-16-19'],
 ];
 
+// Target lines whose measure ended in 2014/15 and whose 2016 is judged on a relative-only successor (the expected
+// standard, Attainment 8), by their England and neighbour rules only (frameworks/kent-2013-2016.yaml).
+const successorLines = ['ks1-attainment', 'ks2-attainment', 'ks4-attainment', 'ks2-fsm-gap', 'ks4-fsm-gap', 'children-in-care-attainment'];
+
 describe('the demo county gives every casework target a status in 2013-2016', () => {
   let t: TestApp;
   let deliveryRecorded = 0;
@@ -53,6 +57,10 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
       for (const [, id] of targetIds) {
         const x = evaluated.get(year)!.get(id);
         console.log(`${year} ${id}: ${x?.status} ${x?.value}`);
+      }
+      for (const id of successorLines) {
+        const x = evaluated.get(year)!.get(id);
+        if (year === 2016) console.log(`${year} ${id}: ${x?.status} ${x?.value} ${x?.reason}`);
       }
     }
   });
@@ -260,16 +268,17 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
       'secondary-schools-above-floor': [2013, 2015],
       // 2016: KS1-KS2 progress scores are not computed from pupil records.
       'primary-schools-below-floor': [2016],
-      // Measures that ended with 2014/15; their successors are not comparable with the targets.
-      'ks1-attainment': [2016],
-      'ks2-attainment': [2016],
+      // Measures that ended with 2014/15 for targets that set levels only (90% making two levels of progress; the
+      // persistent-absence milestones and "fewer than 10%" on the 15% threshold): no rule can read the successor.
       'ks2-expected-progress': [2016],
-      'ks4-attainment': [2016],
-      'ks2-fsm-gap': [2016],
-      'ks4-fsm-gap': [2016],
       'persistent-absence-primary': [2016],
       'persistent-absence-secondary': [2016],
       'children-in-care-persistent-absence': [2016],
+      // Judged in 2016 on a relative-only successor by their England or neighbour rules, which the demo cannot feed:
+      // it holds no neighbour's KS1 expected standard in reading, writing and maths (LAIT publishes KS1 by subject
+      // only), so target 4's rank has nothing to rank against; and no England Attainment 8 of children in care for
+      // 2015/16 (LAIT's LAC_KS4_AVG_Attain8 starts in 2017). Targets 5, 7 and both gaps of 8 are judged (above).
+      'ks1-attainment': [2016],
       'children-in-care-attainment': [2016],
       // The LA's post-16 learner records (not raising the qualification level between 16 and 19): no feed yet.
       'no-qualification-progress-16-19': all,

@@ -13,7 +13,16 @@ import { databaseTargets } from './support/databases.ts';
 
 type Evaluated = {
   counts: Record<string, number>;
-  targets: { id: string; number: number | null; status: string; reason: string; value: number | null; trajectory: number | null }[];
+  targets: {
+    id: string;
+    number: number | null;
+    status: string;
+    reason: string;
+    value: number | null;
+    trajectory: number | null;
+    measure: string | null;
+    rules: { kind: string; status: string; reason: string }[];
+  }[];
 };
 
 for (const target of databaseTargets()) {
@@ -224,11 +233,47 @@ for (const target of databaseTargets()) {
       assert.ok(expected > 0);
     });
 
-    it('says why a year has no comparable measure (level 4 after 2015)', async () => {
+    it('says why a year has no comparable measure (progress in levels after 2015), naming measures by title', async () => {
+      const response = await t.app.inject('/api/v1/frameworks/kent-2013-2016/evaluation?year=2016');
+      const progress = response.json<Evaluated>().targets.find((x) => x.id === 'ks2-expected-progress')!;
+      assert.equal(progress.status, 'no_data');
+      // frameworks/kent-2013-2016.yaml: target 6 asks only for 90%, which no rule can read on a successor.
+      assert.equal(
+        progress.reason,
+        'No comparable measure for 2016: KS2 pupils making expected progress in mathematics (2 levels from KS1) ended in 2015, and its successor is not comparable with the target.',
+      );
+    });
+
+    it('reads level 4 targets in 2016 on the expected standard, by their England and neighbour rules only', async () => {
+      // This build's pupil results stop at 2012/13, so Kent has no 2016 figure: the relative rules say so, and the 87%
+      // says it cannot be read on the expected standard at all (frameworks/kent-2013-2016.yaml, target 5).
       const response = await t.app.inject('/api/v1/frameworks/kent-2013-2016/evaluation?year=2016');
       const ks2 = response.json<Evaluated>().targets.find((x) => x.id === 'ks2-attainment')!;
       assert.equal(ks2.status, 'no_data');
-      assert.match(ks2.reason, /No comparable measure for 2016: ks2-level4-rwm ended in 2015/);
+      assert.equal(ks2.measure, 'ks2-expected-rwm');
+      assert.deepEqual(
+        ks2.rules.map((r) => [r.kind, r.status]),
+        [
+          ['at_least', 'not_comparable'],
+          ['vs_comparator', 'no_data'],
+          ['rank_among_neighbours', 'no_data'],
+        ],
+      );
+      assert.equal(
+        ks2.reason,
+        'Not judged on KS2 pupils at the expected standard in reading, writing and mathematics: no figure for 2016. ' +
+          'Not comparable, being set on KS2 pupils at level 4 or above in reading, writing and mathematics: the 2016 target of at least 87%. England 53%.',
+      );
+      // The target page names the year's measure and each rule's result in words, and no school is set against 87%.
+      const page = await t.app.inject('/frameworks/kent-2013-2016/targets/ks2-attainment?year=2016');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Measure in 2016: <a class="govuk-link" href="\/indicators\/ks2-expected-rwm">KS2 pupils at the expected standard/);
+      assert.match(
+        page.body,
+        /<th scope="row" class="govuk-table__header">At least a level<\/th><td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--grey">Not comparable<\/strong>/,
+      );
+      assert.match(page.body, /not joined to the years before/);
+      assert.doesNotMatch(page.body, /furthest from the target/);
     });
 
     it('reads a target across framework versions: KS2 moves from level 4 (2013-2016) to the expected standard (2017-2020)', async () => {

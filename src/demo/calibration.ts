@@ -206,6 +206,13 @@ export const comparators: readonly ComparatorSeries[] = [
     neighbours2012: sn([49.1, 50.3, 49.8, 47.9, 48.7, 49.5, 47.2, 51.2, 50.6, 49.9]),
     southEast: 1.2,
   },
+  // England's 2015/16 successor figures by FSM, for the gap targets' comparison with the national gap on the new
+  // measures (target 8): LAIT 2016 (../shared/data/public/lait/bds_long_kent_sn_england.csv, England) FSM_NEW_KS2_RWM
+  // 36 and NonFSM_NEW_KS2_RWM 57; FSM_AVG_Attain8_Score 39.1 and NonFSM_AVG_Attain8_Score 51.8.
+  { indicator: 'ks2-expected-rwm', breakdown: 'fsm', decimalPlaces: 0, england: { '201516': 36 }, neighbours2012: {}, southEast: 0 },
+  { indicator: 'ks2-expected-rwm', breakdown: 'not-fsm', decimalPlaces: 0, england: { '201516': 57 }, neighbours2012: {}, southEast: 0 },
+  { indicator: 'ks4-attainment8', breakdown: 'fsm', decimalPlaces: 1, england: { '201516': 39.1 }, neighbours2012: {}, southEast: 0 },
+  { indicator: 'ks4-attainment8', breakdown: 'not-fsm', decimalPlaces: 1, england: { '201516': 51.8 }, neighbours2012: {}, southEast: 0 },
   {
     indicator: 'ks4-progress8',
     breakdown: 'all',

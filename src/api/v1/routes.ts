@@ -58,12 +58,13 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
       year: e.year,
       place: e.place,
       counts: e.counts,
-      targets: e.targets.map(({ target, evaluation }) => ({
+      targets: e.targets.map(({ target, measure, evaluation }) => ({
         id: target.id,
         number: target.number,
         priority: target.priority,
         title: target.title,
         indicator: target.indicator,
+        measure: measure?.code ?? null,
         breakdown: target.gap === null ? target.breakdown : `gap: ${target.gap.other} − ${target.gap.group}`,
         status: evaluation.status,
         reason: evaluation.reason,

@@ -149,6 +149,8 @@ export const pupilGroupResponse = z.object({
 });
 
 const status = z.enum(['met', 'on_track', 'off_track', 'not_yet_due', 'no_data']);
+/** A rule's status: a target's, or not comparable with the year's measure (a relative-only successor's year). */
+const ruleStatus = z.enum([...status.options, 'not_comparable']);
 
 export const frameworksResponse = z.object({
   frameworks: z.array(
@@ -183,12 +185,14 @@ export const evaluationResponse = z.object({
       priority: z.string(),
       title: z.string(),
       indicator: z.string().nullable(),
+      /** The indicator measuring the year (a successor where the DfE replaced the target's), null where none does. */
+      measure: z.string().nullable(),
       breakdown: z.string(),
       status,
       reason: z.string(),
       value: z.number().nullable(),
       trajectory: z.number().nullable(),
-      rules: z.array(z.object({ kind: z.string(), status, reason: z.string() })),
+      rules: z.array(z.object({ kind: z.string(), status: ruleStatus, reason: z.string() })),
       rationale: z.string().nullable(),
     }),
   ),

@@ -177,3 +177,124 @@ describe('the years and measures a target is read by', () => {
     assert.equal(forGroup(target(), 'all').breakdown, 'all');
   });
 });
+
+describe('a target whose last year is measured by a relative-only successor', () => {
+  const level4 = indicator({ code: 'ks2-level4-rwm', title: 'KS2 pupils at level 4 or above in reading, writing and mathematics' });
+  const expected = indicator({ code: 'ks2-expected-rwm', title: 'KS2 pupils at the expected standard in reading, writing and mathematics' });
+  const indicators = new Map([
+    [level4.code, level4],
+    [expected.code, expected],
+  ]);
+  const measures = [
+    { indicator: level4.code, from: 2013, to: 2015 },
+    { indicator: expected.code, from: 2016, to: null, relativeOnly: true },
+  ];
+
+  it('judges a gap target against the national gap on the successor’s gap, and no change across the break', () => {
+    // Kent's target 8 at KS2 (frameworks/kent-2013-2016.yaml): the FSM gap falling year on year and below England's.
+    // LAIT 2016 (../shared/data/public/lait/bds_long_kent_sn_england.csv, NonFSM_NEW_KS2_RWM − FSM_NEW_KS2_RWM):
+    // Kent 62 − 37 = 25 points, England 57 − 36 = 21. Kent's 2015 gap (17, level 4) is on the old measure.
+    const gap = target({
+      indicator: level4.code,
+      measures,
+      gap: { group: 'fsm', other: 'not-fsm' },
+      baseline: { year: 2012, value: 22 },
+      rules: [
+        { kind: 'year_on_year', from: 2012 },
+        { kind: 'vs_comparator', comparator: 'england' },
+      ],
+    });
+    const e = evaluateAtPlace(input(gap, { 2015: [fig(1, 17), fig(2, 18)], 2016: [fig(1, 25), fig(2, 21)] }, { year: 2016, indicators }));
+    assert.equal(e.evaluation.status, 'off_track');
+    assert.equal(e.evaluation.value, 25);
+    assert.deepEqual(
+      e.evaluation.rules.map((r) => [r.kind, r.status]),
+      [
+        ['year_on_year', 'not_comparable'],
+        ['vs_comparator', 'off_track'],
+      ],
+    );
+    assert.match(
+      e.evaluation.reason,
+      new RegExp(`^Judged on ${expected.title}, against others the same year only: 25\\.0 points, worse than England \\(21\\.0 points\\)`),
+    );
+    assert.match(e.evaluation.reason, new RegExp(`Not comparable, being set on ${level4.title}: improvement on 2015\\.`));
+    assert.equal(e.measure?.code, expected.code);
+    // The 2016 figure starts a new measure: no line or trend joins it to 2015.
+    assert.deepEqual(
+      e.context.series.filter((p) => p.year >= 2015).map((p) => [p.year, p.value, p.newMeasure]),
+      [
+        [2015, 17, false],
+        [2016, 25, true],
+      ],
+    );
+    assert.equal(e.evaluation.trend, null);
+  });
+
+  it('draws no trajectory point to the old level in the successor’s year, and shows its figure in its own unit', () => {
+    // Kent's target 7: at least 70% with 5+ A*-C by 2016, in the neighbours' top quartile; Attainment 8 from 2016.
+    // LAIT 2016 (AVG_Attain8_Score): Kent 50.4, England 50.1.
+    const fiveAC = indicator({ code: 'ks4-5ac-em', title: 'KS4 pupils achieving 5 or more GCSEs at A*-C including English and mathematics', decimalPlaces: 1 });
+    const a8 = indicator({ code: 'ks4-attainment8', title: 'Average Attainment 8 score per pupil', unit: 'average_score', decimalPlaces: 1 });
+    const ks4 = target({
+      indicator: fiveAC.code,
+      measures: [
+        { indicator: fiveAC.code, from: null, to: 2015 },
+        { indicator: a8.code, from: 2016, to: null, relativeOnly: true },
+      ],
+      baseline: { year: 2012, value: 61 },
+      rules: [
+        { kind: 'at_least', value: 70, by: 2016 },
+        { kind: 'rank_among_neighbours', reading: 'top_quartile', by: 2016 },
+      ],
+    });
+    const e = evaluateAtPlace(
+      input(
+        ks4,
+        { 2015: [fig(1, 58), fig(3, 57)], 2016: [fig(1, 50.4), fig(2, 50.1), fig(3, 50.8), fig(4, 49.3), fig(5, 48)] },
+        {
+          year: 2016,
+          indicators: new Map([
+            [fiveAC.code, fiveAC],
+            [a8.code, a8],
+          ]),
+        },
+      ),
+    );
+    // Kent 50.4 is 2nd of the four with a figure (50.8 above it): top quartile of 4 is rank 1 only, so off track.
+    assert.equal(e.evaluation.status, 'off_track');
+    assert.equal(
+      e.evaluation.reason,
+      'Judged on Average Attainment 8 score per pupil, against others the same year only: 2nd of 4 neighbours, not yet in their top quartile (rank 1 or better of 4). ' +
+        'Not comparable, being set on KS4 pupils achieving 5 or more GCSEs at A*-C including English and mathematics: the 2016 target of at least 70.0%. ' +
+        'England 50.1; 2nd of 4 neighbours, 2nd quartile.',
+    );
+    assert.doesNotMatch(e.evaluation.reason, /50\.4%/);
+    assert.deepEqual(
+      e.context.trajectory.map((p) => p.year),
+      [2012, 2013, 2014, 2015],
+    );
+    assert.equal(e.evaluation.trajectory, null);
+  });
+
+  it('keeps "no comparable measure" for a target with no rule that reads a successor, naming the measures by title', () => {
+    // Kent's target 6: 90% making two levels of progress; progress in levels ended in 2015, and 90% is all it asks.
+    const progress = indicator({ code: 'ks2-expected-progress-maths', title: 'KS2 pupils making expected progress in mathematics (2 levels from KS1)' });
+    const t = target({
+      indicator: progress.code,
+      measures: [{ indicator: progress.code, from: null, to: 2015 }],
+      rules: [{ kind: 'at_least', value: 90, by: 2016 }],
+    });
+    const e = evaluateAtPlace(input(t, { 2015: [fig(1, 88)] }, { year: 2016, indicators: new Map([[progress.code, progress]]) }));
+    assert.equal(e.evaluation.status, 'no_data');
+    assert.equal(
+      e.evaluation.reason,
+      'No comparable measure for 2016: KS2 pupils making expected progress in mathematics (2 levels from KS1) ended in 2015, and its successor is not comparable with the target.',
+    );
+    // Were a relative-only successor named for it, an at-least target still could not read it.
+    const named = { ...t, measures: [...t.measures, { indicator: expected.code, from: 2016, to: null, relativeOnly: true }] };
+    const again = evaluateAtPlace(input(named, { 2016: [fig(1, 59)] }, { year: 2016, indicators: new Map([...indicators, [progress.code, progress]]) }));
+    assert.equal(again.evaluation.status, 'no_data');
+    assert.match(again.evaluation.reason, new RegExp(`ended in 2015, and its successor, ${expected.title}, is not comparable with the target\\.$`));
+  });
+});

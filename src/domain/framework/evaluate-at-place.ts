@@ -1,9 +1,9 @@
 import { describeRate, type CountOf } from '../comparison/count-rates.ts';
 import { neighbourAverage, rankPlaces } from '../comparison/ranking.ts';
 import type { Indicator, Polarity } from '../indicators/indicator.ts';
-import { endGoal, evaluateTarget, trajectoryAt, type TargetEvaluation, type YearFigure } from './evaluate.ts';
+import { endGoal, evaluateTarget, trajectoryAt, type RelativeOnlyYear, type TargetEvaluation, type YearFigure } from './evaluate.ts';
 import { periodOfYear } from '../periods/period.ts';
-import { measureFor, missingInput, noComparableMeasure, type Framework, type InputsHeld, type Target } from './framework.ts';
+import { measureFor, missingInput, noComparableMeasure, relativeOnlyMeasure, type Framework, type InputsHeld, type Target } from './framework.ts';
 import { newMeasuresByYear } from './year-figures.ts';
 import { recordFromFramework, type DeliveryRecord } from './delivery.ts';
 import { evaluateAcrossPlaces, listed } from './named-places.ts';
@@ -27,7 +27,17 @@ export type TargetContext = Readonly<{
   rank: Readonly<{ rank: number; of: number }> | null;
 }>;
 
-export type EvaluatedTarget = Readonly<{ target: Target; indicator: Indicator | null; evaluation: TargetEvaluation; context: TargetContext }>;
+/**
+ * `indicator` is the target's own; `measure` the indicator measuring the year evaluated (a successor, where the DfE
+ * replaced the target's), null where none does.
+ */
+export type EvaluatedTarget = Readonly<{
+  target: Target;
+  indicator: Indicator | null;
+  measure: Indicator | null;
+  evaluation: TargetEvaluation;
+  context: TargetContext;
+}>;
 
 /** A place's figure for the target in a year, as shown, with what a count counts from (its denominator, or the schools judged). */
 export type PlaceFigure = Readonly<{ placeId: number; figure: YearFigure; denominator: number | null; judged: number | null }>;
@@ -89,10 +99,20 @@ export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
       ? target.levels.includes('county') || target.places !== undefined
       : target.levels.includes('district') || target.levels.includes('county');
   const indicator = target.indicator === null ? null : (indicators.get(target.indicator) ?? null);
-  const noMeasure = noComparableMeasure(target, year);
+  const titleOf = (code: string) => indicators.get(code)?.title ?? code;
+  const noMeasure = noComparableMeasure(target, year, titleOf);
+  // The year's own measure (a successor's unit and decimals may differ from the target's indicator: Attainment 8).
+  const measure = measureIn(target, year, indicators) ?? null;
+  const shownBy = measure ?? indicator;
   if (!applies)
-    return { target, indicator, evaluation: noData(year, `Set for ${target.levels.join(' and ')} level, not for ${place.name}.`), context: noContext };
-  if (noMeasure !== null) return { target, indicator, evaluation: noData(year, `${noMeasure}.`), context: noContext };
+    return {
+      target,
+      indicator,
+      measure,
+      evaluation: noData(year, `Set for ${target.levels.join(' and ')} level, not for ${place.name}.`),
+      context: noContext,
+    };
+  if (noMeasure !== null) return { target, indicator, measure: null, evaluation: noData(year, `${noMeasure}.`), context: noContext };
   if (target.places !== undefined) {
     const named = target.places.map((code) => input.namedPlaces?.find((p) => p.code === code) ?? { id: null, code, name: code });
     if (place.kind === 'la') {
@@ -103,10 +123,16 @@ export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
             ? noData(year, `${p.code} is not among the LA’s districts held.`)
             : evaluateAtPlace({ ...input, place: { id: p.id, kind: 'district', name: p.name, code: p.code } }).evaluation,
       }));
-      return { target, indicator, evaluation: evaluateAcrossPlaces(year, each), context: noContext };
+      return { target, indicator, measure, evaluation: evaluateAcrossPlaces(year, each), context: noContext };
     }
     if (!target.places.includes(place.code ?? ''))
-      return { target, indicator, evaluation: noData(year, `Set for ${listed(named.map((p) => p.name))}, not for ${place.name}.`), context: noContext };
+      return {
+        target,
+        indicator,
+        measure,
+        evaluation: noData(year, `Set for ${listed(named.map((p) => p.name))}, not for ${place.name}.`),
+        context: noContext,
+      };
   }
 
   const { byPlace, wholes, wholeLabel } = seriesByPlace(input, years);
@@ -114,7 +140,7 @@ export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
   const valuesOf = (placeId: number | undefined) =>
     placeId === undefined ? new Map<number, YearFigure>() : (byPlace.get(placeId) ?? new Map<number, YearFigure>());
   const plain = (series: Map<number, YearFigure>) => new Map([...series].map(([y, f]) => [y, f.value]));
-  const polarity: Polarity = target.gap !== null ? 'lower_is_better' : (indicator?.polarity ?? 'none');
+  const polarity: Polarity = target.gap !== null ? 'lower_is_better' : (shownBy?.polarity ?? 'none');
   const { neighbours, neighbourRank } = neighbourComparison(
     place.kind === 'la' ? la.code : null,
     members,
@@ -127,18 +153,19 @@ export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
   if (indicator !== null && ![...values.values()].some((f) => f.value !== null) && !target.rules.some((r) => r.kind === 'milestone_done')) {
     const noneHeld = ![...byPlace.values()].some((series) => [...series.values()].some((f) => f.value !== null));
     const code = measureFor(target, year) ?? indicator.code;
-    const measure = indicators.get(code) ?? indicator;
-    const period = periodOfYear(year, measure.periodType);
+    const feeding = indicators.get(code) ?? indicator;
+    const period = periodOfYear(year, feeding.periodType);
     const held: InputsHeld = {
       computable: input.computable.has(code),
       pupilCollections: input.pupilCollections.get(period) ?? [],
       withheld: input.withheld ?? null,
-      feedImported: input.feedsImported?.has(measure.feed) ?? false,
+      feedImported: input.feedsImported?.has(feeding.feed) ?? false,
     };
-    if (noneHeld) return { target, indicator, evaluation: noData(year, `No data yet: ${missingInput(measure, period, held)}.`), context: noContext };
+    if (noneHeld) return { target, indicator, measure, evaluation: noData(year, `No data yet: ${missingInput(feeding, period, held)}.`), context: noContext };
   }
   // Years whose measure cannot be compared with the year before's: another indicator, or a break in the catalogue.
   const newMeasureFrom = newMeasuresByYear(target, years, (code) => indicators.get(code));
+  const relativeOnly = relativeOnlyYears(target, years, indicators);
   const baseline =
     target.baseline === null || target.baseline.value !== null
       ? target.baseline
@@ -148,8 +175,8 @@ export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
     withBaseline,
     {
       polarity,
-      unit: target.gap !== null ? 'points' : (indicator?.unit ?? 'count'),
-      decimalPlaces: target.gap !== null ? Math.max(1, indicator?.decimalPlaces ?? 1) : (indicator?.decimalPlaces ?? 0),
+      unit: target.gap !== null ? 'points' : (shownBy?.unit ?? 'count'),
+      decimalPlaces: target.gap !== null ? Math.max(1, shownBy?.decimalPlaces ?? 1) : (shownBy?.decimalPlaces ?? 0),
       values,
       comparators: { england: plain(valuesOf(england?.id)), region: plain(valuesOf(region?.id)), neighbours },
       neighbourRank,
@@ -163,6 +190,7 @@ export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
         },
       },
       delivery: [...(fileRecord === null ? [] : [fileRecord]), ...(input.delivery ?? [])],
+      relativeOnly,
     },
     year,
   );
@@ -171,21 +199,47 @@ export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
   const [ownWhole, englandWhole] = [wholes.get(place.id)?.get(year), england === undefined ? undefined : wholes.get(england.id)?.get(year)];
   const context: TargetContext = {
     series: frameworkYears.map((y) => ({ year: y, value: values.get(y)?.value ?? null, newMeasure: newMeasureFrom.has(y) })),
+    // No point of the line to the target's level in a year whose measure is on another scale (relative-only).
     trajectory:
       goal === null
         ? []
         : frameworkYears.flatMap((y) => {
-            const v = trajectoryAt(withBaseline, goal, y);
+            const v = relativeOnly.has(y) ? null : trajectoryAt(withBaseline, goal, y);
             return v === null ? [] : [{ year: y, value: v }];
           }),
     // A count's England figure is not shown beside the place's: only England's rate, in words.
-    england: indicator?.unit === 'count' && target.gap === null ? null : (valuesOf(england?.id).get(year)?.value ?? null),
+    england: shownBy?.unit === 'count' && target.gap === null ? null : (valuesOf(england?.id).get(year)?.value ?? null),
     englandRate:
       ownWhole === undefined || englandWhole === undefined ? null : `${describeRate(englandWhole, wholeLabel)}; here ${describeRate(ownWhole, wholeLabel)}`,
     neighbourAverage: neighbours.get(year) ?? null,
     rank: neighbourRank.get(year) ?? null,
   };
-  return { target, indicator, evaluation, context };
+  return { target, indicator, measure, evaluation, context };
+}
+
+/**
+ * The years a relative-only successor measures, in words: its title, and the measure the target's level was set on
+ * with the unit its levels are written in (a gap's in points, at one decimal or more).
+ */
+export function relativeOnlyYears(target: Target, years: readonly number[], indicators: ReadonlyMap<string, Indicator>): Map<number, RelativeOnlyYear> {
+  const result = new Map<number, RelativeOnlyYear>();
+  for (const y of years) {
+    const basis = relativeOnlyMeasure(target, y);
+    if (basis === null) continue;
+    const replaced = basis.replaces === null ? undefined : indicators.get(basis.replaces);
+    result.set(y, {
+      measure: indicators.get(basis.indicator)?.title ?? basis.indicator,
+      replaces:
+        replaced === undefined
+          ? null
+          : {
+              title: replaced.title,
+              unit: target.gap !== null ? 'points' : replaced.unit,
+              decimalPlaces: target.gap !== null ? Math.max(1, replaced.decimalPlaces) : replaced.decimalPlaces,
+            },
+    });
+  }
+  return result;
 }
 
 /**
@@ -240,5 +294,5 @@ function neighbourComparison(
 
 /** A status of no data, with its reason. */
 function noData(year: number, reason: string): TargetEvaluation {
-  return { year, status: 'no_data', reason, value: null, rules: [], trajectory: null, trend: null };
+  return { year, status: 'no_data', reason, value: null, rules: [], trajectory: null, trend: null, relativeOnly: null };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Target, TargetRule } from './framework.ts';
-import { bestRanks, changedValue, combine, evaluateTarget, trajectoryAt, trendTo, type TargetData, type YearFigure } from './evaluate.ts';
+import { bestRanks, changedValue, combine, endGoalIn, evaluateTarget, trajectoryAt, trendTo, type TargetData, type YearFigure } from './evaluate.ts';
 import { recordFromFramework } from './delivery.ts';
 
 const target = (rules: TargetRule[], baseline: Target['baseline'] = { year: 2012, value: 78 }): Target => ({
@@ -279,5 +279,137 @@ describe('missing and suppressed figures, several rules, trends', () => {
     assert.equal(trendTo(series({ 2014: 84 }), 2014, 2016, 0), null);
     // 78, 82, 84: mean 81.33 at 2013, slope 3 a year, so 81.33 + 3 × 3 = 90.33 by 2016.
     assert.match(evaluateTarget(atLeast87, higher({ 2012: 78, 2013: 82, 2014: 84 }), 2014).reason, /On the recent trend 90% by 2016\.$/);
+  });
+});
+
+describe('a year measured by a relative-only successor (the expected standard after level 4)', () => {
+  // Kent's target 5 (frameworks/kent-2013-2016.yaml): at least 87% at level 4, above England, in the neighbours' top
+  // quartile, by 2016. In 2016 the measure is the expected standard, on which 87% means nothing.
+  const target5 = target([
+    { kind: 'at_least', value: 87, by: 2016 },
+    { kind: 'vs_comparator', comparator: 'england' },
+    { kind: 'rank_among_neighbours', reading: 'top_quartile', by: 2016 },
+  ]);
+  const expectedStandard = 'KS2 pupils at the expected standard in reading, writing and mathematics';
+  const level4 = 'KS2 pupils at level 4 or above in reading, writing and mathematics';
+  const relativeOnly = new Map([[2016, { measure: expectedStandard, replaces: { title: level4, unit: 'percent' as const, decimalPlaces: 0 } }]]);
+  const newMeasureFrom = new Map([[2016, `new measure from 2016 (${expectedStandard} replaces ${level4})`]]);
+
+  it('judges target 5 in 2016 on England and the neighbour rank only, and says the 87% cannot be read', () => {
+    // LAIT 2016 (../shared/data/public/lait/bds_long_kent_sn_england.csv, KS2RWM_Expected_STD): Kent 59, England 54;
+    // the 2012 neighbours 52, 56, 54, 49, 54, 53, 46, 57, 45, 48, so Kent is 1st of 11. 2015's 80% is level 4.
+    const data = higher(
+      { 2014: 79, 2015: 80, 2016: 59 },
+      { comparators: { england: new Map([[2016, 54]]) }, neighbourRank: new Map([[2016, { rank: 1, of: 11 }]]), newMeasureFrom, relativeOnly },
+    );
+    const e = evaluateTarget(target5, data, 2016);
+    assert.equal(e.status, 'met');
+    assert.equal(e.value, 59);
+    assert.deepEqual(
+      e.rules.map((r) => [r.kind, r.status]),
+      [
+        ['at_least', 'not_comparable'],
+        ['vs_comparator', 'met'],
+        ['rank_among_neighbours', 'met'],
+      ],
+    );
+    assert.match(e.reason, new RegExp(`^Judged on ${expectedStandard}, against others the same year only: 59%, better than England \\(54%\\); 1st of 11`));
+    assert.match(e.reason, new RegExp(`Not comparable, being set on ${level4}: the 2016 target of at least 87%\\. England 54%; 1st of 11 neighbours`));
+    assert.equal(e.rules[0]!.reason, `the 2016 target of at least 87% is set on ${level4}, not comparable with the 2016 measure`);
+    assert.doesNotMatch(e.reason, /short|trajectory|Met in/);
+    assert.deepEqual(e.relativeOnly, relativeOnly.get(2016));
+    assert.equal(e.trajectory, null);
+  });
+
+  it('is off track when a relative rule fails, however far the old level is', () => {
+    // The same target with Kent at 52% below England's 54% (a made-up year): the comparison decides.
+    const data = higher(
+      { 2016: 52 },
+      { comparators: { england: new Map([[2016, 54]]) }, neighbourRank: new Map([[2016, { rank: 6, of: 11 }]]), newMeasureFrom, relativeOnly },
+    );
+    const e = evaluateTarget(target5, data, 2016);
+    assert.equal(e.status, 'off_track');
+    assert.match(e.reason, /52%, worse than England \(54%\); 6th of 11 neighbours, not yet in their top quartile/);
+  });
+
+  it('has no data where the relative rules have no comparators, naming both what is missing and what is not comparable', () => {
+    const e = evaluateTarget(target5, higher({ 2016: 59 }, { newMeasureFrom, relativeOnly }), 2016);
+    assert.equal(e.status, 'no_data');
+    assert.match(
+      e.reason,
+      new RegExp(
+        `^Not judged on ${expectedStandard}: no England figure for 2016; no neighbour ranking for 2016\\. Not comparable, being set on ${level4}: the 2016 target`,
+      ),
+    );
+  });
+
+  it('leaves an absolute-only target with no status, saying why (not "no figure")', () => {
+    const atLeast = target([{ kind: 'at_least', value: 90, by: 2016 }]);
+    const e = evaluateTarget(atLeast, higher({ 2016: 59 }, { newMeasureFrom, relativeOnly }), 2016);
+    assert.equal(e.status, 'no_data');
+    assert.equal(e.reason, `Not comparable, being set on ${level4}: the 2016 target of at least 90%.`);
+  });
+
+  it('computes no trend, trajectory or year-on-year change across the break, and reads no earlier rank into it', () => {
+    const yoy = target([
+      { kind: 'year_on_year', from: 2012 },
+      {
+        kind: 'milestones',
+        points: [
+          { year: 2014, value: 2 },
+          { year: 2016, value: 1.5 },
+        ],
+      },
+      { kind: 'rank_among_neighbours', reading: 'top_quartile', by: 2017 },
+    ]);
+    // 2014 and 2015 on the old measure (3.0, 2.8) would project and compare; 2016 (8.5) is on the new one. The rank
+    // rises from 8th (2015) to 5th (2016), but across the break that is no progress towards the 2017 deadline.
+    const data = lower(
+      { 2014: 3.0, 2015: 2.8, 2016: 8.5 },
+      {
+        neighbourRank: new Map([
+          [2015, { rank: 8, of: 11 }],
+          [2016, { rank: 5, of: 11 }],
+        ]),
+        newMeasureFrom,
+        relativeOnly: new Map([
+          [
+            2016,
+            { measure: 'persistent absence (10% threshold)', replaces: { title: 'persistent absence (15%)', unit: 'percent' as const, decimalPlaces: 1 } },
+          ],
+        ]),
+      },
+    );
+    const e = evaluateTarget({ ...yoy, baseline: { year: 2012, value: 3.5 } }, data, 2016);
+    assert.deepEqual([e.trend, e.trajectory], [null, null]);
+    assert.deepEqual(
+      e.rules.map((r) => r.status),
+      ['not_comparable', 'not_comparable', 'off_track'],
+    );
+    assert.match(e.reason, /Not comparable, being set on persistent absence \(15%\): improvement on 2015; the milestones of 2\.0% by 2014 and 1\.5% by 2016\./);
+    assert.equal(
+      e.rules[1]!.reason,
+      'the milestones of 2.0% by 2014 and 1.5% by 2016 are set on persistent absence (15%), not comparable with the 2016 measure',
+    );
+    assert.doesNotMatch(e.reason, /8th in 2015|against 2\.8%|recent trend/);
+  });
+
+  it('leaves the end target out of a relative-only year: no schools are set against 87% on the expected standard', () => {
+    const t = {
+      ...target5,
+      measures: [
+        { indicator: 'ks2-level4-rwm', from: 2013, to: 2015 },
+        { indicator: 'ks2-expected-rwm', from: 2016, to: null, relativeOnly: true },
+      ],
+    };
+    assert.deepEqual(endGoalIn(t, 'higher_is_better', 2015), { year: 2016, value: 87 });
+    assert.equal(endGoalIn(t, 'higher_is_better', 2016), null);
+  });
+
+  it('combines a not-comparable rule as one that cannot be judged', () => {
+    assert.deepEqual(
+      [combine(['not_comparable', 'met']), combine(['not_comparable', 'off_track']), combine(['not_comparable']), combine(['not_comparable', 'no_data'])],
+      ['met', 'off_track', 'no_data', 'no_data'],
+    );
   });
 });

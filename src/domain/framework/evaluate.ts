@@ -1,7 +1,7 @@
 import type { DfeSymbol, Polarity, Unit } from '../indicators/indicator.ts';
 import { roundHalfUp } from '../indicators/rounding.ts';
 import { describeRate, rateOf, type CountOf } from '../comparison/count-rates.ts';
-import type { Comparator, NeighbourReading, Target, TargetRule } from './framework.ts';
+import { isRelativeRule, relativeOnlyMeasure, type Comparator, type NeighbourReading, type Target, type TargetRule } from './framework.ts';
 import { deliveryStatus, type DeliveryRecord } from './delivery.ts';
 
 /**
@@ -14,9 +14,26 @@ import { deliveryStatus, type DeliveryRecord } from './delivery.ts';
  *   off track    a rule fails: behind the trajectory, past the deadline short of the target, or worse than a comparator
  *   not yet due  nothing to judge yet (a delivery milestone before its date, improving year on year in its first year)
  *   no data      no figure for the year, or one that is suppressed
+ *
+ * In a year measured by a relative-only successor (framework.ts `relativeRuleKinds`), only the rules that compare the
+ * place with others that year are judged, on the successor's figures; every other rule is "not comparable" (a rule's
+ * status, never a target's), named with the measure the target's level was set on, and left out like a rule without
+ * its figure. No trajectory, trend or earlier year is read across to the successor.
  */
 
 export type Status = 'met' | 'on_track' | 'off_track' | 'not_yet_due' | 'no_data';
+
+/** A rule's status: a target's, or `not_comparable` for a rule the year's measure cannot answer (a relative-only year). */
+export type RuleStatus = Status | 'not_comparable';
+
+/**
+ * A year measured by a relative-only successor, in words: the successor's title, and the measure the target's level
+ * was set on (its title, and the unit and decimals its levels are written in), if any.
+ */
+export type RelativeOnlyYear = Readonly<{
+  measure: string;
+  replaces: Readonly<{ title: string; unit: Unit; decimalPlaces: number }> | null;
+}>;
 
 export type YearFigure = Readonly<{ value: number | null; symbol: DfeSymbol | null }>;
 
@@ -41,9 +58,14 @@ export type TargetData = Readonly<{
   wholes?: Readonly<{ label: string; own: ReadonlyMap<number, CountOf>; comparators: Partial<Readonly<Record<Comparator, ReadonlyMap<number, CountOf>>>> }>;
   /** A delivery milestone's records (delivery.ts): the framework file's `done:` entry and what officers recorded. */
   delivery?: readonly DeliveryRecord[];
+  /**
+   * Years measured by a relative-only successor: `values` and the comparators hold the successor's figures for them
+   * (and `unit` and `decimalPlaces` are the successor's), read by the relative rules only.
+   */
+  relativeOnly?: ReadonlyMap<number, RelativeOnlyYear>;
 }>;
 
-export type RuleResult = Readonly<{ kind: TargetRule['kind']; status: Status; reason: string }>;
+export type RuleResult = Readonly<{ kind: TargetRule['kind']; status: RuleStatus; reason: string }>;
 
 export type TargetEvaluation = Readonly<{
   year: number;
@@ -55,29 +77,98 @@ export type TargetEvaluation = Readonly<{
   trajectory: number | null;
   /** Where the last three years' trend would take the figure by the deadline. */
   trend: Readonly<{ year: number; value: number }> | null;
+  /** In a year measured by a relative-only successor: the measure judged on and the one the target was set on. */
+  relativeOnly: RelativeOnlyYear | null;
 }>;
 
 export function evaluateTarget(target: Target, data: TargetData, year: number): TargetEvaluation {
   const fmt = formatter(data.unit, data.decimalPlaces);
   const figure = data.values.get(year);
   const value = figure?.value ?? null;
+  const basis = data.relativeOnly?.get(year) ?? null;
   const goal = endGoal(target, data.polarity);
-  const trajectory = goal === null ? null : trajectoryAt(target, goal, year);
-  const trend = goal === null ? null : trendTo(comparableWith(data, year), year, goal.year, data.decimalPlaces);
-  const results = target.rules.map((rule) => evaluateRule(rule, target, data, year, fmt, trajectory));
+  // On a relative-only successor there is no line to the target's level, and no trend across the break to it.
+  const trajectory = goal === null || basis !== null ? null : trajectoryAt(target, goal, year);
+  const trend = goal === null || basis !== null ? null : trendTo(comparableWith(data, year), year, goal.year, data.decimalPlaces);
+  const results = ruleResults(target, data, year, fmt, trajectory);
   const status = combine(results.map((r) => r.status));
   const context = contextOf(data, year, fmt);
-  const history = status === 'met' || value === null ? '' : metEarlierNote(target, data, year);
+  // Earlier years were judged on another measure, with every rule: "not held" would compare across the break.
+  const history = status === 'met' || value === null || basis !== null ? '' : metEarlierNote(target, data, year);
   const trendNote = trend !== null && status !== 'met' && status !== 'no_data' ? `on the recent trend ${fmt.value(trend.value)} by ${trend.year}` : '';
   // A target with several rules is judged on the rules that can be judged; the ones that cannot are named, not hidden.
-  const judged = status === 'no_data' ? results : results.filter((r) => r.status !== 'no_data');
-  const unjudged = status === 'no_data' ? [] : results.filter((r) => r.status === 'no_data');
+  const comparable = results.filter((r) => r.status !== 'not_comparable');
+  const judged = status === 'no_data' ? comparable : comparable.filter((r) => r.status !== 'no_data');
+  const unjudged = status === 'no_data' ? [] : comparable.filter((r) => r.status === 'no_data');
   const notJudged = unjudged.length === 0 ? '' : `not judged: ${[...new Set(unjudged.map((r) => r.reason))].join('; ')}`;
-  const reason = [[...new Set(judged.map((r) => r.reason))].join('; '), notJudged, history, context, trendNote]
+  const judgedReasons = [...new Set(judged.map((r) => r.reason))].join('; ');
+  const otherScale = results.filter((r) => r.status === 'not_comparable');
+  // In a relative-only year the reason says which measure the rules were judged on, or could not be.
+  const judgedOn =
+    basis === null || judgedReasons === ''
+      ? judgedReasons
+      : status === 'no_data'
+        ? `not judged on ${basis.measure}: ${judgedReasons}`
+        : `judged on ${basis.measure}, against others the same year only: ${judgedReasons}`;
+  const notComparableNote =
+    basis === null || otherScale.length === 0
+      ? ''
+      : `not comparable, being set on ${setOn(basis)}: ${target.rules
+          .filter((r) => !isRelativeRule(r))
+          .map((r) => askedBy(r, target, year, basis))
+          .join('; ')}`;
+  const reason = [judgedOn, notComparableNote, notJudged, history, context, trendNote]
     .filter((s) => s !== '')
     .map((s) => s[0]!.toUpperCase() + s.slice(1))
     .join('. ');
-  return { year, status, reason: `${reason}.`, value, rules: results, trajectory, trend };
+  return { year, status, reason: `${reason}.`, value, rules: results, trajectory, trend, relativeOnly: basis };
+}
+
+/** Each rule's result for the year: on a relative-only successor, only the relative rules are judged. */
+function ruleResults(target: Target, data: TargetData, year: number, fmt: Formatter, trajectory: number | null): RuleResult[] {
+  const basis = data.relativeOnly?.get(year);
+  return target.rules.map((rule) =>
+    basis !== undefined && !isRelativeRule(rule) ? notComparable(rule, target, year, basis) : evaluateRule(rule, target, data, year, fmt, trajectory),
+  );
+}
+
+/**
+ * A rule that reads the target's own scale or the years before (not `relativeRuleKinds`), in a year measured by a
+ * relative-only successor: not comparable, saying what it asks and on which measure it was set.
+ */
+function notComparable(rule: TargetRule, target: Target, year: number, basis: RelativeOnlyYear): RuleResult {
+  const asked = askedBy(rule, target, year, basis);
+  const verb = rule.kind === 'milestones' ? 'are' : 'is';
+  return { kind: rule.kind, status: 'not_comparable', reason: `${asked} ${verb} set on ${setOn(basis)}, not comparable with the ${year} measure` };
+}
+
+const setOn = (basis: RelativeOnlyYear) => (basis.replaces === null ? 'another measure' : basis.replaces.title);
+
+/** What a rule asks, in words, with its levels written in the unit of the measure the target was set on. */
+function askedBy(rule: TargetRule, target: Target, year: number, basis: RelativeOnlyYear): string {
+  const fmt = formatter(basis.replaces?.unit ?? 'count', basis.replaces?.decimalPlaces ?? 0);
+  switch (rule.kind) {
+    case 'at_least':
+    case 'at_most':
+      return `the ${rule.by} target of ${rule.kind === 'at_least' ? 'at least' : 'at most'} ${fmt.value(rule.value)}`;
+    case 'zero':
+      return `the ${rule.by} target of none`;
+    case 'every':
+      return `the ${rule.by} target of all`;
+    case 'milestones':
+      return `the milestones of ${[...rule.points]
+        .sort((a, b) => a.year - b.year)
+        .map((p) => `${fmt.value(p.value)} by ${p.year}`)
+        .join(' and ')}`;
+    case 'change_from_baseline':
+      return `the ${rule.by} target of ${rule.unit === 'points' ? `${rule.change} points` : `${rule.change}%`} on ${target.baseline === null ? 'the baseline' : `the ${target.baseline.year} baseline`}`;
+    case 'year_on_year':
+      return `improvement on ${year - 1}`;
+    case 'band':
+      return `the band ${fmt.value(rule.min)} to ${fmt.value(rule.max)}`;
+    default:
+      return `the ${rule.kind.replaceAll('_', ' ')} rule`;
+  }
 }
 
 function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: number, fmt: Formatter, trajectory: number | null): RuleResult {
@@ -266,6 +357,15 @@ export function endGoal(target: Target, polarity: Polarity): { year: number; val
   return null;
 }
 
+/**
+ * The end target that a year's figures can be set against (e.g. the schools furthest from it): none in a year measured
+ * by a relative-only successor, whose scale is not the one the target's level is written on (87% at level 4 says
+ * nothing of a school's share at the expected standard).
+ */
+export function endGoalIn(target: Target, polarity: Polarity, year: number): { year: number; value: number } | null {
+  return relativeOnlyMeasure(target, year) === null ? endGoal(target, polarity) : null;
+}
+
 /** The straight line from the baseline through the milestones to the end target, read at `year` (null without a baseline). */
 export function trajectoryAt(target: Target, goal: { year: number; value: number }, year: number): number | null {
   if (target.baseline === null || target.baseline.value === null) return null;
@@ -304,12 +404,13 @@ export function trendTo(
 /**
  * All rules must hold: a failing rule decides; otherwise the status comes from the rules that can be judged (a rule
  * without its figure, such as a neighbour rank not held, is left out and named in the reason, not allowed to hide a
- * judgement the figures do support: issue 11 point 10). Nothing judged, or only "not yet due" beside a rule that
- * cannot be judged, is no data.
+ * judgement the figures do support: issue 11 point 10), and so is a rule not comparable with a relative-only year's
+ * measure. Nothing judged, or only "not yet due" beside a rule that cannot be judged, is no data.
  */
-export function combine(statuses: readonly Status[]): Status {
+export function combine(statuses: readonly RuleStatus[]): Status {
   if (statuses.includes('off_track')) return 'off_track';
-  const judged = statuses.filter((s) => s !== 'no_data');
+  // A rule the year's measure cannot answer (not comparable) is left out like one without its figure.
+  const judged = statuses.filter((s): s is Exclude<Status, 'no_data'> => s !== 'no_data' && s !== 'not_comparable');
   if (judged.length === 0) return 'no_data';
   if (judged.every((s) => s === 'not_yet_due')) return judged.length < statuses.length ? 'no_data' : 'not_yet_due';
   if (judged.every((s) => s === 'met')) return 'met';
@@ -320,7 +421,7 @@ function metEarlierNote(target: Target, data: TargetData, year: number): string 
   const earlier = [...data.values.keys()]
     .filter((y) => y < year && (target.baseline === null || y > target.baseline.year))
     .sort((a, b) => a - b)
-    .filter((y) => combine(target.rules.map((r) => evaluateRule(r, target, data, y, formatter(data.unit, data.decimalPlaces), null).status)) === 'met');
+    .filter((y) => combine(ruleResults(target, data, y, formatter(data.unit, data.decimalPlaces), null).map((r) => r.status)) === 'met');
   return earlier.length === 0 ? '' : `Met in ${earlier.join(' and ')}, not held in ${year}`;
 }
 

@@ -25,6 +25,30 @@ export type TargetRule =
 
 export type RuleKind = TargetRule['kind'];
 
+/**
+ * The rule kinds that compare a place with others in the same year, and so can be judged on any measure that the place
+ * and its comparators all report that year, even one that is not on the scale the target's level was set on:
+ *   vs_comparator          the place against England, the region or the neighbours' average, the same year
+ *   rank_among_neighbours  the place's rank among its neighbours, the same year
+ * Every other kind reads the target's own scale or the years before, so it needs the measure the target was set on:
+ *   at_least, at_most, zero, every, band, milestones   a level on the target's scale (87% at level 4 is no level on
+ *                                                      the expected standard)
+ *   change_from_baseline                                a change from a baseline read on the old measure
+ *   year_on_year                                        a comparison with the year before, across the break
+ *   milestone_done                                      no figure at all (a delivery milestone)
+ */
+export const relativeRuleKinds: ReadonlySet<RuleKind> = new Set<RuleKind>(['vs_comparator', 'rank_among_neighbours']);
+
+/** A rule that can be judged on a relative-only measure (`relativeRuleKinds`). */
+export const isRelativeRule = (rule: Pick<TargetRule, 'kind'>): boolean => relativeRuleKinds.has(rule.kind);
+
+/**
+ * The measure of a target for a span of years. `relativeOnly`: a successor whose scale is not the one the target's
+ * level was set on (the expected standard after level 4), read only by the relative rules (`relativeRuleKinds`): the
+ * target's other rules are not comparable with it.
+ */
+export type TargetMeasure = Readonly<{ indicator: string; from: number | null; to: number | null; relativeOnly?: boolean }>;
+
 /** The position a target starts from; a value of null is read from the figures held for that year. */
 export type Baseline = Readonly<{ year: number; value: number | null; note?: string }>;
 
@@ -40,9 +64,10 @@ export type Target = Readonly<{
   indicator: string | null;
   /**
    * The measure used each year: the indicator, or where the DfE replaced it, its comparable successor for the years
-   * the framework names. A year no measure covers has no comparable figure (e.g. level 4 after 2015).
+   * the framework names. A year no measure covers has no comparable figure (e.g. level 4 after 2015); a year covered
+   * only by a relative-only successor is judged on it by the relative rules alone.
    */
-  measures: readonly Readonly<{ indicator: string; from: number | null; to: number | null }>[];
+  measures: readonly TargetMeasure[];
   breakdown: string;
   /** A gap target: the comparison group's figure minus the group's (e.g. not-FSM minus FSM), lower being better. */
   gap: Readonly<{ group: string; other: string }> | null;
@@ -84,18 +109,43 @@ export const feedDescriptions: Readonly<Record<string, string>> = {
   'place-planning': 'school place planning, not yet connected',
 };
 
-/** The indicator that measures a target in a year (null: no comparable measure that year, or a delivery milestone). */
-export function measureFor(target: Target, year: number): string | null {
-  return target.measures.find((m) => (m.from === null || year >= m.from) && (m.to === null || year <= m.to))?.indicator ?? null;
+/** The measure in force for a target in a year (its entry in `measures`), if any. */
+export function measureEntryFor(target: Pick<Target, 'measures'>, year: number): TargetMeasure | undefined {
+  return target.measures.find((m) => (m.from === null || year >= m.from) && (m.to === null || year <= m.to));
 }
 
-/** Why a year has no figure when no measure covers it: the measure ended (or had not begun). */
-export function noComparableMeasure(target: Target, year: number): string | null {
-  if (target.indicator === null || measureFor(target, year) !== null) return null;
-  const ended = target.measures.filter((m) => m.to !== null && m.to < year).sort((a, b) => b.to! - a.to!)[0];
-  return ended === undefined
-    ? `No comparable measure for ${year}`
-    : `No comparable measure for ${year}: ${ended.indicator} ended in ${ended.to}, and its successor is not comparable with the target`;
+/** The indicator that measures a target in a year (null: no comparable measure that year, or a delivery milestone). */
+export function measureFor(target: Pick<Target, 'measures'>, year: number): string | null {
+  return measureEntryFor(target, year)?.indicator ?? null;
+}
+
+/**
+ * Where a year is measured by a relative-only successor: its indicator and the indicator the target's level was set on
+ * (the last full measure before the year, null if none), for the rules to say which can be judged on what.
+ */
+export function relativeOnlyMeasure(target: Pick<Target, 'measures'>, year: number): Readonly<{ indicator: string; replaces: string | null }> | null {
+  const entry = measureEntryFor(target, year);
+  if (entry === undefined || entry.relativeOnly !== true) return null;
+  return { indicator: entry.indicator, replaces: lastFullMeasureBefore(target, year)?.indicator ?? null };
+}
+
+function lastFullMeasureBefore(target: Pick<Target, 'measures'>, year: number): TargetMeasure | undefined {
+  return target.measures.filter((m) => m.relativeOnly !== true && m.to !== null && m.to < year).sort((a, b) => b.to! - a.to!)[0];
+}
+
+/**
+ * Why a year has no figure when no measure covers it: the measure ended (or had not begun). A year covered only by a
+ * relative-only successor counts as covered when the target has a rule that can read it (`relativeRuleKinds`), else it
+ * has no comparable measure either. `titleOf` names an indicator in words (its catalogue title).
+ */
+export function noComparableMeasure(target: Target, year: number, titleOf: (code: string) => string = (code) => code): string | null {
+  if (target.indicator === null) return null;
+  const entry = measureEntryFor(target, year);
+  if (entry !== undefined && (entry.relativeOnly !== true || target.rules.some(isRelativeRule))) return null;
+  const ended = lastFullMeasureBefore(target, year);
+  if (ended === undefined) return `No comparable measure for ${year}`;
+  const successor = entry === undefined ? 'its successor' : `its successor, ${titleOf(entry.indicator)},`;
+  return `No comparable measure for ${year}: ${titleOf(ended.indicator)} ended in ${ended.to}, and ${successor} is not comparable with the target`;
 }
 
 /** What Waymark holds towards an indicator's figure for a year, to say which input is really missing. */

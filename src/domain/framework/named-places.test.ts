@@ -17,6 +17,7 @@ const evaluation = (status: TargetEvaluation['status'], reason: string): TargetE
   rules: [],
   trajectory: null,
   trend: null,
+  relativeOnly: null,
 });
 
 describe('a target set for named places, read for the LA (target 47)', () => {

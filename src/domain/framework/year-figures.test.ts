@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { targetFigure, type ShownGroupFigure } from './year-figures.ts';
+import type { Indicator } from '../indicators/indicator.ts';
+import type { Target } from './framework.ts';
+import { newMeasuresByYear, targetFigure, type ShownGroupFigure } from './year-figures.ts';
 
 describe("a target's figure for a year", () => {
   const gapTarget = { breakdown: 'all', gap: { group: 'fsm', other: 'not-fsm' } };
@@ -23,5 +25,80 @@ describe("a target's figure for a year", () => {
       targetFigure({ breakdown: 'all', gap: null }, 0, () => shown(78, 77.6)),
       { value: 78, symbol: null },
     );
+  });
+});
+
+describe('the years that start a new measure', () => {
+  const ind = (code: string, title: string, breaks: Indicator['breaks'] = []): Indicator => ({
+    code,
+    title,
+    unit: 'percent',
+    decimalPlaces: 0,
+    polarity: 'higher_is_better',
+    periodType: 'academic',
+    source: 'DfE',
+    methodology: '',
+    numerator: null,
+    denominator: null,
+    periods: { from: null, to: null },
+    successor: null,
+    yearRule: null,
+    breaks,
+    feed: 'published',
+    lait: null,
+    framework: [],
+  });
+  const catalogue = new Map([
+    ['ks2-level4-rwm', ind('ks2-level4-rwm', 'KS2 pupils at level 4 or above in reading, writing and mathematics')],
+    ['ks2-expected-rwm', ind('ks2-expected-rwm', 'KS2 pupils at the expected standard in reading, writing and mathematics')],
+    ['same-code', ind('same-code', 'A measure whose scale changes without a catalogue break')],
+  ]);
+  const t = (measures: Target['measures']): Target => ({
+    id: 't',
+    number: 1,
+    priority: 'p',
+    title: 'T',
+    wording: 'w',
+    indicator: measures[0]!.indicator,
+    measures,
+    breakdown: 'all',
+    gap: null,
+    levels: ['county'],
+    baseline: null,
+    rules: [{ kind: 'vs_comparator', comparator: 'england' }],
+    rationale: null,
+    done: null,
+  });
+
+  it('starts a new measure where a relative-only successor takes over, named by titles, never by codes', () => {
+    const marks = newMeasuresByYear(
+      t([
+        { indicator: 'ks2-level4-rwm', from: 2013, to: 2015 },
+        { indicator: 'ks2-expected-rwm', from: 2016, to: null, relativeOnly: true },
+      ]),
+      [2014, 2015, 2016],
+      (c) => catalogue.get(c),
+    );
+    assert.deepEqual(
+      [...marks],
+      [
+        [
+          2016,
+          'new measure from 2016 (KS2 pupils at the expected standard in reading, writing and mathematics replaces KS2 pupils at level 4 or above in reading, writing and mathematics)',
+        ],
+      ],
+    );
+  });
+
+  it('starts one even where the successor keeps the indicator’s code and the catalogue records no break', () => {
+    const marks = newMeasuresByYear(
+      t([
+        { indicator: 'same-code', from: null, to: 2015 },
+        { indicator: 'same-code', from: 2016, to: null, relativeOnly: true },
+      ]),
+      [2015, 2016],
+      (c) => catalogue.get(c),
+    );
+    assert.deepEqual([...marks.keys()], [2016]);
   });
 });

@@ -3,7 +3,7 @@ import type { Indicator } from '../indicators/indicator.ts';
 import { roundHalfUp } from '../indicators/rounding.ts';
 import type { YearFigure } from './evaluate.ts';
 import { periodOfYear } from '../periods/period.ts';
-import { measureFor, type Target } from './framework.ts';
+import { measureEntryFor, type Target } from './framework.ts';
 
 /** A pupil group's figure as an audience sees it, and its unrounded value where it is shown at all. */
 export type ShownGroupFigure = YearFigure & Readonly<{ unrounded: number | null }>;
@@ -26,18 +26,20 @@ export function targetFigure(target: Pick<Target, 'breakdown' | 'gap'>, decimalP
 
 /**
  * The years whose measure cannot be compared with the year before's, with the words to say so: another indicator
- * took over, or the catalogue records a break in the series between the two periods.
+ * took over, a relative-only successor starts (framework.ts; its scale is not the target's), or the catalogue records
+ * a break in the series between the two periods. Indicators are named by their titles.
  */
 export function newMeasuresByYear(target: Target, years: readonly number[], indicatorOf: (code: string) => Indicator | undefined): Map<number, string> {
   const newMeasureFrom = new Map<number, string>();
   for (const y of years) {
-    const [was, is] = [measureFor(target, y - 1), measureFor(target, y)].map((c) => (c === null ? undefined : indicatorOf(c)));
+    const [wasEntry, isEntry] = [measureEntryFor(target, y - 1), measureEntryFor(target, y)];
+    const [was, is] = [wasEntry, isEntry].map((m) => (m === undefined ? undefined : indicatorOf(m.indicator)));
     if (was === undefined || is === undefined) continue;
-    if (was.code !== is.code) newMeasureFrom.set(y, `new measure from ${y} (${is.code} replaces ${was.code})`);
-    else {
-      const brk = breakBetween(is.breaks, periodOfYear(y - 1, is.periodType), periodOfYear(y, is.periodType));
-      if (brk !== null) newMeasureFrom.set(y, newMeasureNote(brk));
-    }
+    const brk = breakBetween(is.breaks, periodOfYear(y - 1, is.periodType), periodOfYear(y, is.periodType));
+    if (was.code !== is.code) newMeasureFrom.set(y, `new measure from ${y} (${is.title} replaces ${was.title})`);
+    else if (brk !== null) newMeasureFrom.set(y, newMeasureNote(brk));
+    else if (isEntry!.relativeOnly === true && wasEntry!.relativeOnly !== true)
+      newMeasureFrom.set(y, `new measure from ${y} (${is.title}, read against others the same year only)`);
   }
   return newMeasureFrom;
 }

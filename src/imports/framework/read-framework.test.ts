@@ -94,4 +94,36 @@ describe('framework files', () => {
       ['targets.0.done only a delivery milestone (milestone_done) is recorded as done'],
     );
   });
+
+  it('reads a relative-only successor, and refuses one no rule of the target can read', async () => {
+    const file = frameworkFile('successor.yaml', 'successor', [
+      '  - id: a',
+      '    priority: p1',
+      '    title: Target a title',
+      '    wording: The target as worded.',
+      '    indicator: ks2-level4-rwm',
+      '    measures:',
+      '      - { indicator: ks2-level4-rwm, to: 2015 }',
+      '      - { indicator: ks2-expected-rwm, from: 2016, relativeOnly: true }',
+      '    rules: [{ kind: at_least, value: 87, by: 2016 }, { kind: vs_comparator, comparator: england }]',
+    ]);
+    const read = await readFrameworks(file, codes);
+    assert.deepEqual(read.issues, []);
+    assert.deepEqual(read.frameworks[0]!.targets[0]!.measures, [
+      { indicator: 'ks2-level4-rwm', from: null, to: 2015 },
+      { indicator: 'ks2-expected-rwm', from: 2016, to: null, relativeOnly: true },
+    ]);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(', { kind: vs_comparator, comparator: england }', '').replace('from: 2016, relativeOnly', 'relativeOnly'),
+    );
+    assert.deepEqual(
+      (await readFrameworks(file, codes)).issues.map((i) => `${i.column} ${i.message}`),
+      [
+        'targets.0.measures.1.relativeOnly a relative-only measure is read only by vs_comparator and rank_among_neighbours rules, and this target has neither',
+        'targets.0.measures.1.from a relative-only measure names the year it starts (from)',
+        "targets.0.measures.1.relativeOnly a relative-only measure follows the measure the target's level was set on (one ending before it starts)",
+      ],
+    );
+  });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { describeIssue, type FileIssue } from '../../domain/errors.ts';
-import type { Framework, Target } from '../../domain/framework/framework.ts';
+import { isRelativeRule, type Framework, type Target } from '../../domain/framework/framework.ts';
 import { readYamlEntries } from '../yaml-files.ts';
 
 /**
@@ -34,7 +34,7 @@ const target = z
     wording: z.string().min(10),
     indicator: code.optional(),
     measures: z
-      .array(z.object({ indicator: code, from: year.optional(), to: year.optional() }).strict())
+      .array(z.object({ indicator: code, from: year.optional(), to: year.optional(), relativeOnly: z.boolean().optional() }).strict())
       .min(1)
       .optional(),
     breakdown: z.string().min(1).default('all'),
@@ -71,6 +71,24 @@ const target = z
       ctx.addIssue({ code: 'custom', path: ['places'], message: 'a target set for named districts has district among its levels' });
     if (t.rules.some((r) => r.kind === 'change_from_baseline') && t.baseline === undefined)
       ctx.addIssue({ code: 'custom', path: ['baseline'], message: 'a change from baseline needs the baseline' });
+    // A relative-only successor is read only by the rules comparing with others the same year (framework.ts).
+    (t.measures ?? []).forEach((m, i) => {
+      if (m.relativeOnly !== true) return;
+      if (!t.rules.some(isRelativeRule))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['measures', i, 'relativeOnly'],
+          message: 'a relative-only measure is read only by vs_comparator and rank_among_neighbours rules, and this target has neither',
+        });
+      if (m.from === undefined)
+        ctx.addIssue({ code: 'custom', path: ['measures', i, 'from'], message: 'a relative-only measure names the year it starts (from)' });
+      if (!(t.measures ?? []).some((other) => other.relativeOnly !== true && other.to !== undefined && m.from !== undefined && other.to < m.from))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['measures', i, 'relativeOnly'],
+          message: "a relative-only measure follows the measure the target's level was set on (one ending before it starts)",
+        });
+    });
   });
 
 const framework = z
@@ -128,8 +146,12 @@ export async function readFrameworks(location: string, indicatorCodes: ReadonlyS
         wording: t.wording,
         indicator: t.indicator ?? null,
         measures:
-          t.measures?.map((m) => ({ indicator: m.indicator, from: m.from ?? null, to: m.to ?? null })) ??
-          (t.indicator === undefined ? [] : [{ indicator: t.indicator, from: null, to: null }]),
+          t.measures?.map((m) => ({
+            indicator: m.indicator,
+            from: m.from ?? null,
+            to: m.to ?? null,
+            ...(m.relativeOnly === true ? { relativeOnly: true } : {}),
+          })) ?? (t.indicator === undefined ? [] : [{ indicator: t.indicator, from: null, to: null }]),
         breakdown: t.breakdown,
         levels: t.levels,
         ...(t.places === undefined ? {} : { places: t.places }),

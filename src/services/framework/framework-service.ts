@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../domain/errors.ts';
-import { endGoal, type Status } from '../../domain/framework/evaluate.ts';
+import { endGoalIn, type Status } from '../../domain/framework/evaluate.ts';
 import { forGroup, type EvaluatedTarget } from '../../domain/framework/evaluate-at-place.ts';
 import { frameworkYear, measureFor, type Framework, type Target } from '../../domain/framework/framework.ts';
 import { periodOfYear } from '../../domain/periods/period.ts';
@@ -132,11 +132,14 @@ export function createFrameworkService(store: Store, frameworks: readonly Framew
     },
   };
 
-  /** The LA's schools furthest short of the end target that year, by the target's measure (figures as disclosed). */
+  /**
+   * The LA's schools furthest short of the end target that year, by the target's measure (figures as disclosed); none
+   * in a year whose measure is a relative-only successor, on another scale than the target's.
+   */
   async function furthestSchools(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy) {
     const code = measureFor(target, year);
     const indicator = code === null ? undefined : context.indicators.get(code);
-    const goal = endGoal(target, indicator?.polarity ?? 'none');
+    const goal = endGoalIn(target, indicator?.polarity ?? 'none', year);
     if (indicator === undefined || goal === null || target.gap !== null || indicator.polarity === 'none') return [];
     // A mainstream target against mainstream schools only: special schools and PRUs are not what the figure measures.
     const schools = (await store.places.members(context.la.id, 'school')).filter((s) => isStateFundedMainstream(s.attributes));

@@ -18,6 +18,27 @@ export const statusLabels: Readonly<Record<string, Readonly<{ text: string; tag:
   no_data: { text: 'No data', tag: 'govuk-tag--grey' },
 };
 
+/** A rule's result: a target's status, or not comparable with a relative-only successor's year (evaluate.ts). */
+export const ruleStatusLabels: Readonly<Record<string, Readonly<{ text: string; tag: string }>>> = {
+  ...statusLabels,
+  not_comparable: { text: 'Not comparable', tag: 'govuk-tag--grey' },
+};
+
+/** Each kind of target rule in words (framework.ts), for the target page's list of rules. */
+export const ruleKindLabels: Readonly<Record<string, string>> = {
+  at_least: 'At least a level',
+  at_most: 'At most a level',
+  milestones: 'Milestones',
+  change_from_baseline: 'Change from the baseline',
+  vs_comparator: 'Against a comparator',
+  rank_among_neighbours: 'Rank among neighbours',
+  year_on_year: 'Improving year on year',
+  zero: 'None',
+  every: 'All',
+  band: 'Within a band',
+  milestone_done: 'Delivered',
+};
+
 export const unitLabels: Readonly<Record<string, string>> = {
   percent: '%',
   count: 'number',

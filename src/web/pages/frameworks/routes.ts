@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { frameworkGroups } from '../../../domain/pupils/breakdowns.ts';
-import { groupLabels } from '../../presentation/labels.ts';
+import { groupLabels, ruleKindLabels, ruleStatusLabels } from '../../presentation/labels.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { sparkline, targetChart } from '../../components/target-chart.ts';
 import { isRecordedByDelivery } from '../../../domain/framework/delivery.ts';
@@ -77,6 +77,9 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
       years,
       decimals,
       groupLabels,
+      ruleKindLabels,
+      ruleStatusLabels,
+      measure: detail.la.measure,
       delivery: delivered
         ? (await services.delivery.list(framework.id, target.id)).map((r) => ({
             ...r,
