@@ -66,6 +66,8 @@ export type PlaceEvaluationInput = Readonly<{
   feedsImported?: ReadonlySet<string>;
   /** The target's delivery records made by officers (delivery.ts); the framework file's `done:` entry is added to them. */
   delivery?: readonly DeliveryRecord[];
+  /** The periods each indicator has figures for in the store by group (`code|breakdown`, any place), to say a figure is held for other years only. */
+  periodsHeld?: ReadonlyMap<string, readonly string[]>;
   /** The districts a target names (`places`) as held, their figures among `figures`: the LA's line is read from theirs. */
   namedPlaces?: readonly Readonly<{ id: number; code: string; name: string }>[];
 }>;
@@ -155,11 +157,14 @@ export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
     const code = measureFor(target, year) ?? indicator.code;
     const feeding = indicators.get(code) ?? indicator;
     const period = periodOfYear(year, feeding.periodType);
+    const group = target.gap?.group ?? target.breakdown;
     const held: InputsHeld = {
       computable: input.computable.has(code),
       pupilCollections: input.pupilCollections.get(period) ?? [],
       withheld: input.withheld ?? null,
       feedImported: input.feedsImported?.has(feeding.feed) ?? false,
+      otherPeriods: input.periodsHeld?.get(`${code}|${group}`) ?? [],
+      otherGroups: [...(input.periodsHeld?.keys() ?? [])].some((key) => key.startsWith(`${code}|`) && key !== `${code}|${group}`),
     };
     if (noneHeld) return { target, indicator, measure, evaluation: noData(year, `No data yet: ${missingInput(feeding, period, held)}.`), context: noContext };
   }

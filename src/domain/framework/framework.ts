@@ -158,6 +158,10 @@ export type InputsHeld = Readonly<{
   withheld?: Readonly<{ symbol: string; rule: string | null; detail: Readonly<Record<string, unknown>> | null }> | null;
   /** Files of the indicator's feed are imported (for Ofsted: inspections are held), though no figure is made from them. */
   feedImported?: boolean;
+  /** The periods the indicator has figures for in the store, other than the one asked about (e.g. LAIT's from 2015/16). */
+  otherPeriods?: readonly string[];
+  /** The indicator has figures for other pupil groups, none for the one asked about (LAIT's all-pupils figure, no FSM split). */
+  otherGroups?: boolean;
 }>;
 
 /**
@@ -186,7 +190,15 @@ export function missingInput(
   if (indicator.feed === 'ofsted' && held.feedImported === true)
     return `Ofsted inspection outcomes are imported, but no figure of ${indicator.title.toLowerCase()} for ${label} is made from them (${indicator.source})`;
   if (indicator.feed !== 'pupil-records') return `${indicator.title} comes from ${feedDescriptions[indicator.feed] ?? indicator.feed}`;
-  const lait = indicator.lait === null ? "the DfE's LA tool (LAIT) publishes no figure for it" : `nor is LAIT's ${indicator.lait} imported (waymark import)`;
+  const others = (held.otherPeriods ?? []).filter((p) => p !== period).sort();
+  const lait =
+    others.length > 0
+      ? `figures are held for ${others.length === 1 ? periodLabel(others[0]!) : `${periodLabel(others[0]!)} to ${periodLabel(others.at(-1)!)}`} only (imported files${indicator.lait === null ? '' : ` such as LAIT's ${indicator.lait}`}), none for ${label}`
+      : held.otherGroups === true
+        ? `figures of it are held for other pupil groups only (imported files${indicator.lait === null ? '' : ` such as LAIT's ${indicator.lait}`}), none for this group`
+        : indicator.lait === null
+          ? "the DfE's LA tool (LAIT) publishes no figure for it"
+          : `nor is LAIT's ${indicator.lait} imported (waymark import)`;
   if (!held.computable) {
     const imported = held.pupilCollections.length === 0 ? '' : ` (the ${label} pupil records imported: ${held.pupilCollections.join(', ')})`;
     return `Waymark has no rule computing ${indicator.title} from pupil records${imported}; it needs the published figure (${indicator.source}), not imported`;

@@ -26,6 +26,22 @@ describe('the missing input of a target with no figure', () => {
     assert.match(missingInput(pa, '201819', { computable: true, pupilCollections: [] }), /nor is LAIT's TotPerAbNew imported/);
   });
 
+  it('does not say LAIT is not imported when it is and holds other years only', () => {
+    // Kent's real files (tests/framework-real-data.test.ts): LAIT's TotPerAbNew starts in 2015/16, so 2013/14 has none.
+    const pa = { title: 'Persistent absence', feed: 'pupil-records', source: 'DfE', lait: 'TotPerAbNew' };
+    const reason = missingInput(pa, '201314', { computable: true, pupilCollections: [], otherPeriods: ['201617', '201516'] });
+    assert.doesNotMatch(reason, /nor is LAIT's TotPerAbNew imported/);
+    assert.match(reason, /figures are held for 2015\/16 to 2016\/17 only \(imported files such as LAIT's TotPerAbNew\), none for 2013\/14$/);
+    const one = missingInput({ ...pa, lait: null }, '201314', { computable: true, pupilCollections: [], otherPeriods: ['201516'] });
+    assert.match(one, /figures are held for 2015\/16 only \(imported files\), none for 2013\/14$/);
+    // LAIT's Attainment 8 is imported for all pupils but splits by disadvantage, not FSM: the FSM gap says so.
+    const a8 = { title: 'Attainment 8', feed: 'pupil-records', source: 'DfE', lait: 'AVG_Attain8_Score' };
+    assert.match(
+      missingInput(a8, '201516', { computable: true, pupilCollections: [], otherGroups: true }),
+      /figures of it are held for other pupil groups only \(imported files such as LAIT's AVG_Attain8_Score\), none for this group$/,
+    );
+  });
+
   it('names the module to come for figures Waymark does not compute', () => {
     assert.match(missingInput({ ...gap, feed: 'ofsted' }, '201819', { computable: false, pupilCollections: [] }), /Ofsted inspection outcomes/);
   });

@@ -71,6 +71,16 @@ export function createFrameworkFigures(store: Store, catalogue: () => readonly I
       else list.push(r);
     }
     const stored = (code: string, period: string, breakdown: string) => byKey.get(`${code}|${period}|${breakdown}`) ?? [];
+    // The periods each indicator has a figure for by pupil group (any place read; a LAIT measure publishing a group's
+    // figure counts as the indicator's for that group), to say where a missing year's figures are.
+    const asGroup = new Map<string, string>();
+    for (const i of indicators.values())
+      for (const [breakdown, key] of Object.entries(i.laitBreakdowns ?? {})) asGroup.set(`${laitIndicatorCode(key)}|all`, `${i.code}|${breakdown}`);
+    const periodsHeld = new Map<string, string[]>();
+    for (const r of held) {
+      const key = asGroup.get(`${r.indicatorCode}|${r.breakdown}`) ?? `${r.indicatorCode}|${r.breakdown}`;
+      if (r.value !== null && !(periodsHeld.get(key) ?? []).includes(r.period)) periodsHeld.set(key, [...(periodsHeld.get(key) ?? []), r.period]);
+    }
     // A place's figure from the first indicator measuring it that holds one (the catalogue's own code first).
     const rowsFor = (indicator: Indicator, period: string, breakdown: string): ObservationRow[] => {
       const rows: ObservationRow[] = [];
@@ -91,11 +101,11 @@ export function createFrameworkFigures(store: Store, catalogue: () => readonly I
     // Delivery milestones and qualitative targets are judged from the records officers make (delivery.ts).
     const delivery = new Map<string, HeldDelivery[]>();
     for (const r of await store.delivery.list(framework.id)) delivery.set(r.targetId, [...(delivery.get(r.targetId) ?? []), r]);
-    return { la, place, england, region, members, namedPlaces, rowsFor, indicators, pupilCollections, feedsImported, delivery };
+    return { la, place, england, region, members, namedPlaces, rowsFor, indicators, pupilCollections, feedsImported, delivery, periodsHeld };
   }
 
   function evaluateOne(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy): EvaluatedTarget {
-    const { la, place, england, region, members, namedPlaces, indicators, rowsFor, pupilCollections, feedsImported, delivery } = context;
+    const { la, place, england, region, members, namedPlaces, indicators, rowsFor, pupilCollections, feedsImported, delivery, periodsHeld } = context;
     let withheld: PlaceEvaluationInput['withheld'] = null;
     // The figures of every year, measured by the indicator in force that year, for the place and its comparators.
     const figures = new Map<number, PlaceFigure[]>();
@@ -137,6 +147,7 @@ export function createFrameworkFigures(store: Store, catalogue: () => readonly I
       feedsImported,
       delivery: delivery.get(target.id) ?? [],
       namedPlaces,
+      periodsHeld,
     });
   }
 
