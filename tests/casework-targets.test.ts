@@ -287,7 +287,8 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
       'vocational-training-skills-shortage': all,
       // The LA's supported employment records: no feed yet.
       'ldd-assisted-employment': all,
-      // A level results (2+ A*-E): no importer of the 16-18 results file yet, and no demo figures.
+      // A level results: 2+ A*-E to 2015 (no importer of the 16-18 results file yet) and, from 2016, the average point
+      // score per entry (read from LAIT on real files, tests/framework-real-data.test.ts); the demo makes neither.
       'advanced-level-performance': all,
     };
     const missing: string[] = [];
