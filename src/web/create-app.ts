@@ -15,7 +15,7 @@ import fastifyView from '@fastify/view';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import nunjucks from 'nunjucks';
 import { apiRoutes } from '../api/v1/routes.ts';
-import type { Organisation } from '../config.ts';
+import type { Organisation } from './organisation.ts';
 import type { Log } from '../log.ts';
 import type { Services } from '../services/create-services.ts';
 import type { OidcClient } from '../services/access/oidc-client.ts';

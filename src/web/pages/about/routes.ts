@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
-import type { Organisation } from '../../../config.ts';
+import type { Organisation } from '../../organisation.ts';
 import { publicAccess } from '../../../domain/access/route-access.ts';
 import { signInRules } from '../../../domain/access/sign-in-rules.ts';
 import { csrfCookie, sessionCookie } from '../../middleware/access.ts';
