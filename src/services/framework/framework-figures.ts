@@ -44,11 +44,11 @@ export function createFrameworkFigures(store: Store, catalogue: () => readonly I
     const group = framework.neighbourGroup === null ? undefined : await store.places.find('neighbour_group', framework.neighbourGroup);
     const members = group === undefined ? [] : await store.places.members(group.id, 'la');
     // The districts targets name (a target set for named places): the LA's line is read from their figures.
-    const namedPlaces = [];
-    for (const code of new Set(framework.targets.flatMap((t) => t.places ?? []))) {
-      const district = await store.places.find('district', code);
-      if (district !== undefined) namedPlaces.push({ id: district.id, code: district.code, name: district.name });
-    }
+    const namedCodes = new Set(framework.targets.flatMap((t) => t.places ?? []));
+    const namedPlaces =
+      namedCodes.size === 0
+        ? []
+        : (await store.places.members(la.id, 'district')).filter((d) => namedCodes.has(d.code)).map((d) => ({ id: d.id, code: d.code, name: d.name }));
     // Every figure the framework can need for these places, read once: evaluating 50 targets over 5 years is then
     // done in memory rather than in hundreds of queries.
     const named = place.id === la.id ? namedPlaces.map((p) => p.id) : [];
