@@ -52,6 +52,13 @@ describe('the years that start a new measure', () => {
     ['ks2-level4-rwm', ind('ks2-level4-rwm', 'KS2 pupils at level 4 or above in reading, writing and mathematics')],
     ['ks2-expected-rwm', ind('ks2-expected-rwm', 'KS2 pupils at the expected standard in reading, writing and mathematics')],
     ['same-code', ind('same-code', 'A measure whose scale changes without a catalogue break')],
+    [
+      'persistent-absence',
+      ind('persistent-absence', 'Pupils who are persistently absent', [
+        { period: '201516', note: 'pupil-level 10% threshold replaces the fixed session count' },
+      ]),
+    ],
+    ['pa-15', { ...ind('pa-15', 'Pupils persistently absent on the 15% rule'), continues: { indicator: 'persistent-absence', to: '201415' } }],
   ]);
   const t = (measures: Target['measures']): Target => ({
     id: 't',
@@ -88,6 +95,32 @@ describe('the years that start a new measure', () => {
         ],
       ],
     );
+  });
+
+  it('starts none where the next measure continues the last (the 15% persistent absence rule kept from pupil records after 2014/15)', () => {
+    // domain.md §4.2: the LA may keep computing the 15% fixed-count measure from pupil records after the DfE's 10% rule;
+    // to 2014/15 it is the DfE's measure, so a target set on it reads one series across 2015/16.
+    const marks = newMeasuresByYear(
+      t([
+        { indicator: 'persistent-absence', from: null, to: 2015 },
+        { indicator: 'pa-15', from: 2016, to: null },
+      ]),
+      [2014, 2015, 2016],
+      (c) => catalogue.get(c),
+    );
+    assert.deepEqual([...marks], []);
+  });
+
+  it('starts one where a measure said to continue another takes over after the years it counted the same', () => {
+    const marks = newMeasuresByYear(
+      t([
+        { indicator: 'persistent-absence', from: null, to: 2016 },
+        { indicator: 'pa-15', from: 2017, to: null },
+      ]),
+      [2016, 2017],
+      (c) => catalogue.get(c),
+    );
+    assert.deepEqual([...marks.keys()], [2016, 2017]);
   });
 
   it('starts one even where the successor keeps the indicator’s code and the catalogue records no break', () => {

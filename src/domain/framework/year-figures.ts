@@ -36,10 +36,16 @@ export function newMeasuresByYear(target: Target, years: readonly number[], indi
     const [was, is] = [wasEntry, isEntry].map((m) => (m === undefined ? undefined : indicatorOf(m.indicator)));
     if (was === undefined || is === undefined) continue;
     const brk = breakBetween(is.breaks, periodOfYear(y - 1, is.periodType), periodOfYear(y, is.periodType));
-    if (was.code !== is.code) newMeasureFrom.set(y, `new measure from ${y} (${is.title} replaces ${was.title})`);
+    if (was.code !== is.code && !continuesInto(was, is, periodOfYear(y - 1, is.periodType)))
+      newMeasureFrom.set(y, `new measure from ${y} (${is.title} replaces ${was.title})`);
     else if (brk !== null) newMeasureFrom.set(y, newMeasureNote(brk));
     else if (isEntry!.relativeOnly === true && wasEntry!.relativeOnly !== true)
       newMeasureFrom.set(y, `new measure from ${y} (${is.title}, read against others the same year only)`);
   }
   return newMeasureFrom;
+}
+
+/** Whether `is` counts what `was` counted up to `period` (the catalogue's `continues`), so the one carries on the other. */
+function continuesInto(was: Indicator, is: Indicator, period: string): boolean {
+  return is.continues !== undefined && is.continues.indicator === was.code && period <= is.continues.to;
 }

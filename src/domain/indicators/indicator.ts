@@ -46,6 +46,12 @@ export type Indicator = Readonly<{
   framework: readonly number[];
   /** Figures Waymark derives from the counts of published ones where a publication gives only the parts (derived-counts.ts). */
   derive?: readonly Derivation[];
+  /**
+   * The measure this one is, to and including period `to`: its figures to then are the other indicator's, counted by the
+   * same rule. A target may read the other indicator to `to` and this one after it as one series, with no new measure
+   * between them (e.g. persistent absence on the 15% rule, which the DfE's indicator left in 2015/16 and the LA keeps).
+   */
+  continues?: Readonly<{ indicator: string; to: string }>;
 }>;
 
 export type Observation = Readonly<{

@@ -7,6 +7,19 @@ export type PersistentAbsenceRule =
   | Readonly<{ method: 'pupil-level'; thresholdPercent: 10; description: string }>;
 
 /**
+ * The 15% rule as it stood in 2012/13-2014/15, its last form before the DfE's 10% pupil-level rule (domain.md §4.2):
+ * 56 or more sessions missed over the six half-terms. Targets set on it (Kent's 2013-2016) are read on it after
+ * 2014/15 from the LA's own pupil records (indicator persistent-absence-15-percent).
+ */
+export const fifteenPercentSixHalfTerms = {
+  method: 'fixed-sessions',
+  thresholdPercent: 15,
+  sessions: 56,
+  halfTerms: 6,
+  description: '56 or more sessions missed over six half-terms (about 15%)',
+} as const satisfies PersistentAbsenceRule;
+
+/**
  * 2005/06-2009/10: about 20%, 64+ sessions over five half-terms. 2010/11-2014/15: about 15%, 46+ sessions over
  * five half-terms, 56+ over six from 2012/13. From 2015/16: each enrolment's own absence rate of 10% or more.
  */
@@ -29,14 +42,7 @@ export function persistentAbsenceRule(period: string): PersistentAbsenceRule {
       halfTerms: 5,
       description: '46 or more sessions missed over five half-terms (about 15%)',
     };
-  if (year <= 2014)
-    return {
-      method: 'fixed-sessions',
-      thresholdPercent: 15,
-      sessions: 56,
-      halfTerms: 6,
-      description: '56 or more sessions missed over six half-terms (about 15%)',
-    };
+  if (year <= 2014) return fifteenPercentSixHalfTerms;
   return { method: 'pupil-level', thresholdPercent: 10, description: "10% or more of the enrolment's own possible sessions missed" };
 }
 

@@ -32,6 +32,12 @@ describe('the shipped indicator catalogue', () => {
     }
   });
 
+  it('keeps the 15% persistent absence rule as a measure continuing the DfE’s to 2014/15 (domain.md §4.2)', () => {
+    const kept = byCode.get('persistent-absence-15-percent')!;
+    assert.deepEqual(kept.continues, { indicator: 'persistent-absence', to: '201415' });
+    assert.equal(kept.feed, 'pupil-records');
+  });
+
   it('marks persistent absence with its year rule and the breaks at 2010/11 and 2015/16', () => {
     const pa = byCode.get('persistent-absence')!;
     assert.equal(pa.yearRule, 'persistent-absence');
@@ -76,6 +82,11 @@ ${extra}`;
     }
     const second = await readCatalogue(write({ 'a.yaml': valid('first', '  successor: nowhere\n') }));
     assert.ok(!second.ok && second.issues[0]!.message === 'successor nowhere is not in the catalogue');
+  });
+
+  it('refuses a measure said to continue one that does not exist', async () => {
+    const result = await readCatalogue(write({ 'a.yaml': valid('first', "  continues: { indicator: nowhere, to: '201415' }\n") }));
+    assert.ok(!result.ok && result.issues[0]!.column === 'continues' && result.issues[0]!.message === 'continues nowhere, which is not in the catalogue');
   });
 
   it('refuses the same code in two files, naming both', async () => {

@@ -31,6 +31,7 @@ const entry = z
     denominator: z.string().min(3).optional(),
     periods: z.object({ from: z.string().optional(), to: z.string().optional() }).strict().optional(),
     successor: z.string().optional(),
+    continues: z.object({ indicator: z.string(), to: z.string() }).strict().optional(),
     yearRule: z.enum(['persistent-absence', 'ks2-headline', 'ks4-headline', 'eyfs-profile']).optional(),
     breaks: z.array(z.object({ period: z.string(), note: z.string().min(5) }).strict()).optional(),
     feed: z.enum(['pupil-records', 'published', 'ofsted', 'casework', 'admissions', 'place-planning']),
@@ -57,6 +58,7 @@ const entry = z
     check(e.periods?.from, ['periods', 'from']);
     check(e.periods?.to, ['periods', 'to']);
     e.breaks?.forEach((b, i) => check(b.period, ['breaks', i, 'period']));
+    check(e.continues?.to, ['continues', 'to']);
     if (e.periods?.from !== undefined && e.periods.to !== undefined && e.periods.to < e.periods.from)
       ctx.addIssue({ code: 'custom', path: ['periods', 'to'], message: `ends (${e.periods.to}) before it starts (${e.periods.from})` });
     if ((e.numerator === undefined) !== (e.denominator === undefined) && e.unit !== 'average_score')
@@ -89,6 +91,11 @@ export async function readCatalogue(directory: string): Promise<CatalogueResult>
   for (const f of found) {
     if (f.indicator.successor !== null && !byCode.has(f.indicator.successor))
       issues.push({ file: f.file, line: f.line, column: 'successor', message: `successor ${f.indicator.successor} is not in the catalogue` });
+    const continued = f.indicator.continues === undefined ? undefined : byCode.get(f.indicator.continues.indicator)?.indicator;
+    if (f.indicator.continues !== undefined && continued === undefined)
+      issues.push({ file: f.file, line: f.line, column: 'continues', message: `continues ${f.indicator.continues.indicator}, which is not in the catalogue` });
+    else if (continued !== undefined && (continued.unit !== f.indicator.unit || continued.periodType !== f.indicator.periodType))
+      issues.push({ file: f.file, line: f.line, column: 'continues', message: `continues ${continued.code}, which is counted in other units or periods` });
     for (const d of f.indicator.derive ?? [])
       if (d.kind === 'sum-of-indicators')
         for (const part of d.indicators.filter((i) => !byCode.has(i)))
@@ -118,6 +125,7 @@ function toIndicator(e: z.output<typeof entry>): Indicator {
     ...(e.laitBreakdowns === undefined ? {} : { laitBreakdowns: e.laitBreakdowns }),
     framework: e.framework ?? [],
     ...(e.derive === undefined ? {} : { derive: e.derive }),
+    ...(e.continues === undefined ? {} : { continues: e.continues }),
   };
 }
 
