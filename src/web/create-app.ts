@@ -23,6 +23,7 @@ import { answerUnparsableRequest, problemOf, registerErrorHandler, sendProblem }
 import { registerInputGuard } from './middleware/reject-unreadable-input.ts';
 import { csrfCookie, registerSessions, requireAccessDeclarations } from './middleware/access.ts';
 import { registerSecurityHeaders } from './middleware/security-headers.ts';
+import { registerTableDownloads } from './middleware/table-downloads.ts';
 import { accountRoutes } from './pages/account/routes.ts';
 import { auditRoutes } from './pages/audit/routes.ts';
 import { oidcSignInRoutes } from './pages/sign-in/oidc-routes.ts';
@@ -127,6 +128,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   registerErrorHandler(app, options.production);
   registerInputGuard(app);
   registerSessions(app, services, sessionOptions);
+  registerTableDownloads(app);
 
   app.get('/health', { config: publicAccess }, async (request, reply) => {
     try {

@@ -3,17 +3,21 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { frameworkGroups } from '../../../domain/pupils/breakdowns.ts';
-import { groupLabels, ruleKindLabels, ruleStatusLabels } from '../../presentation/labels.ts';
+import { groupLabels, ruleKindLabels, ruleStatusLabels, statusLabels } from '../../presentation/labels.ts';
+import { downloadFormatOf, sendTable, symbolNotes, type DownloadTable } from '../../presentation/download-table.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { sparkline, targetChart } from '../../components/target-chart.ts';
 import { isRecordedByDelivery } from '../../../domain/framework/delivery.ts';
 import { londonDateOf } from '../../../domain/periods/london-time.ts';
+import { roundHalfUp } from '../../../domain/indicators/rounding.ts';
 import { deliveryErrors, deliveryRoutes, judgedStatusLabels, type DeliveryFormState } from './delivery-form.ts';
 
 const query = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   place: z.string().max(20).optional(),
   group: z.enum(['all', ...frameworkGroups]).optional(),
+  /** A download of one priority's targets (the page's table for it), else of them all. */
+  priority: z.string().max(60).optional(),
 });
 
 /** The framework pages: the list of frameworks, and one framework evaluated for a year and place, target by target. */
@@ -117,11 +121,17 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
   deliveryRoutes(app, services, showTarget);
 
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/frameworks/:id', { config: publicAccess }, async (request, reply) => {
-    const framework = services.frameworks.find(request.params.id);
+    const { name, format } = downloadFormatOf(request.params.id);
+    const framework = services.frameworks.find(name);
     const options = query.parse(request.query);
     const year = await services.frameworks.yearOf(framework.id, options.year, await request.disclosure());
     const group = options.group ?? 'all';
     const evaluation = await services.frameworks.evaluate(framework.id, year, await request.disclosure(), options.place, group);
+    const download = new URLSearchParams({ year: String(year), ...(options.place ? { place: options.place } : {}), ...(group === 'all' ? {} : { group }) });
+    if (format !== null) {
+      const table = frameworkTable(framework, evaluation, year, group === 'all' ? undefined : groupLabels[group], options.priority);
+      return sendTable(reply, table, format, `${framework.id}-${year}-${evaluation.place.code}${group === 'all' ? '' : `-${group}`}`);
+    }
     const years = Array.from({ length: framework.years.to - framework.years.from + 1 }, (_, i) => framework.years.from + i);
     return reply.view('pages/frameworks/view.njk', {
       title: `${framework.name}, ${year}${evaluation.place.kind === 'la' ? '' : `, ${evaluation.place.name}`}${group === 'all' ? '' : `, ${groupLabels[group]}`}`,
@@ -134,6 +144,7 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
       years,
       year,
       places: await services.frameworks.placesOf(framework.id),
+      download: download.toString(),
       priorities: framework.priorities.map((p) => ({ ...p, targets: evaluation.targets.filter((t) => t.target.priority === p.id) })),
       breadcrumbs: [
         { text: 'Home', href: '/' },
@@ -141,4 +152,55 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
       ],
     });
   });
+}
+
+type Evaluation = Awaited<ReturnType<Services['frameworks']['evaluate']>>;
+
+/**
+ * The framework page's tables as one download: a row per target line, under its priority, with the figures the page
+ * shows (the target's figure, England, the neighbours' average to one decimal, the rank) and the reason.
+ */
+function frameworkTable(
+  framework: ReturnType<Services['frameworks']['find']>,
+  evaluation: Evaluation,
+  year: number,
+  group: string | undefined,
+  priority: string | undefined,
+): DownloadTable {
+  const priorityTitle = new Map(framework.priorities.map((p) => [p.id, p.title]));
+  const priorities = framework.priorities.filter((p) => priority === undefined || p.id === priority);
+  return {
+    title: `${framework.name}: ${evaluation.place.name}, ${year}${group === undefined ? '' : `, ${group}`}${priority === undefined ? '' : `: ${priorityTitle.get(priority) ?? priority}`}`,
+    columns: [
+      { header: 'Priority', kind: 'text' },
+      { header: 'Target number', kind: 'number', decimals: 0 },
+      { header: 'Target', kind: 'text' },
+      { header: 'Status', kind: 'text' },
+      { header: 'Value', kind: 'number', decimals: null },
+      { header: 'England', kind: 'number', decimals: null },
+      { header: "Neighbours' average", kind: 'number', decimals: 1 },
+      { header: 'Rank among neighbours', kind: 'text' },
+      { header: 'Why', kind: 'text' },
+    ],
+    rows: priorities.flatMap((p) =>
+      evaluation.targets
+        .filter((t) => t.target.priority === p.id)
+        .map((t) => [
+          priorityTitle.get(t.target.priority) ?? t.target.priority,
+          t.target.number,
+          t.target.title,
+          statusLabels[t.evaluation.status]?.text ?? t.evaluation.status,
+          t.evaluation.value,
+          t.context.england ?? t.context.englandRate ?? null,
+          t.context.neighbourAverage === null ? null : roundHalfUp(t.context.neighbourAverage, 1),
+          t.context.rank ? `${t.context.rank.rank} of ${t.context.rank.of}` : null,
+          t.evaluation.reason,
+        ]),
+    ),
+    notes: [
+      `Source: ${framework.source}`,
+      "Each value is the target's figure in its own unit (see the target's page); a blank cell has no figure.",
+      ...symbolNotes,
+    ],
+  };
 }

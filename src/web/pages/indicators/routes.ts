@@ -1,7 +1,8 @@
 import { polarityLabels, unitLabels } from '../../presentation/labels.ts';
 import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
-import { csvField } from '../../../domain/csv-field.ts';
+import { roundHalfUp } from '../../../domain/indicators/rounding.ts';
+import { downloadFormatOf, sendTable, symbolNotes, type DownloadCell, type DownloadTable } from '../../presentation/download-table.ts';
 import { defaultPopulation, populationLabels } from '../../../domain/geography/school-populations.ts';
 import { z } from 'zod';
 import { periodLabel } from '../../../domain/periods/period.ts';
@@ -29,8 +30,12 @@ const query = z.object({
 
 /** A figure as DfE prints it: the value at its published decimals, or its symbol. */
 export function shownText(f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlaces'>): string {
-  return f.value === null ? (f.symbol ?? 'x') : f.value.toFixed(f.decimalPlaces);
+  return f.value === null ? (f.symbol ?? 'x') : roundHalfUp(f.value, f.decimalPlaces).toFixed(f.decimalPlaces);
 }
+
+/** A figure as a download cell: the value as shown (rounded once, half up) or its symbol. */
+const shownCell = (f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlaces'>): DownloadCell =>
+  f.value === null ? { symbol: f.symbol ?? 'x' } : roundHalfUp(f.value, f.decimalPlaces);
 
 export function indicatorRoutes(app: FastifyInstance, services: Services): void {
   app.get('/indicators', { config: publicAccess }, async (_request, reply) => {
@@ -46,15 +51,10 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
   });
 
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/indicators/:code', { config: publicAccess }, async (request, reply) => {
-    const code = request.params.code.replace(/\.csv$/, '');
+    const { name: code, format } = downloadFormatOf(request.params.code);
     const options = query.parse(request.query);
     const comparison = await services.comparison.compare(code, options, await request.disclosure());
-    if (request.params.code.endsWith('.csv')) {
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${code}-${comparison.period ?? 'none'}-${comparison.breakdown}.csv"`)
-        .send(toCsv(comparison));
-    }
+    if (format !== null) return sendTable(reply, laTable(comparison), format, `${code}-${comparison.period ?? 'none'}-${comparison.breakdown}`);
     const decimals = comparison.indicator.decimalPlaces;
     const chart =
       comparison.las.length === 0
@@ -78,6 +78,7 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
       c: comparison,
       chart,
       csvHref: `/indicators/${code}.csv?${csvQuery.toString()}`,
+      xlsxHref: `/indicators/${code}.xlsx?${csvQuery.toString()}`,
       unitLabels,
       polarityLabels,
       periodLabel,
@@ -93,12 +94,27 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
 }
 
 /** The LA table as shown: rank, band and the value after disclosure, with England and the regions first. */
-function toCsv(c: Comparison): string {
-  const lines = [['indicator', 'period', 'breakdown', 'geographic_level', 'code', 'name', 'value', 'rank', 'quartile_band'].join(',')];
-  const row = (level: string, f: PlaceFigure, rank = '', band = '') =>
-    lines.push([c.indicator.code, c.period ?? '', c.breakdown, level, f.code, f.name, shownText(f), rank, band].map(csvField).join(','));
+function laTable(c: Comparison): DownloadTable {
+  const rows: DownloadCell[][] = [];
+  const row = (level: string, f: PlaceFigure, rank: number | null = null, band: string | null = null) =>
+    rows.push([c.indicator.code, c.period ?? '', c.breakdown, level, f.code, f.name, shownCell(f), rank, band]);
   if (c.england) row('National', c.england);
   for (const r of c.regions) row('Regional', r);
-  for (const la of c.las) row('Local authority', la, la.rank?.toString() ?? '', la.band ?? '');
-  return `${lines.join('\n')}\n`;
+  for (const la of c.las) row('Local authority', la, la.rank ?? null, la.band ?? null);
+  return {
+    title: `${c.indicator.title}, ${c.period === null ? 'no period held' : periodLabel(c.period)}: England, regions and every local authority`,
+    columns: [
+      { header: 'indicator', kind: 'text' },
+      { header: 'period', kind: 'text' },
+      { header: 'breakdown', kind: 'text' },
+      { header: 'geographic_level', kind: 'text' },
+      { header: 'code', kind: 'text' },
+      { header: 'name', kind: 'text' },
+      { header: 'value', kind: 'number', decimals: c.indicator.decimalPlaces },
+      { header: 'rank', kind: 'number', decimals: 0 },
+      { header: 'quartile_band', kind: 'text' },
+    ],
+    rows,
+    notes: [`${c.indicator.title} (${unitLabels[c.indicator.unit] ?? c.indicator.unit}). Source: ${c.indicator.source}`, ...symbolNotes],
+  };
 }
