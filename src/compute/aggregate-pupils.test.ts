@@ -282,3 +282,35 @@ describe('one set-based compute over every level and pupil group', () => {
     assert.deepEqual([em.numerator, em.denominator, em.value], [0, 1, 0]);
   });
 });
+
+describe('post-16 measures (the post16 collection)', () => {
+  const learner = (over: Partial<AnyPupilRecord>) =>
+    pupil({ levelAt16: 2, levelAt19: 3, inLearning: true, aLevelEntries: 0, aLevelPasses: 0, aLevelPoints: null, ...over });
+  // Five learners: A and B A level students (3 entries each; A passes 3, B passes 1); C raised no level (2 → 2); D fell
+  // back to no course (not in learning, 1 → 1, so not counted); E's level at 19 is unknown (not counted).
+  const records = [
+    learner({ aLevelEntries: 3, aLevelPasses: 3, aLevelPoints: 120 }),
+    learner({ levelAt19: 2, aLevelEntries: 3, aLevelPasses: 1, aLevelPoints: 30 }),
+    learner({ levelAt16: 2, levelAt19: 2 }),
+    learner({ levelAt16: 1, levelAt19: 1, inLearning: false }),
+    learner({ levelAt19: null }),
+  ];
+
+  it('counts learners in learning whose level at 19 is no higher than at 16, of those with both levels known', async () => {
+    const f = figure(await compute('post16', '201314', records), 'post16-no-qualification-progress', 'la', '886')!;
+    // B (2 → 2) and C (2 → 2) of A, B, C: D followed no course, E has no level at 19.
+    assert.deepEqual([f.numerator, f.denominator], [2, 3]);
+  });
+
+  it('gives 2+ A*-E of A level students to 2014/15 and no points per entry; points per entry from 2015/16 and no pass rate', async () => {
+    const y2015 = await compute('post16', '201415', records);
+    const passes = figure(y2015, 'a-level-2-plus-a-e', 'la', '886')!;
+    assert.deepEqual([passes.numerator, passes.denominator], [1, 2]); // A has 3 passes, B only 1; C, D, E took no A level
+    assert.equal(figure(y2015, 'a-level-aps-per-entry', 'la', '886'), undefined);
+    const y2016 = await compute('post16', '201516', records);
+    const aps = figure(y2016, 'a-level-aps-per-entry', 'la', '886')!;
+    assert.equal(aps.value, (120 + 30) / 6); // 150 points over 6 entries = 25
+    assert.equal(aps.denominator, 6);
+    assert.equal(figure(y2016, 'a-level-2-plus-a-e', 'la', '886'), undefined);
+  });
+});

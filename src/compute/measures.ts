@@ -1,13 +1,14 @@
 import type { Collection } from '../domain/pupils/pupil-record.ts';
 import { eyfsProfile, fifteenPercentSixHalfTerms, persistentAbsenceRule } from '../domain/indicators/year-rules.ts';
 import { endYearOf } from '../domain/periods/period.ts';
+import { aLevelHeadline, aLevelPassesNeeded } from '../domain/pupils/post16.ts';
 
 /**
  * How each pupil-records indicator is aggregated from a collection's columns, year by year. A measure is two SQL
  * aggregates over the pupils in a cell (numerator and denominator) and a form that turns them into the figure:
  *   percent  100 × numerator ÷ denominator (numerator and denominator are pupils)
  *   rate     100 × numerator ÷ denominator (numerator: sessions or exclusions; denominator: sessions or pupils)
- *   mean     numerator ÷ denominator (a sum of scores over the pupils with one)
+ *   mean     numerator ÷ denominator (a sum of scores over the pupils with one; A level points over A level entries)
  *   count    numerator (e.g. permanent exclusions), the denominator kept as the pupils covered
  *   band     numerator is the band itself (1-5), the denominator the pupils covered
  *   direct   numerator is the figure itself, worked out in SQL (the EYFS inequality gap), the denominator the pupils covered
@@ -27,7 +28,7 @@ export type Measure = Readonly<{
 }>;
 
 /** Bumped whenever a measure's SQL changes, so `waymark compute` knows stored figures are out of date. */
-export const measuresVersion = 6;
+export const measuresVersion = 7;
 
 const summerOf = (period: string) => endYearOf(period);
 const percentOf = (condition: string, population = 'true', rule = ''): MeasureSql => ({
@@ -256,6 +257,45 @@ export const measures: readonly Measure[] = [
     sql: from(2016, () => mean('ks4_p8', 'mean Progress 8 score of pupils with KS2 prior attainment')),
   },
   { indicator: 'ks4-progress8-band', collection: 'ks4', form: 'band', sql: from(2016, progress8Band) },
+  // Post-16 learners, in the year their 16-18 study ended. A levels by the DfE's headline of the year (domain/pupils/
+  // post16.ts): 2 or more passes at A*-E of A level students (1 or more A level entries) to 2014/15, the points per
+  // entry on the 0-60 scale from 2015/16. Kent's local measure (targets 32 and 43): of the young people who followed a
+  // course in 16-19 with both levels known, those whose highest level at 19 is no higher than at 16.
+  {
+    indicator: 'a-level-2-plus-a-e',
+    collection: 'post16',
+    form: 'percent',
+    sql: (period) => {
+      const headline = aLevelHeadline(period);
+      return headline.indicator === 'a-level-2-plus-a-e' ? percentOf(`alevel_passes >= ${aLevelPassesNeeded}`, 'alevel_entries >= 1', headline.rule) : null;
+    },
+  },
+  {
+    indicator: 'a-level-aps-per-entry',
+    collection: 'post16',
+    form: 'mean',
+    sql: (period) => {
+      const headline = aLevelHeadline(period);
+      return headline.indicator === 'a-level-aps-per-entry'
+        ? {
+            numerator: 'sum(coalesce(alevel_points, 0)) filter (where alevel_entries >= 1)',
+            denominator: 'sum(alevel_entries) filter (where alevel_entries >= 1)',
+            rule: headline.rule,
+          }
+        : null;
+    },
+  },
+  {
+    indicator: 'post16-no-qualification-progress',
+    collection: 'post16',
+    form: 'percent',
+    sql: () =>
+      percentOf(
+        'level_at_19 <= level_at_16',
+        'in_learning and level_at_16 is not null and level_at_19 is not null',
+        'highest qualification level at 19 no higher than at 16, of young people who followed a course in 16-19 (both levels known)',
+      ),
+  },
   // Census: absence on each year's persistent-absence rule, and exclusions.
   {
     indicator: 'persistent-absence',

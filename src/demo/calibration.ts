@@ -120,6 +120,29 @@ export const kentExclusions: Readonly<Record<string, { permanent: number; inCare
   '201617': { permanent: 71, inCarePermanent: 0, pupilsWithFixedPeriod: 1.8 },
 };
 
+/**
+ * Post-16 learners (targets 32, 43 and 44), by the period their 16-18 study ended: the demo's KS4 pupils carry on two
+ * years later (generate-pupils.ts), so the first such period is 2012/13 (the KS4 cohort of 2010/11, the demo's first).
+ * Kent's 2012 positions are the seed's (Vision and Priorities for Improvement 2013-2016, targets 32, 43 and 44): 13.6%
+ * of 16-19 year olds in learning not raising their qualification level, 95.6% of A level students with 2+ passes at
+ * A*-E; they are the framework's baselines, and the demo's later years start from them. `noProgress` and
+ * `aLevel2Plus` for 2012/13 on are a synthetic trajectory of our own: not raising one's level falls towards the
+ * target of under 5% without reaching it; the pass rate edges up. `apsPerEntry` (the 0-60 scale, from 2015/16) is
+ * Kent's published figure, LAIT APSE_Alevel (../shared/data/public/lait/bds_long_kent_sn_england.csv, Kent): 30.79
+ * in 2016 and 30.83 in 2017.
+ *
+ * The shape of the cohort is an assumption of our own, labelled so: 92% follow a course in 16-19; 40% of the cohort
+ * are A level students; at the end of KS4, 72% hold level 2, 18% level 1 and 10% less (level 0), by rank of attainment.
+ */
+export const kentPost16: Readonly<Record<string, { noProgress: number; aLevel2Plus: number; apsPerEntry: number | null }>> = {
+  '201213': { noProgress: 12.5, aLevel2Plus: 95.8, apsPerEntry: null },
+  '201314': { noProgress: 11.1, aLevel2Plus: 96.0, apsPerEntry: null },
+  '201415': { noProgress: 9.8, aLevel2Plus: 96.3, apsPerEntry: null },
+  '201516': { noProgress: 8.6, aLevel2Plus: 96.4, apsPerEntry: 30.79 },
+  '201617': { noProgress: 8.0, aLevel2Plus: 96.5, apsPerEntry: 30.83 },
+};
+export const post16Cohort = { inLearning: 0.92, aLevelStudents: 0.4, level2At16: 0.72, level1At16: 0.18 } as const;
+
 /** England's figures for the comparators (state-funded schools; rounded; shaped on the DfE's national releases). */
 export type ComparatorSeries = Readonly<{
   indicator: string;
@@ -128,8 +151,8 @@ export type ComparatorSeries = Readonly<{
   england: Trajectory;
   /** Each neighbour's 2011/12 figure (by DfE LA code); other years move with England. */
   neighbours2012: Readonly<Record<string, number>>;
-  /** The South East's offset from England. */
-  southEast: number;
+  /** The South East's offset from England (null: no South East figure is made, England's being a published one alone). */
+  southEast: number | null;
 }>;
 
 const sn = (values: readonly number[]): Readonly<Record<string, number>> =>
@@ -233,6 +256,19 @@ export const comparators: readonly ComparatorSeries[] = [
     england: { '201516': -0.03, '201617': -0.03 },
     neighbours2012: sn([-0.08, 0.02, -0.01, -0.12, -0.09, -0.05, -0.15, 0.05, 0.01, -0.02]),
     southEast: 0.03,
+  },
+  // England's A level average point score per entry (0-60 scale), for target 44 from 2016: LAIT APSE_Alevel
+  // (../shared/data/public/lait/bds_long_kent_sn_england.csv, England) 30.44 in 2016 and 31.13 in 2017. England's 2+
+  // A*-E of A level students for 2012/13-2014/15 is not given: no citable national figure of that measure was found
+  // (the DfE's SFRs of those years headline 2+ substantial level 3 qualifications of all level 3 students, a different
+  // cohort), so target 44 has no status in 2013-2015 on the demo.
+  {
+    indicator: 'a-level-aps-per-entry',
+    breakdown: 'all',
+    decimalPlaces: 2,
+    england: { '201516': 30.44, '201617': 31.13 },
+    neighbours2012: {},
+    southEast: null,
   },
   {
     indicator: 'persistent-absence',

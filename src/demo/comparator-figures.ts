@@ -29,7 +29,7 @@ export function comparatorFigures(seed: number): ComparatorFigure[] {
       const england = series.england[period]!;
       const base = { indicator: series.indicator, breakdown: series.breakdown, period, decimalPlaces: series.decimalPlaces };
       figures.push({ ...base, placeKind: 'country', placeCode: 'E92000001', value: england });
-      if (series.breakdown === 'all' || series.southEast !== 0)
+      if (series.southEast !== null && (series.breakdown === 'all' || series.southEast !== 0))
         figures.push({ ...base, placeKind: 'region', placeCode: 'E12000008', value: roundHalfUp(england + series.southEast, series.decimalPlaces) });
       for (const [code, value2012] of Object.entries(series.neighbours2012)) {
         const wobble = period === reference ? 0 : Math.round((random() - 0.5) * 4) * step * (series.decimalPlaces === 0 ? 1 : 5);

@@ -1,6 +1,7 @@
 import { academicYearCode, startYearOf } from '../domain/periods/period.ts';
 import { fifteenPercentSixHalfTerms, persistentAbsenceRule, type PersistentAbsenceRule } from '../domain/indicators/year-rules.ts';
 import type { AnyPupilRecord, Collection, EthnicGroup, SenProvision } from '../domain/pupils/pupil-record.ts';
+import { aLevelGrades, aLevelPoints } from '../domain/pupils/post16.ts';
 import {
   kentAbsence,
   kentEyfs,
@@ -8,9 +9,11 @@ import {
   kentKs1,
   kentKs2,
   kentKs4,
+  kentPost16,
   kentProgress8Spread,
   ks2ExpectedProgress,
   paFifteenShareOfTen,
+  post16Cohort,
 } from './calibration.ts';
 import { demoYears, seededRandom, type DemoCounty, type DemoSchool } from './generate-county.ts';
 import { eyfsScales, eyfsTotals, type EyfsScale } from './eyfs-totals.ts';
@@ -68,11 +71,19 @@ const ethnicShares: readonly [EthnicGroup, number][] = [
 /** Which collection a year group feeds at the end of the year. */
 const collectionOfYearGroup: Readonly<Record<string, Collection>> = { R: 'eyfs', '2': 'ks1', '6': 'ks2', '11': 'ks4' };
 
-/** `years` (start years) limits the output, e.g. to 2011 for 2011/12 alone; each year's draw does not depend on the others. */
+/**
+ * `years` (start years) limits the output, e.g. to 2011 for 2011/12 alone; each year's draw does not depend on the
+ * others. A year's post-16 learners are the KS4 cohort of two years before, carried on (post16Learners): when that year
+ * is not asked for (a resumed build), its draws are made again up to KS4, and nothing of it is yielded.
+ */
 export function* generatePupilFiles(county: DemoCounty, seed = 2013, years: readonly number[] = demoYears): Generator<DemoPupilFile> {
   const profiles = schoolProfiles(county, seed);
   const schoolsByUrn = new Map(county.schools.map((s) => [s.urn, s]));
-  for (const startYear of years) {
+  const asked = new Set(years);
+  const inDemo = new Set<number>(demoYears);
+  const drawn = [...new Set([...years, ...years.map((y) => y - 2).filter((y) => inDemo.has(y))])].sort((a, b) => a - b);
+  const ks4ByYear = new Map<number, Pupil[]>();
+  for (const startYear of drawn) {
     const period = academicYearCode(startYear);
     const random = seededRandom(seed * 7919 + startYear);
     const normal = gaussian(random);
@@ -94,18 +105,25 @@ export function* generatePupilFiles(county: DemoCounty, seed = 2013, years: read
         if (compulsory) census.push({ ...pupil, phase: phaseOf(school) });
       }
     }
+    const yielded = asked.has(startYear);
     const eyfs = byCollection.get('eyfs') ?? [];
     assignEyfs(eyfs, period, random);
-    yield { collection: 'eyfs', period, records: eyfs };
+    if (yielded) yield { collection: 'eyfs', period, records: eyfs };
     const ks1 = byCollection.get('ks1') ?? [];
     assignKs1(ks1, period, random, normal);
-    yield { collection: 'ks1', period, records: ks1 };
+    if (yielded) yield { collection: 'ks1', period, records: ks1 };
     const ks2 = byCollection.get('ks2') ?? [];
     assignKs2(ks2, period, random);
-    yield { collection: 'ks2', period, records: ks2 };
+    if (yielded) yield { collection: 'ks2', period, records: ks2 };
     const ks4 = byCollection.get('ks4') ?? [];
     assignKs4(ks4, period, random, normal);
+    ks4ByYear.set(startYear, ks4);
+    if (!yielded) continue; // drawn only for its KS4 cohort, which carries on two years later
     yield { collection: 'ks4', period, records: ks4 };
+    const leavers = ks4ByYear.get(startYear - 2);
+    ks4ByYear.delete(startYear - 2);
+    if (leavers !== undefined && kentPost16[period] !== undefined)
+      yield { collection: 'post16', period, records: post16Learners(leavers, period, seed, schoolIn(county, period)) };
     assignCensus(census, period, random);
     yield { collection: 'census', period, records: census };
   }
@@ -407,6 +425,112 @@ function assignKs4(pupils: Pupil[], period: string, random: () => number, normal
         p.sen === 'E' && random() < 0.2 ? null : Math.round((target.progress8 + progressOf(p) + kentProgress8Spread.pupilNoise * normal()) * 100) / 100;
     } else p.ks4Attainment8 = p.ks4Progress8 = null;
   }
+}
+
+/** The school a pupil of `urn` counts at in `period`: the school itself while it has pupils, else its successor's. */
+function schoolIn(county: DemoCounty, period: string): (urn: string) => string {
+  const open = new Set(county.rolls.filter((r) => r.period === period).map((r) => r.urn));
+  const successorOf = new Map(county.successions.map((s) => [s.predecessorUrn, s.successorUrn]));
+  return (urn) => {
+    let current = urn;
+    while (!open.has(current) && successorOf.has(current)) current = successorOf.get(current)!;
+    return current;
+  };
+}
+
+/**
+ * Post-16 learners in the year their 16-18 study ended: the KS4 cohort of two years before, each at their KS4 school
+ * (or its successor), with their characteristics. Drawn on a stream of their own, so that no other figure of the
+ * year changes. Calibrated by rank to calibration.ts's kentPost16 and post16Cohort:
+ *   - level at 16: 2 for the top share by attainment (every pupil with 5+ A*-C incl. English and maths first), 1 for
+ *     the next, 0 for the rest;
+ *   - following a course in 16-19: all but the lowest share by attainment and chance;
+ *   - A level students: the top share of those at level 2 who follow a course, with 2-4 entries whose grades follow
+ *     rank; the lowest (100 − aLevel2Plus)% hold at most one pass; from 2015/16 grades move a step at a time until the
+ *     points per entry are the year's figure;
+ *   - not raising their level: the A level students with at most one pass, and the lowest-progressing other learners,
+ *     in the number that gives the year's rate; everyone else in learning gains a level (A level students reach 3).
+ */
+function post16Learners(cohort: readonly Pupil[], period: string, seed: number, schoolOf: (urn: string) => string): AnyPupilRecord[] {
+  const target = kentPost16[period]!;
+  const random = seededRandom(seed * 6151 + startYearOf(period) * 13 + 5);
+  const normal = gaussian(random);
+  const n = cohort.length;
+  const levelAt16 = new Map<Pupil, number>();
+  byScore(cohort, (p) => p.z + (p.ks4Level2Em === true ? 100 : 0)).forEach((p, i) =>
+    levelAt16.set(p, i < post16Cohort.level2At16 * n ? 2 : i < (post16Cohort.level2At16 + post16Cohort.level1At16) * n ? 1 : 0),
+  );
+  const notInLearning = new Set(byScore(cohort, (p) => -(p.z + normal())).slice(0, Math.round((1 - post16Cohort.inLearning) * n)));
+  const learners = cohort.filter((p) => !notInLearning.has(p));
+  const atLevel2 = learners.filter((p) => levelAt16.get(p) === 2);
+  const students = byScore(byScore(atLevel2, (p) => p.z + 0.4 * normal()).slice(0, Math.round(post16Cohort.aLevelStudents * n)), (p) => p.z + 0.3 * normal());
+  const passing = Math.round((target.aLevel2Plus / 100) * students.length);
+  const failing = new Set(students.slice(passing));
+  // Grade indexes into aLevelGrades (0 A* … 5 E, 6 U), by rank: the best students about A*, the last passing about E.
+  const grades = new Map<Pupil, number[]>();
+  students.forEach((p, i) => {
+    const draw = random();
+    const entries = draw < 0.1 ? 2 : draw < 0.22 ? 4 : 3;
+    const centre = 0.6 + (4.6 * i) / Math.max(1, passing);
+    const drawn = Array.from({ length: entries }, () => clamp(Math.round(centre + 0.9 * normal()), 0, 5));
+    grades.set(p, failing.has(p) ? drawn.map((g, k) => (k === 0 && random() < 0.5 ? Math.max(g, 4) : 6)) : drawn);
+  });
+  if (target.apsPerEntry !== null) {
+    const points = () => [...grades.values()].flat().reduce((a, g) => a + aLevelPoints(aLevelGrades[g]!, period), 0);
+    const entries = [...grades.values()].reduce((a, g) => a + g.length, 0);
+    const step = aLevelPoints('D', period) - aLevelPoints('E', period);
+    let steps = Math.round((target.apsPerEntry * entries - points()) / step);
+    // Raise the best students' grades first (lower the last passing students' first), one step per entry, round and
+    // round: passes stay passes (E at the lowest), and the failing students' grades are left as they are.
+    const order = students.filter((p) => !failing.has(p));
+    while (steps !== 0) {
+      let moved = false;
+      for (const p of steps > 0 ? order : [...order].reverse()) {
+        const held = grades.get(p)!;
+        for (let k = 0; k < held.length && steps !== 0; k++) {
+          if (steps > 0 && held[k]! > 0) {
+            held[k]!--;
+            steps--;
+            moved = true;
+          } else if (steps < 0 && held[k]! < 5) {
+            held[k]!++;
+            steps++;
+            moved = true;
+          }
+        }
+        if (steps === 0) break;
+      }
+      if (!moved) break;
+    }
+  }
+  const needed = Math.round((target.noProgress / 100) * learners.length);
+  const others = byScore(
+    learners.filter((p) => !grades.has(p)),
+    (p) => p.z - p.prior + normal(),
+  );
+  const stuck = new Set([...failing, ...others.slice(others.length - Math.max(0, needed - failing.size))]);
+  return cohort.map((p): AnyPupilRecord => {
+    const level = levelAt16.get(p)!;
+    const inLearning = !notInLearning.has(p);
+    const held = grades.get(p);
+    return {
+      pupilId: p.pupilId,
+      urn: schoolOf(p.urn),
+      gender: p.gender,
+      fsm: p.fsm,
+      disadvantaged: p.disadvantaged,
+      sen: p.sen,
+      inCare: p.inCare,
+      ethnicity: p.ethnicity,
+      eal: p.eal,
+      levelAt16: level,
+      levelAt19: !inLearning || stuck.has(p) ? level : held !== undefined ? 3 : Math.min(3, level + 1),
+      inLearning,
+      aLevelEntries: held?.length ?? 0,
+      aLevelPasses: held?.filter((g) => g < 6).length ?? 0,
+      aLevelPoints: held === undefined ? null : held.reduce((a, g) => a + aLevelPoints(aLevelGrades[g]!, period), 0),
+    };
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collections } from '../../domain/pupils/pupil-record.ts';
 
 /** The API's query and response shapes: one source for validation and for the OpenAPI document. */
 
@@ -114,7 +115,7 @@ const yesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** A pupil group nobody precomputed, answered live from the pupil records (any combination of conditions). */
 export const pupilGroupQuery = z
   .object({
-    collection: z.enum(['eyfs', 'ks1', 'ks2', 'ks4', 'census']).describe('The pupil records asked: eyfs, ks1, ks2, ks4 or census (absence and exclusions)'),
+    collection: z.enum(collections).describe('The pupil records asked: eyfs, ks1, ks2, ks4, post16 (post-16 learners) or census (absence and exclusions)'),
     period: z.string().regex(/^\d{6}$/, 'an academic year time_period, e.g. 201112'),
     dataVersion: z.enum(['provisional', 'revised', 'final']).optional(),
     placeKind: z.enum(['country', 'region', 'la', 'district', 'grouping', 'school']),

@@ -5,7 +5,7 @@
  * Plain data: the compute layer writes these to Parquet and aggregates them there.
  */
 
-export const collections = ['eyfs', 'ks1', 'ks2', 'ks4', 'census'] as const;
+export const collections = ['eyfs', 'ks1', 'ks2', 'ks4', 'post16', 'census'] as const;
 export type Collection = (typeof collections)[number];
 
 export const collectionTitles: Readonly<Record<Collection, string>> = {
@@ -13,6 +13,7 @@ export const collectionTitles: Readonly<Record<Collection, string>> = {
   ks1: 'Key stage 1 teacher assessment (end of Year 2)',
   ks2: 'Key stage 2 tests and teacher assessment (end of Year 6)',
   ks4: 'Key stage 4 results (end of Year 11)',
+  post16: 'Post-16 learners at the end of 16-18 study (qualification levels at 16 and 19, A level results)',
   census: 'School census enrolments with absence and exclusions',
 };
 
@@ -79,6 +80,22 @@ export type Ks4Result = Readonly<{
   ks4Progress8: number | null;
 }>;
 
+/**
+ * A post-16 learner in the year their 16-18 study ended (normally two years after the end of KS4), as an LA holds them
+ * from its post-16 learner data (the NPD's KS5 file and the learner records of colleges and providers): the highest
+ * qualification level held at the end of KS4 and at the end of 16-19 study, as levels 0 (below level 1) to 4 (level 4
+ * or above); whether they followed a course in 16-19; and their A levels (entries, passes at A*-E and points on the
+ * DfE's scale of the year, domain/pupils/post16.ts). A learner with no A level entry has 0 entries and null points.
+ */
+export type Post16Record = Readonly<{
+  levelAt16: number | null;
+  levelAt19: number | null;
+  inLearning: boolean;
+  aLevelEntries: number;
+  aLevelPasses: number;
+  aLevelPoints: number | null;
+}>;
+
 /** One enrolment in the year's census: school phase, sessions possible and missed (the year's half-terms), exclusions. */
 export type CensusRecord = Readonly<{
   phase: 'primary' | 'secondary' | 'special';
@@ -89,9 +106,19 @@ export type CensusRecord = Readonly<{
 }>;
 
 export type PupilRecord<C extends Collection> = PupilCharacteristics &
-  (C extends 'eyfs' ? EyfsResult : C extends 'ks1' ? Ks1Result : C extends 'ks2' ? Ks2Result : C extends 'ks4' ? Ks4Result : CensusRecord);
+  (C extends 'eyfs'
+    ? EyfsResult
+    : C extends 'ks1'
+      ? Ks1Result
+      : C extends 'ks2'
+        ? Ks2Result
+        : C extends 'ks4'
+          ? Ks4Result
+          : C extends 'post16'
+            ? Post16Record
+            : CensusRecord);
 
-export type AnyPupilRecord = PupilCharacteristics & Partial<EyfsResult & Ks1Result & Ks2Result & Ks4Result & CensusRecord>;
+export type AnyPupilRecord = PupilCharacteristics & Partial<EyfsResult & Ks1Result & Ks2Result & Ks4Result & Post16Record & CensusRecord>;
 
 export type ColumnType = 'VARCHAR' | 'BOOLEAN' | 'INTEGER' | 'DOUBLE';
 /**
@@ -145,6 +172,14 @@ const resultColumns: Readonly<Record<Collection, readonly PupilColumn[]>> = {
     { name: 'ks4_ebacc_achieved', field: 'ks4EbaccAchieved', type: 'BOOLEAN' },
     { name: 'ks4_att8', field: 'ks4Attainment8', type: 'DOUBLE' },
     { name: 'ks4_p8', field: 'ks4Progress8', type: 'DOUBLE' },
+  ],
+  post16: [
+    { name: 'level_at_16', field: 'levelAt16', type: 'INTEGER' },
+    { name: 'level_at_19', field: 'levelAt19', type: 'INTEGER' },
+    { name: 'in_learning', field: 'inLearning', type: 'BOOLEAN' },
+    { name: 'alevel_entries', field: 'aLevelEntries', type: 'INTEGER' },
+    { name: 'alevel_passes', field: 'aLevelPasses', type: 'INTEGER' },
+    { name: 'alevel_points', field: 'aLevelPoints', type: 'DOUBLE' },
   ],
   census: [
     { name: 'phase', field: 'phase', type: 'VARCHAR' },

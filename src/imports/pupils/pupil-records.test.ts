@@ -4,7 +4,7 @@ import { readCsvBytes } from '../csv-table.ts';
 import { readPupilRecords, type PupilReadResult } from './pupil-records.ts';
 
 const characteristics = 'pupil_id,urn,gender,fsm,disadvantaged,sen,in_care,ethnicity,eal';
-const read = (collection: 'ks2' | 'census', header: string, ...rows: string[]): PupilReadResult => {
+const read = (collection: 'ks2' | 'post16' | 'census', header: string, ...rows: string[]): PupilReadResult => {
   const csv = readCsvBytes('pupils.csv', new TextEncoder().encode([header, ...rows].join('\n')), 'utf-8');
   if (!csv.ok) throw new Error(JSON.stringify(csv.issues));
   return readPupilRecords(csv.table, collection);
@@ -74,5 +74,48 @@ describe('pupil-records CSV', () => {
     assert.ok(result.ok);
     assert.deepEqual(result.notes, ['2 other columns ignored and not stored: upn, surname']);
     assert.equal('surname' in result.records[0]!, false);
+  });
+
+  const post16Header = `${characteristics},level_at_16,level_at_19,in_learning,alevel_entries,alevel_passes,alevel_points`;
+
+  it('reads post-16 learners: levels at 16 and 19, a course followed, A level entries, passes and points', () => {
+    const result = read(
+      'post16',
+      post16Header,
+      'L1,118298,F,0,0,N,0,white,0,2,3,Y,3,3,120',
+      'L2,118298,M,1,1,K,0,white,0,1,1,1,0,0,',
+      'L3,118298,M,0,0,N,0,white,0,,,0,0,0,',
+    );
+    assert.ok(result.ok, JSON.stringify(issues(result)));
+    assert.deepEqual(
+      result.records.map((r) => [r.levelAt16, r.levelAt19, r.inLearning, r.aLevelEntries, r.aLevelPasses, r.aLevelPoints]),
+      [
+        [2, 3, true, 3, 3, 120],
+        [1, 1, true, 0, 0, null],
+        [null, null, false, 0, 0, null],
+      ],
+    );
+  });
+
+  it('refuses a bad post-16 file naming the file, line and field of each fault: a level out of range, passes beyond entries, points without entries', () => {
+    const result = read(
+      'post16',
+      post16Header,
+      'L1,118298,F,0,0,N,0,white,0,5,3,Y,3,3,120',
+      'L2,118298,F,0,0,N,0,white,0,2,3,Y,2,3,90',
+      'L3,118298,F,0,0,N,0,white,0,2,2,Y,0,0,30',
+      'L4,118298,F,0,0,N,0,white,0,2,2,maybe,,0,',
+    );
+    assert.ok(!result.ok);
+    assert.deepEqual(
+      result.issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.message}`),
+      [
+        'pupils.csv:2:level_at_16 not a whole number from 0 to 4',
+        'pupils.csv:5:in_learning not a yes/no flag (1/0, Y/N or true/false)',
+        'pupils.csv:5:alevel_entries the number of A level entries is blank (0 for none)',
+        'pupils.csv:3:alevel_passes more A level passes than alevel_entries',
+        'pupils.csv:4:alevel_points A level points with no alevel_entries',
+      ],
+    );
   });
 });

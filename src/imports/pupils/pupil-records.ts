@@ -9,7 +9,8 @@ import { normaliseHeader, screenRows, urn } from '../row-schema.ts';
  * header must hold the collection's columns (docs/pupil-records.md); other columns are ignored and never stored.
  * Codes follow the NPD: SEN provision N, K, E (and the pre-2014/15 A, P as K; S as E); ethnicity as the major group or
  * the DfE's four-letter code (WBRI → white); flags as 1/0, Y/N or true/false. Every cell is checked; one bad cell
- * fails the file, so nothing is written from it. An error names the line and column but never quotes a cell: every
+ * fails the file, so nothing is written from it. Post-16 learners carry qualification levels 0 (below level 1) to 4, and
+ * their A level entries and passes as counts (0 for none). An error names the line and column but never quotes a cell: every
  * cell of a pupil file is personal data.
  */
 
@@ -128,6 +129,13 @@ const columnSchemas: Readonly<Record<string, z.ZodType>> = {
   ks4_ebacc_achieved: flag,
   ks4_att8: number('DOUBLE', 0, 90),
   ks4_p8: number('DOUBLE', -10, 10),
+  level_at_16: number('INTEGER', 0, 4),
+  level_at_19: number('INTEGER', 0, 4),
+  in_learning: flag,
+  alevel_entries: number('INTEGER', 0, 10).refine((n) => n !== null, 'the number of A level entries is blank (0 for none)'),
+  alevel_passes: number('INTEGER', 0, 10).refine((n) => n !== null, 'the number of A level passes is blank (0 for none)'),
+  // The most points ten A levels can score on either scale (domain/pupils/post16.ts: A* 300 to 2014/15, 60 after).
+  alevel_points: number('DOUBLE', 0, 3000),
   phase: z
     .string()
     .trim()
@@ -175,6 +183,13 @@ export function readPupilRecords(table: CsvTable, collection: Collection): Pupil
           column: 'missed_sessions',
           message: 'more sessions missed than possible_sessions',
         });
+  if (collection === 'post16')
+    for (const { line, record } of parsed) {
+      if ((record.aLevelPasses ?? 0) > (record.aLevelEntries ?? 0))
+        issues.push({ file: table.file, line, column: 'alevel_passes', message: 'more A level passes than alevel_entries' });
+      if ((record.aLevelEntries ?? 0) === 0 && (record.aLevelPoints ?? 0) > 0)
+        issues.push({ file: table.file, line, column: 'alevel_points', message: 'A level points with no alevel_entries' });
+    }
   if (issues.length > 0) return { ok: false, issues };
   const ignored = table.header.filter((h) => !columns.some((c) => normaliseHeader(c.name) === normaliseHeader(h)));
   return {
