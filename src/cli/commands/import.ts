@@ -15,7 +15,7 @@ export function importCommand(): Command {
     .option('--mapping <file...>', 'extra mapping files (YAML, as in mappings/) for published or local spreadsheets')
     .option(
       '--skills-shortage-areas <area...>',
-      "the sector subject areas (tier 1 names, quoted, or numbers 1-15) the LA counts as skills shortage areas in DfE's FE starts file (target 35); Kent's default: 4 5 1 6",
+      "the sector subject areas (tier 1 names, quoted, or numbers 1-15) the LA counts as skills shortage areas in DfE's FE starts file (target 35), after the files or ended by --; Kent's default: 4 5 1 6",
     )
     .addHelpText(
       'after',
