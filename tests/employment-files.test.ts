@@ -11,7 +11,8 @@ import { mappings } from './support/catalogue.ts';
 import { databaseTargets, tableCounts } from './support/databases.ts';
 
 /**
- * Issue 18.2: the claimant count (Nomis NM_162_1 layout), the LA's return of apprentices it takes on and its survey of
+ * Issue 18.2: the claimant count (Nomis NM_162_1 layout), the LA's return of apprentices it takes on, its supported
+ * employment return, the DfE's FE and apprenticeship starts by SSA (Explore Education Statistics layout) and its survey of
  * schools' apprenticeships, read by `readImportFile` and written by `importFiles` exactly as `waymark import` and the
  * import page do. The fixtures are in tests/fixtures/employment/; every expected figure is worked by hand below.
  */
@@ -98,6 +99,42 @@ for (const target of databaseTargets()) {
       assert.deepEqual([y2.value, y2.numerator, y2.denominator], [60, 6, 10]);
     });
 
+    it("reads the DfE's FE starts file as level 2 and 3 starts by 16-24 year olds in Kent's skills shortage areas", async () => {
+      const file = await read(path.join(fixtures, 'fe-skills-starts-kent.csv'));
+      assert.equal(file.format, 'fe-skills-starts');
+      // 15 rows: the Further education and skills total row and the district row are skipped.
+      assert.deepEqual([file.rowCount, file.skipped], [15, 2]);
+      assert.ok(
+        file.notes.some((n) => n.startsWith('1 cells summed were written low')),
+        file.notes.join('\n'),
+      );
+      assert.ok(
+        file.notes.some((n) => n.includes('Kent 201213 (c)')),
+        file.notes.join('\n'),
+      );
+      await test.services.imports.importFiles([file]);
+      // 2011/12, Kent's default areas: construction 150 (intermediate, under 19) + 90 (intermediate, 19-24) + 30
+      // (advanced, under 19) + 60 (education and training level 2, 19-24) + low (level 3, read as 0), and engineering
+      // 70 (level 3, 19-24) = 400. Not counted: 25+, the Total band, Higher Apprenticeship, Full Level 2 (a subset of
+      // Level 2), retail (not a shortage area).
+      assert.equal((await figure('vocational-starts-skills-shortage', '886', '201112')).value, 400);
+      // 2012/13: health and care's advanced starts by 19-24 year olds are suppressed (c), so the year has no value.
+      assert.equal((await figure('vocational-starts-skills-shortage', '886', '201213')).value, null);
+    });
+
+    it("reads the LA's supported employment return as the year's total of opportunities taken up", async () => {
+      const file = await read(path.join(fixtures, 'la-supported-employment-return.csv'));
+      assert.equal(file.format, 'la-supported-employment-return');
+      await test.services.imports.importFiles([file]);
+      // 2012/13: 96 + 41; 2013/14: 18 + 102 + 12 + 38; 2014/15: 0 + 110.
+      for (const [period, value] of [
+        ['201213', 137],
+        ['201314', 170],
+        ['201415', 110],
+      ] as const)
+        assert.equal((await figure('ldd-assisted-employment', '886', period)).value, value, period);
+    });
+
     it('refuses bad rows naming file, line and column', async () => {
       const nomis = (await import('node:fs/promises')).readFile(path.join(fixtures, 'nomis-claimant-count-kent-2013.csv'), 'utf8');
       const lines = (await nomis).split('\n');
@@ -118,6 +155,20 @@ for (const target of databaseTargets()) {
         /return\.csv, line 3, column financial_year: .*LA and financial year/,
       );
       assert.match(
+        await refusal(
+          'starts.csv',
+          (await (await import('node:fs/promises')).readFile(path.join(fixtures, 'fe-skills-starts-kent.csv'), 'utf8')).replace(
+            ',Under 19,150',
+            ',Under 19,150.5',
+          ),
+        ),
+        /starts\.csv, line 2, column starts: "150\.5" is neither a count \(a whole number\) nor one of the DfE's symbols \(low, c, x, z\)/,
+      );
+      assert.match(
+        await refusal('supported.csv', 'academic_year,la_code,opportunity_type,taken_up\n2013/14,886,supported-internship,18\n2013/14,886,job-club,4\n'),
+        /supported\.csv, line 3, column opportunity_type: unknown opportunity type "job-club"/,
+      );
+      assert.match(
         await refusal('survey.csv', 'academic_year,la_code,urn,school_name,apprenticeship_taken_up\n2015/16,886,118830,A,Y\n2015/16,886,118831,B,Maybe\n'),
         /survey\.csv, line 3, column apprenticeship_taken_up: unknown answer "Maybe" \(expected one of: Y, N\)/,
       );
@@ -133,6 +184,14 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await tableCounts(test.database.db), before);
       const response = await test.app.inject('/api/v1/observations?indicator=kcc-apprentices&place=886&period=201617');
       assert.deepEqual(response.json<{ observations: unknown[] }>().observations, [], "2016-17's good row is not written either");
+      // The supported employment return is an LA's own file too: an LA the store lacks refuses it, and the good row with it.
+      await writeFile(
+        path.join(folder, 'supported.csv'),
+        'academic_year,la_code,opportunity_type,taken_up\n2016/17,886,supported-internship,30\n2016/17,999,other,5\n',
+      );
+      const supported = await read(path.join(folder, 'supported.csv'));
+      await assert.rejects(test.services.imports.importFiles([supported]), /supported\.csv, line 3, column la_code: unknown LA code 999/);
+      assert.deepEqual(await tableCounts(test.database.db), before);
     });
   });
 }

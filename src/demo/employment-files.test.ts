@@ -4,7 +4,10 @@ import { readCsvBytes } from '../imports/csv-table.ts';
 import { laApprenticeReturn } from '../imports/employment/la-apprentice-return.ts';
 import { nomisClaimantCount } from '../imports/employment/nomis-claimant-count.ts';
 import { schoolApprenticeshipSurvey } from '../imports/employment/school-apprenticeship-survey.ts';
-import { apprenticeReturnFile, claimantCountFile, schoolSurveyFile } from './employment-files.ts';
+import { feSkillsStarts } from '../imports/employment/fe-skills-starts.ts';
+import { laSupportedEmploymentReturn } from '../imports/employment/la-supported-employment-return.ts';
+import { kent } from '../domain/geography/reference-places.ts';
+import { apprenticeReturnFile, claimantCountFile, feStartsFile, schoolSurveyFile, supportedEmploymentFile } from './employment-files.ts';
 
 const table = (name: string, text: string) => {
   const read = readCsvBytes(name, new TextEncoder().encode(text), 'utf-8');
@@ -71,6 +74,48 @@ describe("the demo county's youth employment and apprenticeship files", () => {
     assert.deepEqual(
       read.records.map((r) => [r.period, r.numerator, r.denominator, r.value]),
       [['201516', 104, 200, 52]],
+    );
+  });
+
+  it("writes Kent's FE and apprenticeship starts in the DfE's layout, read back with the seed's 2012 apprentices and a rise past 10% by 2015/16", () => {
+    const text = feStartsFile(kent, [2011, 2012, 2013, 2014, 2015]);
+    const read = table('starts.csv', text);
+    assert.ok(feSkillsStarts.recognise(read.header));
+    // 2011/12's apprenticeship starts by age, the Total band added over the areas and levels: the seed's 2,715 under 19
+    // and 3,355 aged 19-24 (each cell rounded to 10, so the sum is within 5 a cell of it).
+    const apprenticeships = (age: string) =>
+      read.rows
+        .filter((r) => r.values.time_period === '201112' && r.values.provision_type === 'Apprenticeships' && r.values.age_group === age)
+        .reduce((a, r) => a + (r.values.starts === 'low' ? 0 : Number(r.values.starts)), 0);
+    assert.ok(Math.abs(apprenticeships('Under 19') - 2715) <= 45 * 5, String(apprenticeships('Under 19')));
+    assert.ok(Math.abs(apprenticeships('19-24') - 3355) <= 45 * 5, String(apprenticeships('19-24')));
+    const starts = feSkillsStarts.parse(read);
+    assert.deepEqual(starts.issues, []);
+    const figures = starts.records.map((r) => [r.place.code, r.period, r.value]);
+    // The figures the target reads (calibration.ts's shares, each cell rounded to 10): a dip in 2012/13, then a rise.
+    assert.deepEqual(figures, [
+      ['886', '201112', 3100],
+      ['886', '201213', 3050],
+      ['886', '201314', 3070],
+      ['886', '201415', 3330],
+      ['886', '201516', 3580],
+    ]);
+    assert.ok(3580 >= 1.1 * 3100, '2015/16 is over 10% above 2011/12');
+  });
+
+  it("writes the LA's supported employment return with a total rising 19% from 2011/12 to 2015/16", () => {
+    const read = laSupportedEmploymentReturn.parse(table('supported.csv', supportedEmploymentFile('886', [2011, 2012, 2013, 2014, 2015])));
+    assert.deepEqual(read.issues, []);
+    // calibration.ts kentSupportedEmployment: 118 + 42, 116 + 42, 24 + 114 + 8 + 25, 38 + 112 + 12 + 20, 52 + 110 + 12 + 16.
+    assert.deepEqual(
+      read.records.map((r) => [r.period, r.value]),
+      [
+        ['201112', 160],
+        ['201213', 158],
+        ['201314', 171],
+        ['201415', 182],
+        ['201516', 190],
+      ],
     );
   });
 });

@@ -1,22 +1,30 @@
 import { csvField } from '../domain/csv-field.ts';
-import { england as englandPlace, kentDistricts } from '../domain/geography/reference-places.ts';
+import { england as englandPlace, kentDistricts, regions } from '../domain/geography/reference-places.ts';
+import { ssaTier1 } from '../domain/indicators/skills-shortage-starts.ts';
 import { academicYearCode, academicYearLabel } from '../domain/periods/period.ts';
 import {
   claimantSeason,
   districtResidentsThousands,
   englandClaimantPercent18to24,
+  apprenticeshipLevelShares,
+  educationAndTrainingLevelShares,
   hotspotRatios,
   kentApprentices,
   kentClaimants18to24,
+  kentSupportedEmployment,
+  kentVocationalStarts,
+  otherAreaWeights,
   residentsAged18to24Share,
   schoolsWithApprenticeshipPercent,
+  shortageAreaWeights,
 } from './calibration.ts';
 import { seededRandom } from './generate-county.ts';
 
 /**
- * The demo county's youth employment and apprenticeship files (targets 36, 37, 38 and 47), in the layouts their
+ * The demo county's youth employment, skills and apprenticeship files (targets 35-39 and 47), in the layouts their
  * importers read (src/imports/employment/): the claimant count as Nomis downloads NM_162_1, the LA's HR return of
- * apprentices taken on and its survey of schools' apprenticeships. Figures from calibration.ts.
+ * apprentices taken on, its survey of schools' apprenticeships, the DfE's FE and apprenticeship starts by SSA in the
+ * Explore Education Statistics layout and the LA's supported employment return. Figures from calibration.ts.
  */
 
 /** The columns of a Nomis `data.csv` download of NM_162_1 (the numeric id columns are written as Nomis's codes are not known here: left blank). */
@@ -143,5 +151,82 @@ export function schoolSurveyFile(
     const yes = new Set(order.slice(0, Math.round((percent * schools.length) / 100)));
     schools.forEach((s, i) => lines.push([academicYearLabel(period), laCode, s.urn, s.name, yes.has(i) ? 'Y' : 'N'].map(csvField).join(',')));
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The columns of the DfE's FE and apprenticeship starts file as the demo writes it (src/imports/employment/fe-skills-starts.ts). */
+export const feStartsHeader = [
+  'time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'region_code', 'region_name',
+  'new_la_code', 'old_la_code', 'la_name', 'provision_type', 'ssa_t1_desc', 'level_or_type', 'age_group', 'starts',
+] as const; // prettier-ignore
+
+/** A count as the DfE writes it: rounded to the nearest 10 (half up), "low" for fewer than 5 but not none. */
+const dfeCount = (raw: number) => (raw > 0 && raw < 5 ? 'low' : String(10 * Math.round(raw / 10)));
+
+/**
+ * The LA's FE and apprenticeship starts for the academic years starting in `years`: for each sector subject area (tier
+ * 1), apprenticeships by level and age (Under 19, 19-24, 25+ and their Total) and adult education and training by level
+ * and age (19-24, 25+, Total), each cell the calibrated starts × the area's share × the level's share, rounded as the
+ * DfE rounds. The LA's own rows only (no England or region rows: target 35 is judged on the LA's change alone).
+ */
+export function feStartsFile(la: Readonly<{ code: string; onsCode: string; name: string; regionCode: string }>, years: readonly number[]): string {
+  const lines: string[] = [feStartsHeader.join(',')];
+  const shortageTotal = Object.values(shortageAreaWeights).reduce((a, b) => a + b, 0);
+  const otherTotal = Object.values(otherAreaWeights).reduce((a, b) => a + b, 0);
+  for (const year of years) {
+    const starts = kentVocationalStarts[year];
+    if (starts === undefined) continue;
+    const areaShare = (area: string) =>
+      area in shortageAreaWeights
+        ? (starts.shortageShare * shortageAreaWeights[area]!) / shortageTotal
+        : ((1 - starts.shortageShare) * (otherAreaWeights[area] ?? 0)) / otherTotal;
+    const place = [
+      academicYearCode(year),
+      'Academic year',
+      'Local authority',
+      englandPlace.code,
+      'England',
+      la.regionCode,
+      regions.find((r) => r.code === la.regionCode)?.name ?? '',
+      la.onsCode,
+      la.code,
+      la.name,
+    ];
+    const provisions = [
+      [
+        'Apprenticeships',
+        apprenticeshipLevelShares,
+        [
+          ['Under 19', starts.apprenticeships[0]],
+          ['19-24', starts.apprenticeships[1]],
+          ['25+', starts.apprenticeships[2]],
+        ],
+      ],
+      [
+        'Education and training',
+        educationAndTrainingLevelShares,
+        [
+          ['19-24', starts.educationAndTraining[0]],
+          ['25+', starts.educationAndTraining[1]],
+        ],
+      ],
+    ] as const;
+    for (const [provision, levelShares, ages] of provisions)
+      for (const area of ssaTier1)
+        for (const [level, levelShare] of Object.entries(levelShares)) {
+          const cells = ages.map(([age, total]) => [age, total * areaShare(area) * levelShare] as const);
+          for (const [age, raw] of [...cells, ['Total', cells.reduce((a, [, n]) => a + n, 0)] as const])
+            lines.push([...place, provision, area, level, age, dfeCount(raw)].map(csvField).join(','));
+        }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The LA's supported employment return for the academic years starting in `years`: one row per type it counted that year. */
+export function supportedEmploymentFile(laCode: string, years: readonly number[]): string {
+  const lines = ['academic_year,la_code,opportunity_type,taken_up'];
+  for (const year of years)
+    for (const [type, count] of Object.entries(kentSupportedEmployment[year] ?? {}))
+      lines.push([academicYearLabel(academicYearCode(year)), laCode, type, String(count)].join(','));
   return `${lines.join('\n')}\n`;
 }

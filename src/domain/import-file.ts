@@ -37,9 +37,16 @@ export type ImportFile = FileFacts &
     | { format: EmploymentFormat; records: readonly PublishedValueRecord[] }
   );
 
-/** Files of youth employment and apprenticeships (targets 36, 37, 38, 47), read into figures as published files are. */
-export type EmploymentFormat = 'nomis-claimant-count' | 'la-apprentice-return' | 'school-apprenticeship-survey';
-export const employmentFormats: readonly EmploymentFormat[] = ['nomis-claimant-count', 'la-apprentice-return', 'school-apprenticeship-survey'];
+/** Files of youth employment, skills and apprenticeships (targets 35-39, 47), read into figures as published files are. */
+export type EmploymentFormat =
+  'nomis-claimant-count' | 'la-apprentice-return' | 'school-apprenticeship-survey' | 'fe-skills-starts' | 'la-supported-employment-return';
+export const employmentFormats: readonly EmploymentFormat[] = [
+  'nomis-claimant-count',
+  'la-apprentice-return',
+  'school-apprenticeship-survey',
+  'fe-skills-starts',
+  'la-supported-employment-return',
+];
 
 export function isEmploymentFile(file: ImportFile): file is Extract<ImportFile, { format: EmploymentFormat }> {
   return (employmentFormats as readonly string[]).includes(file.format);

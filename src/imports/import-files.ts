@@ -21,6 +21,9 @@ import { onsBirths } from './ons/births.ts';
 import { laApprenticeReturn } from './employment/la-apprentice-return.ts';
 import { nomisClaimantCount } from './employment/nomis-claimant-count.ts';
 import { schoolApprenticeshipSurvey } from './employment/school-apprenticeship-survey.ts';
+import { feSkillsStarts } from './employment/fe-skills-starts.ts';
+import { laSupportedEmploymentReturn } from './employment/la-supported-employment-return.ts';
+import { kentSkillsShortageAreas, type SsaTier1 } from '../domain/indicators/skills-shortage-starts.ts';
 import { readMapped, recognisedBy } from './mapped-csv/read-mapped.ts';
 
 /** Every register file Waymark reads, recognised by its header, in the order a batch of them must be written. */
@@ -43,12 +46,20 @@ export const importFormats = [
   nomisClaimantCount,
   laApprenticeReturn,
   schoolApprenticeshipSurvey,
+  feSkillsStarts,
+  laSupportedEmploymentReturn,
 ] as const;
 
 export type ImportFormatId = (typeof importFormats)[number]['id'];
 export type { ImportFile };
 
 export type ReadImportResult = { ok: true; file: ImportFile } | { ok: false; issues: FileIssue[] };
+
+/**
+ * Choices a format leaves to the LA: `skillsShortageAreas`, the sector subject areas target 35 sums starts in
+ * (domain/indicators/skills-shortage-starts.ts; Kent's default when not given).
+ */
+export type ImportOptions = Readonly<{ skillsShortageAreas?: readonly SsaTier1[] }>;
 
 /** A batch's format as people read it: a Waymark format's label, the mapping a file was read through, or the demo. */
 export function formatLabel(format: string): string {
@@ -64,7 +75,12 @@ export function formatLabel(format: string): string {
  * the `mappings` describes (the shipped mappings/*.yaml and any an LA adds). Nothing is written here: the service
  * writes all files of a command in one transaction.
  */
-export async function readImportFile(filePath: string, mappings: readonly Mapping[] = [], limits: ReadLimits = defaultReadLimits): Promise<ReadImportResult> {
+export async function readImportFile(
+  filePath: string,
+  mappings: readonly Mapping[] = [],
+  limits: ReadLimits = defaultReadLimits,
+  options: ImportOptions = {},
+): Promise<ReadImportResult> {
   const file = path.basename(filePath);
   // Read once as UTF-8-or-Windows-1252 to see the header (always ASCII), then hold the file to its format's encoding.
   const sniff = await readCsvFile(filePath, 'utf-8-or-windows-1252', limits);
@@ -210,6 +226,31 @@ export async function readImportFile(filePath: string, mappings: readonly Mappin
     }
     case 'school-apprenticeship-survey':
       return done(format.id, schoolApprenticeshipSurvey.parse(table));
+    case 'fe-skills-starts': {
+      const areas = options.skillsShortageAreas ?? kentSkillsShortageAreas;
+      const parsed = feSkillsStarts.parse(table, areas);
+      const named = `starts at level 2 and 3 by 16-24 year olds summed over the skills shortage areas ${areas.join('; ')}${options.skillsShortageAreas === undefined ? " (Kent's default; name an LA's own with --skills-shortage-areas)" : ''}`;
+      const left = parsed.withheld;
+      return done(
+        format.id,
+        parsed,
+        [
+          [parsed.skipped, 'rows of geographic levels other than National, Regional and Local authority skipped'],
+          [parsed.skippedProvision, 'rows of provision types other than Apprenticeships and Education and training (totals, community learning) skipped'],
+        ],
+        [
+          named,
+          ...(parsed.low > 0 ? [`${parsed.low} cells summed were written low (fewer than 5) and read as 0, the nearest 10 every count is rounded to`] : []),
+          ...(left.length > 0
+            ? [
+                `figures left without a value, a cell they need being suppressed (c) or unavailable (x): ${left.slice(0, 12).join('; ')}${left.length > 12 ? '; …' : ''}`,
+              ]
+            : []),
+        ],
+      );
+    }
+    case 'la-supported-employment-return':
+      return done(format.id, laSupportedEmploymentReturn.parse(table));
     case 'ofsted-ratings-history': {
       const parsed = ofstedRatingsHistory.parse(table);
       const result = done(format.id, parsed, [[parsed.repeats, 'rows repeating an inspection already listed with the same grade skipped']]);

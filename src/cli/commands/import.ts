@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { batchFormat } from '../../domain/import-file.ts';
 import { ImportRejectedError, describeIssue, escapeControls, type FileIssue } from '../../domain/errors.ts';
-import { formatLabel, readImportFile, importFormats, type ImportFile } from '../../imports/import-files.ts';
+import { readSkillsShortageAreas, ssaTier1 } from '../../domain/indicators/skills-shortage-starts.ts';
+import { formatLabel, readImportFile, importFormats, type ImportFile, type ImportOptions } from '../../imports/import-files.ts';
 import { loadMappings } from '../../imports/mapped-csv/mapping.ts';
 import { withServices } from '../open-services.ts';
 
@@ -12,11 +13,26 @@ export function importCommand(): Command {
     )
     .argument('<files...>', 'CSV files to import (plain or gzip)')
     .option('--mapping <file...>', 'extra mapping files (YAML, as in mappings/) for published or local spreadsheets')
+    .option(
+      '--skills-shortage-areas <area...>',
+      "the sector subject areas (tier 1 names, quoted, or numbers 1-15) the LA counts as skills shortage areas in DfE's FE starts file (target 35), after the files or ended by --; Kent's default: 4 5 1 6",
+    )
     .addHelpText(
       'after',
       `\nRecognised files:\n${importFormats.map((f) => `  - ${f.label}`).join('\n')}\n  - any file a mapping in Waymark's mappings/ folder (or --mapping) describes: DfE applications and offers, exclusions, NEET and participation, school places scorecards, EYFS by LA, KS4 performance tables 2013/14\n\nExample:\n  waymark import lait/la_code_list.csv perf-tables-2016-2019/england_spine_2017-18.csv kent-postcode-district/*.csv`,
     )
-    .action((paths: string[], options: { mapping?: string[] }) => runImport(paths, options.mapping ?? []));
+    .action((paths: string[], options: { mapping?: string[]; skillsShortageAreas?: string[] }) => {
+      if (options.skillsShortageAreas === undefined) return runImport(paths, options.mapping ?? []);
+      const areas = readSkillsShortageAreas(options.skillsShortageAreas);
+      if (!areas.ok) {
+        console.error(
+          `--skills-shortage-areas: not a sector subject area of tier 1: ${areas.unknown.join('; ')}. The areas are: ${ssaTier1.map((a, i) => `${i + 1} ${a}`).join('; ')}`,
+        );
+        process.exitCode = 1;
+        return;
+      }
+      return runImport(paths, options.mapping ?? [], undefined, { skillsShortageAreas: areas.areas });
+    });
 }
 
 /**
@@ -27,13 +43,14 @@ export async function runImport(
   paths: readonly string[],
   mappingPaths: readonly string[],
   only?: Readonly<{ format: ImportFile['format']; label: string }>,
+  options: ImportOptions = {},
 ): Promise<void> {
   const mappings = await loadMappings(mappingPaths);
   const files: ImportFile[] = [];
   const issues: FileIssue[] = [];
   for (const path of paths) {
     process.stderr.write(`reading ${escapeControls(path)} … `);
-    const read = await readImportFile(path, mappings);
+    const read = await readImportFile(path, mappings, undefined, options);
     if (read.ok && only !== undefined && read.file.format !== only.format) {
       issues.push({ file: read.file.file, line: 1, column: null, message: `not ${only.label} (it reads as ${formatLabel(batchFormat(read.file))})` });
       process.stderr.write('refused\n');

@@ -1,19 +1,22 @@
 import { kent } from '../../domain/geography/reference-places.ts';
 import type { ReadPublishedFile } from '../../domain/import-file.ts';
-import { apprenticeReturnFile, claimantCountFile, schoolSurveyFile } from '../../demo/employment-files.ts';
+import { apprenticeReturnFile, claimantCountFile, feStartsFile, schoolSurveyFile, supportedEmploymentFile } from '../../demo/employment-files.ts';
 import type { DemoCaseworkStep } from './demo-service.ts';
 import { importDemoFiles } from './import-demo-files.ts';
 
 /**
- * The demo county's youth employment and apprenticeships (targets 36, 37, 38 and 47): its claimant count in the Nomis
+ * The demo county's youth employment, skills and apprenticeships (targets 35-39 and 47): its claimant count in the Nomis
  * NM_162_1 layout (calendar years, each build year's spring), the LA's HR return of apprentices taken on (financial
- * years) and its survey of schools' apprenticeships (academic years), from src/demo/employment-files.ts, each read by
- * its importer and written by the published-file writer, exactly as an LA's import of its files is.
+ * years), its survey of schools' apprenticeships, the DfE's FE and apprenticeship starts by sector subject area in the
+ * Explore Education Statistics layout (read with Kent's default skills shortage areas) and the LA's supported
+ * employment return (academic years), from src/demo/employment-files.ts, each read by its importer and written by the
+ * published-file writer, exactly as an LA's import of its files is.
  */
 export function employmentDemoStep(readPublishedFile: ReadPublishedFile | undefined): DemoCaseworkStep {
   return {
     name: 'employment',
-    label: 'importing the claimant count, the apprentices return and the school apprenticeship survey',
+    label:
+      'importing the claimant count, the apprentices return, the school apprenticeship survey, the FE starts by sector and the supported employment return',
     async write(tx, county, seed, years, batchId) {
       if (years.length === 0) return [];
       // A build year is an academic start year (2011 is 2011/12, the framework's 2012): its calendar year is the next,
@@ -35,6 +38,8 @@ export function employmentDemoStep(readPublishedFile: ReadPublishedFile | undefi
             format: 'school-apprenticeship-survey',
             text: schoolSurveyFile(kent.code, years, schoolsByYear, seed),
           },
+          { name: 'demo-county-fe-starts-by-ssa.csv', format: 'fe-skills-starts', text: feStartsFile(kent, years) },
+          { name: 'demo-county-supported-employment-return.csv', format: 'la-supported-employment-return', text: supportedEmploymentFile(kent.code, years) },
         ],
         batchId,
       );

@@ -176,6 +176,8 @@ async function writeFile(tx: Store, file: ImportFile, batchId: number, today: st
     case 'nomis-claimant-count':
     case 'la-apprentice-return':
     case 'school-apprenticeship-survey':
+    case 'fe-skills-starts':
+    case 'la-supported-employment-return':
       return writePublishedValues(tx, file, batchId, issues);
     case 'ons-births':
       return writeBirths(tx, file, batchId);

@@ -51,7 +51,10 @@ export async function writePublishedValues(
   let repeats = 0;
   for (const r of file.records) {
     const found = await places.find(r.place, r.period);
-    if (found === null && (file.format === 'la-apprentice-return' || file.format === 'school-apprenticeship-survey')) {
+    if (
+      found === null &&
+      (file.format === 'la-apprentice-return' || file.format === 'school-apprenticeship-survey' || file.format === 'la-supported-employment-return')
+    ) {
       // An LA's own return names the LA it is about: one the store lacks is a mistake in the file, not a place to pass over.
       issues.push({ file: file.file, line: r.line, column: 'la_code', message: `unknown LA code ${r.place.code ?? ''}: not an LA the store holds` });
       continue;
