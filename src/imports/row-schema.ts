@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type FileIssue, quoted } from '../domain/errors.ts';
 import { isCalendarDate } from '../domain/periods/dates.ts';
+import { readPeriod } from '../domain/indicators/published-values.ts';
 import type { CsvTable } from './csv-table.ts';
 
 /** Field types shared by the file formats: every failure becomes an issue naming file, line and column. */
@@ -43,6 +44,16 @@ export const laCode = z
   .trim()
   .transform((s) => s.replace(/\.0$/, ''))
   .pipe(z.string().regex(/^\d{3}$/, 'not a 3-digit LA code'));
+
+/** An academic year written as the LA's returns write it, 2015/16, read as the DfE's period code (201516). */
+export const academicYearSlash = z.string().transform((raw, ctx): string => {
+  const period = readPeriod(raw, 'academic-slash');
+  if (period === null) {
+    ctx.addIssue({ code: 'custom', message: `"${raw.trim()}" is not an academic year (written 2015/16)` });
+    return z.NEVER;
+  }
+  return period;
+});
 
 export function optionalInteger(min = 0, max = 1_000_000) {
   return z.string().transform((raw, ctx): number | null => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { aLevelHeadline, aLevelPoints, raisedQualificationLevel } from './post16.ts';
+import { aLevelHeadline, aLevelPoints } from './post16.ts';
 
 describe('post-16 rules', () => {
   it('scores A levels on the 0-300 QCDA scale to 2014/15 and on the 0-60 scale from 2015/16 (DfE written answer UIN 16871, 2024)', () => {
@@ -20,13 +20,5 @@ describe('post-16 rules', () => {
     assert.equal(aLevelHeadline('201213').indicator, 'a-level-2-plus-a-e');
     assert.equal(aLevelHeadline('201415').indicator, 'a-level-2-plus-a-e');
     assert.equal(aLevelHeadline('201516').indicator, 'a-level-aps-per-entry');
-  });
-
-  it('counts a rise in the highest level held between 16 and 19 as raising it, and no rise (or a fall) as not', () => {
-    assert.equal(raisedQualificationLevel(2, 3), true);
-    assert.equal(raisedQualificationLevel(0, 1), true);
-    assert.equal(raisedQualificationLevel(2, 2), false);
-    assert.equal(raisedQualificationLevel(3, 3), false);
-    assert.equal(raisedQualificationLevel(null, 3), null);
   });
 });

@@ -1,9 +1,9 @@
 import { endYearOf } from '../periods/period.ts';
 
 /**
- * Post-16 rules: the A level point scale of each year, the DfE's A level headline of each year, and what counts as
- * raising one's qualification level between 16 and 19. Periods are DfE codes such as '201516' (the year 16-18 study
- * ended).
+ * Post-16 rules: the A level point scale of each year and the DfE's A level headline of each year. Not raising one's
+ * qualification level between 16 and 19 (targets 32 and 43) is counted by its measure in src/compute/measures.ts.
+ * Periods are DfE codes such as '201516' (the year 16-18 study ended).
  */
 
 export const aLevelGrades = ['A*', 'A', 'B', 'C', 'D', 'E', 'U'] as const;
@@ -23,9 +23,6 @@ export function aLevelPoints(grade: ALevelGrade, period: string): number {
   return endYearOf(period) >= 2016 ? 60 - 10 * step : 300 - 30 * step;
 }
 
-/** The A levels passed at A*-E in the DfE's sense: every grade but U. */
-export const isALevelPass = (grade: ALevelGrade): boolean => grade !== 'U';
-
 /** The passes an A level student needs for "2 or more passes at A*-E" (A level students, to 2014/15). */
 export const aLevelPassesNeeded = 2;
 
@@ -41,14 +38,4 @@ export function aLevelHeadline(period: string): ALevelHeadline {
   return endYearOf(period) <= 2015
     ? { indicator: 'a-level-2-plus-a-e', rule: `${aLevelPassesNeeded} or more A level passes at A*-E, of A level students (1 or more A level entries)` }
     : { indicator: 'a-level-aps-per-entry', rule: 'A level points (A* 60 … E 10, U 0) ÷ A level entries, over A level students' };
-}
-
-/**
- * Whether a young person raised their qualification level between 16 and 19 (Kent's targets 32 and 43, a local
- * measure whose definition the LA holds; indicators/key-stage-4-and-post-16.yaml): their highest level at the end
- * of 16-19 study is above their highest level at the end of KS4. Null when either level is unknown.
- */
-export function raisedQualificationLevel(levelAt16: number | null, levelAt19: number | null): boolean | null {
-  if (levelAt16 === null || levelAt19 === null) return null;
-  return levelAt19 > levelAt16;
 }

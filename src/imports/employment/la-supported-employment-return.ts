@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { PublishedValueRecord } from '../../domain/indicators/published-values.ts';
-import { readPeriod } from '../../domain/indicators/published-values.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { code, findDuplicates, hasColumns, laCode, optionalInteger, screenRows, type Screened } from '../row-schema.ts';
+import { code, findDuplicates, hasColumns, laCode, optionalInteger, screenRows, type Screened, academicYearSlash } from '../row-schema.ts';
 
 /**
  * The LA's own record of assisted employment opportunities taken up by young people with learning difficulties and
@@ -30,14 +29,7 @@ export const opportunityTypes = ['supported-internship', 'supported-employment',
 export type OpportunityType = (typeof opportunityTypes)[number];
 
 const row = z.object({
-  academic_year: z.string().transform((raw, ctx): string => {
-    const period = readPeriod(raw, 'academic-slash');
-    if (period === null) {
-      ctx.addIssue({ code: 'custom', message: `"${raw.trim()}" is not an academic year (written 2015/16)` });
-      return z.NEVER;
-    }
-    return period;
-  }),
+  academic_year: academicYearSlash,
   la_code: laCode,
   opportunity_type: code(opportunityTypes, 'opportunity type'),
   taken_up: optionalInteger(0, 100_000).refine((n) => n !== null, 'taken_up is blank: write 0 for a type with none'),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { PublishedValueRecord } from '../../domain/indicators/published-values.ts';
-import { readPeriod } from '../../domain/indicators/published-values.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { code, findDuplicates, hasColumns, laCode, optionalText, screenRows, urn, type Screened } from '../row-schema.ts';
+import { code, findDuplicates, hasColumns, laCode, optionalText, screenRows, urn, type Screened, academicYearSlash } from '../row-schema.ts';
 
 /**
  * The LA's survey of schools' apprenticeships (target 37): one row per school and academic year, saying whether an
@@ -20,14 +19,7 @@ import { code, findDuplicates, hasColumns, laCode, optionalText, screenRows, urn
 export const schoolApprenticeshipSurveyHeader = ['academic_year', 'la_code', 'urn', 'school_name', 'apprenticeship_taken_up'] as const;
 
 const row = z.object({
-  academic_year: z.string().transform((raw, ctx): string => {
-    const period = readPeriod(raw, 'academic-slash');
-    if (period === null) {
-      ctx.addIssue({ code: 'custom', message: `"${raw.trim()}" is not an academic year (written 2015/16)` });
-      return z.NEVER;
-    }
-    return period;
-  }),
+  academic_year: academicYearSlash,
   la_code: laCode,
   urn,
   school_name: optionalText.optional(),
