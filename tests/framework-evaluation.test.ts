@@ -56,8 +56,11 @@ for (const target of databaseTargets()) {
         for (const x of targets) {
           assert.ok(['met', 'on_track', 'off_track', 'not_yet_due', 'no_data'].includes(x.status), `${year} ${x.id}`);
           assert.ok(x.reason.length > 10, `${year} ${x.id} has a reason`);
-          // No status with a figure only in a new measure's first year, which has nothing to be compared with.
-          if (x.status === 'no_data' && x.value !== null) assert.match(x.reason, /not compared with/, `${year} ${x.id}: no status beside a figure`);
+          // No status with a figure only in a new measure's first year, which has nothing to be compared with, or where
+          // the one rule compares with England and no England figure is held (target 44's 2+ A*-E of A level students
+          // in 2013-2015: the demo's own figure is computed, England's was found in no citable source).
+          if (x.status === 'no_data' && x.value !== null)
+            assert.match(x.reason, /not compared with|^No England figure for \d{4}\.$/, `${year} ${x.id}: no status beside a figure`);
         }
       }
       // SEN casework of the build's years is held (to 2012/13: the 2013 figure), so 2014 has no figure rather than no source.

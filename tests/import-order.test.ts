@@ -217,17 +217,23 @@ for (const target of databaseTargets()) {
       }
     });
 
-    it('ends in the same observations when the files come in another order', async () => {
-      const other = await freshDatabase(target);
-      try {
-        await importInOrder(other, otherOrder);
-        const [a, b] = [await everyObservation(test.database), await everyObservation(other)];
-        assert.equal(b.length, a.length);
-        const onlyA = a.filter((line, i) => line !== b[i]).slice(0, 5);
-        assert.deepEqual(onlyA, [], 'observations that differ between the two orders');
-      } finally {
-        await other.drop();
-      }
-    });
+    // The second order is a property of the importers' logic, not of the PostgreSQL version: it runs on the first
+    // database only, while every file is imported on both in the README's order above (the suite's time, ~4 minutes).
+    it(
+      'ends in the same observations when the files come in another order',
+      { skip: target.name !== databaseTargets()[0]!.name && 'run on the first database' },
+      async () => {
+        const other = await freshDatabase(target);
+        try {
+          await importInOrder(other, otherOrder);
+          const [a, b] = [await everyObservation(test.database), await everyObservation(other)];
+          assert.equal(b.length, a.length);
+          const onlyA = a.filter((line, i) => line !== b[i]).slice(0, 5);
+          assert.deepEqual(onlyA, [], 'observations that differ between the two orders');
+        } finally {
+          await other.drop();
+        }
+      },
+    );
   });
 }

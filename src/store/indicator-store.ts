@@ -4,13 +4,14 @@ import type { Indicator } from '../domain/indicators/indicator.ts';
 import type { Database } from './schema.ts';
 
 /**
- * An indicator as the store holds it: LAIT breakdown keys and derivations stay in the catalogue files, read by the
- * framework and the imports.
+ * An indicator as the store holds it: LAIT breakdown keys, derivations and the measure an indicator continues stay in
+ * the catalogue files, read by the framework and the imports.
  */
 export function asStored(indicator: Indicator): Indicator {
   const stored = { ...indicator };
   delete stored.laitBreakdowns;
   delete stored.derive;
+  delete stored.continues;
   return stored;
 }
 
