@@ -3,6 +3,7 @@ import type { PublishedValueRecord } from '../../domain/indicators/published-val
 import { readPeriod } from '../../domain/indicators/published-values.ts';
 import type { CsvTable } from '../csv-table.ts';
 import { findDuplicates, hasColumns, laCode, optionalInteger, screenRows, type Screened } from '../row-schema.ts';
+import { laFigure } from './la-figure.ts';
 
 /**
  * The LA's own return of the apprentices it takes on (the Kent Apprenticeship scheme, target 36), as its HR team keeps
@@ -41,20 +42,17 @@ export const laApprenticeReturn = {
   parse(table: CsvTable): ApprenticeReturnRead {
     const screened = screenRows(table, row);
     screened.issues.push(...findDuplicates(table.file, screened.records, (r) => `${r.la_code} ${r.financial_year}`, 'financial_year', 'LA and financial year'));
-    const records = screened.records.map((r): PublishedValueRecord => ({
-      line: r.line,
-      place: { kind: 'la', code: r.la_code, name: null, regionCode: null, regionName: null, laCode: r.la_code },
-      period: r.financial_year,
-      dataVersion: 'final',
-      indicator: 'kcc-apprentices',
-      breakdown: 'all',
-      value: r.apprentices_taken_on,
-      numerator: null,
-      denominator: null,
-      symbol: null,
-      publishedDecimals: 0,
-      columns: { value: 'apprentices_taken_on', numerator: null, denominator: null },
-    }));
+    const records = screened.records.map((r) =>
+      laFigure({
+        la: r.la_code,
+        period: r.financial_year,
+        line: r.line,
+        indicator: 'kcc-apprentices',
+        value: r.apprentices_taken_on,
+        publishedDecimals: 0,
+        columns: { value: 'apprentices_taken_on', numerator: null, denominator: null },
+      }),
+    );
     return { records, issues: screened.issues, completions: screened.records.filter((r) => r.completions != null).length };
   },
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PublishedValueRecord } from '../../domain/indicators/published-values.ts';
 import type { CsvTable } from '../csv-table.ts';
 import { code, findDuplicates, hasColumns, laCode, optionalInteger, screenRows, type Screened, academicYearSlash } from '../row-schema.ts';
+import { laFigure } from './la-figure.ts';
 
 /**
  * The LA's own record of assisted employment opportunities taken up by young people with learning difficulties and
@@ -59,20 +60,17 @@ export const laSupportedEmploymentReturn = {
       t.total += r.taken_up;
       totals.set(key, t);
     }
-    const records = [...totals.values()].map((t): PublishedValueRecord => ({
-      line: t.line,
-      place: { kind: 'la', code: t.la, name: null, regionCode: null, regionName: null, laCode: t.la },
-      period: t.year,
-      dataVersion: 'final',
-      indicator: 'ldd-assisted-employment',
-      breakdown: 'all',
-      value: t.total,
-      numerator: null,
-      denominator: null,
-      symbol: null,
-      publishedDecimals: 0,
-      columns: { value: 'taken_up', numerator: null, denominator: null },
-    }));
+    const records = [...totals.values()].map((t) =>
+      laFigure({
+        la: t.la,
+        period: t.year,
+        line: t.line,
+        indicator: 'ldd-assisted-employment',
+        value: t.total,
+        publishedDecimals: 0,
+        columns: { value: 'taken_up', numerator: null, denominator: null },
+      }),
+    );
     return { records, issues: [] };
   },
 } as const;

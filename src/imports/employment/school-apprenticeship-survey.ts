@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PublishedValueRecord } from '../../domain/indicators/published-values.ts';
 import type { CsvTable } from '../csv-table.ts';
 import { code, findDuplicates, hasColumns, laCode, optionalText, screenRows, urn, type Screened, academicYearSlash } from '../row-schema.ts';
+import { laFigure } from './la-figure.ts';
 
 /**
  * The LA's survey of schools' apprenticeships (target 37): one row per school and academic year, saying whether an
@@ -43,20 +44,19 @@ export const schoolApprenticeshipSurvey = {
       if (r.apprenticeship_taken_up === 'Y') g.yes++;
       groups.set(key, g);
     }
-    const records = [...groups.values()].map((g): PublishedValueRecord => ({
-      line: g.line,
-      place: { kind: 'la', code: g.la, name: null, regionCode: null, regionName: null, laCode: g.la },
-      period: g.year,
-      dataVersion: 'final',
-      indicator: 'schools-offering-apprenticeship',
-      breakdown: 'all',
-      value: (100 * g.yes) / g.schools,
-      numerator: g.yes,
-      denominator: g.schools,
-      symbol: null,
-      publishedDecimals: null,
-      columns: { value: 'apprenticeship_taken_up', numerator: 'apprenticeship_taken_up', denominator: 'urn' },
-    }));
+    const records = [...groups.values()].map((g) =>
+      laFigure({
+        la: g.la,
+        period: g.year,
+        line: g.line,
+        indicator: 'schools-offering-apprenticeship',
+        value: (100 * g.yes) / g.schools,
+        numerator: g.yes,
+        denominator: g.schools,
+        publishedDecimals: null,
+        columns: { value: 'apprenticeship_taken_up', numerator: 'apprenticeship_taken_up', denominator: 'urn' },
+      }),
+    );
     return { records, issues: [] };
   },
 } as const;
