@@ -44,6 +44,7 @@ import { createCaseworkServices } from './casework/casework-services.ts';
 import { createSenCaseService } from './casework/sen/sen-case-service.ts';
 import { senDemoStep } from './casework/sen/sen-demo-step.ts';
 import { createSenTransfer } from './casework/sen/sen-transfer.ts';
+import { createPlaceDashboard } from './geography/place-dashboard.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -105,6 +106,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   const accounts = createAccountService(store, clock, recordAudit);
   const delivery = createDeliveryService(store, clock, audit, frameworks.find, (principal, action) => sessions.scopeFor(principal, action));
   const demoDelivery = createDemoDelivery(store, delivery, demo.state);
+  const schoolImprovement = createSchoolImprovementService(store, clock, () => catalogue, floors);
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
@@ -117,6 +119,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
       audit,
     ),
     places: createPlaceService(store, clock),
+    dashboards: createPlaceDashboard(store, frameworks, schoolImprovement, () => catalogue),
     demo,
     pupils,
     frameworks,
@@ -127,7 +130,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     floors,
     schoolOutcomes,
     collaborations: createCollaborationService(store, clock, () => catalogue),
-    schoolImprovement: createSchoolImprovementService(store, clock, () => catalogue, floors),
+    schoolImprovement,
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log, audit),
     audit: createAuditReader(store, audit.trail),

@@ -4,6 +4,7 @@ import { statusLabels, symbolTitles } from './presentation/labels.ts';
 import type { Action } from '../domain/access/roles.ts';
 import { publicAccess } from '../domain/access/route-access.ts';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -120,6 +121,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
     decorateReply: false,
     allowedPath: (p) => p === '/govuk-frontend.min.css',
   });
+  const siteCss = readFileSync(path.join(here, 'layouts', 'waymark.css'), 'utf8');
+  app.get('/stylesheets/waymark.css', { config: publicAccess }, (_request, reply) => reply.type('text/css; charset=utf-8').send(siteCss));
   const oidc = options.oidc ?? null;
   // Signed cookies (the single sign-on attempt's) are signed with a key derived from the client secret.
   await app.register(fastifyCookie, oidc === null ? {} : { secret: oidc.cookieSecret });

@@ -53,6 +53,46 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
     assert.ok(await page.getByRole('heading', { name: 'Pupils on roll' }).isVisible());
   });
 
+  it('answers "the disadvantaged gap in my district" one click from the home page, as the API gives the figures', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.locator('[data-module="served-districts"]').getByRole('link', { name: 'Thanet', exact: true }).click();
+    await expectPageBasics(page, /^Thanet – District – Waymark$/);
+    await expectAccessible(page);
+    const rows = page.locator('[data-module="gaps"] tbody tr');
+    assert.ok((await rows.count()) > 0, "the district's dashboard shows the disadvantaged gap");
+    for (const row of await rows.all()) {
+      const indicator = (await row.getAttribute('data-indicator'))!;
+      const period = (await row.getAttribute('data-period'))!;
+      const [, , shown = '', within = ''] = (await row.locator('th, td').allInnerTexts()).map((t) => t.trim());
+      // The expected figures come from the public API's observations for Thanet, not from the dashboard's code.
+      const figure = async (breakdown: string) => {
+        const answer = (await (
+          await fetch(`${base}/api/v1/observations?indicator=${indicator}&place=E07000114&placeKind=district&period=${period}&breakdown=${breakdown}`)
+        ).json()) as { observations: { value: number | null; numerator: number | null; denominator: number | null; decimalPlaces: number }[] };
+        return answer.observations[0]!;
+      };
+      const group = await figure('disadvantaged');
+      const other = await figure('not-disadvantaged');
+      assert.ok(group.value !== null && other.value !== null, `${indicator} ${period}: both groups' figures are public`);
+      assert.equal(shown.replace('%', ''), group.value.toFixed(group.decimalPlaces), `${indicator} ${period}: the disadvantaged figure`);
+      const points = Number(/^([\d.]+) points (below|above)/.exec(within)![1]) * (within.includes('below') ? 1 : -1);
+      // Worked from unrounded figures on the page: within one unit of the last decimal of the gap between the API's two
+      // rounded figures; exactly the gap between the two percentages where the API gives their pupil counts.
+      const unit = 10 ** -group.decimalPlaces;
+      if (group.numerator !== null && other.numerator !== null && group.denominator && other.denominator) {
+        const exact = (100 * other.numerator) / other.denominator - (100 * group.numerator) / group.denominator;
+        // Half away from zero, as the DfE rounds.
+        const rounded = Math.sign(exact) * Math.round(Math.abs(exact) / unit) * unit;
+        assert.equal(points.toFixed(group.decimalPlaces), rounded.toFixed(group.decimalPlaces), `${indicator} ${period}: the gap`);
+      } else
+        assert.ok(
+          Math.abs(points - (other.value - group.value)) <= unit + 1e-9,
+          `${indicator} ${period}: the gap ${points} against ${other.value - group.value}`,
+        );
+    }
+  });
+
   it('shows the indicator catalogue and an indicator page for Kent, with no axe violations', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/indicators`);

@@ -21,6 +21,9 @@ const serverUrl = process.env.WAYMARK_TEST_SERVER_URL;
 const serverAppUrl = process.env.WAYMARK_TEST_SERVER_APP_URL;
 const template = `waymark_template_${process.pid}`;
 const log = createLog('warn');
+/** `npm test -- [node test runner options] [files]`: options (--test-reporter=…, --test-name-pattern=…) pass through. */
+const runnerOptions = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const chosenFiles = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
 await requireChromium();
 const dataRoot = mkdtempSync(path.join(tmpdir(), 'waymark-test-'));
@@ -44,7 +47,8 @@ try {
     'tsx',
     '--test',
     '--test-concurrency=2',
-    ...(process.argv.slice(2).length > 0 ? process.argv.slice(2) : [...testFiles('src'), ...testFiles('tests')]),
+    ...runnerOptions,
+    ...(chosenFiles.length > 0 ? chosenFiles : [...testFiles('src'), ...testFiles('tests')]),
   ];
   exitCode = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, args, {

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { grantInForce } from '../../domain/access/decide-access.ts';
 import { disclosureName } from '../../domain/indicators/disclosure.ts';
 import type { Services } from '../../services/create-services.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import { dashboardKinds, type DashboardKind } from '../../services/geography/place-dashboard.ts';
 import {
+  dashboardResponse,
   evaluationQuery,
   evaluationResponse,
   frameworksResponse,
@@ -73,6 +76,18 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
         rules: evaluation.rules,
         rationale: target.rationale,
       })),
+    });
+  });
+
+  app.get<{ Params: { kind: string; code: string } }>('/api/v1/places/:kind/:code/dashboard', { config: publicAccess }, async (request) => {
+    const kind = request.params.kind as DashboardKind;
+    if (!dashboardKinds.includes(kind)) throw new NotFoundError(`A dashboard is for an LA, a district or a grouping, not "${request.params.kind}"`);
+    const policy = await request.disclosure();
+    const d = await services.dashboards.dashboard(kind, request.params.code, policy);
+    return dashboardResponse.parse({
+      ...d,
+      indicators: d.indicators.map(({ indicator, ...rest }) => ({ indicator: indicator.code, title: indicator.title, unit: indicator.unit, ...rest })),
+      gaps: d.gaps.map(({ indicator, ...rest }) => ({ indicator: indicator.code, title: indicator.title, ...rest })),
     });
   });
 
@@ -174,6 +189,23 @@ const openApiDocument = {
             content: { 'application/json': { schema: z.toJSONSchema(evaluationResponse) } },
           },
           '404': { description: 'An unknown framework or place' },
+        },
+      },
+    },
+    '/api/v1/places/{kind}/{code}/dashboard': {
+      get: {
+        summary:
+          "A place's dashboard: its framework targets off track, key indicators with England, region, neighbours, rank and band, the disadvantaged gap, and its schools",
+        parameters: [
+          { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['la', 'district', 'grouping'] } },
+          { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'A DfE LA code (886), an ONS district code or a grouping code' },
+        ],
+        responses: {
+          '200': {
+            description: 'The dashboard, from figures after disclosure',
+            content: { 'application/json': { schema: z.toJSONSchema(dashboardResponse) } },
+          },
+          '404': { description: 'An unknown place, or a kind of place with no dashboard' },
         },
       },
     },

@@ -231,3 +231,59 @@ export const meResponse = z.object({
     }),
   ),
 });
+
+const shown = z.object({ value: z.number().nullable(), symbol, decimalPlaces: z.number().int() });
+const gap = z.object({ points: z.number().nullable(), behind: z.boolean().nullable(), description: z.string() });
+
+/** A place's dashboard (issue 19.1): the LA, a district or a grouping, as its page shows it. */
+export const dashboardResponse = z.object({
+  disclosure: z.string(),
+  place: z.object({ kind: z.enum(['la', 'district', 'grouping']), code: z.string(), name: z.string() }),
+  la: z.object({ code: z.string(), name: z.string() }),
+  framework: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      year: z.number().int(),
+      counts: z.record(z.string(), z.number().int()),
+      offTrack: z.array(z.object({ id: z.string(), number: z.number().int().nullable(), title: z.string(), status: z.string(), reason: z.string() })),
+    })
+    .nullable()
+    .describe("The LA's framework in the latest year with figures, evaluated for this place"),
+  indicators: z.array(
+    z.object({
+      indicator: z.string(),
+      title: z.string(),
+      unit: z.string(),
+      period: z.string().describe('The latest period (academic or calendar year) the place has a figure for'),
+      place: shown,
+      previous: z.object({ period: z.string(), shown }).nullable(),
+      change: z.object({ points: z.number(), direction: z.enum(['better', 'worse', 'same', 'changed']) }).nullable(),
+      newMeasure: z.string().nullable(),
+      series: z.array(z.object({ period: z.string(), value: z.number() })),
+      england: shown.nullable(),
+      region: shown.nullable(),
+      la: shown.nullable().describe("A district's or grouping's LA; null for the LA itself"),
+      neighbours: z.number().nullable().describe("The LA's statistical neighbours' average (the LA only)"),
+      rank: z.object({ rank: z.number().int(), of: z.number().int() }).nullable(),
+      band: z.enum(['A', 'B', 'C', 'D']).nullable(),
+    }),
+  ),
+  gaps: z.array(z.object({ indicator: z.string(), title: z.string(), period: z.string(), group: shown, within: gap, national: gap })),
+  schools: z.object({
+    count: z.number().int(),
+    ofsted: z.object({
+      byGrade: z.record(z.string(), z.number().int()),
+      noGrade: z.number().int(),
+      specialMeasures: z.number().int(),
+      seriousWeaknesses: z.number().int(),
+      total: z.number().int(),
+      goodOrOutstanding: z.number().nullable(),
+    }),
+    belowFloor: z.array(z.object({ urn: z.string(), name: z.string(), label: z.string() })),
+    floorJudged: z.number().int(),
+    highestRisk: z.array(z.object({ urn: z.string(), name: z.string(), score: z.number() })),
+    declining: z.array(z.object({ urn: z.string(), name: z.string(), title: z.string() })),
+    asAt: z.string(),
+  }),
+});

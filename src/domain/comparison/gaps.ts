@@ -62,6 +62,14 @@ const groupWords: Readonly<Record<string, string>> = {
   'no-sen': 'pupils with no SEN',
 };
 
+/**
+ * Whether a gap between two pupil groups means anything on a measure: an outcome with a direction, as a percentage or
+ * a score. Not a share of the cohort, a count (groups differ in size), a band or a measure without polarity.
+ */
+export function gapMeaningful(measure: Readonly<{ unit: Unit; polarity: Polarity }>): boolean {
+  return measure.polarity !== 'none' && (measure.unit === 'percent' || measure.unit === 'average_score' || measure.unit === 'points');
+}
+
 export function describeGap(
   measure: Readonly<{ unit: Unit; polarity: Polarity }>,
   group: string,
@@ -70,7 +78,7 @@ export function describeGap(
   otherValue: number,
   decimalPlaces: number,
 ): GapWords | null {
-  if (measure.polarity === 'none' || !(measure.unit === 'percent' || measure.unit === 'average_score' || measure.unit === 'points')) return null;
+  if (!gapMeaningful(measure)) return null;
   const unit = measure.unit === 'percent' ? 'percentage points' : 'points';
   const difference = roundHalfUp(groupValue - otherValue, Math.max(1, decimalPlaces));
   const size = `${Math.abs(difference).toFixed(Math.max(1, decimalPlaces))} ${unit}`;

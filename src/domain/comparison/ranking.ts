@@ -7,6 +7,12 @@ import type { Polarity } from '../indicators/indicator.ts';
 
 export type PlaceValue = Readonly<{ code: string; value: number | null }>;
 
+/**
+ * The fewest LAs with a figure for a rank and quartile band to be worth showing beside one LA's figure: with fewer, a
+ * quarter holds no LA ("1 of 1", band D alike). LAIT itself ranks among every LA with a value (150 or so).
+ */
+export const fewestToRank = 4;
+
 /** 1 is best; ties share the lowest rank (1, 2, 2, 4); missing values and indicators without polarity get none. */
 export function rankPlaces(values: readonly PlaceValue[], polarity: Polarity): Map<string, number | null> {
   const ranks = new Map<string, number | null>(values.map((v) => [v.code, null]));

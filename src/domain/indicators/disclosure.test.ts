@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { disclose, disclosureName, laOfficerDisclosure, policyAt, publicDisclosure, type Cell } from './disclosure.ts';
+import { disclose, disclosureName, disclosureNameOver, laOfficerDisclosure, policyAt, publicDisclosure, type Cell } from './disclosure.ts';
 
 const count = (id: string, value: number | null, symbol: Cell['symbol'] = null): Cell => ({
   id,
@@ -109,6 +109,13 @@ describe('disclosure for signed-in staff: true values in their scope, public fig
     assert.equal(disclosureName({ ...publicDisclosure, unsuppressedAt: new Set() }), 'public');
     assert.equal(disclosureName(staff), 'in-scope');
     assert.equal(disclosureName(laOfficerDisclosure), 'la-officer');
+  });
+
+  it("names an answer over some places only in scope where the reader's roles reach one of them", () => {
+    assert.equal(disclosureNameOver(staff, [5, 7]), 'in-scope');
+    assert.equal(disclosureNameOver(staff, [7, 8]), 'public');
+    assert.equal(disclosureNameOver(laOfficerDisclosure, [7]), 'la-officer');
+    assert.equal(disclosureNameOver(publicDisclosure, [5]), 'public');
   });
 });
 

@@ -38,6 +38,16 @@ export function disclosureName(policy: DisclosurePolicy): 'public' | 'la-officer
   return policy.audience === 'public' && (policy.unsuppressedAt?.size ?? 0) > 0 ? 'in-scope' : policy.audience;
 }
 
+/**
+ * How an answer that reads figures of these places only names its disclosure: in scope only where the reader's roles
+ * reach one of them, so a reader outside a place's scope is told, as well as shown, what the public is.
+ */
+export function disclosureNameOver(policy: DisclosurePolicy, placeIds: Iterable<number>): 'public' | 'la-officer' | 'in-scope' {
+  if (disclosureName(policy) !== 'in-scope') return disclosureName(policy);
+  for (const id of placeIds) if (policy.unsuppressedAt?.has(id) === true) return 'in-scope';
+  return 'public';
+}
+
 export type Cell = Readonly<{
   id: string;
   unit: Unit;

@@ -230,7 +230,7 @@ async function defaultFocus(store: Store): Promise<string | null> {
 }
 
 /** The LA's statistical-neighbour group (the LA itself and its neighbours), where one is held. */
-async function neighbourGroupOf(store: Store, laCode: string): Promise<{ name: string; members: string[] } | null> {
+export async function neighbourGroupOf(store: Store, laCode: string): Promise<{ name: string; members: string[] } | null> {
   // The newest list held for the LA (lists are versioned: the 2012 group of Kent's framework, DfE's 2021 and 2025 lists).
   const groups = (await store.places.byKind('neighbour_group')).filter((g) => g.attributes.of === laCode);
   const group = groups.sort((a, b) => b.attributes.version.localeCompare(a.attributes.version))[0];

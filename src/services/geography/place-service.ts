@@ -93,7 +93,21 @@ export function createPlaceService(store: Store, clock: Clock) {
       const las = await store.places.byKind('la');
       const batches = await store.register.batches(10);
       const page = england === undefined ? null : await this.placePage('country', england.code);
+      // The LA Waymark serves and its districts, each a link to its dashboard.
+      const servedCode = (await store.places.lasWithDistricts())[0];
+      const servedLa = servedCode === undefined ? undefined : await store.places.find('la', servedCode);
+      const served =
+        servedLa === undefined
+          ? null
+          : {
+              la: summary(servedLa),
+              districts: (await store.places.members(servedLa.id, 'district'))
+                .filter((d) => d.validTo === null)
+                .map(summary)
+                .sort((a, b) => a.name.localeCompare(b.name)),
+            };
       return {
+        served,
         england: england === undefined ? null : summary(england),
         laCount: las.length,
         totals: page?.totals ?? null,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fixed } from './format.ts';
+import { changeWords, fixed, statusCounts } from './format.ts';
 
 describe('fixed: a figure rounded once, at display, half up as the DfE rounds (its round_five_up)', () => {
   it('rounds half up and away from zero, free of binary artefacts, to fixed decimals', () => {
@@ -12,5 +12,23 @@ describe('fixed: a figure rounded once, at display, half up as the DfE rounds (i
   it('shows a dash where there is no number', () => {
     assert.equal(fixed(null, 1), '–');
     assert.equal(fixed(undefined, 1), '–');
+  });
+});
+
+describe('a change on the year before in words', () => {
+  it('gives its size in percentage points with a true minus sign, and its direction by polarity', () => {
+    assert.equal(changeWords({ points: -2.5, direction: 'worse' }, 'percent', 1), '\u22122.5 percentage points, worse');
+    assert.equal(changeWords({ points: 0.3, direction: 'better' }, 'rate', 2), '+0.30 points, better');
+    assert.equal(changeWords({ points: 1, direction: 'changed' }, 'points', 0), '+1 point');
+    assert.equal(changeWords({ points: -6, direction: 'better' }, 'count', 0), '\u22126, better');
+    assert.equal(changeWords({ points: 0, direction: 'same' }, 'percent', 1), 'No change');
+  });
+});
+
+describe("targets' statuses counted in words", () => {
+  it('names only the statuses some target has, joined with a final "and"', () => {
+    assert.equal(statusCounts({ met: 4, on_track: 3, off_track: 9, not_yet_due: 0, no_data: 0 }), '4 met, 3 on track and 9 off track');
+    assert.equal(statusCounts({ met: 0, on_track: 0, off_track: 0, not_yet_due: 0, no_data: 2 }), '2 with no data');
+    assert.equal(statusCounts({}), 'no targets');
   });
 });

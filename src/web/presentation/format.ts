@@ -9,3 +9,33 @@ export function fixed(value: number | null | undefined, decimalPlaces: number): 
   const rounded = roundHalfUp(value, decimalPlaces);
   return (rounded === 0 ? 0 : rounded).toFixed(decimalPlaces);
 }
+
+/**
+ * A change on the year before in words: its size with the unit's points ("+2.0 percentage points, better"), the
+ * direction by the indicator's polarity ('changed' where it has none). The sign is the true minus sign (U+2212).
+ */
+export function changeWords(
+  change: Readonly<{ points: number; direction: 'better' | 'worse' | 'same' | 'changed' }>,
+  unit: string,
+  decimalPlaces: number,
+): string {
+  if (change.direction === 'same') return 'No change';
+  const size = fixed(Math.abs(change.points), decimalPlaces);
+  // A count changes by a number of whatever it counts; a percentage by percentage points; a score or rate by points.
+  const points = unit === 'count' ? '' : ` ${unit === 'percent' ? 'percentage point' : 'point'}${size === fixed(1, decimalPlaces) ? '' : 's'}`;
+  const sign = change.points > 0 ? '+' : '\u2212';
+  return change.direction === 'changed' ? `${sign}${size}${points}` : `${sign}${size}${points}, ${change.direction}`;
+}
+
+/** How many targets have each status, in words, leaving out the statuses none has: "4 met, 3 on track and 9 off track". */
+export function statusCounts(counts: Readonly<Record<string, number>>): string {
+  const words: readonly (readonly [string, string])[] = [
+    ['met', 'met'],
+    ['on_track', 'on track'],
+    ['off_track', 'off track'],
+    ['not_yet_due', 'not yet due'],
+    ['no_data', 'with no data'],
+  ];
+  const parts = words.filter(([status]) => (counts[status] ?? 0) > 0).map(([status, word]) => `${counts[status]} ${word}`);
+  return parts.length <= 1 ? (parts[0] ?? 'no targets') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}

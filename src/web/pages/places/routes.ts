@@ -5,6 +5,10 @@ import { NotFoundError } from '../../../domain/errors.ts';
 import { governanceLabels, kindLabels, sectorLabels } from '../../../domain/geography/place.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { breadcrumbsFor, kindFromUrl, placeHref } from '../place-links.ts';
+import { dashboardKinds, type DashboardKind } from '../../../services/geography/place-dashboard.ts';
+import { periodLabel, previousPeriod } from '../../../domain/periods/period.ts';
+import { disclosureOf } from '../../disclosure-of.ts';
+import { changeWords, statusCounts } from '../../presentation/format.ts';
 
 const query = z.object({
   on: z
@@ -22,6 +26,10 @@ export function placeRoutes(app: FastifyInstance, services: Services): void {
       if (kind === null) throw new NotFoundError(`No such kind of place: ${request.params.kind}`);
       const { on } = query.parse(request.query);
       const page = await services.places.placePage(kind, request.params.code, on);
+      // The LA, a district or a grouping: its dashboard (issue 19.1) above its schools.
+      const dashboard = dashboardKinds.includes(kind as DashboardKind)
+        ? await services.dashboards.dashboard(kind as DashboardKind, page.place.code, await disclosureOf(request, services))
+        : null;
       return reply.view('pages/places/view.njk', {
         title: `${page.place.name} – ${kindLabels[page.place.kind]}`,
         section: 'places',
@@ -31,6 +39,11 @@ export function placeRoutes(app: FastifyInstance, services: Services): void {
         sectorLabels,
         governanceLabels,
         placeHref,
+        dashboard,
+        periodLabel,
+        previousPeriod,
+        changeWords,
+        statusCounts,
       });
     },
   );
