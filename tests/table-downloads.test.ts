@@ -55,8 +55,9 @@ const shownInExcel = (cell: ExcelJS.Cell): string => {
 };
 
 /** A page's figure written plainly, to compare with a workbook's: one minus sign, no thousands commas, no % sign, no dash. */
+// A figure on the page (a true minus sign, thousands commas, a per cent sign) as the sheet holds it, a number; words as they are.
 const plain = (text: string) =>
-  ['–', '-', '—'].includes(text) ? '' : text.replace(/−/g, '-').replace(/^(-?[\d,]+(\.\d+)?)%?$/, (_m, n: string) => n.replace(/,/g, ''));
+  ['–', '-', '—'].includes(text) ? '' : text.replace(/^[−-]?[\d,]+(\.\d+)?%?$/, (n) => n.replace(/−/g, '-').replace(/[,%]/g, ''));
 
 for (const target of databaseTargets()) {
   describe(`every table downloads as the page shows it (${target.name})`, () => {

@@ -51,6 +51,12 @@ export type EmbeddedOptions = Readonly<{
    */
   binariesPackage?: string;
   /**
+   * Server settings beyond Waymark's own (`-c name=value`). The test suite's throwaway clusters turn durability off
+   * (fsync, synchronous_commit, full_page_writes): their databases are dropped at the end of the run, and a crash
+   * would only fail the run. Never set for a store that holds data.
+   */
+  settings?: Readonly<Record<string, string>>;
+  /**
    * When another running Waymark already serves this data directory, connect to its PostgreSQL instead of refusing
    * (a CLI command beside `npm start`); the server stays that process's to stop.
    */
@@ -90,9 +96,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const port = await freePort();
   const recordOwner = (child: ChildProcess): void =>
     writeFileSync(path.join(dataDir, '..', `${path.basename(dataDir)}.owner`), `${process.pid}\n${child.pid ?? ''}\n`);
-  const child = await launch(binaries, dataDir, port, runAs, log);
+  const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+  const child = await launch(binaries, dataDir, port, runAs, log, settings);
   recordOwner(child);
-  const { stop } = superviseEmbeddedPostgres(child, () => launch(binaries, dataDir, port, runAs, log), {
+  const { stop } = superviseEmbeddedPostgres(child, () => launch(binaries, dataDir, port, runAs, log, settings), {
     log,
     port,
     onStarted: recordOwner,
@@ -329,11 +336,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function launch(binaries: Binaries, dataDir: string, port: number, runAs: RunAs, log: Log): Promise<ChildProcess> {
+function launch(binaries: Binaries, dataDir: string, port: number, runAs: RunAs, log: Log, settings: readonly string[] = []): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       binaries.postgres,
-      ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', ...settings],
       // Its own process group: Ctrl-C in a terminal reaches Waymark, which stops PostgreSQL itself (after the web server,
       // or at once to roll a CLI command back), instead of PostgreSQL going first and looking like a crash to restart.
       { ...(runAs ?? {}), detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },

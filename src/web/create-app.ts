@@ -121,8 +121,6 @@ export async function createApp(services: Services, options: AppOptions): Promis
     decorateReply: false,
     allowedPath: (p) => p === '/govuk-frontend.min.css',
   });
-  const siteCss = readFileSync(path.join(here, 'layouts', 'waymark.css'), 'utf8');
-  app.get('/stylesheets/waymark.css', { config: publicAccess }, (_request, reply) => reply.type('text/css; charset=utf-8').send(siteCss));
   const oidc = options.oidc ?? null;
   // Signed cookies (the single sign-on attempt's) are signed with a key derived from the client secret.
   await app.register(fastifyCookie, oidc === null ? {} : { secret: oidc.cookieSecret });
@@ -147,6 +145,9 @@ export async function createApp(services: Services, options: AppOptions): Promis
   app.get('/info', { config: publicAccess }, () => ({ name: 'waymark', version: options.version, commit: options.commit }));
 
   homeRoutes(app, services);
+  // Waymark's own stylesheet, after the error handler and input guard like every route.
+  const siteCss = readFileSync(path.join(here, 'layouts', 'waymark.css'), 'utf8');
+  app.get('/stylesheets/waymark.css', { config: publicAccess }, (_request, reply) => reply.type('text/css; charset=utf-8').send(siteCss));
   aboutRoutes(app, options.organisation ?? null, oidc !== null);
   placeRoutes(app, services);
   schoolRoutes(app, services);
