@@ -112,6 +112,29 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
     assert.ok(await page.getByRole('cell', { name: 'computed from pupil records' }).first().isVisible());
   });
 
+  it('answers "is Kent on track for 2016, and which targets are off track?" in three clicks, as the API counts them', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Frameworks', exact: true }).first().click();
+    await page.getByRole('link', { name: 'Vision and Priorities for Improvement 2013-2016' }).click();
+    await page.getByLabel('Year').selectOption('2016');
+    await page.getByLabel('Status').selectOption({ label: 'Off track' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expectPageBasics(page, /^Vision and Priorities for Improvement 2013-2016, 2016 – Waymark$/);
+    await expectAccessible(page);
+    const api = (await (await fetch(`${base}/api/v1/frameworks/kent-2013-2016/evaluation?year=2016`)).json()) as {
+      counts: Record<string, number>;
+      targets: { title: string; status: string }[];
+    };
+    const offTrack = api.targets.filter((t) => t.status === 'off_track').map((t) => t.title);
+    assert.ok(offTrack.length > 0, 'the demo has targets off track in 2016');
+    const rows = page.locator('main table tbody tr');
+    assert.equal(await rows.count(), api.counts.off_track);
+    assert.deepEqual((await rows.locator('td:nth-child(2) > a').allInnerTexts()).map((t) => t.trim()).sort(), [...offTrack].sort());
+    assert.deepEqual([...new Set((await rows.locator('td:nth-child(3)').allInnerTexts()).map((t) => t.trim()))], ['Off track']);
+    assert.match(await page.locator('[data-module="shown-count"]').innerText(), new RegExp(`^Showing ${api.counts.off_track} of \\d+ target lines off track`));
+  });
+
   it('opens the Kent framework, switches year, pupil group and place, follows a target, each page passing axe', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/`);

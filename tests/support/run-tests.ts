@@ -25,6 +25,24 @@ const template = `waymark_template_${process.pid}`;
  * settings" for test servers). Everything else, the SQL above all, is as in production.
  */
 const throwawayCluster = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } as const;
+/**
+ * The files that take longest (minutes each, measured in a full run on the 2-core CI machine) start first, the rest
+ * after in name order: two at a time, a long file started last would run on alone at the end of the run.
+ */
+const longest = [
+  'tests/import-order.test.ts',
+  'tests/route-access-by-role.test.ts',
+  'tests/http-fuzz.test.ts',
+  'tests/framework-evaluation.test.ts',
+  'tests/casework-targets.test.ts',
+  'tests/demo-resume.test.ts',
+  'tests/participation-casework.test.ts',
+  'tests/disclosure-attack.test.ts',
+  'tests/pupil-compute.test.ts',
+  'tests/browser/school-improvement-journey.test.ts',
+  'tests/floor-standards.test.ts',
+  'tests/report-pdf.test.ts',
+];
 const log = createLog('warn');
 /** `npm test -- [node test runner options] [files]`: options (--test-reporter=…, --test-name-pattern=…) pass through. */
 const runnerOptions = process.argv.slice(2).filter((a) => a.startsWith('--'));
@@ -157,25 +175,6 @@ function testFiles(dir: string): string[] {
     .map((e) => path.join(e.parentPath ?? e.path, e.name))
     .sort();
 }
-
-/**
- * The files that take longest (minutes each, measured in a full run on the 2-core CI machine) start first, the rest
- * after in name order: two at a time, a long file started last would run on alone at the end of the run.
- */
-const longest = [
-  'tests/import-order.test.ts',
-  'tests/route-access-by-role.test.ts',
-  'tests/http-fuzz.test.ts',
-  'tests/framework-evaluation.test.ts',
-  'tests/casework-targets.test.ts',
-  'tests/demo-resume.test.ts',
-  'tests/participation-casework.test.ts',
-  'tests/disclosure-attack.test.ts',
-  'tests/pupil-compute.test.ts',
-  'tests/browser/school-improvement-journey.test.ts',
-  'tests/floor-standards.test.ts',
-  'tests/report-pdf.test.ts',
-];
 
 function longestFirst(files: readonly string[]): string[] {
   const rank = (file: string) => {

@@ -299,5 +299,5 @@ function neighbourComparison(
 
 /** A status of no data, with its reason. */
 function noData(year: number, reason: string): TargetEvaluation {
-  return { year, status: 'no_data', reason, value: null, rules: [], trajectory: null, trend: null, relativeOnly: null };
+  return { year, status: 'no_data', reason, value: null, shown: null, rules: [], trajectory: null, trend: null, relativeOnly: null };
 }

@@ -52,6 +52,10 @@ describe('at_least and at_most, with the trajectory from the baseline', () => {
     const e = evaluateTarget(atLeast87, higher({ 2012: 78, 2014: 80 }), 2014);
     assert.equal(e.status, 'off_track');
     assert.match(e.reason, /80% against the 2016 target of at least 87%: 7\.0 points short; behind the trajectory/);
+    // The figure as the reason writes it, for the pages: rounded once, with its unit.
+    assert.equal(e.shown, '80%');
+    assert.equal(evaluateTarget(atLeast87, higher({ 2012: 78, 2014: 80.25 }, { decimalPlaces: 1 }), 2014).shown, '80.3%');
+    assert.equal(evaluateTarget(atLeast87, higher({ 2012: 78 }), 2014).shown, null);
   });
 
   it('is met early when reached before the deadline, and off track when missed at it', () => {

@@ -21,7 +21,9 @@ import { deliveryStatus, type DeliveryRecord } from './delivery.ts';
  * its figure. No trajectory, trend or earlier year is read across to the successor.
  */
 
-export type Status = 'met' | 'on_track' | 'off_track' | 'not_yet_due' | 'no_data';
+/** A target's status in a year, in the order pages list them. */
+export const statuses = ['met', 'on_track', 'off_track', 'not_yet_due', 'no_data'] as const;
+export type Status = (typeof statuses)[number];
 
 /** A rule's status: a target's, or `not_comparable` for a rule the year's measure cannot answer (a relative-only year). */
 export type RuleStatus = Status | 'not_comparable';
@@ -72,6 +74,8 @@ export type TargetEvaluation = Readonly<{
   status: Status;
   reason: string;
   value: number | null;
+  /** The figure as the reasons write it: rounded once to its decimals, with its unit ("75.0%", "19.2 points"). */
+  shown: string | null;
   rules: readonly RuleResult[];
   /** Where the straight line from the baseline to the end target says the figure should be this year. */
   trajectory: number | null;
@@ -121,7 +125,7 @@ export function evaluateTarget(target: Target, data: TargetData, year: number): 
     .filter((s) => s !== '')
     .map((s) => s[0]!.toUpperCase() + s.slice(1))
     .join('. ');
-  return { year, status, reason: `${reason}.`, value, rules: results, trajectory, trend, relativeOnly: basis };
+  return { year, status, reason: `${reason}.`, value, shown: value === null ? null : fmt.value(value), rules: results, trajectory, trend, relativeOnly: basis };
 }
 
 /** Each rule's result for the year: on a relative-only successor, only the relative rules are judged. */

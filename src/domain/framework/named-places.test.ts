@@ -14,6 +14,7 @@ const evaluation = (status: TargetEvaluation['status'], reason: string): TargetE
   status,
   reason,
   value: 1,
+  shown: '1',
   rules: [],
   trajectory: null,
   trend: null,

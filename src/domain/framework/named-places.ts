@@ -46,7 +46,7 @@ export function evaluateAcrossPlaces(year: number, places: readonly NamedPlaceEv
     places.length === 0
       ? 'Set for named places, none of which is held.'
       : `Judged in each of the ${places.length} places the target names: ${byStatus.join('; ')}. ${each.join('. ')}.`;
-  return { year, status, reason, value: null, rules: [], trajectory: null, trend: null, relativeOnly: null };
+  return { year, status, reason, value: null, shown: null, rules: [], trajectory: null, trend: null, relativeOnly: null };
 }
 
 /** Names in a sentence: "Thanet, Swale and Dover". */

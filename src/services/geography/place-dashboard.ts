@@ -75,7 +75,7 @@ export function createPlaceDashboard(
 ) {
   const indicatorOf = (code: string): Indicator | undefined => catalogue().find((i) => i.code === code);
 
-  /** The LA a place belongs to: itself, a district's LA, or the LA whose framework lists the grouping. */
+  /** The LA a place belongs to: itself, a district's LA, or (for a grouping, which has no LA of its own) the LA Waymark serves. */
   async function laOf(kind: DashboardKind, placeId: number, code: string): Promise<{ id: number; code: string; name: string }> {
     if (kind === 'la') {
       const la = await store.places.find('la', code);

@@ -8,6 +8,7 @@ import { downloadFormatOf, sendTable, symbolNotes, type DownloadTable } from '..
 import type { Services } from '../../../services/create-services.ts';
 import { sparkline, targetChart } from '../../components/target-chart.ts';
 import { isRecordedByDelivery } from '../../../domain/framework/delivery.ts';
+import { statuses } from '../../../domain/framework/evaluate.ts';
 import { londonDateOf } from '../../../domain/periods/london-time.ts';
 import { roundHalfUp } from '../../../domain/indicators/rounding.ts';
 import { deliveryErrors, deliveryRoutes, judgedStatusLabels, type DeliveryFormState } from './delivery-form.ts';
@@ -16,8 +17,18 @@ const query = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   place: z.string().max(20).optional(),
   group: z.enum(['all', ...frameworkGroups]).optional(),
-  /** A download of one priority's targets (the page's table for it), else of them all. */
-  priority: z.string().max(60).optional(),
+  /** One priority's targets (on the page and in its download), else them all. */
+  priority: z
+    .string()
+    .min(1)
+    .max(60)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The targets with one status only (on the page and in its download). */
+  status: z
+    .enum(statuses)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 /** The framework pages: the list of frameworks, and one framework evaluated for a year and place, target by target. */
@@ -127,9 +138,15 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
     const year = await services.frameworks.yearOf(framework.id, options.year, await request.disclosure());
     const group = options.group ?? 'all';
     const evaluation = await services.frameworks.evaluate(framework.id, year, await request.disclosure(), options.place, group);
-    const download = new URLSearchParams({ year: String(year), ...(options.place ? { place: options.place } : {}), ...(group === 'all' ? {} : { group }) });
+    const download = new URLSearchParams({
+      year: String(year),
+      ...(options.place ? { place: options.place } : {}),
+      ...(group === 'all' ? {} : { group }),
+      ...(options.status ? { status: options.status } : {}),
+    });
+    const chosen = (t: Evaluation['targets'][number]) => options.status === undefined || t.evaluation.status === options.status;
     if (format !== null) {
-      const table = frameworkTable(framework, evaluation, year, group === 'all' ? undefined : groupLabels[group], options.priority);
+      const table = frameworkTable(framework, evaluation, year, group === 'all' ? undefined : groupLabels[group], options.priority, chosen);
       return sendTable(reply, table, format, `${framework.id}-${year}-${evaluation.place.code}${group === 'all' ? '' : `-${group}`}`);
     }
     const years = Array.from({ length: framework.years.to - framework.years.from + 1 }, (_, i) => framework.years.from + i);
@@ -145,7 +162,19 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
       year,
       places: await services.frameworks.placesOf(framework.id),
       download: download.toString(),
-      priorities: framework.priorities.map((p) => ({ ...p, targets: evaluation.targets.filter((t) => t.target.priority === p.id) })),
+      allPriorities: framework.priorities,
+      unfiltered: new URLSearchParams({
+        year: String(year),
+        ...(options.place ? { place: options.place } : {}),
+        ...(group === 'all' ? {} : { group }),
+      }).toString(),
+      priority: options.priority ?? '',
+      status: options.status ?? '',
+      shown: evaluation.targets.filter((t) => chosen(t) && (options.priority === undefined || t.target.priority === options.priority)).length,
+      priorities: framework.priorities
+        .filter((p) => options.priority === undefined || p.id === options.priority)
+        .map((p) => ({ ...p, targets: evaluation.targets.filter((t) => t.target.priority === p.id && chosen(t)) }))
+        .filter((p) => p.targets.length > 0),
       breadcrumbs: [
         { text: 'Home', href: '/' },
         { text: 'Frameworks', href: '/frameworks' },
@@ -166,6 +195,7 @@ function frameworkTable(
   year: number,
   group: string | undefined,
   priority: string | undefined,
+  chosen: (t: Evaluation['targets'][number]) => boolean,
 ): DownloadTable {
   const priorityTitle = new Map(framework.priorities.map((p) => [p.id, p.title]));
   const priorities = framework.priorities.filter((p) => priority === undefined || p.id === priority);
@@ -184,7 +214,7 @@ function frameworkTable(
     ],
     rows: priorities.flatMap((p) =>
       evaluation.targets
-        .filter((t) => t.target.priority === p.id)
+        .filter((t) => t.target.priority === p.id && chosen(t))
         .map((t) => [
           priorityTitle.get(t.target.priority) ?? t.target.priority,
           t.target.number,
