@@ -10,7 +10,7 @@ import type { SchoolAssessment } from '../../domain/schools/school-assessment.ts
 import { schoolsSummary, type SchoolsSummary } from '../../domain/schools/schools-summary.ts';
 import type { Store } from '../../store/store.ts';
 import { figuresFor } from './place-dashboard-figures.ts';
-import type { createFrameworkService } from '../framework/framework-service.ts';
+import type { createFrameworkService, FrameworkEvaluation } from '../framework/framework-service.ts';
 import type { createSchoolImprovementService } from '../schools/school-improvement-service.ts';
 
 /**
@@ -89,8 +89,11 @@ export function createPlaceDashboard(
     return { id: la.id, code: la.code, name: la.name };
   }
 
-  /** The framework for the LA whose latest year with figures is latest; null where the LA has none. */
-  async function frameworkFor(la: string, policy: DisclosurePolicy): Promise<{ framework: Framework; year: number } | null> {
+  /**
+   * The framework for the LA whose latest year with figures is latest, with its evaluation for the LA that year; null
+   * where the LA has none.
+   */
+  async function frameworkFor(la: string, policy: DisclosurePolicy): Promise<{ framework: Framework; year: number; atLa: FrameworkEvaluation } | null> {
     const own = frameworks
       .list()
       .filter((f) => f.la === la)
@@ -98,8 +101,8 @@ export function createPlaceDashboard(
     for (const framework of own) {
       const year = await frameworks.yearOf(framework.id, undefined, policy).catch(() => null);
       if (year === null) continue;
-      const evaluation = await frameworks.evaluate(framework.id, year, policy);
-      if (evaluation.targets.some((t) => t.evaluation.value !== null)) return { framework, year };
+      const atLa = await frameworks.evaluate(framework.id, year, policy);
+      if (atLa.targets.some((t) => t.evaluation.value !== null)) return { framework, year, atLa };
     }
     return null;
   }
@@ -113,7 +116,8 @@ export function createPlaceDashboard(
       let framework: PlaceDashboard['framework'] = null;
       let codes: string[] = [];
       if (chosen !== null) {
-        const evaluation = await frameworks.evaluate(chosen.framework.id, chosen.year, policy, kind === 'la' ? undefined : code);
+        // The LA's own evaluation is the one already made; a district or grouping is evaluated for itself.
+        const evaluation = kind === 'la' ? chosen.atLa : await frameworks.evaluate(chosen.framework.id, chosen.year, policy, code);
         framework = {
           id: chosen.framework.id,
           name: chosen.framework.name,

@@ -94,8 +94,8 @@ export function createPlaceService(store: Store, clock: Clock) {
       const batches = await store.register.batches(10);
       const page = england === undefined ? null : await this.placePage('country', england.code);
       // The LA Waymark serves and its districts, each a link to its dashboard.
-      const servedCode = (await store.places.lasWithDistricts())[0];
-      const servedLa = servedCode === undefined ? undefined : await store.places.find('la', servedCode);
+      const servedCode = await this.servedLa();
+      const servedLa = servedCode === null ? undefined : await store.places.find('la', servedCode);
       const served =
         servedLa === undefined
           ? null
