@@ -62,6 +62,136 @@ describe('school improvement on the demo county: watch list → school profile �
     await expectAccessible(page);
   });
 
+  it("answers 'which schools in Thanet are declining or at risk?' in at most three clicks from the home page, as the API lists them", async () => {
+    type Listed = {
+      urn: string;
+      district: { code: string; name: string } | null;
+      riskScore: number;
+      band: string;
+      declining: boolean;
+      components: { label: string; points: number }[];
+    };
+    type Answer = { total: number; page: number | 'all'; pages: number; schools: Listed[] };
+    const api = async (query: string) => (await (await fetch(`${base}/api/v1/schools/watch-list?${query}`)).json()) as Answer;
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await expectPageBasics(page, /^Home – Waymark$/);
+    await expectAccessible(page);
+    // Click 1: the district, from the home page's list of the served LA's districts.
+    await page.locator('[data-module="served-districts"]').getByRole('link', { name: 'Thanet', exact: true }).click();
+    await expectPageBasics(page, /^Thanet – District – Waymark$/);
+    await expectAccessible(page);
+    // Click 2: the district's own list of schools declining or at risk.
+    await page.locator('[data-module="place-lists"]').getByRole('link', { name: 'Schools in Thanet declining or at risk', exact: true }).click();
+    await expectPageBasics(page, /^Watch list – Kent – Waymark$/);
+    await expectAccessible(page);
+    const address = new URL(page.url());
+    assert.deepEqual([address.searchParams.get('district'), address.searchParams.get('status')], ['E07000114', 'declining-or-at-risk']);
+    assert.equal(await page.getByLabel('District').inputValue(), 'E07000114', 'the form shows the filter on');
+    assert.equal(await page.getByLabel('Status').inputValue(), 'declining-or-at-risk');
+
+    const shown = await page.locator('[data-module="watch-list"] tbody tr').evaluateAll((rows) =>
+      rows.map((r) => {
+        const cells = Array.from(r.querySelectorAll('td')).map((c) => (c.textContent ?? '').trim());
+        return { urn: /\/schools\/(\d+)$/.exec(r.querySelector('a')!.getAttribute('href')!)![1]!, district: cells[1]!, score: Number(cells[2]) };
+      }),
+    );
+    const listed = await api('la=886&district=E07000114&status=declining-or-at-risk');
+    assert.ok(listed.total > 0, 'some school in Thanet is declining or at risk in the demo county');
+    // The page lists what the API lists for the same filter, in the same order, with the same scores.
+    assert.deepEqual(
+      shown.map((s) => [s.urn, s.score]),
+      listed.schools.map((s) => [s.urn, s.riskScore]),
+    );
+    assert.ok(shown.every((s) => s.district === 'Thanet'));
+    const showing = await page.locator('[data-module="watch-list-showing"]').innerText();
+    assert.match(
+      showing,
+      listed.pages === 1 ? new RegExp(`^Showing all ${listed.total} schools?, filtered by `) : new RegExp(`^Showing 1 to 50 of ${listed.total} schools, `),
+    );
+    assert.match(showing, /district Thanet; declining or at risk/);
+
+    // Read apart from the API's own verdicts: declining is a component for a declining concern, at risk a score of 20
+    // or more (ADR 0008: medium from requires improvement's 20 points). Every Thanet school meeting that is listed, and no other.
+    const decliningOf = (s: Listed) => s.components.some((c) => /: (rapidly )?declining$/.test(c.label));
+    const everyThanet = await api('la=886&district=E07000114&page=all');
+    const expected = everyThanet.schools.filter((s) => decliningOf(s) || s.riskScore >= 20).map((s) => s.urn);
+    const all = await api('la=886&district=E07000114&status=declining-or-at-risk&page=all');
+    assert.deepEqual(all.schools.map((s) => s.urn).sort(), [...expected].sort());
+    assert.ok(everyThanet.total > all.total, 'the filter leaves some Thanet schools out');
+    for (const s of all.schools) {
+      assert.equal(s.district?.name, 'Thanet', s.urn);
+      assert.equal(
+        s.riskScore,
+        s.components.reduce((a, c) => a + c.points, 0),
+        `${s.urn}: the score is its components' sum`,
+      );
+      assert.ok(decliningOf(s) || s.riskScore >= 20, `${s.urn} is declining or at risk`);
+      assert.equal(s.band, s.riskScore >= 40 ? 'high' : s.riskScore >= 20 ? 'medium' : s.riskScore >= 1 ? 'low' : 'none', `${s.urn}: band`);
+      assert.equal(s.declining, decliningOf(s), `${s.urn}: declining`);
+    }
+  });
+
+  it('pages the watch list 50 at a time, shows it all, and sorts it by name; a page past the last is the last, or a 400 from the API', async () => {
+    const page = await browser.newPage();
+    const urnsShown = () => page.locator('[data-module="watch-list"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-urn')!));
+    const showing = () => page.locator('[data-module="watch-list-showing"]').innerText();
+    await page.goto(`${base}/watch-list?la=886`);
+    const total = Number(/^Showing 1 to 50 of (\d+) schools\.$/.exec(await showing())![1]);
+    assert.ok(total > 100, `${total} schools`);
+    const first = await urnsShown();
+    assert.equal(first.length, 50);
+    // The downloads of a paged view hold every school: the all view's table, as the page says.
+    assert.match(await page.locator('main').innerText(), new RegExp(`The downloads under the table hold all ${total}, not only this page`));
+    const csv = await (await fetch(new URL((await page.locator('.waymark-table-download a').first().getAttribute('href'))!, base))).text();
+    assert.equal(csv.match(/URN \d{6}/g)?.length, total, 'the CSV holds every school');
+
+    await page.getByRole('navigation', { name: 'Pages of the watch list' }).getByRole('link', { name: 'Next' }).click();
+    await expectPageBasics(page, /^Watch list \(page 2 of \d+\) – Kent – Waymark$/);
+    await expectAccessible(page);
+    assert.match(await showing(), new RegExp(`^Showing 51 to 100 of ${total} schools\\.$`));
+    const second = await urnsShown();
+    assert.equal(second.length, 50);
+    assert.deepEqual(
+      second.filter((u) => first.includes(u)),
+      [],
+      'page 2 holds other schools than page 1',
+    );
+
+    await page.getByRole('link', { name: `Show all ${total} schools on one page` }).click();
+    await expectPageBasics(page, /^Watch list – Kent – Waymark$/);
+    assert.equal((await urnsShown()).length, total);
+    assert.deepEqual((await urnsShown()).slice(0, 100), [...first, ...second], 'the all view in the same order');
+
+    await page.goto(`${base}/watch-list?la=886`);
+    await page.getByLabel('Sort by').selectOption('name');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expectPageBasics(page, /^Watch list – Kent – Waymark$/);
+    await expectAccessible(page);
+    const names = await page.locator('[data-module="watch-list"] tbody tr td:first-child a').allTextContents();
+    assert.equal(names.length, 50);
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => a.localeCompare(b)),
+      'page 1 in name order',
+    );
+    await page.getByRole('navigation', { name: 'Pages of the watch list' }).getByRole('link', { name: 'Next' }).click();
+    const next = await page.locator('[data-module="watch-list"] tbody tr td:first-child a').allTextContents();
+    assert.ok(names.at(-1)!.localeCompare(next[0]!) <= 0, `page 2 goes on from page 1: ${names.at(-1)} then ${next[0]}`);
+
+    const pages = Math.ceil(total / 50);
+    const past = await page.goto(`${base}/watch-list?la=886&page=${pages + 5}`);
+    assert.equal(past?.status(), 200);
+    assert.match(await page.locator('[data-module="page-beyond"]').innerText(), new RegExp(`There are only ${pages} pages: this is the last`));
+    assert.match(await showing(), new RegExp(`^Showing ${(pages - 1) * 50 + 1} to ${total} of ${total} schools\\.$`));
+    const refused = await fetch(`${base}/api/v1/schools/watch-list?la=886&page=${pages + 5}`);
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), new RegExp(`there are ${pages} pages, so there is no page ${pages + 5}`));
+    const bad = await fetch(`${base}/watch-list?la=886&band=severe`);
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /band: each one of high, medium, low, none/);
+  });
+
   it('evaluates the framework for a collaboration as for a district', async () => {
     const evaluation = await services.frameworks.evaluate('kent-2013-2016', 2015, publicDisclosure, 'DOVER-ALLIANCE');
     assert.deepEqual(evaluation.place, { kind: 'grouping', code: 'DOVER-ALLIANCE', name: 'Dover Primary Teaching Alliance' });

@@ -5,6 +5,9 @@ import { grantInForce } from '../../domain/access/decide-access.ts';
 import { disclosureName } from '../../domain/indicators/disclosure.ts';
 import type { Services } from '../../services/create-services.ts';
 import { NotFoundError } from '../../domain/errors.ts';
+import { pageBeyondError } from '../../domain/paging.ts';
+import { riskBands } from '../../domain/schools/risk.ts';
+import { watchListSorts, watchListStatuses } from '../../domain/schools/watch-list.ts';
 import { dashboardKinds, type DashboardKind } from '../../services/geography/place-dashboard.ts';
 import {
   dashboardResponse,
@@ -18,6 +21,8 @@ import {
   pupilGroupQuery,
   pupilGroupResponse,
   targetHistoryResponse,
+  watchListQuery,
+  watchListResponse,
 } from './schemas.ts';
 
 /** JSON API v1. Figures are disclosed for the reader: public, or true values where a signed-in reader's roles reach (issue 14.4). */
@@ -88,6 +93,56 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
       ...d,
       indicators: d.indicators.map(({ indicator, ...rest }) => ({ indicator: indicator.code, title: indicator.title, unit: indicator.unit, ...rest })),
       gaps: d.gaps.map(({ indicator, ...rest }) => ({ indicator: indicator.code, title: indicator.title, ...rest })),
+    });
+  });
+
+  // The watch list as its page lists it (issue 19 item 5): the same query, the same rule, one page of 50 or all.
+  app.get('/api/v1/schools/watch-list', { config: publicAccess }, async (request) => {
+    const q = watchListQuery.strict().parse(request.query);
+    const filter = { district: q.district, phase: q.phase, bands: q.band, status: q.status, sort: q.sort };
+    const list = await services.schoolImprovement.watchList(q.la, filter, q.page);
+    // A client reading page after page must not be given the last page again for one past it.
+    const beyond = pageBeyondError(list.paging, q.page);
+    if (beyond !== null) throw beyond;
+    return watchListResponse.parse({
+      la: list.la,
+      asAt: list.asAt,
+      filter: { district: q.district ?? null, phase: q.phase ?? null, status: q.status ?? null, bands: q.band, sort: q.sort },
+      total: list.paging.total,
+      page: list.paging.page,
+      pages: list.paging.pages,
+      pageSize: list.paging.size,
+      count: list.schools.length,
+      schools: list.schools.map((s) => ({
+        urn: s.urn,
+        name: s.name,
+        phase: s.phase,
+        district: s.district,
+        riskScore: s.risk.score,
+        band: s.band,
+        components: s.risk.components,
+        declining: s.declining,
+        ofsted:
+          s.ofsted === null
+            ? null
+            : {
+                grade: s.ofsted.grade,
+                label: s.ofsted.label,
+                category: s.ofsted.category,
+                inspectedOn: s.ofsted.inspectedOn,
+                carried: s.ofsted.carried,
+                concern: s.ofstedConcern,
+              },
+        floor:
+          s.floor === null || !s.floor.result.applies
+            ? null
+            : {
+                period: s.floor.period,
+                label: s.floor.label,
+                below: s.floor.result.below,
+                failed: 'failed' in s.floor.result ? (s.floor.result.failed ?? []) : [],
+              },
+      })),
     });
   });
 
@@ -206,6 +261,53 @@ const openApiDocument = {
             content: { 'application/json': { schema: z.toJSONSchema(dashboardResponse) } },
           },
           '404': { description: 'An unknown place, or a kind of place with no dashboard' },
+        },
+      },
+    },
+    '/api/v1/schools/watch-list': {
+      get: {
+        summary:
+          "An LA's state-funded mainstream schools by risk score, each with its band, components, Ofsted judgement, floor standard and whether declining; filtered, sorted and paged as the watch list page is",
+        parameters: [
+          { name: 'la', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d{3}$', default: '886' }, description: 'A DfE LA code' },
+          { name: 'district', in: 'query', required: false, schema: { type: 'string' }, description: 'An ONS district code of the LA, e.g. E07000114' },
+          { name: 'phase', in: 'query', required: false, schema: { type: 'string', enum: ['primary', 'secondary'] } },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: [...watchListStatuses] },
+            description:
+              'declining: any headline trend significantly declining; below-floor: below the floor standard in the latest year held; ofsted-concern: requires improvement, inadequate or a category of concern; declining-or-at-risk: declining, or in the high or medium band',
+          },
+          {
+            name: 'band',
+            in: 'query',
+            required: false,
+            schema: { type: 'array', items: { type: 'string', enum: [...riskBands] } },
+            style: 'form',
+            explode: true,
+            description: 'One risk band or more (band=high&band=medium, or band=high,medium): high 40 or more, medium 20-39, low 1-19, none 0',
+          },
+          { name: 'sort', in: 'query', required: false, schema: { type: 'string', enum: [...watchListSorts], default: 'risk' } },
+          {
+            name: 'page',
+            in: 'query',
+            required: false,
+            schema: {
+              oneOf: [
+                { type: 'integer', minimum: 1 },
+                { type: 'string', enum: ['all'] },
+              ],
+              default: 1,
+            },
+            description: 'A page of 50 schools, or all; a page past the last is refused',
+          },
+        ],
+        responses: {
+          '200': { description: 'The schools meeting the filter', content: { 'application/json': { schema: z.toJSONSchema(watchListResponse) } } },
+          '400': { description: 'A query that is not valid, or a page past the last, with the reason' },
+          '404': { description: 'An unknown LA' },
         },
       },
     },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { collections } from '../../domain/pupils/pupil-record.ts';
+import { riskBands, type RiskBand } from '../../domain/schools/risk.ts';
+import { watchListSorts, watchListStatuses } from '../../domain/schools/watch-list.ts';
 
 /** The API's query and response shapes: one source for validation and for the OpenAPI document. */
 
@@ -286,4 +288,99 @@ export const dashboardResponse = z.object({
     declining: z.array(z.object({ urn: z.string(), name: z.string(), title: z.string() })),
     asAt: z.string(),
   }),
+});
+
+/** '' is no value: a form's empty select or an address's `band=`. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+
+/**
+ * The watch list's filters, sort and page (issue 19 item 5), read the same by the page (`/watch-list`) and the API, so
+ * both list the same schools. Bands come as `band=high&band=medium` (the form's checkboxes) or `band=high,medium`.
+ */
+export const watchListQuery = z.object({
+  la: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^\d{3}$/, 'a DfE LA code of three digits, e.g. 886')
+      .default('886'),
+  ),
+  district: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^[A-Z0-9]{3,12}$/, 'an ONS district code, e.g. E07000114')
+      .optional(),
+  ),
+  phase: unsetIfEmpty(z.enum(['primary', 'secondary']).optional()),
+  status: unsetIfEmpty(z.enum(watchListStatuses).optional()),
+  band: z.preprocess(
+    (v) =>
+      v === undefined
+        ? []
+        : [v]
+            .flat()
+            .flatMap((b) => (typeof b === 'string' ? b.split(',') : [b]))
+            .filter((b) => b !== ''),
+    z
+      .array(z.string())
+      .refine((bands) => bands.every((b) => (riskBands as readonly string[]).includes(b)), `each one of ${riskBands.join(', ')}`)
+      .transform((bands) => [...new Set(bands)] as RiskBand[]),
+  ),
+  sort: unsetIfEmpty(z.enum(watchListSorts).default('risk')),
+  page: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^(all|[1-9]\d{0,5})$/, 'a page number from 1, or all')
+      .default('1')
+      .transform((p) => (p === 'all' ? ('all' as const) : Number(p))),
+  ),
+});
+
+const watchListSchool = z.object({
+  urn: z.string(),
+  name: z.string(),
+  phase: z.enum(['primary', 'secondary']),
+  district: z.object({ code: z.string(), name: z.string() }).nullable().describe('null: not placed in a district of the LA'),
+  riskScore: z.number().int().describe('The sum of the components’ points'),
+  band: z.enum(riskBands).describe('high 40 or more, medium 20-39, low 1-19, none 0 (ADR 0008)'),
+  components: z.array(z.object({ label: z.string(), points: z.number().int(), reason: z.string() })),
+  declining: z.boolean().describe('Any headline trend significantly declining or rapidly declining'),
+  ofsted: z
+    .object({
+      grade: z.number().int().min(1).max(4),
+      label: z.string(),
+      category: z.enum(['special-measures', 'serious-weaknesses', 'notice-to-improve']).nullable(),
+      inspectedOn: z.string(),
+      carried: z.boolean().describe("The predecessor school's judgement, carried until the school's own inspection"),
+      concern: z.boolean().describe('Requires improvement (satisfactory before September 2012), inadequate or a category of concern'),
+    })
+    .nullable()
+    .describe('The current judgement, null where no graded inspection is held'),
+  floor: z
+    .object({
+      period: z.string(),
+      label: z.string(),
+      below: z.boolean().nullable().describe('null: cannot be decided from the figures held'),
+      failed: z.array(z.string()),
+    })
+    .nullable()
+    .describe('The floor standard in the latest year held, null where it does not apply or the school was not judged'),
+});
+
+/** The watch list as the page lists it: the schools meeting the filter, one page or all, with the total and the pages. */
+export const watchListResponse = z.object({
+  la: z.object({ code: z.string(), name: z.string() }),
+  asAt: z.string().describe('The date the schools were assessed on'),
+  filter: z.object({
+    district: z.string().nullable(),
+    phase: z.enum(['primary', 'secondary']).nullable(),
+    status: z.enum(watchListStatuses).nullable(),
+    bands: z.array(z.enum(riskBands)),
+    sort: z.enum(watchListSorts),
+  }),
+  total: z.number().int().describe('Schools meeting the filter, on every page'),
+  page: z.union([z.number().int(), z.literal('all')]),
+  pages: z.number().int(),
+  pageSize: z.number().int(),
+  count: z.number().int().describe('Schools on this page'),
+  schools: z.array(watchListSchool),
 });

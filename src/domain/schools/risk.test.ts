@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { concernOf, riskPoints, riskScore } from './risk.ts';
+import { concernOf, riskBandFrom, riskBandOf, riskPoints, riskScore, type RiskInput } from './risk.ts';
 
 describe('the watch list risk score', () => {
   it('adds its named components, each with points and reason', () => {
@@ -67,5 +67,41 @@ describe('the watch list risk score', () => {
         ['KS4 attainment: bottom quarter of similar schools', 'Attainment 8: ranked 20 of 21; Grade 5 English and maths: ranked 19 of 21'],
       ],
     );
+  });
+});
+
+// docs/adr/0008-school-improvement.md (Risk bands): high from a category of concern's points (40), medium from requires
+// improvement's (20), low from 1, none at 0.
+describe('the watch list risk bands', () => {
+  it('bands a score at its edges: 0 none, 1-19 low, 20-39 medium, 40 or more high', () => {
+    assert.deepEqual([0, 1, 19, 20, 39, 40, 130].map(riskBandOf), ['none', 'low', 'low', 'medium', 'medium', 'high', 'high']);
+    assert.deepEqual(riskBandFrom, { high: 40, medium: 20, low: 1 });
+  });
+
+  const scored = (input: Partial<RiskInput>) => riskBandOf(riskScore({ ofsted: null, floor: null, trends: [], similarRanks: [], ...input }).score);
+  const ofsted = (grade: 3 | 4, category: 'special-measures' | null = null) => ({
+    grade,
+    label: grade === 3 ? 'Requires improvement' : 'Inadequate',
+    category,
+    inspectedOn: '2015-03-01',
+    carried: false,
+  });
+  const below = { below: true, period: '2016/17', failed: ['52% at the expected standard (under 65%)'] };
+  const ks2 = (cls: 'declining' | 'rapidly-declining', concern = 'KS2 attainment') => ({ indicator: 'KS2 RWM', concern, class: cls });
+
+  it('puts a category of concern alone, and two serious components together, in the high band', () => {
+    assert.equal(scored({ ofsted: ofsted(4, 'special-measures') }), 'high');
+    assert.equal(scored({ ofsted: ofsted(3), floor: below }), 'high', 'requires improvement and below the floor: 50');
+    assert.equal(scored({ floor: below, trends: [ks2('rapidly-declining')] }), 'high', 'below the floor and rapidly declining: 45');
+  });
+
+  it('puts one serious component alone in the medium band, and results evidence only when it adds up to 20', () => {
+    assert.equal(scored({ ofsted: ofsted(3) }), 'medium', 'requires improvement: 20');
+    assert.equal(scored({ ofsted: ofsted(4) }), 'medium', 'inadequate, no category recorded: 30');
+    assert.equal(scored({ floor: below, trends: [ks2('declining')] }), 'medium', 'below the floor and declining: 38');
+    assert.equal(scored({ trends: [ks2('rapidly-declining'), ks2('rapidly-declining', 'KS2 progress')] }), 'medium', 'two rapid declines: 30');
+    assert.equal(scored({ trends: [ks2('declining')], similarRanks: [{ indicator: 'KS2 RWM', rank: 20, of: 21 }] }), 'low', 'a decline and a poor rank: 18');
+    assert.equal(scored({ trends: [ks2('rapidly-declining')] }), 'low', 'one rapid decline: 15');
+    assert.equal(scored({}), 'none');
   });
 });

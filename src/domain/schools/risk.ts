@@ -27,6 +27,39 @@ export const riskPoints = {
   bottomOfSimilar: 10,
 } as const;
 
+/**
+ * The watch list's risk bands, read from the score alone, so a band is as transparent as the score it comes from. The
+ * edges are points of `riskPoints`, not numbers of their own, and move with the table above:
+ *
+ * - **high**, 40 or more (`riskPoints.category`): a category of concern on its own; two serious components (below the
+ *   floor with requires improvement or inadequate, 50-60); or one with more results evidence (inadequate or below the
+ *   floor with a rapid decline or a bottom-quarter rank, 40-45; requires improvement with a rapid decline and a decline
+ *   in another concern, 43).
+ * - **medium**, 20 to 39 (`riskPoints.requiresImprovement`): one serious component on its own (requires improvement 20,
+ *   inadequate with no category recorded 30, below the floor 30; the last two with one decline, 38), or results
+ *   evidence adding up to it (a rapid decline with a bottom-quarter rank 25, two rapid declines 30).
+ * - **low**, 1 to 19: results evidence short of that: one decline (8 or 15), one bottom-quarter rank (10), possibly
+ *   below the floor (10), a decline with a bottom-quarter rank (18).
+ * - **none**, 0: no component.
+ *
+ * So the least serious Ofsted concern is medium on its own and a category of concern high on its own, while results
+ * alone reach medium only as more than one fall, or a rapid fall with a poor rank among similar schools.
+ */
+export const riskBands = ['high', 'medium', 'low', 'none'] as const; // highest first, as the page and the API list them
+export type RiskBand = (typeof riskBands)[number];
+
+/** The lowest score of each band but none. */
+export const riskBandFrom = { high: riskPoints.category, medium: riskPoints.requiresImprovement, low: 1 } as const;
+
+export const riskBandLabels: Readonly<Record<RiskBand, string>> = { high: 'High', medium: 'Medium', low: 'Low', none: 'None' };
+
+/** A score's band (the edges above `riskBands`). */
+export function riskBandOf(score: number): RiskBand {
+  if (score >= riskBandFrom.high) return 'high';
+  if (score >= riskBandFrom.medium) return 'medium';
+  return score >= riskBandFrom.low ? 'low' : 'none';
+}
+
 export type RiskInput = Readonly<{
   ofsted: Readonly<{ grade: OverallGrade; label: string; category: Category; inspectedOn: string; carried: boolean }> | null;
   floor: Readonly<{ below: boolean | null; period: string; failed: readonly string[] }> | null;

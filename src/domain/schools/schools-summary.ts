@@ -1,5 +1,6 @@
 import { tallyJudgements, type JudgementTally } from './inspection-history.ts';
 import type { SchoolAssessment } from './school-assessment.ts';
+import { isDecliningTrend } from './trends.ts';
 
 /**
  * The schools of a place at a glance (issue 19.1), from their school-improvement assessments (ADR 0008): their current
@@ -32,10 +33,6 @@ export function schoolsSummary(schools: readonly SchoolAssessment[]): SchoolsSum
       .sort((a, b) => b.risk.score - a.risk.score || a.name.localeCompare(b.name))
       .slice(0, highestRiskShown)
       .map((s) => ({ urn: s.urn, name: s.name, score: s.risk.score })),
-    declining: schools.flatMap((s) =>
-      s.trends
-        .filter((t) => t.trend.classified && (t.trend.class === 'declining' || t.trend.class === 'rapidly-declining'))
-        .map((t) => ({ urn: s.urn, name: s.name, title: t.title })),
-    ),
+    declining: schools.flatMap((s) => s.trends.filter((t) => isDecliningTrend(t.trend)).map((t) => ({ urn: s.urn, name: s.name, title: t.title }))),
   };
 }

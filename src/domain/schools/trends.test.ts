@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyTrend, trendAsShown, type Trend, type TrendOptions, type TrendPoint } from './trends.ts';
+import { classifyTrend, isDecliningTrend, trendAsShown, type Trend, type TrendOptions, type TrendPoint } from './trends.ts';
 
 const twoYearsBefore = (to: string) => `${Number(to.slice(0, 4)) - 2}${String(Number(to.slice(4)) - 2).padStart(2, '0')}`;
 const percent: TrendOptions = { unit: 'percent', polarity: 'higher_is_better', windowStart: twoYearsBefore };
@@ -77,5 +77,16 @@ describe('a trend as one reader may see it', () => {
   it('withholds the change and the class where either end is suppressed for the reader (the change less one end gives the other)', () => {
     const hidden = trendAsShown(trend, (period) => period !== '201213');
     assert.deepEqual(hidden, { classified: false, reason: 'a figure it is worked from is suppressed', from: '201213', to: '201415', change: null });
+  });
+});
+
+describe('what counts as declining (the watch list, school trends and dashboards read it here)', () => {
+  it('a significant fall, rapid or not, is declining; a stable fall and an unclassified trend are not', () => {
+    // docs/adr/0008-school-improvement.md (Trends): only a significant change is classified as a decline.
+    assert.equal(isDecliningTrend(classifyTrend(series(1000, 66, 63, 60), percent)), true, 'declining');
+    assert.equal(isDecliningTrend(classifyTrend(series(60, 80, 70, 60), percent)), true, 'rapidly declining');
+    assert.equal(isDecliningTrend(classifyTrend(series(60, 66.7, 62, 60), percent)), false, 'a fall within the interval is stable');
+    assert.equal(isDecliningTrend(classifyTrend(series(8, 80, 70, 20), percent)), false, 'a cohort under 10 is never classified');
+    assert.equal(isDecliningTrend(classifyTrend(series(60, 60, 70, 80), percent)), false, 'rapidly improving');
   });
 });

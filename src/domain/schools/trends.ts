@@ -116,3 +116,12 @@ export function trendAsShown(trend: Trend, shownIn: (period: string) => boolean)
   if (trend.from === null || trend.to === null || (shownIn(trend.from) && shownIn(trend.to))) return trend;
   return { classified: false, reason: 'a figure it is worked from is suppressed', from: trend.from, to: trend.to, change: null };
 }
+
+/**
+ * Whether a trend is a significant decline (declining or rapidly declining). The one reading of "declining" for the
+ * watch list's status filter, the school-trends page and the place dashboards: an unclassified trend (too few pupils,
+ * no interval, a suppressed end) is never declining, and a stable one, whatever its change, is not.
+ */
+export function isDecliningTrend(trend: Trend): boolean {
+  return trend.classified && (trend.class === 'declining' || trend.class === 'rapidly-declining');
+}

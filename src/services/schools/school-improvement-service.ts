@@ -4,7 +4,6 @@ import { describeGap } from '../../domain/comparison/gaps.ts';
 import { laOfficerDisclosure, type DisclosurePolicy } from '../../domain/indicators/disclosure.ts';
 import { pupilsOnRollCode, type Indicator } from '../../domain/indicators/indicator.ts';
 import { academicYearLabel } from '../../domain/periods/period.ts';
-import type { Phase } from '../../domain/schools/floor-standards.ts';
 import { judgementIndex, predecessorIndex } from '../../domain/schools/inspection-history.ts';
 import {
   assessSchools,
@@ -18,7 +17,8 @@ import {
   type SchoolFloor,
   type SchoolHeld,
 } from '../../domain/schools/school-assessment.ts';
-import { trendSummaryOf, watchListOf } from '../../domain/schools/watch-list.ts';
+import { trendSummaryOf, watchListOf, watchListPageSize, type WatchListFilter } from '../../domain/schools/watch-list.ts';
+import { pageOf, type PageAsked } from '../../domain/paging.ts';
 import { mainstreamPhaseOf } from '../../domain/schools/school-phase.ts';
 import type { ObservationRow } from '../../store/observation-store.ts';
 import type { Store } from '../../store/store.ts';
@@ -145,10 +145,15 @@ export function createSchoolImprovementService(
   return {
     assess,
 
-    /** Schools ranked by risk score (highest first, then name), optionally in one district or phase. */
-    async watchList(laCode: string, filter: Readonly<{ district?: string; phase?: Phase }> = {}) {
-      const assessment = await assess(laCode);
-      return { ...assessment, ...watchListOf(assessment.schools, filter) };
+    /**
+     * The watch list (watch-list.ts): the LA's schools meeting the filter, in its order, each with its risk band and
+     * status; one page of `watchListPageSize` or all of them (the default), and the districts to filter by.
+     */
+    async watchList(laCode: string, filter: WatchListFilter = {}, page: PageAsked = 'all') {
+      const { la, asAt, schools } = await assess(laCode);
+      const list = watchListOf(schools, filter);
+      const { items, ...paging } = pageOf(list.schools, page, watchListPageSize);
+      return { la, asAt, districts: list.districts, paging, schools: items };
     },
 
     /** Rapidly improving schools with what they have in common, and declining schools with their risk flags. */
