@@ -76,7 +76,7 @@ for (const target of databaseTargets()) {
       // Row 12: 65.3 − 30.6 = 34.7 points; the 2013/14 file has LA rows only, so other pupils nationally are not available.
       const page = await test.app.inject('/indicators/ks4-5ac-em?period=201314&focus=886');
       assert.equal(page.statusCode, 200);
-      assert.match(page.body, /34\.7 points below other pupils in Kent/);
+      assert.match(page.body, /34\.7 percentage points below other pupils in Kent/);
       assert.match(page.body, /not available \(no figure for other pupils nationally\)/);
     });
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { expectAccessible, expectPageBasics } from '../support/browser.ts';
-import { demoInBrowser, type DemoBrowser } from '../support/demo-browser.ts';
+import { demoInBrowser, signInAs, type DemoBrowser } from '../support/demo-browser.ts';
+import { walkPages, type PageProblem } from '../support/page-crawl.ts';
 
 describe('a visitor walks the demo county from England to a school (Chromium)', () => {
   let demo: DemoBrowser;
@@ -10,8 +11,8 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
   let base: string;
 
   before(async () => {
-    // Pupil results for 2011/12 only: the journeys need one year of computed figures, not seven.
-    demo = await demoInBrowser([2011], new Date('2017-01-19T00:00:00Z'));
+    // Pupil results for 2010/11 and 2011/12 only: the journeys need two years of computed figures (a trend), not seven.
+    demo = await demoInBrowser([2010, 2011], new Date('2017-01-19T00:00:00Z'));
     ({ browser, base } = demo);
   });
   after(() => demo?.close());
@@ -76,7 +77,7 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
       const other = await figure('not-disadvantaged');
       assert.ok(group.value !== null && other.value !== null, `${indicator} ${period}: both groups' figures are public`);
       assert.equal(shown.replace('%', ''), group.value.toFixed(group.decimalPlaces), `${indicator} ${period}: the disadvantaged figure`);
-      const points = Number(/^([\d.]+) points (below|above)/.exec(within)![1]) * (within.includes('below') ? 1 : -1);
+      const points = Number(/^([\d.]+) (?:percentage )?points? (below|above)/.exec(within)![1]) * (within.includes('below') ? 1 : -1);
       // Worked from unrounded figures on the page: within one unit of the last decimal of the gap between the API's two
       // rounded figures; exactly the gap between the two percentages where the API gives their pupil counts.
       const unit = 10 ** -group.decimalPlaces;
@@ -110,6 +111,80 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
     await expectAccessible(page);
     assert.match(await page.locator('main').innerText(), /Kent: 78/);
     assert.ok(await page.getByRole('cell', { name: 'computed from pupil records' }).first().isVisible());
+  });
+
+  it('passes axe at 1280 px and 320 px on every kind of page a visitor or a signed-in user reaches, none scrolling sideways outside a table', async () => {
+    // Issue 19.8: each page kind reached by following links from the home page, as the public and then as each demo role
+    // (a kind reached once is not visited again); a page that scrolls sideways names its widest elements.
+    const seen = new Set<string>();
+    const problems: PageProblem[] = [];
+    const visited: string[] = [];
+    const notSignOut = (url: URL) => url.pathname === '/sign-out';
+    // The roles whose pages are their own (an LA officer, a district lead and a planner reach none the administrator does not).
+    for (const user of [null, 'demo-admin', 'demo-school', 'demo-cme', 'demo-sen', 'demo-participation', 'demo-inclusion', 'demo-admissions']) {
+      const page = await browser.newPage();
+      if (user !== null) await signInAs(page, base, user);
+      const walk = await walkPages(page, `${base}/`, seen, 80, notSignOut);
+      visited.push(...walk.visited);
+      problems.push(...walk.problems);
+    }
+    assert.ok(visited.length > 40, `${visited.length} kinds of page visited`);
+    for (const kind of ['/', '/places/la/886', '/frameworks/kent-2013-2016', '/watch-list', '/audit', '/sen'])
+      assert.ok(
+        visited.some((v) => v.split('?')[0] === kind),
+        `${kind} visited`,
+      );
+    assert.deepEqual(
+      problems.map((p) => `${p.width} px ${p.url.replace(base, '')}: ${p.problem}`),
+      [],
+    );
+  });
+
+  it('answers "how does Kent compare with its statistical neighbours on KS2 over time?" in two clicks, as the API gives the figures', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Kent', exact: true }).first().click();
+    await page.locator('[data-module="key-indicators"]').getByRole('link', { name: 'KS2 pupils at level 4 or above in English and mathematics' }).click();
+    await expectPageBasics(page, /^KS2 pupils at level 4 or above in English and mathematics – Indicators – Waymark$/);
+    await expectAccessible(page);
+    const section = page.locator('[data-module="over-time"]');
+    assert.match(await section.innerText(), /Kent's statistical neighbours \(2012\)/);
+    assert.ok(await section.locator('svg[role="img"]').isVisible(), 'a chart of the years');
+    // The seed's 2012 neighbours (design/kent-framework-2013-2016.md, "Statistical neighbours (2012)").
+    const neighbours = ['845', '881', '888', '928', '891', '860', '866', '937', '938', '885'];
+    const api = async (place: string, kind: string, period: string) => {
+      const answer = (await (
+        await fetch(`${base}/api/v1/observations?indicator=ks2-level4-english-maths&place=${place}&placeKind=${kind}&period=${period}&breakdown=all`)
+      ).json()) as { observations: { value: number | null; decimalPlaces: number }[] };
+      assert.ok(answer.observations.length <= 1, `${place} ${period}: one figure`);
+      return answer.observations[0] ?? null;
+    };
+    const rows = section.locator('[data-module="over-time-table"] tbody tr');
+    const periods = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-period')!));
+    assert.deepEqual(periods, ['201011', '201112'], 'the two years of pupil results');
+    const expected: { period: string; kent: number; average: number }[] = [];
+    for (const [i, period] of periods.entries()) {
+      const cells = (await rows.nth(i).locator('th, td').allInnerTexts()).map((t) => t.trim());
+      const kent = (await api('886', 'la', period))!;
+      const england = (await api('E92000001', 'country', period))!;
+      const values = (await Promise.all(neighbours.map((n) => api(n, 'la', period)))).flatMap((o) => (o?.value == null ? [] : [o.value]));
+      // LAIT's neighbour average: the plain mean of the neighbours' published (rounded) figures, Kent excluded.
+      const average = values.reduce((a, b) => a + b, 0) / values.length;
+      const better = values.filter((v) => v > kent.value!).length;
+      assert.equal(cells[1], `${kent.value!.toFixed(kent.decimalPlaces)}%`, `${period}: Kent`);
+      assert.equal(
+        cells[2],
+        `${(Math.round(average * 10 ** kent.decimalPlaces) / 10 ** kent.decimalPlaces).toFixed(kent.decimalPlaces)}%`,
+        `${period}: the average`,
+      );
+      assert.equal(cells[3], String(values.length), `${period}: neighbours with a figure`);
+      assert.equal(cells[4], `${better + 1} of ${values.length + 1}`, `${period}: Kent's rank in the group`);
+      assert.equal(cells[5], `${england.value!.toFixed(england.decimalPlaces)}%`, `${period}: England`);
+      expected.push({ period, kent: kent.value!, average });
+    }
+    // The sentence says how Kent moved against the average, with the API's figures.
+    const words = await section.locator('[data-module="over-time-words"]').innerText();
+    assert.match(words, new RegExp(`^From 2010/11 to 2011/12, Kent’s figure went from ${expected[0]!.kent}% to ${expected[1]!.kent}%`));
   });
 
   it('answers "is Kent on track for 2016, and which targets are off track?" in three clicks, as the API counts them', async () => {

@@ -30,6 +30,7 @@ const throwawayCluster = { fsync: 'off', synchronous_commit: 'off', full_page_wr
  * after in name order: two at a time, a long file started last would run on alone at the end of the run.
  */
 const longest = [
+  'tests/browser/place-journey.test.ts',
   'tests/import-order.test.ts',
   'tests/route-access-by-role.test.ts',
   'tests/http-fuzz.test.ts',

@@ -3,19 +3,25 @@ import { describe, it } from 'node:test';
 import { changeOnLastYear, describeGap, gapBetween } from './gaps.ts';
 
 describe('gaps', () => {
-  it('measures the disadvantaged gap in points, other minus group (data.md row 12: Kent KS4 2013/14, 65.3 − 30.6 = 34.7)', () => {
-    const gap = gapBetween(30.6, 65.3, 'higher_is_better', 1, 'other pupils in Kent');
-    assert.deepEqual(gap, { points: 34.7, behind: true, description: '34.7 points below other pupils in Kent' });
+  it('measures the disadvantaged gap in percentage points, other minus group (data.md row 12: Kent KS4 2013/14, 65.3 − 30.6 = 34.7)', () => {
+    const gap = gapBetween(30.6, 65.3, { polarity: 'higher_is_better', unit: 'percent' }, 1, 'other pupils in Kent');
+    assert.deepEqual(gap, { points: 34.7, behind: true, description: '34.7 percentage points below other pupils in Kent' });
+  });
+
+  it('says a score’s gap in points, one point in the singular, and a count’s as a bare number', () => {
+    assert.equal(gapBetween(103, 104, { polarity: 'higher_is_better', unit: 'average_score' }, 0, 'others').description, '1 point below others');
+    assert.equal(gapBetween(-0.4, 0.1, { polarity: 'higher_is_better', unit: 'points' }, 2, 'others').description, '0.50 points below others');
+    assert.equal(gapBetween(130, 10, { polarity: 'none', unit: 'count' }, 0, 'others').description, '120 above others');
   });
 
   it('reads a gap on a lower-is-better measure the other way (persistent absence 14.0% against 9.5%)', () => {
-    const gap = gapBetween(14.0, 9.5, 'lower_is_better', 1, 'other pupils nationally');
+    const gap = gapBetween(14.0, 9.5, { polarity: 'lower_is_better', unit: 'percent' }, 1, 'other pupils nationally');
     assert.equal(gap.points, -4.5);
     assert.equal(gap.behind, true);
   });
 
   it('says which figure is missing rather than inventing a gap', () => {
-    assert.deepEqual(gapBetween(30.6, null, 'higher_is_better', 1, 'other pupils nationally'), {
+    assert.deepEqual(gapBetween(30.6, null, { polarity: 'higher_is_better', unit: 'percent' }, 1, 'other pupils nationally'), {
       points: null,
       behind: null,
       description: 'not available (no figure for other pupils nationally)',

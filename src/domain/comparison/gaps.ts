@@ -19,15 +19,28 @@ export const gapPairs: readonly GapPair[] = [
 
 export type Gap = Readonly<{ points: number | null; behind: boolean | null; description: string }>;
 
-export function gapBetween(group: number | null, other: number | null, polarity: Polarity, decimalPlaces: number, comparedWith: string): Gap {
+/**
+ * The gap between a group's figure and another's (other minus group, rounded once), in words with the measure's unit:
+ * percentage points for a percentage, points for a score or rate, none for a count.
+ */
+export function gapBetween(
+  group: number | null,
+  other: number | null,
+  measure: Readonly<{ polarity: Polarity; unit: Unit }>,
+  decimalPlaces: number,
+  comparedWith: string,
+): Gap {
   if (group === null || other === null)
     return { points: null, behind: null, description: `not available (no figure for ${group === null ? 'the group' : comparedWith})` };
   const points = roundHalfUp(other - group, decimalPlaces);
+  const polarity = measure.polarity;
   const behind = polarity === 'none' ? null : polarity === 'higher_is_better' ? points > 0 : points < 0;
+  const size = Math.abs(points).toFixed(decimalPlaces);
+  const unit = measure.unit === 'count' ? '' : ` ${measure.unit === 'percent' ? 'percentage point' : 'point'}${size === (1).toFixed(decimalPlaces) ? '' : 's'}`;
   return {
     points,
     behind,
-    description: `${Math.abs(points).toFixed(decimalPlaces)} points ${points === 0 ? 'apart from' : points > 0 ? 'below' : 'above'} ${comparedWith}`,
+    description: `${size}${unit} ${points === 0 ? 'apart from' : points > 0 ? 'below' : 'above'} ${comparedWith}`,
   };
 }
 

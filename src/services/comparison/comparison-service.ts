@@ -7,8 +7,10 @@ import type { DisclosurePolicy } from '../../domain/indicators/disclosure.ts';
 import type { DfeSymbol, Indicator } from '../../domain/indicators/indicator.ts';
 import { figureBases, type Basis, type ObservationRow } from '../../store/observation-store.ts';
 import type { Store } from '../../store/store.ts';
-import { discloseRows } from '../indicators/disclose-rows.ts';
+import { shownByRow } from '../indicators/disclose-rows.ts';
 import { ownFigures } from '../indicators/own-figures.ts';
+import type { YearComparison } from '../../domain/comparison/over-time.ts';
+import { overTime } from './over-time-figures.ts';
 
 /**
  * An indicator across places for one period and breakdown, as the indicator page shows it: every LA ranked and
@@ -21,6 +23,9 @@ export type PlaceFigure = Readonly<{ kind: string; code: string; name: string }>
 export type RankedFigure = PlaceFigure & Readonly<{ rank: number | null; band: QuartileBand | null; inFocusGroup: boolean }>;
 /** A district's (or the LA's) figure: computed from pupil records where held, otherwise a roll-up of its schools. */
 export type DistrictFigure = PlaceFigure & Readonly<{ basis: Basis; schools: number | null; pupils: number | null }>;
+
+/** A year of the LA against its neighbours and England, with the LA's and England's figures as shown (value or symbol). */
+export type OverTimeRow = YearComparison & Readonly<{ laFigure: ShownValue | null; englandFigure: ShownValue | null }>;
 
 export type Comparison = Readonly<{
   indicator: Indicator;
@@ -40,6 +45,8 @@ export type Comparison = Readonly<{
     schools: readonly PlaceFigure[];
     change: Readonly<{ since: string; change: Change | null; newMeasure: string | null }>;
     gaps: readonly Readonly<{ label: string; group: ShownValue; within: Gap; national: Gap }>[];
+    /** The LA, its neighbours' average and rank among them, and England in every year held for the breakdown. */
+    overTime: readonly OverTimeRow[];
   }> | null;
 }>;
 
@@ -70,7 +77,7 @@ export function createComparisonService(store: Store) {
       };
       if (period === null) return empty;
       const published = ownFigures(await store.observations.find({ indicatorCode, period, breakdown, basis: figureBases, limit: 50_000 }));
-      const shown = showAll(published, indicator, policy);
+      const shown = shownByRow(published, indicator, policy);
       const figure = (r: ObservationRow): PlaceFigure => ({ ...r.place, ...shown.get(r)! });
 
       // Rank and band on the values as published (rounded), as LAIT does, over the LAs that have one.
@@ -114,13 +121,13 @@ export function createComparisonService(store: Store) {
         const rollUps = districtRows.filter(
           (r) => (r.basis === 'computed' && r.place.kind !== 'la') || (r.basis === 'roll-up' && !computedPlaces.has(r.placeId)),
         );
-        const shownRollUps = showAll(rollUps, indicator, policy);
+        const shownRollUps = shownByRow(rollUps, indicator, policy);
         const schoolIds = laPlace === undefined ? [] : (await store.places.members(laPlace.id, 'school')).map((s) => s.id);
         const schools =
           schoolIds.length === 0
             ? []
             : ownFigures(await store.observations.find({ indicatorCode, period, breakdown, basis: figureBases, placeIds: schoolIds, limit: 10_000 }));
-        const shownSchools = showAll(schools, indicator, policy);
+        const shownSchools = shownByRow(schools, indicator, policy);
         const better = indicator.polarity === 'lower_is_better' ? 1 : -1;
         // A figure as shown, with its unrounded value where it is shown at all: gaps are worked from unrounded figures and
         // rounded once (domain.md §9.2), never from a hidden one.
@@ -130,7 +137,7 @@ export function createComparisonService(store: Store) {
             await store.observations.find({ indicatorCode, period: at, breakdown: group, basis: figureBases, placeIds: [placeId], limit: 10 }),
           );
           if (rows.length === 0) return null;
-          const shown = showAll(rows, indicator, policy).get(rows[0]!)!;
+          const shown = shownByRow(rows, indicator, policy).get(rows[0]!)!;
           return { ...shown, unrounded: shown.value === null ? null : rows[0]!.value };
         };
         const since = previousPeriod(period);
@@ -147,18 +154,13 @@ export function createComparisonService(store: Store) {
           gaps.push({
             label: pair.label,
             group: { value: group.value, symbol: group.symbol, decimalPlaces: group.decimalPlaces },
-            within: gapBetween(
-              group.unrounded,
-              other?.unrounded ?? null,
-              indicator.polarity,
-              indicator.decimalPlaces,
-              `other pupils in ${laPlace?.name ?? 'the LA'}`,
-            ),
-            national: gapBetween(group.unrounded, nationalOther?.unrounded ?? null, indicator.polarity, indicator.decimalPlaces, 'other pupils nationally'),
+            within: gapBetween(group.unrounded, other?.unrounded ?? null, indicator, indicator.decimalPlaces, `other pupils in ${laPlace?.name ?? 'the LA'}`),
+            national: gapBetween(group.unrounded, nationalOther?.unrounded ?? null, indicator, indicator.decimalPlaces, 'other pupils nationally'),
           });
         }
         focus = {
           la,
+          overTime: await overTime(store, indicator, breakdown, focusLa, laPlace?.id, group?.members ?? [], policy),
           neighbourGroup:
             group === null
               ? null
@@ -217,11 +219,6 @@ export function createComparisonService(store: Store) {
       };
     },
   };
-}
-
-function showAll(rows: readonly ObservationRow[], indicator: Indicator, policy: DisclosurePolicy): Map<ObservationRow, ShownValue> {
-  const shown = discloseRows(rows, () => indicator, policy);
-  return new Map(rows.map((r, i) => [r, { value: shown[i]!.value, symbol: shown[i]!.symbol, decimalPlaces: shown[i]!.decimalPlaces }]));
 }
 
 /** The LA Waymark serves: the one whose districts are held (Kent in the demo and in a Kent import). */

@@ -131,11 +131,11 @@ export async function figuresFor(
       indicator,
       period,
       group: shownOf(group),
-      within: gapBetween(unrounded(group), unrounded(at(otherHere, place.id, code, period)), indicator.polarity, indicator.decimalPlaces, 'other pupils here'),
+      within: gapBetween(unrounded(group), unrounded(at(otherHere, place.id, code, period)), indicator, indicator.decimalPlaces, 'other pupils here'),
       national: gapBetween(
         unrounded(group),
         unrounded(at(otherEngland, england?.id, code, period)),
-        indicator.polarity,
+        indicator,
         indicator.decimalPlaces,
         'other pupils nationally',
       ),

@@ -84,3 +84,13 @@ export function groupFigureOf(
     return { value: shown[i]!.value, symbol: shown[i]!.symbol, unrounded: shown[i]!.value === null ? null : rows[i]!.value };
   };
 }
+
+/** Each row of one indicator as the audience may see it (value or symbol, at its decimals), keyed by the row. */
+export function shownByRow<R extends DisclosableRow>(
+  rows: readonly R[],
+  indicator: Indicator,
+  policy: DisclosurePolicy,
+): Map<R, Pick<ShownFigure, 'value' | 'symbol' | 'decimalPlaces'>> {
+  const shown = discloseRows(rows, () => indicator, policy);
+  return new Map(rows.map((r, i) => [r, { value: shown[i]!.value, symbol: shown[i]!.symbol, decimalPlaces: shown[i]!.decimalPlaces }]));
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lineChart } from './line-chart.ts';
+import { labelNudges, lineChart } from './line-chart.ts';
 
 // A planning area's rolls chart (issue 17.8): actual rolls, the forecast dashed, the band of past error and capacity.
 // The figures are made up for the test; what is checked is what the SVG must carry, not the arithmetic.
@@ -86,5 +86,72 @@ describe('the line chart by academic year', () => {
   it('draws nothing when there is nothing to draw', () => {
     assert.equal(lineChart({ id: 'x', title: 'None', periods: [], yLabel: 'Pupils', series: [] }), '');
     assert.equal(lineChart({ id: 'x', title: 'None', periods: ['201516'], yLabel: 'Pupils', series: [{ name: 'A', style: 'solid', points: [] }] }), '');
+  });
+
+  it('writes calendar years as themselves on an axis labelled Year', () => {
+    const calendar = lineChart({
+      id: 'cal',
+      title: 'Claimants',
+      periods: ['2013', '2014', '2015'],
+      yLabel: 'Pupils',
+      series: [
+        {
+          name: 'A',
+          style: 'solid',
+          points: [
+            { period: '2013', value: 1 },
+            { period: '2015', value: 2 },
+          ],
+        },
+      ],
+    });
+    const texts = [...calendar.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    for (const t of ['Year', '2013', '2014', '2015']) assert.ok(texts.includes(t), t);
+  });
+});
+
+describe("the names at the lines' ends", () => {
+  // The plot is 256 pixels high (320 less 20 above and 44 below); a name needs 14 pixels.
+  it('leaves names that are far apart where they are', () => {
+    assert.deepEqual(
+      labelNudges(
+        [
+          { x: '201415', y: 0 },
+          { x: '201415', y: 100 },
+        ],
+        0,
+        100,
+      ),
+      [0, 0],
+    );
+  });
+
+  it('spreads names ending at one value in one year a line apart about it, in the order given', () => {
+    // Kent and England both 80 (the KS2 chart that first overlapped): one 7 pixels up, one 7 down; the third far away stays.
+    const nudges = labelNudges(
+      [
+        { x: '201415', y: 80 },
+        { x: '201415', y: 81 },
+        { x: '201415', y: 80 },
+      ],
+      74,
+      82,
+    );
+    // 81 sits 32 pixels above 80 (256 ÷ 8 a point): apart, so it stays; the two 80s are spread.
+    assert.deepEqual(nudges, [-7, 0, 7]);
+  });
+
+  it('moves nothing for names ending in different years, however close their values', () => {
+    assert.deepEqual(
+      labelNudges(
+        [
+          { x: '201314', y: 5 },
+          { x: '201415', y: 5 },
+        ],
+        0,
+        10,
+      ),
+      [0, 0],
+    );
   });
 });

@@ -1,12 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { academicYearLabel } from '../../domain/periods/period.ts';
+import { isTwoYearCode, periodLabel } from '../../domain/periods/period.ts';
 
 /**
  * A line chart by academic year, drawn on the server as SVG by Observable Plot over linkedom's document: lines (solid,
  * dashed or dotted, each named at its last point so no line is told apart by colour alone), an optional shaded band
  * and an optional horizontal rule, with both axes labelled. The page always puts the same figures in a table and a
- * one-sentence description beside it. Periods are academic-year codes ('201516'), written 2015/16 on the axis.
+ * one-sentence description beside it. Periods are academic-year codes ('201516'), written 2015/16 on the axis, or calendar years.
  */
 
 export type LineSeries = Readonly<{
@@ -35,16 +35,22 @@ type Datum = Readonly<{ x: string; y: number; name: string }>;
 export function lineChart(options: LineChartOptions): string {
   const withValues = options.series.filter((s) => s.points.length > 0);
   if (options.periods.length === 0 || (withValues.length === 0 && options.band === undefined)) return '';
-  const label = (period: string) => academicYearLabel(period);
+  const label = (period: string) => periodLabel(period);
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const lines = withValues.flatMap((s) => {
+  const all = [...withValues.flatMap((s) => s.points.map((p) => p.value)), ...(options.rule ? [options.rule.value] : [])];
+  const nudges = labelNudges(
+    withValues.map((s) => ({ x: s.points.at(-1)!.period, y: s.points.at(-1)!.value })),
+    Math.min(...all),
+    Math.max(...all),
+  );
+  const lines = withValues.flatMap((s, index) => {
     const data: Datum[] = s.points.map((p) => ({ x: label(p.period), y: p.value, name: s.name }));
     const dash = dashes[s.style];
     return [
       Plot.lineY(data, { x: 'x', y: 'y', stroke: colours[s.style], strokeWidth: 3, ...(dash === null ? {} : { strokeDasharray: dash }) }),
       Plot.dot(data, { x: 'x', y: 'y', fill: colours[s.style], r: 3 }),
       // The series named at its last point, so a reader need not match colours to a key.
-      Plot.text(data.slice(-1), { x: 'x', y: 'y', text: 'name', dx: 8, textAnchor: 'start', fill: '#0b0c0c', fontSize: 12 }),
+      Plot.text(data.slice(-1), { x: 'x', y: 'y', text: 'name', dx: 8, dy: nudges[index]!, textAnchor: 'start', fill: '#0b0c0c', fontSize: 12 }),
     ];
   });
   const band = options.band
@@ -82,7 +88,14 @@ export function lineChart(options: LineChartOptions): string {
     marginRight: 130,
     marginBottom: 44,
     style: { fontSize: '12px' },
-    x: { type: 'point', domain: labels, ticks, label: 'Academic year', labelAnchor: 'center', labelArrow: 'none' },
+    x: {
+      type: 'point',
+      domain: labels,
+      ticks,
+      label: options.periods.every(isTwoYearCode) ? 'Academic year' : 'Year',
+      labelAnchor: 'center',
+      labelArrow: 'none',
+    },
     y: { label: options.yLabel, grid: true, nice: true, labelArrow: 'none' },
     marks: [...band, ...rule, ...lines],
   }) as unknown as SVGSVGElement;
@@ -105,4 +118,40 @@ export function lineChart(options: LineChartOptions): string {
   title.textContent = options.title;
   svg.insertBefore(title, svg.firstChild);
   return svg.outerHTML;
+}
+
+const plotHeight = 320 - 20 - 44;
+const labelGap = 14;
+
+/**
+ * How far (in pixels, down positive) to move each series' name at its last point so that no two names ending in the same
+ * year overlap: names closer than a line of text apart are spread evenly about their midpoint, in the order of their
+ * values. The scale is taken as the data's span over the plot's height (Plot's "nice" scale only widens it, so
+ * names judged apart here are apart on the chart).
+ */
+export function labelNudges(ends: readonly Readonly<{ x: string; y: number }>[], min: number, max: number): number[] {
+  const perUnit = max > min ? plotHeight / (max - min) : 0;
+  const nudges = ends.map(() => 0);
+  for (const x of new Set(ends.map((e) => e.x))) {
+    const at = ends
+      .map((e, i) => ({ i, pixel: -(e.y - min) * perUnit }))
+      .filter((_, i) => ends[i]!.x === x)
+      .sort((a, b) => a.pixel - b.pixel || a.i - b.i);
+    // Clusters of names closer than a line apart, each spread about its own midpoint.
+    let cluster: typeof at = [];
+    const spread = () => {
+      const middle = cluster.reduce((sum, c) => sum + c.pixel, 0) / cluster.length;
+      cluster.forEach((c, k) => (nudges[c.i] = middle + (k - (cluster.length - 1) / 2) * labelGap - c.pixel));
+    };
+    for (const e of at) {
+      const previous = cluster.at(-1);
+      if (previous !== undefined && e.pixel - previous.pixel >= labelGap) {
+        spread();
+        cluster = [];
+      }
+      cluster.push(e);
+    }
+    if (cluster.length > 0) spread();
+  }
+  return nudges;
 }

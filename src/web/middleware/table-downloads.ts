@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { tableCsv, tableXlsx, type DownloadFormat } from '../presentation/download-table.ts';
 import { pageTables } from '../presentation/page-tables.ts';
+import { withScrollingTables } from '../presentation/scrolling-tables.ts';
 
 /**
  * Every table a page shows can be downloaded as CSV and XLSX (issue 19.3), from the page itself: the same address with
@@ -8,7 +9,8 @@ import { pageTables } from '../presentation/page-tables.ts';
  * does (its access check, its disclosure, its audit) and answers with that table instead of the page. So a download can
  * never show more than the page does. A page's HTML gets a "Download this table" line under each such table; a table
  * with a download of its own names it in `data-csv` and `data-xlsx` (the indicator page's open-data layout), and a
- * table marked `data-no-download` (a form laid out as a table, the cookie list) gets none.
+ * table marked `data-no-download` (a form laid out as a table, the cookie list) gets none. Every table is then put in
+ * a container it scrolls in (withScrollingTables), so no page scrolls sideways on a narrow screen.
  */
 const formats = new Set<string>(['csv', 'xlsx']);
 const mark = Symbol('table download');
@@ -25,7 +27,8 @@ export function registerTableDownloads(app: FastifyInstance): void {
     if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
     const wanted = request[mark];
-    if (wanted === undefined) return withDownloadLinks(payload, request.url);
+    // The download line goes after each table, outside the container the table then scrolls in.
+    if (wanted === undefined) return withScrollingTables(withDownloadLinks(payload, request.url));
     return download(reply, payload, wanted, request.url);
   });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { changeWords, fixed, statusCounts } from './format.ts';
+import { changeWords, fixed, neighboursWords, statusCounts } from './format.ts';
+import { academicYearLabel } from '../../domain/periods/period.ts';
 
 describe('fixed: a figure rounded once, at display, half up as the DfE rounds (its round_five_up)', () => {
   it('rounds half up and away from zero, free of binary artefacts, to fixed decimals', () => {
@@ -30,5 +31,23 @@ describe("targets' statuses counted in words", () => {
     assert.equal(statusCounts({ met: 4, on_track: 3, off_track: 9, not_yet_due: 0, no_data: 0 }), '4 met, 3 on track and 9 off track');
     assert.equal(statusCounts({ met: 0, on_track: 0, off_track: 0, not_yet_due: 0, no_data: 2 }), '2 with no data');
     assert.equal(statusCounts({}), 'no targets');
+  });
+});
+
+describe("neighboursWords: how an LA moved against its neighbours' average, in one sentence", () => {
+  const at = (period: string, la: number, neighbours: number, ahead: boolean | null) => ({ period, la, neighbours, apart: la - neighbours, ahead });
+  it('says each figure with its unit, and each year’s distance in percentage points, singular or plural, with its direction', () => {
+    assert.equal(
+      neighboursWords('Kent', { first: at('201213', 74, 76, false), last: at('201415', 80, 79, true) }, 'percent', 0, academicYearLabel),
+      'From 2012/13 to 2014/15, Kent’s figure went from 74% to 80% and its neighbours’ average from 76% to 79%: ' +
+        'Kent was 2 percentage points below it (worse) in 2012/13 and 1 percentage point above it (better) in 2014/15.',
+    );
+  });
+  it('says level where the figures as shown are equal, and a score’s distance in points', () => {
+    assert.equal(
+      neighboursWords('Kent', { first: at('201516', 104, 104, null), last: at('201617', 103.5, 104, false) }, 'average_score', 1, academicYearLabel),
+      'From 2015/16 to 2016/17, Kent’s figure went from 104.0 to 103.5 and its neighbours’ average from 104.0 to 104.0: ' +
+        'Kent was level with it in 2015/16 and 0.5 points below it (worse) in 2016/17.',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { roundHalfUp } from '../../domain/indicators/rounding.ts';
+import type { AgainstNeighbours } from '../../domain/comparison/over-time.ts';
 
 /**
  * A number as a page shows it, rounded once, here, half up as the DfE rounds (domain/indicators/rounding.ts), to a fixed
@@ -38,4 +39,30 @@ export function statusCounts(counts: Readonly<Record<string, number>>): string {
   ];
   const parts = words.filter(([status]) => (counts[status] ?? 0) > 0).map(([status, word]) => `${counts[status]} ${word}`);
   return parts.length <= 1 ? (parts[0] ?? 'no targets') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/**
+ * How an LA moved against its statistical neighbours' average, in one sentence (the indicator page's "over time"):
+ * "From 2012/13 to 2015/16, Kent's figure went from 70.0% to 75.0% and its neighbours' average from 72.0% to 74.0%:
+ * Kent was 2.0 percentage points below it (worse) in 2012/13 and 1.0 percentage point above it (better) in 2015/16."
+ */
+export function neighboursWords(
+  laName: string,
+  summary: Readonly<{ first: AgainstNeighbours; last: AgainstNeighbours }>,
+  unit: string,
+  decimalPlaces: number,
+  label: (period: string) => string,
+): string {
+  const value = (v: number) => `${fixed(v, decimalPlaces)}${unit === 'percent' ? '%' : ''}`;
+  const position = (a: AgainstNeighbours) => {
+    if (a.apart === 0) return `level with it in ${label(a.period)}`;
+    const size = fixed(Math.abs(a.apart), decimalPlaces);
+    const points = unit === 'count' ? '' : ` ${unit === 'percent' ? 'percentage point' : 'point'}${size === fixed(1, decimalPlaces) ? '' : 's'}`;
+    return `${size}${points} ${a.apart > 0 ? 'above' : 'below'} it${a.ahead === null ? '' : a.ahead ? ' (better)' : ' (worse)'} in ${label(a.period)}`;
+  };
+  const { first, last } = summary;
+  return (
+    `From ${label(first.period)} to ${label(last.period)}, ${laName}’s figure went from ${value(first.la)} to ${value(last.la)} ` +
+    `and its neighbours’ average from ${value(first.neighbours)} to ${value(last.neighbours)}: ${laName} was ${position(first)} and ${position(last)}.`
+  );
 }

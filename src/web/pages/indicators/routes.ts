@@ -10,6 +10,9 @@ import type { Comparison, PlaceFigure } from '../../../services/comparison/compa
 import type { Services } from '../../../services/create-services.ts';
 import { dotPlot } from '../../components/dot-plot.ts';
 import { placeHref } from '../place-links.ts';
+import { lineChart } from '../../components/line-chart.ts';
+import { againstNeighbours, latestRun } from '../../../domain/comparison/over-time.ts';
+import { changeWords, neighboursWords } from '../../presentation/format.ts';
 
 const query = z.object({
   period: z
@@ -67,6 +70,7 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
             marks: comparison.england?.value == null ? [] : [{ label: 'England', value: comparison.england.value }],
             decimals,
           });
+    const over = overTimeView(comparison);
     const csvQuery = new URLSearchParams({
       ...(comparison.period ? { period: comparison.period } : {}),
       breakdown: comparison.breakdown,
@@ -77,6 +81,8 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
       section: 'indicators',
       c: comparison,
       chart,
+      over,
+      changeWords,
       csvHref: `/indicators/${code}.csv?${csvQuery.toString()}`,
       xlsxHref: `/indicators/${code}.xlsx?${csvQuery.toString()}`,
       unitLabels,
@@ -91,6 +97,46 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
       ],
     });
   });
+}
+
+/**
+ * The focus LA against its statistical neighbours' average and England over the years held: a chart of the latest run
+ * unbroken by a change in the measure, a sentence on how the LA moved against its neighbours, and every year in a table.
+ */
+function overTimeView(c: Comparison) {
+  const la = c.focus?.la;
+  const rows = c.focus?.overTime ?? [];
+  if (la == null || rows.length === 0) return null;
+  const run = latestRun(rows);
+  const points = (value: (r: (typeof run)[number]) => number | null) =>
+    run.flatMap((r) => {
+      const v = value(r);
+      return v === null ? [] : [{ period: r.period, value: v }];
+    });
+  const first = run[0]!.period;
+  const last = run.at(-1)!.period;
+  const span = first === last ? periodLabel(first) : `${periodLabel(first)} to ${periodLabel(last)}`;
+  const summary = againstNeighbours(rows, c.indicator.polarity, c.indicator.decimalPlaces);
+  return {
+    rows,
+    span,
+    broken: run.length < rows.length ? periodLabel(first) : null,
+    chart:
+      run.length < 2
+        ? ''
+        : lineChart({
+            id: 'over-time',
+            title: `${c.indicator.title}: ${la.name}, its statistical neighbours' average and England, ${span}`,
+            periods: run.map((r) => r.period),
+            yLabel: c.indicator.unit === 'percent' ? 'Per cent' : (unitLabels[c.indicator.unit] ?? c.indicator.unit),
+            series: [
+              { name: la.name, style: 'solid', points: points((r) => r.la) },
+              { name: "Neighbours' average", style: 'dashed', points: points((r) => r.neighbours) },
+              { name: 'England', style: 'dotted', points: points((r) => r.england) },
+            ],
+          }),
+    words: summary === null ? null : neighboursWords(la.name, summary, c.indicator.unit, c.indicator.decimalPlaces, periodLabel),
+  };
 }
 
 /** The LA table as shown: rank, band and the value after disclosure, with England and the regions first. */
