@@ -143,10 +143,10 @@ for (const target of databaseTargets()) {
       const kent2018 = Number(raw.find((r) => r['Short Desc'] === 'KS2RWM_Expected_STD' && r.Years === '2018' && r['LA Number'] === '886')!.Values);
       const change = 68 - kent2018;
       const page = await test.app.inject('/indicators/ks2-expected-rwm?period=201819&focus=886');
-      assert.match(
-        page.body,
-        new RegExp(`Change on 2017/18: ${change > 0 ? '\\+' : ''}${change} \\(${change > 0 ? 'better' : change < 0 ? 'worse' : 'same'}\\)`),
-      );
+      // Written as the dashboard writes a change: its sign (a true minus), size in percentage points, and direction.
+      const size = `${Math.abs(change)} percentage point${Math.abs(change) === 1 ? '' : 's'}`;
+      const words = change === 0 ? 'No change' : change > 0 ? `\\+${size}, better` : `\u2212${size}, worse`;
+      assert.match(page.body, new RegExp(`Change on 2017/18: ${words}\\.`));
     });
 
     it('refuses a query without an indicator or a place, and names what it does not know', async () => {
