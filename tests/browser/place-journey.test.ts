@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { expectAccessible, expectPageBasics } from '../support/browser.ts';
@@ -138,6 +140,43 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
       problems.map((p) => `${p.width} px ${p.url.replace(base, '')}: ${p.problem}`),
       [],
     );
+  });
+
+  it('answers "this table as Excel" in two clicks: Kent’s key indicators as a workbook of numbers, as the API gives them', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Kent', exact: true }).first().click();
+    await expectPageBasics(page, /^Kent – Local authority – Waymark$/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-module="dashboard-indicators"]').getByRole('link', { name: 'Excel (XLSX)' }).click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    // The workbook's layout: its title, a blank row, the header, then a row per indicator.
+    const header = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
+    const kentColumn = header.indexOf('Kent') + 1;
+    assert.ok(kentColumn > 0, `a Kent column in ${header.join(', ')}`);
+    const rows = new Map<string, ExcelJS.Row>();
+    for (let r = 4; r <= sheet.rowCount && sheet.getRow(r).getCell(1).value !== null; r++) rows.set(sheet.getRow(r).getCell(1).text, sheet.getRow(r));
+    const api = (await (await fetch(`${base}/api/v1/places/la/886/dashboard`)).json()) as {
+      indicators: { title: string; place: { value: number | null; symbol: string | null; decimalPlaces: number } }[];
+    };
+    assert.equal(rows.size, api.indicators.length, 'a row for each key indicator');
+    for (const k of api.indicators) {
+      const cell = rows.get(k.title)?.getCell(kentColumn);
+      assert.ok(cell !== undefined, `${k.title}: a row`);
+      if (k.place.value === null) {
+        assert.equal(cell.value, k.place.symbol ?? 'x', `${k.title}: the symbol as text`);
+        continue;
+      }
+      // A number, not text, at the decimals shown: the API's figure rounded half away from zero, as the DfE rounds.
+      assert.equal(typeof cell.value, 'number', `${k.title}: a number`);
+      const unit = 10 ** k.place.decimalPlaces;
+      const rounded = (Math.sign(k.place.value) * Math.round(Math.abs(k.place.value) * unit + 1e-9)) / unit;
+      assert.equal((cell.value as number).toFixed(k.place.decimalPlaces), rounded.toFixed(k.place.decimalPlaces), `${k.title}: Kent's figure`);
+    }
   });
 
   it('answers "how does Kent compare with its statistical neighbours on KS2 over time?" in two clicks, as the API gives the figures', async () => {
