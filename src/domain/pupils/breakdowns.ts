@@ -91,3 +91,43 @@ export function filterLabel(filter: PupilFilter): string {
   if (filter.eal !== undefined) parts.push(filter.eal ? 'eal' : 'not-eal');
   return parts.length === 0 ? 'all' : parts.join('+');
 }
+
+const ethnicTitles: Readonly<Record<EthnicGroup, string>> = {
+  white: 'White',
+  mixed: 'Mixed',
+  asian: 'Asian or Asian British',
+  black: 'Black or Black British',
+  chinese: 'Chinese',
+  other: 'Any other ethnic group',
+  unclassified: 'Ethnicity unclassified',
+};
+
+const groupTitles: Readonly<Record<string, string>> = {
+  ...frameworkGroupTitles,
+  'not-in-care': 'Not in care',
+  eal: 'English as an additional language',
+  'not-eal': 'First language English',
+  'phase:primary': 'Primary schools',
+  'phase:secondary': 'Secondary schools',
+  'phase:special': 'Special schools',
+  ...Object.fromEntries(ethnicGroups.map((g) => [`ethnicity:${g}`, ethnicTitles[g]])),
+};
+
+/**
+ * A breakdown code in the words a page shows (issue 19.6: names, never codes): 'ethnicity:asian' → "Asian or Asian
+ * British", an ad-hoc group's conditions joined ('fsm+gender:female' → "Eligible for free school meals, girls"). A code
+ * Waymark does not know (a published file's own) is written out from its parts rather than shown raw.
+ */
+export function breakdownTitle(code: string): string {
+  return code
+    .split('+')
+    .map((part, i) => {
+      const words = groupTitles[part] ?? part.replace(/^[a-z-]+:/, '').replace(/[-_]+/g, ' ');
+      if (i === 0) return words.charAt(0).toUpperCase() + words.slice(1);
+      // After the first condition, ordinary words start small; names (English, Asian, SEN) keep their capitals.
+      return properStart.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
+    })
+    .join(', ');
+}
+
+const properStart = /^(English|First language English|Asian|Black|White|Mixed|Chinese|SEN|Statement or EHC)/;
