@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parseHTML } from 'linkedom';
 import { appWithImports, readShared, type TestApp } from './support/app.ts';
 import { databaseTargets } from './support/databases.ts';
+import { breakdownTitle } from '../src/domain/pupils/breakdowns.ts';
 
 // Issue 19.3: a page's table downloads as CSV (UTF-8 with a byte-order mark) and XLSX, with the figures the page shows.
 // Each check reads the page's own HTML table and the workbook (opened with exceljs) and compares them cell by cell, on
@@ -111,6 +113,101 @@ for (const target of databaseTargets()) {
       const lines = parse<Record<string, string>>(csv.body, { columns: true, bom: true });
       assert.equal(lines.length, sheet.rows.length);
       lines.forEach((line, i) => assert.equal(line.value, String(sheet.rows[i]![6])));
+    });
+
+    it('gives the indicator page’s LA table as open data: a ZIP of data.csv in the EES layout, its figures the page’s, and a meta.csv describing its columns', async () => {
+      const url = '/indicators/ks2-expected-rwm?period=201516&breakdown=all';
+      const page = await t.app.inject(url);
+      const { document } = parseHTML(page.body);
+      // The pupil group is chosen by name; the option's value keeps the code (issue 19.6).
+      const options = Array.from(document.querySelectorAll('select#breakdown option'));
+      assert.ok(options.length >= 1);
+      for (const o of options) assert.equal(textOf(o), breakdownTitle(o.getAttribute('value')!));
+      assert.equal(textOf(document.querySelector('select#breakdown option[value="all"]')!), 'All pupils');
+      const table = document.querySelector('table[data-module="la-ranks"]')!;
+      const shown = new Map<string, string>();
+      for (const tr of Array.from(table.querySelectorAll('tbody tr'))) {
+        const cells = Array.from(tr.querySelectorAll('td, th')).map(textOf);
+        shown.set(cells[1]!, cells[2]!);
+      }
+      // The download line under the table offers the ZIP beside CSV and Excel.
+      const line = document.querySelector(
+        'table[data-module="la-ranks"] ~ p.waymark-table-download, .waymark-table-scroll:has(table[data-module="la-ranks"]) + p',
+      )!;
+      const zipLink = Array.from(line.querySelectorAll('a')).find((a) => /open data \(ZIP with meta\.csv\)/.test(textOf(a)))!;
+      assert.equal(zipLink.getAttribute('href'), '/indicators/ks2-expected-rwm/open-data.zip?period=201516&breakdown=all');
+
+      const response = await t.app.inject(zipLink.getAttribute('href')!);
+      assert.equal(response.statusCode, 200);
+      assert.equal(response.headers['content-type'], 'application/zip');
+      assert.match(String(response.headers['content-disposition']), /attachment; filename="ks2-expected-rwm-201516-all-open-data\.zip"/);
+      const zip = await JSZip.loadAsync(response.rawPayload);
+      assert.deepEqual(Object.keys(zip.files).sort(), ['data.csv', 'meta.csv']);
+      const data = parse<Record<string, string>>(await zip.file('data.csv')!.async('string'), { columns: true });
+      const meta = parse<Record<string, string>>(await zip.file('meta.csv')!.async('string'), { columns: true });
+
+      // Every row the page's table shows (England and each LA) is in data.csv with the same figure or symbol.
+      let compared = 0;
+      for (const row of data) {
+        assert.equal(row.time_period, '201516');
+        assert.equal(row.time_identifier, 'Academic year');
+        assert.equal(row.breakdown, 'Total');
+        if (row.geographic_level === 'Regional') continue; // listed above the page's table
+        const name = row.geographic_level === 'National' ? row.country_name! : row.la_name!;
+        const onPage = shown.get(name);
+        assert.ok(onPage !== undefined, `${name} on the page`);
+        assert.equal(row.ks2_expected_rwm, onPage.replace('−', '-'), name);
+        compared++;
+      }
+      assert.equal(compared, shown.size);
+      const kent = data.find((r) => r.old_la_code === '886')!;
+      // Kent, 2016: 59% (LAIT KS2RWM_Expected_STD), in the South East (LAIT's region for Kent).
+      assert.equal(kent.ks2_expected_rwm, '59');
+      assert.equal(kent.la_name, 'Kent');
+      assert.equal(kent.region_name, 'South East');
+
+      // meta.csv has the standard's columns and describes every column that is not a time or geography column.
+      const metaHeader = (await zip.file('meta.csv')!.async('string')).split('\n')[0];
+      assert.equal(metaHeader, 'col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column');
+      const standard = [
+        'time_period',
+        'time_identifier',
+        'geographic_level',
+        'country_code',
+        'country_name',
+        'region_code',
+        'region_name',
+        'old_la_code',
+        'new_la_code',
+        'la_name',
+      ];
+      assert.deepEqual(Object.keys(data[0]!).slice(0, standard.length), standard);
+      assert.deepEqual(
+        meta.map((m) => m.col_name),
+        Object.keys(data[0]!).filter((c) => !standard.includes(c)),
+      );
+      assert.deepEqual(
+        meta.find((m) => m.col_name === 'breakdown'),
+        {
+          col_name: 'breakdown',
+          col_type: 'Filter',
+          label: 'Pupil group',
+          indicator_grouping: '',
+          indicator_unit: '',
+          indicator_dp: '',
+          filter_hint: 'Filter by pupil group',
+          filter_grouping_column: '',
+        },
+      );
+      const indicator = meta.find((m) => m.col_name === 'ks2_expected_rwm')!;
+      assert.equal(indicator.col_type, 'Indicator');
+      assert.equal(indicator.indicator_unit, '%');
+      assert.equal(indicator.indicator_dp, '0');
+
+      // The API gives the same file for the same choices.
+      const api = await t.app.inject('/api/v1/indicators/ks2-expected-rwm/open-data.zip?period=201516&breakdown=all');
+      assert.equal(api.statusCode, 200);
+      assert.ok(api.rawPayload.equals(response.rawPayload), 'the API’s ZIP is the page’s');
     });
 
     it('gives the framework page’s targets as XLSX and CSV, line by line as the page shows them', async () => {

@@ -45,6 +45,7 @@ import { createSenCaseService } from './casework/sen/sen-case-service.ts';
 import { senDemoStep } from './casework/sen/sen-demo-step.ts';
 import { createSenTransfer } from './casework/sen/sen-transfer.ts';
 import { createPlaceDashboard } from './geography/place-dashboard.ts';
+import { createTableBuilder } from './tables/table-builder-service.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -107,6 +108,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   const delivery = createDeliveryService(store, clock, audit, frameworks.find, (principal, action) => sessions.scopeFor(principal, action));
   const demoDelivery = createDemoDelivery(store, delivery, demo.state);
   const schoolImprovement = createSchoolImprovementService(store, clock, () => catalogue, floors);
+  const tables = createTableBuilder(store, clock);
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
@@ -152,6 +154,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     sen: { ...createSenCaseService(store, clock, audit), ...createSenTransfer(store, clock, audit) },
     admissions: createAdmissionsServices(store, clock, audit, catalogue, (principal, action) => sessions.scopeFor(principal, action)),
     placePlanning: createPlacePlanningServices(store, clock, audit),
+    tables,
   });
 }
 

@@ -341,6 +341,21 @@ export function createPlaceStore(db: Kysely<Database>) {
       return { schools: schools as { urn: string; parentKind: PlaceKind; parentCode: string }[], laRegions: new Map(regions.map((r) => [r.la, r.region])) };
     },
 
+    /** Each LA's region, by the LA's code: the region's code and name (an LA's link to its region, from LAIT or the LA list). */
+    async laRegions(): Promise<Map<string, { code: string; name: string }>> {
+      const rows = await db
+        .selectFrom('place_link as l')
+        .innerJoin('place as a', 'a.id', 'l.place_id')
+        .innerJoin('place as r', 'r.id', 'l.parent_id')
+        .select(['a.code as la', 'r.code as code', 'r.name as name'])
+        .where('a.kind', '=', 'la')
+        .where('r.kind', '=', 'region')
+        .where('l.valid_to', 'is', null)
+        .orderBy('r.code')
+        .execute();
+      return new Map(rows.map((r) => [r.la, { code: r.code, name: r.name }]));
+    },
+
     /** Places that are members of a parent (optionally of one kind), with the link's dates and basis. */
     async members<K extends PlaceKind = PlaceKind>(parentId: number, kind?: K): Promise<LinkedPlace<K>[]> {
       let query = selectLinked('place_id').where('l.parent_id', '=', parentId);

@@ -225,6 +225,17 @@ export interface Database {
   forecast_run: ForecastRunTable;
   forecast_cell: ForecastCellTable;
   target_delivery: TargetDeliveryTable;
+  table_permalink: TablePermalinkTable;
+}
+
+/** A table builder permalink (migration 0026): the built tables kept whole, with the latest import when they were built. */
+export interface TablePermalinkTable {
+  id: string;
+  created_at: Date;
+  query: Json;
+  data_version: number | null;
+  data_version_at: Date | null;
+  tables: Json;
 }
 
 /** A framework target's delivery record (migration 0025): delivered on a date, or a year judged; withdrawn, never deleted. */

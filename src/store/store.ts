@@ -4,6 +4,7 @@ import { createAuditStore } from './audit-store.ts';
 import { createBirthsStore } from './births-store.ts';
 import { createCmeStore } from './cme-store.ts';
 import { createDeliveryStore } from './delivery-store.ts';
+import { createTableStore } from './table-store.ts';
 import { createAccessStore } from './access-store.ts';
 import { createIndicatorStore } from './indicator-store.ts';
 import { createInclusionStore } from './inclusion-store.ts';
@@ -38,6 +39,7 @@ export type Store = Readonly<{
   admissions: ReturnType<typeof createAdmissionsStore>;
   planning: ReturnType<typeof createPlanningStore>;
   delivery: ReturnType<typeof createDeliveryStore>;
+  tables: ReturnType<typeof createTableStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -63,6 +65,7 @@ export function createStore(db: Kysely<Database>): Store {
     admissions: createAdmissionsStore(db),
     planning: createPlanningStore(db),
     delivery: createDeliveryStore(db),
+    tables: createTableStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.

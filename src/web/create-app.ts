@@ -1,6 +1,8 @@
 import { decideAccess, decideRouteAccess, type Principal } from '../domain/access/decide-access.ts';
 import { fixed } from './presentation/format.ts';
 import { statusLabels, symbolTitles } from './presentation/labels.ts';
+import { breakdownTitle } from '../domain/pupils/breakdowns.ts';
+import { periodLabel } from '../domain/periods/period.ts';
 import type { Action } from '../domain/access/roles.ts';
 import { publicAccess } from '../domain/access/route-access.ts';
 import { createRequire } from 'node:module';
@@ -16,6 +18,7 @@ import fastifyView from '@fastify/view';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import nunjucks from 'nunjucks';
 import { apiRoutes } from '../api/v1/routes.ts';
+import { tableApiRoutes } from '../api/v1/table-routes.ts';
 import type { Organisation } from './organisation.ts';
 import type { Log } from '../log.ts';
 import type { Services } from '../services/create-services.ts';
@@ -45,6 +48,7 @@ import { placeRoutes } from './pages/places/routes.ts';
 import { schoolRoutes } from './pages/schools/routes.ts';
 import { searchRoutes } from './pages/search/routes.ts';
 import { watchListRoutes } from './pages/watch-list/routes.ts';
+import { tableRoutes } from './pages/tables/routes.ts';
 import { cmeRoutes } from './pages/cme/routes.ts';
 import { admissionsRoutes } from './pages/admissions/routes.ts';
 import { admissionsChangeRoutes } from './pages/admissions/change-routes.ts';
@@ -87,6 +91,10 @@ export async function createApp(services: Services, options: AppOptions): Promis
       .addFilter('fixed', fixed)
       .addGlobal('statusLabels', statusLabels)
       .addGlobal('symbolTitles', symbolTitles)
+      // Names, never codes (issue 19.6): a pupil group and a period as a reader writes them ('ethnicity:asian' → "Asian or
+      // Asian British", '201415' → "2014/15"); option values and addresses keep the codes.
+      .addGlobal('breakdownTitle', breakdownTitle)
+      .addGlobal('periodLabel', periodLabel)
       // The header links to /audit and to user administration for those who may use them (the pages decide again).
       .addGlobal('mayReadAudit', (p: Principal | null) => p != null && decideAccess(p, 'read-audit', null, services.sessions.today()).allowed)
       .addGlobal('mayManageUsers', (p: Principal | null) => p != null && decideAccess(p, 'manage-users', null, services.sessions.today()).allowed)
@@ -157,6 +165,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   ofstedRoutes(app, services);
   floorStandardRoutes(app, services);
   watchListRoutes(app, services);
+  tableRoutes(app, services);
   collaborationRoutes(app, services);
   signInRoutes(app, services, sessionOptions, oidc?.name ?? null);
   if (oidc !== null) oidcSignInRoutes(app, services, sessionOptions, oidc);
@@ -176,5 +185,6 @@ export async function createApp(services: Services, options: AppOptions): Promis
   planningRoutes(app, services);
   planningAreaRoutes(app, services);
   apiRoutes(app, services);
+  tableApiRoutes(app, services);
   return app;
 }

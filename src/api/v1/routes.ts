@@ -24,6 +24,7 @@ import {
   watchListQuery,
   watchListResponse,
 } from './schemas.ts';
+import { comparisonOpenDataZip, indicatorPageQuery } from './open-data-zip.ts';
 
 /** JSON API v1. Figures are disclosed for the reader: public, or true values where a signed-in reader's roles reach (issue 14.4). */
 export function apiRoutes(app: FastifyInstance, services: Services): void {
@@ -33,6 +34,14 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
       count: indicators.length,
       indicators: indicators.map((i) => ({ ...i, successor: i.successor, lait: i.lait })),
     });
+  });
+
+  // An indicator's England, regions and every LA in the DfE's open-data layout (data.csv and meta.csv in a ZIP), with
+  // the indicator page's choices and its disclosure: the same file as the page's third download.
+  app.get<{ Params: { code: string } }>('/api/v1/indicators/:code/open-data.zip', { config: publicAccess }, async (request, reply) => {
+    const comparison = await services.comparison.compare(request.params.code, indicatorPageQuery.parse(request.query), await request.disclosure());
+    const zip = await comparisonOpenDataZip(comparison, await services.places.laRegions());
+    return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${zip.name}"`).send(zip.body);
   });
 
   app.get('/api/v1/observations', { config: publicAccess }, async (request) => {
@@ -204,6 +213,26 @@ const openApiDocument = {
         responses: { '200': { description: 'Every indicator', content: { 'application/json': { schema: z.toJSONSchema(indicatorsResponse) } } } },
       },
     },
+    '/api/v1/indicators/{code}/open-data.zip': {
+      get: {
+        summary:
+          "An indicator's England, regions and every LA for a year and pupil group in the DfE's open-data layout (Explore Education Statistics): data.csv and meta.csv in a ZIP, after disclosure",
+        parameters: [
+          { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+          ...Object.entries((z.toJSONSchema(indicatorPageQuery) as { properties: Record<string, object> }).properties).map(([name, schema]) => ({
+            name,
+            in: 'query',
+            required: false,
+            schema,
+          })),
+        ],
+        responses: {
+          '200': { description: 'A ZIP holding data.csv and meta.csv', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } },
+          '400': { description: 'A query that is not valid, with the reason' },
+          '404': { description: 'An unknown indicator' },
+        },
+      },
+    },
     '/api/v1/observations': {
       get: {
         summary: 'Observations of an indicator and/or a place, with DfE symbols, published rounding and provenance',
@@ -262,6 +291,55 @@ const openApiDocument = {
           },
           '404': { description: 'An unknown place, or a kind of place with no dashboard' },
         },
+      },
+    },
+    '/api/v1/tables': {
+      get: {
+        summary:
+          "The table builder's tables for the reader: one per indicator, a row per place and pupil group with a figure, a column per year held from `from` to `to`, with the data version (the latest import) they were built from",
+        parameters: [
+          {
+            name: 'indicator',
+            in: 'query',
+            required: true,
+            schema: { type: 'array', items: { type: 'string' } },
+            style: 'form',
+            explode: true,
+            description: 'Indicator codes (up to 10)',
+          },
+          {
+            name: 'place',
+            in: 'query',
+            required: true,
+            schema: { type: 'array', items: { type: 'string' } },
+            style: 'form',
+            explode: true,
+            description: 'Places as kind:code, e.g. la:886, country:E92000001, district:E07000110, school:118765 (up to 100)',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: true,
+            schema: { type: 'string', pattern: '^\\d{4}(\\d{2})?$' },
+            description: 'The first year, e.g. 201213 for 2012/13',
+          },
+          { name: 'to', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}(\\d{2})?$' }, description: 'The last year' },
+          {
+            name: 'group',
+            in: 'query',
+            required: true,
+            schema: { type: 'array', items: { type: 'string' } },
+            style: 'form',
+            explode: true,
+            description: 'Pupil group codes, e.g. all, fsm, gender:female (up to 12)',
+          },
+        ],
+      },
+    },
+    '/api/v1/tables/permalinks/{id}': {
+      get: {
+        summary: 'A permalinked table as it was kept when made (as the public sees it), with the data version it was built from and the latest one held now',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z2-7]{16}$' } }],
       },
     },
     '/api/v1/schools/watch-list': {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { collections } from '../../domain/pupils/pupil-record.ts';
 import { riskBands, type RiskBand } from '../../domain/schools/risk.ts';
 import { watchListSorts, watchListStatuses } from '../../domain/schools/watch-list.ts';
+import type { PlaceChoice, TableQuery } from '../../domain/tables/built-table.ts';
 
 /** The API's query and response shapes: one source for validation and for the OpenAPI document. */
 
@@ -384,3 +385,47 @@ export const watchListResponse = z.object({
   count: z.number().int().describe('Schools on this page'),
   schools: z.array(watchListSchool),
 });
+
+/** A repeatable parameter (`indicator=a&indicator=b`, or `indicator=a,b`) as a list of distinct values, in order. */
+const repeated = <T extends z.ZodType<string>>(item: T) =>
+  z.preprocess(
+    (v) =>
+      v === undefined
+        ? []
+        : [
+            ...new Set(
+              [v]
+                .flat()
+                .flatMap((x) => (typeof x === 'string' ? x.split(',') : [x]))
+                .filter((x) => x !== ''),
+            ),
+          ],
+    z.array(item),
+  );
+
+const periodCode = z.string().regex(/^\d{4}(\d{2})?$/, 'a year code such as 201415 (2014/15) or 2015');
+
+/**
+ * The table builder's choices (issue 19.2), the same for the page (step by step: each step adds its parameter) and the
+ * API: `indicator`, `place` (kind:code, e.g. la:886), `from` and `to` (year codes), `group` (pupil group codes).
+ */
+export const tableChoicesQuery = z.object({
+  indicator: repeated(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'an indicator code such as ks2-level4-rwm')),
+  place: repeated(
+    z
+      .string()
+      .regex(/^(country|region|la|district|grouping|school):[A-Za-z0-9]{1,12}$/, 'a place as kind:code, e.g. la:886')
+      .transform((p) => p as PlaceChoice),
+  ),
+  from: unsetIfEmpty(periodCode.optional()),
+  to: unsetIfEmpty(periodCode.optional()),
+  group: repeated(z.string().regex(/^[a-z0-9][a-z0-9:+._-]{0,79}$/, 'a pupil group code such as all, fsm or gender:female')),
+});
+
+export type TableChoices = z.output<typeof tableChoicesQuery>;
+
+/** Choices complete enough to build tables from: at least one of each, and both ends of the years. */
+export function completeTableQuery(c: TableChoices): TableQuery | null {
+  if (c.indicator.length === 0 || c.place.length === 0 || c.from === undefined || c.to === undefined || c.group.length === 0) return null;
+  return { indicators: c.indicator, places: c.place, from: c.from, to: c.to, groups: c.group };
+}

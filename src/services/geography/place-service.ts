@@ -83,6 +83,9 @@ export function createPlaceService(store: Store, clock: Clock) {
   }
 
   return {
+    /** Each LA's region by the LA's code (for the open-data layout's region columns on LA rows). */
+    laRegions: () => store.places.laRegions(),
+
     /** The LA Waymark serves: the one whose districts are held (Kent in the demo and in a Kent import), or null. */
     async servedLa(): Promise<string | null> {
       return (await store.places.lasWithDistricts())[0] ?? null;

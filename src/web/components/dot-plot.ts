@@ -2,6 +2,7 @@
  * A dot plot of every LA's value on one axis, with the quartile boundaries, England and the LA in focus marked.
  * Rendered on the server as SVG; the page always shows the same figures in a table beside it.
  */
+import { fixed } from '../presentation/format.ts';
 
 export type Dot = Readonly<{ label: string; value: number; emphasis: 'focus' | 'group' | 'none' }>;
 
@@ -34,14 +35,14 @@ export function dotPlot(
   const y = (level: number) => height - margin.bottom - 8 - level * step;
   const ticks = [low, (low + high) / 2, high];
   const focus = options.dots.find((d) => d.emphasis === 'focus');
-  const description = `${options.dots.length} local authorities from ${low.toFixed(options.decimals)} to ${high.toFixed(options.decimals)}${focus ? `; ${focus.label} ${focus.value.toFixed(options.decimals)}` : ''}.`;
+  const description = `${options.dots.length} local authorities from ${fixed(low, options.decimals)} to ${fixed(high, options.decimals)}${focus ? `; ${focus.label} ${fixed(focus.value, options.decimals)}` : ''}.`;
   const parts = [
     `<svg class="waymark-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="chart-title chart-desc" font-family="GDS Transport, arial, sans-serif" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="chart-title">${escape(options.title)}</title><desc id="chart-desc">${escape(description)}</desc>`,
     `<line x1="${margin.left}" x2="${width - margin.right}" y1="${height - margin.bottom}" y2="${height - margin.bottom}" stroke="#505a5f"/>`,
     ...ticks.map(
       (t) =>
-        `<text x="${x(t).toFixed(1)}" y="${height - margin.bottom + 18}" text-anchor="middle" font-size="12" fill="#0b0c0c">${t.toFixed(options.decimals)}</text>`,
+        `<text x="${x(t).toFixed(1)}" y="${height - margin.bottom + 18}" text-anchor="middle" font-size="12" fill="#0b0c0c">${fixed(t, options.decimals)}</text>`,
     ),
     ...options.marks.map(
       (m) =>
@@ -52,7 +53,7 @@ export function dotPlot(
       .sort((a, b) => order[a.emphasis] - order[b.emphasis])
       .map((d) => {
         const [r, fill] = d.emphasis === 'focus' ? [6, '#d4351c" stroke="#0b0c0c'] : d.emphasis === 'group' ? [4.5, '#1d70b8'] : [4, '#b1b4b6'];
-        return `<circle cx="${d.cx.toFixed(1)}" cy="${y(d.level)}" r="${r}" fill="${fill}"><title>${escape(`${d.label}: ${d.value.toFixed(options.decimals)}`)}</title></circle>`;
+        return `<circle cx="${d.cx.toFixed(1)}" cy="${y(d.level)}" r="${r}" fill="${fill}"><title>${escape(`${d.label}: ${fixed(d.value, options.decimals)}`)}</title></circle>`;
       }),
     '</svg>',
   ];

@@ -3,6 +3,7 @@
  * target (dashed), milestones and the end target (diamonds). SVG rendered on the server; the page shows the same
  * figures in a table beside it. Also a sparkline for the overview.
  */
+import { fixed } from '../presentation/format.ts';
 
 /** `newMeasure`: the point starts a new measure, so the line is not drawn to it from the years before. */
 export type ChartPoint = Readonly<{ year: number; value: number | null; newMeasure?: boolean }>;
@@ -37,14 +38,14 @@ export function targetChart(
       .map((p, i) => `${i === 0 || p.newMeasure === true ? 'M' : 'L'}${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`)
       .join(' ');
   const held = options.series.filter((p) => p.value !== null);
-  const description = `${held.length === 0 ? 'No figures held' : held.map((p) => `${p.year}: ${p.value!.toFixed(options.decimals)}`).join(', ')}. ${options.milestones.map((m) => `${m.label} ${m.value} by ${m.year}`).join('; ')}.`;
+  const description = `${held.length === 0 ? 'No figures held' : held.map((p) => `${p.year}: ${fixed(p.value, options.decimals)}`).join(', ')}. ${options.milestones.map((m) => `${m.label} ${m.value} by ${m.year}`).join('; ')}.`;
   const ticks = [low + pad, (low + high) / 2, high - pad];
   const parts = [
     `<svg class="waymark-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${options.id}-title ${options.id}-desc" font-family="GDS Transport, arial, sans-serif" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="${options.id}-title">${escape(options.title)}</title><desc id="${options.id}-desc">${escape(description)}</desc>`,
     ...ticks.map(
       (t) =>
-        `<line x1="${margin.left}" x2="${width - margin.right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#b1b4b6" stroke-width="1"/><text x="${margin.left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" font-size="12" fill="#0b0c0c">${t.toFixed(options.decimals)}</text>`,
+        `<line x1="${margin.left}" x2="${width - margin.right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#b1b4b6" stroke-width="1"/><text x="${margin.left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" font-size="12" fill="#0b0c0c">${fixed(t, options.decimals)}</text>`,
     ),
     ...Array.from({ length: last - first + 1 }, (_, i) => first + i).map(
       (year) => `<text x="${x(year).toFixed(1)}" y="${height - 12}" text-anchor="middle" font-size="12" fill="#0b0c0c">${year}</text>`,

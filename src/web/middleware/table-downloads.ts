@@ -8,7 +8,8 @@ import { withScrollingTables } from '../presentation/scrolling-tables.ts';
  * `download=csv` (or `xlsx`) and `table=N` (the Nth downloadable table, from 1) runs the page's route as any request
  * does (its access check, its disclosure, its audit) and answers with that table instead of the page. So a download can
  * never show more than the page does. A page's HTML gets a "Download this table" line under each such table; a table
- * with a download of its own names it in `data-csv` and `data-xlsx` (the indicator page's open-data layout), and a
+ * with a download of its own names it in `data-csv` and `data-xlsx` (the indicator page's LA table), one with a file in
+ * the DfE's open-data layout names it in `data-open-data` (the line then offers it as a third download), and a
  * table marked `data-no-download` (a form laid out as a table, the cookie list) gets none. Every table is then put in
  * a container it scrolls in (withScrollingTables), so no page scrolls sideways on a narrow screen.
  */
@@ -90,6 +91,12 @@ export function withDownloadLinks(html: string, url: string): string {
       p.set('table', String(n));
       return escapeAttribute(`${path}?${p.toString()}`);
     };
-    return `${whole}\n<p class="govuk-body-s waymark-table-download">Download this table: <a class="govuk-link" href="${hrefOf('csv')}" download>CSV</a> or <a class="govuk-link" href="${hrefOf('xlsx')}" download>Excel (XLSX)</a></p>`;
+    // A table with an open-data file of its own (the DfE's layout, data.csv and meta.csv in a ZIP) names it in data-open-data.
+    const openData = /\bdata-open-data="([^"]*)"/.exec(attributes)?.[1];
+    const links =
+      openData === undefined
+        ? `<a class="govuk-link" href="${hrefOf('csv')}" download>CSV</a> or <a class="govuk-link" href="${hrefOf('xlsx')}" download>Excel (XLSX)</a>`
+        : `<a class="govuk-link" href="${hrefOf('csv')}" download>CSV</a>, <a class="govuk-link" href="${hrefOf('xlsx')}" download>Excel (XLSX)</a> or <a class="govuk-link" href="${openData}" download>open data (ZIP with meta.csv)</a>`;
+    return `${whole}\n<p class="govuk-body-s waymark-table-download">Download this table: ${links}</p>`;
   });
 }

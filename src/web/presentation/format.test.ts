@@ -6,9 +6,14 @@ import { academicYearLabel } from '../../domain/periods/period.ts';
 describe('fixed: a figure rounded once, at display, half up as the DfE rounds (its round_five_up)', () => {
   it('rounds half up and away from zero, free of binary artefacts, to fixed decimals', () => {
     assert.equal(fixed(2.675, 2), '2.68'); // stored as 2.67499…; Number.prototype.toFixed gives 2.67
-    assert.equal(fixed(-2.5, 0), '-3'); // Math.round(-2.5) is -2
+    assert.equal(fixed(-2.5, 0), '\u22123'); // Math.round(-2.5) is -2
     assert.equal(fixed(75, 1), '75.0');
     assert.equal(fixed(-0.04, 1), '0.0'); // no "-0.0"
+  });
+  it('writes a negative figure with the true minus sign (U+2212), never a hyphen-minus', () => {
+    assert.equal(fixed(-0.25, 2), '\u22120.25');
+    assert.equal(fixed(-1234.5, 1), '\u22121234.5');
+    assert.doesNotMatch(fixed(-7, 0), /-/);
   });
   it('shows a dash where there is no number', () => {
     assert.equal(fixed(null, 1), '–');

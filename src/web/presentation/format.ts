@@ -3,12 +3,13 @@ import type { AgainstNeighbours } from '../../domain/comparison/over-time.ts';
 
 /**
  * A number as a page shows it, rounded once, here, half up as the DfE rounds (domain/indicators/rounding.ts), to a fixed
- * number of decimals: 2.675 → "2.68", -2.5 → "-3"; "–" where there is no number.
+ * number of decimals: 2.675 → "2.68", -2.5 → "−3" (the true minus sign, U+2212, as every figure a page shows is written;
+ * downloads and the API keep plain numbers); "–" where there is no number.
  */
 export function fixed(value: number | null | undefined, decimalPlaces: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const rounded = roundHalfUp(value, decimalPlaces);
-  return (rounded === 0 ? 0 : rounded).toFixed(decimalPlaces);
+  return (rounded === 0 ? 0 : rounded).toFixed(decimalPlaces).replace(/^-/, '\u2212');
 }
 
 /**

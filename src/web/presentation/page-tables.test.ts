@@ -2,12 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tableCsv } from './download-table.ts';
 import { figureOf, pageTables } from './page-tables.ts';
+import { fixed } from './format.ts';
 import { withDownloadLinks } from '../middleware/table-downloads.ts';
 
 describe('a table read back from a page for download', () => {
   it('reads a numeric cell as the figure shown, at the decimals shown, and a DfE symbol or a dash as what it is', () => {
     assert.deepEqual(figureOf('1,234'), { figure: 1234, decimals: 0 });
     assert.deepEqual(figureOf('−0.25'), { figure: -0.25, decimals: 2 });
+    // A page writes a negative with the true minus sign (fixed); the download reads it back as the number.
+    assert.deepEqual(figureOf(fixed(-0.25, 2)), { figure: -0.25, decimals: 2 });
+    assert.equal(
+      tableCsv({ title: '', columns: [{ header: 'v', kind: 'number', decimals: null }], rows: [[figureOf(fixed(-2.5, 1))]], notes: [] }),
+      '\uFEFFv\n-2.5\n',
+    );
     assert.deepEqual(figureOf('75.0%'), { figure: 75, decimals: 1 });
     assert.deepEqual(figureOf('c'), { symbol: 'c' });
     assert.deepEqual(figureOf('low'), { symbol: 'low' });
@@ -57,5 +64,15 @@ describe('a table read back from a page for download', () => {
       '/x.csv?a=1&amp;b=2',
       '/x.xlsx',
     ]);
+  });
+
+  it('offers a table’s open-data file as a third download where the table names one (data-open-data)', () => {
+    const html = '<table class="govuk-table" data-csv="/i.csv" data-xlsx="/i.xlsx" data-open-data="/i/open-data.zip?period=201516&amp;breakdown=all"></table>';
+    const out = withDownloadLinks(html, '/indicators/i');
+    assert.deepEqual(
+      [...out.matchAll(/href="([^"]*)"/g)].map((m) => m[1]),
+      ['/i.csv', '/i.xlsx', '/i/open-data.zip?period=201516&amp;breakdown=all'],
+    );
+    assert.match(out, /Download this table: <a[^>]*>CSV<\/a>, <a[^>]*>Excel \(XLSX\)<\/a> or <a[^>]*>open data \(ZIP with meta\.csv\)<\/a>/);
   });
 });

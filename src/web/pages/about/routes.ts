@@ -5,14 +5,19 @@ import { publicAccess } from '../../../domain/access/route-access.ts';
 import { signInRules } from '../../../domain/access/sign-in-rules.ts';
 import { csrfCookie, sessionCookie } from '../../middleware/access.ts';
 import { attemptCookie, attemptSeconds } from '../sign-in/oidc-routes.ts';
+import { glossary } from './glossary.ts';
 
 /**
- * The service's own pages: its accessibility statement, the cookies it sets (each named as the code sets it, with what
+ * The service's own pages: its accessibility statement, the glossary of the words its pages use, the cookies it sets (each named as the code sets it, with what
  * it is for and how long it lasts) and the organisation's logo configured for the header (WAYMARK_ORGANISATION_LOGO).
  */
 export function aboutRoutes(app: FastifyInstance, organisation: Organisation | null, singleSignOn: boolean): void {
   app.get('/accessibility', { config: publicAccess }, async (_request, reply) =>
     reply.view('pages/about/accessibility.njk', { title: 'Accessibility statement', breadcrumbs: [{ text: 'Home', href: '/' }] }),
+  );
+
+  app.get('/glossary', { config: publicAccess }, async (_request, reply) =>
+    reply.view('pages/about/glossary.njk', { title: 'Glossary', glossary, breadcrumbs: [{ text: 'Home', href: '/' }] }),
   );
 
   app.get('/cookies', { config: publicAccess }, async (_request, reply) => {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { roundHalfUp } from '../../../domain/indicators/rounding.ts';
 import { downloadFormatOf, sendTable, symbolNotes, type DownloadCell, type DownloadTable } from '../../presentation/download-table.ts';
 import { defaultPopulation, populationLabels } from '../../../domain/geography/school-populations.ts';
-import { z } from 'zod';
+import { comparisonOpenDataZip, indicatorPageQuery as query } from '../../../api/v1/open-data-zip.ts';
 import { periodLabel } from '../../../domain/periods/period.ts';
 import type { Comparison, PlaceFigure } from '../../../services/comparison/comparison-service.ts';
 import type { Services } from '../../../services/create-services.ts';
@@ -12,28 +12,11 @@ import { dotPlot } from '../../components/dot-plot.ts';
 import { placeHref } from '../place-links.ts';
 import { lineChart } from '../../components/line-chart.ts';
 import { againstNeighbours, latestRun } from '../../../domain/comparison/over-time.ts';
-import { changeWords, neighboursWords } from '../../presentation/format.ts';
+import { changeWords, fixed, neighboursWords } from '../../presentation/format.ts';
 
-const query = z.object({
-  period: z
-    .string()
-    .regex(/^\d{4}(\d{2})?$/, 'a period is written 201516 (2015/16) or 2016')
-    .optional(),
-  // A code, never free text: it is echoed in the CSV download's file name (an HTTP header, ASCII only).
-  breakdown: z
-    .string()
-    .max(60)
-    .regex(/^[a-z0-9][a-z0-9:+._-]*$/, 'a breakdown is a code such as all, fsm or gender:female')
-    .optional(),
-  focus: z
-    .string()
-    .regex(/^\d{3}$/, 'focus is an LA code such as 886')
-    .optional(),
-});
-
-/** A figure as DfE prints it: the value at its published decimals, or its symbol. */
+/** A figure as DfE prints it: the value at its published decimals (a negative with the true minus sign), or its symbol. */
 export function shownText(f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlaces'>): string {
-  return f.value === null ? (f.symbol ?? 'x') : roundHalfUp(f.value, f.decimalPlaces).toFixed(f.decimalPlaces);
+  return f.value === null ? (f.symbol ?? 'x') : fixed(f.value, f.decimalPlaces);
 }
 
 /** A figure as a download cell: the value as shown (rounded once, half up) or its symbol. */
@@ -52,6 +35,17 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
       breadcrumbs: [{ text: 'Home', href: '/' }],
     });
   });
+
+  // The LA table in the DfE's open-data layout: data.csv and meta.csv in a ZIP, disclosed as the page is.
+  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
+    '/indicators/:code/open-data.zip',
+    { config: publicAccess },
+    async (request, reply) => {
+      const comparison = await services.comparison.compare(request.params.code, query.parse(request.query), await request.disclosure());
+      const zip = await comparisonOpenDataZip(comparison, await services.places.laRegions());
+      return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${zip.name}"`).send(zip.body);
+    },
+  );
 
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/indicators/:code', { config: publicAccess }, async (request, reply) => {
     const { name: code, format } = downloadFormatOf(request.params.code);
@@ -85,6 +79,7 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
       changeWords,
       csvHref: `/indicators/${code}.csv?${csvQuery.toString()}`,
       xlsxHref: `/indicators/${code}.xlsx?${csvQuery.toString()}`,
+      openDataHref: `/indicators/${code}/open-data.zip?${csvQuery.toString()}`,
       unitLabels,
       polarityLabels,
       periodLabel,

@@ -65,7 +65,7 @@ export const bandText = (band: Band): string => `${band.min}–${band.max}%`;
 export function bandWords(position: BandPosition | null, band: Band, rate: number | null = null): string {
   if (position === null) return 'No places held';
   if (position === 'within') return `Within the ${bandText(band)} band`;
-  const shown = rate === null ? null : Number(fixed(rate, 1));
+  const shown = rate === null ? null : roundHalfUp(rate, 1);
   const onEdge = shown !== null && (position === 'below' ? shown >= band.min : shown <= band.max);
   const just = onEdge ? `Just ${position} the ${bandText(band)} band (${fixed(rate, 2)}%)` : null;
   return position === 'below'
