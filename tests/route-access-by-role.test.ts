@@ -97,6 +97,9 @@ for (const target of databaseTargets()) {
         'casework/team': ['cme', 'cme'],
         // A planning area (issue 17): Swale's secondary area and Ashford's.
         'planning/code': ['886-S-SWA', '886-S-ASH'],
+        // A release (issue 19.7): the demo may hold none, and a missing one is a 404 (to a reader with the action, for the administration).
+        'releases/id': ['1', '1'],
+        'releases/slug': ['no-such-release-2026-01-01', 'no-such-release-2026-01-01'],
       };
       const keyOf = new Map((await database.db.selectFrom('place').select(['id', 'kind', 'code']).execute()).map((p) => [Number(p.id), `${p.kind}:${p.code}`]));
 

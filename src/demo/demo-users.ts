@@ -16,6 +16,8 @@ export type DemoUser = Readonly<{
 
 export const demoUsers: readonly DemoUser[] = [
   { username: 'demo-admin', displayName: 'Demo LA administrator', role: 'la_admin', place: null },
+  // A second administrator: a release is approved by an administrator other than the one who last changed it (issue 19.7).
+  { username: 'demo-admin-2', displayName: 'Demo second LA administrator', role: 'la_admin', place: null },
   { username: 'demo-officer', displayName: 'Demo LA officer', role: 'la_officer', place: { kind: 'la', code: '886' } },
   { username: 'demo-lead', displayName: 'Demo Swale district lead', role: 'lead', place: { kind: 'district', code: 'E07000113' } },
   // The first school the demo county generates (URNs start at 900001).

@@ -46,6 +46,7 @@ import { senDemoStep } from './casework/sen/sen-demo-step.ts';
 import { createSenTransfer } from './casework/sen/sen-transfer.ts';
 import { createPlaceDashboard } from './geography/place-dashboard.ts';
 import { createTableBuilder } from './tables/table-builder-service.ts';
+import { createReleaseService } from './releases/release-service.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -155,6 +156,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     admissions: createAdmissionsServices(store, clock, audit, catalogue, (principal, action) => sessions.scopeFor(principal, action)),
     placePlanning: createPlacePlanningServices(store, clock, audit),
     tables,
+    releases: createReleaseService(store, clock, audit, tables.permalink),
   });
 }
 

@@ -27,6 +27,7 @@ import * as m0023 from './migrations/0023_admissions_retention.ts';
 import * as m0024 from './migrations/0024_place_planning.ts';
 import * as m0025 from './migrations/0025_target_delivery.ts';
 import * as m0026 from './migrations/0026_table_permalink.ts';
+import * as m0027 from './migrations/0027_releases.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '0024_place_planning': m0024,
   '0025_target_delivery': m0025,
   '0026_table_permalink': m0026,
+  '0027_releases': m0027,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -225,6 +225,10 @@ export interface Database {
   forecast_run: ForecastRunTable;
   forecast_cell: ForecastCellTable;
   target_delivery: TargetDeliveryTable;
+  release: ReleaseTable;
+  release_table: ReleaseTableTable;
+  release_pre_release: ReleasePreReleaseTable;
+  release_correction: ReleaseCorrectionTable;
   table_permalink: TablePermalinkTable;
 }
 
@@ -236,6 +240,51 @@ export interface TablePermalinkTable {
   data_version: number | null;
   data_version_at: Date | null;
   tables: Json;
+}
+
+/** A release (migration 0027): its plain-text content, where the administrators left it, who did each step and when. */
+export interface ReleaseTable {
+  id: Generated<number>;
+  stage: string;
+  title: string;
+  summary: string;
+  commentary: string;
+  methodology: string;
+  footnotes: string;
+  created_by: number;
+  created_at: Timestamp;
+  edited_by: number;
+  edited_at: Timestamp;
+  approved_by: number | null;
+  approved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  publish_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  slug: string | null;
+  sent_back_by: number | null;
+  sent_back_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A release's tables (migration 0027): table builder permalinks, in order (position from 1). */
+export interface ReleaseTableTable {
+  release_id: number;
+  position: number;
+  permalink_id: string;
+}
+
+/** Who may read a release before it is published (migration 0027). */
+export interface ReleasePreReleaseTable {
+  release_id: number;
+  user_id: number;
+  added_by: number;
+  added_at: Timestamp;
+}
+
+/** A published release's correction note (migration 0027): appended, never changed. */
+export interface ReleaseCorrectionTable {
+  id: Generated<number>;
+  release_id: number;
+  note: string;
+  recorded_by: number;
+  recorded_at: Timestamp;
 }
 
 /** A framework target's delivery record (migration 0025): delivered on a date, or a year judged; withdrawn, never deleted. */

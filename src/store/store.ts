@@ -4,6 +4,7 @@ import { createAuditStore } from './audit-store.ts';
 import { createBirthsStore } from './births-store.ts';
 import { createCmeStore } from './cme-store.ts';
 import { createDeliveryStore } from './delivery-store.ts';
+import { createReleaseStore } from './release-store.ts';
 import { createTableStore } from './table-store.ts';
 import { createAccessStore } from './access-store.ts';
 import { createIndicatorStore } from './indicator-store.ts';
@@ -39,6 +40,7 @@ export type Store = Readonly<{
   admissions: ReturnType<typeof createAdmissionsStore>;
   planning: ReturnType<typeof createPlanningStore>;
   delivery: ReturnType<typeof createDeliveryStore>;
+  releases: ReturnType<typeof createReleaseStore>;
   tables: ReturnType<typeof createTableStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
@@ -65,6 +67,7 @@ export function createStore(db: Kysely<Database>): Store {
     admissions: createAdmissionsStore(db),
     planning: createPlanningStore(db),
     delivery: createDeliveryStore(db),
+    releases: createReleaseStore(db),
     tables: createTableStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {

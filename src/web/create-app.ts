@@ -57,6 +57,8 @@ import { admissionsSchoolRoutes } from './pages/admissions/school-routes.ts';
 import { planningRoutes } from './pages/planning/routes.ts';
 import { planningAreaRoutes } from './pages/planning/area-routes.ts';
 import { subjectAccessRoutes } from './pages/subject-access/routes.ts';
+import { releaseRoutes } from './pages/releases/routes.ts';
+import { releaseManageRoutes } from './pages/releases/manage-routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
@@ -184,6 +186,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
   admissionsSchoolRoutes(app, services);
   planningRoutes(app, services);
   planningAreaRoutes(app, services);
+  releaseManageRoutes(app, services);
+  releaseRoutes(app, services);
   apiRoutes(app, services);
   tableApiRoutes(app, services);
   return app;

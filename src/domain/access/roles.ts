@@ -60,7 +60,12 @@ export type Action =
    * withdraw such a record made in error. A place action: the grant must reach the framework's LA (an LA officer or
    * administrator; a district lead does not judge the LA's targets).
    */
-  | 'record-delivery';
+  | 'record-delivery'
+  /**
+   * Prepare, approve, send back and correct the LA's statistical releases, and name who has pre-release access (issue
+   * 19.7). LA-wide. Approval needs a second holder (four eyes, domain/releases/release-lifecycle.ts).
+   */
+  | 'manage-releases';
 
 /** The casework actions: each is a place action (a case is read only where the role reaches the case's place). */
 export const caseworkActions = ['work-cme-cases', 'work-sen-cases', 'work-participation-cases', 'work-inclusion-cases'] as const satisfies readonly Action[];
@@ -106,6 +111,7 @@ export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
       'take-pseudonymised-extract',
       'plan-school-places',
       'record-delivery',
+      'manage-releases',
     ],
   },
   cme_officer: {
@@ -161,6 +167,7 @@ export function actionIsLaWide(action: Action): boolean {
     action === 'manage-frameworks' ||
     action === 'read-audit' ||
     action === 'answer-subject-access' ||
-    action === 'plan-school-places'
+    action === 'plan-school-places' ||
+    action === 'manage-releases'
   );
 }
