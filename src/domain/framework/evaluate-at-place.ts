@@ -1,6 +1,6 @@
 import { describeRate, type CountOf } from '../comparison/count-rates.ts';
 import { neighbourAverage, rankPlaces } from '../comparison/ranking.ts';
-import type { Indicator, Polarity } from '../indicators/indicator.ts';
+import type { Indicator, Polarity, Unit } from '../indicators/indicator.ts';
 import { endGoal, evaluateTarget, trajectoryAt, type RelativeOnlyYear, type TargetEvaluation, type YearFigure } from './evaluate.ts';
 import { periodOfYear } from '../periods/period.ts';
 import { measureFor, missingInput, noComparableMeasure, relativeOnlyMeasure, type Framework, type InputsHeld, type Target } from './framework.ts';
@@ -25,6 +25,9 @@ export type TargetContext = Readonly<{
   englandRate: string | null;
   neighbourAverage: number | null;
   rank: Readonly<{ rank: number; of: number }> | null;
+  /** The unit and decimals the year's figure is written in (its measure's; a gap's in points). */
+  unit: Unit;
+  decimalPlaces: number;
 }>;
 
 /**
@@ -72,7 +75,16 @@ export type PlaceEvaluationInput = Readonly<{
   namedPlaces?: readonly Readonly<{ id: number; code: string; name: string }>[];
 }>;
 
-const noContext: TargetContext = { series: [], trajectory: [], england: null, englandRate: null, neighbourAverage: null, rank: null };
+const noContext: TargetContext = {
+  series: [],
+  trajectory: [],
+  england: null,
+  englandRate: null,
+  neighbourAverage: null,
+  rank: null,
+  unit: 'count',
+  decimalPlaces: 0,
+};
 
 /** The years a framework's figures are read for: from its earliest baseline (or the year before its first) to its last. */
 export function yearsOf(framework: Pick<Framework, 'years' | 'targets'>): number[] {
@@ -176,12 +188,14 @@ export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
       ? target.baseline
       : { ...target.baseline, value: values.get(target.baseline.year)?.value ?? null };
   const withBaseline = { ...target, baseline };
+  const unit: Unit = target.gap !== null ? 'points' : (shownBy?.unit ?? 'count');
+  const decimalPlaces = target.gap !== null ? Math.max(1, shownBy?.decimalPlaces ?? 1) : (shownBy?.decimalPlaces ?? 0);
   const evaluation = evaluateTarget(
     withBaseline,
     {
       polarity,
-      unit: target.gap !== null ? 'points' : (shownBy?.unit ?? 'count'),
-      decimalPlaces: target.gap !== null ? Math.max(1, shownBy?.decimalPlaces ?? 1) : (shownBy?.decimalPlaces ?? 0),
+      unit,
+      decimalPlaces,
       values,
       comparators: { england: plain(valuesOf(england?.id)), region: plain(valuesOf(region?.id)), neighbours },
       neighbourRank,
@@ -218,6 +232,8 @@ export function evaluateAtPlace(input: PlaceEvaluationInput): EvaluatedTarget {
       ownWhole === undefined || englandWhole === undefined ? null : `${describeRate(englandWhole, wholeLabel)}; here ${describeRate(ownWhole, wholeLabel)}`,
     neighbourAverage: neighbours.get(year) ?? null,
     rank: neighbourRank.get(year) ?? null,
+    unit,
+    decimalPlaces,
   };
   return { target, indicator, measure, evaluation, context };
 }

@@ -62,15 +62,34 @@ export function targetChart(
   return parts.join('');
 }
 
-/** A small line of the figures by year for the overview table (decorative: the value is in the table cell beside it). */
-export function sparkline(points: readonly ChartPoint[]): string {
-  const held = points.filter((p): p is { year: number; value: number } => p.value !== null);
+export type SparklineText = Readonly<{
+  /** A figure as the page writes it, with its unit ("74%"). */
+  value: (value: number) => string;
+  /** A point's year as the page writes it ("2016", "2015/16"). */
+  year: (year: number) => string;
+}>;
+
+/**
+ * A small line of the figures by year with its first and last values written at its ends ("74% ⟋ 80%"), for the
+ * overview tables (issue 19.4). Only the latest run unbroken by a new measure is drawn, so both ends are figures of one
+ * measure. The line itself is decorative; the values are text, and so are their years, for screen readers ("From 74%
+ * in 2013 to 80% in 2016"). Nothing where fewer than two years have a figure.
+ */
+export function sparkline(points: readonly ChartPoint[], text: SparklineText): string {
+  const start = points.findLastIndex((p) => p.newMeasure === true && p.value !== null);
+  const run = start <= 0 ? points : points.slice(start);
+  const held = run.filter((p): p is { year: number; value: number } => p.value !== null);
   if (held.length < 2) return '';
   const [width, height] = [80, 20];
   const [low, high] = [Math.min(...held.map((p) => p.value)), Math.max(...held.map((p) => p.value))];
-  const [first, last] = [points[0]!.year, points[points.length - 1]!.year];
-  const x = (year: number) => 2 + ((year - first) / Math.max(1, last - first)) * (width - 4);
+  const [first, last] = [held[0]!, held.at(-1)!];
+  const x = (year: number) => 2 + ((year - first.year) / Math.max(1, last.year - first.year)) * (width - 4);
   const y = (v: number) => height - 2 - ((v - low) / (high - low || 1)) * (height - 4);
   const d = held.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
-  return `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg"><path d="${d}" fill="none" stroke="#1d70b8" stroke-width="2"/></svg>`;
+  const svg = `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg"><path d="${d}" fill="none" stroke="#1d70b8" stroke-width="2"/></svg>`;
+  const hidden = (words: string) => `<span class="govuk-visually-hidden">${escape(words)}</span>`;
+  return (
+    `<span class="waymark-sparkline">${hidden('From ')}${escape(text.value(first.value))}${hidden(` in ${text.year(first.year)} to`)} ${svg} ` +
+    `${escape(text.value(last.value))}${hidden(` in ${text.year(last.year)}`)}</span>`
+  );
 }

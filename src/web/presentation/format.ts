@@ -12,6 +12,11 @@ export function fixed(value: number | null | undefined, decimalPlaces: number): 
   return (rounded === 0 ? 0 : rounded).toFixed(decimalPlaces).replace(/^-/, '\u2212');
 }
 
+/** A figure with its unit as a table cell writes it: "74%" for a percentage, the number alone otherwise ("19.2"). */
+export function figureText(value: number, unit: string, decimalPlaces: number): string {
+  return `${fixed(value, decimalPlaces)}${unit === 'percent' ? '%' : ''}`;
+}
+
 /**
  * A change on the year before in words: its size with the unit's points ("+2.0 percentage points, better"), the
  * direction by the indicator's polarity ('changed' where it has none). The sign is the true minus sign (U+2212).

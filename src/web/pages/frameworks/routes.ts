@@ -7,6 +7,8 @@ import { groupLabels, ruleKindLabels, ruleStatusLabels, statusLabels } from '../
 import { downloadFormatOf, sendTable, symbolNotes, type DownloadTable } from '../../presentation/download-table.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { sparkline, targetChart } from '../../components/target-chart.ts';
+import { figureText } from '../../presentation/format.ts';
+import type { TargetContext } from '../../../domain/framework/evaluate-at-place.ts';
 import { isRecordedByDelivery } from '../../../domain/framework/delivery.ts';
 import { statuses } from '../../../domain/framework/evaluate.ts';
 import { londonDateOf } from '../../../domain/periods/london-time.ts';
@@ -154,7 +156,15 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
       title: `${framework.name}, ${year}${evaluation.place.kind === 'la' ? '' : `, ${evaluation.place.name}`}${group === 'all' ? '' : `, ${groupLabels[group]}`}`,
       group,
       groupLabels,
-      sparkline,
+      // England's figure and the neighbours' average with the unit the Value column writes, rounded once; an average to
+      // one decimal at least, as before.
+      contextFigure: (value: number, c: TargetContext, atLeast = 0) => figureText(value, c.unit, Math.max(atLeast, c.decimalPlaces)),
+      // Each target's figures by framework year to the year shown, written in that year's measure's unit.
+      sparkline: (c: TargetContext) =>
+        sparkline(
+          c.series.filter((p) => p.year <= year),
+          { value: (v) => figureText(v, c.unit, c.decimalPlaces), year: String },
+        ),
       section: 'frameworks',
       framework,
       evaluation,

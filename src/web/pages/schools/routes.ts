@@ -5,6 +5,7 @@ import { successionLabels } from '../../../domain/geography/succession.ts';
 import { academicYearLabel, endYearOf } from '../../../domain/periods/period.ts';
 import { trendLabels } from '../../../domain/schools/trends.ts';
 import { sparkline } from '../../components/target-chart.ts';
+import { figureText } from '../../presentation/format.ts';
 import { categoryLabels } from '../../../domain/schools/ofsted-judgements.ts';
 import { kindLabels } from '../../../domain/geography/place.ts';
 import type { Services } from '../../../services/create-services.ts';
@@ -50,8 +51,14 @@ export function schoolRoutes(app: FastifyInstance, services: Services): void {
       ofsted,
       profile,
       trendLabels,
-      sparkline: (i: { rows: readonly { period: string; value: number | null }[] }) =>
-        sparkline(i.rows.map((r) => ({ year: endYearOf(r.period), value: r.value }))),
+      // Each indicator's years by the year they end in, written as the table above it writes them (2015/16).
+      sparkline: (i: { unit: string; decimalPlaces: number; rows: readonly { period: string; label: string; value: number | null }[] }) => {
+        const labels = new Map(i.rows.map((r) => [endYearOf(r.period), r.label]));
+        return sparkline(
+          i.rows.map((r) => ({ year: endYearOf(r.period), value: r.value })),
+          { value: (v) => figureText(v, i.unit, i.decimalPlaces), year: (y) => labels.get(y) ?? String(y) },
+        );
+      },
       categoryLabels,
       details,
       breadcrumbs: breadcrumbsFor(page.ancestors),
