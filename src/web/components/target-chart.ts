@@ -3,7 +3,7 @@
  * target (dashed), milestones and the end target (diamonds). SVG rendered on the server; the page shows the same
  * figures in a table beside it. Also a sparkline for the overview.
  */
-import { fixed } from '../presentation/format.ts';
+import { figureText, fixed } from '../presentation/format.ts';
 
 /** `newMeasure`: the point starts a new measure, so the line is not drawn to it from the years before. */
 export type ChartPoint = Readonly<{ year: number; value: number | null; newMeasure?: boolean }>;
@@ -91,5 +91,16 @@ export function sparkline(points: readonly ChartPoint[], text: SparklineText): s
   return (
     `<span class="waymark-sparkline">${hidden('From ')}${escape(text.value(first.value))}${hidden(` in ${text.year(first.year)} to`)} ${svg} ` +
     `${escape(text.value(last.value))}${hidden(` in ${text.year(last.year)}`)}</span>`
+  );
+}
+
+/**
+ * A target's sparkline on the framework page and in the annual report: its figures by framework year up to the year
+ * shown, each written in that year's measure's unit.
+ */
+export function targetSparkline(context: Readonly<{ series: readonly ChartPoint[]; unit: string; decimalPlaces: number }>, year: number): string {
+  return sparkline(
+    context.series.filter((p) => p.year <= year),
+    { value: (v) => figureText(v, context.unit, context.decimalPlaces), year: String },
   );
 }

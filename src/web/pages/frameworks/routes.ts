@@ -6,7 +6,7 @@ import { frameworkGroups } from '../../../domain/pupils/breakdowns.ts';
 import { groupLabels, ruleKindLabels, ruleStatusLabels, statusLabels } from '../../presentation/labels.ts';
 import { downloadFormatOf, sendTable, symbolNotes, type DownloadTable } from '../../presentation/download-table.ts';
 import type { Services } from '../../../services/create-services.ts';
-import { sparkline, targetChart } from '../../components/target-chart.ts';
+import { targetChart, targetSparkline } from '../../components/target-chart.ts';
 import { figureText } from '../../presentation/format.ts';
 import type { TargetContext } from '../../../domain/framework/evaluate-at-place.ts';
 import { isRecordedByDelivery } from '../../../domain/framework/delivery.ts';
@@ -53,6 +53,7 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
     const report = await services.reports.annual(framework.id, year, await request.disclosure());
     return reply.view('pages/frameworks/report.njk', {
       title: report.title,
+      sparkline: (c: TargetContext) => targetSparkline(c, year),
       section: 'frameworks',
       framework,
       report,
@@ -159,12 +160,7 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
       // England's figure and the neighbours' average with the unit the Value column writes, rounded once; an average to
       // one decimal at least, as before.
       contextFigure: (value: number, c: TargetContext, atLeast = 0) => figureText(value, c.unit, Math.max(atLeast, c.decimalPlaces)),
-      // Each target's figures by framework year to the year shown, written in that year's measure's unit.
-      sparkline: (c: TargetContext) =>
-        sparkline(
-          c.series.filter((p) => p.year <= year),
-          { value: (v) => figureText(v, c.unit, c.decimalPlaces), year: String },
-        ),
+      sparkline: (c: TargetContext) => targetSparkline(c, year),
       section: 'frameworks',
       framework,
       evaluation,
