@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       if (added > 0) log.info({ added }, 'demo users added: the sign-in page lists them');
       const recorded = await services.delivery.ensureDemoDelivery();
       if (recorded > 0) log.info({ recorded }, "the demo officer's delivery records of the framework's milestones added");
+      if (await services.releases.ensureDemoRelease()) log.info('the demo administrators’ statistical release published');
     };
     if (demoState === 'built' || demoState === 'unfinished') await addDemoUsers();
     // Expired sessions are removed at start and every 15 minutes (a session's own read refuses an expired one anyway).

@@ -47,6 +47,7 @@ import { createSenTransfer } from './casework/sen/sen-transfer.ts';
 import { createPlaceDashboard } from './geography/place-dashboard.ts';
 import { createTableBuilder } from './tables/table-builder-service.ts';
 import { createReleaseService } from './releases/release-service.ts';
+import { createDemoRelease } from './releases/demo-release.ts';
 
 export type ServiceOptions = Readonly<{
   /** Where pupil-level Parquet files live (WAYMARK_DATA_DIR/pupils by default). */
@@ -110,6 +111,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   const demoDelivery = createDemoDelivery(store, delivery, demo.state);
   const schoolImprovement = createSchoolImprovementService(store, clock, () => catalogue, floors);
   const tables = createTableBuilder(store, clock);
+  const releases = createReleaseService(store, clock, audit, tables.permalink);
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
@@ -156,7 +158,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     admissions: createAdmissionsServices(store, clock, audit, catalogue, (principal, action) => sessions.scopeFor(principal, action)),
     placePlanning: createPlacePlanningServices(store, clock, audit),
     tables,
-    releases: createReleaseService(store, clock, audit, tables.permalink),
+    releases: { ...releases, ...createDemoRelease(store, clock, tables, releases, demo.state) },
   });
 }
 

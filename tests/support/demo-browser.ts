@@ -25,6 +25,8 @@ export async function demoInBrowser(pupilYears: readonly number[], now: Date): P
   await services.demo.build(2013, () => {}, { pupilYears });
   // As `npm start` and `waymark demo` do: one user per role, listed on the demo county's sign-in page.
   await services.accounts.ensureDemoUsers();
+  // …and its administrators' statistical release, published at once.
+  await services.releases.ensureDemoRelease();
   // As `npm start` serves the demo county's database: every page says its figures are synthetic.
   const app = await createApp(services, { log, production: true, version: 'test', commit: null, synthetic: () => true });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });

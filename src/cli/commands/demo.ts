@@ -22,6 +22,8 @@ export function demoCommand(): Command {
         await services.accounts.ensureDemoUsers();
         // The demo officer's delivery records of the framework's milestones and qualitative targets.
         await services.delivery.ensureDemoDelivery();
+        // The demo administrators' statistical release of two of its tables, published at once.
+        await services.releases.ensureDemoRelease();
         return built;
       });
       console.log(
