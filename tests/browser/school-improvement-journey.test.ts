@@ -243,4 +243,62 @@ describe('school improvement on the demo county: watch list → school profile �
       ].sort(),
     );
   });
+
+  it('builds a table step by step from the home page and keeps it at a permalink, each step passing axe at 1280 and 320 px (issue 19.2)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const step = async (title: RegExp) => {
+      await expectPageBasics(page, title);
+      await expectAccessible(page);
+    };
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Create your own table' }).click();
+    await step(/^Create your own table \(step 1 of 5\) – Waymark$/);
+    await page.getByLabel('KS2 pupils at level 4 or above in reading, writing and mathematics', { exact: true }).check();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await step(/step 2 of 5/);
+    await page.getByLabel('Kent', { exact: true }).check();
+    await page.getByText('Districts of Kent').click();
+    await page.getByLabel('Thanet', { exact: true }).check();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await step(/step 3 of 5/);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await step(/step 4 of 5/);
+    await page.getByLabel('Disadvantaged', { exact: true }).check();
+    await page.getByRole('button', { name: 'Create table' }).click();
+    await step(/step 5 of 5/);
+
+    // The page's table is the API's for the same address, each figure rounded once as shown.
+    const query = new URL(page.url()).search;
+    const api = (await (await fetch(`${base}/api/v1/tables${query}`)).json()) as {
+      tables: { periods: string[]; rows: { place: { name: string }; group: string; cells: ({ value: number | null; symbol: string | null } | null)[] }[] }[];
+    };
+    const [table] = api.tables;
+    assert.ok(table !== undefined && table.rows.length === 4, 'Kent and Thanet, all and disadvantaged pupils');
+    const shown = await page
+      .locator('#table-1-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())));
+    assert.deepEqual(
+      shown,
+      table.rows.map((r) => [
+        `${r.place.name} (${r.place.name === 'Kent' ? 'local authority' : 'district'})`,
+        r.group === 'all' ? 'All pupils' : 'Disadvantaged',
+        ...r.cells.map((c) => (c === null ? '–' : c.value === null ? c.symbol! : `${Math.round(c.value)}%`)),
+      ]),
+    );
+    await page.setViewportSize({ width: 320, height: 900 });
+    await expectAccessible(page);
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, 'no sideways scrolling at 320 px');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByRole('button', { name: 'Create a permalink' }).click();
+    await step(/\(permalink\) – Waymark$/);
+    assert.match(page.url(), /\/tables\/permalink\/[a-z2-7]{16}$/);
+    assert.deepEqual(
+      await page
+        .locator('#table-1-table tbody tr')
+        .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()))),
+      shown,
+    );
+    await page.close();
+  });
 });

@@ -24,4 +24,9 @@ describe('breakdownTitle names every pupil group in words', () => {
     assert.equal(breakdownTitle('age:16-18'), '16 18');
     assert.equal(breakdownTitle('looked_after'), 'Looked after');
   });
+  it('writes a group within a sentence ("Kent, disadvantaged") with small letters but for names', () => {
+    assert.equal(breakdownTitle('disadvantaged', true), 'disadvantaged');
+    assert.equal(breakdownTitle('sen-support', true), 'SEN support');
+    assert.equal(breakdownTitle('ethnicity:asian', true), 'Asian or Asian British');
+  });
 });

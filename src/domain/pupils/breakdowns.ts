@@ -116,14 +116,15 @@ const groupTitles: Readonly<Record<string, string>> = {
 /**
  * A breakdown code in the words a page shows (issue 19.6: names, never codes): 'ethnicity:asian' → "Asian or Asian
  * British", an ad-hoc group's conditions joined ('fsm+gender:female' → "Eligible for free school meals, girls"). A code
- * Waymark does not know (a published file's own) is written out from its parts rather than shown raw.
+ * Waymark does not know (a published file's own) is written out from its parts rather than shown raw. `inSentence`:
+ * within a sentence or after a place ("Kent, disadvantaged"), starting small but for names.
  */
-export function breakdownTitle(code: string): string {
+export function breakdownTitle(code: string, inSentence = false): string {
   return code
     .split('+')
     .map((part, i) => {
       const words = groupTitles[part] ?? part.replace(/^[a-z-]+:/, '').replace(/[-_]+/g, ' ');
-      if (i === 0) return words.charAt(0).toUpperCase() + words.slice(1);
+      if (i === 0 && !inSentence) return words.charAt(0).toUpperCase() + words.slice(1);
       // After the first condition, ordinary words start small; names (English, Asian, SEN) keep their capitals.
       return properStart.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
     })

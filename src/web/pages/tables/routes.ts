@@ -73,7 +73,7 @@ export function tableRoutes(app: FastifyInstance, services: Services): void {
       ...(step > 1 ? [{ key: 'Indicators', value: choices.indicator.map((i) => titleOf.get(i) ?? i).join('; '), change: choicesHref(choices, 1) }] : []),
       ...(step > 2 ? [{ key: 'Places', value: choices.place.map((p) => placeName.get(p) ?? p).join('; '), change: choicesHref(choices, 2) }] : []),
       ...(step > 3 ? [{ key: 'Years', value: `${periodLabel(choices.from!)} to ${periodLabel(choices.to!)}`, change: choicesHref(choices, 3) }] : []),
-      ...(step > 4 ? [{ key: 'Pupil groups', value: choices.group.map(breakdownTitle).join('; '), change: choicesHref(choices, 4) }] : []),
+      ...(step > 4 ? [{ key: 'Pupil groups', value: choices.group.map((g) => breakdownTitle(g)).join('; '), change: choicesHref(choices, 4) }] : []),
     ];
     const held = step === 3 || step === 4 ? await services.tables.held(choices.indicator, choices.place) : { periods: [], groups: [] };
     const query = completeTableQuery(choices);

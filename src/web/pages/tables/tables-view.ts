@@ -17,7 +17,7 @@ export function tablesView(tables: readonly BuiltTable[], idPrefix = 'table') {
   return tables.map((t, index) => {
     const unit = unitLabels[t.indicator.unit] ?? t.indicator.unit;
     const showGroup = t.rows.some((r) => r.group !== 'all');
-    const rowName = (r: BuiltTable['rows'][number]) => (showGroup ? `${r.place.name}, ${breakdownTitle(r.group).toLowerCase()}` : r.place.name);
+    const rowName = (r: BuiltTable['rows'][number]) => (showGroup ? `${r.place.name}, ${breakdownTitle(r.group, true)}` : r.place.name);
     const series: LineSeries[] = t.rows.slice(0, chartStyles.length).map((r, i) => ({
       name: rowName(r),
       style: chartStyles[i]!,
@@ -38,7 +38,7 @@ export function tablesView(tables: readonly BuiltTable[], idPrefix = 'table') {
       periods: t.periods.map((p) => ({ code: p, label: periodLabel(p) })),
       rows: t.rows.map((r) => ({
         place: r.place.name,
-        kind: kindLabels[r.place.kind] ?? r.place.kind,
+        kind: (kindLabels[r.place.kind] ?? r.place.kind).toLowerCase(),
         group: breakdownTitle(r.group),
         cells: r.cells,
       })),
