@@ -106,6 +106,14 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
     await expectAccessible(page);
     // The demo holds rolls for Kent's schools: the page lists them, best (here: largest) first is not implied, so only count.
     assert.ok((await page.getByRole('table').last().locator('tbody tr').count()) > 500);
+    // The list narrows to one district (issue 19.5): every school listed is Thanet's, and fewer than the LA's.
+    await page.getByLabel('District', { exact: true }).selectOption({ label: 'Thanet' });
+    await page.getByRole('button', { name: 'Show schools' }).click();
+    await expectPageBasics(page, /^Pupils on roll – Indicators – Waymark$/);
+    const districts = await page.getByRole('table').last().locator('tbody td:nth-child(2)').allInnerTexts();
+    assert.ok(districts.length > 10 && districts.length < 500, `${districts.length} schools in Thanet`);
+    assert.ok(districts.every((d) => d.trim() === 'Thanet'));
+    await expectAccessible(page);
 
     // A computed measure: Kent's 2011/12 KS2 figure from its pupil records, ranked among the synthetic comparators.
     await page.goto(`${base}/indicators/ks2-level4-english-maths?period=201112`);

@@ -244,6 +244,23 @@ describe('school improvement on the demo county: watch list → school profile �
     );
   });
 
+  it('narrows the schools below the floor standard to one district, the counts by district staying the LA’s (issue 19.5)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/floor-standards?la=886&phase=secondary&year=201617`);
+    await expectPageBasics(page, /below the floor standard/);
+    const everyDistrict = await page.locator('table').nth(1).locator('tbody tr').count();
+    const district = (await page.locator('table').nth(1).locator('tbody td:nth-child(2)').first().innerText()).trim();
+    await page.getByLabel('District').selectOption({ label: district });
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expectPageBasics(page, /below the floor standard/);
+    await expectAccessible(page);
+    assert.match(await page.locator('caption').nth(1).innerText(), new RegExp(` in ${district} \\(\\d+\\)$`));
+    const shown = await page.locator('table').nth(1).locator('tbody td:nth-child(2)').allInnerTexts();
+    assert.ok(shown.length >= 1 && shown.length <= everyDistrict);
+    assert.ok(shown.every((d) => d.trim() === district));
+    await page.close();
+  });
+
   it('builds a table step by step from the home page and keeps it at a permalink, each step passing axe at 1280 and 320 px (issue 19.2)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const step = async (title: RegExp) => {

@@ -42,7 +42,8 @@ export type Comparison = Readonly<{
     la: RankedFigure | null;
     neighbourGroup: Readonly<{ name: string; average: number | null; rank: number | null; size: number }> | null;
     districts: readonly DistrictFigure[];
-    schools: readonly PlaceFigure[];
+    /** Each school with its district today (null where it is placed in none), best first. */
+    schools: readonly (PlaceFigure & Readonly<{ district: Readonly<{ code: string; name: string }> | null }>)[];
     change: Readonly<{ since: string; change: Change | null; newMeasure: string | null }>;
     gaps: readonly Readonly<{ label: string; group: ShownValue; within: Gap; national: Gap }>[];
     /** The LA, its neighbours' average and rank among them, and England in every year held for the breakdown. */
@@ -128,6 +129,12 @@ export function createComparisonService(store: Store) {
             ? []
             : ownFigures(await store.observations.find({ indicatorCode, period, breakdown, basis: figureBases, placeIds: schoolIds, limit: 10_000 }));
         const shownSchools = shownByRow(schools, indicator, policy);
+        // The district each school is in today, so the page's list of schools can be narrowed to one district.
+        const districtOf = new Map<number, Readonly<{ code: string; name: string }>>();
+        if (laPlace !== undefined && schools.length > 0)
+          for (const d of (await store.places.members(laPlace.id, 'district')).filter((d) => d.validTo === null))
+            for (const school of await store.places.members(d.id, 'school'))
+              if (school.validTo === null) districtOf.set(school.id, { code: d.code, name: d.name });
         const better = indicator.polarity === 'lower_is_better' ? 1 : -1;
         // A figure as shown, with its unrounded value where it is shown at all: gaps are worked from unrounded figures and
         // rounded once (domain.md §9.2), never from a hidden one.
@@ -186,7 +193,7 @@ export function createComparisonService(store: Store) {
             })
             .sort((a, b) => Number(a.kind === 'la') - Number(b.kind === 'la') || a.name.localeCompare(b.name)),
           schools: schools
-            .map((r) => ({ ...r.place, ...shownSchools.get(r)! }))
+            .map((r) => ({ ...r.place, ...shownSchools.get(r)!, district: districtOf.get(r.placeId) ?? null }))
             .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : better * (a.value - b.value)) || a.name.localeCompare(b.name)),
           change: {
             since,

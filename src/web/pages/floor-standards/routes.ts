@@ -15,6 +15,11 @@ const query = z.object({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
+  district: z
+    .string()
+    .regex(/^[A-Z0-9]{3,12}$/, 'a district is an ONS code such as E07000114')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 /** Schools below the floor standard in an LA, by phase and year, each with the conditions it failed. */
@@ -30,6 +35,10 @@ export function floorStandardRoutes(app: FastifyInstance, services: Services): v
       title: `${q.phase === 'primary' ? 'Primary' : 'Secondary'} schools below the floor standard, ${listing.la.name} ${listing.label}`,
       section: 'schools',
       listing,
+      // The lists of schools narrowed to one district where one is asked for (issue 19.5); the counts stay the LA's.
+      inDistrict: <T extends { district: { code: string } | null }>(schools: readonly T[]) =>
+        q.district === undefined ? schools : schools.filter((school) => school.district?.code === q.district),
+      districtName: listing.byDistrict.find((d) => d.code === q.district)?.name ?? null,
       years: years.map((y) => ({ code: y, label: academicYearLabel(y) })),
       q: { ...q, la, year: period },
     });

@@ -1,6 +1,7 @@
 import { polarityLabels, unitLabels } from '../../presentation/labels.ts';
 import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { roundHalfUp } from '../../../domain/indicators/rounding.ts';
 import { downloadFormatOf, sendTable, symbolNotes, type DownloadCell, type DownloadTable } from '../../presentation/download-table.ts';
 import { defaultPopulation, populationLabels } from '../../../domain/geography/school-populations.ts';
@@ -22,6 +23,15 @@ export function shownText(f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlac
 /** A figure as a download cell: the value as shown (rounded once, half up) or its symbol. */
 const shownCell = (f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlaces'>): DownloadCell =>
   f.value === null ? { symbol: f.symbol ?? 'x' } : roundHalfUp(f.value, f.decimalPlaces);
+
+/** The page's own narrowing of its list of schools: a district (ONS code), or all of them. */
+const schoolListQuery = z.object({
+  district: z
+    .string()
+    .regex(/^[A-Z0-9]{3,12}$/, 'a district is an ONS code such as E07000114')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});
 
 export function indicatorRoutes(app: FastifyInstance, services: Services): void {
   app.get('/indicators', { config: publicAccess }, async (_request, reply) => {
@@ -65,6 +75,17 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
             decimals,
           });
     const over = overTimeView(comparison);
+    // The list of the LA's schools, best first, narrowed to one district where one is asked for (issue 19.5).
+    const district = schoolListQuery.parse(request.query).district;
+    const allSchools = comparison.focus?.schools ?? [];
+    const schoolList = {
+      districts: [...new Map(allSchools.flatMap((sc) => (sc.district === null ? [] : [[sc.district.code, sc.district] as const]))).values()].sort((a, b) =>
+        a.name.localeCompare(b.name),
+      ),
+      district: district ?? '',
+      total: allSchools.length,
+      schools: district === undefined ? allSchools : allSchools.filter((sc) => sc.district?.code === district),
+    };
     const csvQuery = new URLSearchParams({
       ...(comparison.period ? { period: comparison.period } : {}),
       breakdown: comparison.breakdown,
@@ -76,6 +97,7 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
       c: comparison,
       chart,
       over,
+      schoolList,
       changeWords,
       csvHref: `/indicators/${code}.csv?${csvQuery.toString()}`,
       xlsxHref: `/indicators/${code}.xlsx?${csvQuery.toString()}`,
