@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTables, newerDataThan, periodsBetween, type TableFigure, type TableQuery } from './built-table.ts';
+import { breaksWithin, buildTables, newerDataThan, periodsBetween, type TableFigure, type TableQuery } from './built-table.ts';
 
 // Issue 19.2: the table builder, as Explore Education Statistics builds a table: the reader's indicators, places,
 // years and pupil groups; a row per place and group, a column per year; the cells as disclosed. Worked by hand.
@@ -58,5 +58,20 @@ describe('newerDataThan says whether a later import exists than the one a permal
   it('is true when a permalink was built on an empty store and figures have come since', () => {
     assert.equal(newerDataThan(null, at(1)), true);
     assert.equal(newerDataThan(null, null), false);
+  });
+});
+
+describe('breaksWithin finds where a table crosses a change in the measure', () => {
+  const ks4 = { ...ks2, code: 'ks4', breaks: [{ period: '201314', note: '2014 reforms to qualifications counted' }] };
+  it('names a break after the table’s first year, and the years from it on as the run a line may join', () => {
+    const found = breaksWithin({ indicator: ks4, periods: ['201112', '201213', '201314', '201415'] });
+    assert.deepEqual(found.breaks, [{ period: '201314', note: '2014 reforms to qualifications counted' }]);
+    assert.deepEqual(found.latestRun, ['201314', '201415']);
+  });
+  it('ignores a break at or before the first year shown: every year is then one measure', () => {
+    assert.deepEqual(breaksWithin({ indicator: ks4, periods: ['201314', '201415'] }), { breaks: [], latestRun: ['201314', '201415'] });
+  });
+  it('reads a table kept before breaks were stored as one measure', () => {
+    assert.deepEqual(breaksWithin({ indicator: ks2, periods: ['201213', '201314'] }).latestRun, ['201213', '201314']);
   });
 });

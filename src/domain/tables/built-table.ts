@@ -33,7 +33,8 @@ export type BuiltRow = Readonly<{
 }>;
 
 export type BuiltTable = Readonly<{
-  indicator: Pick<Indicator, 'code' | 'title' | 'unit' | 'decimalPlaces' | 'polarity' | 'source'>;
+  /** The indicator as it was when the table was built; `breaks` where the measure changed (absent in older permalinks). */
+  indicator: Pick<Indicator, 'code' | 'title' | 'unit' | 'decimalPlaces' | 'polarity' | 'source'> & Partial<Pick<Indicator, 'breaks'>>;
   periods: readonly string[];
   rows: readonly BuiltRow[];
 }>;
@@ -101,4 +102,17 @@ export function buildTables(
 /** Whether a permalink's tables were built from older data than the store now holds (a later import exists). */
 export function newerDataThan(built: DataVersionMark | null, now: DataVersionMark | null): boolean {
   return now !== null && (built === null || now.batchId > built.batchId);
+}
+
+/**
+ * Where a table's years cross a change in the measure (the catalogue's breaks): each break after its first year, and
+ * the years from the last of them on, the latest run a chart may join with one line (figures either side of a break
+ * are not comparable).
+ */
+export function breaksWithin(
+  table: Pick<BuiltTable, 'indicator' | 'periods'>,
+): Readonly<{ breaks: readonly Readonly<{ period: string; note: string }>[]; latestRun: readonly string[] }> {
+  const breaks = (table.indicator.breaks ?? []).filter((b) => table.periods.indexOf(b.period) > 0);
+  const from = breaks.length === 0 ? 0 : Math.max(...breaks.map((b) => table.periods.indexOf(b.period)));
+  return { breaks, latestRun: table.periods.slice(from) };
 }

@@ -117,7 +117,15 @@ export function createTableBuilder(store: Store, clock: Clock) {
     }));
     const tables = buildTables(
       query,
-      indicators.map((i) => ({ code: i.code, title: i.title, unit: i.unit, decimalPlaces: i.decimalPlaces, polarity: i.polarity, source: i.source })),
+      indicators.map((i) => ({
+        code: i.code,
+        title: i.title,
+        unit: i.unit,
+        decimalPlaces: i.decimalPlaces,
+        polarity: i.polarity,
+        source: i.source,
+        breaks: i.breaks,
+      })),
       places,
       figures,
     );

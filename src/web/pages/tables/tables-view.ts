@@ -1,7 +1,7 @@
 import { kindLabels } from '../../../domain/geography/place.ts';
 import { periodLabel } from '../../../domain/periods/period.ts';
 import { breakdownTitle } from '../../../domain/pupils/breakdowns.ts';
-import type { BuiltTable } from '../../../domain/tables/built-table.ts';
+import { breaksWithin, type BuiltTable } from '../../../domain/tables/built-table.ts';
 import { lineChart, type LineSeries } from '../../components/line-chart.ts';
 import { unitLabels } from '../../presentation/labels.ts';
 
@@ -18,17 +18,20 @@ export function tablesView(tables: readonly BuiltTable[], idPrefix = 'table') {
     const unit = unitLabels[t.indicator.unit] ?? t.indicator.unit;
     const showGroup = t.rows.some((r) => r.group !== 'all');
     const rowName = (r: BuiltTable['rows'][number]) => (showGroup ? `${r.place.name}, ${breakdownTitle(r.group, true)}` : r.place.name);
+    // A line joins only years of one measure: the chart starts where the measure last changed within the table.
+    const { breaks, latestRun } = breaksWithin(t);
     const series: LineSeries[] = t.rows.slice(0, chartStyles.length).map((r, i) => ({
       name: rowName(r),
       style: chartStyles[i]!,
-      points: t.periods.flatMap((period, j) => {
-        const value = r.cells[j]?.value ?? null;
+      points: latestRun.flatMap((period) => {
+        const value = r.cells[t.periods.indexOf(period)]?.value ?? null;
         return value === null ? [] : [{ period, value }];
       }),
     }));
     const span =
       t.periods.length === 0 ? '' : t.periods.length === 1 ? periodLabel(t.periods[0]!) : `${periodLabel(t.periods[0]!)} to ${periodLabel(t.periods.at(-1)!)}`;
-    const charted = t.periods.length >= 2 && t.rows.length >= 1 && t.rows.length <= chartStyles.length;
+    const runSpan = latestRun.length === 0 ? '' : `${periodLabel(latestRun[0]!)} to ${periodLabel(latestRun.at(-1)!)}`;
+    const charted = latestRun.length >= 2 && t.rows.length >= 1 && t.rows.length <= chartStyles.length;
     return {
       id: `${idPrefix}-${index + 1}`,
       indicator: t.indicator,
@@ -45,16 +48,22 @@ export function tablesView(tables: readonly BuiltTable[], idPrefix = 'table') {
       chart: charted
         ? lineChart({
             id: `${idPrefix}-${index + 1}-chart`,
-            title: `${t.indicator.title} (${unit}), ${span}: ${series.map((s) => s.name).join(', ')}`,
-            periods: t.periods,
+            title: `${t.indicator.title} (${unit}), ${runSpan}: ${series.map((s) => s.name).join(', ')}`,
+            periods: latestRun,
             yLabel: t.indicator.unit === 'percent' ? 'Per cent' : unit,
             series,
           })
         : '',
+      /** Where the measure changed within the table's years: figures before and after are not comparable. */
+      breaks: breaks.map((b) => `From ${periodLabel(b.period)}: ${b.note}. Figures from then are not comparable with those before.`),
       chartNote: charted
-        ? `The chart draws each row of the table as a line (solid, dashed, dotted, in the table's order), named at its last year; the table holds the same figures.`
-        : t.periods.length < 2
-          ? 'No chart: the table has one year.'
+        ? `The chart draws each row of the table as a line (solid, dashed, dotted, in the table's order), named at its last year${
+            latestRun.length < t.periods.length ? `, from ${periodLabel(latestRun[0]!)}, when the measure last changed` : ''
+          }; the table holds the same figures.`
+        : latestRun.length < 2
+          ? t.periods.length < 2
+            ? 'No chart: the table has one year.'
+            : `No chart: the measure changed in ${periodLabel(latestRun[0]!)}, and a line joins only years of one measure.`
           : t.rows.length === 0
             ? ''
             : `No chart: a chart here tells at most ${chartStyles.length} rows apart; choose fewer places or groups for one.`,
