@@ -108,6 +108,20 @@ for (const target of databaseTargets()) {
       const past = await b.submit(manage, `${manage}/approve`, { 'publish-day': '1', 'publish-month': '12', 'publish-year': '2026', 'publish-time': '09:30' });
       assert.equal(past.statusCode, 400);
       assert.match(past.body, /now or later/);
+      // An approval covers what the approver read: a page shown before the release last changed is refused.
+      const stale = await b.submit(manage, `${manage}/approve`, {
+        'publish-day': '4',
+        'publish-month': '12',
+        'publish-year': '2026',
+        'publish-time': '09:30',
+        edited: '2026-11-30T00:00:00.000Z',
+      });
+      assert.equal(stale.statusCode, 400);
+      assert.match(stale.body, /changed since you opened it/);
+      // Saving the text unchanged, or moving a table past the end, changes nothing and leaves the author the last editor.
+      const before = (await services.releases.manage(principal('admin-b'), id)).release.editedBy;
+      await services.releases.moveTable(principal('admin-b'), id, 99, 'down');
+      assert.equal((await services.releases.manage(principal('admin-b'), id)).release.editedBy, before);
       const approved = await b.submit(manage, `${manage}/approve`, {
         'publish-day': '4',
         'publish-month': '12',

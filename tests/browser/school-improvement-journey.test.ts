@@ -250,7 +250,7 @@ describe('school improvement on the demo county: watch list â†’ school profile â
     await expectPageBasics(page, /below the floor standard/);
     const everyDistrict = await page.locator('table').nth(1).locator('tbody tr').count();
     const district = (await page.locator('table').nth(1).locator('tbody td:nth-child(2)').first().innerText()).trim();
-    await page.getByLabel('District').selectOption({ label: district });
+    await page.getByLabel('District', { exact: true }).selectOption({ label: district });
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await expectPageBasics(page, /below the floor standard/);
     await expectAccessible(page);
@@ -258,7 +258,6 @@ describe('school improvement on the demo county: watch list â†’ school profile â
     const shown = await page.locator('table').nth(1).locator('tbody td:nth-child(2)').allInnerTexts();
     assert.ok(shown.length >= 1 && shown.length <= everyDistrict);
     assert.ok(shown.every((d) => d.trim() === district));
-    await page.close();
   });
 
   it('builds a table step by step from the home page and keeps it at a permalink, each step passing axe at 1280 and 320 px (issue 19.2)', async () => {
@@ -316,6 +315,5 @@ describe('school improvement on the demo county: watch list â†’ school profile â
         .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()))),
       shown,
     );
-    await page.close();
   });
 });

@@ -42,6 +42,7 @@ export function comparisonOpenData(c: Comparison, laRegions: ReadonlyMap<string,
     breakdown: c.breakdown,
     value: f.value,
     symbol: f.symbol,
+    decimalPlaces: f.decimalPlaces,
   });
   return [
     ...(c.england === null ? [] : [row({ level: 'National', code: c.england.code, name: c.england.name }, c.england)]),

@@ -73,6 +73,21 @@ describe('openDataFiles: figures in the EES open-data layout with its meta.csv',
     );
   });
 
+  it('writes a figure at the decimals it is shown to, never rounding it again, and gives the column the most of them in meta.csv', () => {
+    // An absence rate published to one decimal (64.5) under an indicator catalogued at none: the page shows 64.5, so
+    // must the file (rounding again would write 65); a figure published whole stays whole.
+    const { data, meta } = openDataFiles([row({ value: 64.5, decimalPlaces: 1 }), row({ place: kent, value: 59, decimalPlaces: 0 })]);
+    assert.deepEqual(
+      data
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',').at(-1)),
+      ['64.5', '59'],
+    );
+    assert.equal(meta.trim().split('\n').at(-1), 'ks2_expected_rwm,Indicator,"KS2: expected standard in reading, writing and maths",,%,1,,');
+  });
+
   it('writes a financial year as EES does (201415, "Financial year")', () => {
     const { data } = openDataFiles([row({ period: '201415', periodType: 'financial' })]);
     assert.match(data, /\n201415,Financial year,National,/);

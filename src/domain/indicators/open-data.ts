@@ -54,6 +54,8 @@ export type OpenDataRow = Readonly<{
   breakdown: string;
   value: number | null;
   symbol: DfeSymbol | null;
+  /** The decimals the figure is shown to (a publication's own, else the indicator's): it is written to them, never rounded again. */
+  decimalPlaces?: number;
 }>;
 
 export type OpenDataFiles = Readonly<{ data: string; meta: string }>;
@@ -129,16 +131,26 @@ export function openDataFiles(rows: readonly OpenDataRow[]): OpenDataFiles {
   const meta = [
     ['col_name', 'col_type', 'label', 'indicator_grouping', 'indicator_unit', 'indicator_dp', 'filter_hint', 'filter_grouping_column'],
     [breakdownColumn, 'Filter', 'Pupil group', '', '', '', 'Filter by pupil group', ''],
-    ...indicators.map((i) => [indicatorColumn(i.code), 'Indicator', i.title, '', indicatorUnit(i.unit), String(i.decimalPlaces), '', '']),
+    // One dp per column: the most any of its figures is shown to.
+    ...indicators.map((i) => [indicatorColumn(i.code), 'Indicator', i.title, '', indicatorUnit(i.unit), String(columnDecimals(rows, i)), '', '']),
   ];
   return { data: csvText(data), meta: csvText(meta) };
 }
 
-/** A figure at its indicator's decimals with a plain minus sign, or its symbol ('x' where neither is given). */
+/** A figure at the decimals it is shown to (else its indicator's) with a plain minus sign, or its symbol ('x' where neither is given). */
 function figureText(r: OpenDataRow): string {
   if (r.value === null) return r.symbol ?? 'x';
-  const rounded = roundHalfUp(r.value, r.indicator.decimalPlaces);
-  return (rounded === 0 ? 0 : rounded).toFixed(r.indicator.decimalPlaces);
+  const decimals = r.decimalPlaces ?? r.indicator.decimalPlaces;
+  const rounded = roundHalfUp(r.value, decimals);
+  return (rounded === 0 ? 0 : rounded).toFixed(decimals);
+}
+
+/** The decimals an indicator's column is written to in meta.csv: the most of any of its figures. */
+function columnDecimals(rows: readonly OpenDataRow[], indicator: OpenDataIndicator): number {
+  return Math.max(
+    indicator.decimalPlaces,
+    ...rows.filter((r) => r.indicator.code === indicator.code && r.value !== null).map((r) => r.decimalPlaces ?? indicator.decimalPlaces),
+  );
 }
 
 const csvText = (lines: readonly (readonly string[])[]): string => `${lines.map((l) => l.map(csvField).join(',')).join('\n')}\n`;

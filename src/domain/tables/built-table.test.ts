@@ -71,6 +71,11 @@ describe('breaksWithin finds where a table crosses a change in the measure', () 
   it('ignores a break at or before the first year shown: every year is then one measure', () => {
     assert.deepEqual(breaksWithin({ indicator: ks4, periods: ['201314', '201415'] }), { breaks: [], latestRun: ['201314', '201415'] });
   });
+  it('finds a break whose own year has no column, between the two years either side of it', () => {
+    const found = breaksWithin({ indicator: ks4, periods: ['201213', '201415', '201516'] });
+    assert.deepEqual(found.breaks, [{ period: '201314', note: '2014 reforms to qualifications counted' }]);
+    assert.deepEqual(found.latestRun, ['201415', '201516']);
+  });
   it('reads a table kept before breaks were stored as one measure', () => {
     assert.deepEqual(breaksWithin({ indicator: ks2, periods: ['201213', '201314'] }).latestRun, ['201213', '201314']);
   });

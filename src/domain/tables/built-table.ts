@@ -1,6 +1,7 @@
 import type { DfeSymbol, Indicator } from '../indicators/indicator.ts';
 import type { PlaceKind } from '../geography/place.ts';
 import { endYearOf } from '../periods/period.ts';
+import { breakBetween } from '../indicators/breaks.ts';
 
 /**
  * The table builder's tables (issue 19.2), as plain data: what a reader chose (indicators × places × years × pupil
@@ -105,14 +106,20 @@ export function newerDataThan(built: DataVersionMark | null, now: DataVersionMar
 }
 
 /**
- * Where a table's years cross a change in the measure (the catalogue's breaks): each break after its first year, and
- * the years from the last of them on, the latest run a chart may join with one line (figures either side of a break
- * are not comparable).
+ * Where a table's years cross a change in the measure (the catalogue's breaks, breaks.ts): each break between two of its
+ * neighbouring years (whether or not the break's own year is a column), and the years from the last of them on, the
+ * latest run a chart may join with one line (figures either side of a break are not comparable).
  */
 export function breaksWithin(
   table: Pick<BuiltTable, 'indicator' | 'periods'>,
 ): Readonly<{ breaks: readonly Readonly<{ period: string; note: string }>[]; latestRun: readonly string[] }> {
-  const breaks = (table.indicator.breaks ?? []).filter((b) => table.periods.indexOf(b.period) > 0);
-  const from = breaks.length === 0 ? 0 : Math.max(...breaks.map((b) => table.periods.indexOf(b.period)));
+  const breaks: { period: string; note: string }[] = [];
+  let from = 0;
+  for (let i = 1; i < table.periods.length; i++) {
+    const found = breakBetween(table.indicator.breaks ?? [], table.periods[i - 1]!, table.periods[i]!);
+    if (found === null) continue;
+    breaks.push({ period: found.period, note: found.note });
+    from = i;
+  }
   return { breaks, latestRun: table.periods.slice(from) };
 }

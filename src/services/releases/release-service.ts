@@ -70,8 +70,12 @@ export function createReleaseService(store: Store, clock: Clock, audit: AuditCon
     });
 
   /** Change a draft's tables to these (the editor becomes this administrator). */
+  // A change that changes nothing (a move past the end) is not written: it would make the reader the last editor, who
+  // may not approve, and so let the author approve their own text.
   const setTables = async (principal: Principal, id: number, tables: readonly string[], action: string, detail: AuditDetail) =>
-    write(principal, action, id, detail, (tx) => tx.releases.setTables(id, tables, principal.userId, clock()));
+    tables.join(' ') === (await held(id)).tables.join(' ')
+      ? { ok: true as const, id }
+      : write(principal, action, id, detail, (tx) => tx.releases.setTables(id, tables, principal.userId, clock()));
 
   return Object.freeze({
     managesReleases,
@@ -127,6 +131,8 @@ export function createReleaseService(store: Store, clock: Clock, audit: AuditCon
       const c = trimmed(content);
       const problems = [...editProblems(release, clock()), ...contentProblems(c)];
       if (problems.length > 0) return { ok: false, problems };
+      // Saving the text unchanged writes nothing, for the same reason as an unchanged list of tables.
+      if (JSON.stringify(c) === JSON.stringify(trimmed(release.content))) return { ok: true, id };
       return write(principal, 'release.edit', id, {}, (tx) => tx.releases.edit(id, c, principal.userId, clock()));
     },
 
@@ -159,12 +165,15 @@ export function createReleaseService(store: Store, clock: Clock, audit: AuditCon
     },
 
     /** Approve a draft with its publication day and time in England (four eyes: not by its last editor); fixes its slug. */
-    async approve(principal: Principal, id: number, date: string, time: string): Promise<ReleaseOutcome> {
+    async approve(principal: Principal, id: number, date: string, time: string, seenEditedAt?: string): Promise<ReleaseOutcome> {
       requireManager(principal);
       const release = await held(id);
       const now = clock();
       const publishAt = londonInstant(date.trim(), time.trim());
       const problems = approvalProblems(release, principal.userId, publishAt, now);
+      // Four eyes see what they approve: not a release changed since the approver's page was shown.
+      if (seenEditedAt !== undefined && seenEditedAt !== release.editedAt)
+        problems.push({ field: 'release', message: 'The release has changed since you opened it: read it again before approving it' });
       if (problems.length > 0) return { ok: false, problems };
       const slug = releaseSlug(release.content.title, londonWallClock(publishAt!).date, await store.releases.slugs());
       return write(principal, 'release.approve', id, { publishAt: publishAt!.toISOString(), slug }, (tx) =>

@@ -185,6 +185,7 @@ export function createSchoolImprovementService(
             title: indicator.title,
             unit: indicator.unit,
             decimalPlaces: indicator.decimalPlaces,
+            breaks: indicator.breaks,
             rows: all.map((r) => ({
               period: r.period,
               label: academicYearLabel(r.period),

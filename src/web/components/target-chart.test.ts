@@ -49,6 +49,18 @@ describe('sparkline writes its first and last values at its ends', () => {
     );
     assert.equal(words(html), 'From 59% in 2016 to 62% in 2017');
   });
+  it('starts the run at a change in the measure even where that year has no figure', () => {
+    const html = sparkline(
+      [
+        { year: 2013, value: 50 },
+        { year: 2014, value: null, newMeasure: true },
+        { year: 2015, value: 60 },
+        { year: 2016, value: 62 },
+      ],
+      text,
+    );
+    assert.equal(words(html), 'From 60% in 2015 to 62% in 2016');
+  });
   it('draws nothing with fewer than two figures in the run', () => {
     assert.equal(sparkline([{ year: 2016, value: 59 }], text), '');
     assert.equal(

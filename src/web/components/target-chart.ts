@@ -76,7 +76,8 @@ export type SparklineText = Readonly<{
  * in 2013 to 80% in 2016"). Nothing where fewer than two years have a figure.
  */
 export function sparkline(points: readonly ChartPoint[], text: SparklineText): string {
-  const start = points.findLastIndex((p) => p.newMeasure === true && p.value !== null);
+  // From the year the measure last changed, whether or not that year has a figure: nothing before it is joined to it.
+  const start = points.findLastIndex((p) => p.newMeasure === true);
   const run = start <= 0 ? points : points.slice(start);
   const held = run.filter((p): p is { year: number; value: number } => p.value !== null);
   if (held.length < 2) return '';

@@ -31,16 +31,18 @@ export function floorStandardRoutes(app: FastifyInstance, services: Services): v
     const la = q.la ?? (await services.places.servedLa()) ?? '886';
     const period = q.year ?? latestHeld(years, await services.floors.periodsHeld(la, q.phase, years))!;
     const listing = await services.floors.floorStandards(la, q.phase, period, await request.disclosure());
+    // A district the LA does not have is no filter: every school is listed rather than none.
+    const district = listing.byDistrict.some((d) => d.code === q.district) ? q.district : undefined;
     return reply.view('pages/floor-standards/view.njk', {
       title: `${q.phase === 'primary' ? 'Primary' : 'Secondary'} schools below the floor standard, ${listing.la.name} ${listing.label}`,
       section: 'schools',
       listing,
       // The lists of schools narrowed to one district where one is asked for (issue 19.5); the counts stay the LA's.
       inDistrict: <T extends { district: { code: string } | null }>(schools: readonly T[]) =>
-        q.district === undefined ? schools : schools.filter((school) => school.district?.code === q.district),
-      districtName: listing.byDistrict.find((d) => d.code === q.district)?.name ?? null,
+        district === undefined ? schools : schools.filter((school) => school.district?.code === district),
+      districtName: listing.byDistrict.find((d) => d.code === district)?.name ?? null,
       years: years.map((y) => ({ code: y, label: academicYearLabel(y) })),
-      q: { ...q, la, year: period },
+      q: { ...q, la, year: period, district },
     });
   });
 }

@@ -76,12 +76,15 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
           });
     const over = overTimeView(comparison);
     // The list of the LA's schools, best first, narrowed to one district where one is asked for (issue 19.5).
-    const district = schoolListQuery.parse(request.query).district;
+    const asked = schoolListQuery.parse(request.query).district;
     const allSchools = comparison.focus?.schools ?? [];
+    const districts = [...new Map(allSchools.flatMap((sc) => (sc.district === null ? [] : [[sc.district.code, sc.district] as const]))).values()].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    // A district none of the schools is in is no filter: every school is listed rather than none.
+    const district = districts.some((d) => d.code === asked) ? asked : undefined;
     const schoolList = {
-      districts: [...new Map(allSchools.flatMap((sc) => (sc.district === null ? [] : [[sc.district.code, sc.district] as const]))).values()].sort((a, b) =>
-        a.name.localeCompare(b.name),
-      ),
+      districts,
       district: district ?? '',
       total: allSchools.length,
       schools: district === undefined ? allSchools : allSchools.filter((sc) => sc.district?.code === district),

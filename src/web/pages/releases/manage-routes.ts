@@ -15,8 +15,15 @@ const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MA
 const tableForm = z.object({ permalink: text(2000) });
 const positionForm = z.object({ position: z.coerce.number().int().min(1).max(100), direction: z.enum(['up', 'down']).default('up') });
 const approveForm = z
-  .object({ 'publish-day': text(4), 'publish-month': text(4), 'publish-year': text(6), 'publish-time': text(10) })
-  .transform((v) => ({ publishDay: v['publish-day'], publishMonth: v['publish-month'], publishYear: v['publish-year'], publishTime: v['publish-time'] }));
+  .object({ 'publish-day': text(4), 'publish-month': text(4), 'publish-year': text(6), 'publish-time': text(10), edited: text(40) })
+  .transform((v) => ({
+    publishDay: v['publish-day'],
+    publishMonth: v['publish-month'],
+    publishYear: v['publish-year'],
+    publishTime: v['publish-time'],
+    // When the release was last changed, as the approver's page showed it: an approval covers only what was read.
+    edited: v.edited,
+  }));
 const userForm = z.object({ username: text(200) });
 const removeUserForm = z.object({ user: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const noteForm = z.object({ note: text(4000) });
@@ -119,6 +126,7 @@ export function releaseManageRoutes(app: FastifyInstance, services: Services): v
       which: refused?.which ?? null,
       approveDefaults: { time: conventionalReleaseTime },
       editedByReader,
+      editedAt: shown.release.editedAt,
       done: typeof done === 'string' ? (doneMessages[done] ?? null) : null,
       ...errorsShown((refused?.problems ?? []).map((p) => ({ field: fieldIds[p.field], text: p.message }))),
       breadcrumbs: [
@@ -158,6 +166,7 @@ export function releaseManageRoutes(app: FastifyInstance, services: Services): v
       id,
       `${values.publishYear.trim()}-${twoDigits(values.publishMonth)}-${twoDigits(values.publishDay)}`,
       values.publishTime.trim().replace('.', ':').padStart(5, '0'),
+      values.edited === '' ? undefined : values.edited,
     ),
   );
   post('/send-back', z.object({}), 'send-back', 'sent-back', (request, id) => services.releases.sendBack(request.principal!, id));

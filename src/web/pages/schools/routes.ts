@@ -6,6 +6,7 @@ import { academicYearLabel, endYearOf } from '../../../domain/periods/period.ts'
 import { trendLabels } from '../../../domain/schools/trends.ts';
 import { sparkline } from '../../components/target-chart.ts';
 import { figureText } from '../../presentation/format.ts';
+import { breakBetween } from '../../../domain/indicators/breaks.ts';
 import { categoryLabels } from '../../../domain/schools/ofsted-judgements.ts';
 import { kindLabels } from '../../../domain/geography/place.ts';
 import type { Services } from '../../../services/create-services.ts';
@@ -52,10 +53,20 @@ export function schoolRoutes(app: FastifyInstance, services: Services): void {
       profile,
       trendLabels,
       // Each indicator's years by the year they end in, written as the table above it writes them (2015/16).
-      sparkline: (i: { unit: string; decimalPlaces: number; rows: readonly { period: string; label: string; value: number | null }[] }) => {
+      sparkline: (i: {
+        unit: string;
+        decimalPlaces: number;
+        breaks: readonly Readonly<{ period: string; note: string }>[];
+        rows: readonly { period: string; label: string; value: number | null }[];
+      }) => {
         const labels = new Map(i.rows.map((r) => [endYearOf(r.period), r.label]));
         return sparkline(
-          i.rows.map((r) => ({ year: endYearOf(r.period), value: r.value })),
+          // A year after a change in the measure starts a new line (breaks.ts): the two ends are then of one measure.
+          i.rows.map((r, k) => ({
+            year: endYearOf(r.period),
+            value: r.value,
+            newMeasure: k > 0 && breakBetween(i.breaks, i.rows[k - 1]!.period, r.period) !== null,
+          })),
           { value: (v) => figureText(v, i.unit, i.decimalPlaces), year: (y) => labels.get(y) ?? String(y) },
         );
       },
