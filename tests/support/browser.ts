@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../src/cli/chromium.ts';
 
-/** The Chromium reports print with (CHROMIUM_PATH, Debian's, or the one the @sparticuz/chromium package ships), driven by playwright-core. */
+/**
+ * The Chromium reports print with (CHROMIUM_PATH, Debian's, or the one the @sparticuz/chromium package ships), driven by
+ * playwright-core. The packaged Chromium runs as a single process: closing a page can close the whole browser, so a test
+ * leaves its pages open (the browser is closed after the file) rather than calling `page.close()`.
+ */
 export async function launchBrowser(): Promise<Browser> {
   return launchChromium(process.env.CHROMIUM_PATH ?? null);
 }
