@@ -260,6 +260,27 @@ describe('school improvement on the demo county: watch list → school profile �
     assert.ok(shown.every((d) => d.trim() === district));
   });
 
+  it('narrows the rapidly improving and declining schools to one district, the counts staying the LA’s (issue 19.5)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/school-trends?la=886`);
+    await expectPageBasics(page, /^Rapidly improving and declining schools – Kent – Waymark$/);
+    const declining = page.locator('table:has(caption:text("Declining schools with their risk flags")) tbody tr');
+    const everyDistrict = await declining.count();
+    assert.ok(everyDistrict > 1, 'the demo has declining schools');
+    const district = (await declining.first().locator('td').nth(1).innerText()).trim();
+    await page.getByRole('combobox', { name: 'District' }).selectOption({ label: district });
+    await page.getByRole('button', { name: 'Show schools' }).click();
+    await expectPageBasics(page, /^Rapidly improving and declining schools – Kent – Waymark$/);
+    await expectAccessible(page);
+    assert.match(
+      await page.getByRole('heading', { level: 2, name: /^Declining schools/ }).innerText(),
+      new RegExp(`^Declining schools in ${district} \\(\\d+ of ${everyDistrict}\\)$`),
+    );
+    const shown = await declining.evaluateAll((rows) => rows.map((r) => (r.querySelectorAll('td')[1]?.textContent ?? '').trim()));
+    assert.ok(shown.length >= 1 && shown.length <= everyDistrict);
+    assert.ok(shown.every((d) => d === district));
+  });
+
   it('builds a table step by step from the home page and keeps it at a permalink, each step passing axe at 1280 and 320 px (issue 19.2)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const step = async (title: RegExp) => {

@@ -114,10 +114,24 @@ export function watchListRoutes(app: FastifyInstance, services: Services): void 
   app.get('/school-trends', { config: publicAccess }, async (request, reply) => {
     const q = query.parse(request.query);
     const trends = await services.schoolImprovement.trends(q.la);
+    // The two lists narrowed to one district where one is asked for (issue 19.5): the counts and what the improving
+    // schools have in common stay the LA's. A district none of the schools listed is in is no filter.
+    type Listed = Readonly<{ district: Readonly<{ code: string; name: string }> | null }>;
+    const districts = [
+      ...new Map(
+        [...trends.improving, ...trends.declining].flatMap((sc: Listed) => (sc.district === null ? [] : [[sc.district.code, sc.district] as const])),
+      ).values(),
+    ].sort((a, b) => a.name.localeCompare(b.name));
+    const district = districts.find((d) => d.code === q.district) ?? null;
+    const inDistrict = <T extends Listed>(list: readonly T[]) => (district === null ? list : list.filter((sc) => sc.district?.code === district.code));
     return reply.view('pages/watch-list/trends.njk', {
       title: `Rapidly improving and declining schools – ${trends.la.name}`,
       section: 'schools',
       trends,
+      districts,
+      district,
+      improving: inDistrict(trends.improving),
+      declining: inDistrict(trends.declining),
       trendLabels,
       academicYearLabel,
     });
