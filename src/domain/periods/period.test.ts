@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  periodSpanLabel,
   academicAge,
   academicStartYearOf,
   academicYearCode,
@@ -78,5 +79,13 @@ describe('dates in academic years', () => {
     assert.equal(academicAge('1995-09-01', 2011), 15);
     assert.equal(academicStartYearOf('2012-01-31'), 2011);
     assert.equal(academicStartYearOf('2012-09-30'), 2012);
+  });
+});
+
+describe('periodSpanLabel writes a run of periods as a page does', () => {
+  it('gives the first and last, one period alone, or nothing', () => {
+    assert.equal(periodSpanLabel(['201213', '201314', '201415']), '2012/13 to 2014/15');
+    assert.equal(periodSpanLabel(['2016']), '2016');
+    assert.equal(periodSpanLabel([]), '');
   });
 });

@@ -48,6 +48,13 @@ export function periodLabel(period: string): string {
   return isTwoYearCode(period) ? academicYearLabel(period) : period;
 }
 
+/** A run of periods in words: "2012/13 to 2014/15", one period alone, or nothing for none. */
+export function periodSpanLabel(periods: readonly string[]): string {
+  if (periods.length === 0) return '';
+  const [first, last] = [periods[0]!, periods.at(-1)!];
+  return first === last ? periodLabel(first) : `${periodLabel(first)} to ${periodLabel(last)}`;
+}
+
 /** The period a framework year means for a measure: 2016 is '201516' for academic and financial years, '2016' for calendar. */
 export function periodOfYear(year: number, periodType: PeriodType): string {
   return periodType === 'calendar' ? String(year) : academicYearCode(year - 1);

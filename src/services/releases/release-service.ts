@@ -72,10 +72,10 @@ export function createReleaseService(store: Store, clock: Clock, audit: AuditCon
   /** Change a draft's tables to these (the editor becomes this administrator). */
   // A change that changes nothing (a move past the end) is not written: it would make the reader the last editor, who
   // may not approve, and so let the author approve their own text.
-  const setTables = async (principal: Principal, id: number, tables: readonly string[], action: string, detail: AuditDetail) =>
-    tables.join(' ') === (await held(id)).tables.join(' ')
-      ? { ok: true as const, id }
-      : write(principal, action, id, detail, (tx) => tx.releases.setTables(id, tables, principal.userId, clock()));
+  const setTables = async (principal: Principal, release: HeldRelease, tables: readonly string[], action: string, detail: AuditDetail) =>
+    tables.join(' ') === release.tables.join(' ')
+      ? { ok: true as const, id: release.id }
+      : write(principal, action, release.id, detail, (tx) => tx.releases.setTables(release.id, tables, principal.userId, clock()));
 
   return Object.freeze({
     managesReleases,
@@ -145,7 +145,7 @@ export function createReleaseService(store: Store, clock: Clock, audit: AuditCon
       if (problems.length === 0 && (await permalink(permalinkId!)) === null)
         problems.push({ field: 'tables', message: 'No table has this permalink: copy the address of a table made in the table builder' });
       if (problems.length > 0) return { ok: false, problems };
-      return setTables(principal, id, [...release.tables, permalinkId!], 'release.add-table', { permalink: permalinkId });
+      return setTables(principal, release, [...release.tables, permalinkId!], 'release.add-table', { permalink: permalinkId });
     },
 
     async moveTable(principal: Principal, id: number, index: number, direction: 'up' | 'down'): Promise<ReleaseOutcome> {
@@ -153,7 +153,7 @@ export function createReleaseService(store: Store, clock: Clock, audit: AuditCon
       const release = await held(id);
       const problems = editProblems(release, clock());
       if (problems.length > 0) return { ok: false, problems };
-      return setTables(principal, id, moveTable(release.tables, index, direction), 'release.move-table', { position: index + 1, direction });
+      return setTables(principal, release, moveTable(release.tables, index, direction), 'release.move-table', { position: index + 1, direction });
     },
 
     async removeTable(principal: Principal, id: number, index: number): Promise<ReleaseOutcome> {
@@ -161,7 +161,7 @@ export function createReleaseService(store: Store, clock: Clock, audit: AuditCon
       const release = await held(id);
       const problems = editProblems(release, clock());
       if (problems.length > 0) return { ok: false, problems };
-      return setTables(principal, id, removeTable(release.tables, index), 'release.remove-table', { permalink: release.tables[index] ?? null });
+      return setTables(principal, release, removeTable(release.tables, index), 'release.remove-table', { permalink: release.tables[index] ?? null });
     },
 
     /** Approve a draft with its publication day and time in England (four eyes: not by its last editor); fixes its slug. */

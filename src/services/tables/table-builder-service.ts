@@ -60,17 +60,24 @@ function newPermalinkId(): string {
 export function createTableBuilder(store: Store, clock: Clock) {
   const indicatorsByCode = async () => new Map((await store.indicators.all()).map((i) => [i.code, i]));
 
-  /** The chosen places, each found in the register (in the order chosen), or an error naming the one not found. */
+  /** The chosen places, found in the register in one query a kind (in the order chosen), or an error naming one not found. */
   async function placesOf(choices: readonly PlaceChoice[]) {
-    const found = [];
-    for (const choice of choices) {
+    const asked = choices.map((choice) => {
       const [kind, ...rest] = choice.split(':') as [PlaceKind, ...string[]];
-      const code = rest.join(':');
-      const place = await store.places.find(kind, code);
-      if (place === undefined) throw new NotFoundError(`No place ${choice}: choose places from the list`);
-      found.push({ choice, kind, code, name: place.name, id: place.id });
-    }
-    return found;
+      return { choice, kind, code: rest.join(':') };
+    });
+    const held = new Map<string, { id: number; name: string }>();
+    for (const kind of new Set(asked.map((a) => a.kind)))
+      for (const place of await store.places.findMany(
+        kind,
+        asked.filter((a) => a.kind === kind).map((a) => a.code),
+      ))
+        held.set(`${kind}:${place.code}`, place);
+    return asked.map((a) => {
+      const place = held.get(a.choice);
+      if (place === undefined) throw new NotFoundError(`No place ${a.choice}: choose places from the list`);
+      return { ...a, name: place.name, id: place.id };
+    });
   }
 
   async function indicatorsOf(codes: readonly string[]): Promise<Indicator[]> {

@@ -6,7 +6,7 @@ import { roundHalfUp } from '../../../domain/indicators/rounding.ts';
 import { downloadFormatOf, sendTable, symbolNotes, type DownloadCell, type DownloadTable } from '../../presentation/download-table.ts';
 import { defaultPopulation, populationLabels } from '../../../domain/geography/school-populations.ts';
 import { comparisonOpenDataZip, indicatorPageQuery as query } from '../../../api/v1/open-data-zip.ts';
-import { periodLabel } from '../../../domain/periods/period.ts';
+import { periodLabel, periodSpanLabel } from '../../../domain/periods/period.ts';
 import type { Comparison, PlaceFigure } from '../../../services/comparison/comparison-service.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { dotPlot } from '../../components/dot-plot.ts';
@@ -134,8 +134,7 @@ function overTimeView(c: Comparison) {
       return v === null ? [] : [{ period: r.period, value: v }];
     });
   const first = run[0]!.period;
-  const last = run.at(-1)!.period;
-  const span = first === last ? periodLabel(first) : `${periodLabel(first)} to ${periodLabel(last)}`;
+  const span = periodSpanLabel(run.map((r) => r.period));
   const summary = againstNeighbours(rows, c.indicator.polarity, c.indicator.decimalPlaces);
   return {
     rows,

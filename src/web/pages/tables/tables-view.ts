@@ -1,5 +1,5 @@
 import { kindLabels } from '../../../domain/geography/place.ts';
-import { periodLabel } from '../../../domain/periods/period.ts';
+import { periodLabel, periodSpanLabel } from '../../../domain/periods/period.ts';
 import { breakdownTitle } from '../../../domain/pupils/breakdowns.ts';
 import { breaksWithin, type BuiltTable } from '../../../domain/tables/built-table.ts';
 import { lineChart, type LineSeries } from '../../components/line-chart.ts';
@@ -28,9 +28,8 @@ export function tablesView(tables: readonly BuiltTable[], idPrefix = 'table') {
         return value === null ? [] : [{ period, value }];
       }),
     }));
-    const span =
-      t.periods.length === 0 ? '' : t.periods.length === 1 ? periodLabel(t.periods[0]!) : `${periodLabel(t.periods[0]!)} to ${periodLabel(t.periods.at(-1)!)}`;
-    const runSpan = latestRun.length === 0 ? '' : `${periodLabel(latestRun[0]!)} to ${periodLabel(latestRun.at(-1)!)}`;
+    const span = periodSpanLabel(t.periods);
+    const runSpan = periodSpanLabel(latestRun);
     const charted = latestRun.length >= 2 && t.rows.length >= 1 && t.rows.length <= chartStyles.length;
     return {
       id: `${idPrefix}-${index + 1}`,
