@@ -8,11 +8,10 @@
  *   engine only    = the aggregation on DuckDB with its rows brought into Node as figures (no PostgreSQL)
  *   DuckDB SQL     = the reference: the same aggregation run inside DuckDB into a table (CREATE TABLE AS), nothing
  *                    returned to Node
- * Then page loads: the framework overview and a school page under 50 concurrent connections on loopback (p50, p95,
- * errors), served by the same app over the Kent-scale store.
+ * Then page loads over the Kent-scale store (bench/pages.ts): each page kind over several addresses, 50 concurrent
+ * clients in a process of their own, the pages kept by the data version and rendered afresh.
  */
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aggregatePupilFile, loadPlacements, pupilFileStatement } from '../src/compute/aggregate-pupils.ts';
@@ -29,12 +28,12 @@ import { createLog } from '../src/log.ts';
 import { createServices, type Services } from '../src/services/create-services.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { createStore, type Store } from '../src/store/store.ts';
-import { createApp } from '../src/web/create-app.ts';
 import { benchSen } from './sen.ts';
 import { participationBench } from './participation.ts';
 import { cmeBench } from './cme.ts';
 import { admissionsBench } from './admissions.ts';
 import { planningBench } from './place-planning.ts';
+import { pageBench, pageHeader } from './pages.ts';
 
 const shared = join(import.meta.dirname, '..', '..', 'shared', 'data', 'public');
 const log = createLog('warn');
@@ -120,64 +119,11 @@ async function kentScale(): Promise<void> {
     const { engineMs, referenceMs, figures, referenceRows } = await engineAndReference(services);
     process.stderr.write(`Kent scale: ${full.result.figures} figures written; the reference made ${referenceRows} rows\n`);
     report('Kent (demo, 7 years, 35 files)', pupils, full.result.files, full.ms, engineMs, referenceMs, figures);
-    await pageLoads(services);
+    pages.push(...(await pageBench(services, log)));
   });
 }
 
-/** The framework overview and a school page under 50 concurrent connections on loopback, 10 seconds each. */
-async function pageLoads(services: Services): Promise<void> {
-  const app = await createApp(services, { log, production: true, version: 'bench', commit: null });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const school = (await services.places.search('Grammar')).find((p) => p.kind === 'school')!;
-    for (const [label, path] of [
-      ['framework overview 2014', '/frameworks/kent-2013-2016?year=2014'],
-      ['school page', `/schools/${school.code}`],
-    ] as const) {
-      process.stderr.write(`page loads: ${label} …\n`);
-      const result = await load(`${base}${path}`, 50, 10_000);
-      pages.push([
-        label,
-        path,
-        String(result.requests),
-        `${result.p50.toFixed(1)} ms`,
-        `${result.p95.toFixed(1)} ms`,
-        `${(result.requests / 10).toFixed(0)}/s`,
-        String(result.errors),
-      ]);
-    }
-  } finally {
-    await app.close();
-  }
-}
-
-const pages: string[][] = [];
-
-/** `connections` clients each requesting the URL again as soon as the last answer arrives, for `ms`; latency percentiles. */
-async function load(url: string, connections: number, ms: number): Promise<{ requests: number; errors: number; p50: number; p95: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const until = performance.now() + ms;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < until) {
-        const start = performance.now();
-        try {
-          const response = await fetch(url);
-          await response.arrayBuffer();
-          if (!response.ok) errors++;
-        } catch {
-          errors++;
-        }
-        latencies.push(performance.now() - start);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: latencies.length, errors, p50: at(0.5), p95: at(0.95) };
-}
+const pages: (readonly string[])[] = [];
 
 /** A national KS2 cohort: 152 LAs (the real LA list), 110 primaries each, 600,000 pupils with characteristics and results. */
 async function nationalScale(): Promise<void> {
@@ -291,7 +237,6 @@ console.log(await admissionsBench());
 console.log(await planningBench());
 if (pages.length > 0) {
   console.log('');
-  const pageHeader = ['page (50 connections, 10 s)', 'path', 'requests', 'p50', 'p95', 'throughput', 'errors'];
   const pageWidths = pageHeader.map((h, i) => Math.max(h.length, ...pages.map((r) => r[i]!.length)));
   console.log(pageHeader.map((c, i) => c.padEnd(pageWidths[i]!)).join('  '));
   for (const r of pages) console.log(r.map((c, i) => c.padEnd(pageWidths[i]!)).join('  '));

@@ -37,6 +37,8 @@ const configSchema = z.object({
   // Session and CSRF cookies: `auto` marks them Secure when the request came over TLS (or X-Forwarded-Proto: https
   // says a proxy in front did); `always` marks them Secure whatever the request (behind a proxy that does not say so).
   WAYMARK_SECURE_COOKIES: z.enum(['auto', 'always']).default('auto'),
+  // The public pages kept rendered in memory, by the data version (issue 20.4): at most this many megabytes; 0 keeps none.
+  WAYMARK_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   // Single sign-on with OpenID Connect (ADR 0013): the provider's issuer and this client's id and secret, all three or none.
   WAYMARK_OIDC_ISSUER: z
     .url({ protocol: /^https?$/, error: "must be the provider's issuer URL, e.g. https://login.microsoftonline.com/TENANT/v2.0" })
@@ -71,6 +73,8 @@ export type Config = Readonly<{
   production: boolean;
   chromiumPath: string | null;
   secureCookies: 'auto' | 'always';
+  /** Megabytes of rendered public pages kept in memory (0: none). */
+  pageCacheMb: number;
   /** The address people reach Waymark at, without a trailing slash (the OpenID provider redirects back to it). */
   publicUrl: string;
   /** Single sign-on with an OpenID Connect provider, or null when not configured. */
@@ -150,6 +154,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV !== 'development',
     chromiumPath: e.CHROMIUM_PATH ?? null,
     secureCookies: e.WAYMARK_SECURE_COOKIES,
+    pageCacheMb: e.WAYMARK_PAGE_CACHE_MB,
     publicUrl: (e.WAYMARK_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     oidc: oidcOf(e),
     organisation: organisationOf(e),

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       commit,
       notice: () => notice,
       secureCookies: config.secureCookies,
+      pageCacheMb: config.pageCacheMb,
       oidc: config.oidc === null ? null : createOidcClient({ ...config.oidc, redirectUri }, log),
       organisation: config.organisation,
       synthetic: () => synthetic,

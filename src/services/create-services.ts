@@ -115,6 +115,8 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
+    /** The data version pages are cached by (migration 0028): it moves with every committed change to what they show. */
+    dataVersion: () => store.dataVersion.current(),
     imports: createImportService(
       store,
       clock,

@@ -28,6 +28,7 @@ import * as m0024 from './migrations/0024_place_planning.ts';
 import * as m0025 from './migrations/0025_target_delivery.ts';
 import * as m0026 from './migrations/0026_table_permalink.ts';
 import * as m0027 from './migrations/0027_releases.ts';
+import * as m0028 from './migrations/0028_data_change.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0025_target_delivery': m0025,
   '0026_table_permalink': m0026,
   '0027_releases': m0027,
+  '0028_data_change': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

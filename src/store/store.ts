@@ -4,6 +4,7 @@ import { createAuditStore } from './audit-store.ts';
 import { createBirthsStore } from './births-store.ts';
 import { createCmeStore } from './cme-store.ts';
 import { createDeliveryStore } from './delivery-store.ts';
+import { createDataVersionStore } from './data-version-store.ts';
 import { createReleaseStore } from './release-store.ts';
 import { createTableStore } from './table-store.ts';
 import { createAccessStore } from './access-store.ts';
@@ -42,6 +43,7 @@ export type Store = Readonly<{
   delivery: ReturnType<typeof createDeliveryStore>;
   releases: ReturnType<typeof createReleaseStore>;
   tables: ReturnType<typeof createTableStore>;
+  dataVersion: ReturnType<typeof createDataVersionStore>;
   check: () => Promise<{ ok: true; serverVersion: string }>;
   /** Refresh the planner's statistics of some tables (after bulk writes in the same transaction). */
   analyse: (tables: readonly ('observation' | 'place' | 'place_link' | 'inspection')[]) => Promise<void>;
@@ -69,6 +71,7 @@ export function createStore(db: Kysely<Database>): Store {
     delivery: createDeliveryStore(db),
     releases: createReleaseStore(db),
     tables: createTableStore(db),
+    dataVersion: createDataVersionStore(db),
     check: () => checkDatabase(db),
     analyse: async (tables) => {
       // Through a function the tables' owner defines (migration 0012): the application's role may not ANALYZE them itself.

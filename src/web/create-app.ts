@@ -28,6 +28,8 @@ import { registerInputGuard } from './middleware/reject-unreadable-input.ts';
 import { csrfCookie, registerSessions, requireAccessDeclarations } from './middleware/access.ts';
 import { registerSecurityHeaders } from './middleware/security-headers.ts';
 import { registerTableDownloads } from './middleware/table-downloads.ts';
+import { registerPageCache } from './middleware/page-cache.ts';
+import fastifyCompress from '@fastify/compress';
 import { accountRoutes } from './pages/account/routes.ts';
 import { auditRoutes } from './pages/audit/routes.ts';
 import { oidcSignInRoutes } from './pages/sign-in/oidc-routes.ts';
@@ -78,6 +80,8 @@ export type AppOptions = Readonly<{
   organisation?: Organisation | null;
   /** Whether the store holds the synthetic demo county: every page then says its figures are made up. */
   synthetic?: () => boolean;
+  /** Megabytes of rendered public pages kept in memory by the data version (0: none; default 64). */
+  pageCacheMb?: number;
 }>;
 
 /** The web face: GOV.UK Design System pages rendered on the server, usable without JavaScript. */
@@ -140,6 +144,9 @@ export async function createApp(services: Services, options: AppOptions): Promis
   registerInputGuard(app);
   registerSessions(app, services, sessionOptions);
   registerTableDownloads(app);
+  registerPageCache(app, services, { megabytes: options.pageCacheMb ?? 64, notice, synthetic: options.synthetic ?? (() => false) });
+  // Every answer over 1 KB compressed (brotli or gzip, as the reader accepts); a kept page comes already compressed.
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
   app.get('/health', { config: publicAccess }, async (request, reply) => {
     try {

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { NotFoundError } from '../../domain/errors.ts';
 import {
   evaluateAtPlace,
@@ -30,78 +31,24 @@ const computable: ReadonlySet<string> = new Set(computedMeasures.map((m) => m.in
  * (read once), then one target's figures by year, disclosed as the audience sees them, handed to the domain's rule.
  */
 export function createFrameworkFigures(store: Store, catalogue: () => readonly Indicator[]) {
-  async function contextOf(framework: Framework, placeCode?: string) {
-    const la = await store.places.find('la', framework.la);
-    if (la === undefined) throw new NotFoundError(`The framework's LA ${framework.la} is not held`);
-    // A district of the LA, or a collaboration (grouping), read as a district is.
-    const place =
-      placeCode === undefined || placeCode === framework.la
-        ? la
-        : ((await store.places.find('district', placeCode)) ?? (await store.places.find('grouping', placeCode)));
-    if (place === undefined) throw new NotFoundError(`No district or collaboration ${placeCode} in ${la.name}`);
-    const england = (await store.places.byKind('country'))[0];
-    const region = (await store.places.parents(la.id)).find((p) => p.kind === 'region');
-    const group = framework.neighbourGroup === null ? undefined : await store.places.find('neighbour_group', framework.neighbourGroup);
-    const members = group === undefined ? [] : await store.places.members(group.id, 'la');
-    // The districts targets name (a target set for named places): the LA's line is read from their figures.
-    const namedCodes = new Set(framework.targets.flatMap((t) => t.places ?? []));
-    const namedPlaces =
-      namedCodes.size === 0
-        ? []
-        : (await store.places.members(la.id, 'district')).filter((d) => namedCodes.has(d.code)).map((d) => ({ id: d.id, code: d.code, name: d.name }));
-    // Every figure the framework can need for these places, read once: evaluating 50 targets over 5 years is then
-    // done in memory rather than in hundreds of queries.
-    const named = place.id === la.id ? namedPlaces.map((p) => p.id) : [];
-    const ids = [...new Set([place.id, la.id, ...(england ? [england.id] : []), ...(region ? [region.id] : []), ...members.map((m) => m.id), ...named])];
-    const indicators = new Map(catalogue().map((i) => [i.code, i]));
-    // Every indicator that measures a target: its own code and the LAIT measures publishing its breakdowns.
-    const codes = [
-      ...new Set(
-        framework.targets.flatMap((t) =>
-          t.measures.flatMap((m) => [m.indicator, ...Object.values(indicators.get(m.indicator)?.laitBreakdowns ?? {}).map(laitIndicatorCode)]),
-        ),
-      ),
-    ];
-    const held = await store.observations.find({ indicatorCodes: codes, placeIds: ids, basis: figureBases, limit: 500_000 });
-    const byKey = new Map<string, ObservationRow[]>();
-    for (const r of held) {
-      const key = `${r.indicatorCode}|${r.period}|${r.breakdown}`;
-      const list = byKey.get(key);
-      if (list === undefined) byKey.set(key, [r]);
-      else list.push(r);
+  // What a framework needs for a place is read once a data version (migration 0028, ADR 0022): every page a signed-in
+  // reader opens between two changes evaluates from the figures read for the first.
+  const kept = new LRUCache<string, Promise<Context>>({ max: 64 });
+  let keptAt = -1n;
+  async function contextOf(framework: Framework, placeCode?: string): Promise<Context> {
+    const { version } = await store.dataVersion.current();
+    if (version !== keptAt) {
+      kept.clear();
+      keptAt = version;
     }
-    const stored = (code: string, period: string, breakdown: string) => byKey.get(`${code}|${period}|${breakdown}`) ?? [];
-    // The periods each indicator has a figure for by pupil group (any place read; a LAIT measure publishing a group's
-    // figure counts as the indicator's for that group), to say where a missing year's figures are.
-    const asGroup = new Map<string, string>();
-    for (const i of indicators.values())
-      for (const [breakdown, key] of Object.entries(i.laitBreakdowns ?? {})) asGroup.set(`${laitIndicatorCode(key)}|all`, `${i.code}|${breakdown}`);
-    const periodsHeld = new Map<string, string[]>();
-    for (const r of held) {
-      const key = asGroup.get(`${r.indicatorCode}|${r.breakdown}`) ?? `${r.indicatorCode}|${r.breakdown}`;
-      if (r.value !== null && !(periodsHeld.get(key) ?? []).includes(r.period)) periodsHeld.set(key, [...(periodsHeld.get(key) ?? []), r.period]);
-    }
-    // A place's figure from the first indicator measuring it that holds one (the catalogue's own code first).
-    const rowsFor = (indicator: Indicator, period: string, breakdown: string): ObservationRow[] => {
-      const rows: ObservationRow[] = [];
-      for (const source of measuresOf(indicator, breakdown)) {
-        const covered = new Set(rows.map((r) => r.placeId));
-        for (const r of stored(source.code, period, source.breakdown))
-          if (!covered.has(r.placeId)) rows.push(source.code === indicator.code ? r : { ...r, indicatorCode: indicator.code, breakdown });
-      }
-      return rows;
-    };
-    const pupilCollections = new Map<string, string[]>();
-    for (const b of await store.register.batches(100_000, pupilFormat)) {
-      const key = readPupilFileName(b.fileName);
-      const list = key === null ? [] : (pupilCollections.get(key.period) ?? []);
-      if (key !== null && !list.includes(key.collection)) pupilCollections.set(key.period, [...list, key.collection].sort());
-    }
-    const feedsImported = new Set((await store.inspections.any()) ? ['ofsted'] : []);
-    // Delivery milestones and qualitative targets are judged from the records officers make (delivery.ts).
-    const delivery = new Map<string, HeldDelivery[]>();
-    for (const r of await store.delivery.list(framework.id)) delivery.set(r.targetId, [...(delivery.get(r.targetId) ?? []), r]);
-    return { la, place, england, region, members, namedPlaces, rowsFor, indicators, pupilCollections, feedsImported, delivery, periodsHeld };
+    const key = `${framework.id}|${placeCode ?? framework.la}`;
+    const held = kept.get(key);
+    if (held !== undefined) return held;
+    const reading = readContext(store, catalogue, framework, placeCode);
+    kept.set(key, reading);
+    // A read that fails is not kept: the next asks again.
+    reading.catch(() => kept.delete(key));
+    return reading;
   }
 
   function evaluateOne(framework: Framework, target: Target, year: number, context: Context, policy: DisclosurePolicy): EvaluatedTarget {
@@ -154,4 +101,82 @@ export function createFrameworkFigures(store: Store, catalogue: () => readonly I
   return { contextOf, evaluateOne };
 }
 
-export type Context = Awaited<ReturnType<ReturnType<typeof createFrameworkFigures>['contextOf']>>;
+/**
+ * Every figure a framework's targets can need for a place and its comparators, with what says where missing figures
+ * are: read in a few queries, then evaluated in memory.
+ */
+async function readContext(store: Store, catalogue: () => readonly Indicator[], framework: Framework, placeCode?: string) {
+  const la = await store.places.find('la', framework.la);
+  if (la === undefined) throw new NotFoundError(`The framework's LA ${framework.la} is not held`);
+  // A district of the LA, or a collaboration (grouping), read as a district is.
+  const place =
+    placeCode === undefined || placeCode === framework.la
+      ? la
+      : ((await store.places.find('district', placeCode)) ?? (await store.places.find('grouping', placeCode)));
+  if (place === undefined) throw new NotFoundError(`No district or collaboration ${placeCode} in ${la.name}`);
+  const england = (await store.places.byKind('country'))[0];
+  const region = (await store.places.parents(la.id)).find((p) => p.kind === 'region');
+  const group = framework.neighbourGroup === null ? undefined : await store.places.find('neighbour_group', framework.neighbourGroup);
+  const members = group === undefined ? [] : await store.places.members(group.id, 'la');
+  // The districts targets name (a target set for named places): the LA's line is read from their figures.
+  const namedCodes = new Set(framework.targets.flatMap((t) => t.places ?? []));
+  const namedPlaces =
+    namedCodes.size === 0
+      ? []
+      : (await store.places.members(la.id, 'district')).filter((d) => namedCodes.has(d.code)).map((d) => ({ id: d.id, code: d.code, name: d.name }));
+  // Every figure the framework can need for these places, read once: evaluating 50 targets over 5 years is then
+  // done in memory rather than in hundreds of queries.
+  const named = place.id === la.id ? namedPlaces.map((p) => p.id) : [];
+  const ids = [...new Set([place.id, la.id, ...(england ? [england.id] : []), ...(region ? [region.id] : []), ...members.map((m) => m.id), ...named])];
+  const indicators = new Map(catalogue().map((i) => [i.code, i]));
+  // Every indicator that measures a target: its own code and the LAIT measures publishing its breakdowns.
+  const codes = [
+    ...new Set(
+      framework.targets.flatMap((t) =>
+        t.measures.flatMap((m) => [m.indicator, ...Object.values(indicators.get(m.indicator)?.laitBreakdowns ?? {}).map(laitIndicatorCode)]),
+      ),
+    ),
+  ];
+  const held = await store.observations.find({ indicatorCodes: codes, placeIds: ids, basis: figureBases, limit: 500_000 });
+  const byKey = new Map<string, ObservationRow[]>();
+  for (const r of held) {
+    const key = `${r.indicatorCode}|${r.period}|${r.breakdown}`;
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [r]);
+    else list.push(r);
+  }
+  const stored = (code: string, period: string, breakdown: string) => byKey.get(`${code}|${period}|${breakdown}`) ?? [];
+  // The periods each indicator has a figure for by pupil group (any place read; a LAIT measure publishing a group's
+  // figure counts as the indicator's for that group), to say where a missing year's figures are.
+  const asGroup = new Map<string, string>();
+  for (const i of indicators.values())
+    for (const [breakdown, key] of Object.entries(i.laitBreakdowns ?? {})) asGroup.set(`${laitIndicatorCode(key)}|all`, `${i.code}|${breakdown}`);
+  const periodsHeld = new Map<string, string[]>();
+  for (const r of held) {
+    const key = asGroup.get(`${r.indicatorCode}|${r.breakdown}`) ?? `${r.indicatorCode}|${r.breakdown}`;
+    if (r.value !== null && !(periodsHeld.get(key) ?? []).includes(r.period)) periodsHeld.set(key, [...(periodsHeld.get(key) ?? []), r.period]);
+  }
+  // A place's figure from the first indicator measuring it that holds one (the catalogue's own code first).
+  const rowsFor = (indicator: Indicator, period: string, breakdown: string): ObservationRow[] => {
+    const rows: ObservationRow[] = [];
+    for (const source of measuresOf(indicator, breakdown)) {
+      const covered = new Set(rows.map((r) => r.placeId));
+      for (const r of stored(source.code, period, source.breakdown))
+        if (!covered.has(r.placeId)) rows.push(source.code === indicator.code ? r : { ...r, indicatorCode: indicator.code, breakdown });
+    }
+    return rows;
+  };
+  const pupilCollections = new Map<string, string[]>();
+  for (const b of await store.register.batches(100_000, pupilFormat)) {
+    const key = readPupilFileName(b.fileName);
+    const list = key === null ? [] : (pupilCollections.get(key.period) ?? []);
+    if (key !== null && !list.includes(key.collection)) pupilCollections.set(key.period, [...list, key.collection].sort());
+  }
+  const feedsImported = new Set((await store.inspections.any()) ? ['ofsted'] : []);
+  // Delivery milestones and qualitative targets are judged from the records officers make (delivery.ts).
+  const delivery = new Map<string, HeldDelivery[]>();
+  for (const r of await store.delivery.list(framework.id)) delivery.set(r.targetId, [...(delivery.get(r.targetId) ?? []), r]);
+  return { la, place, england, region, members, namedPlaces, rowsFor, indicators, pupilCollections, feedsImported, delivery, periodsHeld };
+}
+
+export type Context = Awaited<ReturnType<typeof readContext>>;

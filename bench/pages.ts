@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Log } from '../src/log.ts';
+import type { Services } from '../src/services/create-services.ts';
+import { createApp } from '../src/web/create-app.ts';
+
+/**
+ * Page loads (issue 20.1): each page kind over several of its addresses, 50 concurrent clients in a process of their
+ * own (bench/load-client.ts), after a warm-up; the app served twice from this process over the same store, once
+ * keeping public pages by the data version (as `npm start` does) and once rendering every page on every request (the
+ * cost the cache saves, and what a signed-in reader's page still costs).
+ */
+export type PageRow = readonly string[];
+export const pageHeader = ['page (50 clients, 10 s)', 'served', 'addresses', 'requests', 'per s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'];
+
+type Kind = Readonly<{ label: string; urls: readonly string[] }>;
+
+export async function pageBench(services: Services, log: Log): Promise<PageRow[]> {
+  const kinds = await pageKinds(services);
+  const rows: PageRow[] = [];
+  for (const [served, megabytes] of [
+    ['kept', 64],
+    ['afresh', 0],
+  ] as const) {
+    const app = await createApp(services, { log, production: true, version: 'bench', commit: null, pageCacheMb: megabytes });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      process.stderr.write(`page loads (${served}): ${kinds.map((k) => k.label).join(', ')} …\n`);
+      for (const result of await loadInChild({ base, connections: 50, warmupMs: 3000, ms: 10_000, kinds }))
+        rows.push([
+          result.label,
+          served,
+          String(result.urls),
+          String(result.requests),
+          result.perSecond.toFixed(0),
+          result.p50.toFixed(1),
+          result.p95.toFixed(1),
+          result.p99.toFixed(1),
+          String(result.errors),
+        ]);
+    } finally {
+      await app.close();
+    }
+  }
+  return rows;
+}
+
+/** Several addresses of each kind of page an LA's readers use most, from what the store holds. */
+async function pageKinds(services: Services): Promise<Kind[]> {
+  const framework = services.frameworks.list()[0]!;
+  const years = Array.from({ length: framework.years.to - framework.years.from + 1 }, (_, i) => framework.years.from + i);
+  const la = await services.places.placePage('la', framework.la);
+  const schools = la.schools.slice(0, 12).map((s) => `/schools/${s.code}`);
+  const districts = la.children.slice(0, 6).map((d) => `/places/district/${d.code}`);
+  const indicators = ['ks2-level4-rwm', 'ks4-5ac-em', 'persistent-absence', 'neet-or-not-known-16-17']
+    .filter((code) => services.catalogue.list().some((i) => i.code === code))
+    .map((code) => `/indicators/${code}`);
+  return [
+    { label: 'framework overview', urls: years.map((y) => `/frameworks/${framework.id}?year=${y}`) },
+    { label: 'school page', urls: schools },
+    { label: 'LA page', urls: [`/places/la/${framework.la}`] },
+    { label: 'district page', urls: districts },
+    { label: 'indicator page', urls: indicators },
+  ].filter((k) => k.urls.length > 0);
+}
+
+type Result = Readonly<{ label: string; urls: number; requests: number; errors: number; perSecond: number; p50: number; p95: number; p99: number }>;
+
+async function loadInChild(plan: Readonly<{ base: string; connections: number; warmupMs: number; ms: number; kinds: readonly Kind[] }>): Promise<Result[]> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'load-client.ts'), JSON.stringify(plan)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`the load client stopped with ${code}`);
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Result);
+}

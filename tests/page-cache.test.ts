@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { createLog } from '../src/log.ts';
+import type { Services } from '../src/services/create-services.ts';
+import { untrackedTables } from '../src/store/migrations/0028_data_change.ts';
+import { createApp } from '../src/web/create-app.ts';
+import { appWithImports, readShared, type TestApp } from './support/app.ts';
+import { databaseTargets } from './support/databases.ts';
+
+/**
+ * Public pages kept by the data version (issue 20.4): a kept page is byte for byte the page rendered afresh, an import
+ * changes the version and so the page, and what the version is read from moves only when a change is committed.
+ * Figures from the DfE's NEET and participation files by LA (neet-la/, one file a year).
+ */
+const earlier = await readShared(['neet-la/neet_nk_la_2021.csv', 'neet-la/neet_nk_la_2022.csv', 'neet-la/neet_nk_la_2023.csv']);
+const later = await readShared(['neet-la/neet_nk_la_2024.csv']);
+
+const pages = [
+  '/indicators/neet-or-not-known-16-17',
+  '/indicators',
+  '/places/la/886',
+  '/frameworks',
+  '/indicators/neet-or-not-known-16-17?download=csv&table=1',
+];
+
+for (const target of databaseTargets()) {
+  describe(`Kept pages (${target.name})`, () => {
+    let test: TestApp;
+    /** The same services, every page rendered on every request. */
+    let uncached: FastifyInstance;
+    /** The services a request of the kept app reached, by name (a page served from the cache reads the version alone). */
+    const reached = new Set<string>();
+    let cached: FastifyInstance;
+    before(async () => {
+      test = await appWithImports(target, earlier);
+      const log = createLog('silent');
+      const counting = new Proxy(test.services, {
+        get(services, name: string) {
+          reached.add(name);
+          return services[name as keyof Services];
+        },
+      });
+      cached = await createApp(counting, { log, production: true, version: 'test', commit: null, pageCacheMb: 16 });
+      uncached = await createApp(test.services, { log, production: true, version: 'test', commit: null, pageCacheMb: 0 });
+    });
+    after(async () => {
+      await cached.close();
+      await uncached.close();
+      await test.close();
+    });
+
+    it('serves a kept page byte for byte as rendered afresh, reading nothing but the data version', async () => {
+      for (const url of pages) {
+        const first = await cached.inject(url);
+        assert.equal(first.statusCode, 200, url);
+        reached.clear();
+        const second = await cached.inject(url);
+        assert.deepEqual(
+          [...reached].filter((n) => n !== 'dataVersion' && n !== 'sessions'),
+          [],
+          `${url} read only the version`,
+        );
+        const fresh = await uncached.inject(url);
+        assert.equal(second.rawPayload.compare(fresh.rawPayload), 0, `${url}: kept and fresh differ`);
+        assert.equal(second.headers['content-type'], fresh.headers['content-type'], url);
+        assert.equal(second.headers['content-disposition'], fresh.headers['content-disposition'], url);
+        assert.equal(second.headers.etag, first.headers.etag, url);
+        assert.equal(second.headers['cache-control'], 'no-cache', url);
+      }
+    });
+
+    it('answers 304 to a reader holding the page, and sends brotli and gzip that decode to the same bytes', async () => {
+      const url = pages[0]!;
+      const page = await cached.inject(url);
+      const etag = page.headers.etag as string;
+      assert.match(etag, /^"[A-Za-z0-9_-]{27}"$/);
+      const revalidated = await cached.inject({ url, headers: { 'if-none-match': etag } });
+      assert.equal(revalidated.statusCode, 304);
+      assert.equal(revalidated.body, '');
+      const stale = await cached.inject({ url, headers: { 'if-none-match': '"not-this-page"' } });
+      assert.equal(stale.statusCode, 200);
+      for (const [encoding, decode] of [
+        ['br', brotliDecompressSync],
+        ['gzip', gunzipSync],
+      ] as const) {
+        const compressed = await cached.inject({ url, headers: { 'accept-encoding': encoding } });
+        assert.equal(compressed.headers['content-encoding'], encoding);
+        assert.equal(decode(compressed.rawPayload).compare(page.rawPayload), 0, encoding);
+      }
+    });
+
+    it('keeps nothing for a reader with a session cookie, nor serves them a kept page', async () => {
+      const url = pages[0]!;
+      await cached.inject(url);
+      reached.clear();
+      const reader = await cached.inject({ url, cookies: { waymark_session: 'not-a-session' } });
+      assert.equal(reader.statusCode, 200);
+      assert.equal(reader.headers.etag, undefined);
+      // The page's own services were reached: it was rendered afresh.
+      assert.ok(
+        [...reached].some((n) => n !== 'dataVersion' && n !== 'sessions'),
+        `rendered afresh: ${[...reached].join(', ')}`,
+      );
+    });
+
+    it('moves the data version only when a change is committed, never back, and not for a change rolled back', async () => {
+      const start = (await test.services.dataVersion()).version;
+      // Inside a transaction, the change is not yet anyone else's: the version read outside it stays.
+      await test.database.store
+        .transaction(async (store) => {
+          await store.places.upsert('district', [{ code: 'E07999999', name: 'A district not kept' }], null);
+          assert.equal((await test.services.dataVersion()).version, start);
+          throw new Error('roll back');
+        })
+        .catch((error: Error) => assert.equal(error.message, 'roll back'));
+      assert.equal((await test.services.dataVersion()).version, start);
+      await test.database.store.places.upsert('district', [{ code: 'E07999998', name: 'A district kept' }], null);
+      const moved = await test.services.dataVersion();
+      assert.ok(moved.version > start, `${moved.version} > ${start}`);
+      assert.ok(moved.changedAt !== null);
+      // Folding the rows (as reads do past 256) keeps the version.
+      await sql`select data_change_compact()`.execute(test.database.db);
+      assert.equal((await test.services.dataVersion()).version, moved.version);
+    });
+
+    it('shows an import at once: the 2024 file’s year appears on the kept page, as on the page rendered afresh', async () => {
+      const url = pages[0]!;
+      const before = await cached.inject(url);
+      assert.ok(!before.body.includes('2023/24'), 'no 2023/24 before the import');
+      await test.services.imports.importFiles(later);
+      const after = await cached.inject(url);
+      // neet-la/neet_nk_la_2024.csv: the 2023/24 figures (end of 2023 averaged over Dec-Feb), published in 2024.
+      assert.ok(after.body.includes('2023/24'), 'the 2024 file’s year shown');
+      assert.notEqual(after.headers.etag, before.headers.etag);
+      const fresh = await uncached.inject(url);
+      assert.equal(after.rawPayload.compare(fresh.rawPayload), 0);
+    });
+
+    it('tracks every table a page can show: each carries the data_change trigger but those migration 0028 names', async () => {
+      const { rows } = await sql<{ table: string; tracked: boolean }>`
+        select t.tablename as table, exists (
+          select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
+          where c.relname = t.tablename and c.relnamespace = 'public'::regnamespace and g.tgname = 'data_change'
+        ) as tracked
+        from pg_tables t where t.schemaname = 'public' order by 1`.execute(test.database.db);
+      const untracked = new Set<string>(untrackedTables);
+      const wrong = rows.filter((r) => r.tracked === untracked.has(r.table)).map((r) => `${r.table}: ${r.tracked ? 'tracked' : 'untracked'}`);
+      assert.deepEqual(wrong, []);
+      assert.ok(rows.length > 40, `${rows.length} tables`);
+    });
+  });
+}
