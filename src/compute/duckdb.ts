@@ -15,6 +15,27 @@ export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Prom
   }
 }
 
+let shared: Promise<DuckDBInstance> | null = null;
+
+/**
+ * A connection of the one in-memory DuckDB a process keeps for live reads (issue 20.4): a signed-in officer's pupil-group
+ * question, a casework page's pupil rows. Opening an instance costs more than most such reads; a connection costs
+ * little, and each read has its own, so reads never see each other's temporary tables. Long work (the compute, writing
+ * a pupil file) keeps its own instance (withDuckDb), whose memory goes when it ends.
+ */
+export async function withLiveDuckDb<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  shared ??= DuckDBInstance.create(':memory:').catch((error: unknown) => {
+    shared = null;
+    throw error;
+  });
+  const connection = await (await shared).connect();
+  try {
+    return await work(connection);
+  } finally {
+    connection.closeSync();
+  }
+}
+
 /** A string as a SQL literal (file paths and codes that DuckDB cannot take as bound parameters in every position). */
 export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;

@@ -1,5 +1,5 @@
 import { pupilColumns, type AnyPupilRecord, type Collection } from '../domain/pupils/pupil-record.ts';
-import { sqlString, withDuckDb } from './duckdb.ts';
+import { sqlString, withLiveDuckDb } from './duckdb.ts';
 
 /** Which pupils of a file to read: any pupil matching one of the parts (ids and URNs are matched exactly). */
 export type PupilRowFilter = Readonly<{
@@ -24,7 +24,7 @@ export async function readPupilRows(path: string, collection: Collection, filter
   if (filter.excluded === true && collection === 'census') parts.push('(permanent_exclusion or fixed_period_exclusions > 0)');
   if (parts.length === 0) return [];
   const columns = pupilColumns(collection);
-  return withDuckDb(async (connection) => {
+  return withLiveDuckDb(async (connection) => {
     const result = await connection.runAndReadAll(
       `select ${columns.map((c) => c.name).join(', ')} from read_parquet(${sqlString(path)}) where ${parts.join(' or ')} order by pupil_id`,
     );
@@ -41,7 +41,7 @@ export async function readPupilRows(path: string, collection: Collection, filter
 
 /** A census file's exclusions by school: pupils permanently excluded and fixed-period exclusions (instances). */
 export async function censusExclusionsBySchool(path: string): Promise<Map<string, { permanent: number; suspensions: number }>> {
-  return withDuckDb(async (connection) => {
+  return withLiveDuckDb(async (connection) => {
     const result = await connection.runAndReadAll(
       `select urn, count(*) filter (where permanent_exclusion) as permanent, coalesce(sum(fixed_period_exclusions), 0) as suspensions
          from read_parquet(${sqlString(path)}) group by urn having count(*) filter (where permanent_exclusion) > 0 or sum(fixed_period_exclusions) > 0`,

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { aggregateAdHoc, type SchoolPlacement } from '../../compute/aggregate-pupils.ts';
-import { withDuckDb } from '../../compute/duckdb.ts';
+import { withDuckDb, withLiveDuckDb } from '../../compute/duckdb.ts';
 import { incomingFilePath, pupilFilePath, removeInterruptedWrites, writePupilParquet } from '../../compute/pupil-files.ts';
 import { BadRequestError, NotFoundError } from '../../domain/errors.ts';
 import type { PlaceKind } from '../../domain/geography/place.ts';
@@ -205,7 +205,7 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
       const outOfScope =
         policy.unsuppressedAt !== undefined && urns !== null && (await store.places.findMany('school', urns)).some((s) => !policy.unsuppressedAt!.has(s.id));
       if (outOfScope) return publishedPupilGroup(store, catalogue(), place.id, file, query.filter, policy);
-      const computed = await withDuckDb((connection) => aggregateAdHoc(connection, file, urns, query.filter));
+      const computed = await withLiveDuckDb((connection) => aggregateAdHoc(connection, file, urns, query.filter));
       const indicators = new Map(catalogue().map((i) => [i.code, i]));
       const rows = computed
         .filter((f) => indicators.has(f.indicator))
