@@ -69,6 +69,7 @@ for (const target of databaseTargets()) {
         assert.equal(second.headers['content-disposition'], fresh.headers['content-disposition'], url);
         assert.equal(second.headers.etag, first.headers.etag, url);
         assert.equal(second.headers['cache-control'], 'no-cache', url);
+        assert.equal(first.headers['set-cookie'], undefined, `${url}: a kept page sets no cookie`);
       }
     });
 

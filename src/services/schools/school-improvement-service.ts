@@ -45,10 +45,10 @@ export function createSchoolImprovementService(
 ) {
   const indicatorOf = (code: string) => catalogue().find((i) => i.code === code);
 
-  // An LA's assessment is remade only when something new is imported or computed (a new batch) or the day changes.
+  // An LA's assessment is remade only when a change is committed (the data version, ADR 0022) or the day changes.
   const cache = new Map<string, { stamp: string; result: Promise<LaAssessment> }>();
   async function assess(laCode: string): Promise<LaAssessment> {
-    const stamp = `${(await store.register.batches(1))[0]?.id ?? 0}|${londonDateOf(clock())}`;
+    const stamp = `${(await store.dataVersion.current()).version}|${londonDateOf(clock())}`;
     const held = cache.get(laCode);
     if (held !== undefined && held.stamp === stamp) return held.result;
     const result = assessNow(laCode);

@@ -119,6 +119,8 @@ export function registerPageCache(app: FastifyInstance, services: Services, opti
     }
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     kept.set(wanted.key, { body, headers, etag, lastModified: wanted.lastModified, encoded: new Map([['identity', body]]) });
+    // A page others may be given (a proxy revalidates it) never sets a cookie: the first reader's CSRF secret stays theirs.
+    reply.removeHeader('set-cookie');
     validators(reply, etag, wanted.lastModified);
     reply.header('vary', 'Accept-Encoding, Cookie');
     return payload;
