@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { parseHTML } from 'linkedom';
 import { publicDisclosure } from '../src/domain/indicators/disclosure.ts';
 import { secondaryMedians } from '../src/domain/schools/floor-standards.ts';
 import { appWithImports, readShared, type TestApp } from './support/app.ts';
@@ -139,7 +141,8 @@ for (const target of databaseTargets()) {
         assert.equal(got.ruleYear, summer === '2019' ? 2018 : Number(summer));
         for (const school of got.below) {
           const failed = school.result.applies && school.result.below === true ? school.result.failed : [];
-          assert.match(failed[0]!, /^Progress 8 -\d+(\.\d+)? \(below −0\.5\)$/);
+          // The score with the true minus sign (U+2212), as the pages write every negative figure (issue 19.6).
+          assert.match(failed[0]!, /^Progress 8 −\d+(\.\d+)? \(below −0\.5\)$/);
           assert.equal(failed[1], 'Progress 8 band 5 (confidence interval below zero)');
         }
       });
@@ -150,6 +153,141 @@ for (const target of databaseTargets()) {
       assert.equal(response.statusCode, 200);
       assert.match(response.body, /below the floor/);
       assert.match(response.body, /at the expected standard \(under 65%\)/);
+    });
+
+    it('narrows the page to one status and sorts its list by name (issue 19.5)', async () => {
+      // The 18 primary schools below the 2018 floor, from the raw rows (primaryBelow above).
+      const expected = primaryBelow('2018');
+      const page = await test.app.inject('/floor-standards?la=886&phase=primary&year=201718&status=below&sort=name');
+      assert.equal(page.statusCode, 200);
+      const { document } = parseHTML(page.body);
+      const tables = Array.from(document.querySelectorAll('table[data-module="floor-schools"]'));
+      assert.equal(tables.length, 1, 'only the schools below the floor');
+      assert.equal(tables[0]!.querySelector('caption')!.textContent.trim(), `Below the floor (${expected.size}), by name`);
+      const links = Array.from(tables[0]!.querySelectorAll('tbody tr td:first-child a'));
+      assert.deepEqual(links.map((a) => /\/schools\/(\d+)$/.exec(a.getAttribute('href')!)![1]).sort(), [...expected.keys()].sort());
+      const names = links.map((a) => a.textContent.trim());
+      assert.deepEqual(
+        names,
+        [...names].sort((a, b) => a.localeCompare(b)),
+      );
+      assert.equal(document.querySelector('select#status option[selected]')?.getAttribute('value'), 'below');
+      const undecided = parseHTML((await test.app.inject('/floor-standards?la=886&phase=primary&year=201718&status=undecided')).body).document;
+      assert.ok(
+        Array.from(undecided.querySelectorAll('table[data-module="floor-schools"] caption')).every((c) => /^Cannot be decided/.test(c.textContent.trim())),
+      );
+    });
+
+    it('pages the indicator page’s list of Kent’s schools 50 at a time, by district and phase, its downloads holding every school the filters leave (issue 19.5)', async () => {
+      // Expected from the raw files: Kent's schools (spine LA 886) with a figure in ks2_school_2018.csv's "Overall Meet Std"
+      // (439 of its 456 Kent rows; 17 are blank), each school's phase read from the spine: a special school by its NFTYPE,
+      // else secondary (with all-through) where ISSECONDARY is 1, else primary where ISPRIMARY is 1.
+      const ks2 = new Map(
+        rows('perf-tables-2016-2019/ks2_school_2018.csv')
+          .filter((r) => spine.get(r.URN!)?.LA === '886' && r['Overall Meet Std'] !== '')
+          .map((r) => [r.URN!, r['Overall Meet Std']!]),
+      );
+      assert.equal(ks2.size, 439);
+      const phaseOf = (urn: string) => {
+        const s = spine.get(urn)!;
+        if (/special/i.test(s.NFTYPE!)) return 'Special';
+        return s.ISSECONDARY === '1' ? 'Secondary and all-through' : s.ISPRIMARY === '1' ? 'Primary' : 'Other';
+      };
+      const base = '/indicators/ks2-expected-rwm?period=201718&breakdown=all&focus=886';
+      const listOf = async (url: string) => {
+        const page = await test.app.inject(url);
+        assert.equal(page.statusCode, 200, url);
+        const { document } = parseHTML(page.body);
+        const text = (e: Element | null) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        return {
+          document,
+          title: text(document.querySelector('title')),
+          showing: text(document.querySelector('[data-module="school-list-showing"]')),
+          rows: Array.from(document.querySelectorAll('table[data-module="school-list"] tbody tr')).map((tr) => {
+            const [name, district, phase, value] = Array.from(tr.querySelectorAll('th, td')).map(text);
+            return { urn: tr.getAttribute('data-urn')!, name: name!, district: district!, phase: phase!, value: value! };
+          }),
+        };
+      };
+
+      const all = await listOf(`${base}&page=all`);
+      assert.equal(all.showing, 'Showing all 439 schools.');
+      assert.deepEqual(all.rows.map((r) => r.urn).sort(), [...ks2.keys()].sort());
+      for (const r of all.rows) {
+        assert.equal(r.phase, phaseOf(r.urn), `${r.urn}: phase`);
+        assert.equal(r.value, ks2.get(r.urn)!.replace('%', ''), `${r.urn}: the file's figure`);
+      }
+      // Best first: the file's figures in descending order.
+      const values = all.rows.map((r) => Number(r.value));
+      assert.deepEqual(
+        values,
+        [...values].sort((a, b) => b - a),
+      );
+
+      // 50 a page: page 1, then page 2 by the pagination's Next link, which keeps the page's choices.
+      const first = await listOf(base);
+      assert.equal(first.showing, 'Showing 1 to 50 of 439 schools.');
+      assert.deepEqual(first.rows, all.rows.slice(0, 50));
+      const nav = first.document.querySelector('nav[aria-label="Pages of the list of schools"]')!;
+      assert.equal(nav.querySelector('a[aria-current="page"]')?.textContent?.trim(), '1');
+      const next = nav.querySelector('.govuk-pagination__next a')!.getAttribute('href')!;
+      assert.equal(next, `${base}&page=2#schools`);
+      const second = await listOf(next.replace(/#.*$/, ''));
+      assert.match(second.title, /^KS2 .*\(schools, page 2 of 9\) – Indicators – Waymark$/);
+      assert.equal(second.showing, 'Showing 51 to 100 of 439 schools.');
+      assert.deepEqual(second.rows, all.rows.slice(50, 100));
+      const past = await listOf(`${base}&page=99`);
+      assert.equal(past.showing, 'Showing 401 to 439 of 439 schools.');
+      assert.match(past.document.querySelector('[data-module="school-list-beyond"]')!.textContent, /There are only 9 pages of schools: this is the last\./);
+      assert.equal((await test.app.inject(`${base}&page=0`)).statusCode, 400);
+
+      // The downloads under page 1 hold all 439 schools, in the page's order, with their URNs (CSV and XLSX).
+      const links = Array.from(first.document.querySelectorAll('p.waymark-table-download a')).map((a) => a.getAttribute('href')!);
+      const csvHref = links.find((h) => h.includes('/schools.csv'))!;
+      assert.equal(csvHref, '/indicators/ks2-expected-rwm/schools.csv?period=201718&breakdown=all&focus=886');
+      const csv = await test.app.inject(csvHref);
+      const lines = parse<Record<string, string>>(csv.body, { columns: true, bom: true });
+      assert.deepEqual(
+        lines.map((l) => [l.URN, l.School, l.District, l.Phase, l.Value]),
+        all.rows.map((r) => [r.urn, r.name, r.district, r.phase, r.value]),
+      );
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await test.app.inject(links.find((h) => h.includes('/schools.xlsx'))!)).rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      // Title, a blank row, the header, then a row per school: the figures as numbers.
+      assert.deepEqual((sheet.getRow(3).values as unknown[]).slice(1), ['URN', 'School', 'District', 'Phase', 'Value']);
+      assert.deepEqual(
+        all.rows.map((_, i) => sheet.getRow(4 + i).getCell(5).value),
+        all.rows.map((r) => Number(r.value)),
+      );
+
+      // A district and a phase: every school listed is the district's and the phase's, and every such school is listed.
+      const thanet = Array.from(first.document.querySelectorAll('select#school-district option')).find((o) => o.textContent === 'Thanet')!;
+      assert.deepEqual(
+        Array.from(first.document.querySelectorAll('select#school-phase option')).map((o) => o.textContent),
+        ['All phases', 'Primary', 'Secondary and all-through', 'Special'],
+      );
+      const narrowed = await listOf(`${base}&district=${thanet.getAttribute('value')}&phase=primary`);
+      const expected = all.rows.filter((r) => r.district === 'Thanet' && r.phase === 'Primary');
+      assert.ok(expected.length > 10 && expected.length <= 50, `${expected.length} Thanet primaries`);
+      assert.deepEqual(narrowed.rows, expected);
+      assert.equal(narrowed.showing, `Showing all ${expected.length} schools, filtered by district Thanet; primary schools (439 in all). Clear filters`);
+      const special = await listOf(`${base}&phase=special&sort=name`);
+      assert.deepEqual(
+        special.rows.map((r) => r.urn),
+        all.rows
+          .filter((r) => r.phase === 'Special')
+          .sort((a, b) => a.name.localeCompare(b.name) || a.urn.localeCompare(b.urn))
+          .map((r) => r.urn),
+      );
+      const specialCsv = parse<Record<string, string>>(
+        (await test.app.inject('/indicators/ks2-expected-rwm/schools.csv?period=201718&breakdown=all&focus=886&phase=special&sort=name')).body,
+        { columns: true, bom: true },
+      );
+      assert.deepEqual(
+        specialCsv.map((l) => l.URN),
+        special.rows.map((r) => r.urn),
+      );
     });
   });
 

@@ -152,6 +152,16 @@ describe('comparators and neighbours', () => {
     assert.equal(evaluateTarget(aboveEngland, higher({ 2014: 80 }), 2014).status, 'no_data');
   });
 
+  it('writes a negative figure in its reason with the true minus sign (U+2212), as the pages write figures', () => {
+    // Progress 8 (indicators/key-stage-4-and-post-16.yaml: average_score, 2 decimals) in 2015/16, LAIT AVG_Prog8_Score:
+    // Kent −0.04, England −0.03 (the values tests/import-order.test.ts and tests/lait-import.test.ts read from the file).
+    const data: TargetData = { polarity: 'higher_is_better', unit: 'average_score', decimalPlaces: 2, values: series({ 2016: -0.04 }) };
+    const e = evaluateTarget(aboveEngland, { ...data, comparators: { england: new Map([[2016, -0.03]]) } }, 2016);
+    assert.equal(e.shown, '\u22120.04');
+    assert.match(e.reason, /^\u22120\.04, worse than England \(\u22120\.03\)/);
+    assert.doesNotMatch(e.reason, /-\d/);
+  });
+
   it('reads "amongst the best of neighbours" as configured and always gives the rank', () => {
     assert.deepEqual([bestRanks('first', 11), bestRanks('top_quartile', 11), bestRanks('top_half', 11)], [1, 3, 5]);
     const best = target([{ kind: 'rank_among_neighbours', reading: 'top_quartile', by: 2016 }]);

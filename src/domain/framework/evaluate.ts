@@ -1,4 +1,5 @@
 import type { DfeSymbol, Polarity, Unit } from '../indicators/indicator.ts';
+import { numberText } from '../indicators/number-text.ts';
 import { roundHalfUp } from '../indicators/rounding.ts';
 import { describeRate, rateOf, type CountOf } from '../comparison/count-rates.ts';
 import { isRelativeRule, relativeOnlyMeasure, type Comparator, type NeighbourReading, type Target, type TargetRule } from './framework.ts';
@@ -209,7 +210,7 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
         return { kind, status: 'no_data', reason: `no ${target.baseline?.year ?? ''} baseline figure to measure the change from`.replace('  ', ' ') };
       const goal = changedValue(target.baseline.value, rule.change, rule.unit, data.polarity, data.decimalPlaces);
       const direction = data.polarity === 'lower_is_better' ? 'at_most' : 'at_least';
-      const change = `${rule.unit === 'points' ? `${rule.change} points` : `${rule.change}%`} on the ${target.baseline.year} baseline of ${fmt.value(target.baseline.value)}`;
+      const change = `${rule.unit === 'points' ? `${numberText(rule.change)} points` : `${numberText(rule.change)}%`} on the ${target.baseline.year} baseline of ${fmt.value(target.baseline.value)}`;
       return threshold(direction, value, goal, rule.by, year, trajectory, fmt, `the ${rule.by} target of ${fmt.value(goal)} (${change})`, kind);
     }
     case 'milestones': {
@@ -470,12 +471,13 @@ export function ordinal(n: number): string {
 type Formatter = Readonly<{ value: (v: number) => string; gap: (a: number, b: number) => string }>;
 
 function formatter(unit: Unit, decimalPlaces: number): Formatter {
-  const number = (v: number) => roundHalfUp(v, decimalPlaces).toFixed(decimalPlaces);
+  // A negative with the true minus sign (U+2212), as every figure a page shows: "−0.12 points", never "-0.12 points".
+  const number = (v: number) => numberText(v, decimalPlaces);
   const gapDecimals = unit === 'count' ? decimalPlaces : Math.max(decimalPlaces, 1);
   return {
     value: (v) => (unit === 'percent' ? `${number(v)}%` : unit === 'points' ? `${number(v)} points` : number(v)),
     gap: (a, b) => {
-      const d = roundHalfUp(Math.abs(a - b), gapDecimals).toFixed(gapDecimals);
+      const d = numberText(Math.abs(a - b), gapDecimals);
       return unit === 'percent' || unit === 'points' ? `${d} points` : d;
     },
   };

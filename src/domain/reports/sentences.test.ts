@@ -51,6 +51,16 @@ describe('report sentences', () => {
     );
   });
 
+  it('write a negative figure with the true minus sign (U+2212), as the pages do, and a fall as its size in words', () => {
+    // Kent's Progress 8 in 2015/16 and England's, LAIT AVG_Prog8_Score: −0.04 and −0.03 (tests/import-order.test.ts,
+    // tests/lait-import.test.ts); the year before is made up to show a fall.
+    const s = describeFigure(
+      facts({ subject: 'Progress 8', year: 2016, unit: 'average_score', decimalPlaces: 2, value: -0.04, previous: 0.1, england: -0.03, rank: null }),
+    );
+    assert.equal(s, 'In 2016, Progress 8: \u22120.04; 0.14 worse than 2015 (0.10); worse than England (\u22120.03).');
+    assert.doesNotMatch(s, /-\d/);
+  });
+
   it('say when no figure is held, rather than guess', () => {
     assert.equal(describeFigure(facts({ value: null })), 'No figure is held for pupils at level 4+ in English and maths at KS2 in 2012.');
   });

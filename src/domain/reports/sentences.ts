@@ -1,4 +1,5 @@
 import type { Polarity, Unit } from '../indicators/indicator.ts';
+import { numberText } from '../indicators/number-text.ts';
 import { roundHalfUp } from '../indicators/rounding.ts';
 import { ordinal } from '../framework/evaluate.ts';
 
@@ -22,7 +23,8 @@ export type FigureFacts = Readonly<{
 }>;
 
 export function describeFigure(f: FigureFacts): string {
-  const show = (v: number) => `${roundHalfUp(v, f.decimalPlaces).toFixed(f.decimalPlaces)}${f.unit === 'percent' ? '%' : f.unit === 'points' ? ' points' : ''}`;
+  // A negative figure (a progress score) with the true minus sign, as the pages write it (indicators/number-text.ts).
+  const show = (v: number) => `${numberText(v, f.decimalPlaces)}${f.unit === 'percent' ? '%' : f.unit === 'points' ? ' points' : ''}`;
   if (f.value === null) return `No figure is held for ${f.subject} in ${f.year}.`;
   const parts = [`In ${f.year}, ${f.subject}: ${show(f.value)}`];
   if (f.newMeasure !== undefined && f.newMeasure !== null) parts.push(`${f.newMeasure}, not compared with ${f.year - 1}`);
@@ -40,7 +42,7 @@ export function describeFigure(f: FigureFacts): string {
             ? 'better than'
             : 'worse than';
     parts.push(
-      change === 0 ? `the same as ${f.year - 1}` : `${Math.abs(change).toFixed(f.decimalPlaces)}${points} ${direction} ${f.year - 1} (${show(f.previous)})`,
+      change === 0 ? `the same as ${f.year - 1}` : `${numberText(Math.abs(change), f.decimalPlaces)}${points} ${direction} ${f.year - 1} (${show(f.previous)})`,
     );
   }
   if (f.england !== null) {

@@ -1,4 +1,5 @@
 import { roundHalfUp } from '../indicators/rounding.ts';
+import { numberText } from '../indicators/number-text.ts';
 import { endYearOf } from '../periods/period.ts';
 
 /**
@@ -159,7 +160,7 @@ export function primaryFloor(summer: number, f: FloorFigures): FloorResult {
       rule,
       failed: [
         ...(attainment ? [`${f.attainment}% at the expected standard (under 65%)`] : []),
-        ...failing.map((s) => `${s} progress ${f.progress![s]} (below ${thresholds[s]})`),
+        ...failing.map((s) => `${s} progress ${numberText(f.progress![s]!)} (below ${numberText(thresholds[s])})`),
       ],
       met: [
         ...(attainment ? [] : [`${f.attainment}% at the expected standard (65% or more)`]),
@@ -214,7 +215,7 @@ export function secondaryFloor(summer: number, f: FloorFigures): FloorResult {
     // No published Progress 8 (low coverage of prior attainment, not published): the school is not judged.
     if (f.progress8 === null || f.progress8 === undefined) return { applies: false, reason: 'Progress 8 not published for this school' };
     const low = f.progress8 < -0.5;
-    const scoreText = low ? `Progress 8 ${f.progress8} (below −0.5)` : `Progress 8 ${f.progress8} (−0.5 or more)`;
+    const scoreText = low ? `Progress 8 ${numberText(f.progress8)} (below −0.5)` : `Progress 8 ${numberText(f.progress8)} (−0.5 or more)`;
     // The interval's upper bound where published; otherwise the band, which the DfE sets from the same interval.
     const upper = f.progress8Upper ?? null;
     const band = f.progress8Band ?? null;
@@ -231,7 +232,7 @@ export function secondaryFloor(summer: number, f: FloorFigures): FloorResult {
     const significant = upper !== null ? upper < 0 : band! >= 4;
     const intervalText =
       upper !== null
-        ? `upper confidence limit ${upper} (${significant ? 'below 0' : '0 or more'})`
+        ? `upper confidence limit ${numberText(upper)} (${significant ? 'below 0' : '0 or more'})`
         : `Progress 8 band ${band} (${significant ? 'confidence interval below zero' : 'confidence interval not below zero'})`;
     return {
       applies: true,

@@ -52,3 +52,14 @@ export function phaseBreakdownsOf(attributes: Sectored): string[] {
   if (phase === 'primary' || phase === 'secondary') return [`phase:${phase}`, 'phase:primary-and-secondary'];
   return phase === null ? [] : [`phase:${phase}`];
 }
+
+/** The phases a list of schools is filtered by, in the order it offers them. */
+export const schoolPhases = ['primary', 'secondary', 'special', 'pupil-referral-unit'] as const satisfies readonly SchoolPhase[];
+
+/** Each phase's name on a page: all-through schools are counted as secondaries (`schoolPhaseOf`), and said to be. */
+export const schoolPhaseLabels: Readonly<Record<SchoolPhase, string>> = {
+  primary: 'Primary',
+  secondary: 'Secondary and all-through',
+  special: 'Special',
+  'pupil-referral-unit': 'Pupil referral unit',
+};

@@ -13,8 +13,9 @@ describe('primary floor standards by year (domain.md §2.1)', () => {
     assert.equal(below.applies && below.below, true);
     assert.deepEqual(below.applies && 'failed' in below ? below.failed : [], [
       '61% at the expected standard (under 65%)',
-      'reading progress -6 (below -5)',
-      'maths progress -6 (below -5)',
+      // Negative scores and thresholds with the true minus sign, as every page writes them (indicators/number-text.ts).
+      'reading progress \u22126 (below \u22125)',
+      'maths progress \u22126 (below \u22125)',
     ]);
     // The same school at 66% is above the floor whatever its progress.
     const above = primaryFloor(2016, { eligiblePupils: 30, attainment: 66, progress: { reading: -6, writing: -6, maths: -6 } });
@@ -66,6 +67,14 @@ describe('secondary floor standards (domain.md §2.2)', () => {
     assert.equal(belowOf(secondaryFloor(2017, { eligiblePupils: 150, attainment: null, progress8: -0.6, progress8Upper: 0.05 })), false);
     assert.equal(belowOf(secondaryFloor(2016, { eligiblePupils: 150, attainment: null, progress8: -0.4, progress8Upper: -0.1 })), false);
     assert.equal(secondaryFloor(2019, { eligiblePupils: 150, attainment: null, progress8: -0.9, progress8Upper: -0.5 }).applies, false);
+  });
+
+  it('writes the score and its upper confidence limit with the true minus sign (U+2212), as the pages write figures', () => {
+    const result = secondaryFloor(2017, { eligiblePupils: 150, attainment: null, progress8: -0.6, progress8Upper: -0.1 });
+    assert.deepEqual(result.applies && result.below !== null ? result.failed : [], [
+      'Progress 8 \u22120.6 (below \u22120.5)',
+      'upper confidence limit \u22120.1 (below 0)',
+    ]);
   });
 });
 
@@ -127,7 +136,7 @@ describe('the secondary floor read from the performance tables’ Progress 8 ban
   it('without the interval or the band a score below −0.5 is undecided, not below, and says why', () => {
     const result = secondaryFloor(2016, { eligiblePupils: 150, attainment: null, progress8: -0.8 });
     assert.equal(result.applies && result.below, null);
-    assert.ok(result.applies && result.below === null && result.failed?.[0] === 'Progress 8 -0.8 (below −0.5)');
+    assert.ok(result.applies && result.below === null && result.failed?.[0] === 'Progress 8 \u22120.8 (below \u22120.5)');
     assert.equal(belowOf(secondaryFloor(2016, { eligiblePupils: 150, attainment: null, progress8: -0.3 })), false);
   });
 });

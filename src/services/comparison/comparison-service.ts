@@ -10,6 +10,7 @@ import type { Store } from '../../store/store.ts';
 import { shownByRow } from '../indicators/disclose-rows.ts';
 import { ownFigures } from '../indicators/own-figures.ts';
 import type { YearComparison } from '../../domain/comparison/over-time.ts';
+import { schoolPhaseOf, type SchoolPhase } from '../../domain/schools/school-phase.ts';
 import { overTime } from './over-time-figures.ts';
 
 /**
@@ -42,8 +43,8 @@ export type Comparison = Readonly<{
     la: RankedFigure | null;
     neighbourGroup: Readonly<{ name: string; average: number | null; rank: number | null; size: number }> | null;
     districts: readonly DistrictFigure[];
-    /** Each school with its district today (null where it is placed in none), best first. */
-    schools: readonly (PlaceFigure & Readonly<{ district: Readonly<{ code: string; name: string }> | null }>)[];
+    /** Each school with its district today (null where it is placed in none) and its phase (school-phase.ts), best first. */
+    schools: readonly (PlaceFigure & Readonly<{ district: Readonly<{ code: string; name: string }> | null; phase: SchoolPhase | null }>)[];
     change: Readonly<{ since: string; change: Change | null; newMeasure: string | null }>;
     gaps: readonly Readonly<{ label: string; group: ShownValue; within: Gap; national: Gap }>[];
     /** The LA, its neighbours' average and rank among them, and England in every year held for the breakdown. */
@@ -123,7 +124,10 @@ export function createComparisonService(store: Store) {
           (r) => (r.basis === 'computed' && r.place.kind !== 'la') || (r.basis === 'roll-up' && !computedPlaces.has(r.placeId)),
         );
         const shownRollUps = shownByRow(rollUps, indicator, policy);
-        const schoolIds = laPlace === undefined ? [] : (await store.places.members(laPlace.id, 'school')).map((s) => s.id);
+        const laSchools = laPlace === undefined ? [] : await store.places.members(laPlace.id, 'school');
+        const schoolIds = laSchools.map((s) => s.id);
+        // Each school's phase from its register record, so the page's list of schools can be narrowed to one phase.
+        const phaseOf = new Map(laSchools.map((s) => [s.id, schoolPhaseOf(s.attributes)]));
         const schools =
           schoolIds.length === 0
             ? []
@@ -193,7 +197,7 @@ export function createComparisonService(store: Store) {
             })
             .sort((a, b) => Number(a.kind === 'la') - Number(b.kind === 'la') || a.name.localeCompare(b.name)),
           schools: schools
-            .map((r) => ({ ...r.place, ...shownSchools.get(r)!, district: districtOf.get(r.placeId) ?? null }))
+            .map((r) => ({ ...r.place, ...shownSchools.get(r)!, district: districtOf.get(r.placeId) ?? null, phase: phaseOf.get(r.placeId) ?? null }))
             .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : better * (a.value - b.value)) || a.name.localeCompare(b.name)),
           change: {
             since,

@@ -1,4 +1,4 @@
-import { roundHalfUp } from '../../domain/indicators/rounding.ts';
+import { numberText } from '../../domain/indicators/number-text.ts';
 import type { AgainstNeighbours } from '../../domain/comparison/over-time.ts';
 
 /**
@@ -8,8 +8,8 @@ import type { AgainstNeighbours } from '../../domain/comparison/over-time.ts';
  */
 export function fixed(value: number | null | undefined, decimalPlaces: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const rounded = roundHalfUp(value, decimalPlaces);
-  return (rounded === 0 ? 0 : rounded).toFixed(decimalPlaces).replace(/^-/, '\u2212');
+  // The domain's one rule for a number in words (indicators/number-text.ts), shared with target reasons and reports.
+  return numberText(value, decimalPlaces);
 }
 
 /** A figure with its unit as a table cell writes it: "74%" for a percentage, the number alone otherwise ("19.2"). */

@@ -1,7 +1,6 @@
 import { polarityLabels, unitLabels } from '../../presentation/labels.ts';
 import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { roundHalfUp } from '../../../domain/indicators/rounding.ts';
 import { downloadFormatOf, sendTable, symbolNotes, type DownloadCell, type DownloadTable } from '../../presentation/download-table.ts';
 import { defaultPopulation, populationLabels } from '../../../domain/geography/school-populations.ts';
@@ -14,6 +13,8 @@ import { placeHref } from '../place-links.ts';
 import { lineChart } from '../../components/line-chart.ts';
 import { againstNeighbours, latestRun } from '../../../domain/comparison/over-time.ts';
 import { changeWords, fixed, neighboursWords } from '../../presentation/format.ts';
+import { schoolListQuery, schoolListView, schoolsListed, type SchoolListQuery } from './school-list.ts';
+import { schoolPhaseLabels } from '../../../domain/schools/school-phase.ts';
 
 /** A figure as DfE prints it: the value at its published decimals (a negative with the true minus sign), or its symbol. */
 export function shownText(f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlaces'>): string {
@@ -23,15 +24,6 @@ export function shownText(f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlac
 /** A figure as a download cell: the value as shown (rounded once, half up) or its symbol. */
 const shownCell = (f: Pick<PlaceFigure, 'value' | 'symbol' | 'decimalPlaces'>): DownloadCell =>
   f.value === null ? { symbol: f.symbol ?? 'x' } : roundHalfUp(f.value, f.decimalPlaces);
-
-/** The page's own narrowing of its list of schools: a district (ONS code), or all of them. */
-const schoolListQuery = z.object({
-  district: z
-    .string()
-    .regex(/^[A-Z0-9]{3,12}$/, 'a district is an ONS code such as E07000114')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-});
 
 export function indicatorRoutes(app: FastifyInstance, services: Services): void {
   app.get('/indicators', { config: publicAccess }, async (_request, reply) => {
@@ -57,6 +49,20 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
     },
   );
 
+  // The list of the LA's schools with the page's filters and order, every school they leave (not one page of them), as
+  // CSV or XLSX: the download under the list, whichever page of it is shown.
+  for (const format of ['csv', 'xlsx'] as const)
+    app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
+      `/indicators/:code/schools.${format}`,
+      { config: publicAccess },
+      async (request, reply) => {
+        const comparison = await services.comparison.compare(request.params.code, query.parse(request.query), await request.disclosure());
+        const list = schoolListQuery.parse(request.query);
+        const name = `${comparison.indicator.code}-${comparison.period ?? 'none'}-${comparison.breakdown}-schools`;
+        return sendTable(reply, schoolListTable(comparison, schoolsListed(comparison.focus?.schools ?? [], list), list), format, name);
+      },
+    );
+
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/indicators/:code', { config: publicAccess }, async (request, reply) => {
     const { name: code, format } = downloadFormatOf(request.params.code);
     const options = query.parse(request.query);
@@ -75,27 +81,16 @@ export function indicatorRoutes(app: FastifyInstance, services: Services): void 
             decimals,
           });
     const over = overTimeView(comparison);
-    // The list of the LA's schools, best first, narrowed to one district where one is asked for (issue 19.5).
-    const asked = schoolListQuery.parse(request.query).district;
-    const allSchools = comparison.focus?.schools ?? [];
-    const districts = [...new Map(allSchools.flatMap((sc) => (sc.district === null ? [] : [[sc.district.code, sc.district] as const]))).values()].sort((a, b) =>
-      a.name.localeCompare(b.name),
-    );
-    // A district none of the schools is in is no filter: every school is listed rather than none.
-    const district = districts.some((d) => d.code === asked) ? asked : undefined;
-    const schoolList = {
-      districts,
-      district: district ?? '',
-      total: allSchools.length,
-      schools: district === undefined ? allSchools : allSchools.filter((sc) => sc.district?.code === district),
-    };
     const csvQuery = new URLSearchParams({
       ...(comparison.period ? { period: comparison.period } : {}),
       breakdown: comparison.breakdown,
       ...(options.focus ? { focus: options.focus } : {}),
     });
+    // The list of the LA's schools, filtered by district and phase, sorted and paged (issue 19.5); its links keep the page's choices.
+    const schoolList = schoolListView(comparison, schoolListQuery.parse(request.query), csvQuery);
+    const listPage = schoolList.current !== null && schoolList.current > 1 ? ` (schools, page ${schoolList.current} of ${schoolList.paging.pages})` : '';
     return reply.view('pages/indicators/view.njk', {
-      title: `${comparison.indicator.title} – Indicators`,
+      title: `${comparison.indicator.title}${listPage} – Indicators`,
       section: 'indicators',
       c: comparison,
       chart,
@@ -155,6 +150,26 @@ function overTimeView(c: Comparison) {
             ],
           }),
     words: summary === null ? null : neighboursWords(la.name, summary, c.indicator.unit, c.indicator.decimalPlaces, periodLabel),
+  };
+}
+
+/** The list of schools as the page lists it (every page of it), with each school's URN: the value after disclosure, or its symbol. */
+function schoolListTable(c: Comparison, listed: ReturnType<typeof schoolsListed>, q: SchoolListQuery): DownloadTable {
+  const narrowed = [
+    ...(listed.district === null ? [] : [listed.district.name]),
+    ...(q.phase === undefined ? [] : [`${schoolPhaseLabels[q.phase].toLowerCase()} schools`]),
+  ];
+  return {
+    title: `${c.indicator.title}, ${c.period === null ? 'no period held' : periodLabel(c.period)}: schools in ${c.focus?.la?.name ?? 'the LA'}${narrowed.map((n) => `, ${n}`).join('')}`,
+    columns: [
+      { header: 'URN', kind: 'text' },
+      { header: 'School', kind: 'text' },
+      { header: 'District', kind: 'text' },
+      { header: 'Phase', kind: 'text' },
+      { header: 'Value', kind: 'number', decimals: c.indicator.decimalPlaces },
+    ],
+    rows: listed.schools.map((s) => [s.code, s.name, s.district?.name ?? 'Not placed', s.phase === null ? 'Other' : schoolPhaseLabels[s.phase], shownCell(s)]),
+    notes: [`${c.indicator.title} (${unitLabels[c.indicator.unit] ?? c.indicator.unit}). Source: ${c.indicator.source}`, ...symbolNotes],
   };
 }
 
