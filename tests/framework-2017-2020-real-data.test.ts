@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { parseHTML } from 'linkedom';
+import { sharedFile } from './support/shared-data.ts';
 import { appWithImports, readShared, type TestApp } from './support/app.ts';
 import { databaseTargets } from './support/databases.ts';
 
@@ -78,6 +82,57 @@ for (const target of databaseTargets()) {
       );
       // Rows of other LAs naming 886 among SN1-SN10: 21 in sn_april_2021.csv and 24 in sn_may_2025.csv (counted with csv.DictReader).
       assert.match(line, /Kent is also among the statistical neighbours of 45 other LAs\./);
+    });
+
+    it("charts Kent's headline measures over time against England on its dashboard, with every year in a table and a sentence (issue 19.4)", async () => {
+      // lait/bds_long_kent_sn_england.csv, Short Desc KS2RWM_Expected_STD: Kent's and England's (LA Number 970) Values by
+      // Years; a LAIT year is the academic year ending in it (2016 is 2015/16); "-" is not published (shown as x).
+      const raw = parse<Record<string, string>>(readFileSync(sharedFile('lait/bds_long_kent_sn_england.csv')), { columns: true });
+      const ks2 = (la: string) =>
+        new Map(
+          raw
+            .filter((r) => r['Short Desc'] === 'KS2RWM_Expected_STD' && r['LA Number'] === la)
+            .map((r) => [`${Number(r.Years) - 1}${r.Years!.slice(2)}`, r.Values!]),
+        );
+      const [kent, england] = [ks2('886'), ks2('970')];
+      const cell = (v: string | undefined) => (v === undefined ? '–' : v === '-' ? 'x' : `${v}%`);
+
+      const page = await t.app.inject('/places/la/886');
+      assert.equal(page.statusCode, 200);
+      const { document } = parseHTML(page.body);
+      const section = document.querySelector('[data-module="dashboard-over-time"]');
+      assert.ok(section !== null, 'the dashboard has its headline measures over time');
+      const view = section.querySelector('#over-time-ks2-expected-rwm')!;
+      assert.equal(view.tagName.toLowerCase(), 'details');
+      // Every year held, Kent's and England's figures as the file gives them.
+      const rows = Array.from(view.querySelectorAll('[data-module="over-time-table"] tbody tr')).map((tr) =>
+        Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim()),
+      );
+      assert.deepEqual(
+        rows.map((r) => r.slice(1, 3)),
+        [...kent.keys()].map((period) => [cell(kent.get(period)), cell(england.get(period))]),
+      );
+      assert.equal(rows[0]![0], '2015/16');
+      // A chart of the years, named for what it shows, and one sentence from the first and last years with both figures.
+      assert.match(view.querySelector('svg[role="img"] title')?.textContent ?? '', /^KS2[^:]*\(%\): Kent, England, 2015\/16 to 2024\/25$/);
+      const [first, last] = ['201516', '202425'].map((p) => [Number(kent.get(p)), Number(england.get(p))] as const);
+      const apart = (k: number, e: number) =>
+        k === e ? 'level with' : `${Math.abs(k - e)} percentage point${Math.abs(k - e) === 1 ? '' : 's'} ${k > e ? 'above' : 'below'}`;
+      assert.equal(
+        view.querySelector('[data-module="over-time-words"]')?.textContent,
+        `From 2015/16 to 2024/25, Kent’s figure went from ${first![0]}% to ${last![0]}% and England’s from ${first![1]}% to ${last![1]}%: ` +
+          `Kent was ${apart(...first!)} England${first![0] === first![1] ? '' : first![0] > first![1] ? ' (better)' : ' (worse)'} in 2015/16 and ` +
+          `${apart(...last!)} it${last![0] === last![1] ? '' : last![0] > last![1] ? ' (better)' : ' (worse)'} in 2024/25.`,
+      );
+      // The API's dashboard gives the same years (and no query more is made for them: they are read with the latest figures).
+      const api = (await t.app.inject('/api/v1/places/la/886/dashboard')).json<{
+        indicators: { indicator: string; overTime: { period: string; place: { value: number | null } | null; england: { value: number | null } | null }[] }[];
+      }>();
+      const overTime = api.indicators.find((i) => i.indicator === 'ks2-expected-rwm')!.overTime;
+      assert.deepEqual(
+        overTime.map((y) => [y.period, y.place?.value ?? null, y.england?.value ?? null]),
+        [...kent.keys()].map((p) => [p, kent.get(p) === '-' ? null : Number(kent.get(p)), england.get(p) === '-' ? null : Number(england.get(p))]),
+      );
     });
 
     it('opens the framework on its latest year with figures and refuses a year it does not cover (issue 11 point 15)', async () => {

@@ -96,6 +96,58 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
     }
   });
 
+  it("charts a district's headline measures over time against its LA and England, readable at 320 px, as the API gives the figures", async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.goto(`${base}/places/district/E07000114`);
+    await expectPageBasics(page, /^Thanet – District – Waymark$/);
+    const views = page.locator('[data-module="dashboard-over-time"] details');
+    assert.ok((await views.count()) > 0, 'Thanet has headline measures over time');
+    // Every one opened: the page still does not scroll sideways, and each chart fits the screen.
+    for (const summary of await views.locator('summary').all()) await summary.click();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no sideways scroll at 320 px');
+    for (const chart of await views.locator('svg[role="img"]').all()) assert.ok((await chart.boundingBox())!.width <= 320, 'the chart scales to the screen');
+    await expectAccessible(page);
+    // Each year's Thanet, Kent and England figures are the public API's observations of them (computed from the demo's
+    // pupil records), not the dashboard's own.
+    const observation = async (indicator: string, period: string, kind: string, code: string) => {
+      const answer = (await (
+        await fetch(`${base}/api/v1/observations?indicator=${indicator}&place=${code}&placeKind=${kind}&period=${period}&breakdown=all`)
+      ).json()) as { observations: { value: number | null; decimalPlaces: number }[] };
+      const o = answer.observations[0];
+      return o?.value == null ? null : o;
+    };
+    let compared = 0;
+    for (const view of await views.all()) {
+      const indicator = (await view.getAttribute('data-indicator'))!;
+      assert.ok(await view.locator('svg[role="img"]').isVisible(), `${indicator}: a chart`);
+      const words = view.locator('[data-module="over-time-words"]');
+      // The sentence beside the chart: Thanet's move against England (and Kent's), or Thanet's alone where England has no figure.
+      if ((await words.count()) > 0)
+        assert.match(
+          await words.innerText(),
+          /^From \d{4}\/\d{2} to \d{4}\/\d{2}, Thanet’s figure went from \S+ to \S+?(\.|(, Kent’s from \S+ to \S+)? and England’s from .+: Thanet was .+\.)$/,
+        );
+      for (const row of await view.locator('[data-module="over-time-table"] tbody tr').all()) {
+        const period = (await row.getAttribute('data-period'))!;
+        const [, thanet = '', kent = '', england = ''] = (await row.locator('th, td').allInnerTexts()).map((t) =>
+          t.trim().replace('\u2212', '-').replace('%', ''),
+        );
+        for (const [shown, kind, code] of [
+          [thanet, 'district', 'E07000114'],
+          [kent, 'la', '886'],
+          [england, 'country', 'E92000001'],
+        ] as const) {
+          const o = await observation(indicator, period, kind, code);
+          if (o === null) continue;
+          assert.equal(shown, o.value!.toFixed(o.decimalPlaces), `${indicator} ${period} ${code}`);
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 0, 'figures compared with the API');
+  });
+
   it('shows the indicator catalogue and an indicator page for Kent, with no axe violations', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/indicators`);
@@ -104,16 +156,47 @@ describe('a visitor walks the demo county from England to a school (Chromium)', 
     await page.getByRole('link', { name: 'Pupils on roll', exact: true }).click();
     await expectPageBasics(page, /^Pupils on roll – Indicators – Waymark$/);
     await expectAccessible(page);
-    // The demo holds rolls for Kent's schools: the page lists them, best (here: largest) first is not implied, so only count.
-    assert.ok((await page.getByRole('table').last().locator('tbody tr').count()) > 500);
-    // The list narrows to one district (issue 19.5): every school listed is Thanet's, and fewer than the LA's.
+    // The demo holds rolls for every Kent school: the list shows them 50 a page (issue 19.5), and says how many there are.
+    const list = page.locator('[data-module="school-list"]');
+    const showing = () => page.locator('[data-module="school-list-showing"]').innerText();
+    const total = Number(/^Showing 1 to 50 of (\d+) schools\.$/.exec(await showing())![1]);
+    assert.ok(total > 500, `${total} schools`);
+    assert.equal(await list.locator('tbody tr').count(), 50);
+    const pages = page.getByRole('navigation', { name: 'Pages of the list of schools' });
+    assert.equal(await pages.locator('[aria-current="page"]').innerText(), '1');
+    await pages.getByRole('link', { name: 'Next' }).click();
+    await expectPageBasics(page, new RegExp(`^Pupils on roll \\(schools, page 2 of ${Math.ceil(total / 50)}\\) – Indicators – Waymark$`));
+    await expectAccessible(page);
+    assert.match(await showing(), new RegExp(`^Showing 51 to 100 of ${total} schools\\.$`));
+    // The list narrows to one district and one phase (issue 19.5): every school listed is a Thanet primary, fewer than
+    // the LA's, and the list starts again at its first page.
     await page.getByLabel('District', { exact: true }).selectOption({ label: 'Thanet' });
+    await page.getByLabel('Phase', { exact: true }).selectOption({ label: 'Primary' });
     await page.getByRole('button', { name: 'Show schools' }).click();
     await expectPageBasics(page, /^Pupils on roll – Indicators – Waymark$/);
-    const districts = await page.getByRole('table').last().locator('tbody td:nth-child(2)').allInnerTexts();
-    assert.ok(districts.length > 10 && districts.length < 500, `${districts.length} schools in Thanet`);
-    assert.ok(districts.every((d) => d.trim() === 'Thanet'));
     await expectAccessible(page);
+    const address = new URL(page.url());
+    assert.deepEqual(
+      [address.searchParams.get('district'), address.searchParams.get('phase'), address.searchParams.get('page')],
+      ['E07000114', 'primary', null],
+    );
+    const shown = await list
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((c) => (c.textContent ?? '').trim())));
+    assert.ok(shown.length > 10 && shown.length <= 50, `${shown.length} primary schools in Thanet`);
+    assert.ok(shown.every(([district, phase]) => district === 'Thanet' && phase === 'Primary'));
+    const matching = Number(
+      /^Showing (?:all (\d+)|1 to \d+ of (\d+)) schools, filtered by district Thanet; primary schools/
+        .exec(await showing())!
+        .slice(1)
+        .find(Boolean),
+    );
+    assert.ok(matching < total, `${matching} of ${total}`);
+    // The download under the list holds every school the filters leave, whichever page is shown.
+    const csvHref = (await page.locator('.waymark-table-download a').filter({ hasText: 'CSV' }).last().getAttribute('href'))!;
+    assert.match(csvHref, /^\/indicators\/pupils-on-roll\/schools\.csv\?.*district=E07000114&phase=primary/);
+    const csv = await (await fetch(new URL(csvHref, base))).text();
+    assert.equal(csv.trim().split('\n').length - 1, matching, 'the CSV holds every Thanet primary listed');
 
     // A computed measure: Kent's 2011/12 KS2 figure from its pupil records, ranked among the synthetic comparators.
     await page.goto(`${base}/indicators/ks2-level4-english-maths?period=201112`);

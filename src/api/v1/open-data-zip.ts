@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { z } from 'zod';
-import { openDataFiles, type OpenDataFiles, type OpenDataPlace, type OpenDataRow } from '../../domain/indicators/open-data.ts';
+import { openDataFiles, type ArchiveFile, type OpenDataFiles, type OpenDataPlace, type OpenDataRow } from '../../domain/indicators/open-data.ts';
 import type { Comparison, PlaceFigure } from '../../services/comparison/comparison-service.ts';
 
 /**
@@ -52,12 +52,18 @@ export function comparisonOpenData(c: Comparison, laRegions: ReadonlyMap<string,
 }
 
 /** The two files as a ZIP: data.csv and meta.csv. */
-export async function openDataZip(files: OpenDataFiles): Promise<Buffer> {
+export function openDataZip(files: OpenDataFiles): Promise<Buffer> {
+  return archiveZip([
+    { name: 'data.csv', text: files.data },
+    { name: 'meta.csv', text: files.meta },
+  ]);
+}
+
+/** Files as a ZIP, in the order given, each dated the same fixed day, so the same figures make the same file byte for byte. */
+export async function archiveZip(files: readonly ArchiveFile[]): Promise<Buffer> {
   const zip = new JSZip();
-  // A fixed date, so the same figures make the same file byte for byte.
   const date = new Date(Date.UTC(2000, 0, 1));
-  zip.file('data.csv', files.data, { date });
-  zip.file('meta.csv', files.meta, { date });
+  for (const f of files) zip.file(f.name, f.text, { date });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

@@ -197,6 +197,60 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/openapi.json', { config: publicAccess }, () => openApiDocument);
 }
 
+/** The table builder's choices as query parameters: the tables, and their open-data file. */
+const tableQueryParameters = [
+  {
+    name: 'indicator',
+    in: 'query',
+    required: true,
+    schema: { type: 'array', items: { type: 'string' } },
+    style: 'form',
+    explode: true,
+    description: 'Indicator codes (up to 10)',
+  },
+  {
+    name: 'place',
+    in: 'query',
+    required: true,
+    schema: { type: 'array', items: { type: 'string' } },
+    style: 'form',
+    explode: true,
+    description: 'Places as kind:code, e.g. la:886, country:E92000001, district:E07000110, school:118765 (up to 100)',
+  },
+  {
+    name: 'from',
+    in: 'query',
+    required: true,
+    schema: { type: 'string', pattern: '^\\d{4}(\\d{2})?$' },
+    description: 'The first year, e.g. 201213 for 2012/13',
+  },
+  { name: 'to', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}(\\d{2})?$' }, description: 'The last year' },
+  {
+    name: 'group',
+    in: 'query',
+    required: true,
+    schema: { type: 'array', items: { type: 'string' } },
+    style: 'form',
+    explode: true,
+    description: 'Pupil group codes, e.g. all, fsm, gender:female (up to 12)',
+  },
+];
+
+/** Which table's open-data file: the Nth of a build or a permalink, all of them without. */
+const tableNumberParameter = {
+  name: 'table',
+  in: 'query',
+  required: false,
+  schema: { type: 'integer', minimum: 1 },
+  description: 'The Nth table alone (from 1, in the order of the indicators); every table without',
+};
+
+const openDataZipResponse = {
+  description:
+    'A ZIP in the DfE open-data layout: data.csv and meta.csv, or, where the tables hold more than one kind of year (academic, financial, calendar) or schools beside other places, a data file and its .meta.csv for each, listed in dataset_names.csv',
+  content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+};
+
 const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -297,49 +351,36 @@ const openApiDocument = {
       get: {
         summary:
           "The table builder's tables for the reader: one per indicator, a row per place and pupil group with a figure, a column per year held from `from` to `to`, with the data version (the latest import) they were built from",
-        parameters: [
-          {
-            name: 'indicator',
-            in: 'query',
-            required: true,
-            schema: { type: 'array', items: { type: 'string' } },
-            style: 'form',
-            explode: true,
-            description: 'Indicator codes (up to 10)',
-          },
-          {
-            name: 'place',
-            in: 'query',
-            required: true,
-            schema: { type: 'array', items: { type: 'string' } },
-            style: 'form',
-            explode: true,
-            description: 'Places as kind:code, e.g. la:886, country:E92000001, district:E07000110, school:118765 (up to 100)',
-          },
-          {
-            name: 'from',
-            in: 'query',
-            required: true,
-            schema: { type: 'string', pattern: '^\\d{4}(\\d{2})?$' },
-            description: 'The first year, e.g. 201213 for 2012/13',
-          },
-          { name: 'to', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}(\\d{2})?$' }, description: 'The last year' },
-          {
-            name: 'group',
-            in: 'query',
-            required: true,
-            schema: { type: 'array', items: { type: 'string' } },
-            style: 'form',
-            explode: true,
-            description: 'Pupil group codes, e.g. all, fsm, gender:female (up to 12)',
-          },
-        ],
+        parameters: tableQueryParameters,
+      },
+    },
+    '/api/v1/tables/open-data.zip': {
+      get: {
+        summary:
+          "The table builder's tables for the reader in the DfE's open-data layout (Explore Education Statistics), as /api/v1/tables gives them: England, regions, LAs, districts and schools at their geographic levels, pupil groups in the breakdown filter",
+        parameters: [...tableQueryParameters, tableNumberParameter],
+        responses: {
+          '200': openDataZipResponse,
+          '400': { description: 'Choices that are not valid or complete, or a place the layout has no level for (an LA grouping), with the reason' },
+          '404': { description: 'An unknown indicator or place, or no such table' },
+        },
       },
     },
     '/api/v1/tables/permalinks/{id}': {
       get: {
         summary: 'A permalinked table as it was kept when made (as the public sees it), with the data version it was built from and the latest one held now',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z2-7]{16}$' } }],
+      },
+    },
+    '/api/v1/tables/permalinks/{id}/open-data.zip': {
+      get: {
+        summary: "A permalinked table in the DfE's open-data layout, made from the tables as kept: the same bytes however many files are imported later",
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z2-7]{16}$' } }, tableNumberParameter],
+        responses: {
+          '200': openDataZipResponse,
+          '400': { description: 'A place the layout has no level for (an LA grouping), with the reason' },
+          '404': { description: 'No table at this permalink, or no such table in it' },
+        },
       },
     },
     '/api/v1/schools/watch-list': {

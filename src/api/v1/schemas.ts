@@ -264,6 +264,19 @@ export const dashboardResponse = z.object({
       change: z.object({ points: z.number(), direction: z.enum(['better', 'worse', 'same', 'changed']) }).nullable(),
       newMeasure: z.string().nullable(),
       series: z.array(z.object({ period: z.string(), value: z.number() })),
+      overTime: z
+        .array(
+          z.object({
+            period: z.string(),
+            place: shown.nullable(),
+            la: shown.nullable(),
+            england: shown.nullable(),
+            breakBefore: z.object({ period: z.string(), note: z.string() }).nullable(),
+          }),
+        )
+        .describe(
+          "Every year the place has a figure, with its LA's (a district or grouping) and England's, and the change in the measure since the year before",
+        ),
       england: shown.nullable(),
       region: shown.nullable(),
       la: shown.nullable().describe("A district's or grouping's LA; null for the LA itself"),

@@ -26,16 +26,33 @@ export type TableQuery = Readonly<{
 /** A figure as the reader was shown it: the value at its decimals, or the DfE symbol in its place. */
 export type TableCell = Readonly<{ value: number | null; symbol: DfeSymbol | null; decimalPlaces: number }>;
 
+/**
+ * Where a row's place stood when the table was built, as the DfE's open-data layout names it (open-data.ts): an LA's
+ * region and ONS code, a district's or a school's LA and region, a school's LAESTAB. Kept with a permalink, so its
+ * open-data file never changes; absent in permalinks made before it was kept (those columns are then blank).
+ */
+export type PlaceGeography = Readonly<{
+  region?: Readonly<{ code: string; name: string }> | null;
+  la?: Readonly<{ code: string; newCode: string | null; name: string }> | null;
+  /** An LA's nine-character ONS code. */
+  newCode?: string | null;
+  /** A school's LAESTAB. */
+  laestab?: string | null;
+}>;
+
 export type BuiltRow = Readonly<{
-  place: Readonly<{ kind: PlaceKind; code: string; name: string }>;
+  place: Readonly<{ kind: PlaceKind; code: string; name: string }> & PlaceGeography;
   group: string;
   /** One per period of the table, in order; null where no figure is held. */
   cells: readonly (TableCell | null)[];
 }>;
 
 export type BuiltTable = Readonly<{
-  /** The indicator as it was when the table was built; `breaks` where the measure changed (absent in older permalinks). */
-  indicator: Pick<Indicator, 'code' | 'title' | 'unit' | 'decimalPlaces' | 'polarity' | 'source'> & Partial<Pick<Indicator, 'breaks'>>;
+  /**
+   * The indicator as it was when the table was built; `breaks` where the measure changed and `periodType` (absent in
+   * older permalinks).
+   */
+  indicator: Pick<Indicator, 'code' | 'title' | 'unit' | 'decimalPlaces' | 'polarity' | 'source'> & Partial<Pick<Indicator, 'breaks' | 'periodType'>>;
   periods: readonly string[];
   rows: readonly BuiltRow[];
 }>;
@@ -69,7 +86,7 @@ export function periodsBetween(held: readonly string[], from: string, to: string
 /** One figure found for the table, as disclosed to the reader. */
 export type TableFigure = Readonly<{ indicator: string; place: PlaceChoice; group: string; period: string; cell: TableCell }>;
 
-type NamedPlace = Readonly<{ choice: PlaceChoice; kind: PlaceKind; code: string; name: string }>;
+type NamedPlace = Readonly<{ choice: PlaceChoice; kind: PlaceKind; code: string; name: string; geography?: PlaceGeography }>;
 
 /**
  * The tables for a query: one per indicator in the order chosen; in each, a row per place (in the order chosen) and
@@ -94,7 +111,7 @@ export function buildTables(
     for (const place of places)
       for (const group of query.groups) {
         const cells = periods.map((period) => at.get(`${place.choice}|${group}|${period}`) ?? null);
-        if (cells.some((c) => c !== null)) rows.push({ place: { kind: place.kind, code: place.code, name: place.name }, group, cells });
+        if (cells.some((c) => c !== null)) rows.push({ place: { kind: place.kind, code: place.code, name: place.name, ...place.geography }, group, cells });
       }
     return { indicator, periods, rows };
   });

@@ -1,4 +1,5 @@
 import { changeOnLastYear, gapBetween, gapMeaningful } from '../../domain/comparison/gaps.ts';
+import { placeOverTime } from '../../domain/comparison/place-over-time.ts';
 import { fewestToRank, neighbourAverage, quartileBand, quartilesOf, rankPlaces, type QuartileBand } from '../../domain/comparison/ranking.ts';
 import { breakBetween, newMeasureNote } from '../../domain/indicators/breaks.ts';
 import type { DisclosurePolicy } from '../../domain/indicators/disclosure.ts';
@@ -14,7 +15,7 @@ import type { DashboardGap, DashboardIndicator, DashboardKind, Shown } from './p
 /**
  * A place dashboard's figures (issue 19.1): each key indicator's latest figure for the place with its change, England,
  * the region, its LA's (for a district or grouping) or its neighbours' average, rank and quartile band (for the LA),
- * and the disadvantaged gap on each. Every figure is disclosed for the reader; gaps are worked from unrounded figures.
+ * each year it holds against England and its LA (issue 19.4, from the same reads), and the disadvantaged gap on each. Every figure is disclosed for the reader; gaps are worked from unrounded figures.
  */
 
 const gapGroup = { group: 'disadvantaged', other: 'not-disadvantaged' } as const;
@@ -51,6 +52,17 @@ export async function figuresFor(
     rows.find((r) => r.placeId === placeId && r.indicatorCode === code && r.period === period);
   const shownAt = (rows: readonly ObservationRow[], placeId: number | undefined, code: string, period: string): Shown | null => {
     const row = at(rows, placeId, code, period);
+    return row === undefined ? null : shownOf(row);
+  };
+
+  // England's and the LA's figures by indicator and year, for each key indicator over time (read above: no query more).
+  const comparatorRows = new Map(
+    wide
+      .filter((r) => r.placeId === england?.id || r.placeId === la.id)
+      .map((r): [string, ObservationRow] => [`${r.placeId}|${r.indicatorCode}|${r.period}`, r]),
+  );
+  const comparatorAt = (placeId: number | undefined, code: string, period: string): Shown | null => {
+    const row = comparatorRows.get(`${placeId}|${code}|${period}`);
     return row === undefined ? null : shownOf(row);
   };
 
@@ -101,6 +113,15 @@ export async function figuresFor(
       change: brk !== null ? null : changeOnLastYear(shown.value, previous?.shown.value ?? null, indicator.polarity, indicator.decimalPlaces),
       newMeasure: brk === null ? null : newMeasureNote(brk),
       series,
+      overTime: placeOverTime(
+        held.map((r) => ({
+          period: r.period,
+          place: shownOf(r),
+          la: place.kind === 'la' ? null : comparatorAt(la.id, code, r.period),
+          england: comparatorAt(england?.id, code, r.period),
+        })),
+        indicator.breaks,
+      ),
       england: shownAt(wide, england?.id, code, last.period),
       region: shownAt(wide, region?.id, code, last.period),
       la: place.kind === 'la' ? null : shownAt(wide, la.id, code, last.period),

@@ -1,5 +1,6 @@
 import type { QuartileBand } from '../../domain/comparison/ranking.ts';
 import type { Change, Gap } from '../../domain/comparison/gaps.ts';
+import type { PlaceYear } from '../../domain/comparison/place-over-time.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { measureFor, type Framework } from '../../domain/framework/framework.ts';
 import type { Status } from '../../domain/framework/evaluate.ts';
@@ -36,6 +37,8 @@ export type DashboardIndicator = Readonly<{
   newMeasure: string | null;
   /** The place's shown values year by year, oldest first, for the trend. */
   series: readonly Readonly<{ period: string; value: number }>[];
+  /** Every year the place has a figure, oldest first, with its LA's (for a district or grouping) and England's, and any break since the year before. */
+  overTime: readonly PlaceYear<Shown>[];
   england: Shown | null;
   region: Shown | null;
   /** For a district or grouping: its LA's figure that year. */

@@ -3,6 +3,8 @@ import { BadRequestError, NotFoundError } from '../../domain/errors.ts';
 import type { PlaceKind } from '../../domain/geography/place.ts';
 import { publicDisclosure, type DisclosurePolicy } from '../../domain/indicators/disclosure.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
+import { openDataArchive, type ArchiveFile } from '../../domain/indicators/open-data.ts';
+import { builtTablesOpenData, placesWithoutLevel } from '../../domain/tables/built-table-open-data.ts';
 import {
   buildTables,
   periodsBetween,
@@ -14,8 +16,10 @@ import {
   type TableQuery,
 } from '../../domain/tables/built-table.ts';
 import { figureBases } from '../../store/observation-store.ts';
+import type { PlaceRow } from '../../store/place-store.ts';
 import type { Store } from '../../store/store.ts';
 import type { Clock } from '../clock.ts';
+import { placeGeography } from './place-geography.ts';
 import { discloseRows } from '../indicators/disclose-rows.ts';
 import { ownFigures } from '../indicators/own-figures.ts';
 
@@ -66,7 +70,7 @@ export function createTableBuilder(store: Store, clock: Clock) {
       const [kind, ...rest] = choice.split(':') as [PlaceKind, ...string[]];
       return { choice, kind, code: rest.join(':') };
     });
-    const held = new Map<string, { id: number; name: string }>();
+    const held = new Map<string, PlaceRow>();
     for (const kind of new Set(asked.map((a) => a.kind)))
       for (const place of await store.places.findMany(
         kind,
@@ -76,7 +80,7 @@ export function createTableBuilder(store: Store, clock: Clock) {
     return asked.map((a) => {
       const place = held.get(a.choice);
       if (place === undefined) throw new NotFoundError(`No place ${a.choice}: choose places from the list`);
-      return { ...a, name: place.name, id: place.id };
+      return { ...a, name: place.name, id: place.id, row: place };
     });
   }
 
@@ -97,6 +101,10 @@ export function createTableBuilder(store: Store, clock: Clock) {
     const dataVersion = await store.tables.dataVersion();
     const indicators = await indicatorsOf(query.indicators);
     const places = await placesOf(query.places);
+    const geography = await placeGeography(
+      store,
+      places.map((p) => p.row),
+    );
     const groups = new Set(query.groups);
     const found = await store.observations.find({
       indicatorCodes: query.indicators,
@@ -132,8 +140,9 @@ export function createTableBuilder(store: Store, clock: Clock) {
         polarity: i.polarity,
         source: i.source,
         breaks: i.breaks,
+        periodType: i.periodType,
       })),
-      places,
+      places.map((p) => ({ ...p, geography: geography.get(p.id) })),
       figures,
     );
     const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
@@ -205,6 +214,22 @@ export function createTableBuilder(store: Store, clock: Clock) {
     },
 
     permalink: (id: string): Promise<TablePermalink | null> => (/^[a-z2-7]{16}$/.test(id) ? store.tables.permalink(id) : Promise.resolve(null)),
+
+    /**
+     * Built tables (fresh, or a permalink's as kept) as the files of an open-data ZIP (open-data.ts): their figures as
+     * shown, one data file per kind of year and the schools' apart. A table holding a place the layout has no level
+     * for (an LA's own grouping) is refused, naming it. A permalink kept before its indicators' kind of year was takes
+     * it from the catalogue (data files in the repository, not changed by an import).
+     */
+    async openData(tables: readonly BuiltTable[]): Promise<ArchiveFile[]> {
+      const without = placesWithoutLevel(tables);
+      if (without.length > 0)
+        throw new BadRequestError(
+          `The DfE's open-data layout has no geographic level for ${without.join(', ')} (a grouping of the LA's own): leave ${without.length === 1 ? 'it' : 'them'} out of the table to download it as open data`,
+        );
+      const catalogue = tables.every((t) => t.indicator.periodType !== undefined) ? new Map<string, Indicator>() : await indicatorsByCode();
+      return openDataArchive(builtTablesOpenData(tables, (code) => catalogue.get(code)?.periodType ?? 'academic'));
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { dashboardKinds, type DashboardKind } from '../../../services/geography/
 import { periodLabel, previousPeriod } from '../../../domain/periods/period.ts';
 import { disclosureOf } from '../../disclosure-of.ts';
 import { changeWords, statusCounts } from '../../presentation/format.ts';
+import { overTimeView } from './over-time-view.ts';
 
 const query = z.object({
   on: z
@@ -40,6 +41,7 @@ export function placeRoutes(app: FastifyInstance, services: Services): void {
         governanceLabels,
         placeHref,
         dashboard,
+        overTime: dashboard === null ? [] : overTimeView(dashboard),
         periodLabel,
         previousPeriod,
         changeWords,

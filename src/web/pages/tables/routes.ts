@@ -5,9 +5,11 @@ import type { Indicator } from '../../../domain/indicators/indicator.ts';
 import { londonTime } from '../../../domain/periods/london-time.ts';
 import { periodLabel } from '../../../domain/periods/period.ts';
 import { breakdownTitle } from '../../../domain/pupils/breakdowns.ts';
-import { newerDataThan, tableLimits, type DataVersionMark, type TableQuery } from '../../../domain/tables/built-table.ts';
+import { newerDataThan, tableLimits, type BuiltTable, type DataVersionMark, type TableQuery } from '../../../domain/tables/built-table.ts';
+import { placesWithoutLevel } from '../../../domain/tables/built-table-open-data.ts';
+import { tableNumber, tableOpenDataQuery, tablesOpenDataZip } from '../../../api/v1/table-open-data.ts';
 import { completeTableQuery, tableChoicesQuery, type TableChoices } from '../../../api/v1/schemas.ts';
-import { NotFoundError } from '../../../domain/errors.ts';
+import { BadRequestError, NotFoundError } from '../../../domain/errors.ts';
 import type { Services } from '../../../services/create-services.ts';
 import { disclosureOf } from '../../disclosure-of.ts';
 import { tablesView } from './tables-view.ts';
@@ -41,6 +43,22 @@ const queryHref = (q: TableQuery) => choicesHref({ indicator: [...q.indicators],
 
 const dataVersionWords = (v: DataVersionMark | null) =>
   v === null ? 'No figures had been imported.' : `Figures as held after import ${v.batchId} (${londonTime(new Date(v.importedAt))}).`;
+
+/**
+ * The tables as the page shows them, each naming its open-data file (the middleware offers it beside the CSV and XLSX:
+ * `data-open-data`), and the file of them all; none where a table holds a place the layout has no level for.
+ */
+function withOpenData(tables: readonly BuiltTable[], href: (n: number | null) => string) {
+  const without = placesWithoutLevel(tables);
+  return {
+    tables: tablesView(tables).map((t, i) => ({ ...t, openDataHref: without.length === 0 ? href(i + 1) : '' })),
+    openData: {
+      all: without.length === 0 && tables.length > 1 ? href(null) : '',
+      without:
+        without.length === 0 ? '' : `No open-data file: the DfE's layout has no geographic level for ${without.join(', ')} (a grouping of the LA's own).`,
+    },
+  };
+}
 
 /** The step a reader's choices have reached: the first with nothing chosen. */
 function stepOf(c: TableChoices): 1 | 2 | 3 | 4 | 5 {
@@ -94,10 +112,22 @@ export function tableRoutes(app: FastifyInstance, services: Services): void {
       periods: held.periods.map((p) => ({ code: p, label: periodLabel(p) })),
       changePlaces: choicesHref(choices, 2),
       groups: held.groups.map((g) => ({ code: g, title: breakdownTitle(g) })),
-      tables: built === null ? [] : tablesView(built.tables),
+      ...(built === null || query === null
+        ? { tables: [], openData: null }
+        : withOpenData(built.tables, (n) => `/tables/open-data.zip?${queryHref(query).split('?')[1]}${n === null ? '' : `&table=${n}`}`)),
       dataVersionWords: built === null ? '' : dataVersionWords(built.dataVersion),
       query: query === null ? '' : queryHref(query).split('?')[1],
     });
+  });
+
+  // The tables in the DfE's open-data layout (data.csv with its meta.csv, in a ZIP), disclosed as the page is.
+  app.get('/tables/open-data.zip', { config: publicAccess }, async (request, reply) => {
+    const { table, ...choices } = tableOpenDataQuery.parse(request.query);
+    const query = completeTableQuery(choices);
+    if (query === null) throw new BadRequestError('Choose at least one indicator, place and pupil group, and the first and last years');
+    const built = await services.tables.build(query, await disclosureOf(request, services));
+    const zip = await tablesOpenDataZip(services, built.tables, table, `tables-${query.from}-${query.to}`);
+    return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${zip.name}"`).send(zip.body);
   });
 
   // Anyone may keep a table (EES's permalinks are public too): it is built as the public sees it, whoever asks.
@@ -125,7 +155,15 @@ export function tableRoutes(app: FastifyInstance, services: Services): void {
       dataVersionWords: dataVersionWords(permalink.dataVersion),
       newer: newerDataThan(permalink.dataVersion, now),
       rebuild: queryHref(permalink.query),
-      tables: tablesView(permalink.tables),
+      ...withOpenData(permalink.tables, (n) => `/tables/permalink/${permalink.id}/open-data.zip${n === null ? '' : `?table=${n}`}`),
     });
+  });
+
+  // A permalink's tables in the open-data layout, made from the tables as kept: the same bytes after any later import.
+  app.get<{ Params: { id: string } }>('/tables/permalink/:id/open-data.zip', { config: publicAccess }, async (request, reply) => {
+    const permalink = await services.tables.permalink(request.params.id);
+    if (permalink === null) throw new NotFoundError('There is no table at this permalink.');
+    const zip = await tablesOpenDataZip(services, permalink.tables, tableNumber.parse(request.query).table, `table-${permalink.id}`);
+    return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${zip.name}"`).send(zip.body);
   });
 }
