@@ -52,7 +52,10 @@ async function pageKinds(services: Services): Promise<Kind[]> {
   const framework = services.frameworks.list()[0]!;
   const years = Array.from({ length: framework.years.to - framework.years.from + 1 }, (_, i) => framework.years.from + i);
   const la = await services.places.placePage('la', framework.la);
-  const schools = la.schools.slice(0, 12).map((s) => `/schools/${s.code}`);
+  // An LA's schools hang under its districts: a couple from each of the first districts.
+  const schools: string[] = [];
+  for (const d of la.children.slice(0, 6))
+    for (const s of (await services.places.placePage('district', d.code)).schools.slice(0, 2)) schools.push(`/schools/${s.code}`);
   const districts = la.children.slice(0, 6).map((d) => `/places/district/${d.code}`);
   const indicators = ['ks2-level4-rwm', 'ks4-5ac-em', 'persistent-absence', 'neet-or-not-known-16-17']
     .filter((code) => services.catalogue.list().some((i) => i.code === code))
