@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageNumbersShown, pageOf } from '../../../domain/paging.ts';
+import { pageOf } from '../../../domain/paging.ts';
+import { paginationOf } from '../../presentation/pagination.ts';
 import type { Indicator, Polarity } from '../../../domain/indicators/indicator.ts';
 import { schoolPhaseLabels, schoolPhases } from '../../../domain/schools/school-phase.ts';
 import type { Comparison } from '../../../services/comparison/comparison-service.ts';
@@ -148,16 +149,6 @@ export function schoolListView(
       xlsx: `${path}/schools.xlsx?${downloadQuery}`,
     },
     pageSize: schoolListPageSize,
-    pagination:
-      current === null || paging.pages === 1
-        ? null
-        : {
-            previous: current > 1 ? { href: href({ page: current - 1 }) } : undefined,
-            next: current < paging.pages ? { href: href({ page: current + 1 }) } : undefined,
-            items: pageNumbersShown(current, paging.pages).map((n) =>
-              n === null ? { ellipsis: true } : { number: String(n), href: href({ page: n }), current: n === current },
-            ),
-            landmarkLabel: 'Pages of the list of schools',
-          },
+    pagination: paginationOf(current, paging.pages, (page) => href({ page }), 'Pages of the list of schools'),
   };
 }

@@ -2,7 +2,8 @@ import { publicAccess } from '../../../domain/access/route-access.ts';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { watchListQuery } from '../../../api/v1/schemas.ts';
-import { pageNumbersShown, pageOf } from '../../../domain/paging.ts';
+import { pageOf } from '../../../domain/paging.ts';
+import { paginationOf } from '../../presentation/pagination.ts';
 import { academicYearLabel } from '../../../domain/periods/period.ts';
 import { riskBandFrom, riskBandLabels, riskBands, riskPoints, type RiskBand } from '../../../domain/schools/risk.ts';
 import { trendLabels } from '../../../domain/schools/trends.ts';
@@ -104,17 +105,7 @@ export function watchListRoutes(app: FastifyInstance, services: Services): void 
       downloads:
         paging.pages > 1 && paging.page !== 'all' ? { csv: `${pageHref('all')}&download=csv&table=1`, xlsx: `${pageHref('all')}&download=xlsx&table=1` } : null,
       pageSize: watchListPageSize,
-      pagination:
-        current === null || paging.pages === 1
-          ? null
-          : {
-              previous: current > 1 ? { href: pageHref(current - 1) } : undefined,
-              next: current < paging.pages ? { href: pageHref(current + 1) } : undefined,
-              items: pageNumbersShown(current, paging.pages).map((n) =>
-                n === null ? { ellipsis: true } : { number: String(n), href: pageHref(n), current: n === current },
-              ),
-              landmarkLabel: 'Pages of the watch list',
-            },
+      pagination: paginationOf(current, paging.pages, pageHref, 'Pages of the watch list'),
     });
   });
 
@@ -173,17 +164,7 @@ export function watchListRoutes(app: FastifyInstance, services: Services): void 
       // the all view's table.
       downloads: { csv: `${pageHref('all')}&download=csv&table=${decliningTable}`, xlsx: `${pageHref('all')}&download=xlsx&table=${decliningTable}` },
       pageSize: watchListPageSize,
-      pagination:
-        current === null || paging.pages === 1
-          ? null
-          : {
-              previous: current > 1 ? { href: pageHref(current - 1) } : undefined,
-              next: current < paging.pages ? { href: pageHref(current + 1) } : undefined,
-              items: pageNumbersShown(current, paging.pages).map((n) =>
-                n === null ? { ellipsis: true } : { number: String(n), href: pageHref(n), current: n === current },
-              ),
-              landmarkLabel: 'Pages of the declining schools',
-            },
+      pagination: paginationOf(current, paging.pages, pageHref, 'Pages of the declining schools'),
       bandItems: riskBands.map((b) => ({ value: b, text: `${riskBandLabels[b]} (${bandScores[b]})`, checked: q.band.includes(b) })),
       sortItems: watchListSorts.map((s) => ({ value: s, text: watchListSortLabels[s], selected: q.sort === s })),
       sortLabel: watchListSortLabels[q.sort].toLowerCase(),
