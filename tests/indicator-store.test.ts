@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { asStored } from '../src/store/indicator-store.ts';
 import { createLog } from '../src/log.ts';
 import { createServices, type Services } from '../src/services/create-services.ts';
@@ -35,6 +36,63 @@ for (const target of databaseTargets()) {
         who: { actor: 'system', requestId: null },
       });
       assert.deepEqual(await other.catalogue.sync(), { inserted: 0, updated: 1, unchanged: catalogue.length - 1 });
+    });
+
+    // Migration 0029 (ADR 0023): the observation's foreign keys became statement-level checks; the same rules hold.
+    it('refuses an observation naming an indicator, place or import batch that does not exist, writing none of its rows', async () => {
+      await services.catalogue.sync();
+      const batchId = await database.store.register.openBatch({
+        fileName: 'references.csv',
+        fileHash: 'references',
+        format: 'test',
+        rowCount: 2,
+        dataVersion: 'final',
+      });
+      const { ids } = await database.store.places.upsert('la', [{ code: '999', name: 'Reference LA' }], null);
+      const placeId = ids.get('999')!;
+      const figure = {
+        indicatorCode: 'overall-absence',
+        placeId,
+        period: '201415',
+        breakdown: 'all',
+        value: 4.5,
+        numerator: null,
+        denominator: null,
+        symbol: null,
+        dataVersion: 'final' as const,
+      };
+      const count = async () => Number((await sql<{ n: string }>`select count(*) as n from observation`.execute(database.db)).rows[0]!.n);
+      const before = await count();
+      for (const [wrong, message] of [
+        [{ indicatorCode: 'no-such-indicator' }, /indicator that does not exist/],
+        [{ placeId: placeId + 1_000_000 }, /place that does not exist/],
+      ] as const)
+        await assert.rejects(
+          database.store.observations.insert(
+            [
+              { ...figure, period: '201314' },
+              { ...figure, ...wrong },
+            ],
+            batchId,
+            'test',
+          ),
+          (error: Error & { code?: string }) => error.code === '23503' && message.test(error.message),
+        );
+      await assert.rejects(
+        database.store.observations.insert([figure], batchId + 1_000_000, 'test'),
+        (error: Error & { code?: string }) => error.code === '23503',
+      );
+      assert.equal(await count(), before, 'a refused statement writes none of its rows');
+
+      await database.store.observations.insert([figure], batchId, 'test');
+      await assert.rejects(
+        sql`update observation set place_id = place_id + 1000000 where place_id = ${placeId}`.execute(database.db),
+        /place that does not exist/,
+      );
+      await assert.rejects(sql`delete from import_batch where id = ${batchId}`.execute(database.db), /import batch being deleted/);
+      await assert.rejects(sql`delete from indicator where code = 'overall-absence'`.execute(database.db), /indicator being deleted/);
+      await sql`delete from place where id = ${placeId}`.execute(database.db);
+      assert.equal(await count(), before, 'deleting a place deletes its observations (as ON DELETE CASCADE did)');
     });
   });
 }
