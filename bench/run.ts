@@ -3,15 +3,22 @@
  * 600,000-pupil KS2 cohort in 152 LAs), each against DuckDB's own SQL over the same Parquet files in the same run, and
  * the import of the real LAIT file. Prints times and ratios; asserts nothing about time (the machine is shared).
  *
- *   full compute   = `waymark compute`: placements read from PostgreSQL, the aggregation on DuckDB, the figures mapped
- *                    to places and written to the embedded PostgreSQL in one transaction per file
- *   engine only    = the aggregation on DuckDB with its rows brought into Node as figures (no PostgreSQL)
- *   DuckDB SQL     = the reference: the same aggregation run inside DuckDB into a table (CREATE TABLE AS), nothing
- *                    returned to Node
+ *   full compute   = `waymark compute` replacing the files' figures: placements read from PostgreSQL, the aggregation
+ *                    on DuckDB, public suppression decided, the figures written to the embedded PostgreSQL in one
+ *                    transaction per file (timed the second time, so that it replaces figures as the reference does)
+ *   by hand        = the yardstick for it (bench/reference-compute.ts): for each file the faster of a statement written
+ *                    for the bench giving the same cells and Waymark's, its cells turned into rows in DuckDB and sent
+ *                    with COPY into `observation`, one transaction a file
+ *   engine only    = Waymark's aggregation on DuckDB with its rows brought into Node as figures (no PostgreSQL)
+ *   DuckDB SQL     = the yardstick for it: the faster in total of Waymark's statement and the bench's own, each run
+ *                    inside DuckDB into a table (CREATE TABLE AS), nothing returned to Node
+ * `--pupils 600000,1200000,2400000` sets the national cohorts (default 600,000), to show how each cost grows;
+ * `--compute-only` leaves out the casework, admissions and place-planning benches, `--kent-only` and `--national-only` one scale, `--no-lait` skips the import.
  * Then page loads over the Kent-scale store (bench/pages.ts): each page kind over several addresses, 50 concurrent
  * clients in a process of their own, the pages kept by the data version and rendered afresh.
  */
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { sql, type Kysely } from 'kysely';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aggregatePupilFile, loadPlacements, pupilFileStatement } from '../src/compute/aggregate-pupils.ts';
@@ -34,6 +41,9 @@ import { cmeBench } from './cme.ts';
 import { admissionsBench } from './admissions.ts';
 import { planningBench } from './place-planning.ts';
 import { pageBench, pageHeader } from './pages.ts';
+import { persistReference, referenceStatement } from './reference-compute.ts';
+import { copyBench } from './import-copy.ts';
+import type { Database } from '../src/store/schema.ts';
 
 const shared = join(import.meta.dirname, '..', '..', 'shared', 'data', 'public');
 const log = createLog('warn');
@@ -47,7 +57,8 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 }
 
 /** Run `work` with services over a fresh embedded PostgreSQL in a temporary folder, removed afterwards. */
-async function withFreshStore<T>(name: string, work: (services: Services, store: Store) => Promise<T>): Promise<T> {
+type Fresh = Readonly<{ db: Kysely<Database>; appUrl: string; dir: string }>;
+async function withFreshStore<T>(name: string, work: (services: Services, store: Store, fresh: Fresh) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), `waymark-bench-${name}-`));
   const database = await openDatabase({ dataDir: dir, databaseName: 'bench', databaseUrl: undefined, log });
   try {
@@ -59,51 +70,99 @@ async function withFreshStore<T>(name: string, work: (services: Services, store:
       who: { actor: 'system', requestId: null },
     });
     await services.catalogue.sync();
-    return await work(services, store);
+    return await work(services, store, { db: database.db, appUrl: database.appUrl, dir });
   } finally {
     await database.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** The same files through the engine alone and through DuckDB's own SQL, with the store's placements. */
-async function engineAndReference(services: Services): Promise<{ engineMs: number; referenceMs: number; figures: number; referenceRows: number }> {
+/** Mark every file's compute out of date, so that `waymark compute` does it again (replacing its figures). */
+async function forgetComputes(db: Kysely<Database>): Promise<void> {
+  await sql`update import_batch set file_hash = 'bench-again:' || file_hash where format = 'compute-pupil-records'`.execute(db);
+}
+
+type Yardsticks = { engineMs: number; statementMs: number; referenceMs: number; byHandMs: number; figures: number; byHandRows: number };
+
+/**
+ * The same files through the engine alone, through Waymark's statement and the bench's own inside DuckDB (their cells
+ * compared), and computed by hand into `observation` (bench/reference-compute.ts), the places each file's figures were
+ * written for being those Waymark wrote.
+ */
+async function yardsticks(services: Services, store: Store, fresh: Fresh): Promise<Yardsticks> {
   const files = await services.pupils.files();
-  let engineMs = 0;
-  let referenceMs = 0;
-  let figures = 0;
-  let referenceRows = 0;
+  const totals: Yardsticks = { engineMs: 0, statementMs: 0, referenceMs: 0, byHandMs: 0, figures: 0, byHandRows: 0 };
   await withDuckDb(async (connection) => {
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
       // Placements are read outside the timed parts (the full compute reads them too, once per file).
       await loadPlacements(connection, (await services.pupils.placements(file.period)).schools);
       const engine = await timed(() => aggregatePupilFile(connection, file));
-      engineMs += engine.ms;
-      figures += engine.result.figures.length;
-      const reference = await timed(() => connection.run(`create or replace temp table reference_result as ${pupilFileStatement(file)}`));
-      referenceMs += reference.ms;
-      referenceRows += Number((await connection.runAndReadAll('select count(*) as n from reference_result')).getRowObjectsJS()[0]!.n);
+      totals.engineMs += engine.ms;
+      totals.figures += engine.result.figures.length;
+      const statement = await timed(() => connection.run(`create or replace temp table waymark_cells as ${pupilFileStatement(file)}`));
+      const reference = await timed(() => connection.run(`create or replace temp table reference_only as ${referenceStatement(file)}`));
+      totals.statementMs += statement.ms;
+      totals.referenceMs += reference.ms;
+      const differing = await connection.runAndReadAll(`select count(*) as n from (
+          (select level, code, breakdown, pupils from waymark_cells except select level, code, breakdown, pupils from reference_only)
+          union all (select level, code, breakdown, pupils from reference_only except select level, code, breakdown, pupils from waymark_cells))`);
+      if (Number(differing.getRowObjectsJS()[0]!.n) > 0) throw new Error(`the bench's statement and Waymark's give different cells for ${file.path}`);
+      const written = await sql<{ level: string; code: string; id: string }>`
+        select distinct p.kind as level, p.code, p.id from observation o join place p on p.id = o.place_id
+         where o.basis = 'computed' and o.period = ${file.period} and o.detail ->> 'pupilBatch' = ${String(file.batchId)}`.execute(fresh.db);
+      await connection.run('create or replace temp table place_ids (level varchar, code varchar, id bigint)');
+      const appender = await connection.createAppender('place_ids');
+      for (const r of written.rows) {
+        appender.appendVarchar(r.level);
+        appender.appendVarchar(r.code);
+        appender.appendBigInt(BigInt(r.id));
+        appender.endRow();
+      }
+      appender.flushSync();
+      appender.closeSync();
+      const batchId = await store.register.openBatch({
+        fileName: `bench by hand ${index}`,
+        fileHash: `bench-${index}`,
+        format: 'bench',
+        rowCount: 0,
+        dataVersion: file.dataVersion,
+      });
+      // By hand: the faster statement for this file, then its cells into rows and COPY.
+      const cells = statement.ms <= reference.ms ? 'waymark_cells' : 'reference_only';
+      const byHand = await timed(() => persistReference(connection, fresh.appUrl, file, cells, batchId, join(fresh.dir, `by-hand-${index}.csv`)));
+      totals.byHandMs += Math.min(statement.ms, reference.ms) + byHand.ms;
+      totals.byHandRows += byHand.result;
     }
   });
-  return { engineMs, referenceMs, figures, referenceRows };
+  return totals;
 }
 
-function report(scale: string, pupils: number, files: number, full: number, engine: number, reference: number, figures: number) {
+function report(scale: string, pupils: number, files: number, fullMs: number, written: number, y: Yardsticks) {
+  const sqlMs = Math.min(y.statementMs, y.referenceMs);
   rows.push([
     scale,
-    String(pupils),
+    pupils.toLocaleString('en-GB'),
     String(files),
-    String(figures),
-    seconds(full),
-    seconds(engine),
-    seconds(reference),
-    `${(full / reference).toFixed(1)}×`,
-    `${(engine / reference).toFixed(1)}×`,
+    written.toLocaleString('en-GB'),
+    seconds(fullMs),
+    seconds(y.byHandMs),
+    `${(fullMs / y.byHandMs).toFixed(1)}×`,
+    seconds(y.engineMs),
+    `${seconds(y.statementMs)} / ${seconds(y.referenceMs)}`,
+    `${(y.engineMs / sqlMs).toFixed(1)}×`,
   ]);
+  if (y.byHandRows !== written) process.stderr.write(`${scale}: by hand wrote ${y.byHandRows} rows where Waymark wrote ${written}\n`);
+}
+
+/** `waymark compute` again over the same files, replacing their figures; its time and the figures written. */
+async function computeAgain(services: Services, fresh: Fresh): Promise<{ ms: number; written: number; files: number }> {
+  await forgetComputes(fresh.db);
+  const again = await timed(() => services.pupils.compute());
+  return { ms: again.ms, written: again.result.figures, files: again.result.files };
 }
 
 async function kentScale(): Promise<void> {
-  await withFreshStore('kent', async (services) => {
+  await withFreshStore('kent', async (services, store, fresh) => {
     process.stderr.write('Kent scale: building the demo county (places, rolls, comparators) …\n');
     await services.demo.build(2013, () => {}, { pupilYears: [] });
     const county = generateCounty(2013);
@@ -115,24 +174,49 @@ async function kentScale(): Promise<void> {
       }
     });
     process.stderr.write(`Kent scale: ${pupils} pupil records generated and written as Parquet in ${seconds(generation.ms)} s; computing …\n`);
-    const full = await timed(() => services.pupils.compute());
-    const { engineMs, referenceMs, figures, referenceRows } = await engineAndReference(services);
-    process.stderr.write(`Kent scale: ${full.result.figures} figures written; the reference made ${referenceRows} rows\n`);
-    report('Kent (demo, 7 years, 35 files)', pupils, full.result.files, full.ms, engineMs, referenceMs, figures);
+    const first = await timed(() => services.pupils.compute());
+    process.stderr.write(`Kent scale: ${first.result.figures} figures written in ${seconds(first.ms)} s; the pages …\n`);
     pages.push(...(await pageBench(services, log)));
+    const full = await computeAgain(services, fresh);
+    const y = await yardsticks(services, store, fresh);
+    report('Kent (demo, 7 years)', pupils, full.files, full.ms, full.written, y);
   });
 }
 
 const pages: (readonly string[])[] = [];
 
+/** A community primary school's register attributes, as the places need them (the bench's schools are in no register). */
+const benchPrimary = (urn: string, laCode: string) => ({
+  urn,
+  laCode,
+  establishmentNumber: null,
+  laestab: null,
+  typeName: 'Community school',
+  typeGroup: 'Local authority maintained schools',
+  governance: 'la-maintained' as const,
+  sector: 'primary' as const,
+  stateFunded: true,
+  phaseFlags: { primary: true, secondary: false, post16: false },
+  ageLow: 4,
+  ageHigh: 11,
+  gender: 'Mixed',
+  religiousCharacter: 'Does not apply',
+  admissionsPolicy: 'Not applicable',
+  selective: false,
+  address: { street: null, locality: null, address3: null, town: null, postcode: null },
+  linkedUrn: null,
+  pupilsOnRoll: null,
+  register: 'npm run bench (synthetic)',
+});
+
 /** A national KS2 cohort: 152 LAs (the real LA list), 110 primaries each, 600,000 pupils with characteristics and results. */
-async function nationalScale(): Promise<void> {
+async function nationalScale(total: number): Promise<void> {
   const laList = join(shared, 'lait', 'la_code_list.csv');
   if (!existsSync(laList)) {
-    rows.push(['national', 'skipped: ../shared/data/public/lait/la_code_list.csv not found', '', '', '', '', '', '', '']);
+    rows.push(['national', 'skipped: ../shared/data/public/lait/la_code_list.csv not found', '', '', '', '', '', '', '', '']);
     return;
   }
-  await withFreshStore('national', async (services, store) => {
+  await withFreshStore(`national-${total}`, async (services, store, fresh) => {
     const read = await readImportFile(laList, []);
     if (!read.ok) throw new Error(`cannot read ${laList}`);
     await services.imports.importFiles([read.file]);
@@ -143,7 +227,13 @@ async function nationalScale(): Promise<void> {
     const urnOf = (la: number, school: number) => String(100_000 + la * schoolsPerLa + school);
     const { ids } = await store.places.upsert(
       'school',
-      codes.flatMap((_, la) => Array.from({ length: schoolsPerLa }, (__, school) => ({ code: urnOf(la, school), name: `Bench primary ${urnOf(la, school)}` }))),
+      codes.flatMap((code, la) =>
+        Array.from({ length: schoolsPerLa }, (__, school) => ({
+          code: urnOf(la, school),
+          name: `Bench primary ${urnOf(la, school)}`,
+          attributes: benchPrimary(urnOf(la, school), code),
+        })),
+      ),
       null,
     );
     await store.places.addLinks(
@@ -159,7 +249,6 @@ async function nationalScale(): Promise<void> {
       null,
     );
     const random = seededRandom(600_000);
-    const total = 600_000;
     const records = function* (): Generator<AnyPupilRecord> {
       for (let i = 0; i < total; i++) {
         const la = i % codes.length;
@@ -191,16 +280,16 @@ async function nationalScale(): Promise<void> {
       services.pupils.writeFile({ collection: 'ks2', period: '201516', dataVersion: 'final', records: records(), source: 'bench' }),
     );
     process.stderr.write(`national scale: ${total} pupils written as Parquet in ${seconds(written.ms)} s; computing …\n`);
-    const full = await timed(() => services.pupils.compute());
-    const { engineMs, referenceMs, figures } = await engineAndReference(services);
-    report(`national (KS2 2015/16, ${codes.length} LAs)`, total, 1, full.ms, engineMs, referenceMs, figures);
+    await services.pupils.compute();
+    const full = await computeAgain(services, fresh);
+    report(`national (KS2 2015/16, ${codes.length} LAs)`, total, full.files, full.ms, full.written, await yardsticks(services, store, fresh));
   });
 }
 
 async function laitImport(): Promise<string> {
   const paths = ['la_code_list.csv', 'lait_data_dictionary.csv', 'bds_long_all_las.csv.gz'].map((f) => join(shared, 'lait', f));
   if (!paths.every(existsSync)) return 'LAIT import: skipped (../shared/data/public/lait not found)';
-  return withFreshStore('lait', async (services) => {
+  return withFreshStore('lait', async (services, _store, fresh) => {
     const mappings = await loadMappings();
     const files: ImportFile[] = [];
     for (const path of paths) {
@@ -214,27 +303,58 @@ async function laitImport(): Promise<string> {
     });
     const imported = await timed(() => services.imports.importFiles(files));
     const observations = imported.result.files.reduce((a, f) => a + f.inserted, 0);
-    return `LAIT import (LA list, dictionary, national long file): read ${seconds(reading.ms)} s, import ${seconds(imported.ms)} s, ${observations} rows inserted`;
+    const copy = await copyBench(fresh.appUrl, join(fresh.dir, 'lait-rows.csv'), "basis = 'published'");
+    const again = await timed(() => services.imports.importFiles(files));
+    return [
+      `LAIT import (LA list, dictionary, national long file): read ${seconds(reading.ms)} s, import ${seconds(imported.ms)} s, ${observations} rows inserted`,
+      `  COPY of the same ${copy.rows} rows: into a bare table ${seconds(copy.bareMs)} s (import ÷ COPY ${(imported.ms / copy.bareMs).toFixed(1)}×), into observation ${seconds(copy.observationMs)} s (import ÷ COPY ${(imported.ms / copy.observationMs).toFixed(1)}×)`,
+      `  the same files imported again, unchanged: ${seconds(again.ms)} s (${again.result.files.map((f) => `${f.inserted} inserted, ${f.updated} updated`).join('; ')})`,
+    ].join('\n');
   });
 }
 
-const scales = process.argv.includes('--kent-only') ? [kentScale] : [kentScale, nationalScale];
-for (const scale of scales) await scale();
-const participation = process.argv.includes('--no-participation') ? 'participation: skipped (--no-participation)' : await participationBench();
-const lait = process.argv.includes('--no-lait') ? 'LAIT import: skipped (--no-lait)' : await laitImport();
-const sen = await withFreshStore('sen', (_services, store) => benchSen(store));
+const nationalCohorts = (() => {
+  const at = process.argv.indexOf('--pupils');
+  if (at === -1) return [600_000];
+  const sizes = (process.argv[at + 1] ?? '').split(',').map(Number);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1000))
+    throw new Error('--pupils takes whole numbers of pupils, at least 1,000 each, separated by commas');
+  return sizes;
+})();
+if (!process.argv.includes('--national-only')) await kentScale();
+if (!process.argv.includes('--kent-only')) for (const total of nationalCohorts) await nationalScale(total);
+const computeOnly = process.argv.includes('--compute-only');
+const skipped = (what: string, flag: string) => `${what}: skipped (${flag})`;
+const participation =
+  computeOnly || process.argv.includes('--no-participation')
+    ? skipped('participation', computeOnly ? '--compute-only' : '--no-participation')
+    : await participationBench();
+const lait = process.argv.includes('--no-lait') ? skipped('LAIT import', '--no-lait') : await laitImport();
 
-const header = ['scale', 'pupils', 'files', 'figures', 'full compute s', 'engine only s', 'DuckDB SQL s', 'full ÷ SQL', 'engine ÷ SQL'];
+const header = [
+  'scale',
+  'pupils',
+  'files',
+  'figures',
+  'full compute s',
+  'by hand s',
+  'full ÷ by hand',
+  'engine only s',
+  'DuckDB SQL s (Waymark / bench)',
+  'engine ÷ SQL',
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
 console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log(lait);
-console.log(sen);
-console.log(participation);
-console.log(await withFreshStore('cme', cmeBench));
-console.log(await admissionsBench());
-console.log(await planningBench());
+if (!computeOnly) {
+  console.log(await withFreshStore('sen', (_services, store) => benchSen(store)));
+  console.log(participation);
+  console.log(await withFreshStore('cme', cmeBench));
+  console.log(await admissionsBench());
+  console.log(await planningBench());
+}
 if (pages.length > 0) {
   console.log('');
   const pageWidths = pageHeader.map((h, i) => Math.max(h.length, ...pages.map((r) => r[i]!.length)));

@@ -17,6 +17,8 @@ export type DatabaseHandle = Readonly<{
   db: Db;
   /** Which PostgreSQL this is, for /info and logs (never the password). */
   description: string;
+  /** The application's connection string, for a tool that needs a connection of its own (the bench's COPY). Holds the password: never log it. */
+  appUrl: string;
   close: () => Promise<void>;
   /**
    * Give up at once (the process was told to stop): the embedded PostgreSQL gets a fast shutdown, which rolls back
@@ -82,6 +84,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return Object.freeze({
     db,
     description,
+    appUrl,
     close: async () => {
       closing = true;
       await db.destroy();
