@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { asStored } from '../src/store/indicator-store.ts';
 import { createLog } from '../src/log.ts';
 import { createServices, type Services } from '../src/services/create-services.ts';
@@ -91,6 +92,29 @@ for (const target of databaseTargets()) {
       );
       await assert.rejects(sql`delete from import_batch where id = ${batchId}`.execute(database.db), /import batch being deleted/);
       await assert.rejects(sql`delete from indicator where code = 'overall-absence'`.execute(database.db), /indicator being deleted/);
+      await assert.rejects(
+        sql`update indicator set code = 'renamed-absence' where code = 'overall-absence'`.execute(database.db),
+        /indicator code being changed/,
+      );
+      await assert.rejects(sql`update place set id = default where id = ${placeId}`.execute(database.db), /place id being changed/);
+      // The application's role may not truncate at all; the owner may, but not while observations refer to the table.
+      const owner = new pg.Client({ connectionString: database.url });
+      await owner.connect();
+      try {
+        await assert.rejects(owner.query('truncate place cascade'), /cannot be truncated/);
+      } finally {
+        await owner.end();
+      }
+      // A session's temporary table named like a referenced one does not stand in for it (the checks' search_path).
+      await assert.rejects(
+        database.db.transaction().execute(async (trx) => {
+          await sql`create temp table place (id bigint) on commit drop`.execute(trx);
+          await sql`insert into pg_temp.place values (${placeId + 1_000_000})`.execute(trx);
+          await sql`insert into observation (indicator_code, place_id, period, breakdown, value, data_version, batch_id)
+                    values ('overall-absence', ${placeId + 1_000_000}, '201213', 'all', 1, 'final', ${batchId})`.execute(trx);
+        }),
+        /place that does not exist/,
+      );
       await sql`delete from place where id = ${placeId}`.execute(database.db);
       assert.equal(await count(), before, 'deleting a place deletes its observations (as ON DELETE CASCADE did)');
     });

@@ -7,7 +7,7 @@ import { sqlString } from './duckdb.ts';
 
 /**
  * The set-based compute: one statement per pupil file aggregates every measure of the collection at every level
- * (school, district, LA, region, England through GROUPING SETS; LA-defined groupings through their memberships)
+ * (schools by URN; district, LA, region and England through GROUPING SETS; LA-defined groupings through their memberships)
  * and every breakdown (each pupil is expanded into the groups it counts in). Nothing is aggregated in JavaScript.
  */
 
@@ -72,8 +72,9 @@ export async function loadPlacements(connection: DuckDBConnection, placements: r
 /**
  * The one statement that aggregates a pupil file at every level and breakdown (placements must be loaded first): each
  * pupil counted once in each of its groups; schools only in the groups held for schools (measured: grouping every
- * level by every group and discarding the schools' other groups, or one grouping set per level and group over the
- * pupils as they are, were each slower on the demo's files).
+ * level by every group and discarding the schools' other groups was slower; one grouping set per level and group
+ * over the pupils as they are, bench/reference-compute.ts, was slower on the demo's many small files and faster on
+ * one national file of 600,000 pupils or more).
  */
 export function pupilFileStatement(file: PupilFileInput): string {
   const chosen = measuresFor(file.collection, file.period);

@@ -6,8 +6,12 @@ import { sql, type Kysely } from 'kysely';
  * referenced row: writing the demo's 696,053 computed figures took 27 s with them and 11 s without. The same rules now
  * hold by statement-level triggers over the statement's rows (transition tables): a write that names an indicator,
  * place or batch that does not exist fails with foreign_key_violation, as before; deleting a place deletes its
- * observations, as ON DELETE CASCADE did; deleting an indicator or a batch that observations name fails, as before;
- * truncating any of the three while observations exist fails.
+ * observations, as ON DELETE CASCADE did; deleting an indicator or a batch that observations name, or changing a key
+ * they name, fails, as before; truncating any of the three while observations exist fails (even together with
+ * observation, which a foreign key allowed). Each function reads the tables of the public schema only (its
+ * search_path puts pg_temp last), so a session's temporary table of the same name cannot stand in for one. Unlike a
+ * foreign key the checks lock no referenced row: a place deleted while another transaction writes its first figure
+ * could leave that figure behind. Waymark deletes no place, indicator or batch.
  *
  * The figure key is rebuilt with the period and breakdown after the indicator, so that it serves the reads by
  * indicator, period and breakdown that observation_indicator_period served, and that index goes (one index fewer for
@@ -20,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       drop constraint observation_place_id_fkey,
       drop constraint observation_batch_id_fkey;
 
-    create function observation_references_check() returns trigger language plpgsql as $$
+    create function observation_references_check() returns trigger language plpgsql set search_path = pg_catalog, public, pg_temp as $$
     begin
       if exists (select 1 from written w where not exists (select 1 from indicator i where i.code = w.indicator_code)) then
         raise foreign_key_violation using message = 'an observation names an indicator that does not exist';
@@ -39,7 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger observation_references_updated after update on observation
       referencing new table as written for each statement execute function observation_references_check();
 
-    create function observation_place_deleted() returns trigger language plpgsql as $$
+    create function observation_place_deleted() returns trigger language plpgsql set search_path = pg_catalog, public, pg_temp as $$
     begin
       delete from observation o using gone g where o.place_id = g.id;
       return null;
@@ -48,7 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger observation_place_deleted after delete on place
       referencing old table as gone for each statement execute function observation_place_deleted();
 
-    create function observation_indicator_deleted() returns trigger language plpgsql as $$
+    create function observation_indicator_deleted() returns trigger language plpgsql set search_path = pg_catalog, public, pg_temp as $$
     begin
       if exists (select 1 from observation o join gone g on g.code = o.indicator_code) then
         raise foreign_key_violation using message = 'observations name an indicator being deleted';
@@ -59,7 +63,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger observation_indicator_deleted after delete on indicator
       referencing old table as gone for each statement execute function observation_indicator_deleted();
 
-    create function observation_batch_deleted() returns trigger language plpgsql as $$
+    create function observation_batch_deleted() returns trigger language plpgsql set search_path = pg_catalog, public, pg_temp as $$
     begin
       if exists (select 1 from observation o join gone g on g.id = o.batch_id) then
         raise foreign_key_violation using message = 'observations name an import batch being deleted';
@@ -70,7 +74,35 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger observation_batch_deleted after delete on import_batch
       referencing old table as gone for each statement execute function observation_batch_deleted();
 
-    create function observation_referenced_truncated() returns trigger language plpgsql as $$
+    -- A referenced key changed by an update (a renamed indicator code, a place or batch id set anew) would leave
+    -- observations naming nothing, which the foreign keys refused: refuse it too.
+    create function observation_key_updated() returns trigger language plpgsql set search_path = pg_catalog, public, pg_temp as $$
+    begin
+      if TG_TABLE_NAME = 'indicator' then
+        if exists (select 1 from gone g where not exists (select 1 from indicator i where i.code = g.code)
+                     and exists (select 1 from observation o where o.indicator_code = g.code)) then
+          raise foreign_key_violation using message = 'observations name an indicator code being changed';
+        end if;
+      elsif TG_TABLE_NAME = 'place' then
+        if exists (select 1 from gone g where not exists (select 1 from place p where p.id = g.id)
+                     and exists (select 1 from observation o where o.place_id = g.id)) then
+          raise foreign_key_violation using message = 'observations name a place id being changed';
+        end if;
+      elsif exists (select 1 from gone g where not exists (select 1 from import_batch b where b.id = g.id)
+                      and exists (select 1 from observation o where o.batch_id = g.id)) then
+        raise foreign_key_violation using message = 'observations name an import batch id being changed';
+      end if;
+      return null;
+    end;
+    $$;
+    create trigger observation_key_updated after update on indicator
+      referencing old table as gone for each statement execute function observation_key_updated();
+    create trigger observation_key_updated after update on place
+      referencing old table as gone for each statement execute function observation_key_updated();
+    create trigger observation_key_updated after update on import_batch
+      referencing old table as gone for each statement execute function observation_key_updated();
+
+    create function observation_referenced_truncated() returns trigger language plpgsql set search_path = pg_catalog, public, pg_temp as $$
     begin
       if exists (select 1 from observation) then
         raise foreign_key_violation using message = format('%I cannot be truncated while observations refer to it', TG_TABLE_NAME);
@@ -95,6 +127,10 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     alter table observation drop constraint observation_figure_key;
     alter table observation add constraint observation_figure_key
       unique (indicator_code, place_id, period, breakdown, data_version, basis, population, source);
+    drop trigger observation_key_updated on indicator;
+    drop trigger observation_key_updated on place;
+    drop trigger observation_key_updated on import_batch;
+    drop function observation_key_updated();
     drop trigger observation_referenced_truncated on place;
     drop trigger observation_referenced_truncated on indicator;
     drop trigger observation_referenced_truncated on import_batch;
