@@ -52,55 +52,38 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger observation_place_deleted after delete on place
       referencing old table as gone for each statement execute function observation_place_deleted();
 
-    create function observation_indicator_deleted() returns trigger language plpgsql set search_path = pg_catalog, public, pg_temp as $$
-    begin
-      if exists (select 1 from observation o join gone g on g.code = o.indicator_code) then
-        raise foreign_key_violation using message = 'observations name an indicator being deleted';
-      end if;
-      return null;
-    end;
-    $$;
-    create trigger observation_indicator_deleted after delete on indicator
-      referencing old table as gone for each statement execute function observation_indicator_deleted();
-
-    create function observation_batch_deleted() returns trigger language plpgsql set search_path = pg_catalog, public, pg_temp as $$
-    begin
-      if exists (select 1 from observation o join gone g on g.id = o.batch_id) then
-        raise foreign_key_violation using message = 'observations name an import batch being deleted';
-      end if;
-      return null;
-    end;
-    $$;
-    create trigger observation_batch_deleted after delete on import_batch
-      referencing old table as gone for each statement execute function observation_batch_deleted();
-
-    -- A referenced key changed by an update (a renamed indicator code, a place or batch id set anew) would leave
-    -- observations naming nothing, which the foreign keys refused: refuse it too.
-    create function observation_key_updated() returns trigger language plpgsql set search_path = pg_catalog, public, pg_temp as $$
+    -- An indicator or batch deleted, or a referenced key changed by an update (a renamed indicator code, a place or
+    -- batch id set anew), would leave observations naming nothing, which the foreign keys refused: refuse it too. The
+    -- old rows' keys still referenced and no longer in the table are the ones gone.
+    create function observation_key_gone() returns trigger language plpgsql set search_path = pg_catalog, public, pg_temp as $$
     begin
       if TG_TABLE_NAME = 'indicator' then
         if exists (select 1 from gone g where not exists (select 1 from indicator i where i.code = g.code)
                      and exists (select 1 from observation o where o.indicator_code = g.code)) then
-          raise foreign_key_violation using message = 'observations name an indicator code being changed';
+          raise foreign_key_violation using message = format('observations name an indicator being %s', lower(TG_OP) || 'd');
         end if;
       elsif TG_TABLE_NAME = 'place' then
         if exists (select 1 from gone g where not exists (select 1 from place p where p.id = g.id)
                      and exists (select 1 from observation o where o.place_id = g.id)) then
-          raise foreign_key_violation using message = 'observations name a place id being changed';
+          raise foreign_key_violation using message = format('observations name a place being %s', lower(TG_OP) || 'd');
         end if;
       elsif exists (select 1 from gone g where not exists (select 1 from import_batch b where b.id = g.id)
                       and exists (select 1 from observation o where o.batch_id = g.id)) then
-        raise foreign_key_violation using message = 'observations name an import batch id being changed';
+        raise foreign_key_violation using message = format('observations name an import batch being %s', lower(TG_OP) || 'd');
       end if;
       return null;
     end;
     $$;
-    create trigger observation_key_updated after update on indicator
-      referencing old table as gone for each statement execute function observation_key_updated();
-    create trigger observation_key_updated after update on place
-      referencing old table as gone for each statement execute function observation_key_updated();
-    create trigger observation_key_updated after update on import_batch
-      referencing old table as gone for each statement execute function observation_key_updated();
+    create trigger observation_key_gone after delete on indicator
+      referencing old table as gone for each statement execute function observation_key_gone();
+    create trigger observation_key_gone after delete on import_batch
+      referencing old table as gone for each statement execute function observation_key_gone();
+    create trigger observation_key_changed after update on indicator
+      referencing old table as gone for each statement execute function observation_key_gone();
+    create trigger observation_key_changed after update on place
+      referencing old table as gone for each statement execute function observation_key_gone();
+    create trigger observation_key_changed after update on import_batch
+      referencing old table as gone for each statement execute function observation_key_gone();
 
     create function observation_referenced_truncated() returns trigger language plpgsql set search_path = pg_catalog, public, pg_temp as $$
     begin
@@ -127,18 +110,16 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     alter table observation drop constraint observation_figure_key;
     alter table observation add constraint observation_figure_key
       unique (indicator_code, place_id, period, breakdown, data_version, basis, population, source);
-    drop trigger observation_key_updated on indicator;
-    drop trigger observation_key_updated on place;
-    drop trigger observation_key_updated on import_batch;
-    drop function observation_key_updated();
     drop trigger observation_referenced_truncated on place;
     drop trigger observation_referenced_truncated on indicator;
     drop trigger observation_referenced_truncated on import_batch;
     drop function observation_referenced_truncated();
-    drop trigger observation_indicator_deleted on indicator;
-    drop function observation_indicator_deleted();
-    drop trigger observation_batch_deleted on import_batch;
-    drop function observation_batch_deleted();
+    drop trigger observation_key_gone on indicator;
+    drop trigger observation_key_gone on import_batch;
+    drop trigger observation_key_changed on indicator;
+    drop trigger observation_key_changed on place;
+    drop trigger observation_key_changed on import_batch;
+    drop function observation_key_gone();
     drop trigger observation_place_deleted on place;
     drop function observation_place_deleted();
     drop trigger observation_references_inserted on observation;
