@@ -25,7 +25,7 @@ describe('stopping `waymark` mid-import', () => {
         env: { ...process.env, DATABASE_URL: database.url, WAYMARK_APP_DATABASE_URL: database.appUrl, WAYMARK_DATA_DIR: folder, LOG_LEVEL: 'warn' },
       });
       try {
-        await waymark.waitFor(/writing …/, 120_000);
+        await waymark.waitFor(/importing …/, 120_000);
         await openTransaction(database.url, database.db);
         waymark.child.kill(signal);
         const exit = await waymark.exited;

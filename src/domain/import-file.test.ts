@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fileNameProblem, lineAndCharacter } from './import-file.ts';
+import { fileNameProblem, filesToRead, heldBatch, lineAndCharacter, type EarlierBatch } from './import-file.ts';
 
 describe('file names an import batch can carry', () => {
   it('accepts the names the DfE, GIAS and LAs give their files', () => {
@@ -19,5 +19,53 @@ describe('where in a text an index lies', () => {
     assert.deepEqual(lineAndCharacter('ab\ncd\nef', 0), { line: 1, character: 1 });
     assert.deepEqual(lineAndCharacter('ab\ncd\nef', 4), { line: 2, character: 2 });
     assert.deepEqual(lineAndCharacter('ab\ncd\nef', 6), { line: 3, character: 1 });
+  });
+});
+
+describe('a file the store already holds, unchanged (issue 20.3)', () => {
+  const batch = (id: number, over: Partial<EarlierBatch> = {}): EarlierBatch => ({
+    id,
+    hash: 'a'.repeat(64),
+    format: 'lait-data',
+    reader: 'r1',
+    versionAfter: 40n,
+    ...over,
+  });
+
+  it('is held by the batch of the same bytes and reader whose import left the store as it is now', () => {
+    assert.equal(heldBatch('a'.repeat(64), 'r1', 40n, [batch(3)])?.id, 3);
+    assert.equal(heldBatch('a'.repeat(64), 'r1', 40n, [batch(3), batch(5)])?.id, 5, 'the same file twice in one import: the later batch');
+  });
+
+  it('is read again after any change committed since, by another reader, or when the bytes differ', () => {
+    assert.equal(heldBatch('a'.repeat(64), 'r1', 41n, [batch(3)]), null, 'a change committed since');
+    assert.equal(heldBatch('a'.repeat(64), 'r2', 40n, [batch(3)]), null, 'a new version of Waymark, another mapping or option');
+    assert.equal(heldBatch('b'.repeat(64), 'r1', 40n, [batch(3)]), null, 'other bytes');
+  });
+
+  it('is read again when its batch predates the rule or its import ran beside another change', () => {
+    assert.equal(heldBatch('a'.repeat(64), 'r1', 40n, [batch(3, { reader: null })]), null);
+    assert.equal(heldBatch('a'.repeat(64), 'r1', 40n, [batch(3, { versionAfter: null })]), null);
+  });
+
+  it('stays unread only while every file written before it is held too', () => {
+    // Write order: the LA list, then the LAIT dictionary, then its values, then mapped files (domain importWriteOrder).
+    const files = [
+      { format: 'lait-data', held: true },
+      { format: 'la-code-list', held: true },
+      { format: 'lait-dictionary', held: false },
+      { format: 'mapped-csv:ks4-la', held: true },
+    ];
+    assert.deepEqual(filesToRead(files), [true, false, true, true]);
+    assert.deepEqual(filesToRead(files.map((f) => ({ ...f, held: true }))), [false, false, false, false]);
+  });
+
+  it('keeps the order files were given among files of one format', () => {
+    const files = [
+      { format: 'mapped-csv:a', held: false },
+      { format: 'mapped-csv:b', held: true },
+    ];
+    assert.deepEqual(filesToRead(files), [true, true]);
+    assert.deepEqual(filesToRead([...files].reverse()), [false, true]);
   });
 });

@@ -114,3 +114,51 @@ export function lineAndCharacter(text: string, index: number): { line: number; c
  * nothing: handed to the services by the composition root, so a demo step can import the files it makes.
  */
 export type ReadPublishedFile = (filePath: string) => Promise<Readonly<{ ok: true; file: ImportFile }> | Readonly<{ ok: false; issues: readonly FileIssue[] }>>;
+
+/** An earlier import batch as the unchanged-file rule reads it (migration 0030). */
+export type EarlierBatch = Readonly<{
+  id: number;
+  hash: string;
+  format: string;
+  /** The reader that read it: Waymark's version and the mappings and options it read with; null before migration 0030. */
+  reader: string | null;
+  /** The data version its import committed, when that import was the only change committed while it ran; else null. */
+  versionAfter: bigint | null;
+}>;
+
+/**
+ * The batch that already holds a file, so that importing it again need not read it (issue 20.3), or null. Importing is
+ * idempotent: a file written again over the store its own import left writes nothing. So a file need not be read when
+ * the store holds a batch of the same bytes (SHA-256), read by the same reader (a parser, mapping or option changed
+ * since must read it again), whose import was the last change committed to the store (the data version, migration
+ * 0028, is the one that import left: no file, compute, casework or catalogue change since could make reading it
+ * again write something). Any doubt reads the file: a batch from before the reader was recorded, or whose import ran
+ * beside another change, is never the holder.
+ */
+export function heldBatch(hash: string, reader: string, version: bigint, batches: readonly EarlierBatch[]): EarlierBatch | null {
+  const holders = batches.filter((b) => b.hash === hash && b.reader === reader && b.versionAfter !== null && b.versionAfter === version);
+  return holders.reduce<EarlierBatch | null>((latest, b) => (latest === null || b.id > latest.id ? b : latest), null);
+}
+
+/** Where a batch's format (`mapped-csv:<mapping>` for a mapped file) comes in the write order of one import. */
+function writeRank(format: string): number {
+  const rank = importWriteOrder.indexOf((format.startsWith('mapped-csv:') ? 'mapped-csv' : format) as ImportFile['format']);
+  return rank === -1 ? importWriteOrder.length : rank;
+}
+
+/**
+ * Which of one import's files must be read, given which are held and the format of each (a held file's from its
+ * batch). Files are written in write order (ties in the order given): a held file stays unread only while every file
+ * written before it is held too, for a file read and written first may change the store the held one was written over.
+ * Returns, for each file in the order given, whether it must be read.
+ */
+export function filesToRead(files: readonly Readonly<{ format: string; held: boolean }>[]): boolean[] {
+  const order = files.map((f, i) => ({ ...f, i })).sort((a, b) => writeRank(a.format) - writeRank(b.format) || a.i - b.i);
+  const read = files.map((f) => !f.held);
+  let changed = false;
+  for (const f of order) {
+    if (!f.held) changed = true;
+    else if (changed) read[f.i] = true;
+  }
+  return read;
+}

@@ -32,8 +32,25 @@ const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes /
  * and refused once it passes `limits.maxBytes`; so is what a gzip file expands to.
  */
 export async function readCsvFile(filePath: string, encoding: Encoding = 'utf-8', limits: ReadLimits = defaultReadLimits): Promise<ReadResult> {
+  const read = await readFileBytes(filePath, limits);
+  return read.ok ? readCsvBytes(path.basename(filePath), read.bytes, encoding, limits) : read;
+}
+
+/**
+ * The SHA-256 of a file's bytes, as its import batch records it (readCsvBytes), read as an import reads it and
+ * refused as it would be: what `waymark import` checks before reading a file the store may already hold.
+ */
+export async function hashFile(
+  filePath: string,
+  limits: ReadLimits = defaultReadLimits,
+): Promise<{ ok: true; hash: string } | { ok: false; issues: FileIssue[] }> {
+  const read = await readFileBytes(filePath, limits);
+  return read.ok ? { ok: true, hash: createHash('sha256').update(read.bytes).digest('hex') } : read;
+}
+
+async function readFileBytes(filePath: string, limits: ReadLimits): Promise<{ ok: true; bytes: Buffer } | { ok: false; issues: FileIssue[] }> {
   const file = path.basename(filePath);
-  const refuse = (message: string): ReadResult => ({ ok: false, issues: [{ file, line: null, column: null, message }] });
+  const refuse = (message: string) => ({ ok: false as const, issues: [{ file, line: null, column: null, message }] });
   const nameProblem = fileNameProblem(file);
   if (nameProblem !== null) return refuse(nameProblem);
   let handle;
@@ -59,7 +76,7 @@ export async function readCsvFile(filePath: string, encoding: Encoding = 'utf-8'
       if (size > limits.maxBytes) return refuse(`the file grew past the ${megabytes(limits.maxBytes)} an import reads while it was read`);
       chunks.push(chunk);
     }
-    return readCsvBytes(file, Buffer.concat(chunks), encoding, limits);
+    return { ok: true, bytes: Buffer.concat(chunks) };
   } finally {
     await handle.close();
   }

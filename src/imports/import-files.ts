@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FileIssue } from '../domain/errors.ts';
 import { defaultReadLimits, type ImportFile, type ReadLimits } from '../domain/import-file.ts';
@@ -60,6 +61,15 @@ export type ReadImportResult = { ok: true; file: ImportFile } | { ok: false; iss
  * (domain/indicators/skills-shortage-starts.ts; Kent's default when not given).
  */
 export type ImportOptions = Readonly<{ skillsShortageAreas?: readonly SsaTier1[] }>;
+
+/**
+ * What reads a file, as its import batch records it (migration 0030): Waymark's version (its parsers and rules), the
+ * mappings loaded (shipped and an LA's own) and the options given. A file the store holds unchanged is read again when
+ * any of them differs from its batch's (domain/import-file.ts heldBatch).
+ */
+export function readerOf(waymark: string, mappings: readonly Mapping[], options: ImportOptions): string {
+  return createHash('sha256').update(JSON.stringify({ waymark, mappings, options })).digest('hex');
+}
 
 /** A batch's format as people read it: a Waymark format's label, the mapping a file was read through, or the demo. */
 export function formatLabel(format: string): string {

@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { PostcodeRecord, SuccessionRecord } from '../domain/geography/register.ts';
 import type { Succession } from '../domain/geography/succession.ts';
-import type { Database } from './schema.ts';
+import type { EarlierBatch } from '../domain/import-file.ts';
+import type { Database, ImportBatchTable } from './schema.ts';
+import type { Selectable } from 'kysely';
 
 /** Import batches (provenance), postcodes and school successions. */
 
@@ -12,6 +14,24 @@ export type BatchRow = Readonly<
 >;
 
 const chunkSize = 2000;
+
+function batchRow(r: Selectable<ImportBatchTable>): BatchRow {
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    fileHash: r.file_hash,
+    format: r.format,
+    dataVersion: r.data_version,
+    rowCount: r.row_count,
+    inserted: r.inserted,
+    updated: r.updated,
+    closed: r.closed,
+    unchanged: r.unchanged,
+    skipped: r.skipped,
+    notes: r.notes as string[],
+    importedAt: r.imported_at,
+  };
+}
 
 export function createRegisterStore(db: Kysely<Database>) {
   return {
@@ -50,6 +70,43 @@ export function createRegisterStore(db: Kysely<Database>) {
       return (await db.selectFrom('import_batch').select('id').where('file_hash', '=', hash).orderBy('id').execute()).map((r) => r.id);
     },
 
+    /** The batches of files with these hashes, with the reader and data version the unchanged-file rule reads (migration 0030). */
+    async batchesHolding(hashes: readonly string[]): Promise<(BatchRow & EarlierBatch)[]> {
+      if (hashes.length === 0) return [];
+      const rows = await db
+        .selectFrom('import_batch')
+        .selectAll()
+        .where('file_hash', 'in', [...new Set(hashes)])
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        ...batchRow(r),
+        hash: r.file_hash,
+        reader: r.reader,
+        versionAfter: r.version_after === null ? null : BigInt(r.version_after),
+      }));
+    },
+
+    /**
+     * Record on one import's batches the reader that read their files and the data version the import commits: the
+     * version it began on and its own change (data_change's weight 1 a transaction), or null if anything else committed
+     * while it ran (that change may have come between its files, so none of them is held by this version).
+     */
+    async stampBatches(ids: readonly number[], reader: string, versionBefore: bigint): Promise<void> {
+      if (ids.length === 0) return;
+      await sql`
+        update import_batch
+           set reader = ${reader},
+               version_after = (select case when coalesce(sum(weight), 0) = ${versionBefore.toString()}::numeric + 1 then sum(weight) end from data_change)
+         where id in (${sql.join(ids)})`.execute(db);
+    },
+
+    /** The data version as this transaction sees it (migration 0028), read without folding data_change. */
+    async dataVersionNow(): Promise<bigint> {
+      const { rows } = await sql<{ version: string }>`select coalesce(sum(weight), 0)::text as version from data_change`.execute(db);
+      return BigInt(rows[0]!.version);
+    },
+
     async hasFormat(format: string): Promise<boolean> {
       return (await db.selectFrom('import_batch').select('id').where('format', '=', format).limit(1).executeTakeFirst()) !== undefined;
     },
@@ -58,21 +115,7 @@ export function createRegisterStore(db: Kysely<Database>) {
       let query = db.selectFrom('import_batch').selectAll();
       if (format !== undefined) query = query.where('format', '=', format);
       const rows = await query.orderBy('id', 'desc').limit(limit).execute();
-      return rows.map((r) => ({
-        id: r.id,
-        fileName: r.file_name,
-        fileHash: r.file_hash,
-        format: r.format,
-        dataVersion: r.data_version,
-        rowCount: r.row_count,
-        inserted: r.inserted,
-        updated: r.updated,
-        closed: r.closed,
-        unchanged: r.unchanged,
-        skipped: r.skipped,
-        notes: r.notes as string[],
-        importedAt: r.imported_at,
-      }));
+      return rows.map(batchRow);
     },
 
     async upsertPostcodes(records: readonly PostcodeRecord[], batchId: number): Promise<{ inserted: number; updated: number; unchanged: number }> {

@@ -19,6 +19,8 @@ export interface ImportBatchTable {
   skipped: ColumnType<number, number | undefined, number>;
   notes: Json;
   imported_at: Timestamp;
+  reader: ColumnType<string | null, string | null | undefined, string | null>;
+  version_after: ColumnType<string | null, string | bigint | null | undefined, string | bigint | null>;
 }
 
 export interface PlaceTable {

@@ -2,7 +2,11 @@ import { Command } from 'commander';
 import { batchFormat } from '../../domain/import-file.ts';
 import { ImportRejectedError, describeIssue, escapeControls, type FileIssue } from '../../domain/errors.ts';
 import { readSkillsShortageAreas, ssaTier1 } from '../../domain/indicators/skills-shortage-starts.ts';
-import { formatLabel, readImportFile, importFormats, type ImportFile, type ImportOptions } from '../../imports/import-files.ts';
+import { basename } from 'node:path';
+import { hashFile } from '../../imports/csv-table.ts';
+import { formatLabel, readImportFile, importFormats, readerOf, type ImportFile, type ImportOptions } from '../../imports/import-files.ts';
+import type { UnreadFile } from '../../services/imports/import-service.ts';
+import { readVersion } from '../../version.ts';
 import { loadMappings } from '../../imports/mapped-csv/mapping.ts';
 import { withServices } from '../open-services.ts';
 
@@ -46,31 +50,49 @@ export async function runImport(
   options: ImportOptions = {},
 ): Promise<void> {
   const mappings = await loadMappings(mappingPaths);
-  const files: ImportFile[] = [];
+  const read = async (path: string) => {
+    process.stderr.write(`reading ${escapeControls(path)} … `);
+    const result = await readImportFile(path, mappings, undefined, options);
+    if (result.ok && only !== undefined && result.file.format !== only.format) {
+      process.stderr.write('refused\n');
+      const message = `not ${only.label} (it reads as ${formatLabel(batchFormat(result.file))})`;
+      return { ok: false as const, issues: [{ file: result.file.file, line: 1, column: null, message }] };
+    }
+    process.stderr.write(result.ok ? `${formatLabel(batchFormat(result.file))}, ${result.file.rowCount} rows\n` : 'refused\n');
+    return result;
+  };
+  // Every file is hashed first: one the store already holds unchanged is not read (issue 20.3). A command for one
+  // format (waymark groups import) reads its files, so that each is held to the format.
+  const unread: UnreadFile[] = [];
   const issues: FileIssue[] = [];
   for (const path of paths) {
-    process.stderr.write(`reading ${escapeControls(path)} … `);
-    const read = await readImportFile(path, mappings, undefined, options);
-    if (read.ok && only !== undefined && read.file.format !== only.format) {
-      issues.push({ file: read.file.file, line: 1, column: null, message: `not ${only.label} (it reads as ${formatLabel(batchFormat(read.file))})` });
-      process.stderr.write('refused\n');
-    } else if (read.ok) {
-      files.push(read.file);
-      process.stderr.write(`${formatLabel(batchFormat(read.file))}, ${read.file.rowCount} rows\n`);
-    } else {
-      issues.push(...read.issues);
-      process.stderr.write('refused\n');
-    }
+    const hashed = only === undefined ? await hashFile(path) : ({ ok: true, hash: '' } as const);
+    if (hashed.ok) unread.push({ file: basename(path), hash: hashed.hash, read: () => read(path) });
+    else issues.push(...hashed.issues);
   }
+  const files: ImportFile[] = [];
+  if (only !== undefined)
+    for (const f of unread) {
+      const result = await f.read();
+      if (result.ok) files.push(result.file);
+      else issues.push(...result.issues);
+    }
   if (issues.length > 0) {
     console.error(new ImportRejectedError(issues).message);
     process.exitCode = 1;
     return;
   }
+  const version = readVersion();
+  const reader = readerOf(`${version.version}+${version.commit ?? 'release'}`, mappings, options);
   try {
-    process.stderr.write('writing …\n');
-    const report = await withServices((services) => services.imports.importFiles(files));
+    process.stderr.write('importing …\n');
+    const report = await withServices((services) => (only === undefined ? services.imports.importUnread(unread, reader) : services.imports.importFiles(files)));
     for (const f of report.files) {
+      if (f.unread === true) {
+        console.log(`${f.file} (${formatLabel(f.format)}): held unchanged by batch ${f.batchId}, ${f.rows} rows; nothing written`);
+        for (const note of f.notes) console.log(`  - ${note}`);
+        continue;
+      }
       console.log(
         `${f.file} (${formatLabel(f.format)}), batch ${f.batchId}: ${f.rows} rows; ${f.inserted} inserted, ${f.updated} updated, ${f.closed} closed, ${f.unchanged} unchanged, ${f.skipped} skipped`,
       );

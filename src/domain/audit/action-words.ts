@@ -4,6 +4,7 @@
  */
 const words: Readonly<Record<string, string>> = {
   'import.file': 'Imported a file',
+  'import.unchanged': 'Imported a file the store already held, unchanged (not read again)',
   'roll-up.recompute': 'Remade the roll-ups of school figures',
   'school-outcomes.recompute': 'Remade the Ofsted and floor-standard figures of places',
   'pupils.import': 'Imported a pupil file',
