@@ -33,16 +33,34 @@ for (const target of databaseTargets()) {
     let uncached: FastifyInstance;
     /** The services a request of the kept app reached, by name (a page served from the cache reads the version alone). */
     const reached = new Set<string>();
+    /** Calls of the services' methods but the version's and sessions': what a render does and a kept page does not. */
+    let calls = 0;
+    const renderReads = () => calls;
     let cached: FastifyInstance;
     before(async () => {
       test = await appWithImports(target, earlier);
       const log = createLog('silent');
-      const counting = new Proxy(test.services, {
-        get(services, name: string) {
-          reached.add(name);
-          return services[name as keyof Services];
+      // Over a copy: the services object is frozen, and a proxy of a frozen object must return its own members.
+      const counting = new Proxy(
+        { ...test.services },
+        {
+          get(services, name: string) {
+            reached.add(name);
+            const service: unknown = services[name as keyof Services];
+            if (name === 'dataVersion' || name === 'sessions' || typeof service !== 'object' || service === null) return service;
+            return new Proxy(service, {
+              get(target, key) {
+                const member: unknown = Reflect.get(target, key);
+                if (typeof member !== 'function') return member;
+                return (...args: unknown[]) => {
+                  calls++;
+                  return (member as (...a: unknown[]) => unknown).apply(target, args);
+                };
+              },
+            });
+          },
         },
-      });
+      );
       cached = await createApp(counting, { log, production: true, version: 'test', commit: null, pageCacheMb: 16 });
       uncached = await createApp(test.services, { log, production: true, version: 'test', commit: null, pageCacheMb: 0 });
     });
@@ -81,6 +99,8 @@ for (const target of databaseTargets()) {
       const revalidated = await cached.inject({ url, headers: { 'if-none-match': etag } });
       assert.equal(revalidated.statusCode, 304);
       assert.equal(revalidated.body, '');
+      const head = await cached.inject({ method: 'HEAD', url });
+      assert.deepEqual([head.statusCode, head.headers.etag, head.body], [200, etag, ''], 'HEAD from the kept page');
       const stale = await cached.inject({ url, headers: { 'if-none-match': '"not-this-page"' } });
       assert.equal(stale.statusCode, 200);
       for (const [encoding, decode] of [
@@ -90,7 +110,41 @@ for (const target of databaseTargets()) {
         const compressed = await cached.inject({ url, headers: { 'accept-encoding': encoding } });
         assert.equal(compressed.headers['content-encoding'], encoding);
         assert.equal(decode(compressed.rawPayload).compare(page.rawPayload), 0, encoding);
+        // Other bytes, another tag (RFC 9110 §8.8.3); a 304 says what it varies by, as the 200 does.
+        const tag = compressed.headers.etag as string;
+        assert.notEqual(tag, etag, encoding);
+        const held = await cached.inject({ url, headers: { 'accept-encoding': encoding, 'if-none-match': tag } });
+        assert.equal(held.statusCode, 304, encoding);
+        assert.match(String(held.headers.vary), /Accept-Encoding/, encoding);
+        const other = await cached.inject({ url, headers: { 'accept-encoding': encoding, 'if-none-match': etag } });
+        assert.equal(other.statusCode, 200, `${encoding}: the identity form's tag is not this form's`);
       }
+    });
+
+    it('sends a page rendered afresh as the kept page is sent again: in the encoding asked for, with the same tag', async () => {
+      const url = '/ofsted/inspections';
+      const first = await cached.inject({ url, headers: { 'accept-encoding': 'br' } });
+      const again = await cached.inject({ url, headers: { 'accept-encoding': 'br' } });
+      assert.deepEqual([first.headers['content-encoding'], again.headers['content-encoding']], ['br', 'br']);
+      assert.equal(first.headers.etag, again.headers.etag);
+      assert.equal(first.rawPayload.compare(again.rawPayload), 0);
+      assert.equal(Number(first.headers['content-length']), first.rawPayload.length);
+    });
+
+    it('renders a page once for readers asking for it at the same time after a change, not once a reader', async () => {
+      const url = pages[0]!;
+      const change = (code: string) => test.database.store.places.upsert('district', [{ code, name: `A district ${code}` }], null);
+      await change('E07999990');
+      calls = 0;
+      await cached.inject(url);
+      const once = renderReads();
+      assert.ok(once > 0);
+      await change('E07999991');
+      calls = 0;
+      const answers = await Promise.all(Array.from({ length: 6 }, () => cached.inject(url)));
+      assert.deepEqual(new Set(answers.map((a) => a.statusCode)), new Set([200]));
+      assert.equal(new Set(answers.map((a) => a.body)).size, 1);
+      assert.equal(renderReads(), once, 'six readers, one render');
     });
 
     it('keeps nothing for a reader with a session cookie, nor serves them a kept page', async () => {

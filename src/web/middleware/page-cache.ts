@@ -48,7 +48,11 @@ const encodings: Encoding[] = ['br', 'gzip', 'identity'];
 /** The headers a kept page is sent again with; the rest (security headers) each request sets for itself. */
 const keptHeaders = ['content-type', 'content-disposition'];
 const slot = Symbol('page cache');
-type Marked = FastifyRequest & { [slot]?: Readonly<{ key: string; lastModified: string | null }> };
+/** How long a reader waits for the same page being rendered for another before rendering their own (ms). */
+const longestWait = 10_000;
+/** A page to keep when rendered; `render`, when this reader renders it for others waiting, and how to end their wait. */
+type Render = Readonly<{ waited: Promise<void>; done: () => void }>;
+type Marked = FastifyRequest & { [slot]?: Readonly<{ key: string; lastModified: string | null; render: Render | null }> };
 
 export type PageCacheOptions = Readonly<{
   /** Megabytes of pages kept (0: none, every page rendered on every request). */
@@ -70,8 +74,12 @@ export function registerPageCache(app: FastifyInstance, services: Services, opti
   });
   let latest = -1n;
 
+  /** Pages being rendered for a reader: others asking for the same page meanwhile wait for it (no stampede after a change). */
+  const rendering = new Map<string, Promise<void>>();
+
   app.addHook('onRequest', async (request: Marked, reply) => {
-    if (request.method !== 'GET' || !cachedRoutes.has(request.routeOptions.url ?? '')) return;
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    if (!read || !cachedRoutes.has(request.routeOptions.url ?? '')) return;
     if (request.principal !== null || request.pendingUserId !== null || request.cookies[sessionCookie] !== undefined) return;
     if (options.notice() !== null) return;
     // The version first, the page after: a page kept under a version then holds figures at least that new.
@@ -82,27 +90,57 @@ export function registerPageCache(app: FastifyInstance, services: Services, opti
       latest = version;
     }
     const key = `${version}\n${services.sessions.today()}\n${options.synthetic()}\n${request.url}`;
-    const page = kept.get(key);
+    let page = kept.get(key);
+    const pending = page === undefined ? rendering.get(key) : undefined;
+    if (pending !== undefined) {
+      await Promise.race([pending, new Promise((resolve) => setTimeout(resolve, longestWait).unref())]);
+      page = kept.get(key);
+    }
     if (page === undefined) {
-      request[slot] = { key, lastModified: changedAt === null ? null : changedAt.toUTCString() };
+      if (request.method !== 'GET') return;
+      // The first reader to miss renders the page; one who waited and still finds none (it was not kept) renders their own.
+      let render: Render | null = null;
+      if (pending === undefined) {
+        let done = () => {};
+        render = { waited: new Promise<void>((resolve) => (done = resolve)), done: () => done() };
+        rendering.set(key, render.waited);
+      }
+      request[slot] = { key, lastModified: changedAt === null ? null : changedAt.toUTCString(), render };
       return;
     }
-    validators(reply, page.etag, page.lastModified);
-    if (notModified(request, page.etag)) return reply.code(304).send();
+    const encoding = encodingFor(request);
+    const etag = etagOf(page, encoding);
+    validators(reply, etag, page.lastModified);
+    reply.header('vary', 'Accept-Encoding, Cookie');
+    if (notModified(request, etag)) return reply.code(304).send();
     for (const [name, value] of Object.entries(page.headers)) reply.header(name, value);
-    const encoding = negotiate(request.headers['accept-encoding'] ?? 'identity', encodings) ?? 'identity';
+    // A Buffer: the table-download and scrolling-table step (which works on the HTML string) has already been done.
+    return reply.send(representation(key, page, encoding, reply));
+  });
+
+  /** The page in the encoding asked for, made once a page and kept at its new size (the compressed form counts too). */
+  const representation = (key: string, page: Kept, encoding: Encoding, reply: FastifyReply): Buffer => {
     let body = page.encoded.get(encoding);
     if (body === undefined) {
       body = encode(page.body, encoding);
       page.encoded.set(encoding, body);
-      // Kept at its new size: the compressed form counts against the limit too.
       kept.set(key, page);
     }
     if (encoding !== 'identity') reply.header('content-encoding', encoding);
-    reply.header('vary', 'Accept-Encoding, Cookie');
-    // A Buffer: the table-download and scrolling-table step (which works on the HTML string) has already been done.
-    return reply.send(body);
-  });
+    return body;
+  };
+
+  // Whatever became of the render (kept, not kept, failed, the reader gone), those waiting for it go on.
+  const release = (request: Marked, _reply: unknown, next: () => void) => {
+    const wanted = request[slot];
+    if (wanted?.render != null && rendering.get(wanted.key) === wanted.render.waited) {
+      rendering.delete(wanted.key);
+      wanted.render.done();
+    }
+    next();
+  };
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', (request: Marked, next) => release(request, null, next));
 
   app.addHook('onSend', async (request: Marked, reply, payload) => {
     const wanted = request[slot];
@@ -117,14 +155,33 @@ export function registerPageCache(app: FastifyInstance, services: Services, opti
       const value = reply.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    kept.set(wanted.key, { body, headers, etag, lastModified: wanted.lastModified, encoded: new Map([['identity', body]]) });
+    const page: Kept = {
+      body,
+      headers,
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+      lastModified: wanted.lastModified,
+      encoded: new Map([['identity', body]]),
+    };
+    kept.set(wanted.key, page);
     // A page others may be given (a proxy revalidates it) never sets a cookie: the first reader's CSRF secret stays theirs.
     reply.removeHeader('set-cookie');
-    validators(reply, etag, wanted.lastModified);
+    // Sent as the kept page will be sent again: in the encoding asked for (compression then leaves it), with its ETag.
+    const encoding = encodingFor(request);
+    validators(reply, etagOf(page, encoding), wanted.lastModified);
     reply.header('vary', 'Accept-Encoding, Cookie');
-    return payload;
+    const sent = representation(wanted.key, page, encoding, reply);
+    reply.header('content-length', sent.length);
+    return sent;
   });
+}
+
+function encodingFor(request: FastifyRequest): Encoding {
+  return negotiate(request.headers['accept-encoding'] ?? 'identity', encodings) ?? 'identity';
+}
+
+/** One ETag a representation (RFC 9110 §8.8.3): the brotli and gzip forms of a page are other bytes, so other tags. */
+function etagOf(page: Kept, encoding: Encoding): string {
+  return encoding === 'identity' ? page.etag : `${page.etag.slice(0, -1)}-${encoding}"`;
 }
 
 function validators(reply: FastifyReply, etag: string, lastModified: string | null): void {
