@@ -17,6 +17,7 @@
  * Then page loads over the Kent-scale store (bench/pages.ts): each page kind over several addresses, 50 concurrent
  * clients in a process of their own, the pages kept by the data version and rendered afresh.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import { tmpdir } from 'node:os';
@@ -322,12 +323,25 @@ async function laitImport(): Promise<string> {
     // Read and compared row by row: what importing them again costs after any other change to the store.
     const again = await timed(() => services.imports.importFiles(files));
     const copy = await copyBench(fresh.appUrl, join(fresh.dir, 'lait-rows.csv'), "basis = 'published'");
+    // Memory (issue 20.5): LAIT's two long tables, 60,336 and 641,070 rows, each read in a process of its own under the same heap limit.
+    const memory = ['bds_long_kent_sn_england.csv', 'bds_long_all_las.csv.gz'].map((name) => readInItsOwnProcess(join(shared, 'lait', name), 128));
     return [
       `LAIT import (LA list, dictionary, national long file): read ${seconds(reading.ms)} s, import ${seconds(imported.ms)} s, ${observations} rows inserted`,
       `  COPY of the same ${copy.rows} rows: into a bare table ${seconds(copy.bareMs)} s (import ÷ COPY ${(imported.ms / copy.bareMs).toFixed(1)}×), into observation ${seconds(copy.observationMs)} s (import ÷ COPY ${(imported.ms / copy.observationMs).toFixed(1)}×)`,
+      `  read under a 128 MB heap, each in its own process: ${memory.join('; ')}`,
       `  the same files imported again: unchanged since, held by their batches ${seconds(held.ms)} s (hash check); after another change, read and compared row by row ${seconds(again.ms)} s (${again.result.files.map((f) => `${f.inserted} inserted, ${f.updated} updated`).join('; ')})`,
     ].join('\n');
   });
+}
+
+/** A file read in a process of its own under a heap limit (bench/read-file.ts): its rows, time and peak resident memory. */
+function readInItsOwnProcess(path: string, heapMb: number): string {
+  const run = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', join(import.meta.dirname, 'read-file.ts'), path], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) return `${basename(path)}: did not finish (${run.stderr.includes('heap out of memory') ? 'out of memory' : `exit ${run.status}`})`;
+  const read = JSON.parse(run.stdout) as { rows: number; seconds: number; maxRssMb: number };
+  return `${basename(path)} ${read.rows.toLocaleString('en-GB')} rows in ${seconds(read.seconds * 1000)} s, peak RSS ${read.maxRssMb} MB`;
 }
 
 const nationalCohorts = (() => {

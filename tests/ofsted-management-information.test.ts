@@ -203,7 +203,9 @@ for (const target of databaseTargets()) {
     it('a refused Ofsted file leaves the store as it was', async () => {
       const before = await tableCounts(test.database.db);
       const duplicate = await read('mi-again.csv', miFile);
-      const broken = { ...duplicate, records: [...duplicate.records, { ...duplicate.records[0]!, grade: 9 as never }] } as ImportFile;
+      assert.equal(duplicate.format, 'ofsted-management-information');
+      const records = (duplicate as unknown as { records: readonly Record<string, unknown>[] }).records;
+      const broken = { ...duplicate, records: [...records, { ...records[0]!, grade: 9 }] } as unknown as ImportFile;
       await assert.rejects(test.services.imports.importFiles([broken]));
       assert.deepEqual(await tableCounts(test.database.db), before);
     });

@@ -11,7 +11,7 @@ import type {
   SuccessionRecord,
 } from './geography/register.ts';
 import type { BirthRecord } from './indicators/births.ts';
-import type { LaitMeasureRecord, LaitValueRecord } from './indicators/lait.ts';
+import type { LaitMeasureRecord, LaitSummary, LaitValueRecord } from './indicators/lait.ts';
 import type { PublishedValueRecord } from './indicators/published-values.ts';
 import type { InspectionRecord } from './schools/inspection.ts';
 
@@ -30,7 +30,12 @@ export type ImportFile = FileFacts &
     | { format: 'grouping-file'; records: readonly GroupingRecord[] }
     | { format: 'statistical-neighbours'; records: readonly NeighbourListRecord[] }
     | { format: 'lait-dictionary'; records: readonly LaitMeasureRecord[] }
-    | { format: 'lait-data'; records: readonly LaitValueRecord[] }
+    | {
+        format: 'lait-data';
+        /** What the file names, read when it was screened; `records` gives its values a chunk at a time (issue 20.5). */
+        summary: LaitSummary;
+        records: () => Iterable<readonly LaitValueRecord[]>;
+      }
     | { format: 'ofsted-inspection-outcomes' | 'ofsted-ratings-history' | 'ofsted-management-information'; records: readonly InspectionRecord[] }
     | { format: 'ons-births'; records: readonly BirthRecord[] }
     | { format: 'mapped-csv'; mapping: string; records: readonly PublishedValueRecord[] }

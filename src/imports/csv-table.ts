@@ -5,6 +5,8 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import { parse as parseStream } from 'csv-parse';
+import { Readable } from 'node:stream';
 import type { FileIssue } from '../domain/errors.ts';
 import { defaultReadLimits, fileNameProblem, lineAndCharacter, type ReadLimits } from '../domain/import-file.ts';
 
@@ -48,7 +50,7 @@ export async function hashFile(
   return read.ok ? { ok: true, hash: createHash('sha256').update(read.bytes).digest('hex') } : read;
 }
 
-async function readFileBytes(filePath: string, limits: ReadLimits): Promise<{ ok: true; bytes: Buffer } | { ok: false; issues: FileIssue[] }> {
+export async function readFileBytes(filePath: string, limits: ReadLimits): Promise<{ ok: true; bytes: Buffer } | { ok: false; issues: FileIssue[] }> {
   const file = path.basename(filePath);
   const refuse = (message: string) => ({ ok: false as const, issues: [{ file, line: null, column: null, message }] });
   const nameProblem = fileNameProblem(file);
@@ -87,6 +89,164 @@ async function readFileBytes(filePath: string, limits: ReadLimits): Promise<{ ok
  * unless its publisher writes Windows-1252 (GIAS downloads), in which case it is decoded as that.
  */
 export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding, limits: ReadLimits = defaultReadLimits): ReadResult {
+  const decoded = decodeCsvBytes(file, raw, encoding, limits);
+  if (!decoded.ok) return decoded;
+  const { text, hash, used } = decoded;
+  let records: ParsedRecord[];
+  try {
+    records = parse(text, parseOptions(limits)) as unknown as ParsedRecord[];
+  } catch (error) {
+    return { ok: false, issues: [parseIssue(file, error, limits)] };
+  }
+  const [first, ...rest] = records;
+  if (first === undefined) return { ok: false, issues: [{ file, line: 1, column: null, message: 'the file is empty' }] };
+  const header = first.record.map((h) => h.trim());
+  const headerIssue = headerProblem(file, header, limits);
+  if (headerIssue !== null) return { ok: false, issues: [headerIssue] };
+  const issues: FileIssue[] = [];
+  const rows: CsvRow[] = [];
+  let previousEnd = first.info.lines;
+  for (const { record, info } of rest) {
+    const line = previousEnd + 1;
+    previousEnd = info.lines;
+    const row = rowOf(file, header, record, line, limits);
+    if (row === null) continue;
+    if ('message' in row) issues.push(row);
+    else rows.push(row);
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  if (rows.length === 0) return { ok: false, issues: [{ file, line: 1, column: null, message: 'a header and no rows: there is nothing to import' }] };
+  return { ok: true, table: { file, hash, encoding: used, header, rows } };
+}
+
+/**
+ * A file too large to hold as rows (LAIT's long table: 641,070 of them) is held as its decoded text and read again, a
+ * chunk of rows at a time, by each pass over it (issue 20.5): the same checks as readCsvBytes, line for line, with the
+ * rows of one chunk alive at a time. `rows()` starts a new pass; a row's problem is added to `issues` and the row left
+ * out, and a text CSV cannot parse stops the pass with its issue.
+ */
+export type CsvText = Readonly<{
+  file: string;
+  hash: string;
+  encoding: CsvTable['encoding'];
+  header: readonly string[];
+  rows: (issues: FileIssue[], chunkRows?: number) => AsyncGenerator<readonly CsvRow[]>;
+}>;
+
+export function readCsvText(
+  file: string,
+  raw: Uint8Array,
+  encoding: Encoding,
+  limits: ReadLimits = defaultReadLimits,
+): { ok: true; text: CsvText } | { ok: false; issues: FileIssue[] } {
+  const decoded = decodeCsvBytes(file, raw, encoding, limits);
+  if (!decoded.ok) return decoded;
+  const { text, hash, used } = decoded;
+  // The header alone, parsed from the first line that is not blank (a header holds no line break).
+  const firstLine = /^(?:\uFEFF)?(?:\r?\n)*([^\r\n]*)/.exec(text)?.[1] ?? '';
+  let header: string[];
+  try {
+    header = ((parse(firstLine, parseOptions(limits)) as unknown as ParsedRecord[])[0]?.record ?? []).map((h) => h.trim());
+  } catch (error) {
+    return { ok: false, issues: [parseIssue(file, error, limits)] };
+  }
+  if (header.length === 0) return { ok: false, issues: [{ file, line: 1, column: null, message: 'the file is empty' }] };
+  const headerIssue = headerProblem(file, header, limits);
+  if (headerIssue !== null) return { ok: false, issues: [headerIssue] };
+  async function* rows(issues: FileIssue[], chunkRows = 10_000): AsyncGenerator<readonly CsvRow[]> {
+    const slices = function* () {
+      for (let i = 0; i < text.length; i += 1 << 20) yield text.slice(i, i + (1 << 20));
+    };
+    const parser = Readable.from(slices()).pipe(parseStream(parseOptions(limits)));
+    let chunk: CsvRow[] = [];
+    let previousEnd = 0;
+    let count = 0;
+    try {
+      for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
+        const line = previousEnd + 1;
+        previousEnd = info.lines;
+        if (count++ === 0) continue; // the header
+        const row = rowOf(file, header, record, line, limits);
+        if (row === null) continue;
+        if ('message' in row) issues.push(row);
+        else chunk.push(row);
+        if (chunk.length >= chunkRows) {
+          yield chunk;
+          chunk = [];
+        }
+      }
+    } catch (error) {
+      issues.push(parseIssue(file, error, limits));
+      return;
+    }
+    if (chunk.length > 0) yield chunk;
+    if (count <= 1 && issues.length === 0) issues.push({ file, line: 1, column: null, message: 'a header and no rows: there is nothing to import' });
+  }
+  return { ok: true, text: { file, hash, encoding: used, header, rows } };
+}
+
+type ParsedRecord = { record: string[]; info: { lines: number } };
+
+function parseOptions(limits: ReadLimits) {
+  return { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: limits.maxRowChars } as const;
+}
+
+/** csv-parse's own messages can quote the text at fault; a row too long for the limit is described, never echoed. */
+function parseIssue(file: string, error: unknown, limits: ReadLimits): FileIssue {
+  const e = error as Error & { lines?: number; code?: string };
+  const message =
+    e.code === 'CSV_MAX_RECORD_SIZE'
+      ? `a row longer than ${limits.maxRowChars.toLocaleString('en-GB')} characters (an unclosed quote, or not a CSV?)`
+      : `not readable as CSV: ${e.message.replace(/^Invalid[^:]*: /, '').slice(0, 200)}`;
+  return { file, line: e.lines ?? null, column: null, message };
+}
+
+function headerProblem(file: string, header: readonly string[], limits: ReadLimits): FileIssue | null {
+  const longName = header.findIndex((h) => h.length > limits.maxFieldChars);
+  if (longName === -1) return null;
+  return {
+    file,
+    line: 1,
+    column: `column ${longName + 1}`,
+    message: `a header name of ${header[longName]!.length.toLocaleString('en-GB')} characters (not shown): not a CSV header`,
+  };
+}
+
+/** One record as a row of the header's columns, an issue naming its line and column, or null for a blank line. */
+function rowOf(file: string, header: readonly string[], record: string[], line: number, limits: ReadLimits): CsvRow | FileIssue | null {
+  if (record.length === 1 && record[0] === '') return null;
+  if (record.length !== header.length) {
+    const missing = header[record.length];
+    return {
+      file,
+      line,
+      column: record.length < header.length && missing !== undefined ? missing : null,
+      message:
+        record.length < header.length
+          ? `truncated row: ${record.length} of ${header.length} columns (the row ends before column ${missing})`
+          : `${record.length} values but the header has ${header.length} columns`,
+    };
+  }
+  const long = record.findIndex((cell) => cell.length > limits.maxFieldChars);
+  if (long !== -1) {
+    const message = `a field of ${record[long]!.length.toLocaleString('en-GB')} characters, more than the ${limits.maxFieldChars.toLocaleString('en-GB')} a field may hold (not shown)`;
+    return { file, line, column: header[long] ?? `column ${long + 1}`, message };
+  }
+  const values: Record<string, string> = {};
+  header.forEach((name, i) => (values[name] = record[i] ?? ''));
+  return { line, values, cells: record };
+}
+
+/**
+ * Decode strictly: a file that is not valid UTF-8 is refused with the line and byte where it fails,
+ * unless its publisher writes Windows-1252 (GIAS downloads), in which case it is decoded as that.
+ */
+function decodeCsvBytes(
+  file: string,
+  raw: Uint8Array,
+  encoding: Encoding,
+  limits: ReadLimits,
+): { ok: true; text: string; hash: string; used: CsvTable['encoding'] } | { ok: false; issues: FileIssue[] } {
   const hash = createHash('sha256').update(raw).digest('hex');
   // A gzip-compressed CSV (e.g. LAIT's bds_long_all_las.csv.gz) is read as the CSV inside it, never past the limit.
   let bytes: Uint8Array = raw;
@@ -122,73 +282,7 @@ export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding, 
     const message = `a NUL byte at character ${at.character} of the line: not a text CSV (UTF-16, or a spreadsheet saved under a .csv name?)`;
     return { ok: false, issues: [{ file, line: at.line, column: null, message }] };
   }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      max_record_size: limits.maxRowChars,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as Error & { lines?: number; code?: string };
-    // csv-parse's own messages can quote the text at fault; a row too long for the limit is described, never echoed.
-    const message =
-      e.code === 'CSV_MAX_RECORD_SIZE'
-        ? `a row longer than ${limits.maxRowChars.toLocaleString('en-GB')} characters (an unclosed quote, or not a CSV?)`
-        : `not readable as CSV: ${e.message.replace(/^Invalid[^:]*: /, '').slice(0, 200)}`;
-    return { ok: false, issues: [{ file, line: e.lines ?? null, column: null, message }] };
-  }
-  const [first, ...rest] = records;
-  if (first === undefined) return { ok: false, issues: [{ file, line: 1, column: null, message: 'the file is empty' }] };
-  const header = first.record.map((h) => h.trim());
-  const longName = header.findIndex((h) => h.length > limits.maxFieldChars);
-  if (longName !== -1)
-    return {
-      ok: false,
-      issues: [
-        {
-          file,
-          line: 1,
-          column: `column ${longName + 1}`,
-          message: `a header name of ${header[longName]!.length.toLocaleString('en-GB')} characters (not shown): not a CSV header`,
-        },
-      ],
-    };
-  const issues: FileIssue[] = [];
-  const rows: CsvRow[] = [];
-  let previousEnd = first.info.lines;
-  for (const { record, info } of rest) {
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    if (record.length === 1 && record[0] === '') continue;
-    if (record.length !== header.length) {
-      const missing = header[record.length];
-      issues.push({
-        file,
-        line,
-        column: record.length < header.length && missing !== undefined ? missing : null,
-        message:
-          record.length < header.length
-            ? `truncated row: ${record.length} of ${header.length} columns (the row ends before column ${missing})`
-            : `${record.length} values but the header has ${header.length} columns`,
-      });
-      continue;
-    }
-    const long = record.findIndex((cell) => cell.length > limits.maxFieldChars);
-    if (long !== -1) {
-      const message = `a field of ${record[long]!.length.toLocaleString('en-GB')} characters, more than the ${limits.maxFieldChars.toLocaleString('en-GB')} a field may hold (not shown)`;
-      issues.push({ file, line, column: header[long] ?? `column ${long + 1}`, message });
-      continue;
-    }
-    const values: Record<string, string> = {};
-    header.forEach((name, i) => (values[name] = record[i] ?? ''));
-    rows.push({ line, values, cells: record });
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  if (rows.length === 0) return { ok: false, issues: [{ file, line: 1, column: null, message: 'a header and no rows: there is nothing to import' }] };
-  return { ok: true, table: { file, hash, encoding: used, header, rows } };
+  return { ok: true, text, hash, used };
 }
 
 function looksLikeUtf16(bytes: Uint8Array): boolean {

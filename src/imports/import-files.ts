@@ -4,7 +4,7 @@ import type { FileIssue } from '../domain/errors.ts';
 import { defaultReadLimits, type ImportFile, type ReadLimits } from '../domain/import-file.ts';
 import { codepointCodeNames } from './codepoint/code-names.ts';
 import { codepointPostcodes } from './codepoint/postcodes.ts';
-import { readCsvFile, type CsvTable } from './csv-table.ts';
+import { readCsvBytes, readCsvText, readFileBytes, type CsvTable } from './csv-table.ts';
 import { giasEstablishments } from './gias/establishments.ts';
 import { giasGroupLinks } from './gias/group-links.ts';
 import { giasLinks } from './gias/links.ts';
@@ -92,13 +92,18 @@ export async function readImportFile(
   options: ImportOptions = {},
 ): Promise<ReadImportResult> {
   const file = path.basename(filePath);
-  // Read once as UTF-8-or-Windows-1252 to see the header (always ASCII), then hold the file to its format's encoding.
-  const sniff = await readCsvFile(filePath, 'utf-8-or-windows-1252', limits);
+  const bytes = await readFileBytes(filePath, limits);
+  if (!bytes.ok) return bytes;
+  // Decoded as UTF-8-or-Windows-1252 to see the header (always ASCII), then the file held to its format's encoding.
+  const sniffed = readCsvText(file, bytes.bytes, 'utf-8-or-windows-1252', limits);
+  if (!sniffed.ok) return sniffed;
+  if (laitData.recognise(sniffed.text.header)) return readLaitData(filePath, bytes.bytes, limits);
+  const sniff = readCsvBytes(file, bytes.bytes, 'utf-8-or-windows-1252', limits);
   if (!sniff.ok) return sniff;
   const format = importFormats.find((f) => f.recognise(sniff.table.header));
   const mapping = format === undefined ? mappings.find((m) => recognisedBy(sniff.table.header, m)) : undefined;
   if (mapping !== undefined) {
-    const strict = sniff.table.encoding === 'UTF-8' ? sniff : await readCsvFile(filePath, 'utf-8', limits);
+    const strict = sniff.table.encoding === 'UTF-8' ? sniff : readCsvBytes(file, bytes.bytes, 'utf-8', limits);
     if (!strict.ok) return strict;
     const read = readMapped(strict.table, mapping);
     if (read.issues.length > 0) return { ok: false, issues: read.issues };
@@ -138,7 +143,7 @@ export async function readImportFile(
   }
   let table: CsvTable = sniff.table;
   if (format.encoding === 'utf-8' && table.encoding !== 'UTF-8') {
-    const strict = await readCsvFile(filePath, 'utf-8', limits);
+    const strict = readCsvBytes(file, bytes.bytes, 'utf-8', limits);
     if (!strict.ok) return strict;
     table = strict.table;
   }
@@ -209,7 +214,7 @@ export async function readImportFile(
       return done(format.id, parsed, [[parsed.repeats, 'repeated definitions of a measure that agree with the first skipped']]);
     }
     case 'lait-data':
-      return done(format.id, laitData.parse(table));
+      return readLaitData(filePath, bytes.bytes, limits);
     case 'ofsted-inspection-outcomes':
       return done(format.id, ofstedInspectionOutcomes.parse(table));
     case 'ofsted-management-information': {
@@ -269,4 +274,33 @@ export async function readImportFile(
       return { ok: true, file: { ...result.file, notes: [...result.file.notes, note] } };
     }
   }
+}
+
+/**
+ * LAIT's long table, screened a chunk of rows at a time and held as columns of values, not rows (issue 20.5): the
+ * writer takes the records a chunk at a time. Every problem is found here, before anything is written.
+ */
+async function readLaitData(filePath: string, bytes: Uint8Array, limits: ReadLimits): Promise<ReadImportResult> {
+  const file = path.basename(filePath);
+  const read = readCsvText(file, bytes, 'utf-8', limits);
+  if (!read.ok) return read;
+  const { issues, summary, values } = await laitData.screen(read.text);
+  if (issues.length > 0) return { ok: false, issues };
+  const text = read.text;
+  const records = () => values.chunks(summary.areas);
+  return {
+    ok: true,
+    file: {
+      file,
+      path: filePath,
+      hash: text.hash,
+      encoding: text.encoding,
+      rowCount: values.length,
+      skipped: 0,
+      notes: [],
+      format: 'lait-data',
+      summary,
+      records,
+    },
+  };
 }

@@ -54,6 +54,12 @@ export type LaitValueRecord = Located &
     publishedDecimals: number | null;
   }>;
 
+/** An area LAIT's long table names: its name and region as first written, and the line. */
+export type LaitArea = Readonly<{ name: string; region: string | null; line: number }>;
+
+/** What a LAIT long table names, read while it is screened: each measure and area at the line it is first named. */
+export type LaitSummary = Readonly<{ measures: ReadonlyMap<string, number>; areas: ReadonlyMap<string, LaitArea> }>;
+
 export function laitPolarity(label: string): Polarity {
   return label === 'High' ? 'higher_is_better' : label === 'Low' ? 'lower_is_better' : 'none';
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { quoted } from '../../domain/errors.ts';
 import { parseDfeNumber } from '../../domain/indicators/dfe-number.ts';
-import { publishedDecimals, type LaitValueRecord } from '../../domain/indicators/lait.ts';
-import type { CsvTable } from '../csv-table.ts';
+import type { FileIssue } from '../../domain/errors.ts';
+import { publishedDecimals, type LaitArea, type LaitSummary, type LaitValueRecord } from '../../domain/indicators/lait.ts';
+import type { CsvTable, CsvText } from '../csv-table.ts';
+import { LaitColumns } from './lait-columns.ts';
 import { findDuplicates, hasColumns, optionalText, requiredText, screenRows, type Screened } from '../row-schema.ts';
 
 /**
@@ -51,5 +53,30 @@ export const laitData = {
       ...findDuplicates(table.file, screened.records, (r) => `${r.shortDesc} ${r.yearsLabel} ${r.laNumber}`, 'Years', 'value for measure, year and area'),
     );
     return screened;
+  },
+
+  /**
+   * Screen the long table a chunk of rows at a time (issue 20.5: its 641,070 rows are never all held as objects): every
+   * row's problems and every repeated measure, year and area, and what the writer needs before it writes a value (each
+   * measure and area, at the line it is first named). The values are kept as columns (lait-columns.ts).
+   */
+  async screen(text: CsvText): Promise<{ issues: FileIssue[]; summary: LaitSummary; values: LaitColumns }> {
+    const issues: FileIssue[] = [];
+    const measures = new Map<string, number>();
+    const areas = new Map<string, LaitArea>();
+    const values = new LaitColumns();
+    for await (const rows of text.rows(issues)) {
+      const screened = screenRows({ file: text.file, hash: text.hash, encoding: text.encoding, header: text.header, rows }, row);
+      issues.push(...screened.issues);
+      // A header lacking a column the format reads is one issue, not one a chunk.
+      if (screened.issues.some((i) => i.line === 1)) break;
+      for (const r of screened.records) {
+        if (!measures.has(r.shortDesc)) measures.set(r.shortDesc, r.line);
+        if (!areas.has(r.laNumber)) areas.set(r.laNumber, { name: r.areaName, region: r.region, line: r.line });
+        values.add(r);
+      }
+    }
+    issues.push(...values.duplicates(text.file));
+    return { issues, summary: { measures, areas }, values };
   },
 } as const;

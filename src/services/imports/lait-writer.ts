@@ -53,8 +53,7 @@ export async function writeLaitData(tx: Store, file: Extract<ImportFile, { forma
   const byKey = new Map<string, Indicator>();
   for (const i of indicators.filter((x) => x.lait !== null).sort((a, b) => Number(a.code.startsWith('lait-')) - Number(b.code.startsWith('lait-'))))
     if (!byKey.has(i.lait!)) byKey.set(i.lait!, i);
-  const unknown = new Map<string, number>();
-  for (const r of file.records) if (!byKey.has(r.shortDesc) && !unknown.has(r.shortDesc)) unknown.set(r.shortDesc, r.line);
+  const unknown = [...file.summary.measures].filter(([key]) => !byKey.has(key));
   for (const [key, line] of unknown)
     issues.push({
       file: file.file,
@@ -62,55 +61,63 @@ export async function writeLaitData(tx: Store, file: Extract<ImportFile, { forma
       column: 'Short Desc',
       message: `unknown code: measure ${key} is in neither the catalogue nor the LAIT dictionary (import lait_data_dictionary.csv with it)`,
     });
-  if (unknown.size > 0) return zeroCounts();
-  // Values are held to their indicator's unit. LAIT's own percentages are the exception: their unit is guessed from a
-  // chart's axis label, and the DfE publishes figures above 100 and below 0 on some of them (take-up of funded early
-  // education at 102.6%, inequality gaps, in bds_long_all_las.csv.gz), so they are not held to 0-100.
+  if (unknown.length > 0) return zeroCounts();
   const before = issues.length;
-  for (const r of file.records) {
-    const indicator = byKey.get(r.shortDesc)!;
-    const problem =
-      r.value === null || (indicator.code.startsWith('lait-') && indicator.unit === 'percent')
-        ? null
-        : outsideUnit(r.value, indicator.unit, `${indicator.title} ${indicator.methodology}`);
-    if (problem !== null) issues.push({ file: file.file, line: r.line, column: 'Values', message: `${problem}, the unit of ${indicator.code}` });
-  }
-  if (issues.length > before) return zeroCounts();
-
   const places = await resolvePlaces(tx, file, batchId, issues);
   if (issues.length > before) return zeroCounts();
   const skips = new Map<string, number>();
   const skip = (reason: string) => skips.set(reason, (skips.get(reason) ?? 0) + 1);
   let stageless = 0;
-  const observations: ObservationInput[] = [];
-  for (const r of file.records) {
-    const placeId = places.ids.get(r.laNumber);
-    if (placeId === undefined) {
-      skip(places.skipped.get(r.laNumber) ?? `area ${r.laNumber}`);
-      continue;
+  let unavailable = 0;
+  const counts = { inserted: 0, updated: 0, unchanged: 0 };
+  // A chunk at a time, each written before the next is made (issue 20.5).
+  for (const records of file.records()) {
+    const observations: ObservationInput[] = [];
+    for (const r of records) {
+      const indicator = byKey.get(r.shortDesc)!;
+      // Values are held to their indicator's unit. LAIT's own percentages are the exception: their unit is guessed from
+      // a chart's axis label, and the DfE publishes figures above 100 and below 0 on some of them (take-up of funded
+      // early education at 102.6%, inequality gaps, in bds_long_all_las.csv.gz), so they are not held to 0-100.
+      const problem =
+        r.value === null || (indicator.code.startsWith('lait-') && indicator.unit === 'percent')
+          ? null
+          : outsideUnit(r.value, indicator.unit, `${indicator.title} ${indicator.methodology}`);
+      if (problem !== null) issues.push({ file: file.file, line: r.line, column: 'Values', message: `${problem}, the unit of ${indicator.code}` });
+      if (issues.length > before) continue;
+      const placeId = places.ids.get(r.laNumber);
+      if (placeId === undefined) {
+        skip(places.skipped.get(r.laNumber) ?? `area ${r.laNumber}`);
+        continue;
+      }
+      const period = laitPeriod(r.yearsLabel, indicator.periodType);
+      if (period.kind === 'skip') {
+        skip(period.reason);
+        continue;
+      }
+      if (!period.stageStated) stageless++;
+      if (r.value === null) unavailable++;
+      observations.push({
+        indicatorCode: indicator.code,
+        placeId,
+        period: period.period,
+        breakdown: 'all',
+        value: r.value,
+        numerator: null,
+        denominator: null,
+        symbol: r.value === null ? 'x' : null,
+        dataVersion: period.dataVersion,
+        decimalPlaces: r.publishedDecimals,
+        sourceLine: r.line,
+      });
     }
-    const indicator = byKey.get(r.shortDesc)!;
-    const period = laitPeriod(r.yearsLabel, indicator.periodType);
-    if (period.kind === 'skip') {
-      skip(period.reason);
-      continue;
-    }
-    if (!period.stageStated) stageless++;
-    observations.push({
-      indicatorCode: indicator.code,
-      placeId,
-      period: period.period,
-      breakdown: 'all',
-      value: r.value,
-      numerator: null,
-      denominator: null,
-      symbol: r.value === null ? 'x' : null,
-      dataVersion: period.dataVersion,
-      decimalPlaces: r.publishedDecimals,
-      sourceLine: r.line,
-    });
+    // Once a value is out of its unit nothing more is written: the import is refused and its transaction undone.
+    if (issues.length > before) continue;
+    const written = await tx.observations.upsert(observations, batchId, batchFormat(file));
+    counts.inserted += written.inserted;
+    counts.updated += written.updated;
+    counts.unchanged += written.unchanged;
   }
-  const counts = await tx.observations.upsert(observations, batchId, batchFormat(file));
+  if (issues.length > before) return zeroCounts();
   const skipped = [...skips.values()].reduce((a, b) => a + b, 0);
   return {
     ...zeroCounts(),
@@ -118,7 +125,7 @@ export async function writeLaitData(tx: Store, file: Extract<ImportFile, { forma
     skipped,
     notes: [
       ...[...skips].map(([reason, n]) => `${n} ${reason} skipped`),
-      `${observations.filter((o) => o.symbol === 'x').length} values published as "-" (not available, suppressed or not applicable: LAIT does not say which) stored as x`,
+      `${unavailable} values published as "-" (not available, suppressed or not applicable: LAIT does not say which) stored as x`,
       `${stageless} values carry no release stage in LAIT (which shows each year's latest figure): recorded as final`,
       ...places.notes,
     ],
@@ -126,8 +133,7 @@ export async function writeLaitData(tx: Store, file: Extract<ImportFile, { forma
 }
 
 async function resolvePlaces(tx: Store, file: Extract<ImportFile, { format: 'lait-data' }>, batchId: number, issues: FileIssue[]) {
-  const areas = new Map<string, { name: string; region: string | null; line: number }>();
-  for (const r of file.records) if (!areas.has(r.laNumber)) areas.set(r.laNumber, { name: r.areaName, region: r.region, line: r.line });
+  const areas = file.summary.areas;
   const las = await tx.places.idsByCode('la');
   const regions = await tx.places.idsByCode('region');
   const country = await tx.places.find('country', england.code);

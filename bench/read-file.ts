@@ -1,0 +1,18 @@
+/**
+ * One import file read in a process of its own, as `waymark import` reads it (issue 20.5): its rows screened and its
+ * records taken as the writer takes them. Prints JSON: rows, seconds and the process's peak resident memory. Run by
+ * bench/run.ts under a fixed heap limit, for files of different sizes.
+ */
+import { readImportFile } from '../src/imports/import-files.ts';
+import { loadMappings } from '../src/imports/mapped-csv/mapping.ts';
+
+const path = process.argv[2];
+if (path === undefined) throw new Error('usage: read-file.ts FILE');
+const start = performance.now();
+const read = await readImportFile(path, await loadMappings());
+if (!read.ok) throw new Error(`${path} refused: ${read.issues[0]?.message}`);
+let records = 0;
+if (read.file.format === 'lait-data') for (const chunk of read.file.records()) records += chunk.length;
+else records = read.file.records.length;
+const seconds = (performance.now() - start) / 1000;
+console.log(JSON.stringify({ rows: read.file.rowCount, records, seconds, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

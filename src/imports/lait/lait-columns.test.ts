@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { LaitValueRecord } from '../../domain/indicators/lait.ts';
+import { LaitColumns } from './lait-columns.ts';
+
+const record = (line: number, over: Partial<LaitValueRecord> = {}): LaitValueRecord => ({
+  line,
+  shortDesc: 'KS2RWM_Expected_STD',
+  yearsLabel: '2016',
+  laNumber: '886',
+  areaName: 'Kent',
+  region: 'South East',
+  value: 59,
+  publishedDecimals: 0,
+  ...over,
+});
+const areas = new Map([
+  ['886', { name: 'Kent', region: 'South East', line: 2 }],
+  ['0886', { name: 'Kent (written with a zero)', region: null, line: 3 }],
+]);
+
+describe('LAIT values held as columns (issue 20.5)', () => {
+  it('gives back each value as it was read, in file order, a chunk at a time, through growth past the first columns', () => {
+    const columns = new LaitColumns();
+    const records = Array.from({ length: 70_000 }, (_, i) =>
+      record(i + 2, {
+        yearsLabel: String(2000 + (i % 20)),
+        laNumber: i % 2 === 0 ? '886' : '0886',
+        areaName: i % 2 === 0 ? 'Kent' : 'Kent (written with a zero)',
+        region: i % 2 === 0 ? 'South East' : null,
+        shortDesc: `M${Math.floor(i / 20)}`,
+        value: i % 7 === 0 ? null : i / 3,
+        publishedDecimals: i % 7 === 0 ? null : i % 4,
+      }),
+    );
+    for (const r of records) columns.add(r);
+    const chunks = [...columns.chunks(areas, 30_000)];
+    assert.deepEqual(
+      chunks.map((c) => c.length),
+      [30_000, 30_000, 10_000],
+    );
+    assert.deepEqual(chunks.flat(), records);
+  });
+
+  it('finds two values for one measure, year and area, naming the first line, and no others', () => {
+    const columns = new LaitColumns();
+    for (const r of [record(2), record(3, { laNumber: '0886' }), record(4, { yearsLabel: '2017' }), record(5, { value: 60 }), record(6)]) columns.add(r);
+    assert.deepEqual(
+      columns.duplicates('bds_long.csv').map((i) => [i.line, i.message]),
+      [
+        [5, 'duplicate value for measure, year and area KS2RWM_Expected_STD 2016 886 (first on line 2)'],
+        [6, 'duplicate value for measure, year and area KS2RWM_Expected_STD 2016 886 (first on line 2)'],
+      ],
+    );
+  });
+});
