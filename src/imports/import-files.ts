@@ -4,7 +4,7 @@ import type { FileIssue } from '../domain/errors.ts';
 import { defaultReadLimits, type ImportFile, type ReadLimits } from '../domain/import-file.ts';
 import { codepointCodeNames } from './codepoint/code-names.ts';
 import { codepointPostcodes } from './codepoint/postcodes.ts';
-import { readCsvBytes, readCsvText, readFileBytes, type CsvTable } from './csv-table.ts';
+import { readCsvBytes, readCsvText, readFileBytes, type CsvTable, type CsvText } from './csv-table.ts';
 import { giasEstablishments } from './gias/establishments.ts';
 import { giasGroupLinks } from './gias/group-links.ts';
 import { giasLinks } from './gias/links.ts';
@@ -97,7 +97,11 @@ export async function readImportFile(
   // Decoded as UTF-8-or-Windows-1252 to see the header (always ASCII), then the file held to its format's encoding.
   const sniffed = readCsvText(file, bytes.bytes, 'utf-8-or-windows-1252', limits);
   if (!sniffed.ok) return sniffed;
-  if (laitData.recognise(sniffed.text.header)) return readLaitData(filePath, bytes.bytes, limits);
+  if (importFormats.find((f) => f.recognise(sniffed.text.header)) === laitData) {
+    // Held to UTF-8, as the DfE publishes it; the text decoded to see the header serves when it was UTF-8.
+    const strict = sniffed.text.encoding === 'UTF-8' ? sniffed : readCsvText(file, bytes.bytes, 'utf-8', limits);
+    return strict.ok ? readLaitData(filePath, strict.text) : strict;
+  }
   const sniff = readCsvBytes(file, bytes.bytes, 'utf-8-or-windows-1252', limits);
   if (!sniff.ok) return sniff;
   const format = importFormats.find((f) => f.recognise(sniff.table.header));
@@ -214,7 +218,7 @@ export async function readImportFile(
       return done(format.id, parsed, [[parsed.repeats, 'repeated definitions of a measure that agree with the first skipped']]);
     }
     case 'lait-data':
-      return readLaitData(filePath, bytes.bytes, limits);
+      throw new Error('a LAIT long table is read a chunk at a time (readLaitData), never as a whole table');
     case 'ofsted-inspection-outcomes':
       return done(format.id, ofstedInspectionOutcomes.parse(table));
     case 'ofsted-management-information': {
@@ -280,13 +284,10 @@ export async function readImportFile(
  * LAIT's long table, screened a chunk of rows at a time and held as columns of values, not rows (issue 20.5): the
  * writer takes the records a chunk at a time. Every problem is found here, before anything is written.
  */
-async function readLaitData(filePath: string, bytes: Uint8Array, limits: ReadLimits): Promise<ReadImportResult> {
+async function readLaitData(filePath: string, text: CsvText): Promise<ReadImportResult> {
   const file = path.basename(filePath);
-  const read = readCsvText(file, bytes, 'utf-8', limits);
-  if (!read.ok) return read;
-  const { issues, summary, values } = await laitData.screen(read.text);
+  const { issues, summary, values } = await laitData.screen(text);
   if (issues.length > 0) return { ok: false, issues };
-  const text = read.text;
   const records = () => values.chunks(summary.areas);
   return {
     ok: true,

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { quoted } from '../../domain/errors.ts';
+import { quoted, type FileIssue } from '../../domain/errors.ts';
 import { parseDfeNumber } from '../../domain/indicators/dfe-number.ts';
-import type { FileIssue } from '../../domain/errors.ts';
 import { publishedDecimals, type LaitArea, type LaitSummary, type LaitValueRecord } from '../../domain/indicators/lait.ts';
-import type { CsvTable, CsvText } from '../csv-table.ts';
+import type { CsvText } from '../csv-table.ts';
 import { LaitColumns } from './lait-columns.ts';
-import { findDuplicates, hasColumns, optionalText, requiredText, screenRows, type Screened } from '../row-schema.ts';
+import { hasColumns, optionalText, requiredText, screenRows } from '../row-schema.ts';
 
 /**
  * LAIT's long table (bds_long_*.csv, or .csv.gz): one value per measure, year and area. "-" is DfE's mark for a value
@@ -47,14 +46,6 @@ export const laitData = {
   label: 'DfE LAIT values (long format)',
   encoding: 'utf-8',
   recognise: (header: readonly string[]) => hasColumns(header, ['Short Desc', 'Years', 'LA and Regions', 'Values', 'LA Number']),
-  parse(table: CsvTable): Screened<LaitValueRecord> {
-    const screened = screenRows(table, row);
-    screened.issues.push(
-      ...findDuplicates(table.file, screened.records, (r) => `${r.shortDesc} ${r.yearsLabel} ${r.laNumber}`, 'Years', 'value for measure, year and area'),
-    );
-    return screened;
-  },
-
   /**
    * Screen the long table a chunk of rows at a time (issue 20.5: its 641,070 rows are never all held as objects): every
    * row's problems and every repeated measure, year and area, and what the writer needs before it writes a value (each
