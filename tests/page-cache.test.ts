@@ -179,6 +179,12 @@ for (const target of databaseTargets()) {
       // Folding the rows (as reads do past 256) keeps the version.
       await sql`select data_change_compact()`.execute(test.database.db);
       assert.equal((await test.services.dataVersion()).version, moved.version);
+      // A session's temporary table named data_change (searched first by default) does not take the change (migration 0031).
+      await test.database.db.transaction().execute(async (trx) => {
+        await sql`create temp table data_change (id bigserial, xact xid8 unique, weight bigint default 1, changed_at timestamptz) on commit drop`.execute(trx);
+        await sql`insert into place (kind, code, name) values ('district', 'E07999997', 'A district beside a temporary data_change')`.execute(trx);
+      });
+      assert.ok((await test.services.dataVersion()).version > moved.version, 'the change is noted in the real data_change');
     });
 
     it('shows an import at once: the 2024 file’s year appears on the kept page, as on the page rendered afresh', async () => {

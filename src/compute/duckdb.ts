@@ -1,3 +1,4 @@
+import { availableParallelism, totalmem } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 /**
@@ -24,7 +25,7 @@ let shared: Promise<DuckDBInstance> | null = null;
  * a pupil file) keeps its own instance (withDuckDb), whose memory goes when it ends.
  */
 export async function withLiveDuckDb<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  shared ??= DuckDBInstance.create(':memory:').catch((error: unknown) => {
+  shared ??= DuckDBInstance.create(':memory:', liveSettings()).catch((error: unknown) => {
     shared = null;
     throw error;
   });
@@ -34,6 +35,16 @@ export async function withLiveDuckDb<T>(work: (connection: DuckDBConnection) => 
   } finally {
     connection.closeSync();
   }
+}
+
+/**
+ * The live instance lives as long as the server, beside Node's heap and PostgreSQL: it may take a quarter of the
+ * machine's memory (DuckDB's default is four fifths) and no more threads than there are cores. A read that needs more
+ * fails with DuckDB's out-of-memory error rather than starving the server.
+ */
+function liveSettings(): Record<string, string> {
+  const megabytes = Math.max(256, Math.floor(totalmem() / 1024 / 1024 / 4));
+  return { memory_limit: `${megabytes}MB`, threads: String(Math.max(1, availableParallelism())) };
 }
 
 /** A string as a SQL literal (file paths and codes that DuckDB cannot take as bound parameters in every position). */
