@@ -39,11 +39,14 @@ export async function withLiveDuckDb<T>(work: (connection: DuckDBConnection) => 
 
 /**
  * The live instance lives as long as the server, beside Node's heap and PostgreSQL: it may take a quarter of the
- * machine's memory (DuckDB's default is four fifths) and no more threads than there are cores. A read that needs more
+ * machine's (or its container's) memory (DuckDB's default is four fifths) and no more threads than there are cores. A read that needs more
  * fails with DuckDB's out-of-memory error rather than starving the server.
  */
 function liveSettings(): Record<string, string> {
-  const megabytes = Math.max(256, Math.floor(totalmem() / 1024 / 1024 / 4));
+  // A container's limit where there is one (constrainedMemory is 2^64 or 0 where there is none).
+  const limit = process.constrainedMemory?.() ?? 0;
+  const memory = limit > 0 ? Math.min(limit, totalmem()) : totalmem();
+  const megabytes = Math.max(256, Math.floor(memory / 1024 / 1024 / 4));
   return { memory_limit: `${megabytes}MB`, threads: String(Math.max(1, availableParallelism())) };
 }
 

@@ -50,22 +50,60 @@ describe('a file the store already holds, unchanged (issue 20.3)', () => {
 
   it('stays unread only while every file written before it is held too', () => {
     // Write order: the LA list, then the LAIT dictionary, then its values, then mapped files (domain importWriteOrder).
+    // The last import wrote the LA list (batch 7), the values (8) and a mapped file (9).
     const files = [
-      { format: 'lait-data', held: true },
-      { format: 'la-code-list', held: true },
-      { format: 'lait-dictionary', held: false },
-      { format: 'mapped-csv:ks4-la', held: true },
+      { format: 'lait-data', heldBy: 8 },
+      { format: 'la-code-list', heldBy: 7 },
+      { format: 'lait-dictionary', heldBy: null },
+      { format: 'mapped-csv:ks4-la', heldBy: 9 },
     ];
-    assert.deepEqual(filesToRead(files), [true, false, true, true]);
-    assert.deepEqual(filesToRead(files.map((f) => ({ ...f, held: true }))), [false, false, false, false]);
+    // The LA list stays held (written first), the dictionary is read, so the values and the mapped file after it are
+    // read; and the LA list alone is not the last import's end (the values and mapped file came after it): read too.
+    assert.deepEqual(filesToRead(files, [7, 8, 9]), [true, true, true, true]);
+    // Had the last import written the LA list alone, it would stay held before the dictionary read after it.
+    assert.deepEqual(filesToRead([files[1]!, files[2]!], [7]), [false, true]);
+    assert.deepEqual(
+      filesToRead(
+        files.filter((f) => f.heldBy !== null),
+        [7, 8, 9],
+      ),
+      [false, false, false],
+    );
+  });
+
+  it('stays unread only as one of the last import’s final files, in its order (a file it wrote before another may have been overwritten by it)', () => {
+    // The last import wrote old.csv (batch 3) then new.csv (4), one table's two releases: new.csv's figures stand.
+    assert.deepEqual(filesToRead([{ format: 'mapped-csv:t', heldBy: 3 }], [3, 4]), [true], 'old.csv alone would put its figures back');
+    assert.deepEqual(filesToRead([{ format: 'mapped-csv:t', heldBy: 4 }], [3, 4]), [false], 'new.csv alone changes nothing');
+    assert.deepEqual(
+      filesToRead(
+        [
+          { format: 'mapped-csv:t', heldBy: 4 },
+          { format: 'mapped-csv:t', heldBy: 3 },
+        ],
+        [3, 4],
+      ),
+      [true, true],
+      'the two in the other order would end at old.csv',
+    );
+    assert.deepEqual(
+      filesToRead(
+        [
+          { format: 'mapped-csv:t', heldBy: 3 },
+          { format: 'mapped-csv:t', heldBy: 4 },
+        ],
+        [3, 4],
+      ),
+      [false, false],
+    );
   });
 
   it('keeps the order files were given among files of one format', () => {
     const files = [
-      { format: 'mapped-csv:a', held: false },
-      { format: 'mapped-csv:b', held: true },
+      { format: 'mapped-csv:a', heldBy: null },
+      { format: 'mapped-csv:b', heldBy: 5 },
     ];
-    assert.deepEqual(filesToRead(files), [true, true]);
-    assert.deepEqual(filesToRead([...files].reverse()), [false, true]);
+    assert.deepEqual(filesToRead(files, [5]), [true, true]);
+    assert.deepEqual(filesToRead([...files].reverse(), [5]), [false, true]);
   });
 });

@@ -152,18 +152,26 @@ function writeRank(format: string): number {
 }
 
 /**
- * Which of one import's files must be read, given which are held and the format of each (a held file's from its
- * batch). Files are written in write order (ties in the order given): a held file stays unread only while every file
- * written before it is held too, for a file read and written first may change the store the held one was written over.
- * Returns, for each file in the order given, whether it must be read.
+ * Which of one import's files must be read, given the batch that holds each (null: not held; a held file's format is
+ * its batch's) and the batches of the last import, the one whose commit the store's data version is (ids ascending:
+ * the order it wrote them). Returns, for each file in the order given, whether it must be read.
+ *
+ * Files are written in write order (ties in the order given). A held file stays unread only while every file written
+ * before it is held too: a file read and written first may change the store the held one was written over. And the
+ * files left held must be the last import's final files, in its order: a file that import wrote before another that
+ * overwrote some of its figures (two releases of one table; an LA renamed by a later file) would, read again alone,
+ * put its own back. Otherwise every held file is read.
  */
-export function filesToRead(files: readonly Readonly<{ format: string; held: boolean }>[]): boolean[] {
+export function filesToRead(files: readonly Readonly<{ format: string; heldBy: number | null }>[], lastImport: readonly number[]): boolean[] {
   const order = files.map((f, i) => ({ ...f, i })).sort((a, b) => writeRank(a.format) - writeRank(b.format) || a.i - b.i);
-  const read = files.map((f) => !f.held);
+  const read = files.map((f) => f.heldBy === null);
   let changed = false;
   for (const f of order) {
-    if (!f.held) changed = true;
+    if (f.heldBy === null) changed = true;
     else if (changed) read[f.i] = true;
   }
-  return read;
+  const held = order.filter((f) => !read[f.i]).map((f) => f.heldBy!);
+  const last = lastImport.slice(lastImport.length - held.length);
+  const isItsEnd = last.length === held.length && last.every((id, k) => id === held[k]);
+  return isItsEnd ? read : files.map(() => true);
 }

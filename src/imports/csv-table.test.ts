@@ -15,7 +15,16 @@ async function inChunks(text: string, chunkRows: number) {
 
 describe('a CSV read a chunk of rows at a time', () => {
   it('gives the rows, lines and issues the whole-file reader gives', async () => {
-    const files = ['\uFEFFA,B\n1,2\n\n3,"x\ny"\n5,6\r\n7,8\n', 'A,B\n1,2\n3\n4,5,6\n7,8\n', 'A,B\n1,2\n', '\n\nA,B\n1,2\n3,4\n'];
+    const files = [
+      '\uFEFFA,B\n1,2\n\n3,"x\ny"\n5,6\r\n7,8\n',
+      'A,B\n1,2\n3\n4,5,6\n7,8\n',
+      'A,B\n1,2\n',
+      '\n\nA,B\n1,2\n3,4\n',
+      // A header cell with a quoted line break, as Excel writes a wrapped cell.
+      'A,"B\n(%)"\n1,2\n',
+      // A character of two UTF-16 units across the first megabyte the parser is given.
+      `A,B\n${'x,y\n'.repeat(262_142)}abc${'🙂'.repeat(3)},b\n`,
+    ];
     for (const file of files) {
       const whole = readCsvBytes('f.csv', Buffer.from(file), 'utf-8');
       for (const size of [1, 2, 100]) {

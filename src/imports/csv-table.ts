@@ -142,11 +142,10 @@ export function readCsvText(
   const decoded = decodeCsvBytes(file, raw, encoding, limits);
   if (!decoded.ok) return decoded;
   const { text, hash, used } = decoded;
-  // The header alone, parsed from the first line that is not blank (a header holds no line break).
-  const firstLine = /^(?:\uFEFF)?(?:\r?\n)*([^\r\n]*)/.exec(text)?.[1] ?? '';
+  // The header alone: the first record (a header cell may hold a quoted line break, as Excel writes a wrapped cell).
   let header: string[];
   try {
-    header = ((parse(firstLine, parseOptions(limits)) as unknown as ParsedRecord[])[0]?.record ?? []).map((h) => h.trim());
+    header = ((parse(text, { ...parseOptions(limits), to: 1 }) as unknown as ParsedRecord[])[0]?.record ?? []).map((h) => h.trim());
   } catch (error) {
     return { ok: false, issues: [parseIssue(file, error, limits)] };
   }
@@ -154,8 +153,15 @@ export function readCsvText(
   const headerIssue = headerProblem(file, header, limits);
   if (headerIssue !== null) return { ok: false, issues: [headerIssue] };
   async function* rows(issues: FileIssue[], chunkRows = 10_000): AsyncGenerator<readonly CsvRow[]> {
+    // Slices of about a megabyte, never ending inside a surrogate pair (the parser encodes each slice as UTF-8 alone).
     const slices = function* () {
-      for (let i = 0; i < text.length; i += 1 << 20) yield text.slice(i, i + (1 << 20));
+      for (let i = 0; i < text.length;) {
+        let end = Math.min(i + (1 << 20), text.length);
+        const last = text.charCodeAt(end - 1);
+        if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+        yield text.slice(i, end);
+        i = end;
+      }
     };
     const parser = Readable.from(slices()).pipe(parseStream(parseOptions(limits)));
     let chunk: CsvRow[] = [];

@@ -157,8 +157,8 @@ export function createObservationStore(db: Kysely<Database>) {
             insert into observation (indicator_code, place_id, period, breakdown, value, numerator, denominator, symbol, data_version, batch_id, source, decimal_places, source_line)
             select t.indicator_code, t.place_id, t.period, t.breakdown, t.value, t.numerator, t.denominator, t.symbol, t.data_version, ${batchId}, ${source}, t.decimal_places, t.source_line
               from unnest(${part.map((o) => o.indicatorCode)}::text[], ${part.map((o) => o.placeId)}::bigint[], ${part.map((o) => o.period)}::text[],
-                          ${part.map((o) => o.breakdown)}::text[], ${part.map((o) => o.value)}::float8[], ${part.map((o) => o.numerator)}::float8[],
-                          ${part.map((o) => o.denominator)}::float8[], ${part.map((o) => o.symbol)}::text[], ${part.map((o) => o.dataVersion)}::text[],
+                          ${part.map((o) => o.breakdown)}::text[], ${part.map((o) => o.value)}::numeric[], ${part.map((o) => o.numerator)}::numeric[],
+                          ${part.map((o) => o.denominator)}::numeric[], ${part.map((o) => o.symbol)}::text[], ${part.map((o) => o.dataVersion)}::text[],
                           ${part.map((o) => o.decimalPlaces ?? null)}::int[], ${part.map((o) => o.sourceLine ?? null)}::int[])
                 as t(indicator_code, place_id, period, breakdown, value, numerator, denominator, symbol, data_version, decimal_places, source_line)
             on conflict (indicator_code, place_id, period, breakdown, data_version, basis, population, source) do update
@@ -272,7 +272,7 @@ export function createObservationStore(db: Kysely<Database>) {
           select t.indicator_code, t.place_id, ${scope.period}, t.breakdown, t.value, t.numerator, t.denominator, ${scope.dataVersion}, ${batchId},
                  'computed', jsonb_build_object('rule', t.rule, 'pupilBatch', ${pupilBatch}::bigint, 'pupils', t.pupils), t.public_suppression
             from unnest(${part.map((f) => f.indicatorCode)}::text[], ${part.map((f) => f.placeId)}::bigint[], ${part.map((f) => f.breakdown)}::text[],
-                        ${part.map((f) => f.value)}::float8[], ${part.map((f) => f.numerator)}::float8[], ${part.map((f) => f.denominator)}::float8[],
+                        ${part.map((f) => f.value)}::numeric[], ${part.map((f) => f.numerator)}::numeric[], ${part.map((f) => f.denominator)}::numeric[],
                         ${part.map((f) => f.rule)}::text[], ${part.map((f) => f.pupils)}::int[], ${part.map((f) => f.publicSuppression)}::text[])
               as t(indicator_code, place_id, breakdown, value, numerator, denominator, rule, pupils, public_suppression)`.execute(db);
       }

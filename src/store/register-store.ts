@@ -101,6 +101,12 @@ export function createRegisterStore(db: Kysely<Database>) {
          where id in (${sql.join(ids)})`.execute(db);
     },
 
+    /** The batches of the import whose commit is this data version (migration 0030), in the order it wrote them. */
+    async batchesAtVersion(version: bigint): Promise<number[]> {
+      const rows = await db.selectFrom('import_batch').select('id').where('version_after', '=', version.toString()).orderBy('id').execute();
+      return rows.map((r) => r.id);
+    },
+
     /** The data version as this transaction sees it (migration 0028), read without folding data_change. */
     async dataVersionNow(): Promise<bigint> {
       const { rows } = await sql<{ version: string }>`select coalesce(sum(weight), 0)::text as version from data_change`.execute(db);

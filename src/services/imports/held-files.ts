@@ -34,7 +34,11 @@ export async function readUnlessHeld(
     if (issues.length > 0) throw new ImportRejectedError(issues);
   };
   await readEach((i) => holders[i] === null);
-  const mustRead = filesToRead(files.map((_, i) => ({ format: holders[i]?.format ?? batchFormat(read[i]!), held: holders[i] !== null })));
+  const lastImport = holders.some((b) => b !== null) ? await tx.register.batchesAtVersion(version) : [];
+  const mustRead = filesToRead(
+    files.map((_, i) => ({ format: holders[i]?.format ?? batchFormat(read[i]!), heldBy: holders[i]?.id ?? null })),
+    lastImport,
+  );
   await readEach((i) => holders[i] !== null && mustRead[i]!);
   const held = holders.flatMap((b, i): FileReport[] =>
     b === null || read[i] !== null

@@ -88,12 +88,15 @@ export function createImportService(
       await syncCatalogue();
       return store.transaction(async (tx) => {
         const version = await tx.register.dataVersionNow();
-        const { toWrite, held } = await readUnlessHeld(tx, files, reader, version);
+        // The day is part of the reader: a register is read as of a day and school outcomes up to its academic year, so
+        // the same file imported another day may write otherwise.
+        const readerToday = `${reader} on ${today}`;
+        const { toWrite, held } = await readUnlessHeld(tx, files, readerToday, version);
         const written = toWrite.length === 0 ? null : await writeFiles(tx, toWrite, today, who, undefined);
         if (written !== null)
           await tx.register.stampBatches(
             written.files.map((f) => f.batchId),
-            reader,
+            readerToday,
             version,
           );
         for (const h of held)
