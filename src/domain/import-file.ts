@@ -140,9 +140,9 @@ export type EarlierBatch = Readonly<{
  * again write something). Any doubt reads the file: a batch from before the reader was recorded, or whose import ran
  * beside another change, is never the holder.
  */
-export function heldBatch(hash: string, reader: string, version: bigint, batches: readonly EarlierBatch[]): EarlierBatch | null {
+export function heldBatch<B extends EarlierBatch>(hash: string, reader: string, version: bigint, batches: readonly B[]): B | null {
   const holders = batches.filter((b) => b.hash === hash && b.reader === reader && b.versionAfter !== null && b.versionAfter === version);
-  return holders.reduce<EarlierBatch | null>((latest, b) => (latest === null || b.id > latest.id ? b : latest), null);
+  return holders.reduce<B | null>((latest, b) => (latest === null || b.id > latest.id ? b : latest), null);
 }
 
 /** Where a batch's format (`mapped-csv:<mapping>` for a mapped file) comes in the write order of one import. */

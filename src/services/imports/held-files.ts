@@ -18,10 +18,7 @@ export async function readUnlessHeld(
   version: bigint,
 ): Promise<{ toWrite: ImportFile[]; held: FileReport[] }> {
   const batches = await tx.register.batchesHolding(files.map((f) => f.hash));
-  const holders = files.map((f) => {
-    const holder = heldBatch(f.hash, reader, version, batches);
-    return holder === null ? null : batches.find((b) => b.id === holder.id)!;
-  });
+  const holders = files.map((f) => heldBatch(f.hash, reader, version, batches));
   const read: (ImportFile | null)[] = files.map(() => null);
   const readEach = async (which: (i: number) => boolean) => {
     const issues: FileIssue[] = [];
