@@ -307,8 +307,6 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
       'eyfs-inequality-gap': [2013],
       // The 2013 and 2015 secondary floors need the national medians of expected progress, not held (no citable source).
       'secondary-schools-above-floor': [2013, 2015],
-      // 2016: KS1-KS2 progress scores are not computed from pupil records.
-      'primary-schools-below-floor': [2016],
       // A measure that ended with 2014/15 for a target that sets levels only (90% making two levels of progress): no
       // rule can read the successor, and national curriculum levels no longer exist to count it from pupil records.
       'ks2-expected-progress': [2016],

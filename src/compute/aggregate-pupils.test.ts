@@ -229,6 +229,27 @@ describe('pupil-level measures by year (DuckDB over Parquet)', () => {
     assert.equal(figure(after, 'ks2-expected-progress-writing', 'la', '886'), undefined, 'levels ended with 2015');
   });
 
+  it('a KS1-KS2 progress score is the mean of the pupils’ progress scores from 2016, pupils without one not counted', async () => {
+    // The DfE's primary accountability guidance: a school's progress score is the mean of its pupils' scores. Worked by
+    // hand: reading (−2.5 + 4 + 1) ÷ 3 = 0.8333…; writing (3 − 6) ÷ 2 = −1.5 (the third pupil has none); maths
+    // (0.5 + 2 − 8) ÷ 3 = −1.8333…; school 900002 alone: reading 1.
+    const records = [
+      pupil({ ks2ReadingProgress: -2.5, ks2WritingProgress: 3, ks2MathsProgress: 0.5 }),
+      pupil({ ks2ReadingProgress: 4, ks2WritingProgress: -6, ks2MathsProgress: 2 }),
+      pupil({ urn: '900002', ks2ReadingProgress: 1, ks2WritingProgress: null, ks2MathsProgress: -8 }),
+      pupil({ ks2ReadingProgress: null, ks2WritingProgress: null, ks2MathsProgress: null }),
+    ];
+    const f = await compute('ks2', '201516', records);
+    const la = (subject: string) => figure(f, `ks2-progress-${subject}`, 'la', '886')!;
+    assert.ok(Math.abs(la('reading').value! - 2.5 / 3) < 1e-12);
+    assert.deepEqual([la('writing').value, la('writing').denominator], [-1.5, 2]);
+    assert.ok(Math.abs(la('maths').value! - -5.5 / 3) < 1e-12);
+    assert.equal(la('reading').denominator, 3);
+    assert.equal(figure(f, 'ks2-progress-reading', 'school', '900002')!.value, 1);
+    assert.equal(figure(await compute('ks2', '201415', records), 'ks2-progress-reading', 'la', '886'), undefined, 'levels and expected progress to 2015');
+    assert.equal(figure(await compute('ks2', '202021', records), 'ks2-progress-reading', 'la', '886'), undefined, 'no KS2 tests in 2021');
+  });
+
   it('KS1 level 2B+ needs 2B, 2A, 3 or 4 in each subject', async () => {
     const f = await compute('ks1', '201112', [
       pupil({ ks1Reading: '2B', ks1Writing: '2A', ks1Maths: '3' }),

@@ -28,7 +28,7 @@ export type Measure = Readonly<{
 }>;
 
 /** Bumped whenever a measure's SQL changes, so `waymark compute` knows stored figures are out of date. */
-export const measuresVersion = 7;
+export const measuresVersion = 8;
 
 const summerOf = (period: string) => endYearOf(period);
 const percentOf = (condition: string, population = 'true', rule = ''): MeasureSql => ({
@@ -189,6 +189,18 @@ export const measures: readonly Measure[] = [
           )
         : null,
   },
+  // KS1-KS2 progress scores (2016 on, no KS2 tests in 2020 and 2021): a school's score is the mean of its pupils' scores
+  // (the DfE's primary accountability guidance), each pupil's as the NPD derives it against the national mean of their
+  // prior attainment group. Pupils without a score (no KS1 prior attainment) are not counted.
+  ...(['reading', 'writing', 'maths'] as const).map((subject): Measure => ({
+    indicator: `ks2-progress-${subject}`,
+    collection: 'ks2',
+    form: 'mean',
+    sql: (period) =>
+      summerOf(period) >= 2016 && summerOf(period) !== 2020 && summerOf(period) !== 2021
+        ? mean(`ks2_${subject}_progress`, `mean KS1-KS2 progress score in ${subject} of pupils with one (the NPD's pupil progress scores)`)
+        : null,
+  })),
   {
     indicator: 'ks2-expected-progress-english',
     collection: 'ks2',

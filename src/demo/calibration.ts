@@ -80,6 +80,29 @@ export const kentKs4: Readonly<Record<string, RateWithGap & { attainment8: numbe
  */
 export const kentProgress8Spread = { schoolShare: 0.15, schoolSpread: 0.3, pupilShare: 0.75, pupilNoise: 1 } as const;
 
+/**
+ * Kent's KS1-KS2 progress scores in the years the demo makes them (2015/16, 2016/17): the pupil-weighted mean of the
+ * school scores in the DfE's KS2 school files (../shared/data/public/perf-tables-2016-2019/ks2_school_2016.csv and
+ * ks2_school_2017.csv, "Reading Progress", "Writing Progress", "Maths Progress" weighted by "KS2 Pupils", schools of
+ * LA 886 in the 2017/18 spine): 2016 reading +0.55, writing +0.55, maths +0.07; 2017 +0.34, +0.42, −0.16.
+ */
+export const kentKs2Progress: Readonly<Record<string, Readonly<{ reading: number; writing: number; maths: number }>>> = {
+  '201516': { reading: 0.55, writing: 0.55, maths: 0.07 },
+  '201617': { reading: 0.34, writing: 0.42, maths: -0.16 },
+};
+
+/**
+ * How a pupil's KS1-KS2 progress scores are made in the demo, as Progress 8's are (kentProgress8Spread): a share of
+ * their school's mean gap between attainment and prior attainment (`schoolShare`, in score points a unit), the school's
+ * own effect (spread `schoolSpread`, `commonShare` of its variance shared by the three subjects), the pupil's own
+ * difference from their school (`pupilShare`) and noise (`pupilNoise`); `withoutPrior` of pupils have no KS1 prior
+ * attainment, so no score. Set so that the demo's schools spread about as Kent's do in the DfE's KS2 school files
+ * (mainstream schools' scores have an SD of 2.2-2.5 points in each subject) and about as many are below the floor: of
+ * Kent's mainstream schools with 11 or more pupils and a published attainment, 6 of 364 in 2016 and 15 of 382 in 2017;
+ * the demo's, 6 and 11 of 442 (tests/demo-primary-progress.test.ts recounts both).
+ */
+export const kentKs2ProgressSpread = { schoolShare: 2, schoolSpread: 2.2, commonShare: 0.6, pupilShare: 3, pupilNoise: 5, withoutPrior: 0.04 } as const;
+
 /** Persistent absence (the year's threshold) and overall absence, by phase. Seed: 4.8 → 3.5 primary, 9.8 → 7.0 secondary. */
 export const kentAbsence: Readonly<Record<string, { primaryPa: number; secondaryPa: number; primaryOverall: number; secondaryOverall: number }>> = {
   '201011': { primaryPa: 4.8, secondaryPa: 9.8, primaryOverall: 5.0, secondaryOverall: 6.7 },

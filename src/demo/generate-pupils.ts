@@ -8,6 +8,8 @@ import {
   kentExclusions,
   kentKs1,
   kentKs2,
+  kentKs2Progress,
+  kentKs2ProgressSpread,
   kentKs4,
   kentPost16,
   kentProgress8Spread,
@@ -378,6 +380,53 @@ function assignKs2(pupils: Pupil[], period: string, random: () => number): void 
       p.ks2Writing = weak === 'writing' || weak === 'all' ? 'WTS' : p.z > 1.3 ? 'GDS' : 'EXS';
       p.ks1EnglishLevel = p.ks1MathsLevel = p.ks1ReadingLevel = p.ks1WritingLevel = null;
     }
+  }
+  assignKs2Progress(pupils, period);
+}
+
+/**
+ * The pupils' KS1-KS2 progress scores (2016 on) as the NPD would carry them, made as Progress 8's are (calibration.ts
+ * kentKs2ProgressSpread), from streams of their own so that every figure generated before them is unchanged.
+ */
+function assignKs2Progress(pupils: Pupil[], period: string): void {
+  const target = kentKs2Progress[period];
+  for (const p of pupils) p.ks2ReadingProgress = p.ks2WritingProgress = p.ks2MathsProgress = null;
+  if (target === undefined) return;
+  const { schoolShare, schoolSpread, commonShare, pupilShare, pupilNoise, withoutPrior } = kentKs2ProgressSpread;
+  const random = seededRandom(startYearOf(period) * 13 + 5);
+  const normal = gaussian(random);
+  const meanGap = pupils.reduce((a, p) => a + p.z - p.prior, 0) / Math.max(1, pupils.length);
+  const schools = new Map<string, { sum: number; n: number; effect: Readonly<Record<'reading' | 'writing' | 'maths', number>> }>();
+  for (const p of pupils) {
+    let school = schools.get(p.urn);
+    if (school === undefined) {
+      // What a school adds beyond its intake, the same every year: a part shared by the three subjects and one each.
+      const draw = gaussian(seededRandom(Number(p.urn) * 37 + 11));
+      const common = draw();
+      const own = (): number => schoolSpread * (Math.sqrt(commonShare) * common + Math.sqrt(1 - commonShare) * draw());
+      school = { sum: 0, n: 0, effect: { reading: own(), writing: own(), maths: own() } };
+      schools.set(p.urn, school);
+    }
+    school.sum += p.z - p.prior - meanGap;
+    school.n++;
+  }
+  // The schools' effects are centred on their pupils, so the county's mean is the year's Kent figure.
+  const centre = Object.fromEntries(
+    (['reading', 'writing', 'maths'] as const).map((s) => [s, [...schools.values()].reduce((a, x) => a + x.n * x.effect[s], 0) / Math.max(1, pupils.length)]),
+  ) as Record<'reading' | 'writing' | 'maths', number>;
+  const score = (value: number) => Math.round(value * 100) / 100;
+  for (const p of pupils) {
+    if (random() < withoutPrior) continue;
+    const school = schools.get(p.urn)!;
+    const gap = school.sum / school.n;
+    const of = (subject: 'reading' | 'writing' | 'maths') =>
+      score(
+        target[subject] + schoolShare * gap + school.effect[subject] - centre[subject] + pupilShare * (p.z - p.prior - meanGap - gap) + pupilNoise * normal(),
+      );
+    const [reading, writing, maths] = [of('reading'), of('writing'), of('maths')];
+    p.ks2ReadingProgress = p.ks2ReadingScaled === null ? null : reading;
+    p.ks2WritingProgress = writing;
+    p.ks2MathsProgress = p.ks2MathsScaled === null ? null : maths;
   }
 }
 

@@ -65,6 +65,14 @@ export type Ks2Result = Readonly<{
   /** KS1 reading and writing levels, for expected progress in reading and writing (2013-2015). */
   ks1ReadingLevel: string | null;
   ks1WritingLevel: string | null;
+  /**
+   * KS1-KS2 progress scores from 2016, as the NPD's KS2 file derives them for each pupil (READPROG, WRITPROG, MATPROG):
+   * the pupil's KS2 scaled score (writing: the nominal score of the teacher assessment) minus the national mean of
+   * pupils with the same KS1 prior attainment. Null without KS1 prior attainment or a KS2 outcome in the subject.
+   */
+  ks2ReadingProgress: number | null;
+  ks2WritingProgress: number | null;
+  ks2MathsProgress: number | null;
 }>;
 
 /** KS4 per-pupil results as the NPD KS4 file derives them. */
@@ -161,6 +169,9 @@ const resultColumns: Readonly<Record<Collection, readonly PupilColumn[]>> = {
     { name: 'ks1_maths_level', field: 'ks1MathsLevel', type: 'VARCHAR' },
     { name: 'ks1_reading_level', field: 'ks1ReadingLevel', type: 'VARCHAR', optional: true },
     { name: 'ks1_writing_level', field: 'ks1WritingLevel', type: 'VARCHAR', optional: true },
+    { name: 'ks2_reading_progress', field: 'ks2ReadingProgress', type: 'DOUBLE', optional: true },
+    { name: 'ks2_writing_progress', field: 'ks2WritingProgress', type: 'DOUBLE', optional: true },
+    { name: 'ks2_maths_progress', field: 'ks2MathsProgress', type: 'DOUBLE', optional: true },
   ],
   ks4: [
     { name: 'ks4_level2_em', field: 'ks4Level2Em', type: 'BOOLEAN' },

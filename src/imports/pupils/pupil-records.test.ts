@@ -54,6 +54,25 @@ describe('pupil-records CSV', () => {
     assert.deepEqual(issues(bad), ['2:ks1_reading_level not a KS1 reading level (expected one of: W, 1, 2, 2C, 2B, 2A, 3, 4, A, D)']);
   });
 
+  it('reads the pupils’ KS1-KS2 progress scores where a 2016-on KS2 file has them (optional columns), and refuses one out of range', () => {
+    const header = `${ks2Header},ks2_reading_progress,ks2_writing_progress,ks2_maths_progress`;
+    const withScores = read('ks2', header, 'P1,118298,F,0,0,N,0,white,0,,,EXS,,104,99,,,-2.37,0.5,', 'P2,118298,M,0,0,N,0,white,0,,,WTS,,,95,,,,,');
+    assert.ok(withScores.ok, JSON.stringify(issues(withScores)));
+    assert.deepEqual(
+      withScores.records.map((r) => [r.ks2ReadingProgress, r.ks2WritingProgress, r.ks2MathsProgress]),
+      [
+        [-2.37, 0.5, null],
+        [null, null, null],
+      ],
+    );
+    const without = read('ks2', ks2Header, 'P1,118298,F,0,0,N,0,white,0,,,EXS,,104,99,,');
+    assert.ok(without.ok, JSON.stringify(issues(without)));
+    assert.equal(without.records[0]!.ks2MathsProgress, null);
+    assert.deepEqual(issues(read('ks2', header, 'P1,118298,F,0,0,N,0,white,0,,,EXS,,104,99,,,-2.37,45,1')), [
+      '2:ks2_writing_progress not a number from -40 to 40',
+    ]);
+  });
+
   it('names the collection columns a header lacks', () => {
     assert.deepEqual(issues(read('census', `${characteristics},phase,possible_sessions`, 'P1,118298,F,0,0,N,0,white,0,primary,380')), [
       '1:missed_sessions the header lacks census pupil-record columns missed_sessions, permanent_exclusion, fixed_period_exclusions',
