@@ -121,6 +121,28 @@ for (const target of databaseTargets()) {
       }
     });
 
+    it('sends each reader the form the compression would have chosen, under that form’s tag, never compressed twice', async () => {
+      // @fastify/compress reads `*` and `x-gzip` as gzip and chooses between brotli and gzip only (create-app.ts), so a
+      // reader preferring identity but accepting gzip gets gzip; one accepting deflate alone gets the page as it is.
+      const url = pages[0]!;
+      const page = await cached.inject(url);
+      const cases: readonly (readonly [string, string | undefined, (b: Buffer) => Buffer])[] = [
+        ['x-gzip', 'gzip', gunzipSync],
+        ['*', 'gzip', gunzipSync],
+        ['gzip;q=0.5, identity', 'gzip', gunzipSync],
+        ['GZIP, BR;q=0.9', 'gzip', gunzipSync],
+        ['deflate', undefined, (b) => b],
+        ['br;q=0, gzip;q=0', undefined, (b) => b],
+      ];
+      for (const [header, encoding, decode] of cases) {
+        const sent = await cached.inject({ url, headers: { 'accept-encoding': header } });
+        assert.equal(sent.headers['content-encoding'], encoding, header);
+        assert.equal(decode(sent.rawPayload).compare(page.rawPayload), 0, `${header}: the page's bytes`);
+        assert.equal(sent.headers.etag, encoding === undefined ? page.headers.etag : `${(page.headers.etag as string).slice(0, -1)}-${encoding}"`, header);
+        assert.equal(Number(sent.headers['content-length']), sent.rawPayload.length, header);
+      }
+    });
+
     it('sends a page rendered afresh as the kept page is sent again: in the encoding asked for, with the same tag', async () => {
       const url = '/ofsted/inspections';
       const first = await cached.inject({ url, headers: { 'accept-encoding': 'br' } });

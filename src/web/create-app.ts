@@ -28,7 +28,7 @@ import { registerInputGuard } from './middleware/reject-unreadable-input.ts';
 import { csrfCookie, registerSessions, requireAccessDeclarations } from './middleware/access.ts';
 import { registerSecurityHeaders } from './middleware/security-headers.ts';
 import { registerTableDownloads } from './middleware/table-downloads.ts';
-import { registerPageCache } from './middleware/page-cache.ts';
+import { compressedEncodings, registerPageCache } from './middleware/page-cache.ts';
 import fastifyCompress from '@fastify/compress';
 import { accountRoutes } from './pages/account/routes.ts';
 import { auditRoutes } from './pages/audit/routes.ts';
@@ -146,7 +146,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   registerTableDownloads(app);
   registerPageCache(app, services, { megabytes: options.pageCacheMb ?? 64, notice, synthetic: options.synthetic ?? (() => false) });
   // Every answer over 1 KB compressed (brotli or gzip, as the reader accepts); a kept page comes already compressed.
-  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: [...compressedEncodings] });
 
   app.get('/health', { config: publicAccess }, async (request, reply) => {
     try {

@@ -44,7 +44,6 @@ type Kept = Readonly<{
   encoded: Map<Encoding, Buffer>;
 }>;
 type Encoding = 'br' | 'gzip' | 'identity';
-const encodings: Encoding[] = ['br', 'gzip', 'identity'];
 /** The headers a kept page is sent again with; the rest (security headers) each request sets for itself. */
 const keptHeaders = ['content-type', 'content-disposition'];
 const slot = Symbol('page cache');
@@ -175,8 +174,17 @@ export function registerPageCache(app: FastifyInstance, services: Services, opti
   });
 }
 
+/**
+ * The encoding a kept page is sent in: exactly the one @fastify/compress would choose for the reply (its `encodings`
+ * option in create-app.ts, `compressedEncodings`), so that it never compresses again a form sent under another's tag.
+ * As the plugin does: the header lower-cased, `*` and `x-gzip` read as gzip, the preferred of brotli and gzip, and
+ * identity when the reader accepts neither (identity is not among the plugin's choices: `gzip;q=0.5, identity` is gzip).
+ */
+export const compressedEncodings = ['br', 'gzip'] as const;
 function encodingFor(request: FastifyRequest): Encoding {
-  return negotiate(request.headers['accept-encoding'] ?? 'identity', encodings) ?? 'identity';
+  const header = request.headers['accept-encoding'];
+  if (header === undefined) return 'identity';
+  return negotiate(header.toLowerCase().replace(/\*|x-gzip/gu, 'gzip'), [...compressedEncodings]) ?? 'identity';
 }
 
 /** One ETag a representation (RFC 9110 §8.8.3): the brotli and gzip forms of a page are other bytes, so other tags. */
