@@ -4,6 +4,7 @@ import { kentApprentices, kentExclusions, kentSupportedEmployment } from '../src
 import { generateCounty } from '../src/demo/generate-county.ts';
 import { generateInspections } from '../src/demo/generate-inspections.ts';
 import { generatePupilFiles } from '../src/demo/generate-pupils.ts';
+import { laOfficerDisclosure, publicDisclosure } from '../src/domain/indicators/disclosure.ts';
 import type { PupilRecord } from '../src/domain/pupils/pupil-record.ts';
 import { inspectionHistory, predecessorsOf } from '../src/domain/schools/inspection-history.ts';
 import { appWithImports, type TestApp } from './support/app.ts';
@@ -294,6 +295,53 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
       assert.ok(Math.abs(x.value! - expected) <= 0.05 + 1e-9, `${id}: ${x.value} against ${expected}`);
       console.log(`2016 ${id} on the 15% rule: ${x.status} ${x.value} (${expected.toFixed(3)}): ${x.reason}`);
     }
+  });
+
+  it('judges the demo’s primaries coasting in 2016 as the regulations’ thresholds give it, recounted from the three years’ floor figures', async () => {
+    // domain.md §2.3, worked by hand here from each year's figures as the floor listing reads them (not through
+    // domain/schools/coasting.ts): 2014 under 85% level 4+ RWM and expected progress below 94, 96 and 93 in reading,
+    // writing and maths; 2015 the same against 94, 97 and 93; 2016 under 85% at the expected standard and a progress
+    // score below −2.5 reading, −3.5 writing or −2.5 maths whose upper confidence limit is below zero.
+    const years = await Promise.all(['201314', '201415', '201516'].map((p) => t.services.floors.floorStandards('886', 'primary', p, laOfficerDisclosure)));
+    const figuresIn = years.map((y) => new Map(y.schools.map((s) => [s.urn, s.figures])));
+    const levels = (medians: readonly number[]) => (f: (typeof years)[number]['schools'][number]['figures'] | undefined) =>
+      f !== undefined &&
+      f.attainment !== null &&
+      f.attainment < 85 &&
+      [f.expectedProgress?.reading, f.expectedProgress?.writing, f.expectedProgress?.maths].every((v, i) => v != null && v < medians[i]!);
+    const scores = (f: (typeof years)[number]['schools'][number]['figures'] | undefined) =>
+      f !== undefined &&
+      f.attainment !== null &&
+      f.attainment < 85 &&
+      (
+        [
+          ['reading', -2.5],
+          ['writing', -3.5],
+          ['maths', -2.5],
+        ] as const
+      ).some(([s, limit]) => f.progress?.[s] != null && f.progress[s] < limit && f.progressUpper?.[s] != null && f.progressUpper[s] < 0);
+    const expected = years[2]!.schools
+      .filter((s) => levels([94, 96, 93])(figuresIn[0]!.get(s.urn)) && levels([94, 97, 93])(figuresIn[1]!.get(s.urn)) && scores(s.figures))
+      .map((s) => s.urn)
+      .sort();
+    const listing = await t.services.floors.coasting('886', 'primary', '201516', laOfficerDisclosure);
+    console.log(`2016 primary coasting on the demo: ${listing.coasting.length} of ${listing.schools.length}, ${listing.undecided.length} undecided`);
+    assert.ok(listing.inForce);
+    assert.deepEqual(listing.coasting.map((s) => s.urn).sort(), expected);
+    assert.ok(expected.length > 0, 'some demo primaries coast');
+    // Every year's figures are computed from the demo's pupil records, so each school with three years held is decided.
+    const threeYears = listing.schools.filter((s) => figuresIn[0]!.has(s.urn) && figuresIn[1]!.has(s.urn));
+    assert.deepEqual(
+      threeYears.filter((s) => s.result.coasting === null).map((s) => `${s.urn}: ${s.result.reason}`),
+      [],
+    );
+    // The public page judges on the figures the public may see (a suppressed figure is not published): its count is
+    // the service's under public disclosure.
+    const seen = await t.services.floors.coasting('886', 'primary', '201516', publicDisclosure);
+    const page = await t.app.inject('/floor-standards?la=886&phase=primary&year=201516');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, new RegExp(`${seen.schools.length} schools were judged; <strong>${seen.coasting.length} (is|are) coasting</strong>`));
+    for (const school of seen.coasting) assert.ok(page.body.includes(`href="/schools/${school.urn}"`), school.urn);
   });
 
   it('gives every target line of the framework a status in 2013-2016 except those listed here, each for the reason given', () => {

@@ -45,6 +45,7 @@ describe('the glossary (issue 19.6)', () => {
       'quartile-band',
       'rank',
       'floor-standard',
+      'coasting',
       'expected-progress',
       'progress-8',
       'attainment-8',

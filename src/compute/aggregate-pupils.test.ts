@@ -246,6 +246,14 @@ describe('pupil-level measures by year (DuckDB over Parquet)', () => {
     assert.ok(Math.abs(la('maths').value! - -5.5 / 3) < 1e-12);
     assert.equal(la('reading').denominator, 3);
     assert.equal(figure(f, 'ks2-progress-reading', 'school', '900002')!.value, 1);
+    // The upper confidence limit: mean + 1.96 × SD ÷ √n, the SD of the file's three reading scores (−2.5, 4, 1; mean
+    // 5/6, sample SD 3.2532…): LA 0.8333 + 1.95996 × 3.25320 ÷ √3 = 4.5146…; school 900001 (−2.5, 4; mean 0.75):
+    // 0.75 + 1.95996 × 3.25320 ÷ √2 = 5.2586…; school 900002 (one pupil): no interval.
+    const sd = Math.sqrt(((-2.5 - 5 / 6) ** 2 + (4 - 5 / 6) ** 2 + (1 - 5 / 6) ** 2) / 2);
+    assert.ok(Math.abs(sd - 3.2532) < 1e-4);
+    assert.ok(Math.abs(la('reading-upper').value! - 4.5146) < 1e-3);
+    assert.ok(Math.abs(figure(f, 'ks2-progress-reading-upper', 'school', '900001')!.value! - 5.2586) < 1e-3);
+    assert.equal(figure(f, 'ks2-progress-reading-upper', 'school', '900002')?.value ?? null, null);
     assert.equal(figure(await compute('ks2', '201415', records), 'ks2-progress-reading', 'la', '886'), undefined, 'levels and expected progress to 2015');
     assert.equal(figure(await compute('ks2', '202021', records), 'ks2-progress-reading', 'la', '886'), undefined, 'no KS2 tests in 2021');
   });

@@ -94,6 +94,17 @@ const progress8Band = (): MeasureSql => {
   };
 };
 
+/**
+ * The upper bound of a KS1-KS2 progress score's 95% confidence interval, as the performance tables give it
+ * (READPROG_UPPER_CI …): the mean + 1.96 × SD ÷ √pupils, the SD that of pupil scores across the whole file ("placed"),
+ * national for a national file, the LA's own for one LA's, as for the Progress 8 band. The coasting level reads it.
+ */
+const progressUpper = (column: string): MeasureSql => ({
+  numerator: `case when count(${column}) < 2 then null else avg(${column}) + 1.959963984540054 * (select stddev_samp(${column}) from placed) / sqrt(count(${column})) end`,
+  denominator: `count(${column})`,
+  rule: 'upper bound of the 95% confidence interval, mean + 1.96 × SD ÷ √pupils (the SD of pupil progress scores across the computed file: national for a national file, the LA’s for an LA file)',
+});
+
 export const measures: readonly Measure[] = [
   // Early years: the good level of development follows the profile in force (year-rules eyfsProfile).
   {
@@ -192,6 +203,12 @@ export const measures: readonly Measure[] = [
   // KS1-KS2 progress scores (2016 on, no KS2 tests in 2020 and 2021): a school's score is the mean of its pupils' scores
   // (the DfE's primary accountability guidance), each pupil's as the NPD derives it against the national mean of their
   // prior attainment group. Pupils without a score (no KS1 prior attainment) are not counted.
+  ...(['reading', 'writing', 'maths'] as const).map((subject): Measure => ({
+    indicator: `ks2-progress-${subject}-upper`,
+    collection: 'ks2',
+    form: 'direct',
+    sql: (period) => (summerOf(period) >= 2016 && summerOf(period) !== 2020 && summerOf(period) !== 2021 ? progressUpper(`ks2_${subject}_progress`) : null),
+  })),
   ...(['reading', 'writing', 'maths'] as const).map((subject): Measure => ({
     indicator: `ks2-progress-${subject}`,
     collection: 'ks2',

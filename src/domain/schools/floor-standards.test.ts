@@ -27,13 +27,20 @@ describe("a school's floor figures from the rows held", () => {
   it('reads the expected standard as the primary headline, with its pupils as the eligible pupils (2016+, domain.md §2.1)', () => {
     const figures = floorFiguresOf(
       'primary',
-      [row('ks2-level4-rwm', 70, 0, 31), row('ks2-expected-rwm', 61, 0, 30), row('ks2-progress-reading', -6), row('ks2-progress-maths', -4.9)],
+      [
+        row('ks2-level4-rwm', 70, 0, 31),
+        row('ks2-expected-rwm', 61, 0, 30),
+        row('ks2-progress-reading', -6),
+        row('ks2-progress-maths', -4.9),
+        row('ks2-progress-reading-upper', -3.8),
+      ],
       noDecimals,
     );
     assert.deepEqual(figures, {
       eligiblePupils: 30,
       attainment: 61,
       progress: { reading: -6, writing: null, maths: -4.9 },
+      progressUpper: { reading: -3.8, writing: null, maths: null },
       expectedProgress: { english: null, reading: null, writing: null, maths: null },
     });
   });

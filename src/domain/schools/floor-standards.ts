@@ -23,6 +23,8 @@ export type FloorFigures = Readonly<{
   expectedProgress?: Readonly<{ english?: number | null; reading?: number | null; writing?: number | null; maths?: number | null }>;
   /** KS1-KS2 progress scores (2016+). */
   progress?: Readonly<{ reading: number | null; writing: number | null; maths: number | null }>;
+  /** The upper bounds of their 95% confidence intervals (READPROG_UPPER_CI …), which the coasting level reads. */
+  progressUpper?: Readonly<{ reading: number | null; writing: number | null; maths: number | null }>;
   /** KS4: Progress 8 with the upper bound of its 95% interval (2016+). */
   progress8?: number | null;
   progress8Upper?: number | null;
@@ -84,6 +86,9 @@ export const floorIndicators: Readonly<Record<Phase, readonly string[]>> = {
     'ks2-progress-reading',
     'ks2-progress-writing',
     'ks2-progress-maths',
+    'ks2-progress-reading-upper',
+    'ks2-progress-writing-upper',
+    'ks2-progress-maths-upper',
     'ks2-level4-rwm',
     'ks2-level4-english-maths',
     'ks2-expected-progress-english',
@@ -125,6 +130,11 @@ export function floorFiguresOf(phase: Phase, rows: readonly FloorRow[], catalogu
     eligiblePupils: headline?.denominator ?? null,
     attainment: headline === undefined ? null : value(headline.indicatorCode),
     progress: { reading: value('ks2-progress-reading'), writing: value('ks2-progress-writing'), maths: value('ks2-progress-maths') },
+    progressUpper: {
+      reading: value('ks2-progress-reading-upper'),
+      writing: value('ks2-progress-writing-upper'),
+      maths: value('ks2-progress-maths-upper'),
+    },
     expectedProgress: {
       english: value('ks2-expected-progress-english'),
       reading: value('ks2-expected-progress-reading'),
@@ -168,7 +178,15 @@ export function primaryFloor(summer: number, f: FloorFigures): FloorResult {
       ],
     };
   }
-  const threshold = summer >= 2014 ? 65 : 60;
+  return primaryLevelsRule(summer, f, summer >= 2014 ? 65 : 60);
+}
+
+/**
+ * The primary rule of the level years (2011-2015): below `threshold`% at the year's level 4+ headline and below the
+ * national median of expected progress in every subject (English and maths to 2012; reading, writing and maths after).
+ * The floor's threshold is 60% (65% from 2014); the coasting level of 2014 and 2015 is the same rule at 85%.
+ */
+export function primaryLevelsRule(summer: number, f: FloorFigures, threshold: number): FloorResult {
   const subjects = summer <= 2012 ? (['english', 'maths'] as const) : (['reading', 'writing', 'maths'] as const);
   const measure = summer <= 2012 ? 'level 4+ in English and maths' : 'level 4+ in reading, writing and maths';
   const rule = `${summer}: below ${threshold}% at ${measure} and below the national median of expected progress in ${subjects.join(', ')}`;
@@ -210,45 +228,60 @@ export function primaryFloor(summer: number, f: FloorFigures): FloorResult {
 
 export function secondaryFloor(summer: number, f: FloorFigures): FloorResult {
   if (summer < 2012 || summer > 2018) return { applies: false, reason: `no secondary floor standard in ${summer}` };
-  if (summer >= 2016) {
-    const rule = `${summer}: Progress 8 below −0.5 with the upper bound of its 95% confidence interval below zero`;
-    // No published Progress 8 (low coverage of prior attainment, not published): the school is not judged.
-    if (f.progress8 === null || f.progress8 === undefined) return { applies: false, reason: 'Progress 8 not published for this school' };
-    const low = f.progress8 < -0.5;
-    const scoreText = low ? `Progress 8 ${numberText(f.progress8)} (below −0.5)` : `Progress 8 ${numberText(f.progress8)} (−0.5 or more)`;
-    // The interval's upper bound where published; otherwise the band, which the DfE sets from the same interval.
-    const upper = f.progress8Upper ?? null;
-    const band = f.progress8Band ?? null;
-    if (upper === null && band === null) {
-      if (!low) return { applies: true, below: false, rule, failed: [], met: [scoreText] };
-      return {
-        applies: true,
-        below: null,
-        rule,
-        failed: [scoreText],
-        reason: 'neither the confidence interval nor the Progress 8 band is published here, so whether the interval is below zero cannot be checked',
-      };
-    }
-    const significant = upper !== null ? upper < 0 : band! >= 4;
-    const intervalText =
-      upper !== null
-        ? `upper confidence limit ${numberText(upper)} (${significant ? 'below 0' : '0 or more'})`
-        : `Progress 8 band ${band} (${significant ? 'confidence interval below zero' : 'confidence interval not below zero'})`;
+  if (summer >= 2016) return progress8Rule(summer, f, -0.5);
+  return secondaryLevelsRule(summer, f, 40);
+}
+
+/**
+ * The secondary rule from 2016: Progress 8 below `threshold` with the upper bound of its 95% confidence interval below
+ * zero (the interval's bound where published, else the band the DfE sets from it). The floor's threshold is −0.5; the
+ * coasting level's −0.25.
+ */
+export function progress8Rule(summer: number, f: FloorFigures, threshold: number): FloorResult {
+  const limit = numberText(threshold);
+  const rule = `${summer}: Progress 8 below ${limit} with the upper bound of its 95% confidence interval below zero`;
+  // No published Progress 8 (low coverage of prior attainment, not published): the school is not judged.
+  if (f.progress8 === null || f.progress8 === undefined) return { applies: false, reason: 'Progress 8 not published for this school' };
+  const low = f.progress8 < threshold;
+  const scoreText = low ? `Progress 8 ${numberText(f.progress8)} (below ${limit})` : `Progress 8 ${numberText(f.progress8)} (${limit} or more)`;
+  // The interval's upper bound where published; otherwise the band, which the DfE sets from the same interval.
+  const upper = f.progress8Upper ?? null;
+  const band = f.progress8Band ?? null;
+  if (upper === null && band === null) {
+    if (!low) return { applies: true, below: false, rule, failed: [], met: [scoreText] };
     return {
       applies: true,
-      below: low && significant,
+      below: null,
       rule,
-      failed: [...(low ? [scoreText] : []), ...(significant ? [intervalText] : [])],
-      met: [...(low ? [] : [scoreText]), ...(significant ? [] : [intervalText])],
+      failed: [scoreText],
+      reason: 'neither the confidence interval nor the Progress 8 band is published here, so whether the interval is below zero cannot be checked',
     };
   }
-  // 2012-2015: a school at or above 40% 5+ A*-C with English and maths is above the floor whatever its progress; under
-  // 40% it is below only if its expected progress is also below the national median in English and in maths. Where the
-  // year's medians are not held (secondaryMedians), such a school is undecided.
-  const rule = `${summer}: below 40% 5+ A*-C including English and maths and below the national medians of expected progress in English and maths`;
+  const significant = upper !== null ? upper < 0 : band! >= 4;
+  const intervalText =
+    upper !== null
+      ? `upper confidence limit ${numberText(upper)} (${significant ? 'below 0' : '0 or more'})`
+      : `Progress 8 band ${band} (${significant ? 'confidence interval below zero' : 'confidence interval not below zero'})`;
+  return {
+    applies: true,
+    below: low && significant,
+    rule,
+    failed: [...(low ? [scoreText] : []), ...(significant ? [intervalText] : [])],
+    met: [...(low ? [] : [scoreText]), ...(significant ? [] : [intervalText])],
+  };
+}
+
+/**
+ * The secondary rule of 2012-2015: a school at or above `threshold`% 5+ A*-C with English and maths is clear of it
+ * whatever its progress; under it, it is below only if its expected progress is also below the national median in
+ * English and in maths. Where the year's medians are not held (secondaryMedians), such a school is undecided. The floor's
+ * threshold is 40%; the coasting level of 2014 and 2015 is the same rule at 60%.
+ */
+export function secondaryLevelsRule(summer: number, f: FloorFigures, threshold: number): FloorResult {
+  const rule = `${summer}: below ${threshold}% 5+ A*-C including English and maths and below the national medians of expected progress in English and maths`;
   if (f.attainment === null) return { applies: false, reason: '5+ A*-C including English and maths not published for this school' };
   const attainmentText = `${f.attainment}% 5+ A*-C including English and maths`;
-  if (f.attainment >= 40) return { applies: true, below: false, rule, failed: [], met: [`${attainmentText} (40% or more)`] };
+  if (f.attainment >= threshold) return { applies: true, below: false, rule, failed: [], met: [`${attainmentText} (${threshold}% or more)`] };
   const ep = { english: f.expectedProgress?.english ?? null, maths: f.expectedProgress?.maths ?? null };
   const medians = secondaryMedians[summer];
   if (medians === undefined) {
@@ -257,7 +290,7 @@ export function secondaryFloor(summer: number, f: FloorFigures): FloorResult {
       applies: true,
       below: null,
       rule,
-      failed: [`${attainmentText} (under 40%)`],
+      failed: [`${attainmentText} (under ${threshold}%)`],
       reason: `expected progress (English ${progress[0]}, maths ${progress[1]}) is judged against the ${summer} national medians, which are not held here`,
     };
   }
@@ -265,7 +298,7 @@ export function secondaryFloor(summer: number, f: FloorFigures): FloorResult {
   const belowMedian = subjects.filter((s) => ep[s] !== null && ep[s] < medians[s]);
   const atOrAbove = subjects.filter((s) => ep[s] !== null && ep[s] >= medians[s]);
   const text = (s: (typeof subjects)[number]) => `expected progress in ${s} ${ep[s]}% (median ${medians[s]}%, ${medians.source})`;
-  const failed = [`${attainmentText} (under 40%)`, ...belowMedian.map(text)];
+  const failed = [`${attainmentText} (under ${threshold}%)`, ...belowMedian.map(text)];
   if (atOrAbove.length === 0 && belowMedian.length < subjects.length) {
     const missing = subjects.filter((s) => ep[s] === null);
     return {

@@ -106,6 +106,12 @@ export const glossary: readonly GlossarySection[] = [
           'The minimum the DfE expected of a school’s results in a year. A school falling short of every condition that year set was below the floor; the conditions changed over the years (for secondary schools, a Progress 8 score from 2016).',
       },
       {
+        id: 'coasting',
+        term: 'Coasting school',
+        meaning:
+          'A school below the coasting level in each of the three most recent years, as the Coasting Schools Regulations 2017 defined it for the 2016, 2017 and 2018 results: a higher bar than the floor (85% at the expected standard for primary schools, Progress 8 below −0.25 for secondary), failed on progress only where the progress score’s confidence interval is below zero.',
+      },
+      {
         id: 'expected-progress',
         term: 'Expected progress',
         meaning:

@@ -48,7 +48,7 @@ export function floorStandardRoutes(app: FastifyInstance, services: Services): v
     const district = listing.byDistrict.some((d) => d.code === q.district) ? q.district : undefined;
     // The lists of schools narrowed to one district and status where asked, in the order asked (issue 19.5); the counts
     // by district stay the LA's.
-    const listed = <T extends (typeof listing.below)[number]>(schools: readonly T[]) => {
+    const listed = <T extends Readonly<{ name: string; urn: string; district: Readonly<{ code: string }> | null }>>(schools: readonly T[]) => {
       const inDistrict = district === undefined ? schools : schools.filter((school) => school.district?.code === district);
       return q.sort === 'name' ? [...inDistrict].sort(byName) : inDistrict;
     };
@@ -56,7 +56,17 @@ export function floorStandardRoutes(app: FastifyInstance, services: Services): v
       ...(q.status === 'undecided' ? [] : [{ title: 'Below the floor', schools: listed(listing.below) }]),
       ...(q.status === 'below' ? [] : [{ title: 'Cannot be decided', schools: listed(listing.undecided) }]),
     ];
+    // Coasting (2016-2018): the schools below the coasting level three years running, and those not decidable.
+    const coasting = await services.floors.coasting(la, q.phase, period, await request.disclosure());
+    const coastingGroups = coasting.inForce
+      ? [
+          { title: 'Coasting', schools: listed(coasting.coasting) },
+          { title: 'Coasting cannot be decided', schools: listed(coasting.undecided) },
+        ]
+      : [];
     return reply.view('pages/floor-standards/view.njk', {
+      coasting,
+      coastingGroups,
       title: `${q.phase === 'primary' ? 'Primary' : 'Secondary'} schools below the floor standard, ${listing.la.name} ${listing.label}`,
       section: 'schools',
       listing,
