@@ -167,6 +167,8 @@ export function readCsvText(
     let chunk: CsvRow[] = [];
     let previousEnd = 0;
     let count = 0;
+    // Rows read and rows refused: a header followed by blank lines alone (`""` is one) has nothing to import.
+    let read = 0;
     try {
       for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
         const line = previousEnd + 1;
@@ -174,6 +176,7 @@ export function readCsvText(
         if (count++ === 0) continue; // the header
         const row = rowOf(file, header, record, line, limits);
         if (row === null) continue;
+        read++;
         if ('message' in row) issues.push(row);
         else chunk.push(row);
         if (chunk.length >= chunkRows) {
@@ -186,7 +189,7 @@ export function readCsvText(
       return;
     }
     if (chunk.length > 0) yield chunk;
-    if (count <= 1 && issues.length === 0) issues.push({ file, line: 1, column: null, message: 'a header and no rows: there is nothing to import' });
+    if (read === 0) issues.push({ file, line: 1, column: null, message: 'a header and no rows: there is nothing to import' });
   }
   return { ok: true, text: { file, hash, encoding: used, header, rows } };
 }

@@ -20,6 +20,16 @@ const areas = new Map([
 ]);
 
 describe('LAIT values held as columns (issue 20.5)', () => {
+  it('refuses a 65,537th name in a column (held in 16 bits), keeping nothing of that row and naming the column', () => {
+    const columns = new LaitColumns();
+    for (let i = 0; i < 65_536; i++) assert.equal(columns.add(record(i + 2, { laNumber: String(100_000 + i) })), null);
+    assert.equal(columns.add(record(65_538, { laNumber: 'one more' })), 'LA Number');
+    assert.equal(columns.length, 65_536);
+    // A name already held is still taken.
+    assert.equal(columns.add(record(65_539, { laNumber: '100000', yearsLabel: '2017' })), null);
+    assert.equal(columns.length, 65_537);
+  });
+
   it('gives back each value as it was read, in file order, a chunk at a time, through growth past the first columns', () => {
     const columns = new LaitColumns();
     const records = Array.from({ length: 70_000 }, (_, i) =>

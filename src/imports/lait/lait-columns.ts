@@ -19,15 +19,26 @@ export class LaitColumns {
   private line = new Uint32Array(65_536);
   length = 0;
 
-  add(r: LaitValueRecord): void {
+  /**
+   * Keep a value; or, where its measure, year or area would be a 65,537th name of its column (each is held in 16
+   * bits), keep nothing and say which column (a file's issue: no LAIT file comes near, 1,300 measures at most).
+   */
+  add(r: LaitValueRecord): 'Short Desc' | 'Years' | 'LA Number' | null {
+    const measure = idOf(this.ids.measure, this.measures, r.shortDesc);
+    const year = idOf(this.ids.year, this.years, r.yearsLabel);
+    const la = idOf(this.ids.la, this.las, r.laNumber);
+    if (measure === null) return 'Short Desc';
+    if (year === null) return 'Years';
+    if (la === null) return 'LA Number';
     if (this.length === this.line.length) this.grow();
     const i = this.length++;
-    this.measure[i] = idOf(this.ids.measure, this.measures, r.shortDesc);
-    this.year[i] = idOf(this.ids.year, this.years, r.yearsLabel);
-    this.la[i] = idOf(this.ids.la, this.las, r.laNumber);
+    this.measure[i] = measure;
+    this.year[i] = year;
+    this.la[i] = la;
     this.value[i] = r.value ?? Number.NaN;
     this.decimals[i] = r.publishedDecimals ?? -1;
     this.line[i] = r.line;
+    return null;
   }
 
   /**
@@ -94,11 +105,12 @@ export class LaitColumns {
   }
 }
 
-function idOf(ids: Map<string, number>, names: string[], name: string): number {
+/** The 16-bit id of a column's name, given to it when first met; null when the column already holds 65,536 names. */
+function idOf(ids: Map<string, number>, names: string[], name: string): number | null {
   let id = ids.get(name);
   if (id === undefined) {
     id = names.length;
-    if (id === 65_536) throw new Error(`more than 65,536 different names in one LAIT file's column (at ${name})`);
+    if (id === 65_536) return null;
     ids.set(name, id);
     names.push(name);
   }

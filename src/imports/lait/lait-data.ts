@@ -56,7 +56,7 @@ export const laitData = {
     const measures = new Map<string, number>();
     const areas = new Map<string, LaitArea>();
     const values = new LaitColumns();
-    for await (const rows of text.rows(issues)) {
+    read: for await (const rows of text.rows(issues)) {
       const screened = screenRows({ file: text.file, hash: text.hash, encoding: text.encoding, header: text.header, rows }, row);
       issues.push(...screened.issues);
       // A header lacking a column the format reads is one issue, not one a chunk.
@@ -64,7 +64,16 @@ export const laitData = {
       for (const r of screened.records) {
         if (!measures.has(r.shortDesc)) measures.set(r.shortDesc, r.line);
         if (!areas.has(r.laNumber)) areas.set(r.laNumber, { name: r.areaName, region: r.region, line: r.line });
-        values.add(r);
+        const full = values.add(r);
+        if (full !== null) {
+          issues.push({
+            file: text.file,
+            line: r.line,
+            column: full,
+            message: `more than 65,536 different values in this column: not a LAIT file as published`,
+          });
+          break read;
+        }
       }
     }
     issues.push(...values.duplicates(text.file));
