@@ -97,6 +97,52 @@ function secondary(summer: string): { below: string[]; undecided: string[] } {
   return { below: below.sort(), undecided: undecided.sort() };
 }
 
+/**
+ * The 2018 primary coasting decision from the raw KS2 rows of 2016, 2017 and 2018 (domain.md §2.3), worked here without
+ * Waymark's rule: a year is clear at 85% or more at the expected standard ("Overall Meet Std"), or with every published
+ * progress score at or above −2.5 reading, −3.5 writing, −2.5 maths or, below it, with a band of 1-3 (2018's "… Progress
+ * Band": 4 and 5 mean the interval is below zero); it is below when a score under its threshold has band 4 or 5; it is
+ * open otherwise (2016 and 2017 publish no interval or band here), or when the school has no row that year, fewer than
+ * 11 pupils, no published attainment or no progress score at all. A clear year decides "not coasting"; else an open one
+ * leaves the school undecided. Schools as in kentMainstream, each year's own; the judged are those with a 2018 row.
+ */
+function primaryCoasting2018(): { judged: string[]; coasting: string[]; undecided: string[] } {
+  const yearOf = (summer: string) => {
+    const kent = kentMainstream(summer);
+    return new Map(rows(`perf-tables-2016-2019/ks2_school_${summer}.csv`).flatMap((r) => (kent.has(r.URN!) ? [[r.URN!, r] as const] : [])));
+  };
+  const years = ['2016', '2017', '2018'].map(yearOf);
+  const level = (r: Row | undefined): 'clear' | 'below' | 'open' | 'not judged' => {
+    if (r === undefined) return 'not judged';
+    const pupils = num(r['KS2 Pupils']);
+    const rwm = num(r['Overall Meet Std']);
+    if ((pupils !== null && pupils < 11) || rwm === null) return 'not judged';
+    if (rwm >= 85) return 'clear';
+    const subjects = [
+      ['Reading', -2.5],
+      ['Writing', -3.5],
+      ['Maths', -2.5],
+    ] as const;
+    const scores = subjects.map(([s, limit]) => ({ score: num(r[`${s} Progress`]), limit, band: num(r[`${s} Progress Band`]) }));
+    if (scores.every((x) => x.score === null)) return 'open';
+    const under = scores.filter((x) => x.score !== null && x.score < x.limit);
+    if (under.some((x) => x.band !== null && x.band >= 4)) return 'below';
+    return under.some((x) => x.band === null) ? 'open' : 'clear';
+  };
+  const judged: string[] = [];
+  const coasting: string[] = [];
+  const undecided: string[] = [];
+  for (const urn of years[2]!.keys()) {
+    const levels = years.map((y) => level(y.get(urn)));
+    if (levels[2] === 'not judged') continue;
+    judged.push(urn);
+    if (levels.includes('clear')) continue;
+    if (levels.every((l) => l === 'below')) coasting.push(urn);
+    else undecided.push(urn);
+  }
+  return { judged: judged.sort(), coasting: coasting.sort(), undecided: undecided.sort() };
+}
+
 for (const target of databaseTargets()) {
   describe(`Kent schools below the floor standard, from the real school files (${target.name})`, () => {
     let test: TestApp;
@@ -147,6 +193,20 @@ for (const target of databaseTargets()) {
         }
       });
     }
+
+    it('judges Kent’s primaries coasting in 2018 as the raw rows of 2016-2018 give it (none decidably; undecided where 2016 or 2017 has no interval)', async () => {
+      const expected = primaryCoasting2018();
+      const got = await test.services.floors.coasting('886', 'primary', '201718', publicDisclosure);
+      console.log(
+        `2018 primary coasting, Kent: ${got.coasting.length} of ${got.schools.length}, ${got.undecided.length} undecided (raw rows: ${expected.judged.length} judged)`,
+      );
+      assert.ok(got.inForce);
+      assert.deepEqual(got.schools.map((s) => s.urn).sort(), expected.judged);
+      assert.deepEqual(got.coasting.map((s) => s.urn).sort(), expected.coasting);
+      assert.deepEqual(got.undecided.map((s) => s.urn).sort(), expected.undecided);
+      assert.ok(expected.undecided.length > 0 && expected.judged.length > expected.undecided.length);
+      for (const s of got.undecided) assert.match(s.result.reason, /confidence interval is not held|no progress score|no results held|not published/, s.urn);
+    });
 
     it('shows the listing on a page with each school’s failed conditions', async () => {
       const response = await test.app.inject('/floor-standards?la=886&phase=primary&year=201718');

@@ -30,8 +30,9 @@ const laitHeader = 'Short Desc,Data item,Years,LA and Regions,Values,LA Number,R
 /** KS2RWM_Expected_STD is ks2-expected-rwm in the catalogue (indicators/key-stage-1-and-2.yaml), a percentage. */
 const laitRow = (value: string) => `KS2RWM_Expected_STD,KS2 expected standard in RWM,2016,Kent,${value},886,South East`;
 /** The reshaped KS2 results' columns the mapping ks2-school-results-reshaped reads (mappings/school-results-2016-2018-reshaped.yaml). */
-const ks2Header = 'URN,KS2 Pupils,Reading Progress,Writing Progress,Maths Progress,Overall Meet Std,Academic Year';
-const ks2Row = (meet: string, pupils = '26') => `990001,${pupils},3.1,1.3,1.3,${meet},2018`;
+const ks2Header =
+  'URN,KS2 Pupils,Reading Progress,Reading Progress Band,Writing Progress,Writing Progress Band,Maths Progress,Maths Progress Band,Overall Meet Std,Academic Year';
+const ks2Row = (meet: string, pupils = '26') => `990001,${pupils},3.1,2,1.3,3,1.3,3,${meet},2018`;
 /** ONS mid-year-estimate births by district (shared/data/public/ons-births-la/), header as the file writes it. */
 const birthsHeader = '"GSS.Code","Sex","Age","Year","Births"';
 const dictionaryHeader = 'Measure_short,Measure,Topic,Polarity,y_axis_name,Description,Data Owner (DO) /Supplier and Contact Details,dps,Year_Type';

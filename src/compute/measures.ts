@@ -95,9 +95,10 @@ const progress8Band = (): MeasureSql => {
 };
 
 /**
- * The upper bound of a KS1-KS2 progress score's 95% confidence interval, as the performance tables give it
- * (READPROG_UPPER_CI …): the mean + 1.96 × SD ÷ √pupils, the SD that of pupil scores across the whole file ("placed"),
- * national for a national file, the LA's own for one LA's, as for the Progress 8 band. The coasting level reads it.
+ * The upper bound of a KS1-KS2 progress score's 95% confidence interval, the performance tables' READPROG_UPPER_CI …
+ * worked as the DfE works it, the mean + 1.96 × SD ÷ √pupils, but with the SD of pupil scores across the whole file
+ * ("placed"): the national SD the DfE uses for a national file, the LA's own for one LA's (which may decide a school
+ * near zero otherwise than the DfE did), as for the Progress 8 band. The coasting level reads it.
  */
 const progressUpper = (column: string): MeasureSql => ({
   numerator: `case when count(${column}) < 2 then null else avg(${column}) + 1.959963984540054 * (select stddev_samp(${column}) from placed) / sqrt(count(${column})) end`,

@@ -78,6 +78,16 @@ describe('the coasting level of a year (domain.md §2.3)', () => {
     const open = primaryCoastingLevel(2017, scores(70, { reading: 1, writing: 1, maths: -2.6 }, none));
     assert.ok(open.applies && open.below === null);
     assert.match(open.applies && open.below === null ? open.reason : '', /maths progress −2.6 is below −2.5, but its confidence interval is not held/);
+    // Where no bound is held, the 2018 band says it: 4 and 5 mean the interval is below zero, 3 that it is not.
+    const banded = (band: number) =>
+      primaryCoastingLevel(2018, { ...scores(60, { reading: 0, writing: 0, maths: -3 }, none), progressBand: { reading: 3, writing: 3, maths: band } });
+    assert.deepEqual(
+      [3, 4, 5].map((band) => {
+        const level = banded(band);
+        return level.applies ? level.below : 'not judged';
+      }),
+      [false, true, true],
+    );
     // A score not published cannot fail (as for the floor); with none published at all, nothing can be decided.
     const unpublished = primaryCoastingLevel(2016, scores(70, { reading: null, writing: 0, maths: 1 }, { reading: null, writing: 2, maths: 3 }));
     assert.ok(unpublished.applies && unpublished.below === false);

@@ -44,13 +44,21 @@ export function primaryCoastingLevel(summer: number, f: FloorFigures): CoastingL
   for (const subject of subjects) {
     const score = f.progress?.[subject] ?? null;
     const upper = f.progressUpper?.[subject] ?? null;
+    const band = f.progressBand?.[subject] ?? null;
     const limit = numberText(coastingProgress[subject]);
+    // The interval's upper bound where held; otherwise the band the DfE sets from the same interval (4 and 5: below 0).
+    const interval =
+      upper !== null
+        ? { below: upper < 0, text: `upper confidence limit ${numberText(upper)}` }
+        : band !== null
+          ? { below: band >= 4, text: `progress band ${band}` }
+          : null;
     // A score not published cannot fail, as for the floor (domain.md §2.1: "low coverage" scores are not judged).
     if (score === null) met.push(`${subject} progress not published (not judged)`);
     else if (score >= coastingProgress[subject]) met.push(`${subject} progress ${numberText(score)} (${limit} or more)`);
-    else if (upper === null) unknown.push(`${subject} progress ${numberText(score)} is below ${limit}, but its confidence interval is not held`);
-    else if (upper < 0) failing.push(`${subject} progress ${numberText(score)} (below ${limit}), upper confidence limit ${numberText(upper)} (below 0)`);
-    else met.push(`${subject} progress ${numberText(score)} is below ${limit}, but its upper confidence limit ${numberText(upper)} is not below 0`);
+    else if (interval === null) unknown.push(`${subject} progress ${numberText(score)} is below ${limit}, but its confidence interval is not held`);
+    else if (interval.below) failing.push(`${subject} progress ${numberText(score)} (below ${limit}), ${interval.text} (interval below 0)`);
+    else met.push(`${subject} progress ${numberText(score)} is below ${limit}, but its ${interval.text} says the interval is not below 0`);
   }
   const failed = [`${attainmentText} (under 85%)`, ...failing];
   if (subjects.every((subject) => (f.progress?.[subject] ?? null) === null))

@@ -33,6 +33,7 @@ describe("a school's floor figures from the rows held", () => {
         row('ks2-progress-reading', -6),
         row('ks2-progress-maths', -4.9),
         row('ks2-progress-reading-upper', -3.8),
+        row('ks2-progress-maths-band', 4),
       ],
       noDecimals,
     );
@@ -41,8 +42,21 @@ describe("a school's floor figures from the rows held", () => {
       attainment: 61,
       progress: { reading: -6, writing: null, maths: -4.9 },
       progressUpper: { reading: -3.8, writing: null, maths: null },
+      progressBand: { reading: null, writing: null, maths: 4 },
       expectedProgress: { english: null, reading: null, writing: null, maths: null },
     });
+  });
+
+  it('reads a progress score’s upper confidence limit only where it has the score’s basis (never a computed bound beside a published score)', () => {
+    const rows = [
+      { indicatorCode: 'ks2-expected-rwm', value: 60, denominator: 30, decimalPlaces: 0, basis: 'published' },
+      { indicatorCode: 'ks2-progress-reading', value: -3, denominator: null, decimalPlaces: 1, basis: 'published' },
+      { indicatorCode: 'ks2-progress-reading-upper', value: -0.4, denominator: 29, decimalPlaces: null, basis: 'computed' },
+      { indicatorCode: 'ks2-progress-maths', value: -3.1, denominator: 29, decimalPlaces: null, basis: 'computed' },
+      { indicatorCode: 'ks2-progress-maths-upper', value: -0.5, denominator: 29, decimalPlaces: null, basis: 'computed' },
+    ];
+    const figures = floorFiguresOf('primary', rows, () => 1);
+    assert.deepEqual(figures.progressUpper, { reading: null, writing: null, maths: -0.5 });
   });
 
   it('reads expected progress in reading, writing and maths for a primary of 2013-2015 (domain.md §2.1: the floor of 2014 and 2015)', () => {

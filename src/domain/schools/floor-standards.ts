@@ -25,6 +25,8 @@ export type FloorFigures = Readonly<{
   progress?: Readonly<{ reading: number | null; writing: number | null; maths: number | null }>;
   /** The upper bounds of their 95% confidence intervals (READPROG_UPPER_CI …), which the coasting level reads. */
   progressUpper?: Readonly<{ reading: number | null; writing: number | null; maths: number | null }>;
+  /** The performance tables' progress bands (2018+: 4 and 5 mean the interval is below zero), where no bound is held. */
+  progressBand?: Readonly<{ reading: number | null; writing: number | null; maths: number | null }>;
   /** KS4: Progress 8 with the upper bound of its 95% interval (2016+). */
   progress8?: number | null;
   progress8Upper?: number | null;
@@ -89,6 +91,9 @@ export const floorIndicators: Readonly<Record<Phase, readonly string[]>> = {
     'ks2-progress-reading-upper',
     'ks2-progress-writing-upper',
     'ks2-progress-maths-upper',
+    'ks2-progress-reading-band',
+    'ks2-progress-writing-band',
+    'ks2-progress-maths-band',
     'ks2-level4-rwm',
     'ks2-level4-english-maths',
     'ks2-expected-progress-english',
@@ -99,8 +104,11 @@ export const floorIndicators: Readonly<Record<Phase, readonly string[]>> = {
   secondary: ['ks4-progress8', 'ks4-progress8-band', 'ks4-5ac-em', 'ks4-expected-progress-english', 'ks4-expected-progress-maths'],
 };
 
-/** A school's figure for the year as held: its indicator, value, pupils and the decimals it was published with. */
-export type FloorRow = Readonly<{ indicatorCode: string; value: number | null; denominator: number | null; decimalPlaces: number | null }>;
+/**
+ * A school's figure for the year as held: its indicator, value, pupils, the decimals it was published with and, where
+ * known, its basis (published, computed …).
+ */
+export type FloorRow = Readonly<{ indicatorCode: string; value: number | null; denominator: number | null; decimalPlaces: number | null; basis?: string }>;
 
 /**
  * A school's floor figures from the rows held for it in one year, as published: a figure held at more decimals (one
@@ -123,6 +131,8 @@ export function floorFiguresOf(phase: Phase, rows: readonly FloorRow[], catalogu
       progress8: value('ks4-progress8'),
       progress8Band: value('ks4-progress8-band'),
     };
+  const basisOf = (code: string) => rows.find((r) => r.indicatorCode === code)?.basis;
+  const sameBasis = (bound: string, score: string) => (basisOf(bound) === basisOf(score) ? value(bound) : null);
   const headline = ['ks2-expected-rwm', 'ks2-level4-rwm', 'ks2-level4-english-maths']
     .map((c) => rows.find((r) => r.indicatorCode === c))
     .find((r) => r !== undefined);
@@ -130,10 +140,16 @@ export function floorFiguresOf(phase: Phase, rows: readonly FloorRow[], catalogu
     eligiblePupils: headline?.denominator ?? null,
     attainment: headline === undefined ? null : value(headline.indicatorCode),
     progress: { reading: value('ks2-progress-reading'), writing: value('ks2-progress-writing'), maths: value('ks2-progress-maths') },
+    // A score's interval only with the score it was worked from: a computed bound beside a published score is not its.
     progressUpper: {
-      reading: value('ks2-progress-reading-upper'),
-      writing: value('ks2-progress-writing-upper'),
-      maths: value('ks2-progress-maths-upper'),
+      reading: sameBasis('ks2-progress-reading-upper', 'ks2-progress-reading'),
+      writing: sameBasis('ks2-progress-writing-upper', 'ks2-progress-writing'),
+      maths: sameBasis('ks2-progress-maths-upper', 'ks2-progress-maths'),
+    },
+    progressBand: {
+      reading: value('ks2-progress-reading-band'),
+      writing: value('ks2-progress-writing-band'),
+      maths: value('ks2-progress-maths-band'),
     },
     expectedProgress: {
       english: value('ks2-expected-progress-english'),

@@ -68,8 +68,8 @@ describe('pupil-records CSV', () => {
     const without = read('ks2', ks2Header, 'P1,118298,F,0,0,N,0,white,0,,,EXS,,104,99,,');
     assert.ok(without.ok, JSON.stringify(issues(without)));
     assert.equal(without.records[0]!.ks2MathsProgress, null);
-    assert.deepEqual(issues(read('ks2', header, 'P1,118298,F,0,0,N,0,white,0,,,EXS,,104,99,,,-2.37,45,1')), [
-      '2:ks2_writing_progress not a number from -40 to 40',
+    assert.deepEqual(issues(read('ks2', header, 'P1,118298,F,0,0,N,0,white,0,,,EXS,,104,99,,,-2.37,65,1')), [
+      '2:ks2_writing_progress not a number from -60 to 60',
     ]);
   });
 

@@ -120,10 +120,11 @@ const columnSchemas: Readonly<Record<string, z.ZodType>> = {
   ks1_maths_level: optionalCode(priorLevels, 'KS1 maths level'),
   ks1_reading_level: optionalCode(priorLevels, 'KS1 reading level'),
   ks1_writing_level: optionalCode(priorLevels, 'KS1 writing level'),
-  // A pupil's progress score is their KS2 score (80-120, or a nominal score) less their prior attainment group's mean.
-  ks2_reading_progress: number('DOUBLE', -40, 40),
-  ks2_writing_progress: number('DOUBLE', -40, 40),
-  ks2_maths_progress: number('DOUBLE', -40, 40),
+  // A pupil's progress score is their KS2 score (80-120, or a nominal score from about 70 for pupils working below the
+  // test's standard) less their prior attainment group's mean (about 80-118); uncapped before 2018, so ±60 bounds it.
+  ks2_reading_progress: number('DOUBLE', -60, 60),
+  ks2_writing_progress: number('DOUBLE', -60, 60),
+  ks2_maths_progress: number('DOUBLE', -60, 60),
   ks4_level2_em: flag,
   ks4_em_ac: flag,
   ks4_em_grade5: optionalFlag,

@@ -109,7 +109,7 @@ export const glossary: readonly GlossarySection[] = [
         id: 'coasting',
         term: 'Coasting school',
         meaning:
-          'A school below the coasting level in each of the three most recent years, as the Coasting Schools Regulations 2017 defined it for the 2016, 2017 and 2018 results: a higher bar than the floor (85% at the expected standard for primary schools, Progress 8 below −0.25 for secondary), failed on progress only where the progress score’s confidence interval is below zero.',
+          'A school below the coasting level in each of the three most recent years, as the Coasting Schools Regulations 2017 defined it for the 2016, 2017 and 2018 results: a higher bar than the floor (85% at the expected standard for primary schools, Progress 8 below −0.25 for secondary), and from 2016 failed on a progress score only where its confidence interval is below zero.',
       },
       {
         id: 'expected-progress',
