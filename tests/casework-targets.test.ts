@@ -342,6 +342,14 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
     assert.equal(page.statusCode, 200);
     assert.match(page.body, new RegExp(`${seen.schools.length} schools were judged; <strong>${seen.coasting.length} (is|are) coasting</strong>`));
     for (const school of seen.coasting) assert.ok(page.body.includes(`href="/schools/${school.urn}"`), school.urn);
+    // A coasting school's own page says so, with the years below the level, and names it among its concerns.
+    const profile = await t.app.inject(`/schools/${expected[0]}`);
+    assert.equal(profile.statusCode, 200);
+    assert.match(
+      profile.body,
+      /Coasting<\/a> \(the 2016-2018 definition\), 2015\/16: <strong>coasting<\/strong>: below the coasting level in 2014, 2015, 2016\./,
+    );
+    assert.match(profile.body, /<li>Coasting in 2015\/16: below the coasting level in 2014, 2015, 2016\.<\/li>/);
   });
 
   it('gives every target line of the framework a status in 2013-2016 except those listed here, each for the reason given', () => {

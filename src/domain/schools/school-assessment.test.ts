@@ -104,4 +104,20 @@ describe('schools assessed among each other', () => {
     const best = summarise(assessed.find((s) => s.urn === '1')!);
     assert.deepEqual(best.strengths, ['KS2 expected standard in RWM: top quarter of its similar schools (1 of 4).']);
   });
+
+  it('names a coasting school among the concerns, and only a school decided coasting (domain.md §2.3)', () => {
+    const coastingOf = (coasting: boolean | null) => ({
+      period: '201516',
+      label: '2015/16',
+      result: {
+        applies: true as const,
+        coasting,
+        years: [],
+        reason: coasting === true ? 'below the coasting level in 2014, 2015, 2016' : 'not every year can be decided',
+      },
+    });
+    const [coasting, undecided] = assessSchools([school('1', { coasting: coastingOf(true) }), school('2', { coasting: coastingOf(null) })], indicatorOf);
+    assert.deepEqual(summarise(coasting!).concerns, ['Coasting in 2015/16: below the coasting level in 2014, 2015, 2016.']);
+    assert.deepEqual(summarise(undecided!).concerns, []);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Indicator } from '../indicators/indicator.ts';
 import { academicYearLabel, previousPeriod, startYearOf } from '../periods/period.ts';
+import type { CoastingResult } from './coasting.ts';
 import type { FloorResult, Phase } from './floor-standards.ts';
 import type { CurrentJudgement } from './inspection-history.ts';
 import { concernOf, riskScore, type RiskComponent } from './risk.ts';
@@ -35,6 +36,9 @@ export type SchoolTrend = Readonly<{ indicator: string; title: string; unit: Ind
 
 export type SchoolFloor = Readonly<{ period: string; label: string; result: FloorResult }>;
 
+/** A school judged against the coasting definition (coasting.ts) in the latest year held, where that is 2016-2018. */
+export type SchoolCoasting = Readonly<{ period: string; label: string; result: Extract<CoastingResult, { applies: true }> }>;
+
 export type SchoolAssessment = Readonly<{
   urn: string;
   name: string;
@@ -44,6 +48,7 @@ export type SchoolAssessment = Readonly<{
   groupings: readonly Readonly<{ code: string; name: string }>[];
   ofsted: CurrentJudgement | null;
   floor: SchoolFloor | null;
+  coasting?: SchoolCoasting | null;
   trends: readonly SchoolTrend[];
   context: SchoolContext;
   disadvantagedBand: string | null;
@@ -69,6 +74,7 @@ export type SchoolHeld = Readonly<{
   groupings: SchoolAssessment['groupings'];
   ofsted: CurrentJudgement | null;
   floor: SchoolFloor | null;
+  coasting?: SchoolCoasting | null;
 }>;
 
 /** The latest period with a figure on any of a phase's headline indicators, over every school's rows ('' if none). */
@@ -187,6 +193,7 @@ export function assessSchools(schools: readonly SchoolHeld[], indicatorOf: (code
       groupings: s.groupings,
       ofsted: s.ofsted,
       floor,
+      coasting: s.coasting ?? null,
       trends: s.trends,
       context: s.context,
       disadvantagedBand: disadvantagedBandOf(s.context.disadvantaged),
@@ -200,6 +207,7 @@ export function assessSchools(schools: readonly SchoolHeld[], indicatorOf: (code
 /** The plain-words summary of a school's concerns and strengths, from its assessment. */
 export function summarise(s: SchoolAssessment): { concerns: string[]; strengths: string[] } {
   const concerns = s.risk.components.map((c) => `${c.label}: ${c.reason}.`);
+  if (s.coasting?.result.coasting === true) concerns.push(`Coasting in ${s.coasting.label}: ${s.coasting.result.reason}.`);
   const strengths: string[] = [];
   if (s.ofsted !== null && s.ofsted.grade <= 2)
     strengths.push(

@@ -14,6 +14,7 @@ import {
   priorAttainmentIndicators,
   summarise,
   type SchoolAssessment,
+  type SchoolCoasting,
   type SchoolFloor,
   type SchoolHeld,
 } from '../../domain/schools/school-assessment.ts';
@@ -89,13 +90,16 @@ export function createSchoolImprovementService(
     const byPlace = new Map<number, ObservationRow[]>();
     for (const r of all) byPlace.set(r.placeId, [...(byPlace.get(r.placeId) ?? []), r]);
 
-    // Floor standards in the latest year held for each phase.
+    // Floor standards in the latest year held for each phase, and coasting where that year is one of 2016-2018.
     const floorByUrn = new Map<string, SchoolFloor>();
+    const coastingByUrn = new Map<string, SchoolCoasting>();
     for (const phase of ['primary', 'secondary'] as const) {
       const latest = latestHeadlinePeriod(all, phase);
       if (latest === '') continue;
       const listing = await floors.floorStandards(laCode, phase, latest, laOfficerDisclosure);
       for (const s of listing.schools) floorByUrn.set(s.urn, { period: listing.period, label: listing.label, result: s.result });
+      const coasting = await floors.coasting(laCode, phase, latest, laOfficerDisclosure);
+      for (const s of coasting.schools) coastingByUrn.set(s.urn, { period: coasting.period, label: coasting.label, result: s.result });
     }
 
     // Ofsted: each school's current judgement across its predecessors.
@@ -134,6 +138,7 @@ export function createSchoolImprovementService(
         groupPupils: groupPupils.get(place.id) ?? new Map(),
         ofsted: judgementOf(place.code),
         floor: floorByUrn.get(place.code) ?? null,
+        coasting: coastingByUrn.get(place.code) ?? null,
         district: district === undefined || !inLa.has(place.code) ? null : { code: district, name: districtNames.get(district) ?? district },
         groupings: (groupingsOf.get(place.code) ?? []).map((code) => ({ code, name: groupingNames.get(code) ?? code })),
       };
