@@ -342,8 +342,23 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
     assert.equal(page.statusCode, 200);
     assert.match(page.body, new RegExp(`${seen.schools.length} schools were judged; <strong>${seen.coasting.length} (is|are) coasting</strong>`));
     for (const school of seen.coasting) assert.ok(page.body.includes(`href="/schools/${school.urn}"`), school.urn);
+    // The watch list's API gives each school's coasting decision beside its floor standard (the list is of the schools
+    // open today: a 2016 school that has closed since is not on it).
+    const api = await t.app.inject('/api/v1/schools/watch-list?la=886&phase=primary&page=all');
+    assert.equal(api.statusCode, 200, api.body);
+    const listed = api.json<{ schools: { urn: string; coasting: { label: string; coasting: boolean | null } | null }[] }>().schools;
+    const onList = new Set(listed.map((s) => s.urn));
+    assert.deepEqual(
+      listed
+        .filter((s) => s.coasting?.coasting === true)
+        .map((s) => s.urn)
+        .sort(),
+      expected.filter((urn) => onList.has(urn)),
+    );
+    const open = expected.find((urn) => onList.has(urn))!;
+    assert.equal(listed.find((s) => s.urn === open)!.coasting!.label, '2015/16');
     // A coasting school's own page says so, with the years below the level, and names it among its concerns.
-    const profile = await t.app.inject(`/schools/${expected[0]}`);
+    const profile = await t.app.inject(`/schools/${open}`);
     assert.equal(profile.statusCode, 200);
     assert.match(
       profile.body,

@@ -151,6 +151,10 @@ export function apiRoutes(app: FastifyInstance, services: Services): void {
                 below: s.floor.result.below,
                 failed: 'failed' in s.floor.result ? (s.floor.result.failed ?? []) : [],
               },
+        coasting:
+          s.coasting === null || s.coasting === undefined
+            ? null
+            : { period: s.coasting.period, label: s.coasting.label, coasting: s.coasting.result.coasting, reason: s.coasting.result.reason },
       })),
     });
   });
@@ -386,7 +390,7 @@ const openApiDocument = {
     '/api/v1/schools/watch-list': {
       get: {
         summary:
-          "An LA's state-funded mainstream schools by risk score, each with its band, components, Ofsted judgement, floor standard and whether declining; filtered, sorted and paged as the watch list page is",
+          "An LA's state-funded mainstream schools by risk score, each with its band, components, Ofsted judgement, floor standard, coasting (2016-2018) and whether declining; filtered, sorted and paged as the watch list page is",
         parameters: [
           { name: 'la', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d{3}$', default: '886' }, description: 'A DfE LA code' },
           { name: 'district', in: 'query', required: false, schema: { type: 'string' }, description: 'An ONS district code of the LA, e.g. E07000114' },

@@ -378,6 +378,17 @@ const watchListSchool = z.object({
     })
     .nullable()
     .describe('The floor standard in the latest year held, null where it does not apply or the school was not judged'),
+  coasting: z
+    .object({
+      period: z.string(),
+      label: z.string(),
+      coasting: z.boolean().nullable().describe('null: cannot be decided from the figures held'),
+      reason: z.string(),
+    })
+    .nullable()
+    .describe(
+      'The coasting definition of 2016-2018 (below the coasting level three years running) in the latest year held, null where that year is not one of 2016-2018 or the school was not judged',
+    ),
 });
 
 /** The watch list as the page lists it: the schools meeting the filter, one page or all, with the total and the pages. */
