@@ -57,6 +57,8 @@ async function main(): Promise<void> {
       if (added > 0) log.info({ added }, 'demo users added: the sign-in page lists them');
       const recorded = await services.delivery.ensureDemoDelivery();
       if (recorded > 0) log.info({ recorded }, "the demo officer's delivery records of the framework's milestones added");
+      const partnerships = await services.leadership.ensureDemoLeadership();
+      if (partnerships > 0) log.info({ partnerships }, "the demo officer's system leaders and support partnerships added");
       if (await services.releases.ensureDemoRelease()) log.info('the demo administrators’ statistical release published');
     };
     if (demoState === 'built' || demoState === 'unfinished') await addDemoUsers();

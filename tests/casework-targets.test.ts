@@ -48,6 +48,7 @@ const successorLines = ['ks1-attainment', 'ks2-attainment', 'ks4-attainment', 'k
 describe('the demo county gives every casework target a status in 2013-2016', () => {
   let t: TestApp;
   let deliveryRecorded = 0;
+  let partnershipsRecorded = 0;
   const evaluated = new Map<number, Map<string, Evaluated['targets'][number]>>();
 
   before(async () => {
@@ -56,13 +57,14 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
     // The demo officer's delivery records (src/demo/delivery-records.ts), as a first start adds them.
     await t.services.accounts.ensureDemoUsers();
     deliveryRecorded = await t.services.delivery.ensureDemoDelivery();
+    partnershipsRecorded = await t.services.leadership.ensureDemoLeadership();
     for (const year of [2013, 2014, 2015, 2016]) {
       const response = await t.app.inject(`/api/v1/frameworks/kent-2013-2016/evaluation?year=${year}`);
       assert.equal(response.statusCode, 200, response.body);
       evaluated.set(year, new Map(response.json<Evaluated>().targets.map((x) => [x.id, x])));
       for (const [, id] of targetIds) {
         const x = evaluated.get(year)!.get(id);
-        console.log(`${year} ${id}: ${x?.status} ${x?.value}`);
+        console.log(`${year} ${id}: ${x?.status} ${x?.value} ${id === 'underperforming-schools-supported' ? x?.reason : ''}`);
       }
       for (const id of successorLines) {
         const x = evaluated.get(year)!.get(id);
@@ -131,7 +133,6 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
     // 2015), a judgement decides its own year, the record made last wins, and with none a milestone due by 2016 is not
     // yet due before then.
     const expected: Readonly<Record<string, readonly string[]>> = {
-      'underperforming-schools-supported': ['on_track', 'on_track', 'off_track', 'on_track'],
       'integrated-ehc-plans': ['not_yet_due', 'not_yet_due', 'met', 'met'],
       'pre-apprenticeship-programme': ['not_yet_due', 'not_yet_due', 'met', 'met'],
       'district-14-19-partnerships': ['on_track', 'on_track', 'met', 'met'],
@@ -143,11 +144,11 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
         statuses,
         id,
       );
-    assert.equal(deliveryRecorded, 13, 'every record of src/demo/delivery-records.ts');
+    assert.equal(deliveryRecorded, 9, 'every record of src/demo/delivery-records.ts');
     assert.equal(await t.services.delivery.ensureDemoDelivery(), 0, 'a second start adds nothing');
     let audited = 0;
     for await (const e of t.database.store.audit.inOrder()) if (e.action === 'delivery.record') audited++;
-    assert.equal(audited, 13, 'each record audited');
+    assert.equal(audited, 9, 'each record audited');
   });
 
   it('reads targets 35-39 from the demo’s FE starts, supported employment return, claimant count, HR return and school survey, and 47 for each of the five districts', async () => {
@@ -367,6 +368,66 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
     assert.match(profile.body, /<li>Coasting in 2015\/16: below the coasting level in 2014, 2015, 2016\.<\/li>/);
   });
 
+  it("reads target 14 from the demo officer's partnerships: recounted by hand from the floor listings of each year", async () => {
+    // The rule (frameworks/kent-2013-2016.yaml target 14, docs/adr/0025-system-leadership.md), worked here without
+    // src/domain/schools/supported-schools.ts: of the schools decided below the floor in any of the three years before
+    // (their own URN or a predecessor's) and judged this year, the share decided above the floor, with a higher
+    // headline than in their last year below where the measure is the same, and in a federation or sponsored academy
+    // arrangement at some time in the academic year.
+    assert.ok(partnershipsRecorded > 20, `${partnershipsRecorded} partnerships recorded`);
+    assert.equal(await t.services.leadership.ensureDemoLeadership(), 0, 'a second start adds nothing');
+    const successions = await t.database.store.register.allSuccessions();
+    const partnerships = await t.database.store.leadership.partnerships('886');
+    const listings = new Map<string, Awaited<ReturnType<typeof t.services.floors.floorStandards>>>();
+    for (const phase of ['primary', 'secondary'] as const)
+      for (const summer of [2012, 2013, 2014, 2015, 2016])
+        listings.set(
+          `${phase}|${summer}`,
+          await t.services.floors.floorStandards('886', phase, `${summer - 1}${String(summer % 100).padStart(2, '0')}`, laOfficerDisclosure),
+        );
+    const headline = (phase: string, summer: number, f: { attainment: number | null; progress8?: number | null }) =>
+      phase === 'secondary' && summer >= 2016 ? (f.progress8 ?? null) : f.attainment;
+    const era = (phase: string, summer: number) => (phase === 'primary' ? (summer <= 2012 ? 1 : summer <= 2015 ? 2 : 3) : summer <= 2015 ? 1 : 2);
+    for (const summer of [2014, 2016]) {
+      let met = 0;
+      let decided = 0;
+      for (const phase of ['primary', 'secondary'] as const)
+        for (const s of listings.get(`${phase}|${summer}`)!.schools) {
+          const chain = predecessorsOf(s.urn, successions);
+          const decisionIn = (year: number) => {
+            for (const urn of chain) {
+              const d = listings.get(`${phase}|${year}`)?.schools.find((x) => x.urn === urn);
+              if (d !== undefined) return d;
+            }
+            return undefined;
+          };
+          const belowYears = [summer - 3, summer - 2, summer - 1].filter((y) => {
+            const d = decisionIn(y);
+            return d !== undefined && d.result.applies && d.result.below === true;
+          });
+          if (belowYears.length === 0 || !s.result.applies) continue;
+          const last = decisionIn(Math.max(...belowYears))!;
+          const inYear = partnerships.some(
+            (p) =>
+              chain.includes(p.urn) &&
+              (p.kind === 'federation' || p.kind === 'sponsored-academy') &&
+              p.startedOn <= `${summer}-08-31` &&
+              (p.endedOn === null || p.endedOn > `${summer - 1}-09-01`),
+          );
+          const now = headline(phase, summer, s.figures);
+          const then = headline(phase, Math.max(...belowYears), last.figures);
+          const improving = era(phase, summer) !== era(phase, Math.max(...belowYears)) || (now !== null && then !== null && now > then);
+          assert.notEqual(s.result.below === null && improving && inYear, true, `${s.urn} undecided in ${summer}`);
+          decided++;
+          if (s.result.below === false && improving && inYear) met++;
+        }
+      const x = evaluated.get(summer)!.get('underperforming-schools-supported')!;
+      // The target is judged on the figure at its published precision (whole percentages).
+      assert.equal(x.value, Math.round((100 * met) / decided), `${summer}: ${met} of ${decided}`);
+      console.log(`target 14 in ${summer}: ${met} of ${decided} schools with a history of underperformance`);
+    }
+  });
+
   it('gives every target line of the framework a status in 2013-2016 except those listed here, each for the reason given', () => {
     // Issue 18's acceptance check, as it stands: the lines still without a status on the demo, and why. A line that
     // gains a status, or one that loses it, fails this test until the list is brought up to date.
@@ -391,6 +452,9 @@ describe('the demo county gives every casework target a status in 2013-2016', ()
       // students is not held: no citable national figure was found (calibration.ts), so the England rule has nothing
       // to compare with. 2016 (points per entry against England's LAIT 30.44) is judged.
       'advanced-level-performance': [2013, 2014, 2015],
+      // Secondary schools below the floor before, federated and improving, whose 2013 or 2015 floor cannot be decided
+      // without the year's national medians of expected progress (as target 12's line above): the share is not given.
+      'underperforming-schools-supported': [2013, 2015],
     };
     const missing: string[] = [];
     for (const year of all) for (const [id, x] of evaluated.get(year)!) if (x.status === 'no_data') missing.push(`${year} ${x.number} ${id}: ${x.reason}`);

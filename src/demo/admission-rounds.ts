@@ -11,7 +11,7 @@ import type {
 } from '../domain/admissions/admissions.ts';
 import { kent } from '../domain/geography/reference-places.ts';
 import { academicYearCode } from '../domain/periods/period.ts';
-import { demoYears, seededRandom, type DemoCounty, type DemoSchool } from './generate-county.ts';
+import { demoYears, hashOf, seededRandom, type DemoCounty, type DemoSchool } from './generate-county.ts';
 import { gaussian, schoolEffects } from './generate-pupils.ts';
 
 /**
@@ -380,8 +380,3 @@ function addDays(iso: string, days: number): string {
 }
 
 /** FNV-1a: a stable seed from text. */
-function hashOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}

@@ -2,7 +2,7 @@ import type { DeliveryInput } from '../domain/framework/delivery.ts';
 
 /**
  * The demo county's delivery records (issue 18.6): what its LA officer records for the 2013-2016 framework's delivery
- * milestones and qualitative targets (14, 16, 34, 40 and 45), so that the demo shows each kind of record and status
+ * milestones and qualitative targets (16, 34, 40 and 45; 14 is read from the system leaders' partnerships, src/demo/system-leadership.ts), so that the demo shows each kind of record and status
  * a real LA would. Synthetic, like the rest of the demo county, and said so in every entry; the dates follow the
  * national timetable where there is one (EHC plans replaced statements from 1 September 2014, Children and Families
  * Act 2014, Part 3). Each target's records are in the order they are made: the one recorded last decides a year.
@@ -25,35 +25,6 @@ const delivered = (target: string, on: string, evidence: string): DemoDeliveryRe
 });
 
 export const demoDeliveryRecords: readonly DemoDeliveryRecord[] = [
-  // 14: a qualitative target, judged every year by the school improvement service.
-  judged(
-    'underperforming-schools-supported',
-    2013,
-    '2013-07-19',
-    'on_track',
-    'schools with a history of underperformance reviewed by the school improvement service; each below the floor has a named sponsor or federation partner.',
-  ),
-  judged(
-    'underperforming-schools-supported',
-    2014,
-    '2014-07-18',
-    'on_track',
-    'sponsored academy and federation arrangements in place for the schools reviewed in 2013; most now above the floor.',
-  ),
-  judged(
-    'underperforming-schools-supported',
-    2015,
-    '2015-07-17',
-    'off_track',
-    'two federations lost their executive headteacher during the year and their schools fell back below the floor.',
-  ),
-  judged(
-    'underperforming-schools-supported',
-    2016,
-    '2016-07-22',
-    'on_track',
-    'new leadership in place in both federations; the remaining schools are above the floor with good leadership capacity.',
-  ),
   // 16: delivered when the SEN reforms began.
   delivered(
     'integrated-ehc-plans',

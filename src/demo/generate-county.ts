@@ -29,6 +29,13 @@ export type DemoRoll = Readonly<{ urn: string; period: string; yearGroup: string
 
 export type DemoCounty = Readonly<{ schools: readonly DemoSchool[]; successions: readonly DemoSuccession[]; rolls: readonly DemoRoll[] }>;
 
+/** FNV-1a of a text: a seed for `seededRandom` named by what it draws (e.g. `${seed}|point|${urn}`). */
+export function hashOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
 /** mulberry32: small, fast, good enough for synthetic data, and the same everywhere. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -4,7 +4,7 @@ import type { ExclusionRecord } from '../domain/casework/exclusion-rules.ts';
 import { exclusionReasons } from '../domain/casework/exclusion-rules.ts';
 import { academicYearCode } from '../domain/periods/period.ts';
 import type { AnyPupilRecord } from '../domain/pupils/pupil-record.ts';
-import { seededRandom, type DemoCounty } from './generate-county.ts';
+import { hashOf, seededRandom, type DemoCounty } from './generate-county.ts';
 
 /**
  * The demo county's exclusions, alternative provision placements and children in care, made from the same pupils as
@@ -47,12 +47,6 @@ const providers = ['Skills for Work Centre', 'Vocational Pathways', 'Oasis Educa
 
 /** Reason codes weighted roughly as the DfE's 2011/12 permanent exclusions fell (persistent disruption most common). */
 const reasonWeights: Readonly<Record<string, number>> = { PD: 33, PA: 14, VA: 14, PP: 10, DA: 8, OT: 8, VP: 4, DM: 2, BU: 2, SM: 2, RA: 1, TH: 2 };
-
-function hashOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 const pick = <T>(list: readonly T[], random: () => number): T => list[Math.floor(random() * list.length)]!;
 

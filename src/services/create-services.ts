@@ -12,6 +12,9 @@ import type { ReadPublishedFile } from '../domain/import-file.ts';
 import { createAccountService } from './access/account-service.ts';
 import { createDemoAccounts } from './access/demo-accounts.ts';
 import { createDemoDelivery } from './framework/demo-delivery.ts';
+import { demoDeliveryFramework } from '../demo/delivery-records.ts';
+import { createSystemLeadershipService } from './schools/system-leadership-service.ts';
+import { createDemoLeadership } from './schools/demo-leadership.ts';
 import { createIdentityService } from './access/identity-service.ts';
 import type { RecordAudit } from './audit/audit-hook.ts';
 import { createAuditReader } from './audit/audit-reader.ts';
@@ -110,6 +113,16 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   const delivery = createDeliveryService(store, clock, audit, frameworks.find, (principal, action) => sessions.scopeFor(principal, action));
   const demoDelivery = createDemoDelivery(store, delivery, demo.state);
   const schoolImprovement = createSchoolImprovementService(store, clock, () => catalogue, floors);
+  const leadership = createSystemLeadershipService(
+    store,
+    clock,
+    log,
+    audit,
+    () => catalogue,
+    schoolImprovement,
+    (principal, action) => sessions.scopeFor(principal, action),
+  );
+  const demoLeadership = createDemoLeadership(store, clock, leadership, floors, demo.state, () => frameworks.find(demoDeliveryFramework).la);
   const tables = createTableBuilder(store, clock);
   const releases = createReleaseService(store, clock, audit, tables.permalink);
   return Object.freeze({
@@ -138,6 +151,7 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
     schoolOutcomes,
     collaborations: createCollaborationService(store, clock, () => catalogue),
     schoolImprovement,
+    leadership: { ...leadership, ...demoLeadership },
     comparison: createComparisonService(store),
     rollUps: createRollUpService(store, log, audit),
     audit: createAuditReader(store, audit.trail),

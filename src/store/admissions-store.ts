@@ -5,6 +5,7 @@ import type {
   ApplicationRecord,
   Arrangement,
   Criterion,
+  GridPoint,
   LookedAfter,
   Offer,
   OfferKind,
@@ -490,6 +491,22 @@ export function createAdmissionsStore(db: Kysely<Database>) {
     async profile(roundId: number, urn: string) {
       const row = await db.selectFrom('admission_profile').selectAll().where('round_id', '=', roundId).where('urn', '=', urn).executeTakeFirst();
       return row === undefined ? null : { arrangementVersion: row.arrangement_version, profile: row.profile as AllocationProfile };
+    },
+
+    /** Each school's grid reference as its latest admission arrangement recorded it, where one does. */
+    async arrangementLocations(urns: readonly string[]): Promise<Map<string, GridPoint>> {
+      if (urns.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('admission_arrangement')
+        .select(['urn', 'easting', 'northing'])
+        .distinctOn('urn')
+        .where('urn', 'in', [...new Set(urns)])
+        .where('easting', 'is not', null)
+        .where('northing', 'is not', null)
+        .orderBy('urn')
+        .orderBy('id', 'desc')
+        .execute();
+      return new Map(rows.map((r) => [r.urn, { easting: r.easting!, northing: r.northing! }]));
     },
 
     /** Code-Point Open's grid reference and district of some postcodes (normalised, no space), where held. */

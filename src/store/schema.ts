@@ -232,6 +232,8 @@ export interface Database {
   release_pre_release: ReleasePreReleaseTable;
   release_correction: ReleaseCorrectionTable;
   table_permalink: TablePermalinkTable;
+  system_leader: SystemLeaderTable;
+  support_partnership: SupportPartnershipTable;
 }
 
 /** A table builder permalink (migration 0026): the built tables kept whole, with the latest import when they were built. */
@@ -502,4 +504,33 @@ export interface AuditEventTable {
   detail: Json;
   prev_hash: string;
   hash: string;
+}
+
+/** A system leader of an LA (migration 0032): leading from a school, with its phases, specialisms and capacity. */
+export interface SystemLeaderTable {
+  id: Generated<number>;
+  la_code: string;
+  kind: string;
+  urn: string;
+  name: string;
+  phases: string[];
+  specialisms: string[];
+  capacity: number;
+  designated_on: string;
+  ended_on: string | null;
+  recorded_by: number;
+  recorded_at: Date;
+}
+
+/** A support partnership led by a system leader (migration 0032), dated. */
+export interface SupportPartnershipTable {
+  id: Generated<number>;
+  leader_id: number;
+  urn: string;
+  kind: string;
+  started_on: string;
+  ended_on: string | null;
+  need: string;
+  recorded_by: number;
+  recorded_at: Date;
 }

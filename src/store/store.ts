@@ -4,6 +4,7 @@ import { createAuditStore } from './audit-store.ts';
 import { createBirthsStore } from './births-store.ts';
 import { createCmeStore } from './cme-store.ts';
 import { createDeliveryStore } from './delivery-store.ts';
+import { createSystemLeadershipStore } from './system-leadership-store.ts';
 import { createDataVersionStore } from './data-version-store.ts';
 import { createReleaseStore } from './release-store.ts';
 import { createTableStore } from './table-store.ts';
@@ -41,6 +42,7 @@ export type Store = Readonly<{
   admissions: ReturnType<typeof createAdmissionsStore>;
   planning: ReturnType<typeof createPlanningStore>;
   delivery: ReturnType<typeof createDeliveryStore>;
+  leadership: ReturnType<typeof createSystemLeadershipStore>;
   releases: ReturnType<typeof createReleaseStore>;
   tables: ReturnType<typeof createTableStore>;
   dataVersion: ReturnType<typeof createDataVersionStore>;
@@ -69,6 +71,7 @@ export function createStore(db: Kysely<Database>): Store {
     admissions: createAdmissionsStore(db),
     planning: createPlanningStore(db),
     delivery: createDeliveryStore(db),
+    leadership: createSystemLeadershipStore(db),
     releases: createReleaseStore(db),
     tables: createTableStore(db),
     dataVersion: createDataVersionStore(db),

@@ -45,6 +45,7 @@ import { caseworkRoutes } from './pages/casework/routes.ts';
 import { frameworkRoutes } from './pages/frameworks/routes.ts';
 import { collaborationRoutes } from './pages/collaborations/routes.ts';
 import { floorStandardRoutes } from './pages/floor-standards/routes.ts';
+import { systemLeadershipRoutes } from './pages/system-leadership/routes.ts';
 import { ofstedRoutes } from './pages/ofsted/routes.ts';
 import { placeRoutes } from './pages/places/routes.ts';
 import { schoolRoutes } from './pages/schools/routes.ts';
@@ -173,6 +174,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   frameworkRoutes(app, services);
   ofstedRoutes(app, services);
   floorStandardRoutes(app, services);
+  systemLeadershipRoutes(app, services);
   watchListRoutes(app, services);
   tableRoutes(app, services);
   collaborationRoutes(app, services);

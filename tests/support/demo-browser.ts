@@ -25,6 +25,8 @@ export async function demoInBrowser(pupilYears: readonly number[], now: Date): P
   await services.demo.build(2013, () => {}, { pupilYears });
   // As `npm start` and `waymark demo` do: one user per role, listed on the demo county's sign-in page.
   await services.accounts.ensureDemoUsers();
+  // …its officer's system leaders and their partnerships (target 14 is read from them)…
+  await services.leadership.ensureDemoLeadership();
   // …and its administrators' statistical release, published at once.
   await services.releases.ensureDemoRelease();
   // As `npm start` serves the demo county's database: every page says its figures are synthetic.

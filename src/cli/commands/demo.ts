@@ -22,6 +22,8 @@ export function demoCommand(): Command {
         await services.accounts.ensureDemoUsers();
         // The demo officer's delivery records of the framework's milestones and qualitative targets.
         await services.delivery.ensureDemoDelivery();
+        // The demo officer's system leaders and the support partnerships they lead (target 14 is read from them).
+        await services.leadership.ensureDemoLeadership();
         // The demo administrators' statistical release of two of its tables, published at once.
         await services.releases.ensureDemoRelease();
         return built;

@@ -62,6 +62,11 @@ export type Action =
    */
   | 'record-delivery'
   /**
+   * Record the LA's system leaders and the support partnerships they lead, and end a partnership (issue 18.7). A place
+   * action reaching the LA, as recording delivery is: the LA officers who broker school-to-school support.
+   */
+  | 'record-system-leadership'
+  /**
    * Prepare, approve, send back and correct the LA's statistical releases, and name who has pre-release access (issue
    * 19.7). LA-wide. Approval needs a second holder (four eyes, domain/releases/release-lifecycle.ts).
    */
@@ -94,7 +99,12 @@ export type RoleDefinition = Readonly<{
 export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
   school: { name: 'school', label: 'School', scope: 'place', actions: ['view-account', 'view-unsuppressed', 'read-school-applicants'] },
   lead: { name: 'lead', label: 'District or grouping lead', scope: 'place', actions: ['view-account', 'view-unsuppressed'] },
-  la_officer: { name: 'la_officer', label: 'LA officer', scope: 'place', actions: ['view-account', 'view-unsuppressed', 'record-delivery'] },
+  la_officer: {
+    name: 'la_officer',
+    label: 'LA officer',
+    scope: 'place',
+    actions: ['view-account', 'view-unsuppressed', 'record-delivery', 'record-system-leadership'],
+  },
   la_admin: {
     name: 'la_admin',
     label: 'LA administrator',
@@ -111,6 +121,7 @@ export const roles: Readonly<Record<RoleName, RoleDefinition>> = {
       'take-pseudonymised-extract',
       'plan-school-places',
       'record-delivery',
+      'record-system-leadership',
       'manage-releases',
     ],
   },

@@ -107,6 +107,7 @@ export const feedDescriptions: Readonly<Record<string, string>> = {
   casework: "the LA's casework systems, not yet connected",
   admissions: "the LA's admissions records, not yet connected",
   'place-planning': 'school place planning, not yet connected',
+  'system-leadership': "the system leaders' support partnerships (/system-leadership), with the floor standards",
 };
 
 /** The measure in force for a target in a year (its entry in `measures`), if any. */

@@ -11,7 +11,7 @@ export type DataVersion = 'provisional' | 'revised' | 'final';
 export type DfeSymbol = 'c' | 'x' | 'z' | 'low';
 
 /** Where an indicator's figures come from: pupil records computed here, files the DfE publishes, or Waymark's own modules. */
-export type Feed = 'pupil-records' | 'published' | 'ofsted' | 'casework' | 'admissions' | 'place-planning';
+export type Feed = 'pupil-records' | 'published' | 'ofsted' | 'casework' | 'admissions' | 'place-planning' | 'system-leadership';
 
 /** Named rules in year-rules.ts that change how an indicator is computed from one year to the next. */
 export type YearRuleName = 'persistent-absence' | 'ks2-headline' | 'ks4-headline' | 'eyfs-profile';

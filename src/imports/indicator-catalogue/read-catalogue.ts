@@ -34,7 +34,7 @@ const entry = z
     continues: z.object({ indicator: z.string(), to: z.string() }).strict().optional(),
     yearRule: z.enum(['persistent-absence', 'ks2-headline', 'ks4-headline', 'eyfs-profile']).optional(),
     breaks: z.array(z.object({ period: z.string(), note: z.string().min(5) }).strict()).optional(),
-    feed: z.enum(['pupil-records', 'published', 'ofsted', 'casework', 'admissions', 'place-planning']),
+    feed: z.enum(['pupil-records', 'published', 'ofsted', 'casework', 'admissions', 'place-planning', 'system-leadership']),
     lait: z.string().min(2).optional(),
     laitBreakdowns: z.record(z.string(), z.string().min(2)).optional(),
     framework: z.array(z.number().int().min(1).max(47)).optional(),

@@ -4,7 +4,7 @@ import type { Indicator } from '../../domain/indicators/indicator.ts';
 import { pupilsOnRollCode } from '../../domain/indicators/indicator.ts';
 import { academicStartYearOf, academicYearCode, academicYearSpan, censusDateOf } from '../../domain/periods/period.ts';
 import { floorIndicators, type Phase } from '../../domain/schools/floor-standards.ts';
-import { judgementIndex } from '../../domain/schools/inspection-history.ts';
+import { judgementIndex, predecessorIndex } from '../../domain/schools/inspection-history.ts';
 import { phaseBreakdownsOf } from '../../domain/schools/school-phase.ts';
 import { teachingIndex, type TeachingJudgement } from '../../domain/schools/teaching-judgement.ts';
 import { inspectionYearFigures, teachingFigure, teachingRule } from './ofsted-figures.ts';
@@ -13,7 +13,8 @@ import type { Log } from '../../log.ts';
 import type { DerivedFigure } from '../../store/observation-store.ts';
 import type { Store } from '../../store/store.ts';
 import type { Clock } from '../clock.ts';
-import { createFloorService } from './floor-service.ts';
+import { createFloorService, type FloorListing } from './floor-service.ts';
+import { supportedSchoolsCode, supportedSchoolsFigures } from './supported-schools-figures.ts';
 import { inComputeBatch } from '../indicators/roll-up-service.ts';
 import type { AuditContext, AuditWho } from '../audit/audit-service.ts';
 
@@ -26,6 +27,7 @@ export const schoolOutcomeIndicators = [
   'inspections-good-or-outstanding',
   'schools-teaching-good-or-outstanding',
   'inspections-teaching-good-or-outstanding',
+  supportedSchoolsCode,
 ] as const;
 
 const ofstedRule = (asAt: string) =>
@@ -142,39 +144,60 @@ export async function recomputeSchoolOutcomes(tx: Store, batchId: number, today:
 
   figures.push(...inspectionYearFigures(inspections, placeIds));
 
-  // Floor-standard counts, for each LA with districts (the LA in focus) and its districts and groupings.
-  const floors = createFloorService(tx, catalogue);
+  // Floor-standard counts, for each LA with districts (the LA in focus) and its districts and groupings; and target
+  // 14's figure from the same listings with the LA's partnerships.
+  const chainOf = predecessorIndex(await tx.register.allSuccessions());
   for (const laCode of await tx.places.lasWithDistricts()) {
-    for (const phase of ['primary', 'secondary'] as const satisfies readonly Phase[]) {
-      const periods = await tx.observations.periodsOf(floorIndicators[phase]);
-      for (const period of periods) {
-        const listing = await floors.floorStandards(laCode, phase, period, laOfficerDisclosure);
-        if (listing.schools.length === 0 || !listing.inForce) continue;
-        const census = censusDateOf(period);
-        const groupsOf = new Map<string, string[]>();
-        for (const p of (await tx.places.placementsOn(census)).schools)
-          if (p.parentKind === 'grouping') groupsOf.set(p.urn, [...(groupsOf.get(p.urn) ?? []), `grouping:${p.parentCode}`]);
-        const counts = new Map<string, { judged: number; below: number; undecided: number }>();
-        for (const s of listing.schools) {
-          const places = [`la:${laCode}`, ...(s.district === null ? [] : [`district:${s.district.code}`]), ...(groupsOf.get(s.urn) ?? [])];
-          for (const place of places) {
-            const c = counts.get(place) ?? { judged: 0, below: 0, undecided: 0 };
-            c.judged++;
-            if (s.result.applies && s.result.below === true) c.below++;
-            if (s.result.applies && s.result.below === null) c.undecided++;
-            counts.set(place, c);
-          }
+    const listings = await floorListingsOf(tx, catalogue, laCode);
+    figures.push(...supportedSchoolsFigures(laCode, listings, await tx.leadership.partnerships(laCode), chainOf, placeIds));
+    for (const listing of listings) {
+      const { phase, period } = listing;
+      if (listing.schools.length === 0 || !listing.inForce) continue;
+      const census = censusDateOf(period);
+      const groupsOf = new Map<string, string[]>();
+      for (const p of (await tx.places.placementsOn(census)).schools)
+        if (p.parentKind === 'grouping') groupsOf.set(p.urn, [...(groupsOf.get(p.urn) ?? []), `grouping:${p.parentCode}`]);
+      const counts = new Map<string, { judged: number; below: number; undecided: number }>();
+      for (const s of listing.schools) {
+        const places = [`la:${laCode}`, ...(s.district === null ? [] : [`district:${s.district.code}`]), ...(groupsOf.get(s.urn) ?? [])];
+        for (const place of places) {
+          const c = counts.get(place) ?? { judged: 0, below: 0, undecided: 0 };
+          c.judged++;
+          if (s.result.applies && s.result.below === true) c.below++;
+          if (s.result.applies && s.result.below === null) c.undecided++;
+          counts.set(place, c);
         }
-        const rule = `schools judged by the ${listing.ruleYear} floor standard (${phase}); "x" where any school's floor cannot be decided from the figures held`;
-        for (const [place, c] of counts) {
-          const placeId = placeIds.get(place);
-          if (placeId === undefined) continue;
-          figures.push(floorFigure(phase, c, placeId, period, rule));
-        }
+      }
+      const rule = `schools judged by the ${listing.ruleYear} floor standard (${phase}); "x" where any school's floor cannot be decided from the figures held`;
+      for (const [place, c] of counts) {
+        const placeId = placeIds.get(place);
+        if (placeId === undefined) continue;
+        figures.push(floorFigure(phase, c, placeId, period, rule));
       }
     }
   }
   return { written: await tx.observations.replaceDerived(schoolOutcomeIndicators, figures, batchId) };
+}
+
+/** Every year's floor listing of an LA, both phases, as the LA's officers see them (true values). */
+async function floorListingsOf(tx: Store, catalogue: () => readonly Indicator[], laCode: string): Promise<FloorListing[]> {
+  const floors = createFloorService(tx, catalogue);
+  const listings: FloorListing[] = [];
+  for (const phase of ['primary', 'secondary'] as const satisfies readonly Phase[])
+    for (const period of await tx.observations.periodsOf(floorIndicators[phase]))
+      listings.push(await floors.floorStandards(laCode, phase, period, laOfficerDisclosure));
+  return listings;
+}
+
+/** Remake target 14's figures alone (after a partnership is recorded), from the floor listings and partnerships held. */
+export async function recomputeSupportedSchools(tx: Store, batchId: number, catalogue: () => readonly Indicator[]): Promise<{ written: number }> {
+  const placeIds = new Map<string, number>();
+  for (const kind of ['la', 'district'] as const) for (const [code, id] of await tx.places.idsByCode(kind)) placeIds.set(`${kind}:${code}`, id);
+  const chainOf = predecessorIndex(await tx.register.allSuccessions());
+  const figures: DerivedFigure[] = [];
+  for (const laCode of await tx.places.lasWithDistricts())
+    figures.push(...supportedSchoolsFigures(laCode, await floorListingsOf(tx, catalogue, laCode), await tx.leadership.partnerships(laCode), chainOf, placeIds));
+  return { written: await tx.observations.replaceDerived([supportedSchoolsCode], figures, batchId) };
 }
 
 function floorFigure(phase: Phase, c: FloorCount, placeId: number, period: string, rule: string): DerivedFigure {

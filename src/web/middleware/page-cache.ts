@@ -33,6 +33,7 @@ export const cachedRoutes: ReadonlySet<string> = new Set([
   '/watch-list',
   '/school-trends',
   '/collaborations',
+  '/system-leadership',
 ]);
 
 type Kept = Readonly<{

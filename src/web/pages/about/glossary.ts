@@ -112,6 +112,12 @@ export const glossary: readonly GlossarySection[] = [
           'A school below the coasting level in each of the three most recent years, as the Coasting Schools Regulations 2017 defined it for the 2016, 2017 and 2018 results: a higher bar than the floor (85% at the expected standard for primary schools, Progress 8 below −0.25 for secondary), and from 2016 failed on a progress score only where its confidence interval is below zero.',
       },
       {
+        id: 'system-leader',
+        term: 'System leader',
+        meaning:
+          'A head teacher or school the DfE or the local authority recognised to support other schools: a national or local leader of education (the head of an outstanding or good school), a teaching school, or an outstanding school with capacity. A partnership is a school supported by one of them: as a sponsored academy, in a federation, or for a time.',
+      },
+      {
         id: 'expected-progress',
         term: 'Expected progress',
         meaning:

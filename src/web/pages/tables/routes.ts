@@ -22,6 +22,7 @@ const feedNames: Readonly<Record<Indicator['feed'], string>> = {
   casework: 'Casework',
   admissions: 'Admissions',
   'place-planning': 'School places',
+  'system-leadership': 'System leadership',
 };
 
 /** The address of the builder with the choices of the steps before `step` (so "Change" goes back to that step). */
