@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { floorFiguresOf, floorRuleYear, floorYear } from './floor-standards.ts';
+import { floorFiguresOf, floorRuleYear, floorYear, primaryFloor } from './floor-standards.ts';
 
 describe('the floor a year is judged by (domain.md §2)', () => {
   it('judges 2010/11 to 2017/18 by their own summer’s floor, in force', () => {
@@ -104,5 +104,25 @@ describe("a school's floor figures from the rows held", () => {
       progress8: null,
       progress8Band: null,
     });
+  });
+
+  it('decides a primary school meeting the attainment condition above the floor even where the progress conditions cannot be checked; one failing it is undecided; one without attainment is not judged', () => {
+    // 2012: 60% at level 4+ in English and maths; the 2012 medians are not held (primaryMedians). The rule is all of
+    // attainment and both progress conditions, so 75% is above whatever its progress; 55% cannot be decided.
+    assert.deepEqual(primaryFloor(2012, { eligiblePupils: 30, attainment: 75, expectedProgress: { english: 80, maths: 80 } }), {
+      applies: true,
+      below: false,
+      rule: '2012: below 60% at level 4+ in English and maths and below the national median of expected progress in english, maths',
+      failed: [],
+      met: ['75% at level 4+ in English and maths (60% or more)'],
+    });
+    const open = primaryFloor(2012, { eligiblePupils: 30, attainment: 55, expectedProgress: { english: 80, maths: 80 } });
+    assert.ok(open.applies && open.below === null);
+    assert.deepEqual(primaryFloor(2013, { eligiblePupils: 30, attainment: null }), { applies: false, reason: 'attainment not published for this school' });
+    // 2016 without progress scores: 70% at the expected standard is above; 60% cannot be decided.
+    const above = primaryFloor(2016, { eligiblePupils: 30, attainment: 70 });
+    assert.ok(above.applies && above.below === false);
+    const undecided2016 = primaryFloor(2016, { eligiblePupils: 30, attainment: 60 });
+    assert.ok(undecided2016.applies && undecided2016.below === null);
   });
 });

@@ -167,8 +167,12 @@ export function primaryFloor(summer: number, f: FloorFigures): FloorResult {
     const rule = `${summer}: below 65% at the expected standard in RWM and progress below −5 in reading, −7 in writing or −5 in maths`;
     // No published attainment (suppressed for a very small cohort, or not published): the school is not judged.
     if (f.attainment === null) return { applies: false, reason: 'attainment not published for this school' };
-    if (f.progress === undefined) return { applies: true, below: null, reason: 'progress scores not held', rule };
     const attainment = f.attainment < 65;
+    // Meeting the attainment condition decides the school above, whatever its progress.
+    if (f.progress === undefined)
+      return attainment
+        ? { applies: true, below: null, reason: 'progress scores not held', rule, failed: [`${f.attainment}% at the expected standard (under 65%)`] }
+        : { applies: true, below: false, rule, failed: [], met: [`${f.attainment}% at the expected standard (65% or more)`] };
     const thresholds = { reading: -5, writing: -7, maths: -5 } as const;
     if (attainment && f.progress.reading === null && f.progress.writing === null && f.progress.maths === null)
       return {
@@ -206,10 +210,26 @@ export function primaryLevelsRule(summer: number, f: FloorFigures, threshold: nu
   const subjects = summer <= 2012 ? (['english', 'maths'] as const) : (['reading', 'writing', 'maths'] as const);
   const measure = summer <= 2012 ? 'level 4+ in English and maths' : 'level 4+ in reading, writing and maths';
   const rule = `${summer}: below ${threshold}% at ${measure} and below the national median of expected progress in ${subjects.join(', ')}`;
-  const medians = primaryMedians[summer];
-  if (medians === undefined) return { applies: true, below: null, reason: `the ${summer} national medians of expected progress are not held`, rule };
-  if (f.attainment === null || f.expectedProgress === undefined) return { applies: true, below: null, reason: 'attainment or progress not published', rule };
+  // No published attainment: the school is not judged (ADR 0008), as from 2016.
+  if (f.attainment === null) return { applies: false, reason: 'attainment not published for this school' };
   const low = f.attainment < threshold;
+  // Meeting the attainment condition decides the school above, whatever its progress: the rule needs all of them.
+  const attained = [`${f.attainment}% at ${measure} (${threshold}% or more)`];
+  const medians = primaryMedians[summer];
+  if (medians === undefined)
+    return low
+      ? {
+          applies: true,
+          below: null,
+          reason: `the ${summer} national medians of expected progress are not held`,
+          rule,
+          failed: [`${f.attainment}% at ${measure} (under ${threshold}%)`],
+        }
+      : { applies: true, below: false, rule, failed: [], met: attained };
+  if (f.expectedProgress === undefined)
+    return low
+      ? { applies: true, below: null, reason: 'expected progress not published', rule, failed: [`${f.attainment}% at ${measure} (under ${threshold}%)`] }
+      : { applies: true, below: false, rule, failed: [], met: attained };
   const belowMedian = subjects.filter((s) => {
     const v = f.expectedProgress![s];
     return v !== null && v !== undefined && v < medians[s]!;
