@@ -80,6 +80,12 @@ for (const target of databaseTargets()) {
         grants: [{ role: 'la_officer', place: { kind: 'la', code: '886' } }],
       });
       await services.accounts.add({ username: 'no-role', displayName: 'Nora Role', password, grants: [] });
+      await services.accounts.add({
+        username: 'medway-officer',
+        displayName: 'Mo Medway',
+        password,
+        grants: [{ role: 'la_officer', place: { kind: 'la', code: '887' } }],
+      });
       app = await createApp(services, { log, production: true, version: 'test', commit: null });
       officer = clientOf(app);
       assert.equal((await officer.signIn('kent-officer', password)).statusCode, 303);
@@ -153,11 +159,43 @@ for (const target of databaseTargets()) {
         payload: { _csrf: await stranger.tokenFrom('/account') },
       });
       assert.equal(forbidden.statusCode, 403);
+      // An officer of another LA holds the action but does not reach Kent: refused by the service.
+      const medway = clientOf(app);
+      assert.equal((await medway.signIn('medway-officer', password)).statusCode, 303);
+      const elsewhere = await medway.submit('/account', '/system-leadership/partnerships?la=886', {
+        leader: String(leaderId),
+        urn: history.find((u) => u !== supported)!,
+        kind: 'federation',
+        startedOn: '2018-01-08',
+        endedOn: '',
+        need: 'Below the floor standard in 2017',
+      });
+      assert.equal(elsewhere.statusCode, 403);
       assert.deepEqual(await counts(), before);
+      assert.deepEqual(await audited('support-partnership'), ['support-partnership.record']);
+    });
+
+    it('shows the public the leaders, partnerships and target 14’s figure, never who recorded them', async () => {
+      const shown = await app.inject('/system-leadership?la=886');
+      assert.equal(shown.statusCode, 200);
+      assert.match(shown.body, /Headteacher of a Kent primary/);
+      assert.doesNotMatch(shown.body, /Olive Officer/);
+      // 2017/18: 1 of the schools with a history. The public sees it as the framework and indicator pages show it: a
+      // share whose numerator is under the public threshold is suppressed ("c"), with no counts beside it; the officer
+      // sees the share rounded to a whole percentage, as the indicator publishes it, and the counts.
+      const row = (body: string) =>
+        /2017\/18<\/th>([\s\S]*?)<\/tr>/
+          .exec(body)![1]!
+          .replace(/<[^>]+>/g, ' ')
+          .split(/\s+/)
+          .filter((x) => x !== '');
+      assert.deepEqual(row(shown.body), ['c']);
+      const officerPage = await officer.request({ method: 'GET', url: '/system-leadership?la=886' });
+      assert.deepEqual(row(officerPage.body), [`${Math.round(100 / history.length)}%`, '1', String(history.length), '0']);
     });
 
     it('ends the federation before 2017/18, and target 14 for that year falls to none of them', async () => {
-      const id = (await services.leadership.overview('886')).partnerships[0]!.id;
+      const id = (await services.leadership.overview('886', laOfficerDisclosure)).partnerships[0]!.id;
       const ended = await officer.submit('/system-leadership?la=886', `/system-leadership/partnerships/${id}/end?la=886`, { endedOn: '2017-07-21' });
       assert.equal(ended.statusCode, 303, ended.body);
       const f = (await figure())!;

@@ -378,5 +378,3 @@ function dayOfAcademicYear(startYear: number, u: number): string {
 function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
-
-/** FNV-1a: a stable seed from text. */

@@ -29,7 +29,7 @@ export type DemoLeadershipSchool = Readonly<{
   location: GridPoint | null;
   /** The school's Ofsted grade on a day (its own or carried from a predecessor), null if none. */
   gradeOn: (day: string) => number | null;
-  /** The summers it was decided below the floor standard. */
+  /** The summers it was below the floor standard, or failed its attainment condition where progress cannot be checked. */
   belowIn: ReadonlySet<number>;
 }>;
 
@@ -87,10 +87,16 @@ export function generateSystemLeadership(
   const held: SystemLeader[] = leaders.map((l, index) => ({ ...l, id: index, endedOn: null }) as SystemLeader);
   const location = new Map(schools.map((s) => [s.urn, s.location]));
   const partnerships: (DemoPartnership & Partnership)[] = [];
-  for (const summer of summers)
-    for (const s of schools.filter((x) => x.belowIn.has(summer)).sort((a, b) => a.urn.localeCompare(b.urn))) {
-      const random = seededRandom(hashOf(`${seed}|partnership|${s.urn}|${summer}`));
-      const startedOn = day(summer, random, 9, 4);
+  for (const summer of summers) {
+    // Each school's draws first, then brokered in the order the partnerships begin, so places are taken in time order.
+    const brokered = schools
+      .filter((x) => x.belowIn.has(summer))
+      .map((s) => {
+        const random = seededRandom(hashOf(`${seed}|partnership|${s.urn}|${summer}`));
+        return { s, random, startedOn: day(summer, random, 9, 4) };
+      })
+      .sort((a, b) => a.startedOn.localeCompare(b.startedOn) || a.s.urn.localeCompare(b.s.urn));
+    for (const { s, random, startedOn } of brokered) {
       if (random() >= brokeredShare || startedOn > today) continue;
       if (partnerships.some((p) => p.urn === s.urn && (p.endedOn === null || p.endedOn > startedOn))) continue;
       const grade = s.gradeOn(startedOn);
@@ -114,8 +120,9 @@ export function generateSystemLeadership(
         kind,
         startedOn,
         endedOn: end !== null && end <= today ? end : null,
-        need: `Demo county (synthetic): below the floor standard in ${summer}; matched on ${match.reasons.join(', ')}.`,
+        need: `Demo county (synthetic): below the floor standard (or its attainment condition) in ${summer}; matched on ${match.reasons.join(', ')}.`,
       });
     }
+  }
   return { leaders, partnerships: partnerships.map(({ leader, urn, kind, startedOn, endedOn, need }) => ({ leader, urn, kind, startedOn, endedOn, need })) };
 }

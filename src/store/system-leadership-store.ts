@@ -61,6 +61,11 @@ export function createSystemLeadershipStore(db: Kysely<Database>) {
       }));
     },
 
+    /** Lock the LA's leaders until the transaction ends, so a check of their partnerships holds until it commits. */
+    async lockLeaders(laCode: string): Promise<void> {
+      await db.selectFrom('system_leader').select('id').where('la_code', '=', laCode).forUpdate().execute();
+    },
+
     async addLeader(l: NewLeader): Promise<number> {
       const row = await db
         .insertInto('system_leader')

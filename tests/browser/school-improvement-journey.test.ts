@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { publicDisclosure } from '../../src/domain/indicators/disclosure.ts';
 import type { Services } from '../../src/services/create-services.ts';
 import { expectAccessible, expectPageBasics } from '../support/browser.ts';
-import { demoInBrowser, type DemoBrowser } from '../support/demo-browser.ts';
+import { demoInBrowser, signInAs, type DemoBrowser } from '../support/demo-browser.ts';
 
 describe('school improvement on the demo county: watch list → school profile → collaboration (Chromium)', () => {
   let demo: DemoBrowser;
@@ -395,5 +395,76 @@ describe('school improvement on the demo county: watch list → school profile �
         .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()))),
       shown,
     );
+  });
+
+  it('an LA officer ends a federation from the system leadership page and sees target 14’s figure for 2016/17 fall by that school (axe)', async () => {
+    // Target 14's 2016/17 figure on the demo (src/demo/system-leadership.ts, recorded at start), and one school meeting
+    // it through a federation or sponsored academy begun before 2016/17 and its only such arrangement. Ending that
+    // arrangement on 31 August 2016 takes it out of force for the whole of 2016/17, so the school no longer meets the
+    // target: the share falls from met/decided to (met − 1)/decided (docs/adr/0025-system-leadership.md).
+    const la = (await demo.database.store.places.find('la', '886'))!;
+    const held = async () =>
+      (
+        await demo.database.store.observations.find({
+          indicatorCode: 'underperforming-schools-improving-supported',
+          placeIds: [la.id],
+          period: '201617',
+          breakdown: 'all',
+          limit: 1,
+        })
+      )[0]!;
+    type Standing = { met: number; decided: number; schools: { urn: string; met: boolean | null }[] };
+    const before = (await held()).detail as unknown as Standing;
+    assert.ok(before.met > 0, `a 2016/17 figure with a school meeting it: ${before.met} of ${before.decided}`);
+    const overview = await services.leadership.overview('886', publicDisclosure);
+    const arrangements = overview.partnerships.filter((p) => p.kind !== 'support' && p.startedOn < '2016-08-31' && p.endedOn === null);
+    const ending = arrangements.find(
+      (p) =>
+        before.schools.some((s) => s.urn === p.urn && s.met === true) &&
+        overview.partnerships.filter((q) => q.urn === p.urn && q.kind !== 'support').length === 1,
+    );
+    assert.ok(ending !== undefined, 'a school meeting target 14 in 2016/17 through one arrangement');
+
+    const page = await browser.newPage();
+    await signInAs(page, base, 'demo-officer');
+    await page.goto(`${base}/watch-list?la=886`);
+    await page.getByRole('link', { name: 'system leaders and the schools they support' }).click();
+    await expectPageBasics(page, /^System leadership – Kent – Waymark$/);
+    await expectAccessible(page);
+    const share = async () =>
+      (
+        await page
+          .getByRole('table', { name: /those above the floor, improving/ })
+          .getByRole('row', { name: /2016\/17/ })
+          .innerText()
+      ).split(/\s+/);
+    assert.deepEqual((await share()).slice(1, 4), [`${Math.round((100 * before.met) / before.decided)}%`, String(before.met), String(before.decided)]);
+
+    // A day that is no day is refused beside its field; then the end is recorded.
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: ending.schoolName, exact: true }) })
+      .filter({ hasText: ending.leaderName });
+    await row.locator('summary').click();
+    await row.getByLabel('The first day without it').fill('2016-08-32');
+    await row.getByRole('button', { name: 'End the partnership' }).click();
+    await expectPageBasics(page, /^Error: System leadership – Kent – Waymark$/);
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter the day the partnership ended as a real day/);
+    await expectAccessible(page);
+    const again = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: ending.schoolName, exact: true }) })
+      .filter({ hasText: ending.leaderName });
+    await again.getByLabel('The first day without it').fill('2016-08-31');
+    await again.getByRole('button', { name: 'End the partnership' }).click();
+    await expectPageBasics(page, /^System leadership – Kent – Waymark$/);
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /target 14’s figures are remade/);
+    assert.deepEqual((await share()).slice(1, 4), [
+      `${Math.round((100 * (before.met - 1)) / before.decided)}%`,
+      String(before.met - 1),
+      String(before.decided),
+    ]);
+    await expectAccessible(page);
+    await page.close();
   });
 });

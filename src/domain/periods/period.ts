@@ -96,6 +96,15 @@ export function academicYearSpan(code: string): Readonly<{ from: string; to: str
   return { from: `${start}-09-01`, to: `${start + 1}-08-31` };
 }
 
+/**
+ * The day an academic year's key stage results are taken as sat: 1 June of its summer (the KS2 tests are in May; GCSE
+ * and A level exams run from May to late June, so a few are later). A school's support begun after it did not shape
+ * that summer's results; begun before it, it may have.
+ */
+export function resultsDayOf(code: string): string {
+  return `${startYearOf(code) + 1}-06-01`;
+}
+
 /** The January census date of an academic year: the third Thursday of January, taken as 15 January (the earliest it falls). */
 export function censusDateOf(code: string): string {
   return `${startYearOf(code) + 1}-01-15`;

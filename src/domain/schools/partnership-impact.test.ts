@@ -8,11 +8,14 @@ import { impactYears, partnershipImpact, type ImpactSeries } from './partnership
 const points = (values: Record<string, number | null>) => Object.entries(values).map(([period, value]) => ({ period, value }));
 
 describe('partnership impact: the supported school against similar schools without support', () => {
-  it('reads from the last result before the start (2013/14, whose year ended 31 August 2014) to the latest since', () => {
+  it('reads from the last result sat before the start (2013/14, sat by 1 June 2014) to the latest sat since', () => {
     const held = points({ '201213': 50, '201314': 52, '201415': 60, '201516': null });
     assert.deepEqual(impactYears('2014-09-01', held), { before: '201314', after: '201415' });
     // Begun mid-year: 2014/15's results came after it began.
     assert.deepEqual(impactYears('2015-01-10', held), { before: '201314', after: '201415' });
+    // Begun in July 2015, after that summer's results were sat (taken as 1 June): 2014/15 is before it, nothing after.
+    assert.equal(impactYears('2015-07-20', held), null);
+    assert.deepEqual(impactYears('2015-07-20', [...held, { period: '201617', value: 61 }]), { before: '201415', after: '201617' });
     assert.equal(impactYears('2012-09-01', held), null);
   });
 

@@ -1,4 +1,4 @@
-import { academicYearSpan } from '../periods/period.ts';
+import { academicYearSpan, resultsDayOf } from '../periods/period.ts';
 import { inForceDuring } from './system-leaders.ts';
 
 /**
@@ -45,11 +45,14 @@ export type Impact =
 
 const valueIn = (points: readonly ImpactPoint[], period: string): number | null => points.find((p) => p.period === period)?.value ?? null;
 
-/** The two years an impact is read between: the last result before `startedOn` and the latest one whose year ended after it. */
+/**
+ * The two years an impact is read between: the last result sat before `startedOn` and the latest sat after it, each
+ * year's results taken as sat on its `resultsDayOf` (1 June): support begun in July did not shape that summer's results.
+ */
 export function impactYears(startedOn: string, points: readonly ImpactPoint[]): Readonly<{ before: string; after: string }> | null {
   const held = points.filter((p) => p.value !== null).sort((a, b) => a.period.localeCompare(b.period));
-  const before = held.filter((p) => academicYearSpan(p.period).to < startedOn).at(-1);
-  const after = held.filter((p) => academicYearSpan(p.period).to >= startedOn).at(-1);
+  const before = held.filter((p) => resultsDayOf(p.period) <= startedOn).at(-1);
+  const after = held.filter((p) => resultsDayOf(p.period) > startedOn).at(-1);
   return before === undefined || after === undefined ? null : { before: before.period, after: after.period };
 }
 

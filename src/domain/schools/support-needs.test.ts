@@ -59,6 +59,7 @@ describe('support needs: what a school needs support with, and why', () => {
   it('reads a headline’s subjects from its code: RWM is English and maths, Progress 8 is outcomes', () => {
     assert.deepEqual(subjectsOf('ks2-level4-rwm'), ['english', 'maths']);
     assert.deepEqual(subjectsOf('ks4-grade5-english-maths'), ['english', 'maths']);
+    assert.deepEqual(subjectsOf('ks4-5ac-em'), ['english', 'maths']);
     assert.deepEqual(subjectsOf('ks2-expected-progress-writing'), ['english']);
     assert.deepEqual(subjectsOf('ks4-progress8'), ['outcomes']);
   });

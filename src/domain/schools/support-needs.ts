@@ -21,8 +21,9 @@ type NeedInput = Pick<SchoolAssessment, 'urn' | 'name' | 'phase' | 'ofsted' | 'f
 /** The subjects a headline indicator measures, by its code. */
 export function subjectsOf(indicatorCode: string): SupportArea[] {
   const areas: SupportArea[] = [];
-  if (/english|reading|writing|rwm/.test(indicatorCode)) areas.push('english');
-  if (/maths|rwm/.test(indicatorCode)) areas.push('maths');
+  // 'em' is English and maths (ks4-5ac-em), as 'rwm' is reading, writing and maths.
+  if (/english|reading|writing|rwm|(^|-)em($|-)/.test(indicatorCode)) areas.push('english');
+  if (/maths|rwm|(^|-)em($|-)/.test(indicatorCode)) areas.push('maths');
   return areas.length === 0 ? ['outcomes'] : areas;
 }
 

@@ -22,6 +22,19 @@ describe('target 14: schools with a history of underperformance, improving and a
     assert.match(s.reason, /improving on 2013, in a federation/);
   });
 
+  it('counts a year whose floor cannot be decided (its attainment condition failed) as a history: it never hides a school', () => {
+    const s = supportedSchoolIn(school({ 2013: year(null, 35), 2015: year(false, 45) }, [federation]), 2015)!;
+    assert.equal(s.met, true);
+    assert.match(s.reason, /improving on 2013/);
+  });
+
+  it('counts an arrangement begun after the year’s results were sat (1 June) for the next year, not this one', () => {
+    const years = { 2014: year(true, 55), 2015: year(false, 66), 2016: year(false, 40, 'expected-rwm') };
+    const july = [{ kind: 'federation' as const, startedOn: '2015-07-06', endedOn: null }];
+    assert.equal(supportedSchoolIn(school(years, july), 2015)!.met, false);
+    assert.equal(supportedSchoolIn(school(years, july), 2016)!.met, true);
+  });
+
   it('has no history when the only year below is four years before, or none', () => {
     assert.equal(supportedSchoolIn(school({ 2012: year(true, 50), 2016: year(false, 70) }), 2016), null);
     assert.equal(supportedSchoolIn(school({ 2015: year(false, 70), 2016: year(false, 70) }), 2016), null);

@@ -1,4 +1,4 @@
-import { academicYearCode, academicYearSpan } from '../periods/period.ts';
+import { academicYearCode, academicYearSpan, resultsDayOf } from '../periods/period.ts';
 import type { FloorFigures, Phase } from './floor-standards.ts';
 import { inForceDuring, partnershipSpan, type Partnership } from './system-leaders.ts';
 
@@ -6,12 +6,13 @@ import { inForceDuring, partnershipSpan, type Partnership } from './system-leade
  * Target 14 read from the records (docs/adr/0025-system-leadership.md): "where there has been a history of
  * underperformance the schools will be improving and performing above the floor standards as part of a sponsored
  * academy arrangement or federation with good leadership capacity". For a year (its summer):
- *   - a school has a history of underperformance if it (or a predecessor it replaced) was decided below the floor
- *     standard in any of the three years before;
+ *   - a school has a history of underperformance if it (or a predecessor it replaced) was below the floor standard in
+ *     any of the three years before: decided below, or failing its attainment condition where the progress conditions
+ *     cannot be checked (a floor that cannot be decided has failed it), so an undecided past year never hides a school;
  *   - of those judged by the floor in the year, it meets the target if it is decided above the floor, improving (its
  *     floor headline higher than in its last year below, on the same measure; across a change of measure, moving
  *     from below the floor to above it is the improvement, and the reason says so), and in a sponsored academy
- *     arrangement or federation in force at some time in the academic year;
+ *     arrangement or federation in force at some time from the academic year's start to its results (`resultsDayOf`);
  *   - a condition decided against a school decides it (not met) even where another cannot be decided; a school is
  *     undecided only when every condition decided holds and one cannot be decided;
  *   - the share is of those decided; where any school is undecided that year the share is not given.
@@ -40,7 +41,9 @@ export type SupportedSchool = Readonly<{ urn: string; district: string | null; m
 
 /** The school's standing against target 14 in `summer`, or null if it has no history of underperformance or is not judged that year. */
 export function supportedSchoolIn(school: SchoolHistory, summer: number): SupportedSchool | null {
-  const below = [...school.years.entries()].filter(([y, d]) => y < summer && y >= summer - historyYears && d.below === true).map(([y]) => y);
+  // Below the floor, or failing its attainment condition where the progress conditions cannot be checked (an undecided
+  // floor has always failed the attainment condition: floor-standards.ts decides a school meeting it above).
+  const below = [...school.years.entries()].filter(([y, d]) => y < summer && y >= summer - historyYears && d.below !== false).map(([y]) => y);
   const now = school.years.get(summer);
   if (below.length === 0 || now === undefined) return null;
   const last = Math.max(...below);
@@ -52,8 +55,11 @@ export function supportedSchoolIn(school: SchoolHistory, summer: number): Suppor
   const known = now.value !== null && then.value !== null;
   if (sameMeasure && known && now.value <= then.value)
     return { ...base, met: false, reason: `${now.below === null ? 'its floor cannot be decided, and it is' : 'above the floor but'} not improving on ${last}` };
-  const span = academicYearSpan(academicYearCode(summer - 1));
-  const arrangement = school.partnerships.find((p) => targetKinds.includes(p.kind) && inForceDuring(partnershipSpan(p), span.from, span.to));
+  // In force at some time from the academic year's start to the day its results are taken as sat.
+  const year = academicYearCode(summer - 1);
+  const arrangement = school.partnerships.find(
+    (p) => targetKinds.includes(p.kind) && inForceDuring(partnershipSpan(p), academicYearSpan(year).from, resultsDayOf(year)),
+  );
   if (arrangement === undefined) return { ...base, met: false, reason: `in no sponsored academy arrangement or federation in ${summer}` };
   if (now.below === null) return { ...base, met: null, reason: `below the floor in ${last}; its ${summer} floor cannot be decided` };
   if (sameMeasure && !known)

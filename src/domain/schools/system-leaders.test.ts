@@ -113,6 +113,14 @@ describe('system leaders: what is refused when recorded', () => {
       partnershipProblems(input, leader(), [partnership(), partnership({ id: 2, urn: '200003' })], today).map((p) => p.field),
       ['leaderId'],
     );
+    // Free on the start day, but another partnership already recorded begins during it and takes the last place.
+    const later = [partnership({ startedOn: '2014-10-01' }), partnership({ id: 2, urn: '200003', startedOn: '2014-08-01', endedOn: '2014-09-02' })];
+    assert.match(
+      partnershipProblems({ ...input, startedOn: '2014-09-02' }, leader({ capacity: 1 }), later, today)[0]!.message,
+      /a partnership recorded to begin later/,
+    );
+    // Ended before the later one begins: free throughout.
+    assert.deepEqual(partnershipProblems({ ...input, startedOn: '2014-09-02', endedOn: '2014-10-01' }, leader({ capacity: 1 }), later, today), []);
     // The first partnership ended on the start day: its place is free again.
     assert.deepEqual(partnershipProblems(input, leader(), [partnership({ endedOn: '2014-09-01' }), partnership({ id: 2, urn: '200003' })], today), []);
     assert.deepEqual(
@@ -130,6 +138,11 @@ describe('system leaders: what is refused when recorded', () => {
     assert.deepEqual(
       partnershipProblems({ ...input, urn: '200001' }, leader({ capacity: 3 }), [partnership()], today).map((p) => p.field),
       ['urn'],
+    );
+    // The same school again from the day the first ended (its first day without): no overlap.
+    assert.deepEqual(
+      partnershipProblems({ ...input, urn: '200001', startedOn: '2014-09-01' }, leader({ capacity: 3 }), [partnership({ endedOn: '2014-09-01' })], today),
+      [],
     );
     assert.deepEqual(
       partnershipProblems({ ...input, kind: 'friendship', need: '' }, undefined, [], today).map((p) => p.field),

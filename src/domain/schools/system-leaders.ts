@@ -80,12 +80,28 @@ export const inForceOn = (span: Readonly<{ from: string; to: string | null }>, d
 export const inForceDuring = (span: Readonly<{ from: string; to: string | null }>, from: string, to: string): boolean =>
   span.from <= to && (span.to === null || span.to > from);
 
+/** Two spans share a day (each ends the day before its `to`). */
+export const overlaps = (a: Readonly<{ from: string; to: string | null }>, b: Readonly<{ from: string; to: string | null }>): boolean =>
+  (b.to === null || a.from < b.to) && (a.to === null || b.from < a.to);
+
 export const leaderSpan = (l: Pick<SystemLeader, 'designatedOn' | 'endedOn'>) => ({ from: l.designatedOn, to: l.endedOn });
 export const partnershipSpan = (p: Pick<Partnership, 'startedOn' | 'endedOn'>) => ({ from: p.startedOn, to: p.endedOn });
 
 /** How many of a leader's partnerships are in force on a day. */
 export function partnershipsInForce(leaderId: number, partnerships: readonly Partnership[], day: string): number {
   return partnerships.filter((p) => p.leaderId === leaderId && inForceOn(partnershipSpan(p), day)).length;
+}
+
+/**
+ * The most of a leader's partnerships in force on any day from `from` until `to` (the first day without; null: open):
+ * the count can only rise on a day one of them begins, so those days and `from` are the days to look at.
+ */
+export function mostInForceDuring(leaderId: number, partnerships: readonly Partnership[], from: string, to: string | null): number {
+  const days = [
+    from,
+    ...partnerships.filter((p) => p.leaderId === leaderId && p.startedOn > from && (to === null || p.startedOn < to)).map((p) => p.startedOn),
+  ];
+  return Math.max(...days.map((day) => partnershipsInForce(leaderId, partnerships, day)));
 }
 
 export type LeadershipProblem = Readonly<{ field: string; message: string }>;
@@ -127,7 +143,8 @@ export type PartnershipInput = Readonly<{ leaderId: number; urn: string; kind: s
 /**
  * Check a partnership before it is recorded, against its leader and the leader's other partnerships: a known kind, a
  * real start no later than today and an end after it, a leader designated on the start day, not the leader's own
- * school, with a place free on the start day, and the need in words.
+ * school, with a place free on every day of it (a partnership recorded later may begin before one already held), and
+ * the need in words.
  */
 export function partnershipProblems(
   input: PartnershipInput,
@@ -154,15 +171,16 @@ export function partnershipProblems(
     if (leader.urn === input.urn.trim()) problems.push({ field: 'urn', message: 'A leader’s own school is not a school it supports' });
     if (started && !inForceOn(leaderSpan(leader), input.startedOn))
       problems.push({ field: 'startedOn', message: `${leader.name} was not a designated system leader on ${input.startedOn}` });
-    else if (started && partnershipsInForce(leader.id, others, input.startedOn) >= leader.capacity)
+    else if (started && mostInForceDuring(leader.id, others, input.startedOn, input.endedOn) >= leader.capacity)
       problems.push({
         field: 'leaderId',
-        message: `${leader.name} already supports ${leader.capacity} school${leader.capacity === 1 ? '' : 's'} on ${input.startedOn}`,
+        message:
+          partnershipsInForce(leader.id, others, input.startedOn) >= leader.capacity
+            ? `${leader.name} already supports ${leader.capacity} school${leader.capacity === 1 ? '' : 's'} on ${input.startedOn}`
+            : `${leader.name} would support more than ${leader.capacity} school${leader.capacity === 1 ? '' : 's'} at once: a partnership recorded to begin later takes the last place`,
       });
     if (
-      others.some(
-        (p) => p.leaderId === leader.id && p.urn === input.urn.trim() && inForceDuring(partnershipSpan(p), input.startedOn, input.endedOn ?? '9999-12-31'),
-      )
+      others.some((p) => p.leaderId === leader.id && p.urn === input.urn.trim() && overlaps(partnershipSpan(p), { from: input.startedOn, to: input.endedOn }))
     )
       problems.push({ field: 'urn', message: `${leader.name} already has a partnership with this school over those dates` });
   }

@@ -44,8 +44,9 @@ export function createDemoLeadership(
         for (const period of await store.observations.periodsOf(floorIndicators[phase])) {
           const summer = endYearOf(period);
           if (!demoSummers.includes(summer)) continue;
-          for (const s of (await floors.floorStandards(la, phase, period, laOfficerDisclosure)).below)
-            belowIn.set(s.urn, (belowIn.get(s.urn) ?? new Set()).add(summer));
+          // Below, or possibly below (failing the attainment condition, progress not decidable): both are brokered.
+          const listing = await floors.floorStandards(la, phase, period, laOfficerDisclosure);
+          for (const s of [...listing.below, ...listing.undecided]) belowIn.set(s.urn, (belowIn.get(s.urn) ?? new Set()).add(summer));
         }
       const placements = (await store.places.placementsOn(londonDateOf(clock()))).schools;
       const everInLa = new Set(

@@ -51,6 +51,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     drop table support_partnership, system_leader;
+    delete from observation where indicator_code in (select code from indicator where feed = 'system-leadership');
     delete from indicator where feed = 'system-leadership';
     alter table indicator drop constraint indicator_feed_check, add constraint indicator_feed_check
       check (feed in ('pupil-records', 'published', 'ofsted', 'casework', 'admissions', 'place-planning'));

@@ -22,12 +22,21 @@ const la = z.object({ la: z.string().regex(/^\d{3}$/) });
 const text = (max: number) => z.string().max(max).default('');
 /** A checkbox group posts one value, several, or none. */
 const many = z
-  .union([z.string().max(40), z.array(z.string().max(40)).max(10)])
+  .union([z.string().max(200), z.array(z.string().max(200)).max(50)])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
-const partnershipForm = z.object({ leader: text(20), urn: text(20), kind: text(40), startedOn: text(30), endedOn: text(30), need: text(2100) });
-const leaderForm = z.object({ kind: text(40), urn: text(20), name: text(250), phases: many, specialisms: many, capacity: text(10), designatedOn: text(30) });
-const endForm = z.object({ endedOn: text(30) });
+// Caps well above the domain's own limits, so an overlong field is refused by the domain, named, with the form kept.
+const partnershipForm = z.object({ leader: text(200), urn: text(200), kind: text(200), startedOn: text(200), endedOn: text(200), need: text(50_000) });
+const leaderForm = z.object({
+  kind: text(200),
+  urn: text(200),
+  name: text(5_000),
+  phases: many,
+  specialisms: many,
+  capacity: text(200),
+  designatedOn: text(200),
+});
+const endForm = z.object({ endedOn: text(200) });
 const endParams = la.extend({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 type FormState = Readonly<{
@@ -50,11 +59,13 @@ const doneMessages: Readonly<Record<string, string>> = {
  */
 export function systemLeadershipRoutes(app: FastifyInstance, services: Services): void {
   const show = async (request: FastifyRequest, reply: FastifyReply, laCode: string, form: FormState | null) => {
-    const overview = await services.leadership.overview(laCode);
+    const overview = await services.leadership.overview(laCode, await request.disclosure());
     const mayRecord = await services.leadership.mayRecord(laCode, request.principal ?? null);
     const prefix = form === null ? '' : form.which === 'end' ? `end-${form.id}-` : `${form.which}-`;
     const { errorList, fieldErrors } = errorsShown((form?.problems ?? []).map((p) => ({ field: `${prefix}${p.field}`, text: p.message })));
-    const decimalsOf = (code: string) => services.catalogue.list().find((i) => i.code === code)?.decimalPlaces ?? 1;
+    const indicatorOf = (code: string) => services.catalogue.list().find((i) => i.code === code);
+    const decimalsOf = (code: string) => indicatorOf(code)?.decimalPlaces ?? 1;
+    const isPercent = (code: string) => indicatorOf(code)?.unit === 'percent';
     const done = z.object({ done: z.string().max(20).optional() }).parse(request.query).done;
     return reply.view('pages/system-leadership/view.njk', {
       title: `${form === null ? '' : 'Error: '}System leadership – ${overview.la.name}`,
@@ -75,9 +86,20 @@ export function systemLeadershipRoutes(app: FastifyInstance, services: Services)
       supportAreas,
       maxCapacity,
       academicYearLabel,
-      figure: (value: number, code: string) => fixed(value, decimalsOf(code)),
-      change: (value: number, code: string) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${fixed(Math.abs(value), decimalsOf(code))}`,
-      km: (value: number) => fixed(value, 1),
+      figure: (value: number, code: string) => `${fixed(value, decimalsOf(code))}${isPercent(code) ? '%' : ''}`,
+      // The sign is read from the rounded change, so a change that rounds to nothing has none.
+      change: (value: number, code: string) => {
+        const size = fixed(Math.abs(value), decimalsOf(code));
+        const sign = Number(size) === 0 ? '' : value > 0 ? '+' : '−';
+        return `${sign}${size}${isPercent(code) ? ' percentage points' : ''}`;
+      },
+      // The supported school's change beyond its similar schools', by polarity (positive is better).
+      beside: (beyond: number, code: string) => {
+        const size = fixed(Math.abs(beyond), decimalsOf(code));
+        return Number(size) === 0
+          ? 'the same as theirs'
+          : `${size}${isPercent(code) ? ' percentage points' : ''} ${beyond > 0 ? 'better' : 'worse'} than theirs`;
+      },
     });
   };
 
