@@ -8,7 +8,7 @@ import type { FloorListing } from './floor-service.ts';
 export const supportedSchoolsCode = 'underperforming-schools-improving-supported';
 
 const rule =
-  'state-funded mainstream schools decided below the floor in any of the three years before (their own or a predecessor’s), judged by the floor this year: the share above the floor, improving, and in a sponsored academy arrangement or federation in the year; "x" where any such school’s floor cannot be decided';
+  'state-funded mainstream schools below the floor in any of the three years before (decided below, or failing its attainment condition where progress cannot be checked; their own or a predecessor’s result), judged by the floor this year: the share decided above the floor, improving on their last year below, and in a sponsored academy arrangement or federation from 1 September to the results day (1 June); "x" where such a school meeting every other condition has a floor that cannot be decided';
 
 /**
  * Target 14's figures for an LA and its districts, one a year in which a floor standard was in force, from the LA's

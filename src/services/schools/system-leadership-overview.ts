@@ -56,8 +56,12 @@ export function createLeadershipOverview(
     return located;
   };
 
-  /** Each school's headline figures (all pupils, as held: published or computed), as a reader of (urn, indicator). */
-  async function headlineSeries(urns: readonly string[]) {
+  /**
+   * Each school's headline figures (all pupils, as held: published or computed) as this reader may see them, as a
+   * reader of (urn, indicator): a figure hidden from the reader (a small cohort's, for the public) is read as not
+   * held, so no change is worked from it and none gives it away.
+   */
+  async function headlineSeries(urns: readonly string[], policy: DisclosurePolicy) {
     const places = await store.places.findMany('school', urns);
     const codeOf = new Map(places.map((p) => [p.id, p.code]));
     const rows = ownFigures(
@@ -69,11 +73,13 @@ export function createLeadershipOverview(
         limit: 1_000_000,
       }),
     );
+    const shown = discloseRows(rows, (code) => catalogue().find((i) => i.code === code)!, policy);
     const byKey = new Map<string, { period: string; value: number | null }[]>();
-    for (const r of rows) {
+    rows.forEach((r, i) => {
       const key = `${codeOf.get(r.placeId)}|${r.indicatorCode}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), { period: r.period, value: r.value }]);
-    }
+      // The unrounded value where the reader may see the figure at all (a change is worked from unrounded figures).
+      byKey.set(key, [...(byKey.get(key) ?? []), { period: r.period, value: shown[i]!.value === null ? null : r.value }]);
+    });
     return (urn: string, code: string) => byKey.get(`${urn}|${code}`) ?? [];
   }
 
@@ -105,7 +111,7 @@ export function createLeadershipOverview(
       // Impact: each supported school's headline series beside its similar schools that had no partnership in force.
       const bySchool = new Map(assessment.schools.map((s) => [s.urn, s]));
       const comparatorUrns = [...new Set(partnerships.flatMap((p) => bySchool.get(p.urn)?.similar.map((s) => s.urn) ?? []))];
-      const seriesOf = await headlineSeries([...new Set([...partnerships.map((p) => p.urn), ...comparatorUrns])]);
+      const seriesOf = await headlineSeries([...new Set([...partnerships.map((p) => p.urn), ...comparatorUrns])], policy);
       const shownPartnerships: PartnershipShown[] = partnerships.map((p) => {
         const leader = leaderById.get(p.leaderId)!;
         const school = bySchool.get(p.urn);
