@@ -211,5 +211,32 @@ for (const target of databaseTargets()) {
       // Sending it back changes no content: A is still its last editor, so A still may not approve it.
       assert.ok(!(await services.releases.approve(principal('admin-a'), draft.id, '2026-12-12', '09:30')).ok);
     });
+
+    it('gives two releases of the same title approved at the same moment for the same day two slugs, without an error', async () => {
+      // The slug is fixed at approval from the title and day, the next free one where it is taken. Chosen outside the
+      // approving transaction, both approvals took the same slug and the second failed on the unique slug (a 500).
+      now = new Date('2026-12-14T09:00:00Z');
+      const drafts: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const draft = await services.releases.create(principal('admin-a'), {
+          title: 'Same title',
+          summary: 'S.',
+          commentary: '',
+          methodology: '',
+          footnotes: '',
+        });
+        assert.ok(draft.ok);
+        assert.ok((await services.releases.addTable(principal('admin-a'), draft.id, permalinkId)).ok);
+        drafts.push(draft.id);
+      }
+      const outcomes = await Promise.all(drafts.map((id) => services.releases.approve(principal('admin-b'), id, '2026-12-15', '09:30')));
+      assert.deepEqual(
+        outcomes.map((o) => o.ok),
+        [true, true, true, true],
+      );
+      const slugs = await Promise.all(drafts.map(async (id) => (await services.releases.manage(principal('admin-b'), id)).release.slug));
+      assert.equal(new Set(slugs).size, 4, `four slugs: ${slugs.join(', ')}`);
+      for (const slug of slugs) assert.match(slug!, /^same-title/);
+    });
   });
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Release, ReleaseContent, ReleaseStage } from '../domain/releases/release.ts';
 import type { Database } from './schema.ts';
 
@@ -12,6 +12,7 @@ export type HeldRelease = Release &
 
 /** Releases (migration 0027): content, the approval and its sending back, tables in order, pre-release list, corrections. */
 export function createReleaseStore(db: Kysely<Database>) {
+  const slugs = async (): Promise<string[]> => (await db.selectFrom('release').select('slug').where('slug', 'is not', null).execute()).map((r) => r.slug!);
   const select = () =>
     db
       .selectFrom('release as r')
@@ -107,9 +108,16 @@ export function createReleaseStore(db: Kysely<Database>) {
       return (await complete(await select().where('r.slug', '=', slug).execute()))[0];
     },
 
-    async slugs(): Promise<string[]> {
-      return (await db.selectFrom('release').select('slug').where('slug', 'is not', null).execute()).map((r) => r.slug!);
+    /**
+     * The slugs taken, read under a lock held to the end of the transaction: two approvals fixing the same slug (same
+     * title, same day) run one after the other, so the second sees the first's slug and takes the next one.
+     */
+    async slugsLocked(): Promise<string[]> {
+      await sql`select pg_advisory_xact_lock(hashtext('waymark.release_slug'))`.execute(db);
+      return slugs();
     },
+
+    slugs,
 
     /** Change a draft's content; false when it is no longer a draft. */
     async edit(id: number, c: ReleaseContent, by: number, at: Date): Promise<boolean> {

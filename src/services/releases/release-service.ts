@@ -175,10 +175,13 @@ export function createReleaseService(store: Store, clock: Clock, audit: AuditCon
       if (seenEditedAt !== undefined && seenEditedAt !== release.editedAt)
         problems.push({ field: 'release', message: 'The release has changed since you opened it: read it again before approving it' });
       if (problems.length > 0) return { ok: false, problems };
-      const slug = releaseSlug(release.content.title, londonWallClock(publishAt!).date, await store.releases.slugs());
-      return write(principal, 'release.approve', id, { publishAt: publishAt!.toISOString(), slug }, (tx) =>
-        tx.releases.approve(id, principal.userId, now, publishAt!, slug),
-      );
+      // The slug is chosen inside the approving transaction, under the slug lock: chosen before it, two approvals of
+      // releases with the same title and day took the same slug, and the second failed on the unique slug with a 500.
+      const detail = { publishAt: publishAt!.toISOString(), slug: '' };
+      return write(principal, 'release.approve', id, detail, async (tx) => {
+        detail.slug = releaseSlug(release.content.title, londonWallClock(publishAt!).date, await tx.releases.slugsLocked());
+        return tx.releases.approve(id, principal.userId, now, publishAt!, detail.slug);
+      });
     },
 
     async sendBack(principal: Principal, id: number): Promise<ReleaseOutcome> {
