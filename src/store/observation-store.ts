@@ -72,6 +72,8 @@ export type ObservationQuery = Readonly<{
   placeIds?: readonly number[];
   period?: string;
   breakdown?: string;
+  /** Several pupil groups at once (a table's chosen groups), as well as or instead of one. */
+  breakdowns?: readonly string[];
   dataVersion?: DataVersion;
   basis?: Basis | readonly Basis[];
   /** Roll-ups over this school population; unless given, roll-ups over the default population (state-funded schools). */
@@ -208,6 +210,7 @@ export function createObservationStore(db: Kysely<Database>) {
       if (query.placeIds !== undefined) q = q.where('o.place_id', 'in', query.placeIds.length > 0 ? [...query.placeIds] : [-1]);
       if (query.period !== undefined) q = q.where('o.period', '=', query.period);
       if (query.breakdown !== undefined) q = q.where('o.breakdown', '=', query.breakdown);
+      if (query.breakdowns !== undefined) q = q.where('o.breakdown', 'in', query.breakdowns.length > 0 ? [...query.breakdowns] : ['-']);
       if (query.dataVersion !== undefined) q = q.where('o.data_version', '=', query.dataVersion);
       if (typeof query.basis === 'string') q = q.where('o.basis', '=', query.basis);
       else if (query.basis !== undefined) q = q.where('o.basis', 'in', [...query.basis]);

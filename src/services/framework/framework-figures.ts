@@ -138,6 +138,8 @@ async function readContext(store: Store, catalogue: () => readonly Indicator[], 
     ),
   ];
   const held = await store.observations.find({ indicatorCodes: codes, placeIds: ids, basis: figureBases, limit: 500_000 });
+  // A framework read cut short would evaluate its targets on some of their figures: refuse instead.
+  if (held.length >= 500_000) throw new Error(`The framework's figures exceed 500,000 rows for ${ids.length} places: the read would be cut short`);
   const byKey = new Map<string, ObservationRow[]>();
   for (const r of held) {
     const key = `${r.indicatorCode}|${r.period}|${r.breakdown}`;

@@ -93,6 +93,9 @@ export function createTableBuilder(store: Store, clock: Clock) {
     });
   }
 
+  /** The most figures one table reads before choosing its years. */
+  const foundLimit = 500_000;
+
   async function build(query: TableQuery, policy: DisclosurePolicy): Promise<BuiltTables> {
     if (query.indicators.length > tableLimits.indicators || query.places.length > tableLimits.places || query.groups.length > tableLimits.groups)
       throw new BadRequestError(
@@ -109,9 +112,13 @@ export function createTableBuilder(store: Store, clock: Clock) {
     const found = await store.observations.find({
       indicatorCodes: query.indicators,
       placeIds: places.map((p) => p.id),
+      breakdowns: query.groups,
       basis: figureBases,
-      limit: 500_000,
+      limit: foundLimit,
     });
+    // Within tableLimits the rows found are far fewer (10 indicators, 100 places, 12 groups, every year held, each
+    // basis); a table cut short at the limit would show gaps as if no figure were held, so it is refused instead.
+    if (found.length >= foundLimit) throw new BadRequestError(`These choices find more than ${foundLimit} figures: choose fewer places, groups or indicators`);
     const inRange = new Set(
       periodsBetween(
         found.map((r) => r.period),
