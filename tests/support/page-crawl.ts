@@ -36,6 +36,24 @@ function followable(href: URL, base: URL): boolean {
   return true;
 }
 
+/**
+ * The links of a page's HTML as a browser resolves them (`a[href]` without `download`), without the fragment. Waymark's
+ * templates write every attribute in double quotes and escape `&` in addresses as `&amp;`.
+ */
+export function linksIn(html: string, page: URL): URL[] {
+  const links: URL[] = [];
+  for (const [tag] of html.matchAll(/<a\s[^>]*>/g)) {
+    if (/\sdownload(\s|=|>|\/)/.test(tag)) continue;
+    const href = /\shref="([^"]*)"/.exec(tag)?.[1];
+    if (href === undefined) continue;
+    const decoded = href.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+    const link = new URL(decoded, page);
+    link.hash = '';
+    links.push(link);
+  }
+  return links;
+}
+
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
@@ -99,21 +117,26 @@ export async function walkPages(
     if (read.has(kind) || skip(url)) continue;
     read.add(kind);
     seen.add(kind);
+    if (!check) {
+      // Read for its links only: fetched with the reader's cookies and its links taken from the HTML the server rendered,
+      // without the browser rendering it again (the walk's page reads were most of its navigations).
+      const response = await page.request.get(url.href);
+      if (!String(response.headers()['content-type'] ?? '').startsWith('text/html')) continue;
+      for (const href of linksIn(await response.text(), url)) if (followable(href, base) && !read.has(pageKind(href))) queue.push(href);
+      continue;
+    }
     await page.setViewportSize({ width: 1280, height: 900 });
     const response = await page.goto(url.href);
     if (response === null || !String(response.headers()['content-type'] ?? '').startsWith('text/html')) continue;
-    if (check) {
-      visited.push(`${url.pathname}${url.search}`);
-      if (response.status() !== 200) problems.push({ url: url.href, width: 1280, problem: `status ${response.status()}` });
-      for (const problem of await axeViolations(page)) problems.push({ url: url.href, width: 1280, problem });
-    }
+    visited.push(`${url.pathname}${url.search}`);
+    if (response.status() !== 200) problems.push({ url: url.href, width: 1280, problem: `status ${response.status()}` });
+    for (const problem of await axeViolations(page)) problems.push({ url: url.href, width: 1280, problem });
     const links = await page.locator('a[href]:not([download])').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const href of links) {
       const next = new URL(href);
       next.hash = '';
       if (followable(next, base) && !read.has(pageKind(next))) queue.push(next);
     }
-    if (!check) continue;
     await page.setViewportSize({ width: 320, height: 900 });
     for (const problem of [...(await sideways(page)), ...(await axeViolations(page))]) problems.push({ url: url.href, width: 320, problem });
   }

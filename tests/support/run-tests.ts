@@ -26,22 +26,23 @@ const template = `waymark_template_${process.pid}`;
  */
 const throwawayCluster = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } as const;
 /**
- * The files that take longest (minutes each, measured in a full run on the 2-core CI machine) start first, the rest
- * after in name order: two at a time, a long file started last would run on alone at the end of the run.
+ * The files that take longest (minutes each, measured in a full run on a 2-core machine like CI's, 5 December 2026)
+ * start first, the rest after in name order: two at a time, a long file started last would run on alone at the end.
  */
 const longest = [
   'tests/browser/place-journey.test.ts',
   'tests/import-order.test.ts',
-  'tests/route-access-by-role.test.ts',
-  'tests/http-fuzz.test.ts',
   'tests/framework-evaluation.test.ts',
-  'tests/casework-targets.test.ts',
   'tests/demo-resume.test.ts',
-  'tests/participation-casework.test.ts',
   'tests/disclosure-attack.test.ts',
-  'tests/pupil-compute.test.ts',
+  'tests/http-fuzz.test.ts',
+  'tests/route-access-by-role.test.ts',
   'tests/browser/school-improvement-journey.test.ts',
+  'tests/casework-targets.test.ts',
   'tests/floor-standards.test.ts',
+  'tests/participation-casework.test.ts',
+  'tests/pupil-compute.test.ts',
+  'tests/pseudonymised-extracts.test.ts',
   'tests/report-pdf.test.ts',
 ];
 const log = createLog('warn');
