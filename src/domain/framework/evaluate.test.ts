@@ -199,6 +199,24 @@ describe('year on year, zero and every, band, delivery milestones', () => {
     assert.equal(evaluateTarget(all, higher({ 2016: 96 }), 2016).status, 'off_track');
   });
 
+  it('every: judged before rounding, so 199 of 200 (99.5%, shown as 100%) is not all, and 200 of 200 is', () => {
+    const all = target([{ kind: 'every', by: 2016 }], null);
+    const at = (value: number, unrounded: number): TargetData => ({
+      polarity: 'higher_is_better',
+      unit: 'percent',
+      decimalPlaces: 0,
+      values: new Map([[2016, { value, symbol: null, unrounded }]]),
+    });
+    const short = evaluateTarget(all, at(100, (100 * 199) / 200), 2016);
+    assert.equal(short.status, 'off_track');
+    assert.match(short.reason, /100% is rounded up from 99\.5%, short of the 2016 target of all/);
+    // 2,999 of 3,000 is 99.9667%: written with the decimals that keep it short of 100.
+    assert.match(evaluateTarget(all, at(100, (100 * 2999) / 3000), 2016).reason, /rounded up from 99\.97%/);
+    assert.equal(evaluateTarget(all, at(100, 100), 2016).status, 'met');
+    // A figure held without its unrounded value (a published whole percentage) is judged as shown.
+    assert.equal(evaluateTarget(all, higher({ 2016: 100 }), 2016).status, 'met');
+  });
+
   it('band: surplus places between 5% and 7%', () => {
     const band = target([{ kind: 'band', min: 5, max: 7, by: 2016 }], null);
     assert.equal(evaluateTarget(band, lower({ 2014: 6.2 }), 2014).status, 'met');

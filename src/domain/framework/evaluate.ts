@@ -38,7 +38,15 @@ export type RelativeOnlyYear = Readonly<{
   replaces: Readonly<{ title: string; unit: Unit; decimalPlaces: number }> | null;
 }>;
 
-export type YearFigure = Readonly<{ value: number | null; symbol: DfeSymbol | null }>;
+export type YearFigure = Readonly<{
+  value: number | null;
+  symbol: DfeSymbol | null;
+  /**
+   * The value before rounding, where the audience sees the figure at all: a target of "all" is judged on it, so 199 of
+   * 200 (99.5%, shown as 100%) does not meet it.
+   */
+  unrounded?: number | null;
+}>;
 
 export type TargetData = Readonly<{
   polarity: Polarity;
@@ -203,8 +211,21 @@ function evaluateRule(rule: TargetRule, target: Target, data: TargetData, year: 
       );
     case 'zero':
       return threshold('at_most', value, 0, rule.by, year, trajectory, fmt, `the ${rule.by} target of none`, kind);
-    case 'every':
+    case 'every': {
+      const exact = figure.unrounded ?? value;
+      // Shown as all but short of it before rounding: not met, whatever the figure rounds to.
+      if (exact < 100 && value >= 100) {
+        const short = `${fmt.value(value)} is rounded up from ${underAll(exact)}, short of the ${rule.by} target of all`;
+        if (year >= rule.by || trajectory === null) return { kind, status: 'off_track', reason: short };
+        const onLine = exact >= trajectory;
+        return {
+          kind,
+          status: onLine ? 'on_track' : 'off_track',
+          reason: `${short}; ${onLine ? 'at or better than' : 'behind'} the trajectory (${fmt.value(trajectory)} by ${year})`,
+        };
+      }
       return threshold('at_least', value, 100, rule.by, year, trajectory, fmt, `the ${rule.by} target of all`, kind);
+    }
     case 'change_from_baseline': {
       if (target.baseline === null || target.baseline.value === null)
         return { kind, status: 'no_data', reason: `no ${target.baseline?.year ?? ''} baseline figure to measure the change from`.replace('  ', ' ') };
@@ -331,6 +352,12 @@ function threshold(
     status: onLine ? 'on_track' : 'off_track',
     reason: `${short}; ${onLine ? 'at or better than' : 'behind'} the trajectory (${fmt.value(trajectory)} by ${year})`,
   };
+}
+
+/** A share short of 100% written with the fewest decimals that keep it short (99.5%, 99.97%), never as 100. */
+function underAll(exact: number): string {
+  for (let d = 1; d < 6; d++) if (roundHalfUp(exact, d) < 100) return `${numberText(exact, d)}%`;
+  return `${numberText(exact)}%`;
 }
 
 const meets = (direction: 'at_least' | 'at_most', value: number, goal: number) => (direction === 'at_least' ? value >= goal : value <= goal);

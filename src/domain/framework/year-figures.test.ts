@@ -20,10 +20,10 @@ describe("a target's figure for a year", () => {
     assert.deepEqual(figure, { value: null, symbol: 'c' });
   });
 
-  it('gives the group’s own figure as shown for a target that is not a gap', () => {
+  it('gives the group’s own figure as shown for a target that is not a gap, with its unrounded value (a target of all is judged on it)', () => {
     assert.deepEqual(
       targetFigure({ breakdown: 'all', gap: null }, 0, () => shown(78, 77.6)),
-      { value: 78, symbol: null },
+      { value: 78, symbol: null, unrounded: 77.6 },
     );
   });
 });

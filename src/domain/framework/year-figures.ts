@@ -16,7 +16,7 @@ export type ShownGroupFigure = YearFigure & Readonly<{ unrounded: number | null 
 export function targetFigure(target: Pick<Target, 'breakdown' | 'gap'>, decimalPlaces: number, figureOf: (breakdown: string) => ShownGroupFigure): YearFigure {
   if (target.gap === null) {
     const own = figureOf(target.breakdown);
-    return { value: own.value, symbol: own.symbol };
+    return { value: own.value, symbol: own.symbol, unrounded: own.unrounded };
   }
   const group = figureOf(target.gap.group);
   const other = figureOf(target.gap.other);
