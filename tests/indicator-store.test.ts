@@ -115,5 +115,34 @@ for (const target of databaseTargets()) {
       await sql`delete from place where id = ${placeId}`.execute(database.db);
       assert.equal(await count(), before, 'deleting a place deletes its observations (as ON DELETE CASCADE did)');
     });
+
+    it('leaves no figure naming a place deleted while the figure was being written (the check locks the rows it names)', async () => {
+      await services.catalogue.sync();
+      const batchId = await database.store.register.openBatch({ fileName: 'locks.csv', fileHash: 'locks', format: 'test', rowCount: 1, dataVersion: 'final' });
+      const { ids } = await database.store.places.upsert('la', [{ code: '998', name: 'Deleted LA' }], null);
+      const placeId = ids.get('998')!;
+      const writer = new pg.Client({ connectionString: database.appUrl });
+      const deleter = new pg.Client({ connectionString: database.appUrl });
+      await Promise.all([writer.connect(), deleter.connect()]);
+      try {
+        // The writer's figure is checked and uncommitted; the place's delete must wait for it, as a foreign key's would.
+        await writer.query('begin');
+        await writer.query(
+          `insert into observation (indicator_code, place_id, period, breakdown, value, data_version, batch_id)
+           values ('overall-absence', $1, '201415', 'all', 4.5, 'final', $2)`,
+          [placeId, batchId],
+        );
+        await deleter.query(`set lock_timeout = '300ms'`);
+        await assert.rejects(deleter.query('delete from place where id = $1', [placeId]), (error: Error & { code?: string }) => error.code === '55P03');
+        // Once the writer commits the delete goes ahead, and takes the place's figure with it.
+        await writer.query('commit');
+        await deleter.query(`set lock_timeout = 0`);
+        await deleter.query('delete from place where id = $1', [placeId]);
+        const left = await sql<{ n: string }>`select count(*) as n from observation where place_id = ${placeId}`.execute(database.db);
+        assert.equal(Number(left.rows[0]!.n), 0, 'no figure names the deleted place');
+      } finally {
+        await Promise.all([writer.end(), deleter.end()]);
+      }
+    });
   });
 }

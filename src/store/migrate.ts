@@ -33,6 +33,7 @@ import * as m0029 from './migrations/0029_observation_references_by_statement.ts
 import * as m0030 from './migrations/0030_import_batch_reader.ts';
 import * as m0031 from './migrations/0031_data_change_search_path.ts';
 import * as m0032 from './migrations/0032_system_leadership.ts';
+import * as m0033 from './migrations/0033_observation_reference_locks.ts';
 
 /** Versioned migrations, in order. Each runs in its own transaction; SQL runs on PostgreSQL 15 and 18. */
 const migrations: Record<string, Migration> = {
@@ -68,6 +69,7 @@ const migrations: Record<string, Migration> = {
   '0030_import_batch_reader': m0030,
   '0031_data_change_search_path': m0031,
   '0032_system_leadership': m0032,
+  '0033_observation_reference_locks': m0033,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
