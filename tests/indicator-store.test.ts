@@ -134,6 +134,14 @@ for (const target of databaseTargets()) {
         );
         await deleter.query(`set lock_timeout = '300ms'`);
         await assert.rejects(deleter.query('delete from place where id = $1', [placeId]), (error: Error & { code?: string }) => error.code === '55P03');
+        // A changed definition of the figure's indicator is saved meanwhile without waiting: the catalogue's upsert
+        // leaves the key alone, so it takes no lock the figure's check holds (setting the key too waited, and could
+        // deadlock with a long import).
+        const absence = catalogue.find((i) => i.code === 'overall-absence')!;
+        const saved = database.store.indicators.saveAll([{ ...absence, title: `${absence.title} (changed)` }]);
+        const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 3000).unref());
+        assert.deepEqual(await Promise.race([saved, waited]), { inserted: 0, updated: 1, unchanged: 0 });
+        await database.store.indicators.saveAll([absence]);
         // Once the writer commits the delete goes ahead, and takes the place's figure with it.
         await writer.query('commit');
         await deleter.query(`set lock_timeout = 0`);

@@ -31,10 +31,14 @@ export function createIndicatorStore(db: Kysely<Database>) {
         if (before === undefined) inserted++;
         else updated++;
         const row = toRow(indicator);
+        // The key is left out of the update: setting it, even to itself, takes the row's FOR UPDATE lock, which waits on
+        // (and can deadlock with) a figure write holding FOR KEY SHARE on it (migration 0033); the others take FOR NO
+        // KEY UPDATE, which does not.
+        const changed = Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'code')) as Omit<typeof row, 'code'>;
         await db
           .insertInto('indicator')
           .values(row)
-          .onConflict((oc) => oc.column('code').doUpdateSet(row))
+          .onConflict((oc) => oc.column('code').doUpdateSet(changed))
           .execute();
       }
       return { inserted, updated, unchanged: indicators.length - inserted - updated };
