@@ -122,7 +122,7 @@ export async function walkPages(
       // without the browser rendering it again (the walk's page reads were most of its navigations).
       const response = await page.request.get(url.href);
       if (!String(response.headers()['content-type'] ?? '').startsWith('text/html')) continue;
-      for (const href of linksIn(await response.text(), url)) if (followable(href, base) && !read.has(pageKind(href))) queue.push(href);
+      for (const href of linksIn(await response.text(), new URL(response.url()))) if (followable(href, base) && !read.has(pageKind(href))) queue.push(href);
       continue;
     }
     await page.setViewportSize({ width: 1280, height: 900 });
