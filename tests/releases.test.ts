@@ -41,6 +41,13 @@ for (const target of databaseTargets()) {
       grants: [{ id: 1, role: 'la_admin' as const, placeId: null, validFrom: '2026-01-01', validTo: null }],
     });
     const status = async (username: string | null, url: string) => (await (await as(username)).request({ method: 'GET', url })).statusCode;
+    /** A draft by administrator A with the table permalinked in `before`. */
+    const draftWithTable = async (title: string) => {
+      const draft = await services.releases.create(principal('admin-a'), { title, summary: 'S.', commentary: '', methodology: '', footnotes: '' });
+      assert.ok(draft.ok);
+      assert.ok((await services.releases.addTable(principal('admin-a'), draft.id, permalinkId)).ok);
+      return draft;
+    };
 
     before(async () => {
       database = await freshDatabase(target);
@@ -193,15 +200,7 @@ for (const target of databaseTargets()) {
 
     it('sends an approved release back to draft before publication, which takes its permalink away until it is approved again', async () => {
       now = new Date('2026-12-10T09:00:00Z');
-      const draft = await services.releases.create(principal('admin-a'), {
-        title: 'Second release',
-        summary: 'S.',
-        commentary: '',
-        methodology: '',
-        footnotes: '',
-      });
-      assert.ok(draft.ok);
-      assert.ok((await services.releases.addTable(principal('admin-a'), draft.id, permalinkId)).ok);
+      const draft = await draftWithTable('Second release');
       assert.ok((await services.releases.approve(principal('admin-b'), draft.id, '2026-12-11', '09:30')).ok);
       const { release } = await services.releases.manage(principal('admin-b'), draft.id);
       assert.equal(await status('admin-a', `/releases/${release.slug}`), 200);
@@ -212,23 +211,12 @@ for (const target of databaseTargets()) {
       assert.ok(!(await services.releases.approve(principal('admin-a'), draft.id, '2026-12-12', '09:30')).ok);
     });
 
-    it('gives two releases of the same title approved at the same moment for the same day two slugs, without an error', async () => {
+    it('gives releases of the same title approved at the same moment for the same day a slug each, without an error', async () => {
       // The slug is fixed at approval from the title and day, the next free one where it is taken. Chosen outside the
       // approving transaction, both approvals took the same slug and the second failed on the unique slug (a 500).
       now = new Date('2026-12-14T09:00:00Z');
       const drafts: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        const draft = await services.releases.create(principal('admin-a'), {
-          title: 'Same title',
-          summary: 'S.',
-          commentary: '',
-          methodology: '',
-          footnotes: '',
-        });
-        assert.ok(draft.ok);
-        assert.ok((await services.releases.addTable(principal('admin-a'), draft.id, permalinkId)).ok);
-        drafts.push(draft.id);
-      }
+      for (let i = 0; i < 4; i++) drafts.push((await draftWithTable('Same title')).id);
       const outcomes = await Promise.all(drafts.map((id) => services.releases.approve(principal('admin-b'), id, '2026-12-15', '09:30')));
       assert.deepEqual(
         outcomes.map((o) => o.ok),

@@ -12,7 +12,6 @@ export type HeldRelease = Release &
 
 /** Releases (migration 0027): content, the approval and its sending back, tables in order, pre-release list, corrections. */
 export function createReleaseStore(db: Kysely<Database>) {
-  const slugs = async (): Promise<string[]> => (await db.selectFrom('release').select('slug').where('slug', 'is not', null).execute()).map((r) => r.slug!);
   const select = () =>
     db
       .selectFrom('release as r')
@@ -114,10 +113,8 @@ export function createReleaseStore(db: Kysely<Database>) {
      */
     async slugsLocked(): Promise<string[]> {
       await sql`select pg_advisory_xact_lock(hashtext('waymark.release_slug'))`.execute(db);
-      return slugs();
+      return (await db.selectFrom('release').select('slug').where('slug', 'is not', null).execute()).map((r) => r.slug!);
     },
-
-    slugs,
 
     /** Change a draft's content; false when it is no longer a draft. */
     async edit(id: number, c: ReleaseContent, by: number, at: Date): Promise<boolean> {
