@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { createLog } from '../src/log.ts';
 import type { Services } from '../src/services/create-services.ts';
 import { createApp } from '../src/web/create-app.ts';
@@ -209,6 +210,38 @@ for (const target of databaseTargets()) {
       assert.equal(await status(null, `/releases/${release.slug}`), 404, 'not published: it was sent back');
       // Sending it back changes no content: A is still its last editor, so A still may not approve it.
       assert.ok(!(await services.releases.approve(principal('admin-a'), draft.id, '2026-12-12', '09:30')).ok);
+    });
+
+    it('refuses an approval when the draft is changed while it is approved: the approver’s own edit makes them its last editor', async () => {
+      // The approval's checks read the draft before its transaction. Here B's edit of A's draft (as from another tab) is
+      // held uncommitted while B approves; the approval reads A as the last editor, waits on the edit's row lock, and must
+      // then refuse with a reason. Without the version check it went on and broke the table's four-eyes constraint: a 500.
+      now = new Date('2026-12-16T09:00:00Z');
+      const draft = await draftWithTable('Edited while approved');
+      const editor = new pg.Client({ connectionString: database.url });
+      await editor.connect();
+      try {
+        await editor.query('begin');
+        await editor.query(`update release set summary = 'Changed by B.', edited_by = $1, edited_at = now() where id = $2`, [ids['admin-b'], draft.id]);
+        const approval = services.releases.approve(principal('admin-b'), draft.id, '2026-12-17', '09:30');
+        const waiting = async () =>
+          Number(
+            (await editor.query<{ n: string }>(`select count(*) as n from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))`)).rows[0]!.n,
+          );
+        for (let tries = 0; (await waiting()) === 0; tries++) {
+          assert.ok(tries < 200, 'the approval waits on the edit');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await editor.query('commit');
+        const outcome = await approval;
+        assert.ok(!outcome.ok, 'refused');
+        assert.match(outcome.problems[0]!.message, /changed meanwhile/);
+      } finally {
+        await editor.end();
+      }
+      const { release } = await services.releases.manage(principal('admin-b'), draft.id);
+      assert.equal(release.stage, 'draft');
+      assert.equal(release.editedBy, ids['admin-b']);
     });
 
     it('gives releases of the same title approved at the same moment for the same day a slug each, without an error', async () => {

@@ -140,12 +140,17 @@ export function createReleaseStore(db: Kysely<Database>) {
       return true;
     },
 
-    async approve(id: number, by: number, at: Date, publishAt: Date, slug: string): Promise<boolean> {
+    /**
+     * Approve the draft as it was when its approval was checked (`checkedEditedAt`, its last change then); false when it
+     * is no longer a draft or has changed since: the checks (four eyes above all) were made on that version.
+     */
+    async approve(id: number, by: number, at: Date, publishAt: Date, slug: string, checkedEditedAt: string): Promise<boolean> {
       const result = await db
         .updateTable('release')
         .set({ stage: 'approved', approved_by: by, approved_at: at, publish_at: publishAt, slug })
         .where('id', '=', id)
         .where('stage', '=', 'draft')
+        .where('edited_at', '=', new Date(checkedEditedAt))
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },

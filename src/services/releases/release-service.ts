@@ -177,10 +177,12 @@ export function createReleaseService(store: Store, clock: Clock, audit: AuditCon
       if (problems.length > 0) return { ok: false, problems };
       // The slug is chosen inside the approving transaction, under the slug lock: chosen before it, two approvals of
       // releases with the same title and day took the same slug, and the second failed on the unique slug with a 500.
+      // The approval holds only if the draft is still the version checked: an edit committed meanwhile is refused with
+      // a reason (the approver's own, in another tab, otherwise broke the table's four-eyes check: a 500).
       const detail = { publishAt: publishAt!.toISOString(), slug: '' };
       return write(principal, 'release.approve', id, detail, async (tx) => {
         detail.slug = releaseSlug(release.content.title, londonWallClock(publishAt!).date, await tx.releases.slugsLocked());
-        return tx.releases.approve(id, principal.userId, now, publishAt!, detail.slug);
+        return tx.releases.approve(id, principal.userId, now, publishAt!, detail.slug, release.editedAt);
       });
     },
 
