@@ -74,7 +74,9 @@ export async function loadPlacements(connection: DuckDBConnection, placements: r
  * pupil counted once in each of its groups; schools only in the groups held for schools (measured: grouping every
  * level by every group and discarding the schools' other groups was slower; one grouping set per level and group
  * over the pupils as they are, bench/reference-compute.ts, was slower on the demo's many small files and faster on
- * one national file of 600,000 pupils or more).
+ * one national file of 600,000 pupils or more). The expansion is read three times and not materialized: DuckDB
+ * materializes a CTE read more than once by default, and writing out nine rows a pupil made the statement about three
+ * times slower on a national file (2.0 s against 0.7 s for 600,000 pupils, `npm run bench`).
  */
 export function pupilFileStatement(file: PupilFileInput): string {
   const chosen = measuresFor(file.collection, file.period);
@@ -88,7 +90,7 @@ export function pupilFileStatement(file: PupilFileInput): string {
       select p.*, s.district, s.la, s.region
       from read_parquet(${sqlString(file.path)}) p left join school_places s on s.urn = p.urn
     ),
-    expanded as (select *, unnest(${breakdownList(file.collection)}) as breakdown from placed),
+    expanded as not materialized (select *, unnest(${breakdownList(file.collection)}) as breakdown from placed),
     by_school as (
       select 'school' as level, urn as code, breakdown, count(*) as pupils, ${aggregates}
       from expanded where breakdown in (${[...schoolBreakdowns].map(sqlString).join(', ')})
