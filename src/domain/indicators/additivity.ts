@@ -20,27 +20,40 @@ export function additivityGroups(
   placeSums: readonly PlaceSum[],
   dimensions: Readonly<Record<string, readonly string[]>>,
 ): Additivity[] {
-  const idOf = new Map<string, string>();
-  const breakdownsAt = new Map<string, Set<string>>();
+  // Each place's cells by pupil group (a later cell of the same place and group stands for it), in the order first held.
+  const idsAt = new Map<string, Map<string, string>>();
   for (const c of cells) {
-    idOf.set(`${c.place}|${c.breakdown}`, c.id);
-    const held = breakdownsAt.get(c.place) ?? new Set<string>();
-    held.add(c.breakdown);
-    breakdownsAt.set(c.place, held);
+    const at = idsAt.get(c.place);
+    if (at === undefined) idsAt.set(c.place, new Map([[c.breakdown, c.id]]));
+    else at.set(c.breakdown, c.id);
   }
+  const idsOf = (at: ReadonlyMap<string, string>, keys: readonly string[]) => {
+    const ids: string[] = [];
+    for (const key of keys) {
+      const id = at.get(key);
+      if (id !== undefined) ids.push(id);
+    }
+    return ids;
+  };
   const groups: Additivity[] = [];
-  for (const [place, held] of breakdownsAt) {
-    const all = idOf.get(`${place}|all`);
+  for (const at of idsAt.values()) {
+    const all = at.get('all');
     if (all === undefined) continue;
     for (const labels of Object.values(dimensions)) {
-      const parts = labels.filter((l) => held.has(l)).map((l) => idOf.get(`${place}|${l}`)!);
+      const parts = idsOf(at, labels);
       if (parts.length > 0) groups.push({ total: all, parts });
     }
   }
   for (const sum of placeSums) {
-    for (const breakdown of breakdownsAt.get(sum.total) ?? []) {
-      const total = idOf.get(`${sum.total}|${breakdown}`)!;
-      const parts = sum.parts.flatMap((p) => idOf.get(`${p}|${breakdown}`) ?? []);
+    const totalAt = idsAt.get(sum.total);
+    if (totalAt === undefined) continue;
+    const partsAt = sum.parts.flatMap((p) => idsAt.get(p) ?? []);
+    for (const [breakdown, total] of totalAt) {
+      const parts: string[] = [];
+      for (const at of partsAt) {
+        const id = at.get(breakdown);
+        if (id !== undefined) parts.push(id);
+      }
       if (parts.length > 0) groups.push({ total, parts });
     }
   }

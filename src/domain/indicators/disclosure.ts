@@ -96,10 +96,14 @@ export function decideSuppression(cells: readonly Cell[], groups: readonly Addit
     else if (isPrimarySuppressed(c, policy)) hidden.set(c.id, 'primary');
   }
   if (policy.audience !== 'public' || groups.length === 0) return hidden;
-  const held = groups
-    .filter((g) => byId.has(g.total))
-    .map((g) => ({ total: g.total, parts: g.parts.filter((p) => byId.has(p) && p !== g.total) }))
-    .filter((g) => g.parts.length > 0);
+  // The groups over cells the table holds (a group whose cells are all held is kept as it is: most are).
+  const held: Additivity[] = [];
+  for (const g of groups) {
+    if (!byId.has(g.total)) continue;
+    const whole = g.parts.every((p) => byId.has(p) && p !== g.total);
+    const parts = whole ? g.parts : g.parts.filter((p) => byId.has(p) && p !== g.total);
+    if (parts.length > 0) held.push(whole ? g : { total: g.total, parts });
+  }
   const groupsOf = new Map<string, number[]>();
   held.forEach((g, index) => {
     for (const id of [g.total, ...g.parts]) {
@@ -109,19 +113,30 @@ export function decideSuppression(cells: readonly Cell[], groups: readonly Addit
     }
   });
   const pending = held.map((_, index) => index);
-  const queued = new Set(pending);
+  const queued = new Uint8Array(held.length).fill(1);
   while (pending.length > 0) {
     const index = pending.pop()!;
-    queued.delete(index);
+    queued[index] = 0;
     const group = held[index]!;
-    const members = [group.total, ...group.parts];
-    if (members.filter((id) => hidden.has(id)).length !== 1) continue;
-    const visible = group.parts.filter((p) => !hidden.has(p)).sort((a, b) => size(byId.get(a)!) - size(byId.get(b)!) || a.localeCompare(b));
-    const next = visible[0] ?? group.total;
+    let hiddenCells = hidden.has(group.total) ? 1 : 0;
+    for (const p of group.parts) if (hidden.has(p) && ++hiddenCells > 1) break;
+    if (hiddenCells !== 1) continue;
+    // The smallest visible part, the lesser id between equals; the total when none is visible.
+    let next: string | undefined;
+    let least = 0;
+    for (const p of group.parts) {
+      if (hidden.has(p)) continue;
+      const revealed = size(byId.get(p)!);
+      if (next === undefined || revealed < least || (revealed === least && p.localeCompare(next) < 0)) {
+        next = p;
+        least = revealed;
+      }
+    }
+    next ??= group.total;
     hidden.set(next, 'secondary');
     for (const other of groupsOf.get(next) ?? [])
-      if (!queued.has(other)) {
-        queued.add(other);
+      if (queued[other] === 0) {
+        queued[other] = 1;
         pending.push(other);
       }
   }
