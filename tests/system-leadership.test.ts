@@ -206,5 +206,43 @@ for (const target of databaseTargets()) {
       const detail = f.detail as unknown as { schools: { urn: string; met: boolean; reason: string }[] };
       assert.match(detail.schools.find((s) => s.urn === supported)!.reason, /in no sponsored academy arrangement or federation in 2018/);
     });
+
+    it('reads a partnership’s impact across the school’s academy conversion: 118444, since 4 August 2017 academy 145117', async () => {
+      // The conversion as GIAS records it (gias-links-and-trusts/links_edubasealldata20250422.csv: 118444, 145117,
+      // "Successor", 04-08-2017), written as the links import writes it. ks2_school_2017.csv and ks2_school_2018.csv give
+      // 118444 55% and 63% at the expected standard in reading, writing and maths (Overall Meet Std; 2017/18 published
+      // under the old URN, 145117's row blank). A partnership begun on 24 July 2017, after that summer's results, reads
+      // from 2016/17 to 2017/18: 55 to 63. Before, the closed URN's partnership read "not measured".
+      await database.store.transaction(async (tx) => {
+        const batchId = await tx.register.openBatch({ fileName: 'links test', fileHash: 'links-test', format: 'test', rowCount: 1 });
+        await tx.register.upsertSuccessions(
+          [{ line: 2, predecessorUrn: '118444', successorUrn: '145117', reason: 'successor', linkType: 'Successor', linkedOn: '2017-08-04' }],
+          batchId,
+        );
+      });
+      const leaderId = (await services.leadership.leaders('886'))[0]!.id;
+      const recorded = await officer.submit('/system-leadership?la=886', '/system-leadership/partnerships?la=886', {
+        leader: String(leaderId),
+        urn: '118444',
+        kind: 'federation',
+        startedOn: '2017-07-24',
+        endedOn: '',
+        need: 'Results below the floor in 2016',
+      });
+      assert.equal(recorded.statusCode, 303, recorded.body);
+      const shown = (await services.leadership.overview('886', laOfficerDisclosure)).partnerships.find((p) => p.urn === '118444')!;
+      assert.equal(shown.now?.urn, '145117');
+      assert.ok(shown.impact.measured, JSON.stringify(shown.impact));
+      assert.equal(shown.impact.indicator, 'ks2-expected-rwm');
+      assert.deepEqual(
+        [shown.impact.before, shown.impact.after],
+        [
+          { period: '201617', value: 55 },
+          { period: '201718', value: 63 },
+        ],
+      );
+      const page = await officer.request({ method: 'GET', url: '/system-leadership?la=886' });
+      assert.match(page.body, /URN 145117\); its impact is read across both/);
+    });
   });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { impactYears, partnershipImpact, type ImpactSeries } from './partnership-impact.ts';
+import { impactYears, lineOfSchool, partnershipImpact, schoolNowOf, seriesAlong, type ImpactPoint, type ImpactSeries } from './partnership-impact.ts';
 
 // A partnership's impact (docs/adr/0025-system-leadership.md): the supported school's change from its last result
 // before the partnership to its latest since, beside similar schools without support over the same years. Worked by hand.
@@ -74,6 +74,45 @@ describe('partnership impact: the supported school against similar schools witho
         measured: false,
         reason: 'no headline result held both before the partnership began and since',
       },
+    );
+  });
+});
+
+describe('a partnership’s school followed across its URNs (a conversion after support began)', () => {
+  // Successions worked by hand: 100 converted to academy 200 (2015); 300 merged into 200 (2016); 400 split into 500 and
+  // 600. chainOf gives a URN and every URN before it, as domain/schools/inspection-history.ts's predecessorIndex does.
+  const before: Record<string, string[]> = { '200': ['100', '300'], '500': ['400'], '600': ['400'] };
+  const chainOf = (urn: string): string[] => [urn, ...(before[urn] ?? []).flatMap(chainOf)];
+
+  it('is the URN itself while open, the one open school descended from it after, and none after a split', () => {
+    const open = new Set(['200', '500', '600', '700']);
+    assert.equal(schoolNowOf('700', open, chainOf), '700');
+    assert.equal(schoolNowOf('100', open, chainOf), '200');
+    assert.equal(schoolNowOf('400', open, chainOf), null, 'split in two: neither is the school');
+    assert.equal(schoolNowOf('800', open, chainOf), null, 'closed without successor');
+  });
+
+  it('reads its results along its own line only: not those of a school merged into it', () => {
+    assert.deepEqual(lineOfSchool('100', '200', chainOf), ['200', '100']);
+    const held: Record<string, ImpactPoint[]> = {
+      '100': points({ '201314': 52, '201415': 55 }),
+      '200': points({ '201415': 58, '201516': 63 }),
+      '300': points({ '201213': 90, '201314': 91 }),
+    };
+    // 2014/15 is held under both URNs: the newest's (200's 58) is the year's; 300's results are never read.
+    assert.deepEqual(
+      seriesAlong(lineOfSchool('100', '200', chainOf), (urn) => held[urn] ?? []),
+      points({ '201314': 52, '201415': 58, '201516': 63 }),
+    );
+    // Real case (perf-tables-2016-2019): 118444 converted to 145117 on 4 August 2017, and the DfE published 2017/18's
+    // KS2 results under 118444 (63%), 145117's row left blank: a year blank under the newest URN is read from the one before.
+    assert.deepEqual(
+      seriesAlong(['145117', '118444'], (urn) => (urn === '145117' ? points({ '201718': null }) : points({ '201617': 55, '201718': 63 }))),
+      points({ '201617': 55, '201718': 63 }),
+    );
+    assert.deepEqual(
+      seriesAlong(['200', '100'], (urn) => points(urn === '200' ? { '201516': null } : { '201516': null })),
+      points({ '201516': null }),
     );
   });
 });

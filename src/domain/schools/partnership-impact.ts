@@ -90,3 +90,33 @@ export function partnershipImpact(startedOn: string, series: readonly ImpactSeri
   }
   return { measured: false, reason: 'no headline result held both before the partnership began and since' };
 }
+
+/**
+ * The school a partnership's URN is today, following successions forward (an academy conversion, a re-designation, a
+ * merger into another school): the URN itself while it is open, else the one open school descended from it (`chainOf`:
+ * a URN and every URN before it); null when none is, or when more than one is (a school split in two is neither).
+ */
+export function schoolNowOf(urn: string, open: ReadonlySet<string>, chainOf: (urn: string) => readonly string[]): string | null {
+  if (open.has(urn)) return urn;
+  const descendants = [...open].filter((u) => chainOf(u).includes(urn));
+  return descendants.length === 1 ? descendants[0]! : null;
+}
+
+/**
+ * The URNs a supported school has had from the one supported to the one open now (`now`, from schoolNowOf), newest
+ * first: other schools merged into it on the way are not on the line, so their results are never read as its own.
+ */
+export function lineOfSchool(supported: string, now: string, chainOf: (urn: string) => readonly string[]): string[] {
+  return chainOf(now).filter((u) => chainOf(u).includes(supported));
+}
+
+/**
+ * A school's results along its line of URNs (newest first): each year's is the newest URN's result with a value (the
+ * DfE publishes a converter's first year under either URN, the other left blank), null where every URN holding that
+ * year has it blank or hidden from the reader.
+ */
+export function seriesAlong(line: readonly string[], pointsOf: (urn: string) => readonly ImpactPoint[]): ImpactPoint[] {
+  const byPeriod = new Map<string, number | null>();
+  for (const urn of line) for (const p of pointsOf(urn)) if (byPeriod.get(p.period) == null) byPeriod.set(p.period, p.value);
+  return [...byPeriod].map(([period, value]) => ({ period, value })).sort((a, b) => a.period.localeCompare(b.period));
+}

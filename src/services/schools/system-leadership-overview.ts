@@ -3,7 +3,8 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { normalisePostcode } from '../../domain/geography/postcode.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
 import { londonDateOf } from '../../domain/periods/london-time.ts';
-import { partnershipImpact, type Impact } from '../../domain/schools/partnership-impact.ts';
+import { lineOfSchool, partnershipImpact, schoolNowOf, seriesAlong, type Impact } from '../../domain/schools/partnership-impact.ts';
+import { predecessorIndex } from '../../domain/schools/inspection-history.ts';
 import { headlineIndicators } from '../../domain/schools/school-assessment.ts';
 import { supportNeedOf, type SupportNeed } from '../../domain/schools/support-needs.ts';
 import { matchLeaders, partnershipsInForce, type LeaderKind, type LeaderMatch } from '../../domain/schools/system-leaders.ts';
@@ -19,7 +20,15 @@ import { supportedSchoolsCode } from './supported-schools-figures.ts';
 /** Who recorded a leader or partnership is the audit trail's, not the page's: officers' names are not shown to the public. */
 export type LeaderShown = Omit<HeldLeader, 'recordedBy' | 'recordedAt'> & Readonly<{ schoolName: string; inForce: number }>;
 export type PartnershipShown = Omit<HeldPartnership, 'recordedBy' | 'recordedAt'> &
-  Readonly<{ leaderName: string; leaderKind: LeaderKind; schoolName: string; inForceToday: boolean; impact: Impact }>;
+  Readonly<{
+    leaderName: string;
+    leaderKind: LeaderKind;
+    schoolName: string;
+    /** The school the supported one is today where its URN has changed since (an academy conversion), its impact read across both. */
+    now: Readonly<{ urn: string; name: string }> | null;
+    inForceToday: boolean;
+    impact: Impact;
+  }>;
 export type NeedShown = SupportNeed & Readonly<{ district: string | null; supportedBy: readonly string[]; matches: readonly LeaderMatch[] }>;
 
 /** A record without who recorded it and when (the audit trail's, not the public page's). */
@@ -108,16 +117,30 @@ export function createLeadershipOverview(
         inForce: partnershipsInForce(l.id, partnerships, today),
       }));
 
-      // Impact: each supported school's headline series beside its similar schools that had no partnership in force.
+      // Impact: each supported school's headline series beside its similar schools that had no partnership in force,
+      // the school followed across a change of URN since (an academy conversion): its results along its own line.
+      const chainOf = predecessorIndex(await store.register.allSuccessions());
       const bySchool = new Map(assessment.schools.map((s) => [s.urn, s]));
-      const comparatorUrns = [...new Set(partnerships.flatMap((p) => bySchool.get(p.urn)?.similar.map((s) => s.urn) ?? []))];
-      const seriesOf = await headlineSeries([...new Set([...partnerships.map((p) => p.urn), ...comparatorUrns])], policy);
+      const open = new Set(bySchool.keys());
+      const lineOf = new Map(
+        partnerships.map((p) => {
+          const now = schoolNowOf(p.urn, open, chainOf);
+          return [p.id, now === null ? null : { now, line: lineOfSchool(p.urn, now, chainOf) }] as const;
+        }),
+      );
+      const comparatorUrns = [...new Set(partnerships.flatMap((p) => bySchool.get(lineOf.get(p.id)?.now ?? '')?.similar.map((s) => s.urn) ?? []))];
+      const lineUrns = partnerships.flatMap((p) => lineOf.get(p.id)?.line ?? []);
+      const seriesOf = await headlineSeries([...new Set([...lineUrns, ...comparatorUrns])], policy);
       const shownPartnerships: PartnershipShown[] = partnerships.map((p) => {
         const leader = leaderById.get(p.leaderId)!;
-        const school = bySchool.get(p.urn);
+        const followed = lineOf.get(p.id)!;
+        const school = followed === null ? undefined : bySchool.get(followed.now);
         const impact: Impact =
-          school === undefined
-            ? { measured: false, reason: 'not an open state-funded mainstream school of the LA today (closed, converted, or special)' }
+          followed === null || school === undefined
+            ? {
+                measured: false,
+                reason: 'neither it nor one school succeeding it is an open state-funded mainstream school of the LA today (closed, split, or special)',
+              }
             : partnershipImpact(
                 p.startedOn,
                 headlineIndicators[school.phase].map((code) => {
@@ -126,11 +149,11 @@ export function createLeadershipOverview(
                     indicator: code,
                     title: indicator?.title ?? code,
                     higherIsBetter: indicator?.polarity !== 'lower_is_better',
-                    supported: seriesOf(p.urn, code),
+                    supported: seriesAlong(followed.line, (urn) => seriesOf(urn, code)),
                     comparators: school.similar.map((s) => ({
                       urn: s.urn,
                       points: seriesOf(s.urn, code),
-                      partnerships: partnerships.filter((q) => q.urn === s.urn),
+                      partnerships: partnerships.filter((q) => chainOf(s.urn).includes(q.urn)),
                     })),
                   };
                 }),
@@ -140,6 +163,7 @@ export function createLeadershipOverview(
           leaderName: leader.name,
           leaderKind: leader.kind,
           schoolName: nameOf(p.urn),
+          now: followed === null || followed.now === p.urn ? null : { urn: followed.now, name: nameOf(followed.now) },
           inForceToday: p.startedOn <= today && (p.endedOn === null || p.endedOn > today),
           impact,
         };
