@@ -242,7 +242,7 @@ for (const target of databaseTargets()) {
         ],
       );
       const page = await officer.request({ method: 'GET', url: '/system-leadership?la=886' });
-      assert.match(page.body, /URN 145117\); its impact is read across both/);
+      assert.match(page.body, /URN 145117\), its impact read across its URNs/);
     });
   });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { impactYears, lineOfSchool, partnershipImpact, schoolNowOf, seriesAlong, type ImpactPoint, type ImpactSeries } from './partnership-impact.ts';
+import { conversionLines, impactYears, partnershipImpact, seriesAlong, type ImpactPoint, type ImpactSeries } from './partnership-impact.ts';
 
 // A partnership's impact (docs/adr/0025-system-leadership.md): the supported school's change from its last result
 // before the partnership to its latest since, beside similar schools without support over the same years. Worked by hand.
@@ -78,30 +78,50 @@ describe('partnership impact: the supported school against similar schools witho
   });
 });
 
-describe('a partnership’s school followed across its URNs (a conversion after support began)', () => {
-  // Successions worked by hand: 100 converted to academy 200 (2015); 300 merged into 200 (2016); 400 split into 500 and
-  // 600. chainOf gives a URN and every URN before it, as domain/schools/inspection-history.ts's predecessorIndex does.
-  const before: Record<string, string[]> = { '200': ['100', '300'], '500': ['400'], '600': ['400'] };
-  const chainOf = (urn: string): string[] => [urn, ...(before[urn] ?? []).flatMap(chainOf)];
+describe('a partnership’s school followed along its line of URNs (a conversion before or after support began)', () => {
+  // Successions worked by hand: 100 converted to academy 200, which converted again to 250; 300 merged into 250's
+  // neighbour 260 with 310 (two predecessors); 400 split into 500 and 600; 700 converted to 800, recorded as
+  // "merged" (not a conversion: another school).
+  const successions = [
+    { predecessorUrn: '100', successorUrn: '200', reason: 'successor' },
+    { predecessorUrn: '200', successorUrn: '250', reason: 'successor' },
+    { predecessorUrn: '300', successorUrn: '260', reason: 'successor' },
+    { predecessorUrn: '310', successorUrn: '260', reason: 'merged' },
+    { predecessorUrn: '400', successorUrn: '500', reason: 'split' },
+    { predecessorUrn: '400', successorUrn: '600', reason: 'split' },
+    { predecessorUrn: '700', successorUrn: '800', reason: 'merged' },
+  ];
+  const lineOf = conversionLines(successions);
 
-  it('is the URN itself while open, the one open school descended from it after, and none after a split', () => {
-    const open = new Set(['200', '500', '600', '700']);
-    assert.equal(schoolNowOf('700', open, chainOf), '700');
-    assert.equal(schoolNowOf('100', open, chainOf), '200');
-    assert.equal(schoolNowOf('400', open, chainOf), null, 'split in two: neither is the school');
-    assert.equal(schoolNowOf('800', open, chainOf), null, 'closed without successor');
+  it('runs from the newest URN back to the oldest through one-to-one conversions, from any URN on it', () => {
+    for (const urn of ['100', '200', '250']) assert.deepEqual(lineOf(urn), ['250', '200', '100'], urn);
+    assert.deepEqual(lineOf('900'), ['900'], 'no succession');
   });
 
-  it('reads its results along its own line only: not those of a school merged into it', () => {
-    assert.deepEqual(lineOfSchool('100', '200', chainOf), ['200', '100']);
+  it('ends at a merger, an amalgamation or a split: the school on the other side is another school', () => {
+    assert.deepEqual(lineOf('300'), ['300'], 'merged into 260 with 310');
+    assert.deepEqual(lineOf('260'), ['260']);
+    assert.deepEqual(lineOf('400'), ['400'], 'split');
+    assert.deepEqual(lineOf('500'), ['500']);
+    assert.deepEqual(lineOf('700'), ['700'], 'one to one, but recorded as merged');
+  });
+
+  it('survives a cycle in the links', () => {
+    const cycle = conversionLines([
+      { predecessorUrn: 'a', successorUrn: 'b', reason: 'successor' },
+      { predecessorUrn: 'b', successorUrn: 'a', reason: 'successor' },
+    ]);
+    assert.deepEqual(cycle('a'), ['b', 'a']);
+  });
+
+  it('reads each year from the newest URN with a result', () => {
     const held: Record<string, ImpactPoint[]> = {
       '100': points({ '201314': 52, '201415': 55 }),
       '200': points({ '201415': 58, '201516': 63 }),
-      '300': points({ '201213': 90, '201314': 91 }),
     };
-    // 2014/15 is held under both URNs: the newest's (200's 58) is the year's; 300's results are never read.
+    // 2014/15 is held under both URNs: the newest's (200's 58) is the year's.
     assert.deepEqual(
-      seriesAlong(lineOfSchool('100', '200', chainOf), (urn) => held[urn] ?? []),
+      seriesAlong(lineOf('100'), (urn) => held[urn] ?? []),
       points({ '201314': 52, '201415': 58, '201516': 63 }),
     );
     // Real case (perf-tables-2016-2019): 118444 converted to 145117 on 4 August 2017, and the DfE published 2017/18's
@@ -111,7 +131,7 @@ describe('a partnership’s school followed across its URNs (a conversion after 
       points({ '201617': 55, '201718': 63 }),
     );
     assert.deepEqual(
-      seriesAlong(['200', '100'], (urn) => points(urn === '200' ? { '201516': null } : { '201516': null })),
+      seriesAlong(['200', '100'], () => points({ '201516': null })),
       points({ '201516': null }),
     );
   });

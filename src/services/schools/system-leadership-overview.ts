@@ -3,8 +3,7 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { normalisePostcode } from '../../domain/geography/postcode.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
 import { londonDateOf } from '../../domain/periods/london-time.ts';
-import { lineOfSchool, partnershipImpact, schoolNowOf, seriesAlong, type Impact } from '../../domain/schools/partnership-impact.ts';
-import { predecessorIndex } from '../../domain/schools/inspection-history.ts';
+import { conversionLines, partnershipImpact, seriesAlong, type Impact } from '../../domain/schools/partnership-impact.ts';
 import { headlineIndicators } from '../../domain/schools/school-assessment.ts';
 import { supportNeedOf, type SupportNeed } from '../../domain/schools/support-needs.ts';
 import { matchLeaders, partnershipsInForce, type LeaderKind, type LeaderMatch } from '../../domain/schools/system-leaders.ts';
@@ -24,7 +23,7 @@ export type PartnershipShown = Omit<HeldPartnership, 'recordedBy' | 'recordedAt'
     leaderName: string;
     leaderKind: LeaderKind;
     schoolName: string;
-    /** The school the supported one is today where its URN has changed since (an academy conversion), its impact read across both. */
+    /** The school the supported one is today where its URN has changed since (an academy conversion), its impact read across its URNs. */
     now: Readonly<{ urn: string; name: string }> | null;
     inForceToday: boolean;
     impact: Impact;
@@ -118,28 +117,21 @@ export function createLeadershipOverview(
       }));
 
       // Impact: each supported school's headline series beside its similar schools that had no partnership in force,
-      // the school followed across a change of URN since (an academy conversion): its results along its own line.
-      const chainOf = predecessorIndex(await store.register.allSuccessions());
+      // each school read along its line of URNs (an academy conversion changes the URN, not the school).
+      const lineOf = conversionLines(await store.register.allSuccessions());
       const bySchool = new Map(assessment.schools.map((s) => [s.urn, s]));
-      const open = new Set(bySchool.keys());
-      const lineOf = new Map(
-        partnerships.map((p) => {
-          const now = schoolNowOf(p.urn, open, chainOf);
-          return [p.id, now === null ? null : { now, line: lineOfSchool(p.urn, now, chainOf) }] as const;
-        }),
-      );
-      const comparatorUrns = [...new Set(partnerships.flatMap((p) => bySchool.get(lineOf.get(p.id)?.now ?? '')?.similar.map((s) => s.urn) ?? []))];
-      const lineUrns = partnerships.flatMap((p) => lineOf.get(p.id)?.line ?? []);
-      const seriesOf = await headlineSeries([...new Set([...lineUrns, ...comparatorUrns])], policy);
+      const schoolOf = (p: HeldPartnership) => bySchool.get(lineOf(p.urn)[0]!);
+      const comparatorUrns = [...new Set(partnerships.flatMap((p) => schoolOf(p)?.similar.map((s) => s.urn) ?? []))];
+      const seriesOf = await headlineSeries([...new Set([...partnerships.map((p) => p.urn), ...comparatorUrns].flatMap(lineOf))], policy);
       const shownPartnerships: PartnershipShown[] = partnerships.map((p) => {
         const leader = leaderById.get(p.leaderId)!;
-        const followed = lineOf.get(p.id)!;
-        const school = followed === null ? undefined : bySchool.get(followed.now);
+        const school = schoolOf(p);
         const impact: Impact =
-          followed === null || school === undefined
+          school === undefined
             ? {
                 measured: false,
-                reason: 'neither it nor one school succeeding it is an open state-funded mainstream school of the LA today (closed, split, or special)',
+                reason:
+                  'it is not, nor has it become by conversion, an open state-funded mainstream school of the LA today (closed, merged, split, or special)',
               }
             : partnershipImpact(
                 p.startedOn,
@@ -149,11 +141,11 @@ export function createLeadershipOverview(
                     indicator: code,
                     title: indicator?.title ?? code,
                     higherIsBetter: indicator?.polarity !== 'lower_is_better',
-                    supported: seriesAlong(followed.line, (urn) => seriesOf(urn, code)),
+                    supported: seriesAlong(lineOf(p.urn), (urn) => seriesOf(urn, code)),
                     comparators: school.similar.map((s) => ({
                       urn: s.urn,
-                      points: seriesOf(s.urn, code),
-                      partnerships: partnerships.filter((q) => chainOf(s.urn).includes(q.urn)),
+                      points: seriesAlong(lineOf(s.urn), (urn) => seriesOf(urn, code)),
+                      partnerships: partnerships.filter((q) => lineOf(s.urn).includes(q.urn)),
                     })),
                   };
                 }),
@@ -163,7 +155,7 @@ export function createLeadershipOverview(
           leaderName: leader.name,
           leaderKind: leader.kind,
           schoolName: nameOf(p.urn),
-          now: followed === null || followed.now === p.urn ? null : { urn: followed.now, name: nameOf(followed.now) },
+          now: school === undefined || school.urn === p.urn ? null : { urn: school.urn, name: nameOf(school.urn) },
           inForceToday: p.startedOn <= today && (p.endedOn === null || p.endedOn > today),
           impact,
         };
@@ -179,7 +171,7 @@ export function createLeadershipOverview(
         const need = supportNeedOf(s);
         if (need === null) return [];
         const supportedBy = partnerships
-          .filter((p) => p.urn === s.urn && p.startedOn <= today && (p.endedOn === null || p.endedOn > today))
+          .filter((p) => lineOf(s.urn).includes(p.urn) && p.startedOn <= today && (p.endedOn === null || p.endedOn > today))
           .map((p) => leaderById.get(p.leaderId)!.name);
         const matches = matchLeaders({ urn: s.urn, phase: s.phase, areas: need.areas, location: located.get(s.urn) ?? null }, candidates, today);
         return [{ ...need, district: s.district?.name ?? null, supportedBy, matches }];
