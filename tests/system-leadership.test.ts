@@ -243,6 +243,17 @@ for (const target of databaseTargets()) {
       );
       const page = await officer.request({ method: 'GET', url: '/system-leadership?la=886' });
       assert.match(page.body, /URN 145117\), its impact read across its URNs/);
+      // The same school under its academy's URN, over the same days, is the same partnership again: refused.
+      const again = await officer.submit('/system-leadership?la=886', '/system-leadership/partnerships?la=886', {
+        leader: String(leaderId),
+        urn: '145117',
+        kind: 'federation',
+        startedOn: '2017-07-24',
+        endedOn: '',
+        need: 'Results below the floor in 2016',
+      });
+      assert.equal(again.statusCode, 400);
+      assert.match(again.body, /already has a partnership with this school over those dates/);
     });
   });
 }

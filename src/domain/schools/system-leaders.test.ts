@@ -139,6 +139,18 @@ describe('system leaders: what is refused when recorded', () => {
       partnershipProblems({ ...input, urn: '200001' }, leader({ capacity: 3 }), [partnership()], today).map((p) => p.field),
       ['urn'],
     );
+    // The same school under its academy's URN (200001 converted to 200777; the line as conversionLines gives it), and
+    // the leader's own school under its old URN (100001 became 100777).
+    const lineOf = (urn: string) =>
+      ['200001', '200777'].includes(urn) ? ['200777', '200001'] : ['100001', '100777'].includes(urn) ? ['100777', '100001'] : [urn];
+    assert.deepEqual(
+      partnershipProblems({ ...input, urn: '200777' }, leader({ capacity: 3 }), [partnership()], today, lineOf).map((p) => p.message),
+      ['A Head already has a partnership with this school over those dates'],
+    );
+    assert.deepEqual(
+      partnershipProblems({ ...input, urn: '100777' }, leader({ urn: '100001' }), [], today, lineOf).map((p) => p.message),
+      ['A leader’s own school is not a school it supports'],
+    );
     // The same school again from the day the first ended (its first day without): no overlap.
     assert.deepEqual(
       partnershipProblems({ ...input, urn: '200001', startedOn: '2014-09-01' }, leader({ capacity: 3 }), [partnership({ endedOn: '2014-09-01' })], today),

@@ -144,13 +144,15 @@ export type PartnershipInput = Readonly<{ leaderId: number; urn: string; kind: s
  * Check a partnership before it is recorded, against its leader and the leader's other partnerships: a known kind, a
  * real start no later than today and an end after it, a leader designated on the start day, not the leader's own
  * school, with a place free on every day of it (a partnership recorded later may begin before one already held), and
- * the need in words.
+ * the need in words. A school is the same school under any URN of its line (`lineOf`, partnership-impact.ts's
+ * conversionLines: an academy conversion changes the URN, not the school).
  */
 export function partnershipProblems(
   input: PartnershipInput,
   leader: SystemLeader | undefined,
   others: readonly Partnership[],
   today: string,
+  lineOf: (urn: string) => readonly string[] = (urn) => [urn],
 ): LeadershipProblem[] {
   const problems: LeadershipProblem[] = [];
   if (!(partnershipKinds as readonly string[]).includes(input.kind)) problems.push({ field: 'kind', message: 'Choose the kind of partnership' });
@@ -168,7 +170,8 @@ export function partnershipProblems(
   else if (need.length > 2000) problems.push({ field: 'need', message: 'The reason must be 2,000 characters or fewer' });
   if (leader === undefined) problems.push({ field: 'leaderId', message: 'Choose a system leader held' });
   else {
-    if (leader.urn === input.urn.trim()) problems.push({ field: 'urn', message: 'A leader’s own school is not a school it supports' });
+    const school = lineOf(input.urn.trim());
+    if (school.includes(leader.urn)) problems.push({ field: 'urn', message: 'A leader’s own school is not a school it supports' });
     if (started && !inForceOn(leaderSpan(leader), input.startedOn))
       problems.push({ field: 'startedOn', message: `${leader.name} was not a designated system leader on ${input.startedOn}` });
     else if (started && mostInForceDuring(leader.id, others, input.startedOn, input.endedOn) >= leader.capacity)
@@ -179,9 +182,7 @@ export function partnershipProblems(
             ? `${leader.name} already supports ${leader.capacity} school${leader.capacity === 1 ? '' : 's'} on ${input.startedOn}`
             : `${leader.name} would support more than ${leader.capacity} school${leader.capacity === 1 ? '' : 's'} at once: a partnership recorded to begin later takes the last place`,
       });
-    if (
-      others.some((p) => p.leaderId === leader.id && p.urn === input.urn.trim() && overlaps(partnershipSpan(p), { from: input.startedOn, to: input.endedOn }))
-    )
+    if (others.some((p) => p.leaderId === leader.id && school.includes(p.urn) && overlaps(partnershipSpan(p), { from: input.startedOn, to: input.endedOn })))
       problems.push({ field: 'urn', message: `${leader.name} already has a partnership with this school over those dates` });
   }
   return problems;

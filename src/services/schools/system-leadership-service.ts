@@ -1,3 +1,4 @@
+import { conversionLines } from '../../domain/schools/partnership-impact.ts';
 import type { Principal } from '../../domain/access/decide-access.ts';
 import { scopeHolds, type CaseScope } from '../../domain/access/reach.ts';
 import type { Action } from '../../domain/access/roles.ts';
@@ -136,6 +137,7 @@ export function createSystemLeadershipService(
           (await tx.leadership.leaders(laCode)).find((l) => l.id === input.leaderId),
           await tx.leadership.partnerships(laCode),
           londonDateOf(now),
+          conversionLines(await tx.register.allSuccessions()),
         );
         if (problems.length === 0 && (await tx.places.find('school', input.urn.trim())) === undefined)
           problems.push({ field: 'urn', message: `No school with URN ${input.urn.trim()} is held` });
@@ -163,8 +165,9 @@ export function createSystemLeadershipService(
       leaders.forEach((l, i) => problems.push(...[...leaderProblems(l, today), ...unknown(l.urn)].map((p) => ({ ...p, field: `leaders[${i}].${p.field}` }))));
       const held = leaders.map((l, id) => ({ ...l, id, endedOn: null }) as SystemLeader);
       const accepted: Partnership[] = [];
+      const lineOf = conversionLines(await store.register.allSuccessions());
       partnerships.forEach((p, i) => {
-        const found = [...partnershipProblems({ ...p, leaderId: p.leader }, held[p.leader], accepted, today), ...unknown(p.urn)];
+        const found = [...partnershipProblems({ ...p, leaderId: p.leader }, held[p.leader], accepted, today, lineOf), ...unknown(p.urn)];
         problems.push(...found.map((x) => ({ ...x, field: `partnerships[${i}].${x.field}` })));
         if (found.length === 0) accepted.push({ ...p, id: i, leaderId: p.leader, kind: p.kind as PartnershipKind });
       });
