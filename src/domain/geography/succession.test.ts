@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { historyOf, readLink, twoWayAmalgamations } from './succession.ts';
+import { conversionLines, historyOf, readLink, twoWayAmalgamations } from './succession.ts';
 
 describe('reading GIAS establishment links', () => {
   it('reads a Predecessor link as the linked URN being replaced by this one', () => {
@@ -52,5 +52,42 @@ describe('amalgamation links written from both ends', () => {
       { urn: '1', linkUrn: '3', linkType: 'Successor - amalgamated' },
     ];
     assert.deepEqual([...twoWayAmalgamations(links)].sort(), ['118469>118488', '118488>118469']);
+  });
+});
+
+describe('a school’s line of URNs through one-to-one conversions (what a support partnership’s impact reads along)', () => {
+  // Successions worked by hand: 100 converted to academy 200, which converted again to 250; 300 merged into 250's
+  // neighbour 260 with 310 (two predecessors); 400 split into 500 and 600; 700 converted to 800, recorded as
+  // "merged" (not a conversion: another school).
+  const successions = [
+    { predecessorUrn: '100', successorUrn: '200', reason: 'successor' },
+    { predecessorUrn: '200', successorUrn: '250', reason: 'successor' },
+    { predecessorUrn: '300', successorUrn: '260', reason: 'successor' },
+    { predecessorUrn: '310', successorUrn: '260', reason: 'merged' },
+    { predecessorUrn: '400', successorUrn: '500', reason: 'split' },
+    { predecessorUrn: '400', successorUrn: '600', reason: 'split' },
+    { predecessorUrn: '700', successorUrn: '800', reason: 'merged' },
+  ] as const;
+  const lineOf = conversionLines(successions);
+
+  it('runs from the newest URN back to the oldest through one-to-one conversions, from any URN on it', () => {
+    for (const urn of ['100', '200', '250']) assert.deepEqual(lineOf(urn), ['250', '200', '100'], urn);
+    assert.deepEqual(lineOf('900'), ['900'], 'no succession');
+  });
+
+  it('ends at a merger, an amalgamation or a split: the school on the other side is another school', () => {
+    assert.deepEqual(lineOf('300'), ['300'], 'merged into 260 with 310');
+    assert.deepEqual(lineOf('260'), ['260']);
+    assert.deepEqual(lineOf('400'), ['400'], 'split');
+    assert.deepEqual(lineOf('500'), ['500']);
+    assert.deepEqual(lineOf('700'), ['700'], 'one to one, but recorded as merged');
+  });
+
+  it('survives a cycle in the links', () => {
+    const cycle = conversionLines([
+      { predecessorUrn: 'a', successorUrn: 'b', reason: 'successor' },
+      { predecessorUrn: 'b', successorUrn: 'a', reason: 'successor' },
+    ]);
+    assert.deepEqual(cycle('a'), ['b', 'a']);
   });
 });

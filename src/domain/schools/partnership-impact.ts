@@ -92,44 +92,6 @@ export function partnershipImpact(startedOn: string, series: readonly ImpactSeri
 }
 
 /**
- * Each school's line of URNs, newest first: the URNs it has had through conversions, each a one-to-one "successor"
- * link (an academy conversion, a re-designation) whose predecessor has no other successor and whose successor no
- * other predecessor. A merger, an amalgamation or a split ends the line: the school on the other side is another
- * school, and its results are never read as this one's. Followed forward to the newest URN, then back to the oldest
- * (cycle-safe). The successions are indexed once; the function returned gives any URN's line.
- */
-export function conversionLines(successions: readonly Readonly<{ predecessorUrn: string; successorUrn: string; reason: string }>[]): (urn: string) => string[] {
-  const after = new Map<string, string[]>();
-  const before = new Map<string, string[]>();
-  const successorLinks = new Set<string>();
-  for (const s of successions) {
-    after.set(s.predecessorUrn, [...(after.get(s.predecessorUrn) ?? []), s.successorUrn]);
-    before.set(s.successorUrn, [...(before.get(s.successorUrn) ?? []), s.predecessorUrn]);
-    if (s.reason === 'successor') successorLinks.add(`${s.predecessorUrn}>${s.successorUrn}`);
-  }
-  const converted = (predecessor: string, successor: string) =>
-    after.get(predecessor)?.length === 1 && before.get(successor)?.length === 1 && successorLinks.has(`${predecessor}>${successor}`);
-  const onlyAfter = (urn: string) => (after.get(urn)?.length === 1 ? after.get(urn)![0]! : undefined);
-  const onlyBefore = (urn: string) => (before.get(urn)?.length === 1 ? before.get(urn)![0]! : undefined);
-  return (urn) => {
-    let newest = urn;
-    const seen = new Set([urn]);
-    for (let next = onlyAfter(newest); next !== undefined && !seen.has(next) && converted(newest, next); next = onlyAfter(newest)) {
-      seen.add(next);
-      newest = next;
-    }
-    const line = [newest];
-    for (
-      let previous = onlyBefore(newest);
-      previous !== undefined && !line.includes(previous) && converted(previous, line.at(-1)!);
-      previous = onlyBefore(previous)
-    )
-      line.push(previous);
-    return line;
-  };
-}
-
-/**
  * A school's results along its line of URNs (newest first): each year's is the newest URN's result with a value (the
  * DfE publishes a converter's first year under either URN, the other left blank), null where every URN holding that
  * year has it blank or hidden from the reader.

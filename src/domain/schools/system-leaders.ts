@@ -144,7 +144,7 @@ export type PartnershipInput = Readonly<{ leaderId: number; urn: string; kind: s
  * Check a partnership before it is recorded, against its leader and the leader's other partnerships: a known kind, a
  * real start no later than today and an end after it, a leader designated on the start day, not the leader's own
  * school, with a place free on every day of it (a partnership recorded later may begin before one already held), and
- * the need in words. A school is the same school under any URN of its line (`lineOf`, partnership-impact.ts's
+ * the need in words. A school is the same school under any URN of its line (`lineOf`, geography/succession.ts's
  * conversionLines: an academy conversion changes the URN, not the school).
  */
 export function partnershipProblems(

@@ -1,5 +1,5 @@
-import { conversionLines } from '../../domain/schools/partnership-impact.ts';
 import type { Principal } from '../../domain/access/decide-access.ts';
+import { conversionLines } from '../../domain/geography/succession.ts';
 import { scopeHolds, type CaseScope } from '../../domain/access/reach.ts';
 import type { Action } from '../../domain/access/roles.ts';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
