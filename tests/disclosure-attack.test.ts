@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { publicDisclosure } from '../src/domain/indicators/disclosure.ts';
 import { breakdownLabels } from '../src/domain/pupils/breakdowns.ts';
-import { appWithImports, type TestApp } from './support/app.ts';
+import { type TestApp } from './support/app.ts';
+import { appWithDemo } from './support/demo-template.ts';
 import { databaseTargets } from './support/databases.ts';
 
 // The public reader as an attacker (issue 12): everything the API, the pupil-group answers and the school pages give
@@ -36,8 +37,7 @@ for (const target of databaseTargets()) {
     let t: TestApp;
     let rows: Row[] = [];
     before(async () => {
-      t = await appWithImports(target, []);
-      await t.services.demo.build(2013, () => {}, { pupilYears: [2011] });
+      t = await appWithDemo(target, [2011]);
       const indicators = (await t.app.inject('/api/v1/indicators')).json<{ indicators: { code: string }[] }>().indicators.map((i) => i.code);
       const breakdowns = ['all', ...Object.values(breakdownLabels).flat()];
       for (const indicator of indicators)

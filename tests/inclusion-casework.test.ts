@@ -5,8 +5,9 @@ import type { CaseScope } from '../src/domain/access/reach.ts';
 import { NotFoundError } from '../src/domain/errors.ts';
 import { inclusionModule } from '../src/services/casework/inclusion/inclusion-service.ts';
 import { ExclusionRefusedError, type NewExclusion } from '../src/services/casework/inclusion/exclusion-service.ts';
-import { appWithImports, type TestApp } from './support/app.ts';
+import { type TestApp } from './support/app.ts';
 import { clientOf } from './support/sign-in.ts';
+import { appWithDemo } from './support/demo-template.ts';
 import { databaseTargets } from './support/databases.ts';
 
 // The demo county's 2011/12 inclusion casework, made from its own pupil records (src/demo/inclusion-casework.ts).
@@ -32,8 +33,7 @@ for (const target of databaseTargets()) {
     };
 
     before(async () => {
-      t = await appWithImports(target, []);
-      await t.services.demo.build(2013, () => {}, { pupilYears: [2011] });
+      t = await appWithDemo(target, [2011]);
     });
     after(async () => t.close());
 

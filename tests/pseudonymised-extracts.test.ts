@@ -6,7 +6,8 @@ import type { CaseScope } from '../src/domain/access/reach.ts';
 import { pseudonymOf, type ChildIdentity } from '../src/domain/casework/pseudonymise.ts';
 import { extractCsv } from '../src/imports/casework-extract/extract-csv.ts';
 import type { PseudonymisedExtract } from '../src/services/casework/casework-extract.ts';
-import { appWithImports, type TestApp } from './support/app.ts';
+import { type TestApp } from './support/app.ts';
+import { appWithDemo } from './support/demo-template.ts';
 import { databaseTargets } from './support/databases.ts';
 import { clientOf } from './support/sign-in.ts';
 
@@ -45,8 +46,7 @@ for (const target of databaseTargets()) {
       ).rows;
 
     before(async () => {
-      t = await appWithImports(target, []);
-      await t.services.demo.build(2013, () => {}, { pupilYears: [2011] });
+      t = await appWithDemo(target, [2011]);
       await t.services.accounts.ensureDemoUsers();
       // One child known to three teams: a CME case, an EHC request and a suspension, all by UPN.
       const swale = (await t.database.store.places.find('district', 'E07000113'))!;

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { generateCounty } from '../src/demo/generate-county.ts';
 import { generatePupilFiles } from '../src/demo/generate-pupils.ts';
 import { laOfficerDisclosure } from '../src/domain/indicators/disclosure.ts';
-import { appWithImports, oneObservation, type TestApp } from './support/app.ts';
+import { oneObservation, type TestApp } from './support/app.ts';
+import { appWithDemo } from './support/demo-template.ts';
 import { databaseTargets, tableCounts } from './support/databases.ts';
 
 // The pupil-records path end to end on both servers: the demo county's 2011/12 pupil files registered as import batches,
@@ -28,8 +29,7 @@ for (const target of databaseTargets()) {
   describe(`pupil records computed into figures (${target.name})`, () => {
     let t: TestApp;
     before(async () => {
-      t = await appWithImports(target, []);
-      await t.services.demo.build(2013, () => {}, { pupilYears: [2011] });
+      t = await appWithDemo(target, [2011]);
     });
     after(async () => t.close());
 

@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import type { CaseScope } from '../src/domain/access/reach.ts';
 import { permanentExclusionCounts } from '../src/domain/casework/exclusion-rules.ts';
 import { read903Files } from '../src/imports/ssda903/ssda903-csv.ts';
-import { appWithImports, type TestApp } from './support/app.ts';
+import { type TestApp } from './support/app.ts';
+import { appWithDemo } from './support/demo-template.ts';
 import { databaseTargets } from './support/databases.ts';
 import { clientOf } from './support/sign-in.ts';
 
@@ -47,8 +48,7 @@ for (const target of databaseTargets()) {
     };
 
     before(async () => {
-      t = await appWithImports(target, []);
-      await t.services.demo.build(2013, () => {}, { pupilYears: [2011] });
+      t = await appWithDemo(target, [2011]);
       await t.services.accounts.ensureDemoUsers();
       const counted = (await t.services.inclusion.exclusions.list(who, everywhere, { period: '201112', kind: 'permanent' })).find(
         (e) => e.upn !== null && permanentExclusionCounts(e),

@@ -247,11 +247,6 @@ export function createObservationStore(db: Kysely<Database>) {
     },
 
     /**
-     * Roll school figures up to every LA, district and LA-defined grouping the schools belonged to at the period's
-     * January census: the pupil-weighted mean of the school values (weights: each school's denominator), with the
-     * number of schools and pupils covered. Replaces earlier roll-ups of the same figures.
-     */
-    /**
      * Replace the computed figures of some indicators for one period and data version with `figures`, in bulk
      * (column arrays through unnest: one statement per 20,000 rows). Run inside the compute's transaction.
      */

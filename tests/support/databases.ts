@@ -38,14 +38,14 @@ export function databaseTargets(): DatabaseTarget[] {
  */
 export type TestDatabase = Readonly<{ db: Db; store: Store; url: string; appUrl: string; pupilDir: string; drop: () => Promise<void> }>;
 
-/** A fresh, migrated database copied from this run's template. */
-export async function freshDatabase(target: DatabaseTarget): Promise<TestDatabase> {
+/** A fresh, migrated database copied from this run's template, or from another database of the run (`source`). */
+export async function freshDatabase(target: DatabaseTarget, source = process.env.WAYMARK_TEST_TEMPLATE!): Promise<TestDatabase> {
   // The template is named for the run's process id; fresh databases carry it too, so a concurrent run never drops them.
   const name = `${process.env.WAYMARK_TEST_TEMPLATE!.replace('waymark_template_', 'waymark_t_')}_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: target.adminUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(process.env.WAYMARK_TEST_TEMPLATE!)}`);
+    await admin.query(`create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(source)}`);
   } finally {
     await admin.end();
   }
@@ -69,18 +69,25 @@ export async function freshDatabase(target: DatabaseTarget): Promise<TestDatabas
       const client = new pg.Client({ connectionString: target.adminUrl });
       await client.connect();
       try {
-        // pg's pool.end() resolves before each backend has gone; wait for them, so the drop never kills a connection mid-close.
-        for (let waited = 0; waited < 5000; waited += 50) {
-          const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-          if (rows[0]?.n === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
+        await untilUnused(client, name);
         await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
       } finally {
         await client.end();
       }
     },
   };
+}
+
+/**
+ * Wait until nobody is connected to database `name` (at most 5 s): pg's pool.end() resolves before each backend has
+ * gone, and a drop or rename must never kill a connection mid-close.
+ */
+export async function untilUnused(admin: pg.Client, name: string): Promise<void> {
+  for (let waited = 0; waited < 5000; waited += 50) {
+    const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    if (rows[0]?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Row counts of every table: the fingerprint a refused import must leave unchanged. */

@@ -6,7 +6,8 @@ import type { Services } from '../../src/services/create-services.ts';
 import { createApp } from '../../src/web/create-app.ts';
 import { servicesFor } from './app.ts';
 import { launchBrowser } from './browser.ts';
-import { databaseTargets, freshDatabase, type TestDatabase } from './databases.ts';
+import { databaseTargets, type TestDatabase } from './databases.ts';
+import { demoDatabase } from './demo-template.ts';
 
 export type DemoBrowser = Readonly<{
   database: TestDatabase;
@@ -19,10 +20,10 @@ export type DemoBrowser = Readonly<{
 
 /** The demo county (pupil results for `pupilYears` only) served on a free port, with Debian's Chromium to drive it. */
 export async function demoInBrowser(pupilYears: readonly number[], now: Date): Promise<DemoBrowser> {
-  const database = await freshDatabase(databaseTargets()[0]!);
+  // Built once a run for these years and clock, and copied (tests/support/demo-template.ts).
+  const database = await demoDatabase(databaseTargets()[0]!, pupilYears, now);
   const log = createLog('silent');
   const services = servicesFor(database, now, log);
-  await services.demo.build(2013, () => {}, { pupilYears });
   // As `npm start` and `waymark demo` do: one user per role, listed on the demo county's sign-in page.
   await services.accounts.ensureDemoUsers();
   // …its officer's system leaders and their partnerships (target 14 is read from them)…

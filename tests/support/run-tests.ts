@@ -15,6 +15,7 @@ import { connect, ensureDatabaseExists } from '../../src/store/database.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/store/embedded-postgres.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { appRoleName, grantAppRole, roleOf } from '../../src/store/app-role.ts';
+import { builtDemoPrefix } from './demo-template.ts';
 
 const serverUrl = process.env.WAYMARK_TEST_SERVER_URL;
 /** The application's role on that server (ADR 0011), if the server has one; else the tests run there as the admin. */
@@ -97,6 +98,8 @@ try {
   if (serverUrl !== undefined) await dropDatabases(serverUrl).catch((error: Error) => console.error(`could not clean up test databases: ${error.message}`));
   await Promise.all(started.map((e) => e.stop()));
   rmSync(dataRoot, { recursive: true, force: true });
+  // The pupil files of the demo counties the run built once for its test files (tests/support/demo-template.ts).
+  for (const name of readdirSync(tmpdir())) if (name.startsWith(builtDemoPrefix(template))) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
 }
 process.exit(exitCode);
 
