@@ -12,7 +12,7 @@ import { freshDatabase, untilUnused, type DatabaseTarget, type TestDatabase } fr
  * A fresh database holding the demo county (pupil results for `pupilYears` only), and the web app over it, as
  * `appWithImports` gives one holding imported files. The county is built once a test run for each database, clock and
  * set of pupil years, and copied with its pupil files into each test's own database: a copy takes about a second, a
- * build of one year about 30 s alone and a minute beside another test file, and six test files read the same
+ * build of one year about 30 s alone and a minute beside another test file, and seven test files read the same
  * one-year county on both databases. Test files running at once wait for one build (an advisory lock), and a build
  * is renamed into place only once complete.
  */
