@@ -35,10 +35,16 @@ export type TestApp = Readonly<{ database: TestDatabase; services: Services; app
 
 /** A fresh database with the files imported, and the web app (pages and API) over it. */
 export async function appWithImports(target: DatabaseTarget, files: readonly ImportFile[], now = new Date('2026-01-01T00:00:00Z')): Promise<TestApp> {
-  const database = await freshDatabase(target);
+  return appOver(await freshDatabase(target), now, async (services) => {
+    if (files.length > 0) await services.imports.importFiles(files);
+  });
+}
+
+/** The services and web app over a test database, after `prepare` (the app and the database go with `close`). */
+export async function appOver(database: TestDatabase, now: Date, prepare: (services: Services) => Promise<void> = async () => {}): Promise<TestApp> {
   const log = createLog('silent');
   const services = servicesFor(database, now, log);
-  if (files.length > 0) await services.imports.importFiles(files);
+  await prepare(services);
   const app = await createApp(services, { log, production: true, version: 'test', commit: null });
   return {
     database,

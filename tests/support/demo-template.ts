@@ -3,9 +3,7 @@ import { cpSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createLog } from '../../src/log.ts';
-import { createApp } from '../../src/web/create-app.ts';
-import { servicesFor, type TestApp } from './app.ts';
+import { appOver, servicesFor, type TestApp } from './app.ts';
 import { freshDatabase, untilUnused, type DatabaseTarget, type TestDatabase } from './databases.ts';
 
 /**
@@ -17,19 +15,7 @@ import { freshDatabase, untilUnused, type DatabaseTarget, type TestDatabase } fr
  * is renamed into place only once complete.
  */
 export async function appWithDemo(target: DatabaseTarget, pupilYears: readonly number[], now = new Date('2026-01-01T00:00:00Z')): Promise<TestApp> {
-  const database = await demoDatabase(target, pupilYears, now);
-  const log = createLog('silent');
-  const services = servicesFor(database, now, log);
-  const app = await createApp(services, { log, production: true, version: 'test', commit: null });
-  return {
-    database,
-    services,
-    app,
-    close: async () => {
-      await app.close();
-      await database.drop();
-    },
-  };
+  return appOver(await demoDatabase(target, pupilYears, now), now);
 }
 
 /** A fresh database holding the demo county built with the clock at `now` (pupil results for `pupilYears` only). */
