@@ -1,12 +1,10 @@
 import { csvFieldText } from '../domain/csv-field.ts';
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { parse as parseStream } from 'csv-parse';
-import { Readable } from 'node:stream';
 import type { FileIssue } from '../domain/errors.ts';
 import { defaultReadLimits, fileNameProblem, lineAndCharacter, type ReadLimits } from '../domain/import-file.ts';
 
@@ -26,7 +24,7 @@ export type Encoding = 'utf-8' | 'utf-8-or-windows-1252';
 
 export type ReadResult = { ok: true; table: CsvTable } | { ok: false; issues: FileIssue[] };
 
-const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / 1024 / 1024)} MB`);
+export const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / 1024 / 1024)} MB`);
 
 /**
  * Read a file as a CSV table. Only a regular file is read: a FIFO, socket, device or folder is refused before a byte
@@ -40,49 +38,75 @@ export async function readCsvFile(filePath: string, encoding: Encoding = 'utf-8'
 
 /**
  * The SHA-256 of a file's bytes, as its import batch records it (readCsvBytes), read as an import reads it and
- * refused as it would be: what `waymark import` checks before reading a file the store may already hold.
+ * refused as it would be: what `waymark import` checks before reading a file the store may already hold. The bytes
+ * stream through the hash, never held.
  */
 export async function hashFile(
   filePath: string,
   limits: ReadLimits = defaultReadLimits,
 ): Promise<{ ok: true; hash: string } | { ok: false; issues: FileIssue[] }> {
-  const read = await readFileBytes(filePath, limits);
-  return read.ok ? { ok: true, hash: createHash('sha256').update(read.bytes).digest('hex') } : read;
+  const hash = createHash('sha256');
+  const read = await eachChunk(filePath, limits, (chunk) => hash.update(chunk));
+  return read.ok ? { ok: true, hash: hash.digest('hex') } : read;
 }
 
 export async function readFileBytes(filePath: string, limits: ReadLimits): Promise<{ ok: true; bytes: Buffer } | { ok: false; issues: FileIssue[] }> {
+  const chunks: Buffer[] = [];
+  const read = await eachChunk(filePath, limits, (chunk) => chunks.push(chunk));
+  return read.ok ? { ok: true, bytes: Buffer.concat(chunks) } : read;
+}
+
+/** Each chunk of a regular file as it is read (openRegularFile), refused once the file grows past the limit. */
+async function eachChunk(filePath: string, limits: ReadLimits, take: (chunk: Buffer) => void): Promise<{ ok: true } | { ok: false; issues: FileIssue[] }> {
   const file = path.basename(filePath);
   const refuse = (message: string) => ({ ok: false as const, issues: [{ file, line: null, column: null, message }] });
   const nameProblem = fileNameProblem(file);
   if (nameProblem !== null) return refuse(nameProblem);
+  const opened = await openRegularFile(filePath, limits);
+  if (!opened.ok) return refuse(opened.message);
+  try {
+    let size = 0;
+    for await (const chunk of opened.handle.createReadStream({ autoClose: false, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limits.maxBytes) return refuse(grewPast(limits));
+      take(chunk);
+    }
+    return { ok: true };
+  } finally {
+    await opened.handle.close();
+  }
+}
+
+/**
+ * A file opened to be read, if it is a regular file within the size limit: a FIFO, socket, device or folder is refused
+ * before a byte is read (it is opened without blocking, so a FIFO with no writer cannot hang the import). The caller
+ * closes the handle.
+ */
+export async function openRegularFile(
+  filePath: string,
+  limits: ReadLimits,
+): Promise<{ ok: true; handle: FileHandle; size: number } | { ok: false; message: string }> {
   let handle;
   try {
     handle = await open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return refuse(
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'the file cannot be read (permission denied)' : `the file cannot be opened (${code})`,
-    );
+    const message =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'the file cannot be read (permission denied)' : `the file cannot be opened (${code})`;
+    return { ok: false, message };
   }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) {
-      const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device';
-      return refuse(`${kind}, not a regular file: Waymark imports only files saved on disk`);
-    }
-    if (stat.size > limits.maxBytes) return refuse(`the file is ${megabytes(stat.size)}, more than the ${megabytes(limits.maxBytes)} an import reads`);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of handle.createReadStream({ autoClose: false }) as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limits.maxBytes) return refuse(`the file grew past the ${megabytes(limits.maxBytes)} an import reads while it was read`);
-      chunks.push(chunk);
-    }
-    return { ok: true, bytes: Buffer.concat(chunks) };
-  } finally {
-    await handle.close();
+  const stat = await handle.stat();
+  const refused = (message: string) => handle.close().then(() => ({ ok: false as const, message }));
+  if (!stat.isFile()) {
+    const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device';
+    return refused(`${kind}, not a regular file: Waymark imports only files saved on disk`);
   }
+  if (stat.size > limits.maxBytes) return refused(`the file is ${megabytes(stat.size)}, more than the ${megabytes(limits.maxBytes)} an import reads`);
+  return { ok: true, handle, size: stat.size };
 }
+
+/** A file that passed the limit while it was read (it was smaller when it was opened). */
+export const grewPast = (limits: ReadLimits) => `the file grew past the ${megabytes(limits.maxBytes)} an import reads while it was read`;
 
 /**
  * Decode strictly: a file that is not valid UTF-8 is refused with the line and byte where it fails,
@@ -120,10 +144,10 @@ export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding, 
 }
 
 /**
- * A file too large to hold as rows (LAIT's long table: 641,070 of them) is held as its decoded text and read again, a
- * chunk of rows at a time, by each pass over it (issue 20.5): the same checks as readCsvBytes, line for line, with the
- * rows of one chunk alive at a time. `rows()` starts a new pass; a row's problem is added to `issues` and the row left
- * out, and a text CSV cannot parse stops the pass with its issue.
+ * A file too large to hold as rows (LAIT's long table: 641,070 of them) is read again from disk, a chunk of rows at a
+ * time, by each pass over it (issue 20.5; csv-stream.ts): the same checks as readCsvBytes, line for line, with the rows
+ * of one chunk alive at a time. `rows()` starts a new pass; a row's problem is added to `issues` and the row left out,
+ * and a text CSV cannot parse, or a file that is no longer as it was hashed, stops the pass with its issue.
  */
 export type CsvText = Readonly<{
   file: string;
@@ -133,75 +157,64 @@ export type CsvText = Readonly<{
   rows: (issues: FileIssue[], chunkRows?: number) => AsyncGenerator<readonly CsvRow[]>;
 }>;
 
-export function readCsvText(
+/**
+ * The rows after the header of a file's parsed records, `chunkRows` at a time, checked as readCsvBytes checks them: a
+ * row's problem is added to `issues` and the row left out, and a text CSV cannot parse (or a Refusal from the file,
+ * csv-stream.ts) stops the pass with its issue.
+ */
+export async function* rowsInChunks(
   file: string,
-  raw: Uint8Array,
-  encoding: Encoding,
+  header: readonly string[],
+  records: AsyncIterable<ParsedRecord>,
+  issues: FileIssue[],
+  chunkRows = 10_000,
   limits: ReadLimits = defaultReadLimits,
-): { ok: true; text: CsvText } | { ok: false; issues: FileIssue[] } {
-  const decoded = decodeCsvBytes(file, raw, encoding, limits);
-  if (!decoded.ok) return decoded;
-  const { text, hash, used } = decoded;
-  // The header alone: the first record (a header cell may hold a quoted line break, as Excel writes a wrapped cell).
-  let header: string[];
+): AsyncGenerator<readonly CsvRow[]> {
+  let chunk: CsvRow[] = [];
+  let previousEnd = 0;
+  let count = 0;
+  // Rows read and rows refused: a header followed by blank lines alone (`""` is one) has nothing to import.
+  let read = 0;
   try {
-    header = ((parse(text, { ...parseOptions(limits), to: 1 }) as unknown as ParsedRecord[])[0]?.record ?? []).map((h) => h.trim());
-  } catch (error) {
-    return { ok: false, issues: [parseIssue(file, error, limits)] };
-  }
-  if (header.length === 0) return { ok: false, issues: [{ file, line: 1, column: null, message: 'the file is empty' }] };
-  const headerIssue = headerProblem(file, header, limits);
-  if (headerIssue !== null) return { ok: false, issues: [headerIssue] };
-  async function* rows(issues: FileIssue[], chunkRows = 10_000): AsyncGenerator<readonly CsvRow[]> {
-    // Slices of about a megabyte, never ending inside a surrogate pair (the parser encodes each slice as UTF-8 alone).
-    const slices = function* () {
-      for (let i = 0; i < text.length;) {
-        let end = Math.min(i + (1 << 20), text.length);
-        const last = text.charCodeAt(end - 1);
-        if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-        yield text.slice(i, end);
-        i = end;
+    for await (const { record, info } of records) {
+      const line = previousEnd + 1;
+      previousEnd = info.lines;
+      if (count++ === 0) continue; // the header
+      const row = rowOf(file, header, record, line, limits);
+      if (row === null) continue;
+      read++;
+      if ('message' in row) issues.push(row);
+      else chunk.push(row);
+      if (chunk.length >= chunkRows) {
+        yield chunk;
+        chunk = [];
       }
-    };
-    const parser = Readable.from(slices()).pipe(parseStream(parseOptions(limits)));
-    let chunk: CsvRow[] = [];
-    let previousEnd = 0;
-    let count = 0;
-    // Rows read and rows refused: a header followed by blank lines alone (`""` is one) has nothing to import.
-    let read = 0;
-    try {
-      for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
-        const line = previousEnd + 1;
-        previousEnd = info.lines;
-        if (count++ === 0) continue; // the header
-        const row = rowOf(file, header, record, line, limits);
-        if (row === null) continue;
-        read++;
-        if ('message' in row) issues.push(row);
-        else chunk.push(row);
-        if (chunk.length >= chunkRows) {
-          yield chunk;
-          chunk = [];
-        }
-      }
-    } catch (error) {
-      issues.push(parseIssue(file, error, limits));
-      return;
     }
-    if (chunk.length > 0) yield chunk;
-    if (read === 0) issues.push({ file, line: 1, column: null, message: 'a header and no rows: there is nothing to import' });
+  } catch (error) {
+    issues.push(error instanceof Refusal ? error.issue : parseIssue(file, error, limits));
+    return;
   }
-  return { ok: true, text: { file, hash, encoding: used, header, rows } };
+  if (chunk.length > 0) yield chunk;
+  if (read === 0) issues.push({ file, line: 1, column: null, message: 'a header and no rows: there is nothing to import' });
 }
 
-type ParsedRecord = { record: string[]; info: { lines: number } };
+/** A file's problem found while it streams in (csv-stream.ts): it ends the pass, and the reader reports it as the file's issue. */
+export class Refusal extends Error {
+  readonly issue: FileIssue;
+  constructor(issue: FileIssue) {
+    super(issue.message);
+    this.issue = issue;
+  }
+}
 
-function parseOptions(limits: ReadLimits) {
+export type ParsedRecord = { record: string[]; info: { lines: number } };
+
+export function parseOptions(limits: ReadLimits) {
   return { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: limits.maxRowChars } as const;
 }
 
 /** csv-parse's own messages can quote the text at fault; a row too long for the limit is described, never echoed. */
-function parseIssue(file: string, error: unknown, limits: ReadLimits): FileIssue {
+export function parseIssue(file: string, error: unknown, limits: ReadLimits): FileIssue {
   const e = error as Error & { lines?: number; code?: string };
   const message =
     e.code === 'CSV_MAX_RECORD_SIZE'
@@ -210,7 +223,7 @@ function parseIssue(file: string, error: unknown, limits: ReadLimits): FileIssue
   return { file, line: e.lines ?? null, column: null, message };
 }
 
-function headerProblem(file: string, header: readonly string[], limits: ReadLimits): FileIssue | null {
+export function headerProblem(file: string, header: readonly string[], limits: ReadLimits): FileIssue | null {
   const longName = header.findIndex((h) => h.length > limits.maxFieldChars);
   if (longName === -1) return null;
   return {
@@ -298,10 +311,14 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
-function locateInvalidUtf8(bytes: Uint8Array): { line: number; message: string } {
+/**
+ * Where bytes that a strict decoder refused stop being UTF-8: the line and the byte of the line (a piece of a file
+ * starts on `line`, `lineBytes` bytes into it).
+ */
+export function locateInvalidUtf8(bytes: Uint8Array, startLine = 1, lineBytes = 0): { line: number; message: string } {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let lineStart = 0;
+  let line = startLine;
+  let lineStart = -lineBytes;
   for (let i = 0; i < bytes.length; i++) {
     if (bytes[i] === 0x0a) {
       line++;

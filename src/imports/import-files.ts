@@ -4,7 +4,8 @@ import type { FileIssue } from '../domain/errors.ts';
 import { defaultReadLimits, type ImportFile, type ReadLimits } from '../domain/import-file.ts';
 import { codepointCodeNames } from './codepoint/code-names.ts';
 import { codepointPostcodes } from './codepoint/postcodes.ts';
-import { readCsvBytes, readCsvText, readFileBytes, type CsvTable, type CsvText } from './csv-table.ts';
+import { streamCsvFile } from './csv-stream.ts';
+import { readCsvBytes, readFileBytes, type CsvTable, type CsvText } from './csv-table.ts';
 import { giasEstablishments } from './gias/establishments.ts';
 import { giasGroupLinks } from './gias/group-links.ts';
 import { giasLinks } from './gias/links.ts';
@@ -92,16 +93,13 @@ export async function readImportFile(
   options: ImportOptions = {},
 ): Promise<ReadImportResult> {
   const file = path.basename(filePath);
+  // LAIT's long table is read as it streams in, held to UTF-8 as the DfE publishes it (csv-stream.ts). Any other file,
+  // or one whose first record cannot be read that way, is read whole, and refused as the whole-file reader refuses it.
+  const streamed = await streamCsvFile(filePath, limits);
+  if (streamed.ok && importFormats.find((f) => f.recognise(streamed.text.header)) === laitData) return readLaitData(filePath, streamed.text);
   const bytes = await readFileBytes(filePath, limits);
   if (!bytes.ok) return bytes;
   // Decoded as UTF-8-or-Windows-1252 to see the header (always ASCII), then the file held to its format's encoding.
-  const sniffed = readCsvText(file, bytes.bytes, 'utf-8-or-windows-1252', limits);
-  if (!sniffed.ok) return sniffed;
-  if (importFormats.find((f) => f.recognise(sniffed.text.header)) === laitData) {
-    // Held to UTF-8, as the DfE publishes it; the text decoded to see the header serves when it was UTF-8.
-    const strict = sniffed.text.encoding === 'UTF-8' ? sniffed : readCsvText(file, bytes.bytes, 'utf-8', limits);
-    return strict.ok ? readLaitData(filePath, strict.text) : strict;
-  }
   const sniff = readCsvBytes(file, bytes.bytes, 'utf-8-or-windows-1252', limits);
   if (!sniff.ok) return sniff;
   const format = importFormats.find((f) => f.recognise(sniff.table.header));

@@ -1,14 +1,21 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { readCsvText } from '../csv-table.ts';
+import { after, describe, it } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { streamCsvFile } from '../csv-stream.ts';
 import { laitData } from './lait-data.ts';
 
 // The long table screened as the importer screens it (import-files.ts): a file the columns cannot hold is refused as a
 // file's issue at its line and column, never as an error out of the import.
 
 const header = 'Short Desc,Data item,Years,LA and Regions,Values,LA Number,Region';
+const dir = mkdtempSync(join(tmpdir(), 'waymark-lait-data-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const screen = async (lines: readonly string[]) => {
-  const read = readCsvText('bds_long.csv', new TextEncoder().encode([header, ...lines].join('\n')), 'utf-8');
+  const at = join(dir, 'bds_long.csv');
+  writeFileSync(at, [header, ...lines].join('\n'));
+  const read = await streamCsvFile(at);
   if (!read.ok) throw new Error(JSON.stringify(read.issues));
   return laitData.screen(read.text);
 };

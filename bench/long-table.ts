@@ -1,0 +1,17 @@
+/**
+ * LAIT's national long table written out `times` over for the bench's memory check (issue 20.5), each copy after the
+ * first with its measures renamed (`RTA_2`, …), so that the file is `times` the rows and holds no repeated measure,
+ * year and area: what a reader's peak memory is compared across. DuckDB reads and writes it (every field as text).
+ */
+import { sqlString, withDuckDb } from '../src/compute/duckdb.ts';
+
+export async function writeLongTableTimes(source: string, target: string, times: number): Promise<void> {
+  const copies = Array.from(
+    { length: times },
+    (_, i) =>
+      `SELECT ${i === 0 ? '"Short Desc"' : `"Short Desc" || '_${i + 1}'`} AS "Short Desc", * EXCLUDE ("Short Desc") FROM read_csv(${sqlString(source)}, all_varchar = true, header = true)`,
+  );
+  await withDuckDb((connection) =>
+    connection.run(`COPY (${copies.join(' UNION ALL ')}) TO ${sqlString(target)} (FORMAT csv, HEADER, COMPRESSION gzip)`).then(() => undefined),
+  );
+}

@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { Readable, pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { parse as parseStream } from 'csv-parse';
+import type { FileIssue } from '../domain/errors.ts';
+import { defaultReadLimits, fileNameProblem, type ReadLimits } from '../domain/import-file.ts';
+import {
+  grewPast,
+  headerProblem,
+  locateInvalidUtf8,
+  megabytes,
+  openRegularFile,
+  parseIssue,
+  parseOptions,
+  Refusal,
+  rowsInChunks,
+  type CsvText,
+  type ParsedRecord,
+} from './csv-table.ts';
+
+/**
+ * A CSV file read from disk as it streams in, never whole (issue 20.5: LAIT's long table): its bytes hashed as they
+ * pass, a gzip file expanded, the text decoded strictly as UTF-8 and parsed, so that what is held at once is a chunk of
+ * rows, whatever the file's size. The file is read first to hash it and to refuse it as a file (not a regular file,
+ * past the size limit, a gzip file that will not expand or expands past the limit: the checks `readFileBytes` and a
+ * whole-file decode make), then once more by each pass over its rows, which ends with an issue if the file's bytes are
+ * no longer those hashed. A problem in the text (not UTF-8, a NUL byte, a row CSV cannot parse) is found by a pass over
+ * the rows, on the line it is on.
+ */
+export async function streamCsvFile(
+  filePath: string,
+  limits: ReadLimits = defaultReadLimits,
+): Promise<{ ok: true; text: CsvText } | { ok: false; issues: FileIssue[] }> {
+  const file = path.basename(filePath);
+  const nameProblem = fileNameProblem(file);
+  if (nameProblem !== null) return { ok: false, issues: [{ file, line: null, column: null, message: nameProblem }] };
+  let hash = '';
+  let header: string[] = [];
+  try {
+    // The whole file, expanded but not decoded: a file that is no CSV at all is refused before its text is read.
+    for await (const piece of fileText(filePath, file, limits, { hashed: (h) => (hash = h) })) void piece;
+    // The header alone: the first record (a header cell may hold a quoted line break, as Excel writes a wrapped cell).
+    for await (const { record } of records()) {
+      header = record.map((h) => h.trim());
+      break;
+    }
+  } catch (error) {
+    return { ok: false, issues: [error instanceof Refusal ? error.issue : parseIssue(file, error, limits)] };
+  }
+  function records() {
+    return parsedRecords(fileText(filePath, file, limits, { expected: hash }), limits);
+  }
+  if (header.length === 0) return { ok: false, issues: [{ file, line: 1, column: null, message: 'the file is empty' }] };
+  const headerIssue = headerProblem(file, header, limits);
+  if (headerIssue !== null) return { ok: false, issues: [headerIssue] };
+  return {
+    ok: true,
+    text: { file, hash, encoding: 'UTF-8', header, rows: (rowIssues, chunkRows) => rowsInChunks(file, header, records(), rowIssues, chunkRows, limits) },
+  };
+}
+
+/** The records csv-parse finds in decoded text, a piece at a time; a Refusal from the text ends them. */
+function parsedRecords(text: AsyncIterable<{ text: string }>, limits: ReadLimits): AsyncIterable<ParsedRecord> {
+  const source = Readable.from(
+    (async function* () {
+      for await (const piece of text) if (piece.text !== '') yield piece.text;
+    })(),
+  );
+  // pipeline, not pipe: a Refusal thrown by the source ends the parser's iteration with it.
+  return pipeline(source, parseStream(parseOptions(limits)), () => {}) as AsyncIterable<ParsedRecord>;
+}
+
+/**
+ * One pass over a file: its text a piece at a time, or with `hashed` nothing (the bytes are read, expanded and hashed,
+ * not decoded) and the bytes' hash given at the end. With `expected`, the pass ends in a Refusal if the bytes' hash is
+ * no longer that.
+ */
+async function* fileText(
+  filePath: string,
+  file: string,
+  limits: ReadLimits,
+  check: { expected: string } | { hashed: (hash: string) => void },
+): AsyncGenerator<{ text: string }> {
+  const refuse = (message: string, line: number | null = null) => new Refusal({ file, line, column: null, message });
+  const opened = await openRegularFile(filePath, limits);
+  if (!opened.ok) throw refuse(opened.message);
+  const handle = opened.handle;
+  try {
+    const hash = createHash('sha256');
+    let size = 0;
+    const raw = async function* () {
+      for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > limits.maxBytes) throw refuse(grewPast(limits));
+        hash.update(chunk);
+        yield chunk;
+      }
+    };
+    const first = await handle.read({ buffer: Buffer.alloc(2), position: 0 });
+    const gzip = first.bytesRead === 2 && first.buffer[0] === 0x1f && first.buffer[1] === 0x8b;
+    const decoder = new StrictUtf8(file);
+    let expanded = 0;
+    const pieces: AsyncIterable<Buffer> = gzip ? (pipeline(Readable.from(raw()), createGunzip(), () => {}) as AsyncIterable<Buffer>) : raw();
+    try {
+      for await (const piece of pieces) {
+        expanded += piece.length;
+        if (gzip && expanded > limits.maxBytes)
+          throw refuse(
+            `a gzip file that expands to more than ${megabytes(limits.maxBytes)} (from ${megabytes(opened.size)}): refused unread, as a possible gzip bomb`,
+          );
+        if ('expected' in check) yield { text: decoder.decode(piece) };
+      }
+    } catch (error) {
+      if (error instanceof Refusal || !gzip) throw error;
+      throw refuse(`a gzip file that cannot be decompressed: ${(error as Error).message}`);
+    }
+    const digest = hash.digest('hex');
+    if ('hashed' in check) return check.hashed(digest);
+    yield { text: decoder.end() };
+    if (digest !== check.expected) throw refuse('the file changed while it was read: import it again once it is saved');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * UTF-8 decoded strictly a piece at a time, as a whole-file decode would refuse it: a UTF-16 file by its byte-order
+ * mark, bytes that are not UTF-8 at the line and byte where they fail, a NUL byte at the line and character it is on.
+ * A character split between two pieces is held back until the next; a byte-order mark is left for the CSV parser.
+ */
+class StrictUtf8 {
+  private readonly file: string;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private carry: Uint8Array = new Uint8Array(0);
+  private started = false;
+  // Where the next piece starts: its line, the bytes of that line before it, and the characters of the text's line.
+  private line = 1;
+  private lineBytes = 0;
+  private lineCharacters = 0;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  decode(piece: Uint8Array): string {
+    const bytes = this.carry.length === 0 ? piece : Buffer.concat([this.carry, piece]);
+    const whole = completeLength(bytes);
+    this.carry = bytes.slice(whole);
+    return this.text(bytes.subarray(0, whole));
+  }
+
+  /** What is left at the end of the file: an unfinished character is not UTF-8. */
+  end(): string {
+    const rest = this.carry;
+    this.carry = new Uint8Array(0);
+    return rest.length === 0 ? '' : this.text(rest);
+  }
+
+  private text(bytes: Uint8Array): string {
+    const refuse = (line: number, message: string) => new Refusal({ file: this.file, line, column: null, message });
+    if (!this.started && bytes.length > 0) {
+      this.started = true;
+      if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+        throw refuse(1, 'a UTF-16 file (it starts with a UTF-16 byte-order mark): save it as UTF-8');
+    }
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes);
+    } catch {
+      const at = locateInvalidUtf8(bytes, this.line, this.lineBytes);
+      throw refuse(at.line, at.message);
+    }
+    const nul = text.indexOf('\u0000');
+    if (nul !== -1) {
+      const before = text.lastIndexOf('\n', nul);
+      const line = this.line + countOf(text, '\n', nul);
+      const character = before === -1 ? this.lineCharacters + nul + 1 : nul - before;
+      throw refuse(line, `a NUL byte at character ${character} of the line: not a text CSV (UTF-16, or a spreadsheet saved under a .csv name?)`);
+    }
+    const breaks = countOf(text, '\n', text.length);
+    const lastText = text.lastIndexOf('\n');
+    this.lineCharacters = lastText === -1 ? this.lineCharacters + text.length : text.length - lastText - 1;
+    const lastByte = bytes.lastIndexOf(0x0a);
+    this.lineBytes = lastByte === -1 ? this.lineBytes + bytes.length : bytes.length - lastByte - 1;
+    this.line += breaks;
+    return text;
+  }
+}
+
+/** How many of `bytes` end on a whole UTF-8 character: a lead byte whose character the bytes do not finish is left out. */
+function completeLength(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back]!;
+    if (b < 0x80) return bytes.length;
+    if (b >= 0xc0) {
+      const width = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return width > back ? bytes.length - back : bytes.length;
+    }
+  }
+  return bytes.length;
+}
+
+function countOf(text: string, character: string, before: number): number {
+  let n = 0;
+  for (let i = text.indexOf(character); i !== -1 && i < before; i = text.indexOf(character, i + 1)) n++;
+  return n;
+}
