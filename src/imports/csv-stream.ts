@@ -90,7 +90,7 @@ async function* fileText(
     const hash = createHash('sha256');
     let size = 0;
     const raw = async function* () {
-      for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
         size += chunk.length;
         if (size > limits.maxBytes) throw refuse(grewPast(limits));
         hash.update(chunk);
