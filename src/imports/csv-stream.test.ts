@@ -33,7 +33,7 @@ async function streamed(at: string, chunkRows: number, limits = defaultReadLimit
   return { header: read.text.header, hash: read.text.hash, rows, issues };
 }
 
-// A character of four bytes across the first megabyte the file is read in, its two UTF-16 units across the parser's
+// A character of four bytes across the end of a piece the file is read in (at one megabyte), its two UTF-16 units across the parser's
 // pieces (a gzip file's text is expanded in pieces of 16 KB, which this and other characters cross).
 const acrossPieces = (character: string) => `A,B\n${'x,y\n'.repeat(262_142)}ab${character.repeat(3)},b\n`;
 
@@ -80,13 +80,13 @@ describe('a CSV file streamed from disk', () => {
     }
   });
 
-  it('refuses text that is not UTF-8 at the line and byte the whole-file reader names, in any megabyte of the file', async () => {
+  it('refuses text that is not UTF-8 at the line and byte the whole-file reader names, in any piece of the file', async () => {
     const cases = [
       Buffer.from('A,B\n1,2\n3,caf\xE9\n', 'latin1'),
-      // After the first megabyte read, and a lead byte whose character the file never finishes.
+      // Past a megabyte, and a lead byte whose character the file never finishes.
       Buffer.concat([Buffer.from(acrossPieces('x')), Buffer.from('q,\xE9x\n', 'latin1')]),
       Buffer.concat([Buffer.from(acrossPieces('x')), Buffer.from([0x71, 0x2c, 0xe2, 0x82])]),
-      // The second byte of a two-byte character across the megabyte is not a continuation byte.
+      // The second byte of a two-byte character across the pieces' end at a megabyte is not a continuation byte.
       Buffer.concat([Buffer.from(`A,B\n${'x,y\n'.repeat(262_142)}ab`), Buffer.from([0xc3, 0x41, 0x0a])]),
     ];
     for (const bytes of cases) {
