@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -6,7 +5,9 @@ import { parse as parseStream } from 'csv-parse';
 import type { FileIssue } from '../domain/errors.ts';
 import { defaultReadLimits, fileNameProblem, type ReadLimits } from '../domain/import-file.ts';
 import {
+  changedWhileRead,
   grewPast,
+  hashFile,
   headerProblem,
   locateInvalidUtf8,
   megabytes,
@@ -20,44 +21,69 @@ import {
 } from './csv-table.ts';
 
 /**
- * A CSV file read from disk as it streams in, never whole (issue 20.5: LAIT's long table): its bytes hashed as they
- * pass, a gzip file expanded, the text decoded strictly as UTF-8 and parsed, so that what is held at once is a chunk of
- * rows, whatever the file's size. The file is read first to hash it and to refuse it as a file (not a regular file,
- * past the size limit, a gzip file that will not expand or expands past the limit: the checks `readFileBytes` and a
- * whole-file decode make), then once more by each pass over its rows, which ends with an issue if the file's bytes are
- * no longer those hashed. A problem in the text (not UTF-8, a NUL byte, a row CSV cannot parse) is found by a pass over
- * the rows, on the line it is on.
+ * A CSV file read from disk as it streams in, never whole (issue 20.5: LAIT's long table): a gzip file expanded, the
+ * text decoded strictly as UTF-8 and parsed, so that what is held at once is a chunk of rows, whatever the file's size.
+ * The file is read first to refuse it as a file (not a regular file, past the size limit, a gzip file that will not
+ * expand or expands past the limit: the checks `readFileBytes` and a whole-file decode make) and to hash it, then once
+ * more by each pass over its rows, which ends with an issue if the file's bytes are no longer those hashed. A problem in the text (not UTF-8, a NUL byte, a row CSV cannot parse) is found by a pass over
+ * the rows, on the line it is on: the first in the file, where the whole-file reader names a byte that is not UTF-8
+ * anywhere in the file before a NUL byte or a row it cannot parse.
  */
 export async function streamCsvFile(
   filePath: string,
   limits: ReadLimits = defaultReadLimits,
 ): Promise<{ ok: true; text: CsvText } | { ok: false; issues: FileIssue[] }> {
   const file = path.basename(filePath);
-  const nameProblem = fileNameProblem(file);
-  if (nameProblem !== null) return { ok: false, issues: [{ file, line: null, column: null, message: nameProblem }] };
   let hash = '';
-  let header: string[] = [];
   try {
     // The whole file, expanded but not decoded: a file that is no CSV at all is refused before its text is read.
     for await (const piece of fileText(filePath, file, limits, { hashed: (h) => (hash = h) })) void piece;
-    // The header alone: the first record (a header cell may hold a quoted line break, as Excel writes a wrapped cell).
-    for await (const { record } of records()) {
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, issues: [error.issue] };
+    throw error;
+  }
+  const records = () => parsedRecords(fileText(filePath, file, limits, { expected: hash }), limits);
+  const head = await headerOf(file, records(), limits);
+  if (!head.ok) return head;
+  const { header } = head;
+  return {
+    ok: true,
+    text: { file, hash, encoding: 'UTF-8', header, rows: (rowIssues, chunkRows) => rowsInChunks(file, header, records(), rowIssues, chunkRows, limits) },
+  };
+}
+
+/**
+ * A file's header, read strictly as UTF-8 from the start of the file and no further: what tells an import whether to
+ * stream the file (streamCsvFile) or read it whole.
+ */
+export async function readCsvHeader(
+  filePath: string,
+  limits: ReadLimits = defaultReadLimits,
+): Promise<{ ok: true; header: string[] } | { ok: false; issues: FileIssue[] }> {
+  const file = path.basename(filePath);
+  return headerOf(file, parsedRecords(fileText(filePath, file, limits, { expected: null }), limits), limits);
+}
+
+/** The first record (a header cell may hold a quoted line break, as Excel writes a wrapped cell), checked as a header. */
+async function headerOf(
+  file: string,
+  records: AsyncIterable<ParsedRecord>,
+  limits: ReadLimits,
+): Promise<{ ok: true; header: string[] } | { ok: false; issues: FileIssue[] }> {
+  const nameProblem = fileNameProblem(file);
+  if (nameProblem !== null) return { ok: false, issues: [{ file, line: null, column: null, message: nameProblem }] };
+  let header: string[] = [];
+  try {
+    for await (const { record } of records) {
       header = record.map((h) => h.trim());
       break;
     }
   } catch (error) {
     return { ok: false, issues: [error instanceof Refusal ? error.issue : parseIssue(file, error, limits)] };
   }
-  function records() {
-    return parsedRecords(fileText(filePath, file, limits, { expected: hash }), limits);
-  }
   if (header.length === 0) return { ok: false, issues: [{ file, line: 1, column: null, message: 'the file is empty' }] };
   const headerIssue = headerProblem(file, header, limits);
-  if (headerIssue !== null) return { ok: false, issues: [headerIssue] };
-  return {
-    ok: true,
-    text: { file, hash, encoding: 'UTF-8', header, rows: (rowIssues, chunkRows) => rowsInChunks(file, header, records(), rowIssues, chunkRows, limits) },
-  };
+  return headerIssue === null ? { ok: true, header } : { ok: false, issues: [headerIssue] };
 }
 
 /** The records csv-parse finds in decoded text, a piece at a time; a Refusal from the text ends them. */
@@ -73,27 +99,25 @@ function parsedRecords(text: AsyncIterable<{ text: string }>, limits: ReadLimits
 
 /**
  * One pass over a file: its text a piece at a time, or with `hashed` nothing (the bytes are read, expanded and hashed,
- * not decoded) and the bytes' hash given at the end. With `expected`, the pass ends in a Refusal if the bytes' hash is
- * no longer that.
+ * not decoded) and the bytes' hash given at the end. With an `expected` hash, the pass ends in a Refusal if the bytes'
+ * hash is no longer that.
  */
 async function* fileText(
   filePath: string,
   file: string,
   limits: ReadLimits,
-  check: { expected: string } | { hashed: (hash: string) => void },
+  check: { expected: string | null } | { hashed: (hash: string) => void },
 ): AsyncGenerator<{ text: string }> {
-  const refuse = (message: string, line: number | null = null) => new Refusal({ file, line, column: null, message });
+  const refuse = (message: string) => new Refusal({ file, line: null, column: null, message });
   const opened = await openRegularFile(filePath, limits);
   if (!opened.ok) throw refuse(opened.message);
   const handle = opened.handle;
   try {
-    const hash = createHash('sha256');
     let size = 0;
     const raw = async function* () {
       for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
         size += chunk.length;
         if (size > limits.maxBytes) throw refuse(grewPast(limits));
-        hash.update(chunk);
         yield chunk;
       }
     };
@@ -115,10 +139,14 @@ async function* fileText(
       if (error instanceof Refusal || !gzip) throw error;
       throw refuse(`a gzip file that cannot be decompressed: ${(error as Error).message}`);
     }
-    const digest = hash.digest('hex');
-    if ('hashed' in check) return check.hashed(digest);
-    yield { text: decoder.end() };
-    if (digest !== check.expected) throw refuse('the file changed while it was read: import it again once it is saved');
+    if ('expected' in check) yield { text: decoder.end() };
+    // The file's bytes hashed once the pass is over, read again to its last byte (what hashFile reads): gunzip stops at
+    // the end of the gzip data, and a gzip file may carry bytes after it (padding), which gunzipSync ignores too.
+    const hashed = await hashFile(filePath, limits);
+    if (!hashed.ok) throw new Refusal(hashed.issues[0]!);
+    const digest = hashed.hash;
+    if ('hashed' in check) check.hashed(digest);
+    else if (check.expected !== null && digest !== check.expected) throw refuse(changedWhileRead);
   } finally {
     await handle.close();
   }

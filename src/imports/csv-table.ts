@@ -105,6 +105,9 @@ export async function openRegularFile(
   return { ok: true, handle, size: stat.size };
 }
 
+/** A file whose bytes are no longer those an earlier pass over it read. */
+export const changedWhileRead = 'the file changed while it was read: import it again once it is saved';
+
 /** A file that passed the limit while it was read (it was smaller when it was opened). */
 export const grewPast = (limits: ReadLimits) => `the file grew past the ${megabytes(limits.maxBytes)} an import reads while it was read`;
 

@@ -4,8 +4,8 @@ import type { FileIssue } from '../domain/errors.ts';
 import { defaultReadLimits, type ImportFile, type ReadLimits } from '../domain/import-file.ts';
 import { codepointCodeNames } from './codepoint/code-names.ts';
 import { codepointPostcodes } from './codepoint/postcodes.ts';
-import { streamCsvFile } from './csv-stream.ts';
-import { readCsvBytes, readFileBytes, type CsvTable, type CsvText } from './csv-table.ts';
+import { readCsvHeader, streamCsvFile } from './csv-stream.ts';
+import { changedWhileRead, readCsvBytes, readFileBytes, type CsvTable, type CsvText } from './csv-table.ts';
 import { giasEstablishments } from './gias/establishments.ts';
 import { giasGroupLinks } from './gias/group-links.ts';
 import { giasLinks } from './gias/links.ts';
@@ -95,8 +95,13 @@ export async function readImportFile(
   const file = path.basename(filePath);
   // LAIT's long table is read as it streams in, held to UTF-8 as the DfE publishes it (csv-stream.ts). Any other file,
   // or one whose first record cannot be read that way, is read whole, and refused as the whole-file reader refuses it.
-  const streamed = await streamCsvFile(filePath, limits);
-  if (streamed.ok && importFormats.find((f) => f.recognise(streamed.text.header)) === laitData) return readLaitData(filePath, streamed.text);
+  const isLait = (header: readonly string[]) => importFormats.find((f) => f.recognise(header)) === laitData;
+  const head = await readCsvHeader(filePath, limits);
+  if (head.ok && isLait(head.header)) {
+    const streamed = await streamCsvFile(filePath, limits);
+    if (!streamed.ok) return streamed;
+    return isLait(streamed.text.header) ? readLaitData(filePath, streamed.text) : changed(file);
+  }
   const bytes = await readFileBytes(filePath, limits);
   if (!bytes.ok) return bytes;
   // Decoded as UTF-8-or-Windows-1252 to see the header (always ASCII), then the file held to its format's encoding.
@@ -216,7 +221,8 @@ export async function readImportFile(
       return done(format.id, parsed, [[parsed.repeats, 'repeated definitions of a measure that agree with the first skipped']]);
     }
     case 'lait-data':
-      throw new Error('a LAIT long table is read a chunk at a time (readLaitData), never as a whole table');
+      // Its start was not LAIT's long table, or could not be read, when it was looked at before: it changed since.
+      return changed(table.file);
     case 'ofsted-inspection-outcomes':
       return done(format.id, ofstedInspectionOutcomes.parse(table));
     case 'ofsted-management-information': {
@@ -303,3 +309,5 @@ async function readLaitData(filePath: string, text: CsvText): Promise<ReadImport
     },
   };
 }
+
+const changed = (file: string): ReadImportResult => ({ ok: false, issues: [{ file, line: null, column: null, message: changedWhileRead }] });
