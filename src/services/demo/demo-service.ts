@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { demoYears, generateCounty, type DemoCounty } from '../../demo/generate-county.ts';
-import { generatePupilFiles } from '../../demo/generate-pupils.ts';
+import { generatePupilFiles, type DemoPupilFile } from '../../demo/generate-pupils.ts';
 import { academicYearCode, academicYearLabel } from '../../domain/periods/period.ts';
 import type { Log } from '../../log.ts';
 import type { Store } from '../../store/store.ts';
@@ -65,6 +65,30 @@ export function createDemoService(
     return (await store.places.count()) === 0 ? 'empty' : 'other';
   };
 
+  /**
+   * The years' pupil files, each written unless already registered. A function of its own so that its last file (a
+   * year's census, 200,000 records) goes when it returns: a suspended async function keeps its loop's last value alive,
+   * and the build's frame lives on through the compute and the casework.
+   */
+  const writePupilFiles = async (
+    files: Iterable<DemoPupilFile>,
+    registered: ReadonlySet<string>,
+    seed: number,
+    progress: (step: string) => void,
+    who: AuditWho,
+  ): Promise<{ pupilFiles: number; pupilRecords: number }> => {
+    let pupilFiles = 0;
+    let pupilRecords = 0;
+    for (const file of files) {
+      if (registered.has(`${file.collection}|${file.period}`)) continue;
+      progress(`writing ${file.records.length} ${file.collection} pupil records for ${academicYearLabel(file.period)}`);
+      const written = await pupils.writeFile({ ...file, dataVersion: 'final', source: `demo county (seed ${seed})` }, who);
+      pupilFiles++;
+      pupilRecords += written.rows;
+    }
+    return { pupilFiles, pupilRecords };
+  };
+
   return {
     state,
 
@@ -99,15 +123,7 @@ export function createDemoService(
       // census is registered is done, and in the year that was interrupted the files already registered are skipped.
       const registered = new Set((await pupils.files()).filter((f) => f.dataVersion === 'final').map((f) => `${f.collection}|${f.period}`));
       const years = (options.pupilYears ?? demoYears).filter((year) => !registered.has(`census|${academicYearCode(year)}`));
-      let pupilFiles = 0;
-      let pupilRecords = 0;
-      for (const file of generatePupilFiles(county, seed, years)) {
-        if (registered.has(`${file.collection}|${file.period}`)) continue;
-        progress(`writing ${file.records.length} ${file.collection} pupil records for ${academicYearLabel(file.period)}`);
-        const written = await pupils.writeFile({ ...file, dataVersion: 'final', source: `demo county (seed ${seed})` }, who);
-        pupilFiles++;
-        pupilRecords += written.rows;
-      }
+      const { pupilFiles, pupilRecords } = await writePupilFiles(generatePupilFiles(county, seed, years), registered, seed, progress, who);
       // The compute leaves a file computed before the interruption as it is (its inputs are unchanged).
       const compute = await pupils.compute((step) => progress(`computed pupil file ${step.index} of ${step.of} (${step.file}): ${step.figures} figures`), who);
       progress('remaking the place-level Ofsted and floor-standard figures');
