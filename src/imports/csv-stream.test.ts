@@ -33,8 +33,8 @@ async function streamed(at: string, chunkRows: number, limits = defaultReadLimit
   return { header: read.text.header, hash: read.text.hash, rows, issues };
 }
 
-// A character of four bytes across the end of a piece the file is read in (at one megabyte), its two UTF-16 units across the parser's
-// pieces (a gzip file's text is expanded in pieces of 16 KB, which this and other characters cross).
+// A character of four bytes across the end of a piece the file is read in (at one megabyte), its two UTF-16 units
+// across the parser's pieces (a gzip file's text is expanded in pieces of 16 KB, which this and other characters cross).
 const acrossPieces = (character: string) => `A,B\n${'x,y\n'.repeat(262_142)}ab${character.repeat(3)},b\n`;
 
 describe('a CSV file streamed from disk', () => {

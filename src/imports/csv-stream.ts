@@ -25,15 +25,18 @@ import {
  * text decoded strictly as UTF-8 and parsed, so that what is held at once is a chunk of rows, whatever the file's size.
  * The file is read first to refuse it as a file (not a regular file, past the size limit, a gzip file that will not
  * expand or expands past the limit: the checks `readFileBytes` and a whole-file decode make) and to hash it, then once
- * more by each pass over its rows, which ends with an issue if the file's bytes are no longer those hashed. A problem in the text (not UTF-8, a NUL byte, a row CSV cannot parse) is found by a pass over
- * the rows, on the line it is on: the first in the file, where the whole-file reader names a byte that is not UTF-8
- * anywhere in the file before a NUL byte or a row it cannot parse.
+ * more by each pass over its rows, which ends with an issue if the file's bytes are no longer those hashed. A problem
+ * in the text (not UTF-8, a NUL byte, a row CSV cannot parse) is found by a pass over the rows, on the line it is on:
+ * the first in the file, where the whole-file reader names a byte that is not UTF-8 anywhere in the file before a NUL
+ * byte or a row it cannot parse.
  */
 export async function streamCsvFile(
   filePath: string,
   limits: ReadLimits = defaultReadLimits,
 ): Promise<{ ok: true; text: CsvText } | { ok: false; issues: FileIssue[] }> {
   const file = path.basename(filePath);
+  const named = nameIssue(file);
+  if (named !== null) return named;
   let hash = '';
   try {
     // The whole file, expanded but not decoded: a file that is no CSV at all is refused before its text is read.
@@ -61,17 +64,23 @@ export async function readCsvHeader(
   limits: ReadLimits = defaultReadLimits,
 ): Promise<{ ok: true; header: string[] } | { ok: false; issues: FileIssue[] }> {
   const file = path.basename(filePath);
-  return headerOf(file, parsedRecords(fileText(filePath, file, limits, { expected: null }), limits), limits);
+  return nameIssue(file) ?? headerOf(file, parsedRecords(fileText(filePath, file, limits, { expected: null }), limits), limits);
 }
 
-/** The first record (a header cell may hold a quoted line break, as Excel writes a wrapped cell), checked as a header. */
+/** A file name an import refuses before opening the file (fileNameProblem). */
+function nameIssue(file: string): { ok: false; issues: FileIssue[] } | null {
+  const problem = fileNameProblem(file);
+  return problem === null ? null : { ok: false, issues: [{ file, line: null, column: null, message: problem }] };
+}
+
+/**
+ * The first record (a header cell may hold a quoted line break, as Excel writes a wrapped cell), checked as a header.
+ */
 async function headerOf(
   file: string,
   records: AsyncIterable<ParsedRecord>,
   limits: ReadLimits,
 ): Promise<{ ok: true; header: string[] } | { ok: false; issues: FileIssue[] }> {
-  const nameProblem = fileNameProblem(file);
-  if (nameProblem !== null) return { ok: false, issues: [{ file, line: null, column: null, message: nameProblem }] };
   let header: string[] = [];
   try {
     for await (const { record } of records) {
@@ -216,7 +225,9 @@ class StrictUtf8 {
   }
 }
 
-/** How many of `bytes` end on a whole UTF-8 character: a lead byte whose character the bytes do not finish is left out. */
+/**
+ * How many of `bytes` end on a whole UTF-8 character: a lead byte whose character the bytes do not finish is left out.
+ */
 function completeLength(bytes: Uint8Array): number {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
     const b = bytes[bytes.length - back]!;

@@ -201,7 +201,10 @@ export async function* rowsInChunks(
   if (read === 0) issues.push({ file, line: 1, column: null, message: 'a header and no rows: there is nothing to import' });
 }
 
-/** A file's problem found while it streams in (csv-stream.ts): it ends the pass, and the reader reports it as the file's issue. */
+/**
+ * A file's problem found while it streams in (csv-stream.ts): it ends the pass, and the reader reports it as the file's
+ * issue.
+ */
 export class Refusal extends Error {
   readonly issue: FileIssue;
   constructor(issue: FileIssue) {

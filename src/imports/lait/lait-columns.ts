@@ -84,7 +84,9 @@ export class LaitColumns {
     return issues.sort((a, b) => a.line! - b.line!);
   }
 
-  /** The values as records, in file order, `size` at a time (an area's name and region as the file first wrote them). */
+  /**
+   * The values as records, in file order, `size` at a time (an area's name and region as the file first wrote them).
+   */
   *chunks(areas: ReadonlyMap<string, LaitArea>, size = 20_000): Generator<LaitValueRecord[]> {
     let chunk: LaitValueRecord[] = [];
     for (const [b, n] of this.blocks())
