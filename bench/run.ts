@@ -324,8 +324,9 @@ async function laitImport(): Promise<string> {
     // Read and compared row by row: what importing them again costs after any other change to the store.
     const again = await timed(() => services.imports.importFiles(files));
     const copy = await copyBench(fresh.appUrl, join(fresh.dir, 'lait-rows.csv'), "basis = 'published'");
-    // Memory (issue 20.5): LAIT's two long tables, 60,336 and 641,070 rows, and the larger written out four times over
-    // (2,564,280 rows), each read in a process of its own under the same heap limit: the peak should not grow with the rows.
+    // Memory (issue 20.5): LAIT's two long tables, 60,336 and 641,070 rows, and the larger written out four times
+    // over (2,564,280 rows), each read in a process of its own under the same heap limit: the peak should not grow
+    // with the rows.
     const fourTimes = join(fresh.dir, 'bds_long_all_las_x4.csv.gz');
     await writeLongTableTimes(join(shared, 'lait', 'bds_long_all_las.csv.gz'), fourTimes, 4);
     const longTables = [join(shared, 'lait', 'bds_long_kent_sn_england.csv'), join(shared, 'lait', 'bds_long_all_las.csv.gz'), fourTimes];
