@@ -231,7 +231,7 @@ function drawPupil(pupilId: string, school: DemoSchool, p: Profile, startYear: n
 
 /**
  * A pupil's census record, a copy of the pupil as drawn (drawPupil's fields, in its order) written field by field, not
- * spread: V8 gives each object made by a spread that later gains properties (assignCensus adds five) a hidden class
+ * spread: V8 gives each object made by a spread that later gains properties (assignCensus adds four) a hidden class
  * of its own, about 550 bytes a pupil, 110 MB for a year's census (measured in a heap snapshot of the demo build).
  */
 function censusRecord(p: Pupil, phase: 'primary' | 'secondary' | 'special'): Pupil {

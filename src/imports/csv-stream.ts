@@ -3,20 +3,24 @@ import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parse as parseStream } from 'csv-parse';
 import type { FileIssue } from '../domain/errors.ts';
-import { defaultReadLimits, fileNameProblem, type ReadLimits } from '../domain/import-file.ts';
+import { defaultReadLimits, fileNameProblem, lineAndCharacter, type ReadLimits } from '../domain/import-file.ts';
 import {
   changedWhileRead,
   grewPast,
+  gzipBroken,
+  gzipTooLarge,
   hashFile,
   headerProblem,
   locateInvalidUtf8,
-  megabytes,
+  looksLikeUtf16,
+  nulByte,
   openRegularFile,
   parseIssue,
   parseOptions,
   Refusal,
   rowsInChunks,
   type CsvText,
+  utf16File,
   type ParsedRecord,
 } from './csv-table.ts';
 
@@ -109,7 +113,7 @@ function parsedRecords(text: AsyncIterable<{ text: string }>, limits: ReadLimits
 /**
  * One pass over a file: its text a piece at a time, or with `hashed` nothing (the bytes are read, expanded and hashed,
  * not decoded) and the bytes' hash given at the end. With an `expected` hash, the pass ends in a Refusal if the bytes'
- * hash is no longer that.
+ * hash is no longer that; with `expected: null` (a header read) the hash is not taken.
  */
 async function* fileText(
   filePath: string,
@@ -134,28 +138,30 @@ async function* fileText(
     const gzip = first.bytesRead === 2 && first.buffer[0] === 0x1f && first.buffer[1] === 0x8b;
     const decoder = new StrictUtf8(file);
     let expanded = 0;
-    const pieces: AsyncIterable<Buffer> = gzip ? (pipeline(Readable.from(raw()), createGunzip(), () => {}) as AsyncIterable<Buffer>) : raw();
+    // A plain file only hashed has nothing to expand or decode: only its hash (below) is read.
+    const pieces: AsyncIterable<Buffer> | [] = gzip
+      ? (pipeline(Readable.from(raw()), createGunzip(), () => {}) as AsyncIterable<Buffer>)
+      : 'hashed' in check
+        ? []
+        : raw();
     try {
       for await (const piece of pieces) {
         expanded += piece.length;
-        if (gzip && expanded > limits.maxBytes)
-          throw refuse(
-            `a gzip file that expands to more than ${megabytes(limits.maxBytes)} (from ${megabytes(opened.size)}): refused unread, as a possible gzip bomb`,
-          );
+        if (gzip && expanded > limits.maxBytes) throw refuse(gzipTooLarge(limits, opened.size));
         if ('expected' in check) yield { text: decoder.decode(piece) };
       }
     } catch (error) {
       if (error instanceof Refusal || !gzip) throw error;
-      throw refuse(`a gzip file that cannot be decompressed: ${(error as Error).message}`);
+      throw refuse(gzipBroken(error));
     }
     if ('expected' in check) yield { text: decoder.end() };
     // The file's bytes hashed once the pass is over, read again to its last byte (what hashFile reads): gunzip stops at
     // the end of the gzip data, and a gzip file may carry bytes after it (padding), which gunzipSync ignores too.
+    if ('expected' in check && check.expected === null) return;
     const hashed = await hashFile(filePath, limits);
     if (!hashed.ok) throw new Refusal(hashed.issues[0]!);
-    const digest = hashed.hash;
-    if ('hashed' in check) check.hashed(digest);
-    else if (check.expected !== null && digest !== check.expected) throw refuse(changedWhileRead);
+    if ('hashed' in check) check.hashed(hashed.hash);
+    else if (hashed.hash !== check.expected) throw refuse(changedWhileRead);
   } finally {
     await handle.close();
   }
@@ -198,8 +204,7 @@ class StrictUtf8 {
     const refuse = (line: number, message: string) => new Refusal({ file: this.file, line, column: null, message });
     if (!this.started && bytes.length > 0) {
       this.started = true;
-      if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-        throw refuse(1, 'a UTF-16 file (it starts with a UTF-16 byte-order mark): save it as UTF-8');
+      if (looksLikeUtf16(bytes)) throw refuse(1, utf16File);
     }
     let text: string;
     try {
@@ -208,19 +213,20 @@ class StrictUtf8 {
       const at = locateInvalidUtf8(bytes, this.line, this.lineBytes);
       throw refuse(at.line, at.message);
     }
+    // Where in the file a place in the piece is: the piece's first line continues the line before it.
+    const inFile = (index: number) => {
+      const at = lineAndCharacter(text, index);
+      return { line: this.line + at.line - 1, character: at.line === 1 ? this.lineCharacters + at.character : at.character };
+    };
     const nul = text.indexOf('\u0000');
     if (nul !== -1) {
-      const before = text.lastIndexOf('\n', nul);
-      const line = this.line + countOf(text, '\n', nul);
-      const character = before === -1 ? this.lineCharacters + nul + 1 : nul - before;
-      throw refuse(line, `a NUL byte at character ${character} of the line: not a text CSV (UTF-16, or a spreadsheet saved under a .csv name?)`);
+      const at = inFile(nul);
+      throw refuse(at.line, nulByte(at.character));
     }
-    const breaks = countOf(text, '\n', text.length);
-    const lastText = text.lastIndexOf('\n');
-    this.lineCharacters = lastText === -1 ? this.lineCharacters + text.length : text.length - lastText - 1;
+    const end = inFile(text.length);
+    [this.line, this.lineCharacters] = [end.line, end.character - 1];
     const lastByte = bytes.lastIndexOf(0x0a);
     this.lineBytes = lastByte === -1 ? this.lineBytes + bytes.length : bytes.length - lastByte - 1;
-    this.line += breaks;
     return text;
   }
 }
@@ -238,10 +244,4 @@ function completeLength(bytes: Uint8Array): number {
     }
   }
   return bytes.length;
-}
-
-function countOf(text: string, character: string, before: number): number {
-  let n = 0;
-  for (let i = text.indexOf(character); i !== -1 && i < before; i = text.indexOf(character, i + 1)) n++;
-  return n;
 }

@@ -95,7 +95,10 @@ export async function openRegularFile(
       code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'the file cannot be read (permission denied)' : `the file cannot be opened (${code})`;
     return { ok: false, message };
   }
-  const stat = await handle.stat();
+  const stat = await handle.stat().catch(async (error: unknown) => {
+    await handle.close();
+    throw error;
+  });
   const refused = (message: string) => handle.close().then(() => ({ ok: false as const, message }));
   if (!stat.isFile()) {
     const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device';
@@ -282,10 +285,7 @@ function decodeCsvBytes(
     try {
       bytes = gunzipSync(raw, { maxOutputLength: limits.maxBytes });
     } catch (error) {
-      const message =
-        (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'
-          ? `a gzip file that expands to more than ${megabytes(limits.maxBytes)} (from ${megabytes(raw.length)}): refused unread, as a possible gzip bomb`
-          : `a gzip file that cannot be decompressed: ${(error as Error).message}`;
+      const message = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? gzipTooLarge(limits, raw.length) : gzipBroken(error);
       return { ok: false, issues: [{ file, line: null, column: null, message }] };
     }
   }
@@ -298,8 +298,7 @@ function decodeCsvBytes(
       text = new TextDecoder('windows-1252').decode(bytes);
       used = 'Windows-1252';
     } else if (looksLikeUtf16(bytes)) {
-      const message = 'a UTF-16 file (it starts with a UTF-16 byte-order mark): save it as UTF-8';
-      return { ok: false, issues: [{ file, line: 1, column: null, message }] };
+      return { ok: false, issues: [{ file, line: 1, column: null, message: utf16File }] };
     } else {
       return { ok: false, issues: [{ file, ...locateInvalidUtf8(bytes), column: null }] };
     }
@@ -307,13 +306,20 @@ function decodeCsvBytes(
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     const at = lineAndCharacter(text, nul);
-    const message = `a NUL byte at character ${at.character} of the line: not a text CSV (UTF-16, or a spreadsheet saved under a .csv name?)`;
-    return { ok: false, issues: [{ file, line: at.line, column: null, message }] };
+    return { ok: false, issues: [{ file, line: at.line, column: null, message: nulByte(at.character) }] };
   }
   return { ok: true, text, hash, used };
 }
 
-function looksLikeUtf16(bytes: Uint8Array): boolean {
+/** How the whole-file and the streamed reader (csv-stream.ts) refuse a file that is not UTF-8 text, or not gzip. */
+export const utf16File = 'a UTF-16 file (it starts with a UTF-16 byte-order mark): save it as UTF-8';
+export const nulByte = (character: number) =>
+  `a NUL byte at character ${character} of the line: not a text CSV (UTF-16, or a spreadsheet saved under a .csv name?)`;
+export const gzipTooLarge = (limits: ReadLimits, rawBytes: number) =>
+  `a gzip file that expands to more than ${megabytes(limits.maxBytes)} (from ${megabytes(rawBytes)}): refused unread, as a possible gzip bomb`;
+export const gzipBroken = (error: unknown) => `a gzip file that cannot be decompressed: ${(error as Error).message}`;
+
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 

@@ -19,10 +19,9 @@ export class LaitColumns {
   private readonly ids = { measure: new Map<string, number>(), year: new Map<string, number>(), la: new Map<string, number>() };
   private readonly blockRows: number;
   private readonly runKeys: number;
-  /** The block being filled; blocks before it are in `spool`. */
+  /** The block being filled; the full blocks before it are in `spool`. */
   private readonly block: Block;
   private spool: Spool | null = null;
-  private spilled = 0;
   length = 0;
 
   /** `blockRows` values a block and `runKeys` keys a sorted run: the memory a long table is read in. */
@@ -43,7 +42,7 @@ export class LaitColumns {
     if (measure === null) return 'Short Desc';
     if (year === null) return 'Years';
     if (la === null) return 'LA Number';
-    const i = this.length++ - this.spilled * this.blockRows;
+    const i = this.length++ % this.blockRows;
     const b = this.block;
     b.measure[i] = measure;
     b.year[i] = year;
@@ -53,8 +52,7 @@ export class LaitColumns {
     b.line[i] = r.line;
     if (i + 1 === this.blockRows) {
       this.spool ??= Spool.open(this);
-      this.spool.write(this.spilled * b.bytes, b.arrays());
-      this.spilled++;
+      this.spool.write((this.length / this.blockRows - 1) * b.bytes, b.arrays());
     }
     return null;
   }
@@ -113,14 +111,15 @@ export class LaitColumns {
 
   /** Each block with the values it holds: those written out read back one at a time into one block, then the last. */
   private *blocks(): Generator<readonly [Block, number]> {
-    if (this.spilled > 0) {
+    const full = Math.floor(this.length / this.blockRows);
+    if (full > 0) {
       const read = new Block(this.blockRows);
-      for (let n = 0; n < this.spilled; n++) {
+      for (let n = 0; n < full; n++) {
         this.spool!.read(n * read.bytes, read.arrays());
         yield [read, this.blockRows];
       }
     }
-    const last = this.length - this.spilled * this.blockRows;
+    const last = this.length % this.blockRows;
     if (last > 0) yield [this.block, last];
   }
 }
@@ -183,7 +182,7 @@ function repeatedKeys(blocks: Iterable<readonly [Block, number]>, key: (b: Block
     if (filled > 0) flush();
     const spooled = written.spool!;
     const page = Math.max(1, Math.floor(runKeys / runs.length));
-    const heads = runs.map((r) => ({ ...r, keys: new Float64Array(Math.min(page, r.length)), at: r.at, left: r.length, i: 0, n: 0 }));
+    const heads = runs.map((r) => ({ at: r.at, left: r.length, keys: new Float64Array(Math.min(page, r.length)), i: 0, n: 0 }));
     const refill = (h: (typeof heads)[number]) => {
       h.n = Math.min(h.keys.length, h.left);
       spooled.read(h.at, [h.keys.subarray(0, h.n)]);
