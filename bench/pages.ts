@@ -4,31 +4,37 @@ import type { AddressInfo } from 'node:net';
 import type { Log } from '../src/log.ts';
 import type { Services } from '../src/services/create-services.ts';
 import { createApp } from '../src/web/create-app.ts';
+import { sessionCookie } from '../src/web/middleware/access.ts';
 
 /**
  * Page loads (issue 20.1): each page kind over several of its addresses, 50 concurrent clients in a process of their
- * own (bench/load-client.ts), after a warm-up; the app served twice from this process over the same store, once
- * keeping public pages by the data version (as `npm start` does) and once rendering every page on every request (the
- * cost the cache saves, and what a signed-in reader's page still costs).
+ * own (bench/load-client.ts), after a warm-up; the app served three times from this process over the same store:
+ * - **kept**: to public readers, as `npm start` serves them (pages kept whole by the data version);
+ * - **signed in**: to an LA officer signed in with a session of their own (each client keeping its cookies as a browser
+ *   does): a page rendered for each request, from the reads kept by the data version (kept-reads.ts);
+ * - **afresh**: nothing kept, every read made and every page rendered on every request (what the first reader after a
+ *   change costs, and what both caches save).
  */
 export type PageRow = readonly string[];
 export const pageHeader = ['page (50 clients, 10 s)', 'served', 'addresses', 'requests', 'per s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'];
 
 type Kind = Readonly<{ label: string; urls: readonly string[] }>;
 
-export async function pageBench(services: Services, log: Log): Promise<PageRow[]> {
+export async function pageBench(services: Services, keepingNone: Services, log: Log): Promise<PageRow[]> {
   const kinds = await pageKinds(services);
+  const cookie = `${sessionCookie}=${await officerSession(services)}`;
   const rows: PageRow[] = [];
-  for (const [served, megabytes] of [
-    ['kept', 64],
-    ['afresh', 0],
+  for (const [served, megabytes, serving, signedIn] of [
+    ['kept', 64, services, false],
+    ['signed in', 64, services, true],
+    ['afresh', 0, keepingNone, false],
   ] as const) {
-    const app = await createApp(services, { log, production: true, version: 'bench', commit: null, pageCacheMb: megabytes });
+    const app = await createApp(serving, { log, production: true, version: 'bench', commit: null, pageCacheMb: megabytes });
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
       process.stderr.write(`page loads (${served}): ${kinds.map((k) => k.label).join(', ')} …\n`);
-      for (const result of await loadInChild({ base, connections: 50, warmupMs: 3000, ms: 10_000, kinds }))
+      for (const result of await loadInChild({ base, connections: 50, warmupMs: 3000, ms: 10_000, kinds, ...(signedIn ? { cookie } : {}) }))
         rows.push([
           result.label,
           served,
@@ -45,6 +51,18 @@ export async function pageBench(services: Services, log: Log): Promise<PageRow[]
     }
   }
   return rows;
+}
+
+/** A session of an LA officer whose role reaches the framework's LA (its schools' true values shown to them). */
+async function officerSession(services: Services): Promise<string> {
+  const la = services.frameworks.list()[0]!.la;
+  const id = await services.accounts.add({
+    username: 'bench-officer',
+    displayName: 'Bench officer',
+    password: 'a bench password of no use',
+    grants: [{ role: 'la_officer', place: { kind: 'la', code: la } }],
+  });
+  return services.sessions.start(id, false);
 }
 
 /** Several addresses of each kind of page an LA's readers use most, from what the store holds. */
@@ -69,9 +87,10 @@ async function pageKinds(services: Services): Promise<Kind[]> {
   ].filter((k) => k.urls.length > 0);
 }
 
+type Plan = Readonly<{ base: string; connections: number; warmupMs: number; ms: number; cookie?: string; kinds: readonly Kind[] }>;
 type Result = Readonly<{ label: string; urls: number; requests: number; errors: number; perSecond: number; p50: number; p95: number; p99: number }>;
 
-async function loadInChild(plan: Readonly<{ base: string; connections: number; warmupMs: number; ms: number; kinds: readonly Kind[] }>): Promise<Result[]> {
+async function loadInChild(plan: Plan): Promise<Result[]> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'load-client.ts'), JSON.stringify(plan)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

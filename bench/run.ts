@@ -15,7 +15,8 @@
  * `--pupils 600000,1200000,2400000` sets the national cohorts (default 600,000), to show how each cost grows;
  * `--compute-only` leaves out the casework, admissions and place-planning benches, `--kent-only` and `--national-only` one scale, `--no-lait` skips the import.
  * Then page loads over the Kent-scale store (bench/pages.ts): each page kind over several addresses, 50 concurrent
- * clients in a process of their own, the pages kept by the data version and rendered afresh.
+ * clients in a process of their own, served three ways: to the public (pages kept by the data version), to a signed-in
+ * LA officer (rendered for each request from reads kept by the data version) and afresh (nothing kept).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
@@ -61,20 +62,19 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 }
 
 /** Run `work` with services over a fresh embedded PostgreSQL in a temporary folder, removed afterwards. */
-type Fresh = Readonly<{ db: Kysely<Database>; appUrl: string; dir: string }>;
+type Fresh = Readonly<{ db: Kysely<Database>; appUrl: string; dir: string; keepingNone: Services }>;
 async function withFreshStore<T>(name: string, work: (services: Services, store: Store, fresh: Fresh) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), `waymark-bench-${name}-`));
   const database = await openDatabase({ dataDir: dir, databaseName: 'bench', databaseUrl: undefined, log });
   try {
     const store = createStore(database.db);
     const catalogue = await loadCatalogue();
-    const services = createServices(store, () => new Date(), log, catalogue, {
-      pupilDir: join(dir, 'pupils'),
-      frameworks: await loadFrameworks(catalogue),
-      who: { actor: 'system', requestId: null },
-    });
+    const options = { pupilDir: join(dir, 'pupils'), frameworks: await loadFrameworks(catalogue), who: { actor: 'system', requestId: null } } as const;
+    const services = createServices(store, () => new Date(), log, catalogue, options);
     await services.catalogue.sync();
-    return await work(services, store, { db: database.db, appUrl: database.appUrl, dir });
+    // The same services keeping none of the pages' reads: what a page costs rendered afresh.
+    const keepingNone = createServices(store, () => new Date(), log, catalogue, { ...options, keptReadsMb: 0 });
+    return await work(services, store, { db: database.db, appUrl: database.appUrl, dir, keepingNone });
   } finally {
     await database.close();
     rmSync(dir, { recursive: true, force: true });
@@ -180,7 +180,7 @@ async function kentScale(): Promise<void> {
     process.stderr.write(`Kent scale: ${pupils} pupil records generated and written as Parquet in ${seconds(generation.ms)} s; computing …\n`);
     const first = await timed(() => services.pupils.compute());
     process.stderr.write(`Kent scale: ${first.result.figures} figures written in ${seconds(first.ms)} s; the pages …\n`);
-    pages.push(...(await pageBench(services, log)));
+    pages.push(...(await pageBench(services, fresh.keepingNone, log)));
     const full = await computeAgain(services, fresh);
     const y = await yardsticks(services, store, fresh);
     report('Kent (demo, 7 years)', pupils, full.files, full.ms, full.written, y);

@@ -7,7 +7,7 @@ import { createLog } from '../src/log.ts';
 import type { Services } from '../src/services/create-services.ts';
 import { untrackedTables } from '../src/store/migrations/0028_data_change.ts';
 import { createApp } from '../src/web/create-app.ts';
-import { appWithImports, readShared, type TestApp } from './support/app.ts';
+import { appWithImports, readShared, servicesFor, type TestApp } from './support/app.ts';
 import { databaseTargets } from './support/databases.ts';
 
 /**
@@ -26,6 +26,9 @@ const pages = [
   '/indicators/neet-or-not-known-16-17?download=csv&table=1',
 ];
 
+/** A page with its CSRF tokens (the reader's, new each render) taken out: what else it holds is the same for each render. */
+const withoutToken = (body: string) => body.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf"');
+
 for (const target of databaseTargets()) {
   describe(`Kept pages (${target.name})`, () => {
     let test: TestApp;
@@ -37,6 +40,9 @@ for (const target of databaseTargets()) {
     let calls = 0;
     const renderReads = () => calls;
     let cached: FastifyInstance;
+    /** An LA officer's session: their pages are rendered for each request, from reads kept a data version. */
+    let session: string;
+    const signedIn = (app: FastifyInstance, url: string) => app.inject({ url, cookies: { waymark_session: session } });
     before(async () => {
       test = await appWithImports(target, earlier);
       const log = createLog('silent');
@@ -62,7 +68,16 @@ for (const target of databaseTargets()) {
         },
       );
       cached = await createApp(counting, { log, production: true, version: 'test', commit: null, pageCacheMb: 16 });
-      uncached = await createApp(test.services, { log, production: true, version: 'test', commit: null, pageCacheMb: 0 });
+      // Nothing kept at all: neither pages nor the reads behind them (kept-reads.ts).
+      const keepingNone = servicesFor(test.database, new Date('2026-01-01T00:00:00Z'), log, 0);
+      uncached = await createApp(keepingNone, { log, production: true, version: 'test', commit: null, pageCacheMb: 0 });
+      const officer = await test.services.accounts.add({
+        username: 'officer',
+        displayName: 'An LA officer',
+        password: 'a password for the test',
+        grants: [{ role: 'la_officer', place: { kind: 'la', code: '886' } }],
+      });
+      session = await test.services.sessions.start(officer, false);
     });
     after(async () => {
       await cached.close();
@@ -209,6 +224,18 @@ for (const target of databaseTargets()) {
       assert.ok((await test.services.dataVersion()).version > moved.version, 'the change is noted in the real data_change');
     });
 
+    it('gives a signed-in reader the page rendered with nothing kept, their reads kept for the next page they open', async () => {
+      for (const url of pages) {
+        const [first, second] = [await signedIn(cached, url), await signedIn(cached, url)];
+        const fresh = await signedIn(uncached, url);
+        for (const page of [first, second, fresh]) assert.equal(page.statusCode, 200, url);
+        if (String(first.headers['content-type']).startsWith('text/html')) assert.ok(first.body.includes('Sign out'), `${url}: signed in`);
+        assert.equal(first.headers.etag, undefined, `${url}: a signed-in page is not kept whole`);
+        assert.equal(withoutToken(second.body), withoutToken(fresh.body), `${url}: kept reads and fresh reads differ`);
+        assert.equal(withoutToken(first.body), withoutToken(second.body), url);
+      }
+    });
+
     it('shows an import at once: the 2024 file’s year appears on the kept page, as on the page rendered afresh', async () => {
       const url = pages[0]!;
       const before = await cached.inject(url);
@@ -220,6 +247,13 @@ for (const target of databaseTargets()) {
       assert.notEqual(after.headers.etag, before.headers.etag);
       const fresh = await uncached.inject(url);
       assert.equal(after.rawPayload.compare(fresh.rawPayload), 0);
+    });
+
+    it('shows a signed-in reader the import at once, though their pages were read before it', async () => {
+      const url = pages[0]!;
+      const page = await signedIn(cached, url);
+      assert.ok(page.body.includes('2023/24'), 'the 2024 file’s year shown');
+      assert.equal(withoutToken(page.body), withoutToken((await signedIn(uncached, url)).body));
     });
 
     it('tracks every table a page can show: each carries the data_change trigger but those migration 0028 names', async () => {

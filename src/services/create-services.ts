@@ -27,6 +27,8 @@ import { participationDemoStep } from './casework/participation/participation-de
 import { createParticipationCasework } from './casework/participation/participation-casework.ts';
 import { createFloorService } from './schools/floor-service.ts';
 import { createObservationService } from './indicators/observation-service.ts';
+import { createKeptReads } from './kept-reads.ts';
+import { keptPageReads } from './kept-page-reads.ts';
 import { createOfstedService } from './schools/ofsted-service.ts';
 import { createRollUpService } from './indicators/roll-up-service.ts';
 import { createPlaceService } from './geography/place-service.ts';
@@ -61,6 +63,8 @@ export type ServiceOptions = Readonly<{
   who: AuditWho;
   /** Reads a published file as an import does (the composition root's reader); the demo build imports the files it makes. */
   readPublishedFile?: ReadPublishedFile;
+  /** Megabytes of the pages' reads kept a data version (kept-reads.ts; 0: none, each read on every request). */
+  keptReadsMb?: number;
 }>;
 
 /** The use cases every face calls. Everything is handed in: no module singletons. */
@@ -125,6 +129,19 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   const demoLeadership = createDemoLeadership(store, clock, leadership, floors, demo.state, () => frameworks.find(demoDeliveryFramework).la);
   const tables = createTableBuilder(store, clock);
   const releases = createReleaseService(store, clock, audit, tables.permalink);
+  // What the pages read most, kept a data version for every reader (kept-page-reads.ts, ADR 0026).
+  const pageReads = keptPageReads(
+    createKeptReads(() => store.dataVersion.current(), clock, { megabytes: options.keptReadsMb ?? 64 }),
+    {
+      places: createPlaceService(store, clock),
+      dashboards: createPlaceDashboard(store, frameworks, schoolImprovement, () => catalogue),
+      frameworks,
+      reports: createReportService(store, frameworks, () => catalogue),
+      ofsted: createOfstedService(store),
+      schoolImprovement,
+      comparison: createComparisonService(store),
+    },
+  );
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
@@ -138,21 +155,21 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
       () => catalogue,
       audit,
     ),
-    places: createPlaceService(store, clock),
-    dashboards: createPlaceDashboard(store, frameworks, schoolImprovement, () => catalogue),
+    places: pageReads.places,
+    dashboards: pageReads.dashboards,
     demo,
     pupils,
-    frameworks,
+    frameworks: pageReads.frameworks,
     delivery: { ...delivery, ...demoDelivery },
-    reports: createReportService(store, frameworks, () => catalogue),
+    reports: pageReads.reports,
     observations: createObservationService(store),
-    ofsted: createOfstedService(store),
+    ofsted: pageReads.ofsted,
     floors,
     schoolOutcomes,
     collaborations: createCollaborationService(store, clock, () => catalogue),
-    schoolImprovement,
+    schoolImprovement: pageReads.schoolImprovement,
     leadership: { ...leadership, ...demoLeadership },
-    comparison: createComparisonService(store),
+    comparison: pageReads.comparison,
     rollUps: createRollUpService(store, log, audit),
     audit: createAuditReader(store, audit.trail),
     accounts: { ...accounts, ...createDemoAccounts(store, (input) => accounts.add(input), demo.state) },

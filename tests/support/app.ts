@@ -21,13 +21,14 @@ export async function readShared(paths: readonly string[]): Promise<ImportFile[]
 }
 
 /** The services over a test database, with the shipped catalogue and frameworks, the clock stopped at `now` (or read from it). */
-export function servicesFor(database: TestDatabase, now: Date | (() => Date), log = createLog('silent')): Services {
+export function servicesFor(database: TestDatabase, now: Date | (() => Date), log = createLog('silent'), keptReadsMb?: number): Services {
   const clock = typeof now === 'function' ? now : () => now;
   return createServices(database.store, clock, log, catalogue, {
     pupilDir: database.pupilDir,
     frameworks,
     who: { actor: 'system', requestId: null },
     readPublishedFile: async (filePath) => readImportFile(filePath, mappings),
+    ...(keptReadsMb === undefined ? {} : { keptReadsMb }),
   });
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { disclose, disclosureName, disclosureNameOver, laOfficerDisclosure, policyAt, publicDisclosure, type Cell } from './disclosure.ts';
+import { disclose, disclosureKey, disclosureName, disclosureNameOver, laOfficerDisclosure, policyAt, publicDisclosure, type Cell } from './disclosure.ts';
 
 const count = (id: string, value: number | null, symbol: Cell['symbol'] = null): Cell => ({
   id,
@@ -148,5 +148,18 @@ describe('secondary suppression when the total is the hidden cell', () => {
       const hiddenCount = [g.total, ...g.parts].filter((id) => shown.get(id)!.suppression !== null).length;
       assert.notEqual(hiddenCount, 1, `${g.total} = ${g.parts.join(' + ')} has one hidden cell`);
     }
+  });
+});
+
+describe('a disclosure policy as a key (issue 20.4: what is read for one reader is shown to another with the same key)', () => {
+  it('tells apart the public, an LA officer and staff reaching other places, and not staff reaching the same places', () => {
+    const at = (...ids: number[]) => ({ ...publicDisclosure, unsuppressedAt: new Set(ids) });
+    const keys = [publicDisclosure, laOfficerDisclosure, at(1), at(1, 2)].map(disclosureKey);
+    assert.equal(new Set(keys).size, 4);
+    assert.equal(disclosureKey(at(2, 10, 1)), disclosureKey(at(1, 2, 10)), 'the places in any order');
+    // Reaching no place, staff see what the public sees (policyAt): the same key.
+    assert.equal(disclosureKey(at()), disclosureKey(publicDisclosure));
+    // The places are ordered as numbers: 10 after 2.
+    assert.ok(disclosureKey(at(10, 2)).endsWith('|2,10'));
   });
 });

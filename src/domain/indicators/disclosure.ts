@@ -28,6 +28,16 @@ export const publicDisclosure: DisclosurePolicy = { audience: 'public', countThr
 /** LA officers working under a data-sharing agreement see true values, still rounded as published. */
 export const laOfficerDisclosure: DisclosurePolicy = { audience: 'la-officer', countThreshold: 0, numeratorThreshold: 0, denominatorThreshold: 0 };
 
+/**
+ * What tells one reader's view of figures from another's (issue 20.4): two policies with the same key show every figure
+ * alike, so what is read under one can be shown under the other. The places a reader sees true values at are listed in
+ * order, so two officers whose roles reach the same places share a key.
+ */
+export function disclosureKey(policy: DisclosurePolicy): string {
+  const at = policy.unsuppressedAt === undefined ? '' : [...policy.unsuppressedAt].sort((a, b) => a - b).join(',');
+  return `${policy.audience}|${policy.countThreshold}|${policy.numeratorThreshold}|${policy.denominatorThreshold}|${at}`;
+}
+
 /** The policy a figure for one place is shown under: true values where the reader's roles reach it, else the reader's own. */
 export function policyAt(policy: DisclosurePolicy, placeId: number): DisclosurePolicy {
   return policy.unsuppressedAt?.has(placeId) === true ? laOfficerDisclosure : policy;

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { LRUCache } from 'lru-cache';
 import { parseHTML } from 'linkedom';
 import { isTwoYearCode, periodLabel } from '../../domain/periods/period.ts';
 
@@ -32,7 +33,24 @@ const dashes = { solid: null, dashed: '6 4', dotted: '2 3' } as const;
 
 type Datum = Readonly<{ x: string; y: number; name: string }>;
 
+/**
+ * Charts drawn, by what they show: a chart is a function of its options alone (Plot draws the same SVG for the same
+ * data), and drawing one takes a few milliseconds where its key takes microseconds, so a page shown again (a signed-in
+ * reader's, which is rendered for each request) draws none of its charts again. About 4,000 charts of 3-10 KB.
+ */
+const drawn = new LRUCache<string, string>({ max: 4096 });
+
 export function lineChart(options: LineChartOptions): string {
+  const key = JSON.stringify(options);
+  let svg = drawn.get(key);
+  if (svg === undefined) {
+    svg = drawLineChart(options);
+    drawn.set(key, svg);
+  }
+  return svg;
+}
+
+function drawLineChart(options: LineChartOptions): string {
   const withValues = options.series.filter((s) => s.points.length > 0);
   if (options.periods.length === 0 || (withValues.length === 0 && options.band === undefined)) return '';
   const label = (period: string) => periodLabel(period);
