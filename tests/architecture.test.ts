@@ -98,7 +98,7 @@ describe('architecture', () => {
     assert.deepEqual(unusedDomainExports(process.cwd()), []);
   });
 
-  it('groups services by the domain module they serve: each folder of services/ is one of domain/ (or the import writers, or the demo build), and only the clock and the assembly at its root (issue 13.4)', () => {
+  it('groups services by the domain module they serve: each folder of services/ is one of domain/ (or the import writers, or the demo build), and only the clock, the assembly and the reads it keeps at its root (issue 13.4, ADR 0026)', () => {
     const entries = readdirSync('src/services', { withFileTypes: true });
     const domainModules = readdirSync('src/domain', { withFileTypes: true })
       .filter((e) => e.isDirectory())
@@ -109,7 +109,7 @@ describe('architecture', () => {
       .map((e) => e.name)
       .sort();
     assert.deepEqual(strayFolders, []);
-    assert.deepEqual(rootFiles, ['clock.ts', 'create-services.ts']);
+    assert.deepEqual(rootFiles, ['clock.ts', 'create-services.ts', 'kept-page-reads.ts', 'kept-reads.test.ts', 'kept-reads.ts']);
   });
 
   it('keeps every service file to 250 lines at most: the rules live in domain/ (issue 13)', () => {

@@ -125,12 +125,35 @@ describe('Reads kept a data version', () => {
     assert.equal(state.reads, 3, 'a was let go for b');
   });
 
-  it('refuses arguments a key cannot hold (a set or a map would be written as {}), and keeps nothing with no room', async () => {
+  it('refuses arguments a key cannot hold (a set or a map written as {}, NaN as null), and keeps nothing with no room', async () => {
     const { read } = setUp();
     await assert.rejects(read('x', [new Set([1])]), /plain values/);
+    await assert.rejects(read('frameworks.yearOf', ['kent', Number.NaN, publicDisclosure]), /plain values/);
     const none = setUp(0);
-    await none.read('x', [1]);
+    const first = await none.read('x', [1]);
     await none.read('x', [1]);
     assert.equal(none.state.reads, 2);
+    assert.ok(Object.isFrozen(first.figures), 'frozen though not kept: a page behaves alike either way');
+  });
+
+  it('gives a read it cannot size (a cycle) and keeps it no longer, without an unhandled rejection', async () => {
+    let reads = 0;
+    const keep = createKeptReads(
+      () => Promise.resolve({ version: 1n }),
+      () => new Date('2026-03-02T12:00:00Z'),
+      { megabytes: 1 },
+    );
+    const read = () =>
+      keep('x', [], () => {
+        reads++;
+        const node: { self?: unknown } = {};
+        node.self = node;
+        return Promise.resolve(node);
+      });
+    const value = await read();
+    assert.equal(value.self, value);
+    await new Promise((resolve) => setImmediate(resolve));
+    await read();
+    assert.equal(reads, 2);
   });
 });

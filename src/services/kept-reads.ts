@@ -1,18 +1,20 @@
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { disclosureKey, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
 import { londonDateOf } from '../domain/periods/london-time.ts';
 
 /**
- * What the public pages read, kept a data version (issue 20.4, ADR 0026). The page cache keeps a public reader's page
- * whole; a signed-in reader's page is theirs (their name, their CSRF token, what their roles may do) and is rendered
- * for each request, but the figures it shows are not theirs alone: an evaluated framework, a school's profile, an
- * indicator's comparison depend on the store, the London date (a place's members are those of a day) and the reader's
- * disclosure policy (`disclosureKey`), and nothing else. So each such read is kept under the data version (migration
- * 0028: it moves with every committed change to anything a page shows), the date, the read's name, its arguments and
- * the policy's key, and every reader asking the same while nothing has changed is given what the first was.
+ * What the pages read, kept a data version (issue 20.4, ADR 0026). The page cache keeps a public reader's page whole;
+ * a signed-in reader's page is theirs (their name, their CSRF token, what their roles may do) and is rendered for each
+ * request, but the figures it shows are not theirs alone: an evaluated framework, a school's profile, an indicator's
+ * comparison depend on the store, the London date (a place's members are those of a day) and the reader's disclosure
+ * policy (`disclosureKey`), and nothing else. So each such read is kept under the data version (migration 0028: it
+ * moves with every committed change to anything a page shows), the date, the read's name, its arguments and the
+ * policy's key, and every reader asking the same while nothing has changed is given what the first was.
  *
- * What is kept is frozen, deeply: a page that changed a kept value in place would change it for every later reader,
- * and now throws instead. Readers asking for a read that is under way wait for it; a read that fails is not kept.
+ * What a read gives is frozen, deeply, whether kept or not: a page that changed a kept value in place would change it
+ * for every later reader, and throws instead (a Map's or a Set's members can still be changed: no read kept gives one).
+ * Readers asking for a read that is under way wait for it; a read that fails is not kept.
  */
 export type KeptReads = <T>(name: string, parts: readonly unknown[], read: () => Promise<T>) => Promise<T>;
 
@@ -21,27 +23,31 @@ export function createKeptReads(
   clock: () => Date,
   options: Readonly<{ megabytes: number }>,
 ): KeptReads {
-  const kept = new LRUCache<string, Promise<unknown>>({ maxSize: Math.max(1, options.megabytes * 1024 * 1024), sizeCalculation: () => pending });
+  const maxSize = Math.max(pending, Math.floor(options.megabytes * 1024 * 1024));
+  const kept = new LRUCache<string, Promise<unknown>>({ maxSize, sizeCalculation: () => pending });
   let keptAt = -1n;
   return async <T>(name: string, parts: readonly unknown[], read: () => Promise<T>): Promise<T> => {
-    if (options.megabytes === 0) return read();
+    if (options.megabytes <= 0) return read().then(freezeDeep);
     // The version first, the read after: what is kept under a version holds figures at least that new.
     const { version } = await dataVersion();
     if (version > keptAt) {
       // Reads of an earlier version are never asked for again.
       kept.clear();
       keptAt = version;
-    } else if (version < keptAt) return read();
+    } else if (version < keptAt) return read().then(freezeDeep);
     const key = `${version}\n${londonDateOf(clock())}\n${name}\n${keyOf(parts)}`;
     const held = kept.get(key) as Promise<T> | undefined;
     if (held !== undefined) return held;
     const reading = read().then(freezeDeep);
     kept.set(key, reading);
-    reading.then(
-      // Kept again at its size once read (while still the read kept under its key).
-      (value) => kept.peek(key) === reading && kept.set(key, reading, { size: sizeOf(value) }),
-      () => kept.peek(key) === reading && kept.delete(key),
-    );
+    // Kept again at its size once read, while still the read kept under its key; let go if it failed or cannot be sized.
+    reading
+      .then((value) => {
+        if (kept.peek(key) === reading) kept.set(key, reading, { size: sizeOf(value) });
+      })
+      .catch(() => {
+        if (kept.peek(key) === reading) kept.delete(key);
+      });
     return reading;
   };
 }
@@ -49,23 +55,47 @@ export function createKeptReads(
 /** What a read under way counts against the size: little, until it is read and counted at its size. */
 const pending = 1024;
 
-/** About what a read takes in memory: twice its JSON's length (a map or a set as its members), as UTF-16 holds it. */
+/**
+ * About what a read takes in memory: twice its JSON's length (a map or a set as its members). Rough both ways: an
+ * object takes more than its JSON, an ASCII string less, and what several reads share (a framework, an indicator) is
+ * counted in each.
+ */
 function sizeOf(value: unknown): number {
   const json = JSON.stringify(value, (_name, v: unknown) => (v instanceof Map || v instanceof Set ? [...v] : typeof v === 'bigint' ? String(v) : v));
   return Math.max(pending, 2 * (json?.length ?? 0));
 }
 
-/** A read's arguments as a key: a disclosure policy by its key; a Set, a Map or a function refused (JSON loses them). */
+/** A disclosure policy's key, worked out once a policy (a request's policy object is asked for by each of its reads). */
+const policyKeys = new WeakMap<DisclosurePolicy, string>();
+
+/**
+ * A read's arguments as a key: a disclosure policy by its key (hashed: an officer's reach can list thousands of
+ * places); refused, what JSON would write as another value (a Set or a Map as `{}`, NaN or an infinity as `null`) or
+ * not at all (a function).
+ */
 function keyOf(parts: readonly unknown[]): string {
   return JSON.stringify(parts, (_name, value: unknown) => {
-    if (value instanceof Set || value instanceof Map || typeof value === 'function') throw new Error('a kept read is keyed by plain values');
-    if (isPolicy(value)) return { policy: disclosureKey(value) };
-    return value;
+    if (value instanceof Set || value instanceof Map || typeof value === 'function' || (typeof value === 'number' && !Number.isFinite(value)))
+      throw new Error('a kept read is keyed by plain values');
+    if (!isPolicy(value)) return value;
+    let key = policyKeys.get(value);
+    if (key === undefined) {
+      key = createHash('sha256').update(disclosureKey(value)).digest('base64url');
+      policyKeys.set(value, key);
+    }
+    return { policy: key };
   });
 }
 
 function isPolicy(value: unknown): value is DisclosurePolicy {
-  return typeof value === 'object' && value !== null && 'audience' in value && 'countThreshold' in value && 'denominatorThreshold' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'audience' in value &&
+    'countThreshold' in value &&
+    'numeratorThreshold' in value &&
+    'denominatorThreshold' in value
+  );
 }
 
 /** The value frozen through its objects, arrays, maps' and sets' members (a typed array cannot be frozen, and is left). */

@@ -36,9 +36,10 @@ type Datum = Readonly<{ x: string; y: number; name: string }>;
 /**
  * Charts drawn, by what they show: a chart is a function of its options alone (Plot draws the same SVG for the same
  * data), and drawing one takes a few milliseconds where its key takes microseconds, so a page shown again (a signed-in
- * reader's, which is rendered for each request) draws none of its charts again. About 4,000 charts of 3-10 KB.
+ * reader's, which is rendered for each request) draws none of its charts again. 16 MB of keys and charts (a chart is
+ * 3-10 KB), the least recently shown let go first; a module's own, as the function it keeps is pure.
  */
-const drawn = new LRUCache<string, string>({ max: 4096 });
+const drawn = new LRUCache<string, string>({ maxSize: 16 * 1024 * 1024, sizeCalculation: (svg, key) => svg.length + key.length + 64 });
 
 export function lineChart(options: LineChartOptions): string {
   const key = JSON.stringify(options);
