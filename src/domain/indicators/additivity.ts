@@ -1,4 +1,4 @@
-import { decideSuppression, publicDisclosure, type Additivity, type Cell } from './disclosure.ts';
+import { publicDisclosure, publicSuppressionIndexed, type Cell } from './disclosure.ts';
 import type { Unit } from './indicator.ts';
 
 /**
@@ -10,32 +10,33 @@ import type { Unit } from './indicator.ts';
  */
 
 /** A cell of the family: which place (any stable key, e.g. 'district:E07000105') and which pupil group. */
-export type FamilyCell = Readonly<{ id: string; place: string; breakdown: string }>;
+export type FamilyCell<Id = string> = Readonly<{ id: Id; place: string; breakdown: string }>;
 
 /** A place and the places directly under it that add up to it in every pupil group. */
 export type PlaceSum = Readonly<{ total: string; parts: readonly string[] }>;
 
-export function additivityGroups(
-  cells: readonly FamilyCell[],
+/** The equations over the family's cells, each naming its total and parts by the cells' ids. */
+export function additivityGroups<Id = string>(
+  cells: readonly FamilyCell<Id>[],
   placeSums: readonly PlaceSum[],
   dimensions: Readonly<Record<string, readonly string[]>>,
-): Additivity[] {
+): { total: Id; parts: Id[] }[] {
   // Each place's cells by pupil group (a later cell of the same place and group stands for it), in the order first held.
-  const idsAt = new Map<string, Map<string, string>>();
+  const idsAt = new Map<string, Map<string, Id>>();
   for (const c of cells) {
     const at = idsAt.get(c.place);
     if (at === undefined) idsAt.set(c.place, new Map([[c.breakdown, c.id]]));
     else at.set(c.breakdown, c.id);
   }
-  const idsOf = (at: ReadonlyMap<string, string>, keys: readonly string[]) => {
-    const ids: string[] = [];
+  const idsOf = (at: ReadonlyMap<string, Id>, keys: readonly string[]) => {
+    const ids: Id[] = [];
     for (const key of keys) {
       const id = at.get(key);
       if (id !== undefined) ids.push(id);
     }
     return ids;
   };
-  const groups: Additivity[] = [];
+  const groups: { total: Id; parts: Id[] }[] = [];
   for (const at of idsAt.values()) {
     const all = at.get('all');
     if (all === undefined) continue;
@@ -49,7 +50,7 @@ export function additivityGroups(
     if (totalAt === undefined) continue;
     const partsAt = sum.parts.flatMap((p) => idsAt.get(p) ?? []);
     for (const [breakdown, total] of totalAt) {
-      const parts: string[] = [];
+      const parts: Id[] = [];
       for (const at of partsAt) {
         const id = at.get(breakdown);
         if (id !== undefined) parts.push(id);
@@ -127,22 +128,16 @@ export function publicSuppressionOf(
   });
   const result: ('primary' | 'secondary' | null)[] = figures.map(() => null);
   for (const indexes of families.values()) {
-    const cells: (Cell & FamilyCell)[] = indexes.map((i) => {
+    // The family's cells numbered in its own order; a cell's id is the figure's place in `figures` (ties are broken by it).
+    const at = indexes.map((i, id): FamilyCell<number> => ({ id, place: figures[i]!.place, breakdown: figures[i]!.breakdown }));
+    const cells = indexes.map((i): Cell => {
       const f = figures[i]!;
-      return {
-        id: String(i),
-        place: f.place,
-        breakdown: f.breakdown,
-        unit: f.unit,
-        decimalPlaces: 0,
-        value: f.value,
-        numerator: f.numerator,
-        denominator: f.denominator,
-        symbol: null,
-      };
+      return { id: String(i), unit: f.unit, decimalPlaces: 0, value: f.value, numerator: f.numerator, denominator: f.denominator, symbol: null };
     });
-    const hidden = decideSuppression(cells, additivityGroups(cells, placeSums, dimensions), publicDisclosure);
-    for (const [id, why] of hidden) if (why === 'primary' || why === 'secondary') result[Number(id)] = why;
+    const decided = publicSuppressionIndexed(cells, additivityGroups(at, placeSums, dimensions), publicDisclosure);
+    decided.forEach((why, id) => {
+      if (why === 'primary' || why === 'secondary') result[indexes[id]!] = why;
+    });
   }
   return result;
 }

@@ -99,56 +99,120 @@ export function isPrimarySuppressed(cell: Cell, policy: DisclosurePolicy): boole
  * not hold are left out: a computed table holds every group that has pupils, so a missing part is none.
  */
 export function decideSuppression(cells: readonly Cell[], groups: readonly Additivity[], policy: DisclosurePolicy): Map<string, Exclude<Suppression, null>> {
-  const byId = new Map(cells.map((c) => [c.id, c]));
-  const hidden = new Map<string, Exclude<Suppression, null>>();
+  // The cells by id, numbered in the order first held (a later cell of the same id stands for it, as its figures).
+  const indexOf = new Map<string, number>();
+  const held: Cell[] = [];
+  const first: (Exclude<Suppression, null> | null)[] = [];
   for (const c of cells) {
-    if (c.symbol !== null && c.symbol !== 'low') hidden.set(c.id, 'source');
-    else if (isPrimarySuppressed(c, policy)) hidden.set(c.id, 'primary');
+    let index = indexOf.get(c.id);
+    if (index === undefined) {
+      index = held.length;
+      indexOf.set(c.id, index);
+      first.push(null);
+    }
+    held[index] = c;
+    first[index] = initialSuppression(c, policy) ?? first[index]!;
   }
-  if (policy.audience !== 'public' || groups.length === 0) return hidden;
-  // The groups over cells the table holds (a group whose cells are all held is kept as it is: most are).
-  const held: Additivity[] = [];
+  const indexed: IndexedAdditivity[] = [];
   for (const g of groups) {
-    if (!byId.has(g.total)) continue;
-    const whole = g.parts.every((p) => byId.has(p) && p !== g.total);
-    const parts = whole ? g.parts : g.parts.filter((p) => byId.has(p) && p !== g.total);
+    const total = indexOf.get(g.total);
+    if (total === undefined) continue;
+    const parts: number[] = [];
+    for (const p of g.parts) {
+      const part = indexOf.get(p);
+      if (part !== undefined) parts.push(part);
+    }
+    indexed.push({ total, parts });
+  }
+  const decided = policy.audience === 'public' ? suppressIndexed(held, first, indexed) : first;
+  const hidden = new Map<string, Exclude<Suppression, null>>();
+  decided.forEach((why, index) => {
+    if (why !== null) hidden.set(held[index]!.id, why);
+  });
+  return hidden;
+}
+
+/** An additivity group over cells named by their place in the table's list of cells. */
+export type IndexedAdditivity = Readonly<{ total: number; parts: readonly number[] }>;
+
+/** A cell's own suppression, before any other cell is weighed: a symbol the source gave, or primary. */
+function initialSuppression(cell: Cell, policy: DisclosurePolicy): 'source' | 'primary' | null {
+  if (cell.symbol !== null && cell.symbol !== 'low') return 'source';
+  return isPrimarySuppressed(cell, policy) ? 'primary' : null;
+}
+
+/**
+ * The public suppression of a table whose cells are named by their place in `cells` (each id once), as
+ * `decideSuppression` decides it: each cell's own, then secondary suppression over the groups. The same decision with
+ * numbers for names, so that a table of many thousands of cells (a pupil file's family) is decided without maps of
+ * strings.
+ */
+export function publicSuppressionIndexed(
+  cells: readonly Cell[],
+  groups: readonly IndexedAdditivity[],
+  policy: DisclosurePolicy,
+): (Exclude<Suppression, null> | null)[] {
+  const first = cells.map((c) => initialSuppression(c, policy));
+  return policy.audience === 'public' ? suppressIndexed(cells, first, groups) : first;
+}
+
+/** Secondary suppression over the groups (each part ≠ its total kept; a group of no parts dropped), given each cell's own. */
+function suppressIndexed(
+  cells: readonly Cell[],
+  first: readonly (Exclude<Suppression, null> | null)[],
+  groups: readonly IndexedAdditivity[],
+): (Exclude<Suppression, null> | null)[] {
+  const hidden = [...first];
+  if (groups.length === 0) return hidden;
+  const held: IndexedAdditivity[] = [];
+  for (const g of groups) {
+    const whole = g.parts.every((p) => p !== g.total);
+    const parts = whole ? g.parts : g.parts.filter((p) => p !== g.total);
     if (parts.length > 0) held.push(whole ? g : { total: g.total, parts });
   }
-  const groupsOf = new Map<string, number[]>();
+  // The groups each cell is in, as one list with each cell's start (cell i's are from start[i] to start[i + 1]).
+  const start = new Int32Array(cells.length + 1);
+  for (const g of held) {
+    start[g.total + 1]!++;
+    for (const p of g.parts) start[p + 1]!++;
+  }
+  for (let i = 0; i < cells.length; i++) start[i + 1]! += start[i]!;
+  const next = start.slice(0, cells.length);
+  const groupsOf = new Int32Array(start[cells.length]!);
   held.forEach((g, index) => {
-    for (const id of [g.total, ...g.parts]) {
-      const of = groupsOf.get(id);
-      if (of === undefined) groupsOf.set(id, [index]);
-      else of.push(index);
-    }
+    groupsOf[next[g.total]!++] = index;
+    for (const p of g.parts) groupsOf[next[p]!++] = index;
   });
+  const sizes = cells.map(size);
   const pending = held.map((_, index) => index);
   const queued = new Uint8Array(held.length).fill(1);
   while (pending.length > 0) {
     const index = pending.pop()!;
     queued[index] = 0;
     const group = held[index]!;
-    let hiddenCells = hidden.has(group.total) ? 1 : 0;
-    for (const p of group.parts) if (hidden.has(p) && ++hiddenCells > 1) break;
+    let hiddenCells = hidden[group.total] === null ? 0 : 1;
+    for (const p of group.parts) if (hidden[p] !== null && ++hiddenCells > 1) break;
     if (hiddenCells !== 1) continue;
     // The smallest visible part, the lesser id between equals; the total when none is visible.
-    let next: string | undefined;
+    let chosen = -1;
     let least = 0;
     for (const p of group.parts) {
-      if (hidden.has(p)) continue;
-      const revealed = size(byId.get(p)!);
-      if (next === undefined || revealed < least || (revealed === least && p.localeCompare(next) < 0)) {
-        next = p;
+      if (hidden[p] !== null) continue;
+      const revealed = sizes[p]!;
+      if (chosen < 0 || revealed < least || (revealed === least && cells[p]!.id.localeCompare(cells[chosen]!.id) < 0)) {
+        chosen = p;
         least = revealed;
       }
     }
-    next ??= group.total;
-    hidden.set(next, 'secondary');
-    for (const other of groupsOf.get(next) ?? [])
+    if (chosen < 0) chosen = group.total;
+    hidden[chosen] = 'secondary';
+    for (let at = start[chosen]!; at < start[chosen + 1]!; at++) {
+      const other = groupsOf[at]!;
       if (queued[other] === 0) {
         queued[other] = 1;
         pending.push(other);
       }
+    }
   }
   return hidden;
 }
