@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBDoubleVector, DuckDBVarCharVector, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
 import { england } from '../domain/geography/reference-places.ts';
 import { schoolBreakdowns, type PupilFilter } from '../domain/pupils/breakdowns.ts';
 import type { Collection } from '../domain/pupils/pupil-record.ts';
@@ -81,7 +81,9 @@ export async function loadPlacements(connection: DuckDBConnection, placements: r
  */
 export function pupilFileStatement(file: PupilFileInput): string {
   const chosen = measuresFor(file.collection, file.period);
-  const aggregates = chosen.map(({ sql }, i) => `${sql.numerator} as n${i}, ${sql.denominator} as d${i}`).join(',\n  ');
+  // Doubles, not DuckDB's BIGINT or HUGEINT: they come into JavaScript as numbers, not BigInts (every count and sum here
+  // is a whole number far below 2^53, so each is held exactly).
+  const aggregates = chosen.map(({ sql }, i) => `(${sql.numerator})::double as n${i}, (${sql.denominator})::double as d${i}`).join(',\n  ');
   const levelCase = `case when grouping(district) = 0 then 'district' when grouping(la) = 0 then 'la'
       when grouping(region) = 0 then 'region' else 'country' end`;
   const codeCase = `case when grouping(district) = 0 then district when grouping(la) = 0 then la
@@ -93,17 +95,17 @@ export function pupilFileStatement(file: PupilFileInput): string {
     ),
     expanded as not materialized (select *, unnest(${breakdownList(file.collection)}) as breakdown from placed),
     by_school as (
-      select 'school' as level, urn as code, breakdown, count(*) as pupils, ${aggregates}
+      select 'school' as level, urn as code, breakdown, count(*)::double as pupils, ${aggregates}
       from expanded where breakdown in (${[...schoolBreakdowns].map(sqlString).join(', ')})
       group by urn, breakdown
     ),
     by_place as (
-      select ${levelCase} as level, ${codeCase} as code, breakdown, count(*) as pupils, ${aggregates}
+      select ${levelCase} as level, ${codeCase} as code, breakdown, count(*)::double as pupils, ${aggregates}
       from expanded
       group by grouping sets ((breakdown, district), (breakdown, la), (breakdown, region), (breakdown))
     ),
     by_grouping as (
-      select 'grouping' as level, g.grouping as code, breakdown, count(*) as pupils, ${aggregates}
+      select 'grouping' as level, g.grouping as code, breakdown, count(*)::double as pupils, ${aggregates}
       from expanded e join grouping_members g on g.urn = e.urn
       group by g.grouping, breakdown
     )
@@ -125,27 +127,39 @@ export async function aggregatePupilFile(connection: DuckDBConnection, file: Pup
   const statement = pupilFileStatement(file);
   // Pupils at a school without placement are left out of every level but England: count them (an LA should know).
   const unplacedStatement = `select count(*) as n from read_parquet(${sqlString(file.path)}) p anti join school_places s on s.urn = p.urn`;
-  const result = await connection.runAndReadAll(statement);
+  const result = await connection.run(statement);
   const unplaced = await connection.runAndReadAll(unplacedStatement);
+  const measures = chosen.map(({ measure, sql }) => ({
+    measure,
+    rule: sql.rule,
+    keepsNumerator: !(measure.form === 'mean' || numeratorIsFigure(measure.form)),
+  }));
+  // Read from DuckDB's vectors chunk by chunk (level, code, breakdown, pupils, then each measure's numerator and
+  // denominator): converting every value of the result into a JavaScript row or column first took twice as long.
   const figures: ComputedFigure[] = [];
-  for (const row of result.getRowObjectsJS()) {
-    chosen.forEach(({ measure, sql }, i) => {
-      const numerator = toNumber(row[`n${i}`]);
-      const denominator = toNumber(row[`d${i}`]);
-      if (denominator === 0 || denominator === null) return; // no pupils with a result for this measure in the cell
-      figures.push({
-        level: row.level as PlaceLevel,
-        code: row.code as string,
-        breakdown: row.breakdown as string,
-        indicator: measure.indicator,
-        form: measure.form,
-        value: figureOf(measure.form, numerator, denominator),
-        numerator: measure.form === 'mean' || numeratorIsFigure(measure.form) ? null : numerator,
-        denominator,
-        pupils: Number(row.pupils),
-        rule: sql.rule,
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const [level, code, breakdown] = [0, 1, 2].map((column) => vectorOf(chunk, column, DuckDBVarCharVector));
+    const pupils = vectorOf(chunk, 3, DuckDBDoubleVector);
+    const counts = measures.map((_, i) => [vectorOf(chunk, 4 + 2 * i, DuckDBDoubleVector), vectorOf(chunk, 5 + 2 * i, DuckDBDoubleVector)] as const);
+    for (let row = 0; row < chunk.rowCount; row++)
+      measures.forEach(({ measure, rule, keepsNumerator }, i) => {
+        const denominator = counts[i]![1].getItem(row);
+        if (denominator === 0 || denominator === null) return; // no pupils with a result for this measure in the cell
+        const numerator = counts[i]![0].getItem(row);
+        figures.push({
+          level: level!.getItem(row) as PlaceLevel,
+          code: code!.getItem(row)!,
+          breakdown: breakdown!.getItem(row)!,
+          indicator: measure.indicator,
+          form: measure.form,
+          value: figureOf(measure.form, numerator, denominator),
+          numerator: keepsNumerator ? numerator : null,
+          denominator,
+          pupils: pupils.getItem(row)!,
+          rule,
+        });
       });
-    });
   }
   return { figures, unplacedPupils: Number(unplaced.getRowObjectsJS()[0]!.n) };
 }
@@ -194,6 +208,13 @@ export async function aggregateAdHoc(
       rule: sql.rule,
     };
   });
+}
+
+/** A column of a chunk as the vector its type gives (the statement casts its counts to DOUBLE). */
+function vectorOf<V>(chunk: DuckDBDataChunk, column: number, kind: new (...args: never[]) => V): V {
+  const vector = chunk.getColumnVector(column);
+  if (!(vector instanceof kind)) throw new Error(`column ${column} of the compute's result is ${vector.type.toString()}, not the type it was cast to`);
+  return vector;
 }
 
 function toNumber(value: unknown): number | null {

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DataVersion, DfeSymbol, Observation } from '../domain/indicators/indicator.ts';
 import type { PlaceKind } from '../domain/geography/place.ts';
 import { defaultPopulation, type SchoolPopulation } from '../domain/geography/school-populations.ts';
+import { numberArrayLiteral } from './number-arrays.ts';
 import type { Database } from './schema.ts';
 
 /** Observations: one value of one indicator for one place, period, breakdown and data version, with its provenance. */
@@ -263,16 +264,45 @@ export function createObservationStore(db: Kysely<Database>) {
         .where('data_version', '=', scope.dataVersion)
         .where('indicator_code', 'in', scope.indicatorCodes.length > 0 ? [...scope.indicatorCodes] : ['-'])
         .executeTakeFirst();
+      // Each indicator with its rule, each pupil group and each suppression sent once and named by number in the rows: a
+      // pupil file's figures repeat a dozen rules and a few dozen groups, and the rule's words were most of what was sent.
+      const measures = new Map<string, number>();
+      const codes: string[] = [];
+      const rules: string[] = [];
+      const groups = new Map<string, number>();
+      const measureOf = (f: ComputedInput) => {
+        const key = `${f.indicatorCode}\u0000${f.rule}`;
+        let index = measures.get(key);
+        if (index === undefined) {
+          index = measures.size + 1;
+          measures.set(key, index);
+          codes.push(f.indicatorCode);
+          rules.push(f.rule);
+        }
+        return index;
+      };
+      const groupOf = (breakdown: string) => {
+        let index = groups.get(breakdown);
+        if (index === undefined) groups.set(breakdown, (index = groups.size + 1));
+        return index;
+      };
+      const suppressions = ['primary', 'secondary', 'pending'] as const;
+      const suppressionOf = (why: PublicSuppression) => (why === null ? null : suppressions.indexOf(why) + 1);
       for (let i = 0; i < figures.length; i += bulkSize) {
         const part = figures.slice(i, i + bulkSize);
+        const numbers = (of: (f: ComputedInput) => number | null) => numberArrayLiteral(part.map(of));
+        // Numbered before the statement names the lists they number into.
+        const [measure, group] = [numbers(measureOf), numbers((f) => groupOf(f.breakdown))];
         await sql`
           insert into observation (indicator_code, place_id, period, breakdown, value, numerator, denominator, data_version, batch_id, basis, detail, public_suppression)
-          select t.indicator_code, t.place_id, ${scope.period}, t.breakdown, t.value, t.numerator, t.denominator, ${scope.dataVersion}, ${batchId},
-                 'computed', jsonb_build_object('rule', t.rule, 'pupilBatch', ${pupilBatch}::bigint, 'pupils', t.pupils), t.public_suppression
-            from unnest(${part.map((f) => f.indicatorCode)}::text[], ${part.map((f) => f.placeId)}::bigint[], ${part.map((f) => f.breakdown)}::text[],
-                        ${part.map((f) => f.value)}::numeric[], ${part.map((f) => f.numerator)}::numeric[], ${part.map((f) => f.denominator)}::numeric[],
-                        ${part.map((f) => f.rule)}::text[], ${part.map((f) => f.pupils)}::int[], ${part.map((f) => f.publicSuppression)}::text[])
-              as t(indicator_code, place_id, breakdown, value, numerator, denominator, rule, pupils, public_suppression)`.execute(db);
+          select (${codes}::text[])[t.measure], t.place_id, ${scope.period}, (${[...groups.keys()]}::text[])[t.grp], t.value, t.numerator, t.denominator,
+                 ${scope.dataVersion}, ${batchId}, 'computed',
+                 jsonb_build_object('rule', (${rules}::text[])[t.measure], 'pupilBatch', ${pupilBatch}::bigint, 'pupils', t.pupils),
+                 (${suppressions}::text[])[t.suppression]
+            from unnest(${measure}::int[], ${numbers((f) => f.placeId)}::bigint[], ${group}::int[],
+                        ${numbers((f) => f.value)}::numeric[], ${numbers((f) => f.numerator)}::numeric[], ${numbers((f) => f.denominator)}::numeric[],
+                        ${numbers((f) => f.pupils)}::int[], ${numbers((f) => suppressionOf(f.publicSuppression))}::int[])
+              as t(measure, place_id, grp, value, numerator, denominator, pupils, suppression)`.execute(db);
       }
       return { removed: Number(removed.numDeletedRows), written: figures.length };
     },

@@ -87,6 +87,37 @@ export function createPlaceStore(db: Kysely<Database>) {
         'l.basis',
       ]);
 
+  /** Every link of a school to a place it counts in (district, LA, grouping), with its dates. */
+  const schoolParentLinks = async (): Promise<SchoolLink[]> => {
+    const links = await db
+      .selectFrom('place_link as l')
+      .innerJoin('place as s', 's.id', 'l.place_id')
+      .innerJoin('place as g', 'g.id', 'l.parent_id')
+      .select(['l.place_id', 'l.parent_id', 'g.kind', 'l.valid_from', 'l.valid_to'])
+      .where('s.kind', '=', 'school')
+      .where(countingParents)
+      .execute();
+    return links.map((l) => ({
+      schoolId: l.place_id,
+      parentId: l.parent_id,
+      parentKind: l.kind as SchoolLink['parentKind'],
+      validFrom: l.valid_from,
+      validTo: l.valid_to,
+    }));
+  };
+
+  const regionCodesOfLas = async (): Promise<Map<string, string>> => {
+    const regions = await db
+      .selectFrom('place_link as l')
+      .innerJoin('place as a', 'a.id', 'l.place_id')
+      .innerJoin('place as r', 'r.id', 'l.parent_id')
+      .select(['a.code as la', 'r.code as region'])
+      .where('a.kind', '=', 'la')
+      .where('r.kind', '=', 'region')
+      .execute();
+    return new Map(regions.map((r) => [r.la, r.region]));
+  };
+
   return {
     async byKind<K extends PlaceKind>(kind: K): Promise<PlaceRow<K>[]> {
       return parsedAll<PlaceRow<K>>(await selectPlace().where('kind', '=', kind).orderBy('name').execute());
@@ -277,15 +308,13 @@ export function createPlaceStore(db: Kysely<Database>) {
      * Every link of a school to an LA, district or grouping that figures are made for, with its dates and the school's
      * population attributes. Planning areas are left out (see `countingParents`).
      */
+    schoolParentLinks,
+
+    /** Each LA's region by code, over every link an LA has to a region (as `placementsOn` gives them). */
+    regionCodesOfLas,
+
     async schoolLinks(): Promise<{ links: SchoolLink[]; schools: Map<number, { stateFunded: boolean; sector: Sector }> }> {
-      const links = await db
-        .selectFrom('place_link as l')
-        .innerJoin('place as s', 's.id', 'l.place_id')
-        .innerJoin('place as g', 'g.id', 'l.parent_id')
-        .select(['l.place_id', 'l.parent_id', 'g.kind', 'l.valid_from', 'l.valid_to'])
-        .where('s.kind', '=', 'school')
-        .where(countingParents)
-        .execute();
+      const links = await schoolParentLinks();
       const schools = await db
         .selectFrom('place')
         .select([
@@ -298,13 +327,7 @@ export function createPlaceStore(db: Kysely<Database>) {
         .where('kind', '=', 'school')
         .execute();
       return {
-        links: links.map((l) => ({
-          schoolId: l.place_id,
-          parentId: l.parent_id,
-          parentKind: l.kind as SchoolLink['parentKind'],
-          validFrom: l.valid_from,
-          validTo: l.valid_to,
-        })),
+        links,
         schools: new Map(
           schools.map((s) => {
             const { stateFunded, sector } = schoolPopulationOf(`school ${s.code}`, s);
@@ -330,15 +353,7 @@ export function createPlaceStore(db: Kysely<Database>) {
         .where((eb) => eb.or([eb('l.valid_to', 'is', null), eb('l.valid_to', '>=', date)]))
         .distinct()
         .execute();
-      const regions = await db
-        .selectFrom('place_link as l')
-        .innerJoin('place as a', 'a.id', 'l.place_id')
-        .innerJoin('place as r', 'r.id', 'l.parent_id')
-        .select(['a.code as la', 'r.code as region'])
-        .where('a.kind', '=', 'la')
-        .where('r.kind', '=', 'region')
-        .execute();
-      return { schools: schools as { urn: string; parentKind: PlaceKind; parentCode: string }[], laRegions: new Map(regions.map((r) => [r.la, r.region])) };
+      return { schools: schools as { urn: string; parentKind: PlaceKind; parentCode: string }[], laRegions: await regionCodesOfLas() };
     },
 
     /** Each LA's region, by the LA's code: the region's code and name (an LA's link to its region, from LAIT or the LA list). */

@@ -9,7 +9,6 @@ import { BadRequestError, NotFoundError } from '../../domain/errors.ts';
 import type { PlaceKind } from '../../domain/geography/place.ts';
 import { policyAt, type DisclosurePolicy } from '../../domain/indicators/disclosure.ts';
 import type { DataVersion, Indicator } from '../../domain/indicators/indicator.ts';
-import { censusDateOf } from '../../domain/periods/period.ts';
 import { filterLabel, type PupilFilter } from '../../domain/pupils/breakdowns.ts';
 import { readPupilFileName } from '../../domain/pupils/pupil-file-name.ts';
 import { membershipsForYear } from '../../domain/geography/school-placement.ts';
@@ -72,8 +71,8 @@ export function createPupilService(store: Store, log: Log, pupilDir: string, cat
 
   /** Where each school counted in the period (domain/geography/school-placement.ts): district, LA, region and groupings. */
   const placements = async (period: string): Promise<{ schools: SchoolPlacement[]; laRegions: Map<string, string> }> => {
-    const { links } = await store.places.schoolLinks();
-    const { laRegions } = await store.places.placementsOn(censusDateOf(period));
+    const links = await store.places.schoolParentLinks();
+    const laRegions = await store.places.regionCodesOfLas();
     const codeOf = new Map<number, string>();
     for (const kind of ['school', 'district', 'la', 'grouping'] as const) for (const [code, id] of await store.places.idsByCode(kind)) codeOf.set(id, code);
     const byUrn = new Map<string, { district: string | null; la: string | null; groupings: string[] }>();
