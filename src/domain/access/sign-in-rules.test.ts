@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { afterFailure, afterSuccess, isLocked, sessionExpiry, sessionLive, signInRules } from './sign-in-rules.ts';
+import { afterFailure, afterSuccess, isLocked, sessionExpiry, sessionLive, sessionNeedsTouch, signInRules } from './sign-in-rules.ts';
 
 const at = (iso: string) => new Date(iso);
 const fresh = { failedAttempts: 0, lockedUntil: null };
@@ -38,6 +38,14 @@ describe('session time-outs', () => {
     const session = { createdAt, lastSeenAt: at('2026-01-01T09:00:00Z') };
     assert.equal(sessionLive(session, at('2026-01-01T09:29:59Z')), true);
     assert.equal(sessionLive(session, at('2026-01-01T09:30:00Z')), false);
+  });
+
+  it('writes a use as the last only a minute or more after the last written, so an idle session ends at most a minute early', () => {
+    const session = { createdAt, lastSeenAt: at('2026-01-01T09:00:00Z') };
+    assert.equal(sessionNeedsTouch(session, at('2026-01-01T09:00:59Z')), false);
+    assert.equal(sessionNeedsTouch(session, at('2026-01-01T09:01:00Z')), true);
+    // Last used at 9:00:59, not written, it ends at 9:30: 29 minutes and a second after that use.
+    assert.equal(sessionLive(session, at('2026-01-01T09:29:59Z')), true);
   });
 
   it('ends a session 12 hours after sign-in however recently used', () => {

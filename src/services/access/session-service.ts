@@ -4,10 +4,11 @@ import type { PlaceInTree, Principal } from '../../domain/access/decide-access.t
 import { reachOf, type CaseScope } from '../../domain/access/reach.ts';
 import type { Action } from '../../domain/access/roles.ts';
 import { laOfficerDisclosure, publicDisclosure, type DisclosurePolicy } from '../../domain/indicators/disclosure.ts';
-import { sessionExpiry, sessionLive } from '../../domain/access/sign-in-rules.ts';
+import { sessionExpiry, sessionLive, sessionNeedsTouch } from '../../domain/access/sign-in-rules.ts';
 import type { Store } from '../../store/store.ts';
 import { principalOf as principalOfUser } from './principal-of.ts';
 import type { RecordAudit } from '../audit/audit-hook.ts';
+import type { KeptReads } from '../kept-reads.ts';
 import type { Clock } from '../clock.ts';
 
 /** What a session cookie leads to: a signed-in principal, or a sign-in waiting for its TOTP code. */
@@ -22,7 +23,7 @@ function hashOf(sessionId: string): string {
  * Server-side sessions in PostgreSQL. The cookie carries 32 random bytes (base64url); a session ends when idle for 30
  * minutes, 12 hours after sign-in, at sign-out, or when its account is disabled or its password reset.
  */
-export function createSessionService(store: Store, clock: Clock, recordAudit: RecordAudit) {
+export function createSessionService(store: Store, clock: Clock, recordAudit: RecordAudit, keep: KeptReads = (_name, _parts, read) => read()) {
   const today = () => londonDateOf(clock());
 
   const principalOf = (userId: number) => principalOfUser(store, userId);
@@ -49,7 +50,10 @@ export function createSessionService(store: Store, clock: Clock, recordAudit: Re
       return id;
     },
 
-    /** The session a cookie names, if it is live (and touched: its idle clock restarts); an ended one is removed. */
+    /**
+     * The session a cookie names, if it is live (and touched, at most once a minute: its idle clock restarts); an ended
+     * one is removed.
+     */
     async read(sessionId: string): Promise<SessionState | null> {
       if (sessionId.length > 100) return null;
       const idHash = hashOf(sessionId);
@@ -66,7 +70,7 @@ export function createSessionService(store: Store, clock: Clock, recordAudit: Re
         await store.access.endSession(idHash);
         return null;
       }
-      await store.access.touchSession(idHash, now, sessionExpiry({ createdAt: session.createdAt, lastSeenAt: now }));
+      if (sessionNeedsTouch(session, now)) await store.access.touchSession(idHash, now, sessionExpiry({ createdAt: session.createdAt, lastSeenAt: now }));
       return { kind: 'signed-in', principal };
     },
 
@@ -97,7 +101,14 @@ export function createSessionService(store: Store, clock: Clock, recordAudit: Re
       const reach = reachOf(principal, 'view-unsuppressed', today());
       if (reach.kind === 'everywhere') return laOfficerDisclosure;
       if (reach.placeIds.length === 0) return publicDisclosure;
-      return { ...publicDisclosure, unsuppressedAt: new Set(await store.access.placesUnder(reach.placeIds, today())) };
+      // Kept a data version (the places under a place change only with the store): an officer's reach can be an LA's
+      // thousand places, read by a recursive query, for every page they open. The same policy object is given to every
+      // reader of the same reach, and its key is then worked out once (kept-reads.ts).
+      const placeIds = [...reach.placeIds].sort((a, b) => a - b);
+      return keep('reach', [placeIds, today()], async (): Promise<DisclosurePolicy> => ({
+        ...publicDisclosure,
+        unsuppressedAt: new Set(await store.access.placesUnder(placeIds, today())),
+      }));
     },
 
     /**
