@@ -27,7 +27,7 @@ import { participationDemoStep } from './casework/participation/participation-de
 import { createParticipationCasework } from './casework/participation/participation-casework.ts';
 import { createFloorService } from './schools/floor-service.ts';
 import { createObservationService } from './indicators/observation-service.ts';
-import { createKeptReads } from './kept-reads.ts';
+import { createKeptReads, oneVersionARequest, withinOneReadingRequest } from './kept-reads.ts';
 import { keptPageReads } from './kept-page-reads.ts';
 import { createOfstedService } from './schools/ofsted-service.ts';
 import { createRollUpService } from './indicators/roll-up-service.ts';
@@ -89,7 +89,11 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
         .then(() => undefined),
     );
   // Casework (issue 15): each team's module (retention, subject access) is one line in casework-services.ts.
-  const sessions = createSessionService(store, clock, recordAudit);
+  // The data version read once a reading request (kept-reads.ts), and what the pages and a reader's reach read most, kept
+  // a data version for every reader (kept-page-reads.ts, ADR 0026).
+  const version = oneVersionARequest(() => store.dataVersion.current());
+  const keep = createKeptReads(version, clock, { megabytes: options.keptReadsMb ?? 64 });
+  const sessions = createSessionService(store, clock, recordAudit, keep);
   const casework = createCaseworkServices(store, clock, audit, catalogue, (principal, action) => sessions.scopeFor(principal, action));
   const demo = createDemoService(
     store,
@@ -129,24 +133,22 @@ export function createServices(store: Store, clock: Clock, log: Log, catalogue: 
   const demoLeadership = createDemoLeadership(store, clock, leadership, floors, demo.state, () => frameworks.find(demoDeliveryFramework).la);
   const tables = createTableBuilder(store, clock);
   const releases = createReleaseService(store, clock, audit, tables.permalink);
-  // What the pages read most, kept a data version for every reader (kept-page-reads.ts, ADR 0026).
-  const pageReads = keptPageReads(
-    createKeptReads(() => store.dataVersion.current(), clock, { megabytes: options.keptReadsMb ?? 64 }),
-    {
-      places: createPlaceService(store, clock),
-      dashboards: createPlaceDashboard(store, frameworks, schoolImprovement, () => catalogue),
-      frameworks,
-      reports: createReportService(store, frameworks, () => catalogue),
-      ofsted: createOfstedService(store),
-      schoolImprovement,
-      comparison: createComparisonService(store),
-    },
-  );
+  const pageReads = keptPageReads(keep, {
+    places: createPlaceService(store, clock),
+    dashboards: createPlaceDashboard(store, frameworks, schoolImprovement, () => catalogue),
+    frameworks,
+    reports: createReportService(store, frameworks, () => catalogue),
+    ofsted: createOfstedService(store),
+    schoolImprovement,
+    comparison: createComparisonService(store),
+  });
   return Object.freeze({
     catalogue: catalogueService,
     health: { check: () => store.check() },
     /** The data version pages are cached by (migration 0028): it moves with every committed change to what they show. */
-    dataVersion: () => store.dataVersion.current(),
+    dataVersion: version,
+    /** Run a request that writes nothing (a GET or HEAD) reading the data version once: every read of it sees the same. */
+    withinOneReadingRequest,
     imports: createImportService(
       store,
       clock,

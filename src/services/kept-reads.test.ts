@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { laOfficerDisclosure, publicDisclosure, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
-import { createKeptReads } from './kept-reads.ts';
+import { createKeptReads, oneVersionARequest, withinOneReadingRequest } from './kept-reads.ts';
 
 /**
  * What the pages read is kept under the data version, the London date, the read and its arguments and the reader's
@@ -155,5 +155,33 @@ describe('Reads kept a data version', () => {
     await new Promise((resolve) => setImmediate(resolve));
     await read();
     assert.equal(reads, 2);
+  });
+});
+
+describe('The data version read once a reading request', () => {
+  it('is read once within a request that writes nothing, by each of its reads, and afresh by each read outside one', async () => {
+    let reads = 0;
+    let version = 1n;
+    const once = oneVersionARequest(() => {
+      reads++;
+      return Promise.resolve({ version });
+    });
+    const request = () => withinOneReadingRequest(async () => [await once(), await once(), (await Promise.all([once(), once()]))[0]]);
+    const first = await request();
+    assert.equal(reads, 1);
+    assert.deepEqual(
+      first.map((v) => v.version),
+      [1n, 1n, 1n],
+    );
+    version = 2n;
+    assert.deepEqual(
+      (await request()).map((v) => v.version),
+      [2n, 2n, 2n],
+      'the next request reads the version again',
+    );
+    assert.equal(reads, 2);
+    await once();
+    await once();
+    assert.equal(reads, 4, 'outside a request (a write, a command): every time');
   });
 });

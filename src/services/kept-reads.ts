@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { disclosureKey, type DisclosurePolicy } from '../domain/indicators/disclosure.ts';
@@ -50,6 +51,30 @@ export function createKeptReads(
       });
     return reading;
   };
+}
+
+/** A request's reads: each store's data version, once read (`oneVersionARequest`). */
+const requestReads = new AsyncLocalStorage<Map<object, Promise<unknown>>>();
+
+/**
+ * Run a request's work reading the data version at most once (web: every GET and HEAD): its kept reads, its reader's
+ * reach and its kept page are all of the version read first, after the request began. A request that writes must not
+ * run within one: what it reads after its write would be of the version before it.
+ */
+export function withinOneReadingRequest<T>(work: () => T): T {
+  return requestReads.run(new Map(), work);
+}
+
+/** The data version as `read` gives it, read once a request within `withinOneReadingRequest`, and every time outside. */
+export function oneVersionARequest<V>(read: () => Promise<V>): () => Promise<V> {
+  const once = (): Promise<V> => {
+    const request = requestReads.getStore();
+    if (request === undefined) return read();
+    let version = request.get(once) as Promise<V> | undefined;
+    if (version === undefined) request.set(once, (version = read()));
+    return version;
+  };
+  return once;
 }
 
 /** What a read under way counts against the size: little, until it is read and counted at its size. */

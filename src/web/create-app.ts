@@ -119,6 +119,12 @@ export async function createApp(services: Services, options: AppOptions): Promis
   });
   // Before any route or plugin: a route that declares no access stops the app starting.
   requireAccessDeclarations(app);
+  // First of every hook: a GET or HEAD reads the data version once, for its reader's reach, its kept reads and its kept
+  // page alike (a signed-in page read it three times); a request that writes reads it afresh each time.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD') services.withinOneReadingRequest(done);
+    else done();
+  });
   const sessionOptions = { secureCookies: options.secureCookies ?? 'auto' } as const;
   await registerSecurityHeaders(app, govukDist);
   await app.register(fastifyView, {
