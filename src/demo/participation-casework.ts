@@ -18,6 +18,7 @@ export type DemoActivity = Omit<NccisActivity, 'line'>;
 
 export type DemoOffer = Readonly<{ ccisId: string; leavingYear: number; yearGroup: 11 | 12; offeredOn: string | null; offerCode: string | null }>;
 
+/** A birth cohort's young people, their activities and their September Guarantee offers. */
 export type DemoParticipation = Readonly<{ people: DemoYoungPerson[]; activities: DemoActivity[]; offers: DemoOffer[] }>;
 
 // NEET of those known and not known of the cohort, by academic year's starting year: the seed's 6.3% in 2011/12.
@@ -92,8 +93,13 @@ const pick = (r: number, table: readonly (readonly [string, number])[]): string 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (year: number, month: number, d: number) => `${year}-${pad(month)}-${pad(Math.min(d, 28))}`;
 
-/** The young people of the cohorts aged 16-18 in the academic years ending in `years`, and their records in those years. */
-export function generateParticipation(county: DemoCounty, seed: number, years: readonly number[]): DemoParticipation {
+/**
+ * The young people of the cohorts aged 16-18 in the academic years ending in `years`, and their records in those years,
+ * a birth cohort at a time (oldest first), so that a cohort can be written before the next is made: the whole county's
+ * 148,500 people and their records were held at once until issue 20. The draws are those of one stream in one order
+ * however the cohorts are taken.
+ */
+export function* participationCohorts(county: DemoCounty, seed: number, years: readonly number[]): Generator<DemoParticipation> {
   const random = seededRandom(seed * 31 + 1618);
   const starts = [...new Set(years.map((y) => y - 1))].sort((a, b) => a - b);
   const secondaries = new Map<string, string[]>();
@@ -112,10 +118,10 @@ export function generateParticipation(county: DemoCounty, seed: number, years: r
   };
   // Birth cohort B (born 1 September B to 31 August B+1) is academic age 16 in the year starting B+17.
   const cohorts = [...new Set(starts.flatMap((s) => [s - 17, s - 18, s - 19]))].sort((a, b) => a - b);
-  const people: DemoYoungPerson[] = [];
-  const activities: DemoActivity[] = [];
-  const offers: DemoOffer[] = [];
   for (const born of cohorts) {
+    const people: DemoYoungPerson[] = [];
+    const activities: DemoActivity[] = [];
+    const offers: DemoOffer[] = [];
     for (let i = 0; i < cohortSize; i++) {
       const ccisId = `YP${born}${String(i).padStart(5, '0')}`;
       const district = districtOf(random());
@@ -194,6 +200,6 @@ export function generateParticipation(county: DemoCounty, seed: number, years: r
         previousEet = code;
       }
     }
+    yield { people, activities, offers };
   }
-  return { people, activities, offers };
 }
