@@ -96,8 +96,17 @@ type County = Readonly<{
 }>;
 
 export function generateAdmissionRounds(county: DemoCounty, seed = 2013, entryYears: readonly number[] = demoYears): DemoAdmissionRound[] {
+  return [...admissionRounds(county, seed, entryYears)];
+}
+
+/**
+ * The rounds of `generateAdmissionRounds` one at a time, in its order (by year, Reception then Year 7), each made when
+ * it is asked for: the demo build writes and allocates a round before the next is made (issue 20: its 14 rounds'
+ * applications were held at once). A round's draws are its own, so taking them one by one changes nothing.
+ */
+export function* admissionRounds(county: DemoCounty, seed = 2013, entryYears: readonly number[] = demoYears): Generator<DemoAdmissionRound> {
   const c = prepare(county, seed);
-  return entryYears.flatMap((year) => (['primary', 'secondary'] as const).map((phase) => generateRound(c, phase, year)));
+  for (const year of entryYears) for (const phase of ['primary', 'secondary'] as const) yield generateRound(c, phase, year);
 }
 
 function prepare(county: DemoCounty, seed: number): County {

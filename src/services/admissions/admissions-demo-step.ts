@@ -1,4 +1,4 @@
-import { generateAdmissionRounds } from '../../demo/admission-rounds.ts';
+import { admissionRounds } from '../../demo/admission-rounds.ts';
 import { allocateRound } from '../../domain/admissions/allocate.ts';
 import type { Indicator } from '../../domain/indicators/indicator.ts';
 import type { DemoCaseworkStep } from '../demo/demo-service.ts';
@@ -17,12 +17,14 @@ export function admissionsDemoStep(catalogue: () => readonly Indicator[]): DemoC
     name: 'admissions',
     label: 'running the coordinated admission rounds',
     async write(tx, county, seed, years, batchId) {
-      const rounds = generateAdmissionRounds(county, seed, years);
       const schools = await tx.places.idsByCode('school');
       const districts = await tx.places.idsByCode('district');
+      let rounds = 0;
       let applications = 0;
       let preferred = 0;
-      for (const round of rounds) {
+      const entryYears = new Set<number>();
+      // A round is made, written and allocated before the next is made (issue 20: the 14 rounds were made at once).
+      for (const round of admissionRounds(county, seed, years)) {
         const id = await tx.admissions.addRound({
           laCode: round.laCode,
           phase: round.phase,
@@ -48,13 +50,15 @@ export function admissionsDemoStep(catalogue: () => readonly Indicator[]): DemoC
           result.profiles.map((p) => ({ ...p, arrangementVersion: 1 })),
         );
         await tx.admissions.stampAllocated(id, new Date(`${round.offerDay}T09:00:00Z`), 'demo');
+        rounds++;
         applications += round.applications.length;
         preferred += result.offers.filter((o) => o.kind === 'preference').length;
+        entryYears.add(round.entryYear);
       }
       let figures = 0;
-      for (const year of [...new Set(rounds.map((r) => r.entryYear))]) figures += await remakeAdmissionFigures(tx, year, catalogue(), batchId);
+      for (const year of entryYears) figures += await remakeAdmissionFigures(tx, year, catalogue(), batchId);
       return [
-        `${rounds.length} admission rounds, ${applications} applications allocated (${preferred} offered one of their preferences)`,
+        `${rounds} admission rounds, ${applications} applications allocated (${preferred} offered one of their preferences)`,
         `${figures} admissions figures written`,
       ];
     },
