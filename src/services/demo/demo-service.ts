@@ -68,7 +68,9 @@ export function createDemoService(
   /**
    * The years' pupil files, each written unless already registered. A function of its own so that its last file (a
    * year's census, 200,000 records) goes when it returns: a suspended async function keeps its loop's last value alive,
-   * and the build's frame lives on through the compute and the casework.
+   * and the build's frame lives on through the compute and the casework. Each file is taken and written in a call of
+   * its own too: a loop's variable held a year's census (about 90 MB live) while the next year's pupils were drawn,
+   * which took the live heap from 120 MB to 210 MB there (issue 20).
    */
   const writePupilFiles = async (
     files: Iterable<DemoPupilFile>,
@@ -79,12 +81,22 @@ export function createDemoService(
   ): Promise<{ pupilFiles: number; pupilRecords: number }> => {
     let pupilFiles = 0;
     let pupilRecords = 0;
-    for (const file of files) {
-      if (registered.has(`${file.collection}|${file.period}`)) continue;
+    const iterator = files[Symbol.iterator]();
+    const writeNext = async (): Promise<boolean> => {
+      const next = iterator.next();
+      if (next.done === true) return false;
+      const file = next.value;
+      if (registered.has(`${file.collection}|${file.period}`)) return true;
       progress(`writing ${file.records.length} ${file.collection} pupil records for ${academicYearLabel(file.period)}`);
       const written = await pupils.writeFile({ ...file, dataVersion: 'final', source: `demo county (seed ${seed})` }, who);
       pupilFiles++;
       pupilRecords += written.rows;
+      return true;
+    };
+    try {
+      while (await writeNext());
+    } finally {
+      iterator.return?.();
     }
     return { pupilFiles, pupilRecords };
   };
