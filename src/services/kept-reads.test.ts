@@ -102,6 +102,19 @@ describe('Reads kept a data version', () => {
     }, TypeError);
   });
 
+  it("refuses a change to a kept Set or Map (a reader's reach is a Set every reader of that reach is given)", async () => {
+    const { keep } = setUp();
+    const policy = await keep('reach', [[5]], () => Promise.resolve({ ...publicDisclosure, unsuppressedAt: new Set([5, 6]), byId: new Map([[5, 'a']]) }));
+    const places = policy.unsuppressedAt;
+    assert.throws(() => places.add(7), TypeError);
+    assert.throws(() => places.delete(5), TypeError);
+    assert.throws(() => places.clear(), TypeError);
+    assert.throws(() => policy.byId.set(7, 'b'), TypeError);
+    assert.throws(() => policy.byId.delete(5), TypeError);
+    assert.deepEqual([...places], [5, 6], 'and is unchanged');
+    assert.ok(places.has(6), 'and still read as a Set');
+  });
+
   it('keeps reads up to its size, counting each at about its size in memory, the least recently asked for let go first', async () => {
     const state = { reads: 0 };
     const keep = createKeptReads(

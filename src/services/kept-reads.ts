@@ -14,7 +14,8 @@ import { londonDateOf } from '../domain/periods/london-time.ts';
  * policy's key, and every reader asking the same while nothing has changed is given what the first was.
  *
  * What a read gives is frozen, deeply, whether kept or not: a page that changed a kept value in place would change it
- * for every later reader, and throws instead (a Map's or a Set's members can still be changed: no read kept gives one).
+ * for every later reader, and throws instead. A Map's or a Set's own methods that would change it throw too (the reach
+ * a reader's policy holds is a Set, shared by every reader of the same reach).
  * Readers asking for a read that is under way wait for it; a read that fails is not kept.
  */
 export type KeptReads = <T>(name: string, parts: readonly unknown[], read: () => Promise<T>) => Promise<T>;
@@ -123,7 +124,16 @@ function isPolicy(value: unknown): value is DisclosurePolicy {
   );
 }
 
-/** The value frozen through its objects, arrays, maps' and sets' members (a typed array cannot be frozen, and is left). */
+/** What changes a Map or a Set in place: each is given its own, which throws, when a kept read holding one is frozen. */
+const changing = { map: ['set', 'delete', 'clear'], set: ['add', 'delete', 'clear'] } as const;
+const refuseChange = () => {
+  throw new TypeError('a kept read cannot be changed');
+};
+
+/**
+ * The value frozen through its objects, arrays, maps' and sets' members, and its maps and sets made to refuse a change
+ * (freezing one leaves its members free to change); a typed array cannot be frozen, and is left.
+ */
 function freezeDeep<T>(value: T): T {
   const seen = new Set<object>();
   const visit = (v: unknown): void => {
@@ -136,6 +146,8 @@ function freezeDeep<T>(value: T): T {
       }
     else if (v instanceof Set) for (const m of v) visit(m);
     else for (const m of Object.values(v)) visit(m);
+    if (v instanceof Map || v instanceof Set)
+      for (const method of v instanceof Map ? changing.map : changing.set) Object.defineProperty(v, method, { value: refuseChange });
     Object.freeze(v);
   };
   visit(value);

@@ -287,7 +287,13 @@ export function createObservationStore(db: Kysely<Database>) {
         return index;
       };
       const suppressions = ['primary', 'secondary', 'pending'] as const;
-      const suppressionOf = (why: PublicSuppression) => (why === null ? null : suppressions.indexOf(why) + 1);
+      const suppressionOf = (why: PublicSuppression) => {
+        if (why === null) return null;
+        const index = suppressions.indexOf(why);
+        // A value not listed would be sent as 0, read back as NULL: a hidden figure shown. Never written so.
+        if (index < 0) throw new Error(`a computed figure's public suppression is ${String(why)}, not one of ${suppressions.join(', ')}`);
+        return index + 1;
+      };
       for (let i = 0; i < figures.length; i += bulkSize) {
         const part = figures.slice(i, i + bulkSize);
         const numbers = (of: (f: ComputedInput) => number | null) => numberArrayLiteral(part.map(of));

@@ -96,7 +96,8 @@ export function isPrimarySuppressed(cell: Cell, policy: DisclosurePolicy): boole
  * sees all but one of its cells recovers that one by subtraction, so no group may be left with exactly one hidden
  * cell. While one is, the smallest visible part (what subtraction would reveal least of) is hidden too, or the total
  * when no part is visible; this repeats across groups until none has exactly one hidden cell. Parts the table does
- * not hold are left out: a computed table holds every group that has pupils, so a missing part is none.
+ * not hold are left out: a computed table holds every group that has pupils, so a missing part is none. The cells
+ * hidden are given in the order the cells were first held (not the order they were hidden in).
  */
 export function decideSuppression(cells: readonly Cell[], groups: readonly Additivity[], policy: DisclosurePolicy): Map<string, Exclude<Suppression, null>> {
   // The cells by id, numbered in the order first held (a later cell of the same id stands for it, as its figures).

@@ -98,16 +98,17 @@ export function createSessionService(store: Store, clock: Clock, recordAudit: Re
      * elsewhere; true values everywhere for an LA-wide role.
      */
     async disclosureFor(principal: Principal | null): Promise<DisclosurePolicy> {
-      const reach = reachOf(principal, 'view-unsuppressed', today());
+      const day = today();
+      const reach = reachOf(principal, 'view-unsuppressed', day);
       if (reach.kind === 'everywhere') return laOfficerDisclosure;
       if (reach.placeIds.length === 0) return publicDisclosure;
       // Kept a data version (the places under a place change only with the store): an officer's reach can be an LA's
       // thousand places, read by a recursive query, for every page they open. The same policy object is given to every
       // reader of the same reach, and its key is then worked out once (kept-reads.ts).
       const placeIds = [...reach.placeIds].sort((a, b) => a - b);
-      return keep('reach', [placeIds, today()], async (): Promise<DisclosurePolicy> => ({
+      return keep('reach', [placeIds, day], async (): Promise<DisclosurePolicy> => ({
         ...publicDisclosure,
-        unsuppressedAt: new Set(await store.access.placesUnder(placeIds, today())),
+        unsuppressedAt: new Set(await store.access.placesUnder(placeIds, day)),
       }));
     },
 
