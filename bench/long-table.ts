@@ -15,3 +15,16 @@ export async function writeLongTableTimes(source: string, target: string, times:
     connection.run(`COPY (${copies.join(' UNION ALL ')}) TO ${sqlString(target)} (FORMAT csv, HEADER, COMPRESSION gzip)`).then(() => undefined),
   );
 }
+
+/**
+ * A school-level published file (the KS4 2013/14 school and LA file a mapping reads) written out `times` over for the
+ * same check, each copy after the first with its URNs moved on by a million a copy, so that no school repeats.
+ */
+export async function writeSchoolFileTimes(source: string, target: string, times: number): Promise<void> {
+  const copies = Array.from(
+    { length: times },
+    (_, i) =>
+      `SELECT * REPLACE (CASE WHEN regexp_matches(URN, '^[0-9]+(\\.0)?$') THEN CAST(CAST(CAST(URN AS DOUBLE) AS BIGINT) + ${i * 1_000_000} AS VARCHAR) ELSE URN END AS URN) FROM read_csv(${sqlString(source)}, all_varchar = true, header = true)`,
+  );
+  await withDuckDb((connection) => connection.run(`COPY (${copies.join(' UNION ALL ')}) TO ${sqlString(target)} (FORMAT csv, HEADER)`).then(() => undefined));
+}

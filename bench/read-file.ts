@@ -3,6 +3,7 @@
  * records taken as the writer takes them. Prints JSON: rows, seconds and the process's peak resident memory. Run by
  * bench/run.ts under a fixed heap limit, for files of different sizes.
  */
+import type { FileIssue } from '../src/domain/errors.ts';
 import { readImportFile } from '../src/imports/import-files.ts';
 import { loadMappings } from '../src/imports/mapped-csv/mapping.ts';
 
@@ -13,6 +14,10 @@ const read = await readImportFile(path, await loadMappings());
 if (!read.ok) throw new Error(`${path} refused: ${read.issues[0]?.message}`);
 let records = 0;
 if (read.file.format === 'lait-data') for (const chunk of read.file.records()) records += chunk.length;
-else records = read.file.records.length;
+else if (read.file.format === 'mapped-csv') {
+  const issues: FileIssue[] = [];
+  for await (const chunk of read.file.records(issues)) records += chunk.length;
+  if (issues.length > 0) throw new Error(`${path} refused: ${issues[0]?.message}`);
+} else records = read.file.records.length;
 const seconds = (performance.now() - start) / 1000;
 console.log(JSON.stringify({ rows: read.file.rowCount, records, seconds, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

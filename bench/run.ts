@@ -47,7 +47,7 @@ import { planningBench } from './place-planning.ts';
 import { pageBench, pageHeader } from './pages.ts';
 import { persistReference, referenceStatement } from './reference-compute.ts';
 import { copyBench } from './import-copy.ts';
-import { writeLongTableTimes } from './long-table.ts';
+import { writeLongTableTimes, writeSchoolFileTimes } from './long-table.ts';
 import type { Database } from '../src/store/schema.ts';
 
 const shared = join(import.meta.dirname, '..', '..', 'shared', 'data', 'public');
@@ -340,6 +340,27 @@ async function laitImport(): Promise<string> {
   });
 }
 
+/**
+ * Memory of a file read through a mapping (issue 20.5): the KS4 2013/14 school and LA file (3,583 rows), and the same
+ * written out 4 and 16 times over with its URNs moved on, each read in a process of its own under a 64 MB heap.
+ */
+async function mappedFileMemory(): Promise<string> {
+  const source = join(shared, 'ks4-2014-eduvis', 'ks4_2013-14_school_and_la.csv');
+  if (!existsSync(source)) return 'mapped file read: skipped (../shared/data/public/ks4-2014-eduvis not found)';
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-mapped-'));
+  try {
+    const paths = [source];
+    for (const times of [4, 16]) {
+      const path = join(dir, `ks4_2013-14_school_and_la_x${times}.csv`);
+      await writeSchoolFileTimes(source, path, times);
+      paths.push(path);
+    }
+    return `mapped file (KS4 2013/14 through its mapping) read under a 64 MB heap, each in its own process: ${paths.map((p) => readInItsOwnProcess(p, 64)).join('; ')}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A file read in a process of its own under a heap limit (bench/read-file.ts): its rows, time and peak resident memory. */
 function readInItsOwnProcess(path: string, heapMb: number): string {
   const run = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', join(import.meta.dirname, 'read-file.ts'), path], {
@@ -367,6 +388,7 @@ const participation =
     ? skipped('participation', computeOnly ? '--compute-only' : '--no-participation')
     : await participationBench();
 const lait = process.argv.includes('--no-lait') ? skipped('LAIT import', '--no-lait') : await laitImport();
+const mapped = process.argv.includes('--no-lait') ? skipped('mapped file read', '--no-lait') : await mappedFileMemory();
 
 const header = [
   'scale',
@@ -385,6 +407,7 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join
 console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log(lait);
+console.log(mapped);
 if (!computeOnly) {
   console.log(await withFreshStore('sen', (_services, store) => benchSen(store)));
   console.log(participation);

@@ -28,7 +28,7 @@ for (const folder of readdirSync(sharedData).sort())
     else unrecognised.push(`${folder}/${name}`);
   }
 
-const isSchoolFile = (f: ImportFile) => f.format === 'mapped-csv' && f.records.some((r) => r.place.kind === 'school');
+const isSchoolFile = (f: ImportFile) => f.format === 'mapped-csv' && f.summary.placeKinds.has('school');
 const formats = {
   laCodes: ['la-code-list'],
   register: ['performance-tables-spine', 'codepoint-code-names', 'codepoint-postcodes', 'gias-links', 'gias-group-links'],

@@ -68,5 +68,27 @@ for (const target of databaseTargets()) {
       await assert.rejects(test.services.imports.importFiles([conflicting]), /ks4\.csv, line 3, column PTAC5EM_PTQ: a second, different value for ks4-5ac-em/);
       assert.deepEqual(await tableCounts(test.database.db), counts);
     });
+
+    it('holds a file read a chunk of 1,000 rows at a time to one figure a cell across its chunks (issue 20.5)', async () => {
+      // 2,500 schools, one row each; then the first school's row again on line 1,602 (the second chunk) and 2,503 (the
+      // third), identical: kept once. The same file with line 2,503 differing is refused there, naming line 2 as the first.
+      const schoolRow = (i: number, value = '58.1') => `SCH,886.0,${970000 + i}.0,School ${i},100,20,20.0,${value},30.6,65.3,70,71,20`;
+      const rows = Array.from({ length: 2_500 }, (_, i) => schoolRow(i));
+      const withRepeats = (last: string) => [...rows.slice(0, 1_600), schoolRow(0), ...rows.slice(1_600), last];
+      const repeated = await screened('ks4-long.csv', `${ks4Header}\n${withRepeats(schoolRow(0)).join('\n')}\n`);
+      const report = await test.services.imports.importFiles([repeated]);
+      const file = report.files[0]!;
+      // Every school row gives the same figures, so the two repeated rows give twice a row's figures as repeats.
+      const perRow = (file.inserted + file.updated + file.unchanged) / 2_500;
+      assert.ok(Number.isInteger(perRow) && perRow > 0, `${perRow} figures a row`);
+      assert.ok(file.notes.includes(`${2 * perRow} rows repeating a figure already read, with the same value, kept once`), file.notes.join('\n'));
+      const conflicting = await screened('ks4-long.csv', `${ks4Header}\n${withRepeats(schoolRow(0, '58.2')).join('\n')}\n`);
+      const counts = await tableCounts(test.database.db);
+      await assert.rejects(
+        test.services.imports.importFiles([conflicting]),
+        /ks4-long\.csv, line 2503, column PTAC5EM_PTQ: a second, different value for ks4-5ac-em \(all\), \d+, School 0: the first is on line 2\b/,
+      );
+      assert.deepEqual(await tableCounts(test.database.db), counts);
+    });
   });
 }

@@ -13,6 +13,7 @@ import type {
 import type { BirthRecord } from './indicators/births.ts';
 import type { LaitMeasureRecord, LaitSummary, LaitValueRecord } from './indicators/lait.ts';
 import type { PublishedValueRecord } from './indicators/published-values.ts';
+import type { PlaceKind } from './geography/place.ts';
 import type { InspectionRecord } from './schools/inspection.ts';
 
 /** `skipped`: rows the format leaves out on purpose (each reason is in `notes`). */
@@ -38,9 +39,19 @@ export type ImportFile = FileFacts &
       }
     | { format: 'ofsted-inspection-outcomes' | 'ofsted-ratings-history' | 'ofsted-management-information'; records: readonly InspectionRecord[] }
     | { format: 'ons-births'; records: readonly BirthRecord[] }
-    | { format: 'mapped-csv'; mapping: string; records: readonly PublishedValueRecord[] }
+    | {
+        format: 'mapped-csv';
+        mapping: string;
+        /** What the file gives, seen when it was screened; `records` reads it again a chunk at a time (issue 20.5), and a
+         * file no longer the one screened ends that pass with an issue in the `issues` it is given. */
+        summary: MappedSummary;
+        records: (issues: FileIssue[]) => AsyncIterable<readonly PublishedValueRecord[]>;
+      }
     | { format: EmploymentFormat; records: readonly PublishedValueRecord[] }
   );
+
+/** The indicators, periods and kinds of place a mapped file gives figures for. */
+export type MappedSummary = Readonly<{ indicators: ReadonlySet<string>; periods: ReadonlySet<string>; placeKinds: ReadonlySet<PlaceKind> }>;
 
 /** Files of youth employment, skills and apprenticeships (targets 35-39, 47), read into figures as published files are. */
 export type EmploymentFormat =

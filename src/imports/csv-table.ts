@@ -150,9 +150,9 @@ export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding, 
 }
 
 /**
- * A file too large to hold as rows (LAIT's long table: 641,070 of them) is read again from disk, a chunk of rows at a
- * time, by each pass over it (issue 20.5; csv-stream.ts): the same checks as readCsvBytes, line for line, with the rows
- * of one chunk alive at a time. `rows()` starts a new pass; a row's problem is added to `issues` and the row left out,
+ * A file too large to hold as rows (LAIT's long table: 641,070 of them; a published file a mapping reads) is read again
+ * from disk, a chunk of rows at a time, by each pass over it (issue 20.5; csv-stream.ts): the same checks as
+ * readCsvBytes, line for line, with the rows of one chunk alive at a time (tableText passes over a table held whole). `rows()` starts a new pass; a row's problem is added to `issues` and the row left out,
  * and a text CSV cannot parse, or a file that is no longer as it was hashed, stops the pass with its issue.
  */
 export type CsvText = Readonly<{
@@ -160,8 +160,21 @@ export type CsvText = Readonly<{
   hash: string;
   encoding: CsvTable['encoding'];
   header: readonly string[];
-  rows: (issues: FileIssue[], chunkRows?: number) => AsyncGenerator<readonly CsvRow[]>;
+  rows: (issues: FileIssue[], chunkRows?: number) => AsyncIterable<readonly CsvRow[]> | Iterable<readonly CsvRow[]>;
 }>;
+
+/** A table held whole, passed over as a file too large to hold is (CsvText): its rows `chunkRows` at a time. */
+export function tableText(table: CsvTable): CsvText {
+  return {
+    file: table.file,
+    hash: table.hash,
+    encoding: table.encoding,
+    header: table.header,
+    rows: function* (_issues: FileIssue[], chunkRows = 10_000) {
+      for (let i = 0; i < table.rows.length; i += chunkRows) yield table.rows.slice(i, i + chunkRows);
+    },
+  };
+}
 
 /**
  * The rows after the header of a file's parsed records, `chunkRows` at a time, checked as readCsvBytes checks them: a

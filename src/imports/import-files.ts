@@ -5,7 +5,7 @@ import { defaultReadLimits, type ImportFile, type ReadLimits } from '../domain/i
 import { codepointCodeNames } from './codepoint/code-names.ts';
 import { codepointPostcodes } from './codepoint/postcodes.ts';
 import { readCsvHeader, streamCsvFile } from './csv-stream.ts';
-import { changedWhileRead, readCsvBytes, readFileBytes, type CsvTable, type CsvText } from './csv-table.ts';
+import { changedWhileRead, readCsvBytes, readFileBytes, tableText, type CsvTable, type CsvText } from './csv-table.ts';
 import { giasEstablishments } from './gias/establishments.ts';
 import { giasGroupLinks } from './gias/group-links.ts';
 import { giasLinks } from './gias/links.ts';
@@ -26,7 +26,7 @@ import { schoolApprenticeshipSurvey } from './employment/school-apprenticeship-s
 import { feSkillsStarts } from './employment/fe-skills-starts.ts';
 import { laSupportedEmploymentReturn } from './employment/la-supported-employment-return.ts';
 import { kentSkillsShortageAreas, type SsaTier1 } from '../domain/indicators/skills-shortage-starts.ts';
-import { readMapped, recognisedBy } from './mapped-csv/read-mapped.ts';
+import { recognisedBy, screenMapped } from './mapped-csv/read-mapped.ts';
 
 /** Every register file Waymark reads, recognised by its header, in the order a batch of them must be written. */
 export const importFormats = [
@@ -93,43 +93,32 @@ export async function readImportFile(
   options: ImportOptions = {},
 ): Promise<ReadImportResult> {
   const file = path.basename(filePath);
-  // LAIT's long table is read as it streams in, held to UTF-8 as the DfE publishes it (csv-stream.ts). Any other file,
-  // or one whose first record cannot be read that way, is read whole, and refused as the whole-file reader refuses it.
-  const isLait = (header: readonly string[]) => importFormats.find((f) => f.recognise(header)) === laitData;
+  // LAIT's long table and a file a mapping reads are read as they stream in, held to UTF-8 as the DfE publishes them
+  // (csv-stream.ts). Any other file, or one whose first record cannot be read that way, is read whole, and refused as
+  // the whole-file reader refuses it.
+  const formatOf = (header: readonly string[]) => importFormats.find((f) => f.recognise(header));
+  const mappingOf = (header: readonly string[]) => (formatOf(header) === undefined ? mappings.find((m) => recognisedBy(header, m)) : undefined);
+  const streams = (header: readonly string[]) => formatOf(header) === laitData || mappingOf(header) !== undefined;
   const head = await readCsvHeader(filePath, limits);
-  if (head.ok && isLait(head.header)) {
+  if (head.ok && streams(head.header)) {
     const streamed = await streamCsvFile(filePath, limits);
     if (!streamed.ok) return streamed;
-    return isLait(streamed.text.header) ? readLaitData(filePath, streamed.text) : changed(file);
+    const { header } = streamed.text;
+    if (formatOf(header) === laitData) return readLaitData(filePath, streamed.text);
+    const mapping = mappingOf(header);
+    return mapping === undefined ? changed(file) : readMappedFile(filePath, streamed.text, mapping);
   }
   const bytes = await readFileBytes(filePath, limits);
   if (!bytes.ok) return bytes;
   // Decoded as UTF-8-or-Windows-1252 to see the header (always ASCII), then the file held to its format's encoding.
   const sniff = readCsvBytes(file, bytes.bytes, 'utf-8-or-windows-1252', limits);
   if (!sniff.ok) return sniff;
-  const format = importFormats.find((f) => f.recognise(sniff.table.header));
-  const mapping = format === undefined ? mappings.find((m) => recognisedBy(sniff.table.header, m)) : undefined;
+  const format = formatOf(sniff.table.header);
+  const mapping = mappingOf(sniff.table.header);
   if (mapping !== undefined) {
     const strict = sniff.table.encoding === 'UTF-8' ? sniff : readCsvBytes(file, bytes.bytes, 'utf-8', limits);
     if (!strict.ok) return strict;
-    const read = readMapped(strict.table, mapping);
-    if (read.issues.length > 0) return { ok: false, issues: read.issues };
-    const kept = read.skips.filter(([n]) => n > 0);
-    return {
-      ok: true,
-      file: {
-        file,
-        path: filePath,
-        hash: strict.table.hash,
-        encoding: strict.table.encoding,
-        rowCount: strict.table.rows.length,
-        skipped: kept.reduce((a, [n]) => a + n, 0),
-        notes: [`read through the mapping ${mapping.id} (${mapping.label})`, ...kept.map(([n, reason]) => `${n} ${reason} skipped`)],
-        format: 'mapped-csv',
-        mapping: mapping.id,
-        records: read.records,
-      },
-    };
+    return readMappedFile(filePath, tableText(strict.table), mapping);
   }
   if (format === undefined) {
     const shown = sniff.table.header
@@ -282,6 +271,32 @@ export async function readImportFile(
       return { ok: true, file: { ...result.file, notes: [...result.file.notes, note] } };
     }
   }
+}
+
+/**
+ * A file read through a mapping, screened a chunk of rows at a time (issue 20.5): its problems and skipped rows are
+ * found here, before anything is written, and the writer reads it again a chunk of records at a time.
+ */
+async function readMappedFile(filePath: string, text: CsvText, mapping: Mapping): Promise<ReadImportResult> {
+  const read = await screenMapped(text, mapping);
+  if (read.issues.length > 0) return { ok: false, issues: read.issues };
+  const kept = read.skips.filter(([n]) => n > 0);
+  return {
+    ok: true,
+    file: {
+      file: text.file,
+      path: filePath,
+      hash: text.hash,
+      encoding: text.encoding,
+      rowCount: read.rowCount,
+      skipped: kept.reduce((a, [n]) => a + n, 0),
+      notes: [`read through the mapping ${mapping.id} (${mapping.label})`, ...kept.map(([n, reason]) => `${n} ${reason} skipped`)],
+      format: 'mapped-csv',
+      mapping: mapping.id,
+      summary: read.summary,
+      records: read.records,
+    },
+  };
 }
 
 /**

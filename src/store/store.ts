@@ -4,6 +4,7 @@ import { createAuditStore } from './audit-store.ts';
 import { createBirthsStore } from './births-store.ts';
 import { createCmeStore } from './cme-store.ts';
 import { createDeliveryStore } from './delivery-store.ts';
+import { createFileFigureStore } from './file-figure-store.ts';
 import { createSystemLeadershipStore } from './system-leadership-store.ts';
 import { createDataVersionStore } from './data-version-store.ts';
 import { createReleaseStore } from './release-store.ts';
@@ -29,6 +30,7 @@ export type Store = Readonly<{
   register: ReturnType<typeof createRegisterStore>;
   indicators: ReturnType<typeof createIndicatorStore>;
   observations: ReturnType<typeof createObservationStore>;
+  fileFigures: ReturnType<typeof createFileFigureStore>;
   inspections: ReturnType<typeof createInspectionStore>;
   audit: ReturnType<typeof createAuditStore>;
   births: ReturnType<typeof createBirthsStore>;
@@ -58,6 +60,7 @@ export function createStore(db: Kysely<Database>): Store {
     register: createRegisterStore(db),
     indicators: createIndicatorStore(db),
     observations: createObservationStore(db),
+    fileFigures: createFileFigureStore(db),
     inspections: createInspectionStore(db),
     audit: createAuditStore(db),
     births: createBirthsStore(db),
