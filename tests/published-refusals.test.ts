@@ -90,5 +90,37 @@ for (const target of databaseTargets()) {
       );
       assert.deepEqual(await tableCounts(test.database.db), counts);
     });
+
+    it('names a school the register lacks as the last row naming it does, when the rows are chunks apart (issue 20.5)', async () => {
+      // URN 985000 on line 2 as "First name" and again on line 1,502 (the second chunk) as "Second name" with the same
+      // figures: the figures are kept once, and the school is named as the file read whole named it, by its last row.
+      const named = (name: string) => `SCH,886.0,985000.0,${name},100,20,20.0,58.1,30.6,65.3,70,71,20`;
+      const filler = Array.from({ length: 1_499 }, (_, i) => `SCH,886.0,${986000 + i}.0,Filler ${i},100,20,20.0,50.0,30.6,65.3,70,71,20`);
+      const file = await screened('ks4-renamed.csv', `${ks4Header}\n${[named('First name'), ...filler, named('Second name')].join('\n')}\n`);
+      const report = await test.services.imports.importFiles([file]);
+      assert.ok(report.files[0]!.notes.some((n) => /^\d+ rows repeating a figure already read, with the same value, kept once$/.test(n)));
+      const place = await test.database.db
+        .selectFrom('place')
+        .select(['name'])
+        .where('kind', '=', 'school')
+        .where('code', '=', '985000')
+        .executeTakeFirstOrThrow();
+      assert.equal(place.name, 'Second name');
+    });
   });
 }
+
+describe('a file a mapping reads that CSV cannot read is refused for that alone, as when it was read whole (issue 20.5)', () => {
+  it('gives the truncated row on line 3, not the bad number on line 2 before it', async () => {
+    const good = 'SCH,886.0,118830.0,A school,100,20,20.0,58.1,30.6,65.3,70,71,20';
+    const read = await readImportFile(
+      writeFixture('ks4-truncated.csv', `${ks4Header}\n${good.replace('58.1', 'lots')}\nSCH,886.0,118831.0\n${good}\n`),
+      mappings,
+    );
+    assert.ok(!read.ok);
+    assert.deepEqual(
+      read.issues.map((i) => [i.line, i.message.split(':')[0]]),
+      [[3, 'truncated row']],
+    );
+  });
+});

@@ -50,8 +50,8 @@ export type ImportFile = FileFacts &
     | { format: EmploymentFormat; records: readonly PublishedValueRecord[] }
   );
 
-/** The indicators, periods and kinds of place a mapped file gives figures for. */
-export type MappedSummary = Readonly<{ indicators: ReadonlySet<string>; periods: ReadonlySet<string>; placeKinds: ReadonlySet<PlaceKind> }>;
+/** The indicators (each with the first line giving it), periods and kinds of place a mapped file gives figures for. */
+export type MappedSummary = Readonly<{ indicators: ReadonlyMap<string, number>; periods: ReadonlySet<string>; placeKinds: ReadonlySet<PlaceKind> }>;
 
 /** Files of youth employment, skills and apprenticeships (targets 35-39, 47), read into figures as published files are. */
 export type EmploymentFormat =

@@ -24,6 +24,9 @@ export function createFileFigureStore(db: Kysely<Database>) {
                   denominator double precision, symbol text, decimal_places int,
                   primary key (indicator_code, place_id, period, breakdown, data_version)) on commit drop`.execute(db);
       await sql`truncate pg_temp.file_figure`.execute(db);
+      // A double comes back as the same double only with its shortest exact digits (the default since PostgreSQL 12;
+      // a server set otherwise would round 58.099999999999994 to 58.1, and a repeat would read as a different value).
+      await sql`set local extra_float_digits = 1`.execute(db);
     },
 
     /**

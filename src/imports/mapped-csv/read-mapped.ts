@@ -30,28 +30,38 @@ export async function screenMapped(
   summary: MappedSummary;
   records: (issues: FileIssue[]) => AsyncGenerator<readonly PublishedValueRecord[]>;
 }> {
-  const issues: FileIssue[] = [];
+  // A file CSV cannot read (a row it cannot parse, a byte that is not UTF-8) is refused for that alone, as the
+  // whole-file reader refuses it before the mapping reads a row; otherwise the mapping's problems, in line order.
+  const csvIssues: FileIssue[] = [];
+  const mappingIssues: FileIssue[] = [];
   const reader = mappedReader(text.file, text.header, mapping);
-  const indicators = new Set<string>();
+  const indicators = new Map<string, number>();
   const periods = new Set<string>();
   const placeKinds = new Set<PlaceKind>();
   let rowCount = 0;
-  if (reader.absent !== null) issues.push(reader.absent);
+  if (reader.absent !== null) mappingIssues.push(reader.absent);
   else
-    for await (const rows of text.rows(issues, chunkRows)) {
+    for await (const rows of text.rows(csvIssues, chunkRows)) {
       rowCount += rows.length;
-      for (const r of reader.read(rows, issues)) {
-        indicators.add(r.indicator);
+      for (const r of reader.read(rows, mappingIssues)) {
+        if (!indicators.has(r.indicator)) indicators.set(r.indicator, r.line);
         periods.add(r.period);
         placeKinds.add(r.place.kind);
       }
     }
   async function* records(passIssues: FileIssue[]): AsyncGenerator<readonly PublishedValueRecord[]> {
-    // The same bytes were screened: a row's problem here is the file changing, which ends the pass with its issue.
+    // The rows screened, read again: a file changed since it was screened adds its issues to \`passIssues\` (the pass
+    // ends with one if the file's bytes are no longer those hashed), and the writer is then refused.
     const again = mappedReader(text.file, text.header, mapping);
     for await (const rows of text.rows(passIssues, chunkRows)) yield again.read(rows, passIssues);
   }
-  return { issues, skips: reader.skips(), rowCount, summary: { indicators, periods, placeKinds }, records };
+  return {
+    issues: csvIssues.length > 0 ? csvIssues : mappingIssues,
+    skips: reader.skips(),
+    rowCount,
+    summary: { indicators, periods, placeKinds },
+    records,
+  };
 }
 
 /**

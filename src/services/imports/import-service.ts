@@ -199,7 +199,7 @@ async function writeFile(tx: Store, file: ImportFile, batchId: number, today: st
       const counts = await writePublishedValues(tx, file, batchId, issues);
       if (issues.length > 0) return counts;
       const periods = [...file.summary.periods];
-      const derived = await writeDerivedShares(tx, catalogue, file.summary.indicators, periods, batchId);
+      const derived = await writeDerivedShares(tx, catalogue, new Set(file.summary.indicators.keys()), periods, batchId);
       if (derived === null) return counts;
       // The derived shares replaced every computed figure of their indicators in these periods: an allocated round's too.
       const rounds = await keepRoundFigures(tx, periods, catalogue, batchId);

@@ -15,6 +15,8 @@ export async function placeFinder(tx: Store, batchId: number, fileName: string) 
   const added: string[] = [];
   const unregistered = new Set<number>();
   let unregisteredAdded = 0;
+  // Schools this file added, with the name and LA code they were last written with.
+  const addedSchools = new Map<string, { name: string | null; laCode: string | null }>();
   const byKind = new Map<string, { byCode: Map<string, number>; rows: { code: string; name: string }[] }>();
   const load = async (kind: PlaceRef['kind']) => {
     const cached = byKind.get(kind);
@@ -42,13 +44,18 @@ export async function placeFinder(tx: Store, batchId: number, fileName: string) 
   return {
     /**
      * Schools the file names by URN that the register lacks get a place of their own (domain/geography/unregistered-school.ts),
-     * a chunk of the file's rows at a time.
+     * a chunk of the file's rows at a time: each with the name and LA of the last row naming it, as when the file was
+     * read whole, so one added in an earlier chunk is written again when a later chunk names it otherwise.
      */
     async addUnregisteredSchools(refs: readonly PlaceRef[]): Promise<void> {
       if (!refs.some((ref) => ref.kind === 'school')) return;
       const schools = await load('school');
       const missing = new Map<string, PlaceRef>();
-      for (const ref of refs) if (ref.kind === 'school' && ref.code !== null && !schools.byCode.has(ref.code)) missing.set(ref.code, ref);
+      for (const ref of refs) {
+        if (ref.kind !== 'school' || ref.code === null) continue;
+        const added = addedSchools.get(ref.code);
+        if (added !== undefined ? added.name !== ref.name || added.laCode !== ref.laCode : !schools.byCode.has(ref.code)) missing.set(ref.code, ref);
+      }
       if (missing.size === 0) return;
       const { ids } = await tx.places.upsert(
         'school',
@@ -61,10 +68,11 @@ export async function placeFinder(tx: Store, batchId: number, fileName: string) 
         batchId,
       );
       for (const [code, id] of ids) {
+        if (!addedSchools.has(code)) unregisteredAdded++;
+        addedSchools.set(code, { name: missing.get(code)!.name, laCode: missing.get(code)!.laCode });
         schools.byCode.set(code, id);
         unregistered.add(id);
       }
-      unregisteredAdded += ids.size;
     },
     async find(ref: PlaceRef, period: string): Promise<Found | null> {
       if (ref.kind === 'country') return ref.code === null || ref.code === england.code ? { id: countryId } : null;

@@ -10,14 +10,16 @@ import { rollUpFigures, rollUpMethod } from '../indicators/roll-up-service.ts';
 import { placeFinder } from './place-finder.ts';
 
 /** A figure found for one record, and the key of the cell it lands on. */
-type Placed = Readonly<{ record: PublishedValueRecord; placeId: number; key: string }>;
+type Placed = Readonly<{ record: PublishedValueRecord; at: number; placeId: number; key: string }>;
 
 /**
  * Writes figures read through a mapping (or by one of the employment formats, which make the same records): places
  * found by code or name, LAs a file names with a code added, observations upserted. A mapped file comes a chunk of
- * records at a time (issue 20.5), each written before the next is read; a problem anywhere stops the writing, and the
- * import's transaction is undone. One figure a cell: a repeat of an earlier chunk's is found in the file's figures so
- * far, held by the store for the transaction (store/file-figure-store.ts).
+ * records at a time (issue 20.5), each written before the next is read: a problem stops the writing, and what the
+ * chunks before it wrote is undone with the import's transaction. A value out of its unit in a later chunk is listed
+ * with the problems of places and repeats found in the chunks before it (the whole file was checked for units first).
+ * One figure a cell: a repeat of an earlier chunk's is found in the file's figures so far, held by the store for the
+ * transaction (store/file-figure-store.ts).
  */
 export async function writePublishedValues(
   tx: Store,
@@ -26,8 +28,17 @@ export async function writePublishedValues(
   issues: FileIssue[],
 ): Promise<Counts> {
   const known = new Map((await tx.indicators.all()).map((i) => [i.code, i]));
-  const unknown = new Set<string>();
-  let unitProblem = false;
+  // An indicator the catalogue lacks refuses the file before anything is read again, on the first line that gives it.
+  const named = file.format === 'mapped-csv' ? file.summary.indicators : firstLines(file.records);
+  const unknown = [...named].filter(([code]) => !known.has(code));
+  for (const [code, line] of unknown) {
+    const by = file.format === 'mapped-csv' ? `the mapping ${file.mapping}` : `the format ${file.format}`;
+    issues.push({ file: file.file, line, column: null, message: `${by} names indicator ${code}, which is not in the catalogue` });
+  }
+  if (unknown.length > 0) return zeroCounts();
+  // A file refused already (by a value out of its unit, or an earlier file of the import) is checked for values out of
+  // their unit only: its places are not looked up nor its figures written.
+  let refused = issues.length > 0;
   const places = await placeFinder(tx, batchId, file.file);
   await tx.fileFigures.begin();
   const unresolved = new Map<string, number>();
@@ -35,16 +46,8 @@ export async function writePublishedValues(
   const schoolFigures = new Map<string, { indicatorCode: string; period: string }>();
   const counts = { inserted: 0, updated: 0, unchanged: 0 };
   let repeats = 0;
-  const chunks = typeof file.records === 'function' ? file.records(issues) : [file.records];
+  const chunks = file.format === 'mapped-csv' ? file.records(issues) : [file.records];
   for await (const records of chunks) {
-    // An indicator the catalogue lacks refuses the file, named once, on the first line that gives it.
-    for (const r of records)
-      if (!known.has(r.indicator) && !unknown.has(r.indicator)) {
-        unknown.add(r.indicator);
-        const by = file.format === 'mapped-csv' ? `the mapping ${file.mapping}` : `the format ${file.format}`;
-        issues.push({ file: file.file, line: r.line, column: null, message: `${by} names indicator ${r.indicator}, which is not in the catalogue` });
-      }
-    if (unknown.size > 0) continue;
     // Each value is held to its indicator's unit (a percentage 0-100), its numerator and denominator to counts.
     for (const r of records) {
       const indicator = known.get(r.indicator)!;
@@ -57,25 +60,27 @@ export async function writePublishedValues(
         const problem = value === null ? null : outsideUnit(value, unit, `${indicator.title} ${indicator.methodology}`);
         if (problem !== null) {
           issues.push({ file: file.file, line: r.line, column, message: `${problem}, the unit of ${indicator.code}` });
-          unitProblem = true;
+          refused = true;
         }
       }
     }
-    if (unitProblem) continue;
+    if (refused) continue;
     for (const r of records)
       if (r.place.kind === 'school' && r.denominator !== null && /^\d{6}$/.test(r.period))
         schoolFigures.set(`${r.indicator}|${r.period}`, { indicatorCode: r.indicator, period: r.period });
     await places.addUnregisteredSchools(records.map((r) => r.place));
     const found: Placed[] = [];
-    const chunkIssues: FileIssue[] = [];
-    for (const r of records) {
+    // A chunk's issues about places and repeats, each at its record's place in the chunk (the file's order).
+    const chunkIssues: { at: number; issue: FileIssue }[] = [];
+    for (const [at, r] of records.entries()) {
       const place = await places.find(r.place, r.period);
       if (
         place === null &&
         (file.format === 'la-apprentice-return' || file.format === 'school-apprenticeship-survey' || file.format === 'la-supported-employment-return')
       ) {
         // An LA's own return names the LA it is about: one the store lacks is a mistake in the file, not a place to pass over.
-        chunkIssues.push({ file: file.file, line: r.line, column: 'la_code', message: `unknown LA code ${r.place.code ?? ''}: not an LA the store holds` });
+        const message = `unknown LA code ${r.place.code ?? ''}: not an LA the store holds`;
+        chunkIssues.push({ at, issue: { file: file.file, line: r.line, column: 'la_code', message } });
         continue;
       }
       if (place === null) {
@@ -85,10 +90,10 @@ export async function writePublishedValues(
       }
       if ('error' in place) {
         // One issue per line, however many of the row's values land on the unknown place.
-        if (chunkIssues.at(-1)?.line !== r.line) chunkIssues.push({ file: file.file, line: r.line, column: null, message: place.error });
+        if (chunkIssues.at(-1)?.issue.line !== r.line) chunkIssues.push({ at, issue: { file: file.file, line: r.line, column: null, message: place.error } });
         continue;
       }
-      found.push({ record: r, placeId: place.id, key: `${r.indicator}|${place.id}|${r.period}|${r.breakdown}|${r.dataVersion}` });
+      found.push({ record: r, at, placeId: place.id, key: `${r.indicator}|${place.id}|${r.period}|${r.breakdown}|${r.dataVersion}` });
     }
     // Two rows that land on the same figure are one fact if they agree (a repeated row), ambiguous if they differ.
     const firstInChunk = new Map<string, Placed>();
@@ -97,16 +102,19 @@ export async function writePublishedValues(
     const earlier = await tx.fileFigures.firstOf(candidates.map(({ record: r, placeId }) => ({ ...r, indicatorCode: r.indicator, placeId, line: r.line })));
     const firstOfCell = new Map<string, Fact & { line: number }>(candidates.map((c, i) => [c.key, earlier[i] ?? c.record]));
     const observations: ObservationInput[] = [];
-    for (const { record: r, placeId, key } of found) {
+    for (const { record: r, at, placeId, key } of found) {
       const first = firstOfCell.get(key)!;
       if (first !== r) {
         if (isSameFact(first, r)) repeats++;
         else
           chunkIssues.push({
-            file: file.file,
-            line: r.line,
-            column: r.columns.value,
-            message: `a second, different value for ${r.indicator} (${r.breakdown}), ${r.period}, ${r.place.name ?? r.place.code}: the first is on line ${first.line}`,
+            at,
+            issue: {
+              file: file.file,
+              line: r.line,
+              column: r.columns.value,
+              message: `a second, different value for ${r.indicator} (${r.breakdown}), ${r.period}, ${r.place.name ?? r.place.code}: the first is on line ${first.line}`,
+            },
           });
         continue;
       }
@@ -124,9 +132,12 @@ export async function writePublishedValues(
         sourceLine: r.line,
       });
     }
-    issues.push(...chunkIssues.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)));
-    // Once the file is refused nothing more is written: its transaction is undone.
-    if (issues.length > 0) continue;
+    issues.push(...chunkIssues.sort((x, y) => x.at - y.at).map((c) => c.issue));
+    // Once the file is refused nothing more is written, and what was is undone with the import's transaction.
+    if (issues.length > 0) {
+      refused = true;
+      continue;
+    }
     const written = await tx.observations.upsert(observations, batchId, batchFormat(file));
     counts.inserted += written.inserted;
     counts.updated += written.updated;
@@ -180,4 +191,11 @@ function unplacedNote(byFigure: ReadonlyMap<string, { schools: number; pupils: n
   return [
     `results of schools the register does not hold are kept but counted in no LA, district or grouping roll-up: ${parts.slice(0, 12).join('; ')}${parts.length > 12 ? '; …' : ''}`,
   ];
+}
+
+/** Each indicator a file's records give, with the first line giving it, in the order first given. */
+function firstLines(records: readonly PublishedValueRecord[]): Map<string, number> {
+  const lines = new Map<string, number>();
+  for (const r of records) if (!lines.has(r.indicator)) lines.set(r.indicator, r.line);
+  return lines;
 }
