@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ImportRejectedError } from '../src/domain/errors.ts';
 import { readImportFile } from '../src/imports/import-files.ts';
 import { writeFixture } from './fixtures/register-files.ts';
 import { appWithImports, readShared, type TestApp } from './support/app.ts';
@@ -88,6 +89,25 @@ for (const target of databaseTargets()) {
         test.services.imports.importFiles([conflicting]),
         /ks4-long\.csv, line 2503, column PTAC5EM_PTQ: a second, different value for ks4-5ac-em \(all\), \d+, School 0: the first is on line 2\b/,
       );
+      assert.deepEqual(await tableCounts(test.database.db), counts);
+    });
+
+    it('lists every LA name nobody knows, in every chunk of 1,000 rows, as when the file was read whole (issue 20.5)', async () => {
+      const kent = '"201213","Local authority","Kent","Total","600","216317","123","0.06","10553","4.88","5402","2.5"';
+      const unknown = (name: string) => `"201213","Local authority","${name}","Total","1","10","0","0","0","0","0","0"`;
+      const rows = [unknown('Atlantis'), ...Array.from({ length: 1_499 }, () => kent), unknown('Lemuria')];
+      const file = await screened('exclusions-long.csv', `${exclusionsHeader}\n${rows.join('\n')}\n`);
+      const counts = await tableCounts(test.database.db);
+      await assert.rejects(test.services.imports.importFiles([file]), (error: ImportRejectedError) => {
+        assert.deepEqual(
+          error.issues.map((i) => [i.line, i.message.split(' in ')[0]]),
+          [
+            [2, 'unknown LA name "Atlantis"'],
+            [1502, 'unknown LA name "Lemuria"'],
+          ],
+        );
+        return true;
+      });
       assert.deepEqual(await tableCounts(test.database.db), counts);
     });
 

@@ -36,8 +36,8 @@ export async function writePublishedValues(
     issues.push({ file: file.file, line, column: null, message: `${by} names indicator ${code}, which is not in the catalogue` });
   }
   if (unknown.length > 0) return zeroCounts();
-  // A file refused already (by a value out of its unit, or an earlier file of the import) is checked for values out of
-  // their unit only: its places are not looked up nor its figures written.
+  // A file refused already (by an earlier file of the import, or a value out of its unit) is checked for values out of
+  // their unit only from then on: its places are not looked up nor its figures written.
   let refused = issues.length > 0;
   const places = await placeFinder(tx, batchId, file.file);
   await tx.fileFigures.begin();
@@ -133,11 +133,9 @@ export async function writePublishedValues(
       });
     }
     issues.push(...chunkIssues.sort((x, y) => x.at - y.at).map((c) => c.issue));
-    // Once the file is refused nothing more is written, and what was is undone with the import's transaction.
-    if (issues.length > 0) {
-      refused = true;
-      continue;
-    }
+    // Once the file is refused nothing more is written, and what was is undone with the import's transaction; the
+    // later chunks' places and repeats are still checked, so the file's problems are all listed, as when read whole.
+    if (issues.length > 0) continue;
     const written = await tx.observations.upsert(observations, batchId, batchFormat(file));
     counts.inserted += written.inserted;
     counts.updated += written.updated;
