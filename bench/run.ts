@@ -13,7 +13,8 @@
  *   DuckDB SQL     = the yardstick for it: the faster in total of Waymark's statement and the bench's own, each run
  *                    inside DuckDB into a table (CREATE TABLE AS), nothing returned to Node
  * `--pupils 600000,1200000,2400000` sets the national cohorts (default 600,000), to show how each cost grows;
- * `--compute-only` leaves out the casework, admissions and place-planning benches, `--kent-only` and `--national-only` one scale, `--no-lait` skips the LAIT import, `--no-mapped` the read of a mapped file at three sizes.
+ * `--compute-only` leaves out the casework, admissions and place-planning benches, `--kent-only` and `--national-only`
+ * one scale, `--no-lait` skips the LAIT import, `--no-mapped` the read of a mapped file at three sizes.
  * Then page loads over the Kent-scale store (bench/pages.ts): each page kind over several addresses, 50 concurrent
  * clients in a process of their own, served three ways: to the public (pages kept by the data version), to a signed-in
  * LA officer (rendered for each request from reads kept by the data version) and afresh (nothing kept).

@@ -72,7 +72,8 @@ for (const target of databaseTargets()) {
 
     it('holds a file read a chunk of 1,000 rows at a time to one figure a cell across its chunks (issue 20.5)', async () => {
       // 2,500 schools, one row each; then the first school's row again on line 1,602 (the second chunk) and 2,503 (the
-      // third), identical: kept once. The same file with line 2,503 differing is refused there, naming line 2 as the first.
+      // third), identical: kept once. The same file with line 2,503 differing is refused there, naming line 2 as the
+      // first.
       const schoolRow = (i: number, value = '58.1') => `SCH,886.0,${970000 + i}.0,School ${i},100,20,20.0,${value},30.6,65.3,70,71,20`;
       const rows = Array.from({ length: 2_500 }, (_, i) => schoolRow(i));
       const withRepeats = (last: string) => [...rows.slice(0, 1_600), schoolRow(0), ...rows.slice(1_600), last];

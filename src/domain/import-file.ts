@@ -42,8 +42,10 @@ export type ImportFile = FileFacts &
     | {
         format: 'mapped-csv';
         mapping: string;
-        /** What the file gives, seen when it was screened; `records` reads it again a chunk at a time (issue 20.5), and a
-         * file no longer the one screened ends that pass with an issue in the `issues` it is given. */
+        /**
+         * What the file gives, seen when it was screened; `records` reads it again a chunk at a time (issue 20.5),
+         * and a file no longer the one screened ends that pass with an issue in the `issues` it is given.
+         */
         summary: MappedSummary;
         records: (issues: FileIssue[]) => AsyncIterable<readonly PublishedValueRecord[]>;
       }

@@ -152,8 +152,9 @@ export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding, 
 /**
  * A file too large to hold as rows (LAIT's long table: 641,070 of them; a published file a mapping reads) is read again
  * from disk, a chunk of rows at a time, by each pass over it (issue 20.5; csv-stream.ts): the same checks as
- * readCsvBytes, line for line, with the rows of one chunk alive at a time (tableText passes over a table held whole). `rows()` starts a new pass; a row's problem is added to `issues` and the row left out,
- * and a text CSV cannot parse, or a file that is no longer as it was hashed, stops the pass with its issue.
+ * readCsvBytes, line for line, with the rows of one chunk alive at a time (tableText passes over a table held whole).
+ * `rows()` starts a new pass; a row's problem is added to `issues` and the row left out, and a text CSV cannot parse,
+ * or a file that is no longer as it was hashed, stops the pass with its issue.
  */
 export type CsvText = Readonly<{
   file: string;

@@ -3,7 +3,7 @@ import type { DfeSymbol } from '../domain/indicators/indicator.ts';
 import type { Fact } from '../domain/indicators/same-fact.ts';
 import type { Database } from './schema.ts';
 
-/** A figure a published file gives: where it lands (indicator, place, period, breakdown, data version), its line and fact. */
+/** A figure a published file gives: its cell (indicator, place, period, breakdown, data version), line and fact. */
 export type FileFigure = Fact & Readonly<{ indicatorCode: string; placeId: number; period: string; breakdown: string; dataVersion: string; line: number }>;
 
 /** The figure an earlier chunk of the same file gave for the same cell: its line and fact. */
@@ -31,7 +31,7 @@ export function createFileFigureStore(db: Kysely<Database>) {
 
     /**
      * Keep a chunk's figures (one a cell: the caller keeps the first of a chunk's own repeats) and give, for each, the
-     * figure an earlier chunk gave for its cell, or null. The earlier figure is kept; the chunk's is not stored over it.
+     * figure an earlier chunk gave for its cell, or null. The earlier figure is kept, not overwritten by the chunk's.
      */
     async firstOf(figures: readonly FileFigure[]): Promise<(FirstFigure | null)[]> {
       const firsts: (FirstFigure | null)[] = figures.map(() => null);

@@ -50,7 +50,7 @@ export async function screenMapped(
       }
     }
   async function* records(passIssues: FileIssue[]): AsyncGenerator<readonly PublishedValueRecord[]> {
-    // The rows screened, read again: a file changed since it was screened adds its issues to \`passIssues\` (the pass
+    // The rows screened, read again: a file changed since it was screened adds its issues to `passIssues` (the pass
     // ends with one if the file's bytes are no longer those hashed), and the writer is then refused.
     const again = mappedReader(text.file, text.header, mapping);
     for await (const rows of text.rows(passIssues, chunkRows)) yield again.read(rows, passIssues);

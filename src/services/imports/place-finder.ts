@@ -43,9 +43,10 @@ export async function placeFinder(tx: Store, batchId: number, fileName: string) 
   };
   return {
     /**
-     * Schools the file names by URN that the register lacks get a place of their own (domain/geography/unregistered-school.ts),
-     * a chunk of the file's rows at a time: each with the name and LA of the last row naming it, as when the file was
-     * read whole, so one added in an earlier chunk is written again when a later chunk names it otherwise.
+     * Schools the file names by URN that the register lacks get a place of their own
+     * (domain/geography/unregistered-school.ts), a chunk of the file's rows at a time: each with the name and LA of the
+     * last row naming it, as when the file was read whole, so one added in an earlier chunk is written again when a
+     * later chunk names it otherwise.
      */
     async addUnregisteredSchools(refs: readonly PlaceRef[]): Promise<void> {
       if (!refs.some((ref) => ref.kind === 'school')) return;
