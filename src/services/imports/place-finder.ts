@@ -14,7 +14,6 @@ export async function placeFinder(tx: Store, batchId: number, fileName: string) 
   const countryId = (await tx.places.find('country', england.code))!.id;
   const added: string[] = [];
   const unregistered = new Set<number>();
-  let unregisteredAdded = 0;
   // Schools this file added, with the name and LA code they were last written with.
   const addedSchools = new Map<string, { name: string | null; laCode: string | null }>();
   const byKind = new Map<string, { byCode: Map<string, number>; rows: { code: string; name: string }[] }>();
@@ -69,7 +68,6 @@ export async function placeFinder(tx: Store, batchId: number, fileName: string) 
         batchId,
       );
       for (const [code, id] of ids) {
-        if (!addedSchools.has(code)) unregisteredAdded++;
         addedSchools.set(code, { name: missing.get(code)!.name, laCode: missing.get(code)!.laCode });
         schools.byCode.set(code, id);
         unregistered.add(id);
@@ -103,8 +101,8 @@ export async function placeFinder(tx: Store, batchId: number, fileName: string) 
     },
     added: () => [
       ...(added.length > 0 ? [`${added.length} LAs named only in this file were added: ${added.join(', ')}`] : []),
-      ...(unregisteredAdded > 0
-        ? [`${unregisteredAdded} schools the register does not hold were added from this file (URN, name and LA as the file gives them)`]
+      ...(addedSchools.size > 0
+        ? [`${addedSchools.size} schools the register does not hold were added from this file (URN, name and LA as the file gives them)`]
         : []),
     ],
     unregistered: (): ReadonlySet<number> => unregistered,
