@@ -14,7 +14,7 @@ const read = await readImportFile(path, await loadMappings());
 if (!read.ok) throw new Error(`${path} refused: ${read.issues[0]?.message}`);
 let records = 0;
 if (read.file.format === 'lait-data') for (const chunk of read.file.records()) records += chunk.length;
-else if (read.file.format === 'mapped-csv') {
+else if (read.file.format === 'mapped-csv' || read.file.format === 'performance-tables-spine' || read.file.format === 'gias-establishments') {
   const issues: FileIssue[] = [];
   for await (const chunk of read.file.records(issues)) records += chunk.length;
   if (issues.length > 0) throw new Error(`${path} refused: ${issues[0]?.message}`);

@@ -6,6 +6,7 @@ import { appWithImports, oneObservation, readShared, type TestApp } from './supp
 import { databaseTargets } from './support/databases.ts';
 import { sharedFile } from './support/shared-data.ts';
 import type { ImportFile } from '../src/domain/import-file.ts';
+import type { SchoolRecord } from '../src/domain/geography/register.ts';
 
 // Kent 2013-2016 evaluated on every shipped real file that measures one of its targets in a framework year (2013 =
 // academic year 2012/13 … 2016 = 2015/16; calendar 2016 for a calendar-year indicator). The coverage table below lists
@@ -34,9 +35,10 @@ const paths = {
  * succession links held (the 2017/18 spine's LA 886 rows and their chains; their scraped and official inspections):
  * the same Kent figures for a fraction of the import time (England's school-based figures are not asserted here).
  */
-function kentSchoolsOnly(read: readonly ImportFile[]): ImportFile[] {
+async function kentSchoolsOnly(read: readonly ImportFile[]): Promise<ImportFile[]> {
   const links = read.flatMap((f) => (f.format === 'gias-links' ? f.records : []));
-  const spine = read.flatMap((f) => (f.format === 'performance-tables-spine' ? f.records : []));
+  const spine: SchoolRecord[] = [];
+  for (const f of read) if (f.format === 'performance-tables-spine') for await (const chunk of f.records([])) spine.push(...chunk);
   const kent = new Set(spine.filter((r) => r.attributes.laCode === '886').map((r) => r.urn));
   for (let size = 0; size !== kent.size;) {
     size = kent.size;
@@ -44,8 +46,16 @@ function kentSchoolsOnly(read: readonly ImportFile[]): ImportFile[] {
   }
   return read.map((f) => {
     switch (f.format) {
-      case 'performance-tables-spine':
-        return { ...f, records: f.records.filter((r) => kent.has(r.urn)) };
+      case 'performance-tables-spine': {
+        const kept = spine.filter((r) => kent.has(r.urn));
+        const las = new Map<string, { line: number; name: string | null }>();
+        for (const r of kept) if (!las.has(r.attributes.laCode)) las.set(r.attributes.laCode, { line: r.line, name: r.laName });
+        // eslint-disable-next-line @typescript-eslint/require-await
+        const records = async function* () {
+          yield kept;
+        };
+        return { ...f, summary: { las, districts: new Map() }, records };
+      }
       case 'gias-links':
         return { ...f, records: f.records.filter((r) => kent.has(r.successorUrn)) };
       case 'ofsted-ratings-history':
@@ -56,7 +66,7 @@ function kentSchoolsOnly(read: readonly ImportFile[]): ImportFile[] {
     }
   });
 }
-const files = kentSchoolsOnly(await readShared(Object.values(paths)));
+const files = await kentSchoolsOnly(await readShared(Object.values(paths)));
 
 type Raw = Record<string, string>;
 const parsed = new Map<string, Raw[]>();

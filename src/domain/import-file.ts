@@ -23,7 +23,12 @@ type FileFacts = Readonly<{ file: string; path: string; hash: string; encoding: 
 export type ImportFile = FileFacts &
   (
     | { format: 'la-code-list'; records: readonly LaRecord[] }
-    | { format: 'performance-tables-spine' | 'gias-establishments'; records: readonly SchoolRecord[] }
+    | {
+        format: 'performance-tables-spine' | 'gias-establishments';
+        /** What the file names, seen when it was screened; `records` reads it again a chunk at a time (issue 20.5). */
+        summary: SchoolFileSummary;
+        records: (issues: FileIssue[]) => AsyncIterable<readonly SchoolRecord[]>;
+      }
     | { format: 'codepoint-code-names'; records: readonly AreaNameRecord[] }
     | { format: 'codepoint-postcodes'; records: readonly PostcodeRecord[] }
     | { format: 'gias-links'; records: readonly SuccessionRecord[] }
@@ -51,6 +56,15 @@ export type ImportFile = FileFacts &
       }
     | { format: EmploymentFormat; records: readonly PublishedValueRecord[] }
   );
+
+/**
+ * The LAs a file of schools names, in the order it first names them (the line of the first school of each and the name
+ * its last school gives it), and the districts GIAS places its schools in (the name and LA its last school gives each).
+ */
+export type SchoolFileSummary = Readonly<{
+  las: ReadonlyMap<string, Readonly<{ line: number; name: string | null }>>;
+  districts: ReadonlyMap<string, Readonly<{ name: string; laCode: string }>>;
+}>;
 
 /** The indicators (each with the first line giving it), periods and kinds of place a mapped file gives figures for. */
 export type MappedSummary = Readonly<{ indicators: ReadonlyMap<string, number>; periods: ReadonlySet<string>; placeKinds: ReadonlySet<PlaceKind> }>;

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { FileIssue } from '../domain/errors.ts';
 import { defaultReadLimits } from '../domain/import-file.ts';
 import { streamCsvFile } from './csv-stream.ts';
-import { hashFile, readCsvBytes } from './csv-table.ts';
+import { hashFile, readCsvBytes, type Encoding } from './csv-table.ts';
 
 // The streamed reader (LAIT's long table, issue 20.5) against the whole-file reader every other import uses: the same
 // rows, lines and issues, for a file on disk and the same file gzipped, whatever the size of the chunks of rows.
@@ -24,13 +24,13 @@ const saved = (bytes: Uint8Array, name = 'f.csv') => {
 };
 
 /** The rows and issues of a file streamed from disk a chunk at a time. */
-async function streamed(at: string, chunkRows: number, limits = defaultReadLimits) {
-  const read = await streamCsvFile(at, limits);
+async function streamed(at: string, chunkRows: number, limits = defaultReadLimits, encoding: Encoding = 'utf-8') {
+  const read = await streamCsvFile(at, limits, encoding);
   if (!read.ok) return { header: [], rows: [], issues: read.issues };
   const issues: FileIssue[] = [];
   const rows = [];
   for await (const chunk of read.text.rows(issues, chunkRows)) rows.push(...chunk);
-  return { header: read.text.header, hash: read.text.hash, rows, issues };
+  return { header: read.text.header, hash: read.text.hash, encoding: read.text.encoding, rows, issues };
 }
 
 // A character of four bytes across the end of a piece the file is read in (at one megabyte), its two UTF-16 units
@@ -115,6 +115,37 @@ describe('a CSV file streamed from disk', () => {
       assert.ok(!whole.ok);
       assert.deepEqual((await streamed(saved(bytes), 100)).issues, whole.issues);
     }
+  });
+
+  it('decodes a format GIAS writes as Windows-1252 when any byte of the file is not UTF-8, as the whole-file reader does', async () => {
+    // GIAS downloads are Windows-1252: "é" is the byte 0xE9, and the bytes 0x80-0x9F are letters and marks ("€" 0x80,
+    // "’" 0x92), read here against the whole-file reader, which decodes the file as one piece. A file that is all
+    // UTF-8 is read as UTF-8; a NUL byte or a UTF-16 byte-order mark is refused either way.
+    const gias = (tail: string) => Buffer.concat([Buffer.from(acrossPieces('x')), Buffer.from(tail, 'latin1')]);
+    const cases = [
+      Buffer.from('URN,Name\n1,Caf\xE9\n2,St Mary\x92s\n3,\x80\x81\x9D\n', 'latin1'),
+      gias('q,Caf\xE9\n'),
+      Buffer.from(`A,B\n1,${'é'.repeat(40_000)}\n`),
+      Buffer.from('A,\xE9\n1,2\n', 'latin1'),
+      Buffer.from('A,B\n1,\xE9\u0000\n', 'latin1'),
+      Buffer.from('A,B\n1,2\n', 'utf16le'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('A,B\n1,\xE9\n', 'latin1')]),
+    ];
+    for (const bytes of cases) {
+      const whole = readCsvBytes('f.csv', bytes, 'utf-8-or-windows-1252');
+      for (const at of [saved(bytes), saved(gzipSync(bytes))])
+        for (const size of [1, 1_000]) {
+          const read = await streamed(at, size, defaultReadLimits, 'utf-8-or-windows-1252');
+          if (!whole.ok) assert.deepEqual(read.issues, whole.issues);
+          else {
+            assert.deepEqual(read.issues, []);
+            assert.deepEqual([read.header, read.encoding, read.rows], [whole.table.header, whole.table.encoding, whole.table.rows]);
+          }
+        }
+    }
+    // The letter the byte 0x92 is in Windows-1252 (a right single quotation mark), read in from disk.
+    const read = await streamed(saved(cases[0]!), 10, defaultReadLimits, 'utf-8-or-windows-1252');
+    assert.deepEqual([read.encoding, read.rows[1]?.values.Name], ['Windows-1252', 'St Mary\u2019s']);
   });
 
   it('refuses a gzip file past the read limit, or one that cannot be decompressed, before its text is read', async () => {

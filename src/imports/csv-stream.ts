@@ -6,6 +6,7 @@ import type { FileIssue } from '../domain/errors.ts';
 import { defaultReadLimits, fileNameProblem, lineAndCharacter, type ReadLimits } from '../domain/import-file.ts';
 import {
   changedWhileRead,
+  decodeWindows1252,
   grewPast,
   gzipBroken,
   gzipTooLarge,
@@ -21,6 +22,7 @@ import {
   rowsInChunks,
   type CsvText,
   utf16File,
+  type Encoding,
   type ParsedRecord,
 } from './csv-table.ts';
 
@@ -33,42 +35,51 @@ import {
  * in the text (not UTF-8, a NUL byte, a row CSV cannot parse) is found by a pass over the rows, on the line it is on:
  * the first in the file, where the whole-file reader names a byte that is not UTF-8 anywhere in the file before a NUL
  * byte or a row it cannot parse.
+ *
+ * A format whose publisher writes Windows-1252 (`utf-8-or-windows-1252`: GIAS downloads) is decoded as UTF-8 when every
+ * byte of the file is UTF-8 and as Windows-1252 otherwise, as the whole-file reader decodes it: the first pass, which
+ * hashes the file, also reads whether it is UTF-8.
  */
 export async function streamCsvFile(
   filePath: string,
   limits: ReadLimits = defaultReadLimits,
+  encoding: Encoding = 'utf-8',
 ): Promise<{ ok: true; text: CsvText } | { ok: false; issues: FileIssue[] }> {
   const file = path.basename(filePath);
   const named = nameIssue(file);
   if (named !== null) return named;
   let hash = '';
+  let used: CsvText['encoding'] = 'UTF-8';
   try {
     // The whole file, expanded but not decoded: a file that is no CSV at all is refused before its text is read.
-    for await (const piece of fileText(filePath, file, limits, { hashed: (h) => (hash = h) })) void piece;
+    const hashed = (h: string) => (hash = h);
+    const pass = encoding === 'utf-8' ? { hashed } : { hashed, notUtf8: () => (used = 'Windows-1252') };
+    for await (const piece of fileText(filePath, file, limits, pass)) void piece;
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, issues: [error.issue] };
     throw error;
   }
-  const records = () => parsedRecords(fileText(filePath, file, limits, { expected: hash }), limits);
+  const records = () => parsedRecords(fileText(filePath, file, limits, { expected: hash, decoding: used }), limits);
   const head = await headerOf(file, records(), limits);
   if (!head.ok) return head;
   const { header } = head;
   return {
     ok: true,
-    text: { file, hash, encoding: 'UTF-8', header, rows: (rowIssues, chunkRows) => rowsInChunks(file, header, records(), rowIssues, chunkRows, limits) },
+    text: { file, hash, encoding: used, header, rows: (rowIssues, chunkRows) => rowsInChunks(file, header, records(), rowIssues, chunkRows, limits) },
   };
 }
 
 /**
- * A file's header, read strictly as UTF-8 from the start of the file and no further: what tells an import whether to
- * stream the file (streamCsvFile) or read it whole.
+ * A file's header, read strictly as UTF-8 (or as Windows-1252) from the start of the file and no further: what tells an
+ * import whether to stream the file (streamCsvFile) or read it whole.
  */
 export async function readCsvHeader(
   filePath: string,
   limits: ReadLimits = defaultReadLimits,
+  decoding: CsvText['encoding'] = 'UTF-8',
 ): Promise<{ ok: true; header: string[] } | { ok: false; issues: FileIssue[] }> {
   const file = path.basename(filePath);
-  return nameIssue(file) ?? headerOf(file, parsedRecords(fileText(filePath, file, limits, { expected: null }), limits), limits);
+  return nameIssue(file) ?? headerOf(file, parsedRecords(fileText(filePath, file, limits, { expected: null, decoding }), limits), limits);
 }
 
 /** A file name an import refuses before opening the file (fileNameProblem). */
@@ -111,15 +122,16 @@ function parsedRecords(text: AsyncIterable<{ text: string }>, limits: ReadLimits
 }
 
 /**
- * One pass over a file: its text a piece at a time, or with `hashed` nothing (the bytes are read, expanded and hashed,
- * not decoded) and the bytes' hash given at the end. With an `expected` hash, the pass ends in a Refusal if the bytes'
- * hash is no longer that; with `expected: null` (a header read) the hash is not taken.
+ * One pass over a file: its text a piece at a time, decoded as `decoding`, or with `hashed` nothing (the bytes are
+ * read, expanded and hashed, not decoded; with `notUtf8`, told whether they are all UTF-8) and the bytes' hash given at
+ * the end. With an `expected` hash, the pass ends in a Refusal if the bytes' hash is no longer that; with
+ * `expected: null` (a header read) the hash is not taken.
  */
 async function* fileText(
   filePath: string,
   file: string,
   limits: ReadLimits,
-  check: { expected: string | null } | { hashed: (hash: string) => void },
+  check: { expected: string | null; decoding: CsvText['encoding'] } | { hashed: (hash: string) => void; notUtf8?: () => void },
 ): AsyncGenerator<{ text: string }> {
   const refuse = (message: string) => new Refusal({ file, line: null, column: null, message });
   const opened = await openRegularFile(filePath, limits);
@@ -136,12 +148,15 @@ async function* fileText(
     };
     const first = await handle.read({ buffer: Buffer.alloc(2), position: 0 });
     const gzip = first.bytesRead === 2 && first.buffer[0] === 0x1f && first.buffer[1] === 0x8b;
-    const decoder = new StrictUtf8(file);
+    const decoder = new PieceText(file, 'expected' in check ? check.decoding : 'UTF-8');
+    // Whether the bytes are all UTF-8, read when the format may be Windows-1252 instead.
+    const utf8 = 'notUtf8' in check ? new TextDecoder('utf-8', { fatal: true }) : null;
+    let isUtf8 = true;
     let expanded = 0;
     // A plain file only hashed has nothing to expand or decode: only its hash (below) is read.
     const pieces: AsyncIterable<Buffer> | [] = gzip
       ? (pipeline(Readable.from(raw()), createGunzip(), () => {}) as AsyncIterable<Buffer>)
-      : 'hashed' in check
+      : 'hashed' in check && utf8 === null
         ? []
         : raw();
     try {
@@ -149,7 +164,10 @@ async function* fileText(
         expanded += piece.length;
         if (gzip && expanded > limits.maxBytes) throw refuse(gzipTooLarge(limits, opened.size));
         if ('expected' in check) yield { text: decoder.decode(piece) };
+        else if (utf8 !== null && isUtf8) isUtf8 = decodes(utf8, piece, true);
       }
+      if (utf8 !== null && isUtf8) isUtf8 = decodes(utf8, new Uint8Array(0), false);
+      if (!isUtf8 && 'notUtf8' in check) check.notUtf8?.();
     } catch (error) {
       if (error instanceof Refusal || !gzip) throw error;
       throw refuse(gzipBroken(error));
@@ -167,14 +185,25 @@ async function* fileText(
   }
 }
 
+/** Whether a piece of bytes (`more`: not the last) decodes as UTF-8 after the pieces before it. */
+function decodes(decoder: TextDecoder, piece: Uint8Array, more: boolean): boolean {
+  try {
+    decoder.decode(piece, { stream: more });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * UTF-8 decoded strictly a piece at a time, as a whole-file decode would refuse it: a UTF-16 file by its byte-order
- * mark, bytes that are not UTF-8 at the line and byte where they fail, a NUL byte at the line and character it is on.
- * A character split between two pieces is held back until the next; a byte-order mark is left for the CSV parser.
+ * A file's text decoded a piece at a time, as a whole-file decode would decode or refuse it: a UTF-16 file by its
+ * byte-order mark, a NUL byte at the line and character it is on, and, read as UTF-8, bytes that are not UTF-8 at the
+ * line and byte where they fail (Windows-1252 decodes every byte). A UTF-8 character split between two pieces is held
+ * back until the next; a byte-order mark is left for the CSV parser.
  */
-class StrictUtf8 {
+class PieceText {
   private readonly file: string;
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private readonly decoder: TextDecoder | null;
   private carry: Uint8Array = new Uint8Array(0);
   private started = false;
   // Where the next piece starts: its line, the bytes of that line before it, and the characters of the text's line.
@@ -182,13 +211,15 @@ class StrictUtf8 {
   private lineBytes = 0;
   private lineCharacters = 0;
 
-  constructor(file: string) {
+  constructor(file: string, encoding: CsvText['encoding']) {
     this.file = file;
+    this.decoder = encoding === 'UTF-8' ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
   }
 
   decode(piece: Uint8Array): string {
     const bytes = this.carry.length === 0 ? piece : Buffer.concat([this.carry, piece]);
-    const whole = completeLength(bytes);
+    // Windows-1252 has one byte to a character: nothing is carried.
+    const whole = this.decoder === null ? bytes.length : completeLength(bytes);
     this.carry = bytes.slice(whole);
     return this.text(bytes.subarray(0, whole));
   }
@@ -208,7 +239,7 @@ class StrictUtf8 {
     }
     let text: string;
     try {
-      text = this.decoder.decode(bytes);
+      text = this.decoder === null ? decodeWindows1252(bytes) : this.decoder.decode(bytes);
     } catch {
       const at = locateInvalidUtf8(bytes, this.line, this.lineBytes);
       throw refuse(at.line, at.message);

@@ -5,6 +5,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
 import type { FileIssue } from '../domain/errors.ts';
 import { defaultReadLimits, fileNameProblem, lineAndCharacter, type ReadLimits } from '../domain/import-file.ts';
 
@@ -309,7 +310,7 @@ function decodeCsvBytes(
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     if (encoding === 'utf-8-or-windows-1252' && !looksLikeUtf16(bytes)) {
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
       used = 'Windows-1252';
     } else if (looksLikeUtf16(bytes)) {
       return { ok: false, issues: [{ file, line: 1, column: null, message: utf16File }] };
@@ -332,6 +333,15 @@ export const nulByte = (character: number) =>
 export const gzipTooLarge = (limits: ReadLimits, rawBytes: number) =>
   `a gzip file that expands to more than ${megabytes(limits.maxBytes)} (from ${megabytes(rawBytes)}): refused unread, as a possible gzip bomb`;
 export const gzipBroken = (error: unknown) => `a gzip file that cannot be decompressed: ${(error as Error).message}`;
+
+/**
+ * Windows-1252 text, as GIAS writes it: the bytes 0x80-0x9F are letters and marks there ("’" 0x92, "€" 0x80), where
+ * Node 20's TextDecoder reads them as Latin-1's control characters. The five bytes Windows-1252 leaves undefined are
+ * read as U+FFFD (iconv-lite). Each byte is one character, so a file read a piece at a time decodes piece by piece.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
+}
 
 export function looksLikeUtf16(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);

@@ -27,6 +27,7 @@ import { feSkillsStarts } from './employment/fe-skills-starts.ts';
 import { laSupportedEmploymentReturn } from './employment/la-supported-employment-return.ts';
 import { kentSkillsShortageAreas, type SsaTier1 } from '../domain/indicators/skills-shortage-starts.ts';
 import { recognisedBy, screenMapped } from './mapped-csv/read-mapped.ts';
+import { screenSchoolFile } from './school-register-file.ts';
 
 /** Every register file Waymark reads, recognised by its header, in the order a batch of them must be written. */
 export const importFormats = [
@@ -93,20 +94,31 @@ export async function readImportFile(
   options: ImportOptions = {},
 ): Promise<ReadImportResult> {
   const file = path.basename(filePath);
-  // LAIT's long table and a file a mapping reads are read as they stream in, held to UTF-8 as the DfE publishes them
-  // (csv-stream.ts). Any other file, or one whose first record cannot be read that way, is read whole, and refused as
-  // the whole-file reader refuses it.
+  // LAIT's long table, the files of schools and a file a mapping reads are read as they stream in, held to their
+  // format's encoding (csv-stream.ts). Any other file, or one whose first record cannot be read that way, is read
+  // whole, and refused as the whole-file reader refuses it.
   const formatOf = (header: readonly string[]) => importFormats.find((f) => f.recognise(header));
   const mappingOf = (header: readonly string[]) => (formatOf(header) === undefined ? mappings.find((m) => recognisedBy(header, m)) : undefined);
-  const streams = (header: readonly string[]) => formatOf(header) === laitData || mappingOf(header) !== undefined;
-  const head = await readCsvHeader(filePath, limits);
-  if (head.ok && streams(head.header)) {
-    const streamed = await streamCsvFile(filePath, limits);
-    if (!streamed.ok) return streamed;
-    const { header } = streamed.text;
-    if (formatOf(header) === laitData) return readLaitData(filePath, streamed.text);
-    const mapping = mappingOf(header);
-    return mapping === undefined ? changed(file) : readMappedFile(filePath, streamed.text, mapping);
+  const streamed = (header: readonly string[]) => {
+    const format = formatOf(header);
+    if (format === laitData || mappingOf(header) !== undefined) return 'utf-8';
+    return format === performanceTablesSpine || format === giasEstablishments ? format.encoding : null;
+  };
+  // A file GIAS wrote in Windows-1252 may hold a byte that is not UTF-8 before its header ends being read.
+  const strictHead = await readCsvHeader(filePath, limits);
+  const head = strictHead.ok ? strictHead : await readCsvHeader(filePath, limits, 'Windows-1252');
+  const encoding = head.ok ? streamed(head.header) : null;
+  if (head.ok && encoding !== null && (strictHead.ok || encoding === 'utf-8-or-windows-1252')) {
+    const read = await streamCsvFile(filePath, limits, encoding);
+    if (!read.ok) return read;
+    const { text } = read;
+    // The file is read again from its start: what it is now decides, and a file no longer of its kind changed.
+    if (streamed(text.header) !== encoding) return changed(file);
+    const format = formatOf(text.header);
+    if (format === laitData) return readLaitData(filePath, text);
+    if (format === performanceTablesSpine || format === giasEstablishments) return readSchoolFile(filePath, text, format);
+    const mapping = mappingOf(text.header);
+    return mapping === undefined ? changed(file) : readMappedFile(filePath, text, mapping);
   }
   const bytes = await readFileBytes(filePath, limits);
   if (!bytes.ok) return bytes;
@@ -144,7 +156,7 @@ export async function readImportFile(
     table = strict.table;
   }
   const facts = { file, path: filePath, hash: table.hash, encoding: table.encoding, rowCount: table.rows.length };
-  const notes = table.encoding === 'UTF-8' ? [] : [`decoded as ${table.encoding}, the encoding GIAS publishes in`];
+  const notes = encodingNotes(table.encoding);
   /** Rows a format leaves out on purpose are counted and each reason becomes a note on the batch. */
   type Skip = readonly [count: number, reason: string];
   const done = <F extends ImportFile['format'], R>(
@@ -169,14 +181,10 @@ export async function readImportFile(
       const parsed = laCodeList.parse(table);
       return done(format.id, parsed, [[parsed.skipped, 'rows for England and the regions (region "NA") skipped']]);
     }
-    case 'performance-tables-spine': {
-      const parsed = performanceTablesSpine.parse(table);
-      return done(format.id, parsed, [
-        [parsed.skipped, "Service Children's Education schools overseas (MINORGROUP n/a) skipped: they belong to no English LA"],
-      ]);
-    }
+    case 'performance-tables-spine':
     case 'gias-establishments':
-      return done(format.id, giasEstablishments.parse(table));
+      // Its start could not be read as it streams in (csv-stream.ts): it is screened by the same rule, whole.
+      return readSchoolFile(filePath, tableText(table), format);
     case 'codepoint-code-names':
       return done(format.id, codepointCodeNames.parse(table));
     case 'codepoint-postcodes':
@@ -298,6 +306,34 @@ async function readMappedFile(filePath: string, text: CsvText, mapping: Mapping)
     },
   };
 }
+
+/**
+ * A file of schools, screened a chunk of rows at a time (issue 20.5): its problems are found here, before anything is
+ * written, and the writer reads it again a chunk of schools at a time.
+ */
+async function readSchoolFile(filePath: string, text: CsvText, format: typeof performanceTablesSpine | typeof giasEstablishments): Promise<ReadImportResult> {
+  const read = await screenSchoolFile(text, format);
+  if (read.issues.length > 0) return { ok: false, issues: read.issues };
+  const overseas = "Service Children's Education schools overseas (MINORGROUP n/a) skipped: they belong to no English LA";
+  return {
+    ok: true,
+    file: {
+      file: text.file,
+      path: filePath,
+      hash: text.hash,
+      encoding: text.encoding,
+      rowCount: read.rowCount,
+      skipped: read.skipped,
+      notes: [...encodingNotes(text.encoding), ...(read.skipped > 0 ? [`${read.skipped} ${overseas}`] : [])],
+      format: format.id,
+      summary: read.summary,
+      records: read.records,
+    },
+  };
+}
+
+/** A file decoded as GIAS writes it says so on its batch. */
+const encodingNotes = (encoding: CsvText['encoding']) => (encoding === 'UTF-8' ? [] : [`decoded as ${encoding}, the encoding GIAS publishes in`]);
 
 /**
  * LAIT's long table, screened a chunk of rows at a time and held as columns of values, not rows (issue 20.5): the

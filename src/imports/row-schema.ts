@@ -118,15 +118,18 @@ export function screenRows<S extends z.ZodType<object>>(table: CsvTable, schema:
   return { records, issues };
 }
 
-/** Two rows for the same key in one file is an error naming both lines. */
+/**
+ * Two rows for the same key in one file is an error naming both lines. A file screened a chunk at a time passes each
+ * chunk's records with the same `first` (each key's first line), so a key repeated in a later chunk is found too.
+ */
 export function findDuplicates<T extends { line: number }>(
   file: string,
   records: readonly T[],
   key: (r: T) => string,
   column: string,
   what: string,
+  first = new Map<string, number>(),
 ): FileIssue[] {
-  const first = new Map<string, number>();
   const issues: FileIssue[] = [];
   for (const r of records) {
     const k = key(r);

@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { governanceOf, isStateFunded, sectorOf } from '../../domain/geography/place.ts';
 import type { SchoolRecord } from '../../domain/geography/register.ts';
+import type { FileIssue } from '../../domain/errors.ts';
 import type { CsvTable } from '../csv-table.ts';
-import {
-  code,
-  findDuplicates,
-  hasColumns,
-  laCode,
-  optionalDate,
-  optionalInteger,
-  optionalText,
-  requiredText,
-  screenRows,
-  urn,
-  type Screened,
-} from '../row-schema.ts';
+import { code, hasColumns, laCode, optionalDate, optionalInteger, optionalText, requiredText, screenRows, urn, type Screened } from '../row-schema.ts';
 
 /**
  * The GIAS establishment file ("edubasealldataYYYYMMDD.csv", Get Information about Schools, all
@@ -88,13 +77,14 @@ export const giasEstablishments = {
   label: 'GIAS establishment file (edubasealldata)',
   encoding: 'utf-8-or-windows-1252',
   recognise: (header: readonly string[]) => hasColumns(header, ['URN', 'LA (code)', 'EstablishmentNumber', 'EstablishmentName', 'TypeOfEstablishment (name)']),
-  parse(table: CsvTable): Screened<SchoolRecord> {
-    const missing = giasColumns.filter((c) => !table.header.includes(c));
-    if (missing.length > 0)
-      return {
-        records: [],
-        issues: [{ file: table.file, line: 1, column: missing[0] ?? null, message: `GIAS establishment file without the column(s): ${missing.join(', ')}` }],
-      };
+  headerIssue(file: string, header: readonly string[]): FileIssue | null {
+    const missing = giasColumns.filter((c) => !header.includes(c));
+    return missing.length === 0
+      ? null
+      : { file, line: 1, column: missing[0] ?? null, message: `GIAS establishment file without the column(s): ${missing.join(', ')}` };
+  },
+  /** A chunk of the file's rows screened (school-register-file.ts finds repeated URNs across chunks). */
+  screen(table: CsvTable): Screened<SchoolRecord> & { skipped: number } {
     const screened = screenRows(
       table,
       row.transform((r): Omit<SchoolRecord, 'line'> => {
@@ -142,7 +132,6 @@ export const giasEstablishments = {
         };
       }),
     );
-    screened.issues.push(...findDuplicates(table.file, screened.records, (r) => r.urn, 'URN', 'URN'));
-    return screened;
+    return { ...screened, skipped: 0 };
   },
 } as const;

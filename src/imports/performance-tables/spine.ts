@@ -4,7 +4,6 @@ import type { SchoolRecord } from '../../domain/geography/register.ts';
 import type { CsvTable } from '../csv-table.ts';
 import {
   code,
-  findDuplicates,
   flag01,
   hasColumns,
   laCode,
@@ -82,7 +81,9 @@ export const performanceTablesSpine = {
   label: 'DfE performance tables school information (spine)',
   encoding: 'utf-8',
   recognise: (header: readonly string[]) => hasColumns(header, columns),
-  parse(table: CsvTable, register = `DfE performance tables school information (${table.file})`): Screened<SchoolRecord> & { skipped: number } {
+  headerIssue: () => null,
+  /** A chunk of the file's rows screened (school-register-file.ts finds repeated URNs across chunks). */
+  screen(table: CsvTable, register = `DfE performance tables school information (${table.file})`): Screened<SchoolRecord> & { skipped: number } {
     // Service Children's Education schools overseas (MINORGROUP "n/a", LA 702/704) belong to no English LA.
     const english = { ...table, rows: table.rows.filter((r) => (r.values.MINORGROUP ?? '').trim() !== 'n/a') };
     const screened = screenRows(
@@ -128,7 +129,6 @@ export const performanceTablesSpine = {
         return record;
       }),
     );
-    screened.issues.push(...findDuplicates(table.file, screened.records, (r) => r.urn, 'URN', 'URN'));
     return { ...screened, skipped: table.rows.length - english.rows.length };
   },
 } as const;

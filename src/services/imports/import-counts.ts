@@ -18,3 +18,12 @@ export type FileReport = Readonly<{
   /** Held unchanged by its batch (held-files.ts): not read again, nothing written. */
   unread?: boolean;
 }>;
+
+/** What writing one more chunk of a file did, added to what the chunks before it did. */
+export const addCounts = (counts: Counts, chunk: Readonly<{ inserted: number; updated: number; unchanged: number; closed: number }>): Counts => ({
+  ...counts,
+  inserted: counts.inserted + chunk.inserted,
+  updated: counts.updated + chunk.updated,
+  unchanged: counts.unchanged + chunk.unchanged,
+  closed: counts.closed + chunk.closed,
+});

@@ -68,7 +68,7 @@ export async function writeRegisterFile(
     }
     case 'performance-tables-spine':
     case 'gias-establishments':
-      return writeSchools(tx, file.file, file.format, file.records, batchId, issues);
+      return writeSchools(tx, file, batchId, issues);
     case 'codepoint-code-names': {
       const districts = file.records.filter((r) => r.level === 'district');
       const { ids, counts } = await tx.places.upsert(
