@@ -27,6 +27,7 @@ import { feSkillsStarts } from './employment/fe-skills-starts.ts';
 import { laSupportedEmploymentReturn } from './employment/la-supported-employment-return.ts';
 import { kentSkillsShortageAreas, type SsaTier1 } from '../domain/indicators/skills-shortage-starts.ts';
 import { recognisedBy, screenMapped } from './mapped-csv/read-mapped.ts';
+import { readInChunks, wholeTable, type ChunkReader, type TableHead } from './chunk-reader.ts';
 import { screenSchoolFile } from './school-register-file.ts';
 
 /** Every register file Waymark reads, recognised by its header, in the order a batch of them must be written. */
@@ -53,7 +54,8 @@ export const importFormats = [
   laSupportedEmploymentReturn,
 ] as const;
 
-export type ImportFormatId = (typeof importFormats)[number]['id'];
+type ImportFormat = (typeof importFormats)[number];
+export type ImportFormatId = ImportFormat['id'];
 export type { ImportFile };
 
 export type ReadImportResult = { ok: true; file: ImportFile } | { ok: false; issues: FileIssue[] };
@@ -94,31 +96,23 @@ export async function readImportFile(
   options: ImportOptions = {},
 ): Promise<ReadImportResult> {
   const file = path.basename(filePath);
-  // LAIT's long table, the files of schools and a file a mapping reads are read as they stream in, held to their
-  // format's encoding (csv-stream.ts). Any other file, or one whose first record cannot be read that way, is read
-  // whole, and refused as the whole-file reader refuses it.
+  // Every file is read as it streams in, held to its format's encoding (csv-stream.ts), never whole (issue 20.5). A file
+  // whose first record cannot be read that way is read whole, and refused as the whole-file reader refuses it.
   const formatOf = (header: readonly string[]) => importFormats.find((f) => f.recognise(header));
   const mappingOf = (header: readonly string[]) => (formatOf(header) === undefined ? mappings.find((m) => recognisedBy(header, m)) : undefined);
-  const streamed = (header: readonly string[]) => {
-    const format = formatOf(header);
-    if (format === laitData || mappingOf(header) !== undefined) return 'utf-8';
-    return format === performanceTablesSpine || format === giasEstablishments ? format.encoding : null;
-  };
   // A file GIAS wrote in Windows-1252 may hold a byte that is not UTF-8 before its header ends being read.
   const strictHead = await readCsvHeader(filePath, limits);
   const head = strictHead.ok ? strictHead : await readCsvHeader(filePath, limits, 'Windows-1252');
-  const encoding = head.ok ? streamed(head.header) : null;
-  if (head.ok && encoding !== null && (strictHead.ok || encoding === 'utf-8-or-windows-1252')) {
+  const headFormat = head.ok ? formatOf(head.header) : undefined;
+  const headMapping = head.ok ? mappingOf(head.header) : undefined;
+  const encoding = headFormat?.encoding ?? (headMapping === undefined ? null : 'utf-8');
+  if (encoding !== null && (strictHead.ok || encoding === 'utf-8-or-windows-1252')) {
     const read = await streamCsvFile(filePath, limits, encoding);
     if (!read.ok) return read;
     const { text } = read;
-    // The file is read again from its start: what it is now decides, and a file no longer of its kind changed.
-    if (streamed(text.header) !== encoding) return changed(file);
-    const format = formatOf(text.header);
-    if (format === laitData) return readLaitData(filePath, text);
-    if (format === performanceTablesSpine || format === giasEstablishments) return readSchoolFile(filePath, text, format);
-    const mapping = mappingOf(text.header);
-    return mapping === undefined ? changed(file) : readMappedFile(filePath, text, mapping);
+    // The file is read again from its start: a file no longer of the kind its header said changed since.
+    if (formatOf(text.header) !== headFormat || mappingOf(text.header) !== headMapping) return changed(file);
+    return headFormat !== undefined ? readFormat(filePath, text, headFormat, options) : readMappedFile(filePath, text, headMapping!);
   }
   const bytes = await readFileBytes(filePath, limits);
   if (!bytes.ok) return bytes;
@@ -127,12 +121,7 @@ export async function readImportFile(
   if (!sniff.ok) return sniff;
   const format = formatOf(sniff.table.header);
   const mapping = mappingOf(sniff.table.header);
-  if (mapping !== undefined) {
-    const strict = sniff.table.encoding === 'UTF-8' ? sniff : readCsvBytes(file, bytes.bytes, 'utf-8', limits);
-    if (!strict.ok) return strict;
-    return readMappedFile(filePath, tableText(strict.table), mapping);
-  }
-  if (format === undefined) {
+  if (format === undefined && mapping === undefined) {
     const shown = sniff.table.header
       .slice(0, 8)
       .map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h))
@@ -149,14 +138,55 @@ export async function readImportFile(
       ],
     };
   }
-  let table: CsvTable = sniff.table;
-  if (format.encoding === 'utf-8' && table.encoding !== 'UTF-8') {
-    const strict = readCsvBytes(file, bytes.bytes, 'utf-8', limits);
-    if (!strict.ok) return strict;
-    table = strict.table;
+  const strict = sniff.table.encoding === 'UTF-8' || format?.encoding === 'utf-8-or-windows-1252' ? sniff : readCsvBytes(file, bytes.bytes, 'utf-8', limits);
+  if (!strict.ok) return strict;
+  // Its start could not be read as it streams in: it is read by the same rules, whole.
+  const text = tableText(strict.table);
+  return format !== undefined ? readFormat(filePath, text, format, options) : readMappedFile(filePath, text, mapping!);
+}
+
+/** A file refused by its format's reader: its issues. */
+class Refused extends Error {
+  readonly issues: FileIssue[];
+  constructor(issues: FileIssue[]) {
+    super(issues[0]?.message);
+    this.issues = issues;
   }
-  const facts = { file, path: filePath, hash: table.hash, encoding: table.encoding, rowCount: table.rows.length };
-  const notes = encodingNotes(table.encoding);
+}
+
+/**
+ * A file of one of Waymark's own formats, its rows read a chunk at a time through the format's rules (chunk-reader.ts):
+ * what the format keeps of it, its notes and the rows it leaves out on purpose.
+ */
+async function readFormat(filePath: string, text: CsvText, format: ImportFormat, options: ImportOptions): Promise<ReadImportResult> {
+  if (format.id === 'lait-data') return readLaitData(filePath, text);
+  if (format.id === 'performance-tables-spine' || format.id === 'gias-establishments') return readSchoolFile(filePath, text, format);
+  try {
+    return await readRows(filePath, text, format, options);
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, issues: error.issues };
+    throw error;
+  }
+}
+
+async function readRows(
+  filePath: string,
+  text: CsvText,
+  format: Exclude<ImportFormat, { id: 'lait-data' | 'performance-tables-spine' | 'gias-establishments' }>,
+  options: ImportOptions,
+): Promise<ReadImportResult> {
+  let rowCount = 0;
+  const { file, hash, encoding, header } = text;
+  const head: TableHead = { file, hash, encoding, header };
+  const read = async <P>(reader: ChunkReader<P>): Promise<P> => {
+    const result = await readInChunks(text, reader);
+    if (!result.ok) throw new Refused(result.issues);
+    rowCount = result.rowCount;
+    return result.parsed;
+  };
+  /** A format whose file is bounded by what it lists (chunk-reader.ts wholeTable). */
+  const whole = <P>(parse: (table: CsvTable) => P) => read(wholeTable(head, parse));
+  const notes = encodingNotes(encoding);
   /** Rows a format leaves out on purpose are counted and each reason becomes a note on the batch. */
   type Skip = readonly [count: number, reason: string];
   const done = <F extends ImportFile['format'], R>(
@@ -167,30 +197,30 @@ export async function readImportFile(
   ): ReadImportResult => {
     if (parsed.issues.length > 0) return { ok: false, issues: parsed.issues };
     const kept = skips.filter(([count]) => count > 0);
-    const file = {
-      ...facts,
+    const imported = {
+      file,
+      path: filePath,
+      hash,
+      encoding,
+      rowCount,
       format: f,
       records: parsed.records,
       skipped: kept.reduce((a, [count]) => a + count, 0),
       notes: [...notes, ...kept.map(([count, reason]) => `${count} ${reason}`), ...said],
     };
-    return { ok: true, file: file as ImportFile };
+    return { ok: true, file: imported as ImportFile };
   };
   switch (format.id) {
     case 'la-code-list': {
-      const parsed = laCodeList.parse(table);
+      const parsed = await whole((t) => laCodeList.parse(t));
       return done(format.id, parsed, [[parsed.skipped, 'rows for England and the regions (region "NA") skipped']]);
     }
-    case 'performance-tables-spine':
-    case 'gias-establishments':
-      // Its start could not be read as it streams in (csv-stream.ts): it is screened by the same rule, whole.
-      return readSchoolFile(filePath, tableText(table), format);
     case 'codepoint-code-names':
-      return done(format.id, codepointCodeNames.parse(table));
+      return done(format.id, await whole((t) => codepointCodeNames.parse(t)));
     case 'codepoint-postcodes':
-      return done(format.id, codepointPostcodes.parse(table));
+      return done(format.id, await read(codepointPostcodes.reader(head)));
     case 'gias-links': {
-      const parsed = giasLinks.parse(table);
+      const parsed = await read(giasLinks.reader());
       return done(format.id, parsed, [
         ...[...parsed.otherLinks].map(([type, n]) => [n, `links of type "${type}" are not successions and were not stored`] as const),
         [
@@ -200,7 +230,7 @@ export async function readImportFile(
       ]);
     }
     case 'gias-group-links': {
-      const parsed = giasGroupLinks.parse(table);
+      const parsed = await read(giasGroupLinks.reader());
       return done(
         format.id,
         parsed,
@@ -208,28 +238,25 @@ export async function readImportFile(
       );
     }
     case 'grouping-file':
-      return done(format.id, groupingFile.parse(table));
+      return done(format.id, await whole((t) => groupingFile.parse(t)));
     case 'statistical-neighbours': {
-      const parsed = statisticalNeighbours.parse(table);
+      const parsed = await whole((t) => statisticalNeighbours.parse(t));
       return done(format.id, parsed, [[parsed.unlisted, 'LAs with no neighbours in this list (every SN is "-")']]);
     }
     case 'lait-dictionary': {
-      const parsed = laitDictionary.parse(table);
+      const parsed = await whole((t) => laitDictionary.parse(t));
       return done(format.id, parsed, [[parsed.repeats, 'repeated definitions of a measure that agree with the first skipped']]);
     }
-    case 'lait-data':
-      // Its start was not LAIT's long table, or could not be read, when it was looked at before: it changed since.
-      return changed(table.file);
     case 'ofsted-inspection-outcomes':
-      return done(format.id, ofstedInspectionOutcomes.parse(table));
+      return done(format.id, await read(ofstedInspectionOutcomes.reader(head)));
     case 'ofsted-management-information': {
-      const parsed = ofstedManagementInformation.parse(table);
+      const parsed = await read(ofstedManagementInformation.reader(head));
       return done(format.id, parsed, [[parsed.notInspected, 'schools not yet inspected (no inspection date) skipped']]);
     }
     case 'ons-births':
-      return done(format.id, onsBirths.parse(table));
+      return done(format.id, await whole((t) => onsBirths.parse(t)));
     case 'nomis-claimant-count': {
-      const parsed = nomisClaimantCount.parse(table);
+      const parsed = await read(nomisClaimantCount.reader(head));
       const left = parsed.incomplete;
       const incomplete = `years with a month missing are not averaged and were left out: ${left.slice(0, 12).join('; ')}${left.length > 12 ? '; …' : ''}`;
       return done(
@@ -240,15 +267,15 @@ export async function readImportFile(
       );
     }
     case 'la-apprentice-return': {
-      const parsed = laApprenticeReturn.parse(table);
+      const parsed = await whole((t) => laApprenticeReturn.parse(t));
       const completions = `${parsed.completions} rows give completions: read and checked, not yet held by any indicator`;
       return done(format.id, parsed, [], parsed.completions === 0 ? [] : [completions]);
     }
     case 'school-apprenticeship-survey':
-      return done(format.id, schoolApprenticeshipSurvey.parse(table));
+      return done(format.id, await whole((t) => schoolApprenticeshipSurvey.parse(t)));
     case 'fe-skills-starts': {
       const areas = options.skillsShortageAreas ?? kentSkillsShortageAreas;
-      const parsed = feSkillsStarts.parse(table, areas);
+      const parsed = await read(feSkillsStarts.reader(head, areas));
       const named = `starts at level 2 and 3 by 16-24 year olds summed over the skills shortage areas ${areas.join('; ')}${options.skillsShortageAreas === undefined ? " (Kent's default; name an LA's own with --skills-shortage-areas)" : ''}`;
       const left = parsed.withheld;
       return done(
@@ -270,9 +297,9 @@ export async function readImportFile(
       );
     }
     case 'la-supported-employment-return':
-      return done(format.id, laSupportedEmploymentReturn.parse(table));
+      return done(format.id, await whole((t) => laSupportedEmploymentReturn.parse(t)));
     case 'ofsted-ratings-history': {
-      const parsed = ofstedRatingsHistory.parse(table);
+      const parsed = await read(ofstedRatingsHistory.reader(head));
       const result = done(format.id, parsed, [[parsed.repeats, 'rows repeating an inspection already listed with the same grade skipped']]);
       if (!result.ok || parsed.lateSatisfactory === 0) return result;
       const note = `${parsed.lateSatisfactory} ratings worded "Satisfactory" on inspections from September 2012 read as grade 3, "requires improvement" by their date`;

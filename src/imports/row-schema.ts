@@ -119,6 +119,27 @@ export function screenRows<S extends z.ZodType<object>>(table: CsvTable, schema:
 }
 
 /**
+ * screenRows over a file a chunk of rows at a time (chunk-reader.ts): `read` gives a chunk's records; `issues` gives
+ * every row's problem in line order, or, when the header lacks a column the schema reads, that problem alone, as
+ * screenRows gives it for a file read whole. A row is never on line 1, the header's line.
+ */
+export function chunkScreen<S extends z.ZodType<object>>(schema: S) {
+  const rowIssues: FileIssue[] = [];
+  let lacking: FileIssue | null = null;
+  return {
+    read(chunk: CsvTable): (z.output<S> & { line: number })[] {
+      if (lacking !== null) return [];
+      const screened = screenRows(chunk, schema);
+      lacking = screened.issues.find((i) => i.line === 1) ?? null;
+      if (lacking !== null) return [];
+      rowIssues.push(...screened.issues);
+      return screened.records;
+    },
+    issues: (): FileIssue[] => (lacking !== null ? [lacking] : rowIssues),
+  };
+}
+
+/**
  * Two rows for the same key in one file is an error naming both lines. A file screened a chunk at a time passes each
  * chunk's records with the same `first` (each key's first line), so a key repeated in a later chunk is found too.
  */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isPostcode, normalisePostcode } from '../../domain/geography/postcode.ts';
 import type { PostcodeRecord } from '../../domain/geography/register.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { findDuplicates, hasColumns, optionalInteger, screenRows, type Screened } from '../row-schema.ts';
+import { readWhole, type ChunkReader, type TableHead } from '../chunk-reader.ts';
+import { chunkScreen, findDuplicates, hasColumns, optionalInteger, type Screened } from '../row-schema.ts';
 
 /** OS Code-Point Open postcodes (with the product's column headers): each live postcode's county, district and ward. */
 const gss = (what: string) =>
@@ -27,19 +28,27 @@ export const codepointPostcodes = {
   label: 'OS Code-Point Open postcodes',
   encoding: 'utf-8',
   recognise: (header: readonly string[]) => hasColumns(header, ['Postcode', 'Eastings', 'Northings', 'Admin_county_code', 'Admin_district_code']),
-  parse(table: CsvTable): Screened<PostcodeRecord> {
-    const screened = screenRows(
-      table,
-      row.transform((r) => ({
-        postcode: r.Postcode,
-        countyCode: r.Admin_county_code,
-        districtCode: r.Admin_district_code,
-        wardCode: r.Admin_ward_code === '' ? null : r.Admin_ward_code,
-        easting: r.Eastings,
-        northing: r.Northings,
-      })),
-    );
-    screened.issues.push(...findDuplicates(table.file, screened.records, (r) => r.postcode, 'Postcode', 'postcode'));
-    return screened;
-  },
+  parse: (table: CsvTable): Screened<PostcodeRecord> => readWhole(table, postcodesReader),
+  reader: postcodesReader,
 } as const;
+
+/** The file's rows a chunk at a time: every postcode, then each postcode given twice. */
+function postcodesReader(head: TableHead): ChunkReader<Screened<PostcodeRecord>> {
+  const rows = chunkScreen(
+    row.transform((r) => ({
+      postcode: r.Postcode,
+      countyCode: r.Admin_county_code,
+      districtCode: r.Admin_district_code,
+      wardCode: r.Admin_ward_code === '' ? null : r.Admin_ward_code,
+      easting: r.Eastings,
+      northing: r.Northings,
+    })),
+  );
+  const records: PostcodeRecord[] = [];
+  return {
+    read: (chunk) => {
+      for (const r of rows.read(chunk)) records.push(r);
+    },
+    finish: () => ({ records, issues: [...rows.issues(), ...findDuplicates(head.file, records, (r) => r.postcode, 'Postcode', 'postcode')] }),
+  };
+}

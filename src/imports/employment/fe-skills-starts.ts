@@ -5,6 +5,7 @@ import type { PlaceRef, PublishedValueRecord } from '../../domain/indicators/pub
 import { readPeriod } from '../../domain/indicators/published-values.ts';
 import { kentSkillsShortageAreas, skillsShortageStarts, type SsaTier1, type StartsCell } from '../../domain/indicators/skills-shortage-starts.ts';
 import type { CsvTable } from '../csv-table.ts';
+import { readWhole, type ChunkReader, type TableHead } from '../chunk-reader.ts';
 import { hasColumns, normaliseHeader } from '../row-schema.ts';
 
 /**
@@ -73,108 +74,121 @@ export const feSkillsStarts = {
   recognise: (header: readonly string[]) =>
     hasColumns(header, ['time_period', 'time_identifier', 'geographic_level', 'starts']) &&
     [ssaColumns, levelColumns, ageColumns].every((names) => columnOf(header, names) !== undefined),
-  parse(table: CsvTable, areas: readonly SsaTier1[] = kentSkillsShortageAreas): FeSkillsStartsRead {
-    const issues: FileIssue[] = [];
-    const issue = (line: number, column: string, message: string) => issues.push({ file: table.file, line, column, message });
-    const col = {
-      ssa: columnOf(table.header, ssaColumns)!,
-      level: columnOf(table.header, levelColumns)!,
-      age: columnOf(table.header, ageColumns)!,
-      provision: columnOf(table.header, ['provision_type']),
-    };
-    const groups = new Map<string, Group>();
-    const seen = new Map<string, number>();
-    let skipped = 0;
-    let skippedProvision = 0;
-    for (const row of table.rows) {
-      const v = (column: string) => (row.values[column] ?? '').trim();
-      if (col.provision !== undefined && !readProvisions.includes(v(col.provision).toLowerCase())) {
-        skippedProvision++;
-        continue;
-      }
-      const level = v('geographic_level');
-      if (!['National', 'Regional', 'Local authority'].includes(level)) {
-        skipped++;
-        continue;
-      }
-      const period = readPeriod(v('time_period'), 'academic');
-      if (period === null) {
-        issue(row.line, 'time_period', `${quoted(v('time_period'))} is not an academic year as EES writes it (201213 for 2012/13)`);
-        continue;
-      }
-      if (v('time_identifier') !== 'Academic year') {
-        issue(row.line, 'time_identifier', `${quoted(v('time_identifier'))}: this format reads full academic years ("Academic year")`);
-        continue;
-      }
-      let place: PlaceRef;
-      if (level === 'National') place = { kind: 'country', code: england.code, name: 'England', regionCode: null, regionName: null, laCode: null };
-      else if (!/^E12\d{6}$/.test(v('region_code'))) {
-        issue(row.line, 'region_code', `${quoted(v('region_code'))} is not a region's ONS code (E12 and 6 digits), which a ${level} row gives`);
-        continue;
-      } else if (level === 'Regional')
-        place = { kind: 'region', code: v('region_code'), name: v('region_name') || null, regionCode: null, regionName: null, laCode: null };
-      else if (!/^\d{3}$/.test(v('old_la_code'))) {
-        issue(row.line, 'old_la_code', `${quoted(v('old_la_code'))} is not a 3-digit LA code, which a Local authority row gives`);
-        continue;
-      } else if (v('la_name') === '') {
-        issue(row.line, 'la_name', 'la_name is blank: a Local authority row names its LA');
-        continue;
-      } else
-        place = {
-          kind: 'la',
-          code: v('old_la_code'),
-          name: v('la_name'),
-          regionCode: v('region_code'),
-          regionName: v('region_name') || null,
-          laCode: v('old_la_code'),
-        };
-      const text = v('starts');
-      const symbol = symbols[text] ?? null;
-      if (symbol === null && !/^\d+(\.0+)?$/.test(text)) {
-        issue(row.line, 'starts', `${quoted(text)} is neither a count (a whole number) nor one of the DfE's symbols (low, c, x, z)`);
-        continue;
-      }
-      const cell: StartsCell = { ssa: v(col.ssa), level: v(col.level), age: v(col.age), starts: symbol === null ? Number(text) : null, symbol };
-      const key = `${place.kind} ${place.code}|${period}|${col.provision === undefined ? '' : v(col.provision)}|${cell.ssa}|${cell.level}|${cell.age}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        issue(
-          row.line,
-          col.ssa,
-          `a second row for ${place.name ?? place.code}, ${v('time_period')}, ${cell.ssa}, ${cell.level}, ${cell.age}: the first is on line ${first}`,
-        );
-        continue;
-      }
-      seen.set(key, row.line);
-      const groupKey = `${place.kind} ${place.code}|${period}`;
-      const group = groups.get(groupKey) ?? { place, period, line: row.line, cells: [] };
-      group.cells.push(cell);
-      groups.set(groupKey, group);
-    }
-    const empty = { records: [], skipped, skippedProvision, withheld: [], low: 0, areas };
-    if (issues.length > 0) return { ...empty, issues };
-    const records: PublishedValueRecord[] = [];
-    const withheld: string[] = [];
-    let low = 0;
-    for (const g of groups.values()) {
-      const sum = skillsShortageStarts(g.cells, areas);
-      low += sum.low;
-      if (sum.symbol !== null) withheld.push(`${g.place.name ?? g.place.code} ${g.period} (${sum.symbol})`);
-      records.push({
-        line: g.line,
-        place: g.place,
-        period: g.period,
-        dataVersion: 'final',
-        indicator: 'vocational-starts-skills-shortage',
-        breakdown: 'all',
-        value: sum.value,
-        numerator: null,
-        denominator: null,
-        symbol: sum.symbol,
-        publishedDecimals: 0,
-        columns: { value: 'starts', numerator: null, denominator: null },
-      });
-    }
-    return { records, issues, skipped, skippedProvision, withheld, low, areas };
-  },
+  parse: (table: CsvTable, areas: readonly SsaTier1[] = kentSkillsShortageAreas): FeSkillsStartsRead => readWhole(table, (head) => startsReader(head, areas)),
+  reader: startsReader,
 } as const;
+
+/**
+ * The file's rows a chunk at a time, each cell kept under its place and year; the skills shortage areas' starts are
+ * summed once every row is in.
+ */
+function startsReader(head: TableHead, areas: readonly SsaTier1[] = kentSkillsShortageAreas): ChunkReader<FeSkillsStartsRead> {
+  const issues: FileIssue[] = [];
+  const issue = (line: number, column: string, message: string) => issues.push({ file: head.file, line, column, message });
+  const col = {
+    ssa: columnOf(head.header, ssaColumns)!,
+    level: columnOf(head.header, levelColumns)!,
+    age: columnOf(head.header, ageColumns)!,
+    provision: columnOf(head.header, ['provision_type']),
+  };
+  const groups = new Map<string, Group>();
+  const seen = new Map<string, number>();
+  let skipped = 0;
+  let skippedProvision = 0;
+  return {
+    read(chunk) {
+      for (const row of chunk.rows) {
+        const v = (column: string) => (row.values[column] ?? '').trim();
+        if (col.provision !== undefined && !readProvisions.includes(v(col.provision).toLowerCase())) {
+          skippedProvision++;
+          continue;
+        }
+        const level = v('geographic_level');
+        if (!['National', 'Regional', 'Local authority'].includes(level)) {
+          skipped++;
+          continue;
+        }
+        const period = readPeriod(v('time_period'), 'academic');
+        if (period === null) {
+          issue(row.line, 'time_period', `${quoted(v('time_period'))} is not an academic year as EES writes it (201213 for 2012/13)`);
+          continue;
+        }
+        if (v('time_identifier') !== 'Academic year') {
+          issue(row.line, 'time_identifier', `${quoted(v('time_identifier'))}: this format reads full academic years ("Academic year")`);
+          continue;
+        }
+        let place: PlaceRef;
+        if (level === 'National') place = { kind: 'country', code: england.code, name: 'England', regionCode: null, regionName: null, laCode: null };
+        else if (!/^E12\d{6}$/.test(v('region_code'))) {
+          issue(row.line, 'region_code', `${quoted(v('region_code'))} is not a region's ONS code (E12 and 6 digits), which a ${level} row gives`);
+          continue;
+        } else if (level === 'Regional')
+          place = { kind: 'region', code: v('region_code'), name: v('region_name') || null, regionCode: null, regionName: null, laCode: null };
+        else if (!/^\d{3}$/.test(v('old_la_code'))) {
+          issue(row.line, 'old_la_code', `${quoted(v('old_la_code'))} is not a 3-digit LA code, which a Local authority row gives`);
+          continue;
+        } else if (v('la_name') === '') {
+          issue(row.line, 'la_name', 'la_name is blank: a Local authority row names its LA');
+          continue;
+        } else
+          place = {
+            kind: 'la',
+            code: v('old_la_code'),
+            name: v('la_name'),
+            regionCode: v('region_code'),
+            regionName: v('region_name') || null,
+            laCode: v('old_la_code'),
+          };
+        const text = v('starts');
+        const symbol = symbols[text] ?? null;
+        if (symbol === null && !/^\d+(\.0+)?$/.test(text)) {
+          issue(row.line, 'starts', `${quoted(text)} is neither a count (a whole number) nor one of the DfE's symbols (low, c, x, z)`);
+          continue;
+        }
+        const cell: StartsCell = { ssa: v(col.ssa), level: v(col.level), age: v(col.age), starts: symbol === null ? Number(text) : null, symbol };
+        const key = `${place.kind} ${place.code}|${period}|${col.provision === undefined ? '' : v(col.provision)}|${cell.ssa}|${cell.level}|${cell.age}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          issue(
+            row.line,
+            col.ssa,
+            `a second row for ${place.name ?? place.code}, ${v('time_period')}, ${cell.ssa}, ${cell.level}, ${cell.age}: the first is on line ${first}`,
+          );
+          continue;
+        }
+        seen.set(key, row.line);
+        const groupKey = `${place.kind} ${place.code}|${period}`;
+        const group = groups.get(groupKey) ?? { place, period, line: row.line, cells: [] };
+        group.cells.push(cell);
+        groups.set(groupKey, group);
+      }
+    },
+    finish() {
+      const empty = { records: [], skipped, skippedProvision, withheld: [], low: 0, areas };
+      if (issues.length > 0) return { ...empty, issues };
+      const records: PublishedValueRecord[] = [];
+      const withheld: string[] = [];
+      let low = 0;
+      for (const g of groups.values()) {
+        const sum = skillsShortageStarts(g.cells, areas);
+        low += sum.low;
+        if (sum.symbol !== null) withheld.push(`${g.place.name ?? g.place.code} ${g.period} (${sum.symbol})`);
+        records.push({
+          line: g.line,
+          place: g.place,
+          period: g.period,
+          dataVersion: 'final',
+          indicator: 'vocational-starts-skills-shortage',
+          breakdown: 'all',
+          value: sum.value,
+          numerator: null,
+          denominator: null,
+          symbol: sum.symbol,
+          publishedDecimals: 0,
+          columns: { value: 'starts', numerator: null, denominator: null },
+        });
+      }
+      return { records, issues, skipped, skippedProvision, withheld, low, areas };
+    },
+  };
+}

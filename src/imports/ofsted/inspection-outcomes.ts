@@ -1,9 +1,10 @@
-import { quoted } from '../../domain/errors.ts';
+import { quoted, type FileIssue } from '../../domain/errors.ts';
 import { z } from 'zod';
 import type { InspectionRecord } from '../../domain/schools/inspection.ts';
 import { categoryOf, overallGrade, type OverallGrade } from '../../domain/schools/ofsted-judgements.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { findDuplicates, hasColumns, optionalDate, optionalText, requiredText, screenRows, urn, type Screened } from '../row-schema.ts';
+import { readWhole, type ChunkReader, type TableHead } from '../chunk-reader.ts';
+import { chunkScreen, findDuplicates, hasColumns, optionalDate, optionalText, requiredText, urn, type Screened } from '../row-schema.ts';
 
 /**
  * The inspection-level data files of Ofsted's official statistics "Maintained schools and academies inspections
@@ -68,44 +69,57 @@ export const ofstedInspectionOutcomes = {
   encoding: 'utf-8-or-windows-1252',
   recognise: (header: readonly string[]) =>
     hasColumns(header, ['URN', 'LAESTAB', 'Inspection start date', 'Inspection type', 'Overall effectiveness', 'Category of concern', 'Achievement of pupils']),
-  parse(table: CsvTable): Screened<InspectionRecord> {
-    const judgementColumns = outcomeJudgementColumns.filter((c) => table.header.includes(c));
-    // The judgement columns vary by file; their values are read through `values` below.
-    const schema = row.extend(Object.fromEntries(judgementColumns.map((c) => [c, judgementCell]))) as unknown as typeof row;
-    const screened = screenRows(table, schema);
-    const issues = [...screened.issues];
-    const records: InspectionRecord[] = [];
-    for (const r of screened.records) {
-      const startedOn = r['Inspection start date'];
-      if (startedOn === null) {
-        issues.push({ file: table.file, line: r.line, column: 'Inspection start date', message: 'inspection start date is blank' });
-        continue;
-      }
-      const grade = overallGrade(r['Overall effectiveness'], startedOn);
-      if (grade.note !== null && grade.note.startsWith('unknown')) {
-        issues.push({ file: table.file, line: r.line, column: 'Overall effectiveness', message: `${grade.note} (expected 1-4, 9 or NULL)` });
-        continue;
-      }
-      const values = r as unknown as Record<string, OverallGrade | null>;
-      records.push({
-        line: r.line,
-        urn: r.URN,
-        laCode: r.LAESTAB.slice(0, 3),
-        schoolName: r['School name'],
-        phase: r.Phase,
-        postcode: r.Postcode,
-        inspectionNumber: r['Inspection number'],
-        startedOn,
-        endedOn: r['Inspection end date'],
-        inspectionType: r['Inspection type'],
-        grade: grade.grade,
-        gradeNote: grade.note,
-        category: r['Category of concern'],
-        judgements: Object.fromEntries(judgementColumns.map((c) => [c, values[c] ?? null])),
-        provenance: 'official',
-      });
-    }
-    issues.push(...findDuplicates(table.file, records, (r) => `${r.urn} ${r.startedOn}`, 'Inspection start date', 'inspection of URN and start date'));
-    return { records, issues };
-  },
+  parse: (table: CsvTable): Screened<InspectionRecord> => readWhole(table, outcomesReader),
+  reader: outcomesReader,
 } as const;
+
+/** The file's rows a chunk at a time: every inspection, then each inspection of a URN and start date given twice. */
+function outcomesReader(head: TableHead): ChunkReader<Screened<InspectionRecord>> {
+  const judgementColumns = outcomeJudgementColumns.filter((c) => head.header.includes(c));
+  // The judgement columns vary by file; their values are read through `values` below.
+  const rows = chunkScreen(row.extend(Object.fromEntries(judgementColumns.map((c) => [c, judgementCell]))) as unknown as typeof row);
+  const issues: FileIssue[] = [];
+  const records: InspectionRecord[] = [];
+  return {
+    read(chunk) {
+      for (const r of rows.read(chunk)) {
+        const startedOn = r['Inspection start date'];
+        if (startedOn === null) {
+          issues.push({ file: head.file, line: r.line, column: 'Inspection start date', message: 'inspection start date is blank' });
+          continue;
+        }
+        const grade = overallGrade(r['Overall effectiveness'], startedOn);
+        if (grade.note !== null && grade.note.startsWith('unknown')) {
+          issues.push({ file: head.file, line: r.line, column: 'Overall effectiveness', message: `${grade.note} (expected 1-4, 9 or NULL)` });
+          continue;
+        }
+        const values = r as unknown as Record<string, OverallGrade | null>;
+        records.push({
+          line: r.line,
+          urn: r.URN,
+          laCode: r.LAESTAB.slice(0, 3),
+          schoolName: r['School name'],
+          phase: r.Phase,
+          postcode: r.Postcode,
+          inspectionNumber: r['Inspection number'],
+          startedOn,
+          endedOn: r['Inspection end date'],
+          inspectionType: r['Inspection type'],
+          grade: grade.grade,
+          gradeNote: grade.note,
+          category: r['Category of concern'],
+          judgements: Object.fromEntries(judgementColumns.map((c) => [c, values[c] ?? null])),
+          provenance: 'official',
+        });
+      }
+    },
+    finish: () => ({
+      records,
+      issues: [
+        ...rows.issues(),
+        ...issues,
+        ...findDuplicates(head.file, records, (r) => `${r.urn} ${r.startedOn}`, 'Inspection start date', 'inspection of URN and start date'),
+      ],
+    }),
+  };
+}

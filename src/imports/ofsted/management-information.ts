@@ -3,7 +3,8 @@ import type { FileIssue } from '../../domain/errors.ts';
 import type { InspectionRecord } from '../../domain/schools/inspection.ts';
 import { overallGrade, type OverallGrade } from '../../domain/schools/ofsted-judgements.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { hasColumns, optionalDate, optionalText, requiredText, screenRows, urn } from '../row-schema.ts';
+import { readWhole, type ChunkReader, type TableHead } from '../chunk-reader.ts';
+import { chunkScreen, hasColumns, optionalDate, optionalText, requiredText, urn } from '../row-schema.ts';
 import { categoryCell, judgementCell } from './inspection-outcomes.ts';
 
 /**
@@ -55,54 +56,65 @@ export const ofstedManagementInformation = {
   encoding: 'utf-8-or-windows-1252',
   recognise: (header: readonly string[]) =>
     hasColumns(header, ['URN', 'LAESTAB', 'Ofsted phase', 'Inspection number', 'Inspection start date', 'Overall effectiveness', 'Category of concern']),
-  parse(table: CsvTable): ManagementInformationParse {
-    const judgementColumns = managementInformationJudgements.filter((c) => table.header.includes(c));
-    // The judgement columns vary by file; their values are read through `values` below.
-    const schema = row.extend({
-      ...Object.fromEntries(judgementColumns.map((c) => [c, judgementCell])),
-      ...(table.header.includes('Inspection end date') ? { 'Inspection end date': optionalDate('dd/mm/yyyy') } : {}),
-      ...(table.header.includes(inspectedUrn) ? { [inspectedUrn]: z.union([z.literal('').transform(() => null), urn]) } : {}),
-    }) as unknown as typeof row;
-    const screened = screenRows(table, schema);
-    const issues = [...screened.issues];
-    const records: InspectionRecord[] = [];
-    let notInspected = 0;
-    let carried = 0;
-    for (const r of screened.records) {
-      const values = r as unknown as Record<string, unknown>;
-      const startedOn = r['Inspection start date'];
-      if (startedOn === null) {
-        notInspected++;
-        continue;
-      }
-      const raw = r['Overall effectiveness'].trim();
-      const grade = overallGrade(/^not judged$/i.test(raw) ? '' : raw, startedOn);
-      if (grade.note !== null && grade.note.startsWith('unknown')) {
-        issues.push({ file: table.file, line: r.line, column: 'Overall effectiveness', message: `${grade.note} (expected 1-4, Not judged, 9 or NULL)` });
-        continue;
-      }
-      const inspected = (values[inspectedUrn] as string | null | undefined) ?? r.URN;
-      if (inspected !== r.URN) carried++;
-      // A predecessor's inspection carried by two successors (a split) is one inspection.
-      if (records.some((x) => x.urn === inspected && x.startedOn === startedOn)) continue;
-      records.push({
-        line: r.line,
-        urn: inspected,
-        laCode: r.LAESTAB.slice(0, 3),
-        schoolName: r['School name'],
-        phase: r['Ofsted phase'],
-        postcode: r.Postcode,
-        inspectionNumber: r['Inspection number'],
-        startedOn,
-        endedOn: (values['Inspection end date'] as string | null | undefined) ?? null,
-        inspectionType: r['Inspection type'],
-        grade: grade.grade,
-        gradeNote: grade.note,
-        category: r['Category of concern'],
-        judgements: Object.fromEntries(judgementColumns.map((c) => [c, (values[c] as OverallGrade | null | undefined) ?? null])),
-        provenance: 'official',
-      });
-    }
-    return { records, issues, notInspected, carried };
-  },
+  parse: (table: CsvTable): ManagementInformationParse => readWhole(table, managementInformationReader),
+  reader: managementInformationReader,
 } as const;
+
+/** The file's rows a chunk at a time: each school's latest inspection, kept once when two schools carry it. */
+function managementInformationReader(head: TableHead): ChunkReader<ManagementInformationParse> {
+  const judgementColumns = managementInformationJudgements.filter((c) => head.header.includes(c));
+  // The judgement columns vary by file; their values are read through `values` below.
+  const schema = row.extend({
+    ...Object.fromEntries(judgementColumns.map((c) => [c, judgementCell])),
+    ...(head.header.includes('Inspection end date') ? { 'Inspection end date': optionalDate('dd/mm/yyyy') } : {}),
+    ...(head.header.includes(inspectedUrn) ? { [inspectedUrn]: z.union([z.literal('').transform(() => null), urn]) } : {}),
+  }) as unknown as typeof row;
+  const rows = chunkScreen(schema);
+  const issues: FileIssue[] = [];
+  const records: InspectionRecord[] = [];
+  const kept = new Set<string>();
+  let notInspected = 0;
+  let carried = 0;
+  return {
+    read(chunk) {
+      for (const r of rows.read(chunk)) {
+        const values = r as unknown as Record<string, unknown>;
+        const startedOn = r['Inspection start date'];
+        if (startedOn === null) {
+          notInspected++;
+          continue;
+        }
+        const raw = r['Overall effectiveness'].trim();
+        const grade = overallGrade(/^not judged$/i.test(raw) ? '' : raw, startedOn);
+        if (grade.note !== null && grade.note.startsWith('unknown')) {
+          issues.push({ file: head.file, line: r.line, column: 'Overall effectiveness', message: `${grade.note} (expected 1-4, Not judged, 9 or NULL)` });
+          continue;
+        }
+        const inspected = (values[inspectedUrn] as string | null | undefined) ?? r.URN;
+        if (inspected !== r.URN) carried++;
+        // A predecessor's inspection carried by two successors (a split) is one inspection.
+        const key = `${inspected} ${startedOn}`;
+        if (kept.has(key)) continue;
+        kept.add(key);
+        records.push({
+          line: r.line,
+          urn: inspected,
+          laCode: r.LAESTAB.slice(0, 3),
+          schoolName: r['School name'],
+          phase: r['Ofsted phase'],
+          postcode: r.Postcode,
+          inspectionNumber: r['Inspection number'],
+          startedOn,
+          endedOn: (values['Inspection end date'] as string | null | undefined) ?? null,
+          inspectionType: r['Inspection type'],
+          grade: grade.grade,
+          gradeNote: grade.note,
+          category: r['Category of concern'],
+          judgements: Object.fromEntries(judgementColumns.map((c) => [c, (values[c] as OverallGrade | null | undefined) ?? null])),
+          provenance: 'official',
+        });
+      }
+    },
+    finish: () => ({ records, issues: [...rows.issues(), ...issues], notInspected, carried }),
+  };
+}

@@ -4,7 +4,8 @@ import { gradeOfWord } from '../../domain/schools/inspection.ts';
 import type { OverallGrade } from '../../domain/schools/ofsted-judgements.ts';
 import { type FileIssue, quoted } from '../../domain/errors.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { hasColumns, optionalDate, screenRows, urn } from '../row-schema.ts';
+import { readWhole, type ChunkReader, type TableHead } from '../chunk-reader.ts';
+import { chunkScreen, hasColumns, optionalDate, urn } from '../row-schema.ts';
 
 /**
  * A school's grade history as listed on Ofsted's report pages, collected by a third party (URN, Rating, Inspection
@@ -33,50 +34,58 @@ export const ofstedRatingsHistory = {
   label: 'Ofsted grade history (scraped from report pages; unofficial)',
   encoding: 'utf-8',
   recognise: (header: readonly string[]) => header.length === 3 && hasColumns(header, ['URN', 'Rating', 'Inspection Date']),
-  parse(table: CsvTable): RatingsParse {
-    const screened = screenRows(table, row);
-    const issues = [...screened.issues];
-    const seen = new Map<string, InspectionRecord>();
-    let repeats = 0;
-    let lateSatisfactory = 0;
-    for (const r of screened.records) {
-      const startedOn = r['Inspection Date'];
-      if (startedOn === null) {
-        issues.push({ file: table.file, line: r.line, column: 'Inspection Date', message: 'inspection date is blank' });
-        continue;
-      }
-      const key = `${r.URN} ${startedOn}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        if (first.grade === r.Rating.grade) repeats++;
-        else
-          issues.push({
-            file: table.file,
-            line: r.line,
-            column: 'Rating',
-            message: `URN ${r.URN} inspected ${startedOn} is graded ${r.Rating.grade} here and ${first.grade} on line ${first.line}`,
-          });
-        continue;
-      }
-      if (r.Rating.word === 'Satisfactory' && startedOn >= '2012-09-01') lateSatisfactory++;
-      seen.set(key, {
-        line: r.line,
-        urn: r.URN,
-        laCode: null,
-        schoolName: null,
-        phase: null,
-        postcode: null,
-        inspectionNumber: null,
-        startedOn,
-        endedOn: null,
-        inspectionType: null,
-        grade: r.Rating.grade,
-        gradeNote: null,
-        category: null,
-        judgements: {},
-        provenance: 'unofficial',
-      });
-    }
-    return { records: [...seen.values()], issues, repeats, lateSatisfactory };
-  },
+  parse: (table: CsvTable): RatingsParse => readWhole(table, ratingsReader),
+  reader: ratingsReader,
 } as const;
+
+/** The file's rows a chunk at a time: one grade an inspection, a repeat with the same grade counted and left out. */
+function ratingsReader(head: TableHead): ChunkReader<RatingsParse> {
+  const rows = chunkScreen(row);
+  const issues: FileIssue[] = [];
+  const seen = new Map<string, InspectionRecord>();
+  let repeats = 0;
+  let lateSatisfactory = 0;
+  return {
+    read(chunk) {
+      for (const r of rows.read(chunk)) {
+        const startedOn = r['Inspection Date'];
+        if (startedOn === null) {
+          issues.push({ file: head.file, line: r.line, column: 'Inspection Date', message: 'inspection date is blank' });
+          continue;
+        }
+        const key = `${r.URN} ${startedOn}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          if (first.grade === r.Rating.grade) repeats++;
+          else
+            issues.push({
+              file: head.file,
+              line: r.line,
+              column: 'Rating',
+              message: `URN ${r.URN} inspected ${startedOn} is graded ${r.Rating.grade} here and ${first.grade} on line ${first.line}`,
+            });
+          continue;
+        }
+        if (r.Rating.word === 'Satisfactory' && startedOn >= '2012-09-01') lateSatisfactory++;
+        seen.set(key, {
+          line: r.line,
+          urn: r.URN,
+          laCode: null,
+          schoolName: null,
+          phase: null,
+          postcode: null,
+          inspectionNumber: null,
+          startedOn,
+          endedOn: null,
+          inspectionType: null,
+          grade: r.Rating.grade,
+          gradeNote: null,
+          category: null,
+          judgements: {},
+          provenance: 'unofficial',
+        });
+      }
+    },
+    finish: () => ({ records: [...seen.values()], issues: [...rows.issues(), ...issues], repeats, lateSatisfactory }),
+  };
+}
