@@ -14,7 +14,8 @@
  *                    inside DuckDB into a table (CREATE TABLE AS), nothing returned to Node
  * `--pupils 600000,1200000,2400000` sets the national cohorts (default 600,000), to show how each cost grows;
  * `--compute-only` leaves out the casework, admissions and place-planning benches, `--kent-only` and `--national-only`
- * one scale, `--no-lait` skips the LAIT import, `--no-mapped` the read of a mapped file at three sizes.
+ * one scale, `--no-lait` skips the LAIT import, `--no-files` the reads of a mapped file, a register file and Ofsted's
+ * grade history at several sizes.
  * Then page loads over the Kent-scale store (bench/pages.ts): each page kind over several addresses, 50 concurrent
  * clients in a process of their own, served three ways: to the public (pages kept by the data version), to a signed-in
  * LA officer (rendered for each request from reads kept by the data version) and afresh (nothing kept).
@@ -342,21 +343,36 @@ async function laitImport(): Promise<string> {
 }
 
 /**
- * Memory of a file read through a mapping (issue 20.5): the KS4 2013/14 school and LA file (3,583 rows), and the same
- * written out 4 and 16 times over with its URNs moved on, each read in a process of its own under a 64 MB heap.
+ * Memory of files read as an import reads them (issue 20.5), each as published and written out again several times
+ * over with its URNs moved on (long-table.ts writeSchoolFileTimes), each read in a process of its own under a 64 MB
+ * heap: the KS4 2013/14 school and LA file through its mapping (3,583 rows; 4 and 16 times), the performance tables'
+ * spine (26,078 rows; 2 and 4 times: its URNs moved on past 4 would have 8 digits) and Ofsted's scraped grade history
+ * (60,134 rows; 4 times).
  */
-async function mappedFileMemory(): Promise<string> {
-  const source = join(shared, 'ks4-2014-eduvis', 'ks4_2013-14_school_and_la.csv');
-  if (!existsSync(source)) return 'mapped file read: skipped (../shared/data/public/ks4-2014-eduvis not found)';
-  const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-mapped-'));
+async function fileMemory(): Promise<string[]> {
+  const files = [
+    { what: 'mapped file (KS4 2013/14 through its mapping)', source: join('ks4-2014-eduvis', 'ks4_2013-14_school_and_la.csv'), times: [4, 16] },
+    { what: 'register file (performance tables spine 2017/18)', source: join('perf-tables-2016-2019', 'england_spine_2017-18.csv'), times: [2, 4] },
+    { what: 'Ofsted grade history', source: join('perf-tables-2016-2019', 'ofsted_ratings_history_to_2018.csv'), times: [4] },
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-files-'));
   try {
-    const paths = [source];
-    for (const times of [4, 16]) {
-      const path = join(dir, `ks4_2013-14_school_and_la_x${times}.csv`);
-      await writeSchoolFileTimes(source, path, times);
-      paths.push(path);
+    const lines: string[] = [];
+    for (const { what, source, times } of files) {
+      const path = join(shared, source);
+      if (!existsSync(path)) {
+        lines.push(`${what} read: skipped (${path} not found)`);
+        continue;
+      }
+      const paths = [path];
+      for (const n of times) {
+        const grown = join(dir, basename(path).replace(/\.csv$/, `_x${n}.csv`));
+        await writeSchoolFileTimes(path, grown, n);
+        paths.push(grown);
+      }
+      lines.push(`${what} read under a 64 MB heap, each in its own process: ${paths.map((p) => readInItsOwnProcess(p, 64)).join('; ')}`);
     }
-    return `mapped file (KS4 2013/14 through its mapping) read under a 64 MB heap, each in its own process: ${paths.map((p) => readInItsOwnProcess(p, 64)).join('; ')}`;
+    return lines;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -389,7 +405,7 @@ const participation =
     ? skipped('participation', computeOnly ? '--compute-only' : '--no-participation')
     : await participationBench();
 const lait = process.argv.includes('--no-lait') ? skipped('LAIT import', '--no-lait') : await laitImport();
-const mapped = process.argv.includes('--no-mapped') ? skipped('mapped file read', '--no-mapped') : await mappedFileMemory();
+const filesRead = process.argv.includes('--no-files') ? [skipped('files read', '--no-files')] : await fileMemory();
 
 const header = [
   'scale',
@@ -408,7 +424,7 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join
 console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log(lait);
-console.log(mapped);
+for (const line of filesRead) console.log(line);
 if (!computeOnly) {
   console.log(await withFreshStore('sen', (_services, store) => benchSen(store)));
   console.log(participation);

@@ -7,6 +7,7 @@ import { databaseTargets } from './support/databases.ts';
 import { sharedFile } from './support/shared-data.ts';
 import type { ImportFile } from '../src/domain/import-file.ts';
 import type { SchoolRecord } from '../src/domain/geography/register.ts';
+import { keptOf } from './support/records.ts';
 
 // Kent 2013-2016 evaluated on every shipped real file that measures one of its targets in a framework year (2013 =
 // academic year 2012/13 … 2016 = 2015/16; calendar 2016 for a calendar-year indicator). The coverage table below lists
@@ -47,20 +48,15 @@ async function kentSchoolsOnly(read: readonly ImportFile[]): Promise<ImportFile[
   return read.map((f) => {
     switch (f.format) {
       case 'performance-tables-spine': {
-        const kept = spine.filter((r) => kent.has(r.urn));
         const las = new Map<string, { line: number; name: string | null }>();
-        for (const r of kept) if (!las.has(r.attributes.laCode)) las.set(r.attributes.laCode, { line: r.line, name: r.laName });
-        // eslint-disable-next-line @typescript-eslint/require-await
-        const records = async function* () {
-          yield kept;
-        };
-        return { ...f, summary: { las, districts: new Map() }, records };
+        for (const r of spine) if (kent.has(r.urn) && !las.has(r.attributes.laCode)) las.set(r.attributes.laCode, { line: r.line, name: r.laName });
+        return { ...f, summary: { las, districts: new Map() }, records: keptOf(f.records, (r) => kent.has(r.urn)) };
       }
       case 'gias-links':
         return { ...f, records: f.records.filter((r) => kent.has(r.successorUrn)) };
       case 'ofsted-ratings-history':
       case 'ofsted-inspection-outcomes':
-        return { ...f, records: f.records.filter((r) => kent.has(r.urn)) };
+        return { ...f, records: keptOf(f.records, (r) => kent.has(r.urn)) };
       default:
         return f;
     }

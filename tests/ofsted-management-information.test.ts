@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { recordsOf } from './support/records.ts';
 import { after, before, describe, it } from 'node:test';
 import type { ImportFile } from '../src/domain/import-file.ts';
 import { readImportFile } from '../src/imports/import-files.ts';
@@ -136,17 +137,18 @@ describe('Ofsted management information is read to its published columns', () =>
     assert.equal(file.skipped, 1);
     assert.match(file.notes.join(' '), /1 schools not yet inspected/);
     if (file.format !== 'ofsted-management-information') return;
+    const records = await recordsOf(file.records);
     assert.deepEqual(
-      file.records.map((r) => [r.urn, r.startedOn, r.grade, r.category]),
+      records.map((r) => [r.urn, r.startedOn, r.grade, r.category]),
       [
         ['990001', '2019-05-14', 2, null],
         ['990003', '2016-03-03', 4, 'special-measures'],
         ['990005', '2025-01-21', null, null],
       ],
     );
-    assert.equal(file.records[2]?.gradeNote, 'no overall effectiveness grade (inspections from September 2024)');
-    assert.deepEqual(file.records[0]?.judgements['Personal development'], 1);
-    assert.equal(file.records[0]?.judgements['Early years provision (where applicable)'], null);
+    assert.equal(records[2]?.gradeNote, 'no overall effectiveness grade (inspections from September 2024)');
+    assert.deepEqual(records[0]?.judgements['Personal development'], 1);
+    assert.equal(records[0]?.judgements['Early years provision (where applicable)'], null);
   });
 
   it('refuses a grade that is not on the scale, naming file, line and column', async () => {
@@ -203,9 +205,15 @@ for (const target of databaseTargets()) {
     it('a refused Ofsted file leaves the store as it was', async () => {
       const before = await tableCounts(test.database.db);
       const duplicate = await read('mi-again.csv', miFile);
-      assert.equal(duplicate.format, 'ofsted-management-information');
-      const records = (duplicate as unknown as { records: readonly Record<string, unknown>[] }).records;
-      const broken = { ...duplicate, records: [...records, { ...records[0]!, grade: 9 }] } as unknown as ImportFile;
+      assert.ok(duplicate.format === 'ofsted-management-information');
+      // The file's inspections, then one the database's check refuses (a grade of 9) in a chunk of its own.
+      const records = await recordsOf(duplicate.records);
+      // eslint-disable-next-line @typescript-eslint/require-await
+      const chunks = async function* () {
+        yield records;
+        yield [{ ...records[0]!, grade: 9 }];
+      };
+      const broken = { ...duplicate, records: chunks } as unknown as ImportFile;
       await assert.rejects(test.services.imports.importFiles([broken]));
       assert.deepEqual(await tableCounts(test.database.db), before);
     });

@@ -30,7 +30,12 @@ export type ImportFile = FileFacts &
         records: (issues: FileIssue[]) => AsyncIterable<readonly SchoolRecord[]>;
       }
     | { format: 'codepoint-code-names'; records: readonly AreaNameRecord[] }
-    | { format: 'codepoint-postcodes'; records: readonly PostcodeRecord[] }
+    | {
+        format: 'codepoint-postcodes';
+        /** The counties the file names, each with the first line naming it; `records` reads the file again a chunk at a time. */
+        counties: ReadonlyMap<string, number>;
+        records: (issues: FileIssue[]) => AsyncIterable<readonly PostcodeRecord[]>;
+      }
     | { format: 'gias-links'; records: readonly SuccessionRecord[] }
     | { format: 'gias-group-links'; records: readonly GroupMembershipRecord[] }
     | { format: 'grouping-file'; records: readonly GroupingRecord[] }
@@ -42,7 +47,11 @@ export type ImportFile = FileFacts &
         summary: LaitSummary;
         records: () => Iterable<readonly LaitValueRecord[]>;
       }
-    | { format: 'ofsted-inspection-outcomes' | 'ofsted-ratings-history' | 'ofsted-management-information'; records: readonly InspectionRecord[] }
+    | {
+        format: 'ofsted-inspection-outcomes' | 'ofsted-ratings-history' | 'ofsted-management-information';
+        /** The file read again a chunk at a time (issue 20.5). */
+        records: (issues: FileIssue[]) => AsyncIterable<readonly InspectionRecord[]>;
+      }
     | { format: 'ons-births'; records: readonly BirthRecord[] }
     | {
         format: 'mapped-csv';

@@ -27,7 +27,7 @@ import { feSkillsStarts } from './employment/fe-skills-starts.ts';
 import { laSupportedEmploymentReturn } from './employment/la-supported-employment-return.ts';
 import { kentSkillsShortageAreas, type SsaTier1 } from '../domain/indicators/skills-shortage-starts.ts';
 import { recognisedBy, screenMapped } from './mapped-csv/read-mapped.ts';
-import { readInChunks, wholeTable, type ChunkReader, type TableHead } from './chunk-reader.ts';
+import { readInChunks, screenRecords, wholeTable, type ChunkReader, type RecordReader, type TableHead } from './chunk-reader.ts';
 import { screenSchoolFile } from './school-register-file.ts';
 
 /** Every register file Waymark reads, recognised by its header, in the order a batch of them must be written. */
@@ -184,6 +184,13 @@ async function readRows(
     rowCount = result.rowCount;
     return result.parsed;
   };
+  /** A format whose writer takes its records a chunk at a time (chunk-reader.ts screenRecords). */
+  const streamed = async <R, P extends { issues: FileIssue[] }>(reader: () => RecordReader<R, P>, seen?: (records: readonly R[]) => void) => {
+    const result = await screenRecords(text, reader, seen);
+    if (!result.ok) throw new Refused(result.issues);
+    rowCount = result.rowCount;
+    return { ...result.parsed, records: result.records };
+  };
   /** A format whose file is bounded by what it lists (chunk-reader.ts wholeTable). */
   const whole = <P>(parse: (table: CsvTable) => P) => read(wholeTable(head, parse));
   const notes = encodingNotes(encoding);
@@ -191,9 +198,10 @@ async function readRows(
   type Skip = readonly [count: number, reason: string];
   const done = <F extends ImportFile['format'], R>(
     f: F,
-    parsed: { records: R[]; issues: FileIssue[] },
+    parsed: { records: R[] | ((issues: FileIssue[]) => AsyncIterable<readonly R[]>); issues: FileIssue[] },
     skips: readonly Skip[] = [],
     said: readonly string[] = [],
+    more: object = {},
   ): ReadImportResult => {
     if (parsed.issues.length > 0) return { ok: false, issues: parsed.issues };
     const kept = skips.filter(([count]) => count > 0);
@@ -207,6 +215,7 @@ async function readRows(
       records: parsed.records,
       skipped: kept.reduce((a, [count]) => a + count, 0),
       notes: [...notes, ...kept.map(([count, reason]) => `${count} ${reason}`), ...said],
+      ...more,
     };
     return { ok: true, file: imported as ImportFile };
   };
@@ -217,8 +226,17 @@ async function readRows(
     }
     case 'codepoint-code-names':
       return done(format.id, await whole((t) => codepointCodeNames.parse(t)));
-    case 'codepoint-postcodes':
-      return done(format.id, await read(codepointPostcodes.reader(head)));
+    case 'codepoint-postcodes': {
+      // The first line giving each county: the writer refuses a county the store does not hold before writing any.
+      const counties = new Map<string, number>();
+      const parsed = await streamed(
+        () => codepointPostcodes.reader(head),
+        (records) => {
+          for (const r of records) if (!counties.has(r.countyCode)) counties.set(r.countyCode, r.line);
+        },
+      );
+      return done(format.id, parsed, [], [], { counties });
+    }
     case 'gias-links': {
       const parsed = await read(giasLinks.reader());
       return done(format.id, parsed, [
@@ -248,9 +266,9 @@ async function readRows(
       return done(format.id, parsed, [[parsed.repeats, 'repeated definitions of a measure that agree with the first skipped']]);
     }
     case 'ofsted-inspection-outcomes':
-      return done(format.id, await read(ofstedInspectionOutcomes.reader(head)));
+      return done(format.id, await streamed(() => ofstedInspectionOutcomes.reader(head)));
     case 'ofsted-management-information': {
-      const parsed = await read(ofstedManagementInformation.reader(head));
+      const parsed = await streamed(() => ofstedManagementInformation.reader(head));
       return done(format.id, parsed, [[parsed.notInspected, 'schools not yet inspected (no inspection date) skipped']]);
     }
     case 'ons-births':
@@ -299,7 +317,7 @@ async function readRows(
     case 'la-supported-employment-return':
       return done(format.id, await whole((t) => laSupportedEmploymentReturn.parse(t)));
     case 'ofsted-ratings-history': {
-      const parsed = await read(ofstedRatingsHistory.reader(head));
+      const parsed = await streamed(() => ofstedRatingsHistory.reader(head));
       const result = done(format.id, parsed, [[parsed.repeats, 'rows repeating an inspection already listed with the same grade skipped']]);
       if (!result.ok || parsed.lateSatisfactory === 0) return result;
       const note = `${parsed.lateSatisfactory} ratings worded "Satisfactory" on inspections from September 2012 read as grade 3, "requires improvement" by their date`;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isPostcode, normalisePostcode } from '../../domain/geography/postcode.ts';
 import type { PostcodeRecord } from '../../domain/geography/register.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { readWhole, type ChunkReader, type TableHead } from '../chunk-reader.ts';
+import type { FileIssue } from '../../domain/errors.ts';
+import { gathered, readWhole, type RecordReader, type TableHead } from '../chunk-reader.ts';
 import { chunkScreen, findDuplicates, hasColumns, optionalInteger, type Screened } from '../row-schema.ts';
 
 /** OS Code-Point Open postcodes (with the product's column headers): each live postcode's county, district and ward. */
@@ -28,12 +29,12 @@ export const codepointPostcodes = {
   label: 'OS Code-Point Open postcodes',
   encoding: 'utf-8',
   recognise: (header: readonly string[]) => hasColumns(header, ['Postcode', 'Eastings', 'Northings', 'Admin_county_code', 'Admin_district_code']),
-  parse: (table: CsvTable): Screened<PostcodeRecord> => readWhole(table, postcodesReader),
+  parse: (table: CsvTable): Screened<PostcodeRecord> => readWhole(table, (head) => gathered(postcodesReader(head))),
   reader: postcodesReader,
 } as const;
 
-/** The file's rows a chunk at a time: every postcode, then each postcode given twice. */
-function postcodesReader(head: TableHead): ChunkReader<Screened<PostcodeRecord>> {
+/** The file's rows a chunk at a time: each chunk's postcodes, a postcode given twice refused. */
+function postcodesReader(head: TableHead): RecordReader<PostcodeRecord, { issues: FileIssue[] }> {
   const rows = chunkScreen(
     row.transform((r) => ({
       postcode: r.Postcode,
@@ -44,11 +45,14 @@ function postcodesReader(head: TableHead): ChunkReader<Screened<PostcodeRecord>>
       northing: r.Northings,
     })),
   );
-  const records: PostcodeRecord[] = [];
+  const repeats: FileIssue[] = [];
+  const firstLines = new Map<string, number>();
   return {
     read: (chunk) => {
-      for (const r of rows.read(chunk)) records.push(r);
+      const records = rows.read(chunk);
+      repeats.push(...findDuplicates(head.file, records, (r) => r.postcode, 'Postcode', 'postcode', firstLines));
+      return records;
     },
-    finish: () => ({ records, issues: [...rows.issues(), ...findDuplicates(head.file, records, (r) => r.postcode, 'Postcode', 'postcode')] }),
+    finish: () => ({ issues: [...rows.issues(), ...repeats] }),
   };
 }

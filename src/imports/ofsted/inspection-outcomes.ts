@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { InspectionRecord } from '../../domain/schools/inspection.ts';
 import { categoryOf, overallGrade, type OverallGrade } from '../../domain/schools/ofsted-judgements.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { readWhole, type ChunkReader, type TableHead } from '../chunk-reader.ts';
+import { gathered, readWhole, type RecordReader, type TableHead } from '../chunk-reader.ts';
 import { chunkScreen, findDuplicates, hasColumns, optionalDate, optionalText, requiredText, urn, type Screened } from '../row-schema.ts';
 
 /**
@@ -69,19 +69,21 @@ export const ofstedInspectionOutcomes = {
   encoding: 'utf-8-or-windows-1252',
   recognise: (header: readonly string[]) =>
     hasColumns(header, ['URN', 'LAESTAB', 'Inspection start date', 'Inspection type', 'Overall effectiveness', 'Category of concern', 'Achievement of pupils']),
-  parse: (table: CsvTable): Screened<InspectionRecord> => readWhole(table, outcomesReader),
+  parse: (table: CsvTable): Screened<InspectionRecord> => readWhole(table, (head) => gathered(outcomesReader(head))),
   reader: outcomesReader,
 } as const;
 
-/** The file's rows a chunk at a time: every inspection, then each inspection of a URN and start date given twice. */
-function outcomesReader(head: TableHead): ChunkReader<Screened<InspectionRecord>> {
+/** The file's rows a chunk at a time: each chunk's inspections, an inspection of a URN and start date given twice refused. */
+function outcomesReader(head: TableHead): RecordReader<InspectionRecord, { issues: FileIssue[] }> {
   const judgementColumns = outcomeJudgementColumns.filter((c) => head.header.includes(c));
   // The judgement columns vary by file; their values are read through `values` below.
   const rows = chunkScreen(row.extend(Object.fromEntries(judgementColumns.map((c) => [c, judgementCell]))) as unknown as typeof row);
   const issues: FileIssue[] = [];
-  const records: InspectionRecord[] = [];
+  const repeats: FileIssue[] = [];
+  const firstLines = new Map<string, number>();
   return {
     read(chunk) {
+      const records: InspectionRecord[] = [];
       for (const r of rows.read(chunk)) {
         const startedOn = r['Inspection start date'];
         if (startedOn === null) {
@@ -112,14 +114,11 @@ function outcomesReader(head: TableHead): ChunkReader<Screened<InspectionRecord>
           provenance: 'official',
         });
       }
+      repeats.push(
+        ...findDuplicates(head.file, records, (r) => `${r.urn} ${r.startedOn}`, 'Inspection start date', 'inspection of URN and start date', firstLines),
+      );
+      return records;
     },
-    finish: () => ({
-      records,
-      issues: [
-        ...rows.issues(),
-        ...issues,
-        ...findDuplicates(head.file, records, (r) => `${r.urn} ${r.startedOn}`, 'Inspection start date', 'inspection of URN and start date'),
-      ],
-    }),
+    finish: () => ({ issues: [...rows.issues(), ...issues, ...repeats] }),
   };
 }

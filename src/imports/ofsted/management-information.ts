@@ -3,7 +3,7 @@ import type { FileIssue } from '../../domain/errors.ts';
 import type { InspectionRecord } from '../../domain/schools/inspection.ts';
 import { overallGrade, type OverallGrade } from '../../domain/schools/ofsted-judgements.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { readWhole, type ChunkReader, type TableHead } from '../chunk-reader.ts';
+import { gathered, readWhole, type RecordReader, type TableHead } from '../chunk-reader.ts';
 import { chunkScreen, hasColumns, optionalDate, optionalText, requiredText, urn } from '../row-schema.ts';
 import { categoryCell, judgementCell } from './inspection-outcomes.ts';
 
@@ -56,12 +56,12 @@ export const ofstedManagementInformation = {
   encoding: 'utf-8-or-windows-1252',
   recognise: (header: readonly string[]) =>
     hasColumns(header, ['URN', 'LAESTAB', 'Ofsted phase', 'Inspection number', 'Inspection start date', 'Overall effectiveness', 'Category of concern']),
-  parse: (table: CsvTable): ManagementInformationParse => readWhole(table, managementInformationReader),
+  parse: (table: CsvTable): ManagementInformationParse => readWhole(table, (head) => gathered(managementInformationReader(head))),
   reader: managementInformationReader,
 } as const;
 
 /** The file's rows a chunk at a time: each school's latest inspection, kept once when two schools carry it. */
-function managementInformationReader(head: TableHead): ChunkReader<ManagementInformationParse> {
+function managementInformationReader(head: TableHead): RecordReader<InspectionRecord, Omit<ManagementInformationParse, 'records'>> {
   const judgementColumns = managementInformationJudgements.filter((c) => head.header.includes(c));
   // The judgement columns vary by file; their values are read through `values` below.
   const schema = row.extend({
@@ -71,12 +71,12 @@ function managementInformationReader(head: TableHead): ChunkReader<ManagementInf
   }) as unknown as typeof row;
   const rows = chunkScreen(schema);
   const issues: FileIssue[] = [];
-  const records: InspectionRecord[] = [];
   const kept = new Set<string>();
   let notInspected = 0;
   let carried = 0;
   return {
     read(chunk) {
+      const records: InspectionRecord[] = [];
       for (const r of rows.read(chunk)) {
         const values = r as unknown as Record<string, unknown>;
         const startedOn = r['Inspection start date'];
@@ -114,7 +114,8 @@ function managementInformationReader(head: TableHead): ChunkReader<ManagementInf
           provenance: 'official',
         });
       }
+      return records;
     },
-    finish: () => ({ records, issues: [...rows.issues(), ...issues], notInspected, carried }),
+    finish: () => ({ issues: [...rows.issues(), ...issues], notInspected, carried }),
   };
 }

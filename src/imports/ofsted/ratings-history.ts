@@ -4,7 +4,7 @@ import { gradeOfWord } from '../../domain/schools/inspection.ts';
 import type { OverallGrade } from '../../domain/schools/ofsted-judgements.ts';
 import { type FileIssue, quoted } from '../../domain/errors.ts';
 import type { CsvTable } from '../csv-table.ts';
-import { readWhole, type ChunkReader, type TableHead } from '../chunk-reader.ts';
+import { gathered, readWhole, type RecordReader, type TableHead } from '../chunk-reader.ts';
 import { chunkScreen, hasColumns, optionalDate, urn } from '../row-schema.ts';
 
 /**
@@ -34,27 +34,35 @@ export const ofstedRatingsHistory = {
   label: 'Ofsted grade history (scraped from report pages; unofficial)',
   encoding: 'utf-8',
   recognise: (header: readonly string[]) => header.length === 3 && hasColumns(header, ['URN', 'Rating', 'Inspection Date']),
-  parse: (table: CsvTable): RatingsParse => readWhole(table, ratingsReader),
+  parse: (table: CsvTable): RatingsParse => readWhole(table, (head) => gathered(ratingsReader(head))),
   reader: ratingsReader,
 } as const;
 
-/** The file's rows a chunk at a time: one grade an inspection, a repeat with the same grade counted and left out. */
-function ratingsReader(head: TableHead): ChunkReader<RatingsParse> {
+/**
+ * The file's rows a chunk at a time: one grade an inspection, a repeat with the same grade counted and left out. Each
+ * inspection's first line and grade are kept to know one, as two numbers (a URN of at most 7 digits and the day of
+ * a date of years 0000-9999, which lies within 10^7 days of 1 Jan 1970 less 10^6, make a key below 2^53; the line and
+ * grade make one value), so that what is held stays small as the file grows.
+ */
+function ratingsReader(head: TableHead): RecordReader<InspectionRecord, Omit<RatingsParse, 'records'>> {
   const rows = chunkScreen(row);
   const issues: FileIssue[] = [];
-  const seen = new Map<string, InspectionRecord>();
+  const seen = new Map<number, number>();
+  const keyOf = (urn: string, isoDate: string) => Number(urn) * 10_000_000 + Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000 + 1_000_000;
   let repeats = 0;
   let lateSatisfactory = 0;
   return {
     read(chunk) {
+      const records: InspectionRecord[] = [];
       for (const r of rows.read(chunk)) {
         const startedOn = r['Inspection Date'];
         if (startedOn === null) {
           issues.push({ file: head.file, line: r.line, column: 'Inspection Date', message: 'inspection date is blank' });
           continue;
         }
-        const key = `${r.URN} ${startedOn}`;
-        const first = seen.get(key);
+        const key = keyOf(r.URN, startedOn);
+        const held = seen.get(key);
+        const first = held === undefined ? undefined : { line: Math.floor(held / 8), grade: held % 8 };
         if (first !== undefined) {
           if (first.grade === r.Rating.grade) repeats++;
           else
@@ -67,7 +75,8 @@ function ratingsReader(head: TableHead): ChunkReader<RatingsParse> {
           continue;
         }
         if (r.Rating.word === 'Satisfactory' && startedOn >= '2012-09-01') lateSatisfactory++;
-        seen.set(key, {
+        seen.set(key, r.line * 8 + r.Rating.grade);
+        records.push({
           line: r.line,
           urn: r.URN,
           laCode: null,
@@ -85,7 +94,8 @@ function ratingsReader(head: TableHead): ChunkReader<RatingsParse> {
           provenance: 'unofficial',
         });
       }
+      return records;
     },
-    finish: () => ({ records: [...seen.values()], issues: [...rows.issues(), ...issues], repeats, lateSatisfactory }),
+    finish: () => ({ issues: [...rows.issues(), ...issues], repeats, lateSatisfactory }),
   };
 }

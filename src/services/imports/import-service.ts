@@ -217,7 +217,7 @@ async function writeFile(tx: Store, file: ImportFile, batchId: number, today: st
     case 'ofsted-inspection-outcomes':
     case 'ofsted-management-information':
     case 'ofsted-ratings-history':
-      return writeInspections(tx, file, batchId);
+      return writeInspections(tx, file, batchId, issues);
     default:
       return writeRegisterFile(tx, file, batchId, today, issues);
   }

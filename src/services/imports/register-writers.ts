@@ -97,21 +97,25 @@ export async function writeRegisterFile(
       };
     }
     case 'codepoint-postcodes': {
-      const counties = new Map<string, number>();
-      for (const r of file.records) counties.set(r.countyCode, (counties.get(r.countyCode) ?? 0) + 1);
-      for (const county of counties.keys()) {
-        if ((await laForCounty(tx, county)) === null) {
-          const first = file.records.find((r) => r.countyCode === county);
+      // Every county the file names was seen when it was screened: one the store does not hold refuses the file.
+      for (const [county, line] of file.counties)
+        if ((await laForCounty(tx, county)) === null)
           issues.push({
             file: file.file,
-            line: first?.line ?? null,
+            line,
             column: 'Admin_county_code',
             message: `unknown code: county ${county} is not a local authority in the store (import the LA code list first)`,
           });
-        }
+      // Written a chunk at a time as the file is read again (issue 20.5).
+      const counts = zeroCounts();
+      if (issues.length > 0) return counts;
+      for await (const records of file.records(issues)) {
+        const written = await tx.register.upsertPostcodes(records, batchId);
+        counts.inserted += written.inserted;
+        counts.updated += written.updated;
+        counts.unchanged += written.unchanged;
       }
-      const counts = await tx.register.upsertPostcodes(file.records, batchId);
-      return { ...zeroCounts(), ...counts };
+      return counts;
     }
     case 'gias-links': {
       const counts = await tx.register.upsertSuccessions(file.records, batchId);

@@ -6,8 +6,9 @@ import { databaseTargets, freshDatabase, tableCounts, type TestDatabase } from '
 import { giasHeader, giasKentPrimary, giasRow, laCodeListFile, spineHeader, spineRow, writeFixture } from './fixtures/register-files.ts';
 import { servicesFor } from './support/app.ts';
 
-// Files of schools are screened and written 1,000 rows at a time (issue 20.5, school-register-file.ts): what holds
-// across the whole file must hold across chunks as it did when a file was read whole. Rows are numbered from line 2, so
+// Files of schools, postcodes and inspections are screened and written 1,000 rows at a time (issue 20.5,
+// school-register-file.ts, chunk-reader.ts): what holds across the whole file must hold across chunks as it did when a
+// file was read whole. Rows are numbered from line 2, so
 // the school of row i is on line i + 2; 2,500 schools make three chunks.
 
 const count = 2_500;
@@ -33,7 +34,7 @@ async function refusal(name: string, content: string | Uint8Array) {
 }
 
 for (const target of databaseTargets()) {
-  describe(`a file of schools read a chunk at a time (${target.name})`, () => {
+  describe(`a register or Ofsted file read a chunk at a time (${target.name})`, () => {
     let database: TestDatabase;
     let services: Services;
     before(async () => {
@@ -116,6 +117,42 @@ for (const target of databaseTargets()) {
       );
       assert.equal(issues.length, 1);
       assert.match(issues[0]!, /^2302 LA \(name\): truncated row: 2 of \d+ columns/);
+    });
+
+    it('refuses postcodes naming a county the store lacks first in a later chunk, at that line, and writes nothing', async () => {
+      const postcodes = Array.from({ length: count }, (_, i) => {
+        const county = i >= 2_300 ? 'E10000099' : 'E10000016';
+        return `ME${Math.floor(i / 100) + 1} ${i % 10}${'ABCDEFGHJKLNPQRSTUWXYZ'[Math.floor(i / 10) % 10]}A,575000,155000,${county},E07000110,E05005000`;
+      });
+      const file = await read(
+        'codepoint_postcodes.csv',
+        `Postcode,Eastings,Northings,Admin_county_code,Admin_district_code,Admin_ward_code\n${postcodes.join('\n')}\n`,
+      );
+      const before = await tableCounts(database.db);
+      await assert.rejects(services.imports.importFiles([file]), (error: Error & { issues?: { line: number | null; message: string }[] }) => {
+        assert.deepEqual(
+          error.issues?.map((i) => `${i.line}: ${i.message}`),
+          ['2302: unknown code: county E10000099 is not a local authority in the store (import the LA code list first)'],
+        );
+        return true;
+      });
+      assert.deepEqual(await tableCounts(database.db), before);
+    });
+
+    it('writes a grade history whose repeated inspection is a chunk apart once', async () => {
+      // Row 2,400 repeats row 0's inspection with the same grade: kept once, the repeat counted as skipped.
+      const rows = Array.from({ length: count }, (_, i) => (i === 2_400 ? `${urnOf(0)},Good,20120101` : `${urnOf(i)},Good,20120101`));
+      const file = await read('ratings.csv', `URN,Rating,Inspection Date\n${rows.join('\n')}\n`);
+      assert.equal(file.skipped, 1);
+      const report = await services.imports.importFiles([file]);
+      assert.deepEqual(
+        report.files.map((f) => [f.inserted, f.notes[f.notes.length - 1]]),
+        [[count - 1, '2499 inspections stored with unofficial provenance (a scrape of Ofsted report pages, not an Ofsted dataset)']],
+      );
+      const different = rows.map((r, i) => (i === 2_400 ? `${urnOf(0)},Outstanding,20120101` : r));
+      assert.deepEqual(await refusal('ratings.csv', `URN,Rating,Inspection Date\n${different.join('\n')}\n`), [
+        '2402 Rating: URN 800000 inspected 2012-01-01 is graded 1 here and 2 on line 2',
+      ]);
     });
   });
 }
