@@ -162,3 +162,18 @@ function rowOf(i: number): Record<string, string> {
   const cells = giasKentPrimary(urnOf(i), `School ${i}`, 'E07000105', 'Ashford').slice(1, -1).split('","');
   return Object.fromEntries(giasHeader.map((h, k) => [h, cells[k] ?? '']));
 }
+
+describe('a file whose header reads otherwise once the whole file is decoded', () => {
+  it('is refused as the whole-file reader refuses it, not as changed', async () => {
+    // A GIAS links file saved with a UTF-8 byte-order mark and a Windows-1252 "’" (0x92) past the first 64 KB: read as
+    // Windows-1252, as its bytes are not all UTF-8, its header starts "ï»¿URN", which no format reads.
+    const rows = Array.from({ length: 3_000 }, (_, i) => `${urnOf(i)},${urnOf(i + 5_000)},School${i === 2_500 ? '\x92s' : ''},Successor,01-09-2015`);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(`URN,LinkURN,LinkName,LinkType,LinkEstablishedDate\n${rows.join('\n')}\n`, 'latin1'),
+    ]);
+    const issues = await refusal('links.csv', bytes);
+    assert.equal(issues.length, 1);
+    assert.match(issues[0]!, /^1 null: unknown header \(ï»¿URN, LinkURN/);
+  });
+});

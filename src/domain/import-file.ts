@@ -129,6 +129,9 @@ export function fileNameProblem(name: string): string | null {
   return 'the file name holds a control character (a newline or a terminal escape): rename the file and import it again';
 }
 
+/** A file whose bytes are no longer those an earlier pass over it read. */
+export const changedWhileRead = 'the file changed while it was read: import it again once it is saved';
+
 /**
  * How much of a file an import reads: `maxBytes` bounds the file and what a gzip file expands to (the largest real file,
  * lait/bds_long_all_las.csv.gz, expands to 40.6 MB; issue 12 saw a 1.7 MB gzip bomb reach 2.96 GB), `maxFieldChars` a

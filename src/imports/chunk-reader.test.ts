@@ -89,6 +89,11 @@ describe('a format read a chunk of rows at a time', () => {
       ratings.issues.map((i) => `${i.line} ${i.message}`),
       ['4 URN 100001 inspected 2012-01-01 is graded 1 here and 2 on line 2'],
     );
+    // A URN written with a leading zero is another URN, as the store keys inspections by the URN's text.
+    const zero = sameInChunks('ratings', textTable('URN,Rating,Inspection Date\n0100001,Good,20150101\n100001,Outstanding,20150101\n'), (head) =>
+      gathered(ofstedRatingsHistory.reader(head)),
+    );
+    assert.deepEqual([zero.issues, zero.records.length, zero.repeats], [[], 2, 0]);
     const claimants = sameInChunks('claimants', textTable(claimantCountFile('E10000016', 'Kent', 2012, 2016)), nomisClaimantCount.reader);
     assert.deepEqual([claimants.issues, claimants.incomplete, claimants.records.length > 0], [[], [], true]);
     const starts = sameInChunks(

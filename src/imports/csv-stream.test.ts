@@ -109,6 +109,10 @@ describe('a CSV file streamed from disk', () => {
       Buffer.from(`${acrossPieces('é')}q,r\u0000\n`),
       Buffer.from('\uFEFFA,B\n1,2\n', 'utf16le'),
       Buffer.from('A,B\n1,2\n', 'utf16le'),
+      // A truncated row before the NUL byte, or before a row CSV cannot parse, a chunk and more away: the file is refused
+      // for the NUL byte or the row alone, as the whole-file reader refuses it before it looks at a row.
+      Buffer.from(`A,B\n1\n${'x,y\n'.repeat(300)}q,\u0000\n`),
+      Buffer.from(`A,B\n1\n${'x,y\n'.repeat(300)}"q"r,s\n`),
     ];
     for (const bytes of cases) {
       const whole = readCsvBytes('f.csv', bytes, 'utf-8');

@@ -27,8 +27,8 @@ import {
 } from './csv-table.ts';
 
 /**
- * A CSV file read from disk as it streams in, never whole (issue 20.5: LAIT's long table): a gzip file expanded, the
- * text decoded strictly as UTF-8 and parsed, so that what is held at once is a chunk of rows, whatever the file's size.
+ * A CSV file read from disk as it streams in, never whole (issue 20.5): a gzip file expanded, the text decoded (strictly
+ * as UTF-8, or as below) and parsed, so that what is held at once is a chunk of rows, whatever the file's size.
  * The file is read first to refuse it as a file (not a regular file, past the size limit, a gzip file that will not
  * expand or expands past the limit: the checks `readFileBytes` and a whole-file decode make) and to hash it, then once
  * more by each pass over its rows, which ends with an issue if the file's bytes are no longer those hashed. A problem
@@ -70,8 +70,9 @@ export async function streamCsvFile(
 }
 
 /**
- * A file's header, read strictly as UTF-8 (or as Windows-1252) from the start of the file and no further: what tells an
- * import whether to stream the file (streamCsvFile) or read it whole.
+ * A file's header, read strictly as UTF-8 (or as Windows-1252) from the start of the file: what tells an import how to
+ * stream the file (streamCsvFile) or that it must read it whole. The first piece read (64 KB) is decoded whole, so a
+ * byte in it that is not UTF-8 fails a strict read even past the header.
  */
 export async function readCsvHeader(
   filePath: string,

@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { FileIssue } from '../domain/errors.ts';
-import { defaultReadLimits, fileNameProblem, lineAndCharacter, type ReadLimits } from '../domain/import-file.ts';
+import { changedWhileRead, defaultReadLimits, fileNameProblem, lineAndCharacter, type ReadLimits } from '../domain/import-file.ts';
 
 /** A CSV file read whole: header, rows with the line each starts on, and the facts an import batch records. */
 export type CsvTable = Readonly<{
@@ -109,8 +109,7 @@ export async function openRegularFile(
   return { ok: true, handle, size: stat.size };
 }
 
-/** A file whose bytes are no longer those an earlier pass over it read. */
-export const changedWhileRead = 'the file changed while it was read: import it again once it is saved';
+export { changedWhileRead };
 
 /** A file that passed the limit while it was read (it was smaller when it was opened). */
 export const grewPast = (limits: ReadLimits) => `the file grew past the ${megabytes(limits.maxBytes)} an import reads while it was read`;
@@ -151,11 +150,11 @@ export function readCsvBytes(file: string, raw: Uint8Array, encoding: Encoding, 
 }
 
 /**
- * A file too large to hold as rows (LAIT's long table: 641,070 of them; a published file a mapping reads) is read again
- * from disk, a chunk of rows at a time, by each pass over it (issue 20.5; csv-stream.ts): the same checks as
- * readCsvBytes, line for line, with the rows of one chunk alive at a time (tableText passes over a table held whole).
+ * A file an import reads (issue 20.5; csv-stream.ts) is read again from disk, a chunk of rows at a time, by each pass
+ * over it: the same checks as readCsvBytes, line for line, with the rows of one chunk alive at a time (LAIT's long table
+ * has 641,070 rows; tableText passes over a table held whole the same way).
  * `rows()` starts a new pass; a row's problem is added to `issues` and the row left out, and a text CSV cannot parse,
- * or a file that is no longer as it was hashed, stops the pass with its issue.
+ * or a file that is no longer as it was hashed, stops the pass with its issue alone.
  */
 export type CsvText = Readonly<{
   file: string;
@@ -196,6 +195,7 @@ export async function* rowsInChunks(
   let count = 0;
   // Rows read and rows refused: a header followed by blank lines alone (`""` is one) has nothing to import.
   let read = 0;
+  const rowIssues = new Set<FileIssue>();
   try {
     for await (const { record, info } of records) {
       const line = previousEnd + 1;
@@ -204,14 +204,19 @@ export async function* rowsInChunks(
       const row = rowOf(file, header, record, line, limits);
       if (row === null) continue;
       read++;
-      if ('message' in row) issues.push(row);
-      else chunk.push(row);
+      if ('message' in row) {
+        issues.push(row);
+        rowIssues.add(row);
+      } else chunk.push(row);
       if (chunk.length >= chunkRows) {
         yield chunk;
         chunk = [];
       }
     }
   } catch (error) {
+    // Text the file cannot be read as (a byte not in its encoding, a NUL byte, a row CSV cannot parse) refuses it for
+    // that alone, as the whole-file reader refuses it before it looks at a row: the rows' problems before it go.
+    for (let i = issues.length - 1; i >= 0; i--) if (rowIssues.has(issues[i]!)) issues.splice(i, 1);
     issues.push(error instanceof Refusal ? error.issue : parseIssue(file, error, limits));
     return;
   }

@@ -5,7 +5,7 @@ import { defaultReadLimits, type ImportFile, type ReadLimits } from '../domain/i
 import { codepointCodeNames } from './codepoint/code-names.ts';
 import { codepointPostcodes } from './codepoint/postcodes.ts';
 import { readCsvHeader, streamCsvFile } from './csv-stream.ts';
-import { changedWhileRead, readCsvBytes, readFileBytes, tableText, type CsvTable, type CsvText } from './csv-table.ts';
+import { readCsvBytes, readFileBytes, tableText, type CsvTable, type CsvText } from './csv-table.ts';
 import { giasEstablishments } from './gias/establishments.ts';
 import { giasGroupLinks } from './gias/group-links.ts';
 import { giasLinks } from './gias/links.ts';
@@ -96,8 +96,9 @@ export async function readImportFile(
   options: ImportOptions = {},
 ): Promise<ReadImportResult> {
   const file = path.basename(filePath);
-  // Every file is read as it streams in, held to its format's encoding (csv-stream.ts), never whole (issue 20.5). A file
-  // whose first record cannot be read that way is read whole, and refused as the whole-file reader refuses it.
+  // A file is read as it streams in, held to its format's encoding (csv-stream.ts; issue 20.5). A file whose first
+  // record cannot be read that way, or that nothing recognises, is read whole and refused as the whole-file reader
+  // refuses it.
   const formatOf = (header: readonly string[]) => importFormats.find((f) => f.recognise(header));
   const mappingOf = (header: readonly string[]) => (formatOf(header) === undefined ? mappings.find((m) => recognisedBy(header, m)) : undefined);
   // A file GIAS wrote in Windows-1252 may hold a byte that is not UTF-8 before its header ends being read.
@@ -110,9 +111,10 @@ export async function readImportFile(
     const read = await streamCsvFile(filePath, limits, encoding);
     if (!read.ok) return read;
     const { text } = read;
-    // The file is read again from its start: a file no longer of the kind its header said changed since.
-    if (formatOf(text.header) !== headFormat || mappingOf(text.header) !== headMapping) return changed(file);
-    return headFormat !== undefined ? readFormat(filePath, text, headFormat, options) : readMappedFile(filePath, text, headMapping!);
+    // The header read again with the file's encoding: another kind of file (a Windows-1252 file starting with a UTF-8
+    // byte-order mark, whose header then starts "ï»¿"; a file changed since) is read whole below, as it is now.
+    if (formatOf(text.header) === headFormat && mappingOf(text.header) === headMapping)
+      return headFormat !== undefined ? readFormat(filePath, text, headFormat, options) : readMappedFile(filePath, text, headMapping!);
   }
   const bytes = await readFileBytes(filePath, limits);
   if (!bytes.ok) return bytes;
@@ -206,11 +208,7 @@ async function readRows(
     if (parsed.issues.length > 0) return { ok: false, issues: parsed.issues };
     const kept = skips.filter(([count]) => count > 0);
     const imported = {
-      file,
-      path: filePath,
-      hash,
-      encoding,
-      rowCount,
+      ...factsOf(filePath, text, rowCount),
       format: f,
       records: parsed.records,
       skipped: kept.reduce((a, [count]) => a + count, 0),
@@ -337,11 +335,7 @@ async function readMappedFile(filePath: string, text: CsvText, mapping: Mapping)
   return {
     ok: true,
     file: {
-      file: text.file,
-      path: filePath,
-      hash: text.hash,
-      encoding: text.encoding,
-      rowCount: read.rowCount,
+      ...factsOf(filePath, text, read.rowCount),
       skipped: kept.reduce((a, [n]) => a + n, 0),
       notes: [`read through the mapping ${mapping.id} (${mapping.label})`, ...kept.map(([n, reason]) => `${n} ${reason} skipped`)],
       format: 'mapped-csv',
@@ -363,11 +357,7 @@ async function readSchoolFile(filePath: string, text: CsvText, format: typeof pe
   return {
     ok: true,
     file: {
-      file: text.file,
-      path: filePath,
-      hash: text.hash,
-      encoding: text.encoding,
-      rowCount: read.rowCount,
+      ...factsOf(filePath, text, read.rowCount),
       skipped: read.skipped,
       notes: [...encodingNotes(text.encoding), ...(read.skipped > 0 ? [`${read.skipped} ${overseas}`] : [])],
       format: format.id,
@@ -377,6 +367,15 @@ async function readSchoolFile(filePath: string, text: CsvText, format: typeof pe
   };
 }
 
+/** What an import batch records of any file: its name, path, hash, encoding and rows. */
+const factsOf = (filePath: string, text: CsvText, rowCount: number) => ({
+  file: text.file,
+  path: filePath,
+  hash: text.hash,
+  encoding: text.encoding,
+  rowCount,
+});
+
 /** A file decoded as GIAS writes it says so on its batch. */
 const encodingNotes = (encoding: CsvText['encoding']) => (encoding === 'UTF-8' ? [] : [`decoded as ${encoding}, the encoding GIAS publishes in`]);
 
@@ -385,18 +384,13 @@ const encodingNotes = (encoding: CsvText['encoding']) => (encoding === 'UTF-8' ?
  * writer takes the records a chunk at a time. Every problem is found here, before anything is written.
  */
 async function readLaitData(filePath: string, text: CsvText): Promise<ReadImportResult> {
-  const file = path.basename(filePath);
   const { issues, summary, values } = await laitData.screen(text);
   if (issues.length > 0) return { ok: false, issues };
   const records = () => values.chunks(summary.areas);
   return {
     ok: true,
     file: {
-      file,
-      path: filePath,
-      hash: text.hash,
-      encoding: text.encoding,
-      rowCount: values.length,
+      ...factsOf(filePath, text, values.length),
       skipped: 0,
       notes: [],
       format: 'lait-data',
@@ -405,5 +399,3 @@ async function readLaitData(filePath: string, text: CsvText): Promise<ReadImport
     },
   };
 }
-
-const changed = (file: string): ReadImportResult => ({ ok: false, issues: [{ file, line: null, column: null, message: changedWhileRead }] });

@@ -40,15 +40,16 @@ export const ofstedRatingsHistory = {
 
 /**
  * The file's rows a chunk at a time: one grade an inspection, a repeat with the same grade counted and left out. Each
- * inspection's first line and grade are kept to know one, as two numbers (a URN of at most 7 digits and the day of
- * a date of years 0000-9999, which lies within 10^7 days of 1 Jan 1970 less 10^6, make a key below 2^53; the line and
- * grade make one value), so that what is held stays small as the file grows.
+ * inspection's first line and grade are kept to know one, as two numbers, so that what is held stays small as the file
+ * grows: the key is the URN as written, led by its length (a URN of 5 to 7 digits, "0100001" apart from "100001": below
+ * 10^8), times 10^7, plus the date's day counted from 1 January 1970 and moved on 10^6 (any day of the years 0000-9999
+ * lies from 280,000 to 3,940,000 then): below 2^53, so exact. The line and grade make one value.
  */
 function ratingsReader(head: TableHead): RecordReader<InspectionRecord, Omit<RatingsParse, 'records'>> {
   const rows = chunkScreen(row);
   const issues: FileIssue[] = [];
   const seen = new Map<number, number>();
-  const keyOf = (urn: string, isoDate: string) => Number(urn) * 10_000_000 + Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000 + 1_000_000;
+  const keyOf = (urn: string, isoDate: string) => Number(`${urn.length}${urn}`) * 10_000_000 + Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000 + 1_000_000;
   let repeats = 0;
   let lateSatisfactory = 0;
   return {

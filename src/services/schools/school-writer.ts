@@ -1,6 +1,6 @@
 import type { FileIssue } from '../../domain/errors.ts';
 import { laOnsCodes } from '../../domain/geography/reference-places.ts';
-import type { ImportFile } from '../../domain/import-file.ts';
+import { changedWhileRead, type ImportFile } from '../../domain/import-file.ts';
 import type { Store } from '../../store/store.ts';
 import { addCounts, zeroCounts, type Counts } from '../imports/import-counts.ts';
 
@@ -46,6 +46,12 @@ export async function writeSchools(
   const districtsWritten = new Set<string>();
   let counts = zeroCounts();
   for await (const records of file.records(issues)) {
+    // A school in an LA or district the screen did not see is in a file changed since: it is refused as such.
+    const unseen = records.find((r) => !summary.las.has(r.attributes.laCode) || (r.district !== null && !summary.districts.has(r.district.code)));
+    if (unseen !== undefined) {
+      issues.push({ file: file.file, line: unseen.line, column: null, message: changedWhileRead });
+      break;
+    }
     const { ids, counts: written } = await tx.places.upsert(
       'school',
       records.map((r) => ({ code: r.urn, name: r.name, status: r.status, openedOn: r.openedOn, closedOn: r.closedOn, attributes: r.attributes })),
