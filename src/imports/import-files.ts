@@ -28,7 +28,7 @@ import { laSupportedEmploymentReturn } from './employment/la-supported-employmen
 import { kentSkillsShortageAreas, type SsaTier1 } from '../domain/indicators/skills-shortage-starts.ts';
 import { recognisedBy, screenMapped } from './mapped-csv/read-mapped.ts';
 import { readInChunks, screenRecords, wholeTable, type ChunkReader, type RecordReader, type TableHead } from './chunk-reader.ts';
-import { screenSchoolFile } from './school-register-file.ts';
+import { schoolFileSummary, schoolsReader } from './school-register-file.ts';
 
 /** Every register file Waymark reads, recognised by its header, in the order a batch of them must be written. */
 export const importFormats = [
@@ -162,7 +162,6 @@ class Refused extends Error {
  */
 async function readFormat(filePath: string, text: CsvText, format: ImportFormat, options: ImportOptions): Promise<ReadImportResult> {
   if (format.id === 'lait-data') return readLaitData(filePath, text);
-  if (format.id === 'performance-tables-spine' || format.id === 'gias-establishments') return readSchoolFile(filePath, text, format);
   try {
     return await readRows(filePath, text, format, options);
   } catch (error) {
@@ -174,7 +173,7 @@ async function readFormat(filePath: string, text: CsvText, format: ImportFormat,
 async function readRows(
   filePath: string,
   text: CsvText,
-  format: Exclude<ImportFormat, { id: 'lait-data' | 'performance-tables-spine' | 'gias-establishments' }>,
+  format: Exclude<ImportFormat, { id: 'lait-data' }>,
   options: ImportOptions,
 ): Promise<ReadImportResult> {
   let rowCount = 0;
@@ -221,6 +220,14 @@ async function readRows(
     case 'la-code-list': {
       const parsed = await whole((t) => laCodeList.parse(t));
       return done(format.id, parsed, [[parsed.skipped, 'rows for England and the regions (region "NA") skipped']]);
+    }
+    case 'performance-tables-spine':
+    case 'gias-establishments': {
+      // The LAs and districts the file names: the writer settles them before it writes a school.
+      const { summary, seen } = schoolFileSummary();
+      const parsed = await streamed(() => schoolsReader(head, format), seen);
+      const overseas = "Service Children's Education schools overseas (MINORGROUP n/a) skipped: they belong to no English LA";
+      return done(format.id, parsed, [[parsed.skipped, overseas]], [], { summary });
     }
     case 'codepoint-code-names':
       return done(format.id, await whole((t) => codepointCodeNames.parse(t)));
@@ -340,27 +347,6 @@ async function readMappedFile(filePath: string, text: CsvText, mapping: Mapping)
       notes: [`read through the mapping ${mapping.id} (${mapping.label})`, ...kept.map(([n, reason]) => `${n} ${reason} skipped`)],
       format: 'mapped-csv',
       mapping: mapping.id,
-      summary: read.summary,
-      records: read.records,
-    },
-  };
-}
-
-/**
- * A file of schools, screened a chunk of rows at a time (issue 20.5): its problems are found here, before anything is
- * written, and the writer reads it again a chunk of schools at a time.
- */
-async function readSchoolFile(filePath: string, text: CsvText, format: typeof performanceTablesSpine | typeof giasEstablishments): Promise<ReadImportResult> {
-  const read = await screenSchoolFile(text, format);
-  if (read.issues.length > 0) return { ok: false, issues: read.issues };
-  const overseas = "Service Children's Education schools overseas (MINORGROUP n/a) skipped: they belong to no English LA";
-  return {
-    ok: true,
-    file: {
-      ...factsOf(filePath, text, read.rowCount),
-      skipped: read.skipped,
-      notes: [...encodingNotes(text.encoding), ...(read.skipped > 0 ? [`${read.skipped} ${overseas}`] : [])],
-      format: format.id,
       summary: read.summary,
       records: read.records,
     },

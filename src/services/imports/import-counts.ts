@@ -20,10 +20,10 @@ export type FileReport = Readonly<{
 }>;
 
 /** What writing one more chunk of a file did, added to what the chunks before it did. */
-export const addCounts = (counts: Counts, chunk: Readonly<{ inserted: number; updated: number; unchanged: number; closed: number }>): Counts => ({
+export const addCounts = (counts: Counts, chunk: Readonly<{ inserted: number; updated: number; unchanged: number; closed?: number }>): Counts => ({
   ...counts,
   inserted: counts.inserted + chunk.inserted,
   updated: counts.updated + chunk.updated,
   unchanged: counts.unchanged + chunk.unchanged,
-  closed: counts.closed + chunk.closed,
+  closed: counts.closed + (chunk.closed ?? 0),
 });

@@ -5,7 +5,7 @@ import type { EmploymentFormat, ImportFile } from '../../domain/import-file.ts';
 import type { Store } from '../../store/store.ts';
 import { laForCounty } from '../geography/district-placement.ts';
 import { writeGroupLinks } from '../geography/group-links-writer.ts';
-import { zeroCounts, type Counts } from './import-counts.ts';
+import { addCounts, zeroCounts, type Counts } from './import-counts.ts';
 import { writeNeighbourLists } from '../geography/neighbour-list-writer.ts';
 import { writeSchools } from '../schools/school-writer.ts';
 
@@ -107,14 +107,9 @@ export async function writeRegisterFile(
             message: `unknown code: county ${county} is not a local authority in the store (import the LA code list first)`,
           });
       // Written a chunk at a time as the file is read again (issue 20.5).
-      const counts = zeroCounts();
+      let counts = zeroCounts();
       if (issues.length > 0) return counts;
-      for await (const records of file.records(issues)) {
-        const written = await tx.register.upsertPostcodes(records, batchId);
-        counts.inserted += written.inserted;
-        counts.updated += written.updated;
-        counts.unchanged += written.unchanged;
-      }
+      for await (const records of file.records(issues)) counts = addCounts(counts, await tx.register.upsertPostcodes(records, batchId));
       return counts;
     }
     case 'gias-links': {

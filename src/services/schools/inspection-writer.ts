@@ -2,7 +2,7 @@ import type { FileIssue } from '../../domain/errors.ts';
 import type { ImportFile } from '../../domain/import-file.ts';
 import type { InspectionProvenance } from '../../domain/schools/inspection.ts';
 import type { Store } from '../../store/store.ts';
-import { zeroCounts, type Counts } from '../imports/import-counts.ts';
+import { addCounts, zeroCounts, type Counts } from '../imports/import-counts.ts';
 
 type InspectionFile = Extract<ImportFile, { format: 'ofsted-inspection-outcomes' | 'ofsted-ratings-history' | 'ofsted-management-information' }>;
 
@@ -12,21 +12,17 @@ type InspectionFile = Extract<ImportFile, { format: 'ofsted-inspection-outcomes'
  * its issue to `issues`.
  */
 export async function writeInspections(tx: Store, file: InspectionFile, batchId: number, issues: FileIssue[]): Promise<Counts> {
-  const counts = { inserted: 0, updated: 0, unchanged: 0 };
+  let counts = zeroCounts();
   let provenance: InspectionProvenance = 'official';
   let stored = 0;
   let ungraded = 0;
   for await (const records of file.records(issues)) {
-    const written = await tx.inspections.upsert(records, batchId);
-    counts.inserted += written.inserted;
-    counts.updated += written.updated;
-    counts.unchanged += written.unchanged;
+    counts = addCounts(counts, await tx.inspections.upsert(records, batchId));
     if (stored === 0 && records[0] !== undefined) provenance = records[0].provenance;
     stored += records.length;
     ungraded += records.filter((r) => r.grade === null).length;
   }
   return {
-    ...zeroCounts(),
     ...counts,
     notes: [
       `${stored} inspections stored with ${provenance} provenance${provenance === 'unofficial' ? ' (a scrape of Ofsted report pages, not an Ofsted dataset)' : ''}`,
